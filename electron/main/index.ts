@@ -1,0 +1,69 @@
+// Main-process entry: one instance only, the app:// scheme, the hardened session and window, the
+// menu and the IPC handlers. Everything that must happen before 'ready' (scheme registration, the
+// single-instance lock) runs synchronously at load; the rest waits for whenReady().
+
+import path from 'node:path';
+
+import { app, session } from 'electron';
+import type { BrowserWindow } from 'electron';
+
+import { appHandlers } from './app-info';
+import { backupHandlers } from './backup';
+import { fileHandlers } from './files';
+import { registerIpc } from './ipc';
+import type { IpcHandlers } from './ipc';
+import { installMenu } from './menu';
+import { devRendererUrl } from './origin';
+import { printHandlers } from './print';
+import { registerAppScheme, serveApp } from './protocol';
+import { hardenSession } from './session';
+import { createMainWindow } from './window';
+
+export const APP_USER_MODEL_ID = 'cn.gov.xinning.xinfang.office';
+
+// The bundle lives in out/main/index.js; its siblings are out/preload and out/renderer.
+const outDir = path.resolve(import.meta.dirname, '..');
+const preloadPath = path.join(outDir, 'preload', 'index.cjs');
+const rendererRoot = path.join(outDir, 'renderer');
+
+const handlers: IpcHandlers = { ...fileHandlers, ...printHandlers, ...backupHandlers, ...appHandlers };
+
+function bringToFront(target: BrowserWindow | null): void {
+  if (!target || target.isDestroyed()) return;
+  if (target.isMinimized()) target.restore();
+  target.show();
+  target.focus();
+}
+
+export function startMainProcess(): void {
+  // Two processes on one IndexedDB corrupt it: a second launch only brings the first one forward.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const devUrl = devRendererUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  registerAppScheme();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  let mainWindow: BrowserWindow | null = null;
+  app.on('second-instance', () => bringToFront(mainWindow));
+  app.on('window-all-closed', () => app.quit());
+  // Belt and braces for any other web contents: no pop-ups, no <webview>.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, devUrl);
+    serveApp(rendererRoot);
+    registerIpc(handlers, { devUrl });
+    installMenu();
+    mainWindow = createMainWindow({ preloadPath, devUrl });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+}
+
+startMainProcess();

@@ -1,0 +1,59 @@
+import { MantineProvider, Center, Loader } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, useState } from 'react';
+
+import { isInitialised } from '../auth/service';
+import { useSession } from '../auth/session';
+import { LockScreen } from '../auth/LockScreen';
+import { LoginScreen } from '../auth/LoginScreen';
+import { SetupScreen } from '../auth/SetupScreen';
+import { startStorage } from '../db/storage';
+import '../features/register';
+import { Shell } from './Shell';
+import { theme } from './theme';
+
+dayjs.locale('zh-cn');
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
+        <Notifications position="top-right" />
+        <Root />
+      </DatesProvider>
+    </MantineProvider>
+  );
+}
+
+function Root() {
+  const user = useSession((s) => s.user);
+  const locked = useSession((s) => s.locked);
+  const [initialised, setInitialised] = useState<boolean | null>(null);
+  const [storageError, setStorageError] = useState<string | null>(null);
+
+  useEffect(() => {
+    startStorage()
+      .then(() => isInitialised())
+      .then(setInitialised)
+      .catch((e: unknown) => setStorageError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  if (storageError) return <Center h="100vh">数据库无法打开：{storageError}</Center>;
+  if (initialised === null)
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  if (!initialised) return <SetupScreen onDone={() => setInitialised(true)} />;
+  if (!user) return <LoginScreen />;
+  return (
+    <>
+      <Shell />
+      {locked && <LockScreen />}
+    </>
+  );
+}

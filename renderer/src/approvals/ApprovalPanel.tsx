@@ -1,0 +1,129 @@
+import { Badge, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+
+import { ruleText } from '../../../shared/rules';
+import { currentActor } from '../auth/session';
+import { notifyError, notifyOk } from '../components/notify';
+import { decide } from './engine';
+import type { ApprovalRequest } from './types';
+
+export const STATUS_LABELS: Record<ApprovalRequest['status'], string> = {
+  pending: '审批中',
+  approved: '已批准',
+  rejected: '已退回',
+  withdrawn: '已撤回',
+};
+const STATUS_COLORS: Record<ApprovalRequest['status'], string> = {
+  pending: 'blue',
+  approved: 'green',
+  rejected: 'red',
+  withdrawn: 'gray',
+};
+
+export function ApprovalStatusBadge({ status }: { status: ApprovalRequest['status'] }) {
+  return <Badge color={STATUS_COLORS[status]}>{STATUS_LABELS[status]}</Badge>;
+}
+
+function fmt(at?: string) {
+  return at ? at.slice(0, 16).replace('T', ' ') : '';
+}
+
+// The approval chain of a request: every step with its approver, decision, delegate and date.
+export function ApprovalChain({ req }: { req: ApprovalRequest }) {
+  return (
+    <Table withTableBorder withColumnBorders fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>步骤</Table.Th>
+          <Table.Th>审批人</Table.Th>
+          <Table.Th>意见</Table.Th>
+          <Table.Th>时间</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {req.steps.map((s, i) => (
+          <Table.Tr key={i}>
+            <Table.Td>{s.label}</Table.Td>
+            <Table.Td>
+              {s.decidedByName && s.onBehalfOfName ? `${s.decidedByName}（代 ${s.onBehalfOfName}）` : s.decidedByName || s.approverName}
+            </Table.Td>
+            <Table.Td>
+              {s.decision ? (s.decision === 'approved' ? '同意' : '退回') : i === req.currentStep && req.status === 'pending' ? '待审批' : ''}
+              {s.comment ? `：${s.comment}` : ''}
+              {s.extra && Object.entries(s.extra).map(([k, v]) => ` ${k}：${v}`)}
+            </Table.Td>
+            <Table.Td>{fmt(s.decidedAt)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+// Approve or reject the current step. `extraFields` asks for step data (e.g. 证明人 at FIN-1's check).
+export function DecideForm({
+  req,
+  extraFields = [],
+  onDone,
+}: {
+  req: ApprovalRequest;
+  extraFields?: string[];
+  onDone?: () => void;
+}) {
+  const [comment, setComment] = useState('');
+  const [extra, setExtra] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function go(decision: 'approved' | 'rejected') {
+    setError(null);
+    if (decision === 'rejected' && !comment.trim()) {
+      setError('退回时请填写意见');
+      return;
+    }
+    for (const f of extraFields) {
+      if (decision === 'approved' && !extra[f]?.trim()) {
+        setError(`请填写${f}`);
+        return;
+      }
+    }
+    setBusy(true);
+    try {
+      await decide({ requestId: req.id, decision, comment, extra: extraFields.length ? extra : undefined }, currentActor());
+      notifyOk(decision === 'approved' ? '已同意' : '已退回');
+      onDone?.();
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Stack gap="xs">
+      {req.ruleIds.length > 0 && (
+        <Text size="xs" c="dimmed">
+          审批依据：{req.ruleIds.map((id) => `${id} ${safeRuleText(id)}`).join('；')}
+        </Text>
+      )}
+      {extraFields.map((f) => (
+        <TextInput key={f} label={f} value={extra[f] ?? ''} onChange={(e) => setExtra({ ...extra, [f]: e.currentTarget.value })} />
+      ))}
+      <Textarea label="审批意见" value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={error} autosize minRows={1} />
+      <Group>
+        <Button loading={busy} onClick={() => go('approved')}>
+          同意
+        </Button>
+        <Button loading={busy} color="gray" variant="outline" onClick={() => go('rejected')}>
+          退回
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function safeRuleText(id: string): string {
+  try {
+    return ruleText(id).text;
+  } catch {
+    return '';
+  }
+}

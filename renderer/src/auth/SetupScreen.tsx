@@ -1,0 +1,65 @@
+import { Alert, Button, Center, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+
+import { errorMessage } from '../components/notify';
+import { completeSetup, validateSetup } from './service';
+import type { FieldErrors, SetupInput } from './service';
+
+export function SetupScreen({ onDone }: { onDone: () => void }) {
+  const [v, setV] = useState<SetupInput>({ unitName: '', adminName: '', loginName: '', password: '', confirm: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [demo, setDemo] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const set = (k: keyof SetupInput) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    setV({ ...v, [k]: e.currentTarget.value });
+    if (errors[k]) setErrors({ ...errors, [k]: undefined });
+  };
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const errs = validateSetup(v);
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      setProgress('正在创建单位与管理员…');
+      await completeSetup(v);
+      if (demo) {
+        const { loadDemoData } = await import('../demo/demo');
+        await loadDemoData((msg) => setProgress(msg));
+      }
+      onDone();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Center mih="100vh" bg="var(--mantine-color-gray-0)">
+      <Paper withBorder shadow="sm" p="xl" w={460} component="form" onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={2}>系统初始化</Title>
+          <Text size="sm" c="dimmed">
+            首次使用：填写单位名称并创建管理员账户。数据只保存在本机。
+          </Text>
+          <TextInput label="单位名称" placeholder="如：新宁县信访局" value={v.unitName} onChange={set('unitName')} error={errors.unitName} data-autofocus autoFocus />
+          <TextInput label="管理员姓名" value={v.adminName} onChange={set('adminName')} error={errors.adminName} />
+          <TextInput label="登录名" description="字母开头，3–32位" value={v.loginName} onChange={set('loginName')} error={errors.loginName} autoComplete="username" />
+          <PasswordInput label="密码" description="至少8位，含字母和数字" value={v.password} onChange={set('password')} error={errors.password} autoComplete="new-password" />
+          <PasswordInput label="确认密码" value={v.confirm} onChange={set('confirm')} error={errors.confirm} autoComplete="new-password" />
+          <Checkbox label="载入演示数据（虚构的信访局：股室、约30名人员及各模块示例数据）" checked={demo} onChange={(e) => setDemo(e.currentTarget.checked)} />
+          {failure && <Alert color="red">{failure}</Alert>}
+          {busy && progress && <Text size="sm">{progress}</Text>}
+          <Button type="submit" loading={busy}>
+            完成初始化
+          </Button>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

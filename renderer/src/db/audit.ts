@@ -1,0 +1,77 @@
+// The audit trail: every change to a record leaves an entry (who, when, table, id, before/after),
+// written in the same transaction as the change. Entries form a hash chain: each carries the hash
+// of the one before, so a rewritten or removed entry is found by verifyAuditChain.
+import Dexie from 'dexie';
+
+import { sha256Hex } from '../../../shared/hash';
+import { db } from './db';
+import type { AuditEntry } from './schema/core';
+
+export const AUDIT_GENESIS = '0'.repeat(64);
+
+// Stable JSON: keys sorted, Blobs replaced by their size and type (the blob itself is not audited).
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(normalise(value));
+}
+function normalise(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value === null || typeof value !== 'object') return value;
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return { blob: true, size: value.size, type: value.type };
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return { bytes: (value as Uint8Array).byteLength };
+  if (Array.isArray(value)) return value.map(normalise);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = normalise(v);
+  }
+  return out;
+}
+
+export function auditHash(entry: Omit<AuditEntry, 'hash' | 'seq'>): string {
+  const { prevHash, ...rest } = entry;
+  return sha256Hex(prevHash + '|' + canonicalJson(rest));
+}
+
+// For audit copies: drop blobs, keep everything else.
+export function auditCopy<T>(value: T): unknown {
+  return value === undefined ? undefined : normalise(value);
+}
+
+export async function appendAudit(entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>): Promise<AuditEntry> {
+  if (!Dexie.currentTransaction) {
+    return db.transaction('rw', db.audit, () => appendAudit(entry));
+  }
+  const last = await db.audit.orderBy(':id').last();
+  const prevHash = last?.hash ?? AUDIT_GENESIS;
+  const withPrev = { ...entry, before: auditCopy(entry.before), after: auditCopy(entry.after), prevHash };
+  const full: AuditEntry = { ...withPrev, hash: auditHash(withPrev) };
+  const seq = await db.audit.add(full);
+  return { ...full, seq };
+}
+
+export type ChainReport = { ok: boolean; checked: number; firstBrokenSeq?: number; reason?: string };
+
+// Walks the chain in order in pages, so a long trail is checked without loading it whole.
+export async function verifyAuditChain(onProgress?: (checked: number) => void): Promise<ChainReport> {
+  let prevHash = AUDIT_GENESIS;
+  let lastSeq = 0;
+  let checked = 0;
+  for (;;) {
+    const page = await db.audit.where(':id').above(lastSeq).limit(2000).toArray();
+    if (page.length === 0) break;
+    for (const e of page) {
+      if (e.prevHash !== prevHash) {
+        return { ok: false, checked, firstBrokenSeq: e.seq, reason: '上一条记录的哈希不符（记录被删除或改动）' };
+      }
+      const { hash, seq: _seq, ...rest } = e;
+      if (auditHash(rest) !== hash) {
+        return { ok: false, checked, firstBrokenSeq: e.seq, reason: '本条记录内容与哈希不符（记录被改动）' };
+      }
+      prevHash = hash;
+      lastSeq = e.seq as number;
+      checked++;
+    }
+    onProgress?.(checked);
+  }
+  return { ok: true, checked };
+}

@@ -1,0 +1,68 @@
+// The one Dexie database. What may cross this file: table declarations and schema versions.
+// Each db.version(n) stays declared forever; data changes go in migrations/NNNN-*.ts (steps of 10).
+import Dexie from 'dexie';
+
+import { migration0020 } from './migrations/0020-staff-active-and-settings';
+import { coreStoresV1 } from './schema/core';
+import { attendanceStores } from './schema/attendance';
+import { documentsStores } from './schema/documents';
+import { financeStores } from './schema/finance';
+import { meetingsStores } from './schema/meetings';
+import { petitionsStores } from './schema/petitions';
+import { supervisionStores } from './schema/supervision';
+import type { AttendanceTables } from './schema/attendance';
+import type { CoreTables } from './schema/core';
+import type { DocumentsTables } from './schema/documents';
+import type { FinanceTables } from './schema/finance';
+import type { MeetingsTables } from './schema/meetings';
+import type { PetitionsTables } from './schema/petitions';
+import type { SupervisionTables } from './schema/supervision';
+
+export type AppDB = Dexie &
+  CoreTables &
+  PetitionsTables &
+  AttendanceTables &
+  DocumentsTables &
+  MeetingsTables &
+  FinanceTables &
+  SupervisionTables;
+
+export const DB_NAME = 'xinfang';
+export const SCHEMA_VERSION = 2;
+
+export const storesV2 = {
+  ...coreStoresV1,
+  ...petitionsStores,
+  ...attendanceStores,
+  ...documentsStores,
+  ...meetingsStores,
+  ...financeStores,
+  ...supervisionStores,
+};
+
+export function declareSchema(d: Dexie): void {
+  d.version(1).stores(coreStoresV1);
+  d.version(2).stores(storesV2).upgrade(migration0020);
+}
+
+export function createDb(name: string = DB_NAME): AppDB {
+  // 'strict' durability: Chromium's relaxed default can lose the last seconds of writes on power loss.
+  const d = new Dexie(name, { chromeTransactionDurability: 'strict' }) as AppDB;
+  declareSchema(d);
+  return d;
+}
+
+// The live database. A restore may switch it to a freshly filled one (see switchDb).
+export let db: AppDB = createDb();
+
+const switchListeners = new Set<() => void>();
+export function onDbSwitch(fn: () => void): () => void {
+  switchListeners.add(fn);
+  return () => switchListeners.delete(fn);
+}
+export function switchDb(next: AppDB): void {
+  const old = db;
+  db = next;
+  if (old !== next) old.close();
+  for (const fn of switchListeners) fn();
+}

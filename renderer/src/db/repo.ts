@@ -1,0 +1,179 @@
+// Audited writes. Every create, update, soft delete and restore of a record goes through here and
+// writes its audit entry in the same transaction. Repository functions of the modules wrap several
+// of these in writeTx(...) so a multi-table change is all or nothing.
+import Dexie from 'dexie';
+import type { Table } from 'dexie';
+
+import { appendAudit } from './audit';
+import { nowIso } from './clock';
+import { db } from './db';
+import type { BaseRecord, NewRecord } from './schema/base';
+
+export type Actor = { id: string; name: string };
+export const SYSTEM_ACTOR: Actor = { id: 'system', name: '系统' };
+
+export class DomainError extends Error {
+  // A refusal the user should read: Chinese message, optional field and rule ID.
+  constructor(
+    message: string,
+    readonly field?: string,
+    readonly ruleId?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+// Runs fn in one read-write transaction over the tables and the audit table. Inside an existing
+// transaction it joins it (Dexie then checks the tables are part of it).
+export function writeTx<T>(tables: Table[], fn: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', [...tables, db.audit], fn);
+}
+
+function inTx<T>(table: Table, fn: () => Promise<T>): Promise<T> {
+  return Dexie.currentTransaction ? fn() : writeTx([table], fn);
+}
+
+export function insert<T extends BaseRecord>(
+  table: Table<T, string>,
+  data: NewRecord<T>,
+  actor: Actor,
+  summary?: string,
+): Promise<T> {
+  return inTx(table, async () => {
+    const at = nowIso();
+    const record = {
+      ...data,
+      id: data.id ?? newId(),
+      createdAt: at,
+      updatedAt: at,
+      createdBy: actor.id,
+      deletedAt: null,
+    } as unknown as T;
+    await table.add(record);
+    await appendAudit({
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      table: table.name,
+      recordId: record.id,
+      action: 'create',
+      summary,
+      after: record,
+    });
+    return record;
+  });
+}
+
+export function update<T extends BaseRecord>(
+  table: Table<T, string>,
+  id: string,
+  changes: Partial<Omit<T, 'id' | 'createdAt' | 'createdBy'>>,
+  actor: Actor,
+  summary?: string,
+): Promise<T> {
+  return inTx(table, async () => {
+    const before = await table.get(id);
+    if (!before) throw new DomainError(`记录不存在（${table.name} ${id}）`);
+    const at = nowIso();
+    const after = { ...before, ...changes, updatedAt: at, updatedBy: actor.id } as T;
+    await table.put(after);
+    await appendAudit({
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      table: table.name,
+      recordId: id,
+      action: 'update',
+      summary,
+      before: diffBefore(before, changes),
+      after: diffAfter(after, changes),
+    });
+    return after;
+  });
+}
+
+// Only the changed fields go into the audit entry, so the trail stays small and readable.
+function diffBefore<T>(before: T, changes: Partial<T>): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of Object.keys(changes) as (keyof T)[]) out[k] = before[k];
+  return out;
+}
+function diffAfter<T>(after: T, changes: Partial<T>): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of Object.keys(changes) as (keyof T)[]) out[k] = after[k];
+  return out;
+}
+
+// Records the regulations require to be kept are never removed: deletion sets deletedAt.
+export function softDelete<T extends BaseRecord>(
+  table: Table<T, string>,
+  id: string,
+  actor: Actor,
+  reason?: string,
+): Promise<T> {
+  return inTx(table, async () => {
+    const before = await table.get(id);
+    if (!before) throw new DomainError('记录不存在');
+    if (before.deletedAt) return before;
+    const at = nowIso();
+    const after = { ...before, deletedAt: at, deletedBy: actor.id, updatedAt: at, updatedBy: actor.id } as T;
+    await table.put(after);
+    await appendAudit({
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      table: table.name,
+      recordId: id,
+      action: 'delete',
+      summary: reason ? `删除：${reason}` : '删除',
+      before: { deletedAt: null },
+      after: { deletedAt: at },
+    });
+    return after;
+  });
+}
+
+export function restoreDeleted<T extends BaseRecord>(table: Table<T, string>, id: string, actor: Actor): Promise<T> {
+  return inTx(table, async () => {
+    const before = await table.get(id);
+    if (!before) throw new DomainError('记录不存在');
+    const at = nowIso();
+    const after = { ...before, deletedAt: null, deletedBy: null, updatedAt: at, updatedBy: actor.id } as T;
+    await table.put(after);
+    await appendAudit({
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      table: table.name,
+      recordId: id,
+      action: 'restore',
+      summary: '恢复已删除记录',
+      before: { deletedAt: before.deletedAt },
+      after: { deletedAt: null },
+    });
+    return after;
+  });
+}
+
+// An event on a record that changes no field (printed, exported, login ...).
+export function logEvent(tableName: string, recordId: string, summary: string, actor: Actor, data?: unknown) {
+  return appendAudit({
+    at: nowIso(),
+    actorId: actor.id,
+    actorName: actor.name,
+    table: tableName,
+    recordId,
+    action: 'event',
+    summary,
+    after: data,
+  });
+}
+
+export function isLive<T extends BaseRecord>(r: T | undefined): r is T {
+  return !!r && !r.deletedAt;
+}

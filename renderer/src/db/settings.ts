@@ -1,0 +1,30 @@
+// Key-value settings (单位名称, 作息时间, 期限 ...). Writes are audited like any record.
+import { appendAudit } from './audit';
+import { nowIso } from './clock';
+import { db } from './db';
+import type { Actor } from './repo';
+import { writeTx } from './repo';
+
+export async function getSetting<T>(key: string, fallback: T): Promise<T> {
+  const row = await db.settings.get(key);
+  return row === undefined ? fallback : (row.value as T);
+}
+
+export function setSetting(key: string, value: unknown, actor: Actor): Promise<void> {
+  return writeTx([db.settings], async () => {
+    const before = await db.settings.get(key);
+    const at = nowIso();
+    await db.settings.put({ id: key, value, updatedAt: at, updatedBy: actor.id });
+    await appendAudit({
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      table: 'settings',
+      recordId: key,
+      action: before ? 'update' : 'create',
+      summary: `设置 ${key}`,
+      before: before?.value,
+      after: value,
+    });
+  });
+}

@@ -1,0 +1,70 @@
+// Test helpers for repository tests on fake-indexeddb (imported by *.test.ts only).
+import type { Rank } from '../../../shared/rules';
+import type { Role } from '../../../shared/permissions';
+import { BUNDLED_CALENDAR } from '../../../shared/rules';
+import { createDb, switchDb } from './db';
+import { insert, SYSTEM_ACTOR, update } from './repo';
+import type { Actor } from './repo';
+import { setSetting } from './settings';
+import type { Staff } from './schema/core';
+
+let counter = 0;
+
+// A fresh, empty database for each test (a new name, so nothing leaks between tests).
+export async function resetDb() {
+  const d = createDb(`test-${Date.now()}-${counter++}`);
+  await d.open();
+  switchDb(d);
+  return d;
+}
+
+export type TestOrg = {
+  director: Staff;
+  deputy: Staff; // 分管 the section; also 分管财务 and 分管办公室
+  head: Staff; // section head
+  staff: Staff; // an ordinary member of the section
+  clerk: Staff; // office clerk
+  finance: Staff;
+  discipline: Staff;
+  sectionId: string;
+  officeSectionId: string;
+  actor(s: Staff): Actor;
+};
+
+// A small bureau: one business section and the office, with a director, a deputy in charge of
+// both, section heads, staff, the office clerk, finance and discipline, and the real calendars.
+export async function seedOrg(): Promise<TestOrg> {
+  const { db } = await import('./db');
+  for (const [year, cal] of Object.entries(BUNDLED_CALENDAR)) {
+    await insert(db.calendars, { year: Number(year), holidays: cal.holidays, workdays: cal.workdays, source: 'test' }, SYSTEM_ACTOR);
+  }
+  await setSetting('unitName', '新宁县信访局', SYSTEM_ACTOR);
+  const sec = await insert(db.sections, { name: '办信股', order: 0, headId: null, deputyId: null }, SYSTEM_ACTOR);
+  const office = await insert(db.sections, { name: '办公室', order: 1, headId: null, deputyId: null }, SYSTEM_ACTOR);
+  const mk = (name: string, rank: Rank, roles: Role[], sectionId: string | null) =>
+    insert(db.staff, { name, rank, roles, sectionId, active: true }, SYSTEM_ACTOR);
+  const director = await mk('刘局长', 'director', ['director'], null);
+  const deputy = await mk('陈副局长', 'deputy', ['deputy'], null);
+  const head = await mk('孙股长', 'section_head', ['section_head', 'petition'], sec.id);
+  const staff = await mk('钱科员', 'staff', ['petition'], sec.id);
+  const clerk = await mk('周文书', 'staff', ['office'], office.id);
+  const finance = await mk('吴会计', 'staff', ['finance'], office.id);
+  const discipline = await mk('赵组长', 'deputy', ['deputy', 'discipline'], null);
+  await update(db.sections, sec.id, { headId: head.id, deputyId: deputy.id }, SYSTEM_ACTOR);
+  await update(db.sections, office.id, { headId: clerk.id, deputyId: deputy.id }, SYSTEM_ACTOR);
+  await setSetting('directorId', director.id, SYSTEM_ACTOR);
+  await setSetting('financeDeputyId', deputy.id, SYSTEM_ACTOR);
+  await setSetting('officeDeputyId', deputy.id, SYSTEM_ACTOR);
+  return {
+    director,
+    deputy,
+    head,
+    staff,
+    clerk,
+    finance,
+    discipline,
+    sectionId: sec.id,
+    officeSectionId: office.id,
+    actor: (s) => ({ id: s.id, name: s.name }),
+  };
+}

@@ -1,0 +1,117 @@
+// Writes a LedgerSpec to .xlsx with exceljs. exceljs is large: this module is only ever loaded with
+// a dynamic import (see export/index.ts), never in the start-up bundle.
+import ExcelJS from 'exceljs';
+
+import { columnWidths, ledgerTitle } from '../../../shared/ledger';
+import type { LedgerCell, LedgerColumn, LedgerSpec } from '../../../shared/ledger';
+
+function isoToDate(v: string): Date | string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  // UTC midnight: Excel dates carry no zone, so the cell shows exactly this calendar day.
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : v;
+}
+
+function cellValue(col: LedgerColumn, v: LedgerCell): ExcelJS.CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  switch (col.type) {
+    case 'date':
+      return typeof v === 'string' ? isoToDate(v) : v;
+    case 'int':
+    case 'number':
+    case 'money':
+      return typeof v === 'number' ? v : Number.isFinite(Number(v)) ? Number(v) : v;
+    default:
+      return String(v);
+  }
+}
+
+const NUM_FMT: Partial<Record<string, string>> = {
+  date: 'yyyy-mm-dd',
+  int: '0',
+  number: '0.0#',
+  money: '#,##0.00',
+};
+
+export function addLedgerSheet(wb: ExcelJS.Workbook, spec: LedgerSpec, exportedAt: Date, exportedBy: string) {
+  const ws = wb.addWorksheet(spec.sheetName ?? spec.ledgerName, {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: spec.orientation ?? 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '2:2',
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.3 },
+    },
+    views: [{ state: 'frozen', ySplit: 2 }],
+    headerFooter: {
+      oddFooter: `&L制表人：__________  审核人：__________&C第 &P 页 共 &N 页&R导出时间：${formatStamp(exportedAt)}`,
+    },
+  });
+  const n = spec.columns.length;
+  ws.columns = spec.columns.map((c, i) => ({ key: c.key, width: columnWidths(spec)[i] }));
+
+  const title = ws.getRow(1);
+  title.getCell(1).value = ledgerTitle(spec);
+  ws.mergeCells(1, 1, 1, n);
+  title.height = 30;
+  title.getCell(1).font = { bold: true, size: 16 };
+  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+
+  const header = ws.getRow(2);
+  spec.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+  });
+  header.height = 22;
+
+  const border: Partial<ExcelJS.Borders> = {
+    top: { style: 'thin' },
+    left: { style: 'thin' },
+    bottom: { style: 'thin' },
+    right: { style: 'thin' },
+  };
+  const writeRow = (values: Record<string, LedgerCell>, bold = false) => {
+    const row = ws.addRow(spec.columns.map((c) => cellValue(c, values[c.key])));
+    spec.columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      const fmt = c.type ? NUM_FMT[c.type] : undefined;
+      if (fmt) cell.numFmt = fmt;
+      cell.border = border;
+      cell.alignment = { vertical: 'top', wrapText: !c.type || c.type === 'text' };
+      if (bold) cell.font = { bold: true };
+    });
+  };
+  for (let i = 1; i <= n; i++) header.getCell(i).border = border;
+  for (const r of spec.rows) writeRow(r);
+  if (spec.totals) writeRow(spec.totals, true);
+
+  ws.addRow([]);
+  for (const note of spec.notes ?? []) {
+    const r = ws.addRow([note]);
+    ws.mergeCells(r.number, 1, r.number, n);
+  }
+  const sig = (spec.signatures ?? ['制表人', '审核人']).map((s) => `${s}：______________`).join('        ');
+  const sigRow = ws.addRow([sig]);
+  ws.mergeCells(sigRow.number, 1, sigRow.number, n);
+  const stamp = ws.addRow([`导出时间：${formatStamp(exportedAt)}    导出人：${exportedBy}`]);
+  ws.mergeCells(stamp.number, 1, stamp.number, n);
+  return ws;
+}
+
+function formatStamp(d: Date): string {
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export async function ledgerWorkbook(specs: LedgerSpec[], exportedAt: Date, exportedBy: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = exportedBy;
+  wb.created = exportedAt;
+  for (const s of specs) addLedgerSheet(wb, s, exportedAt, exportedBy);
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}

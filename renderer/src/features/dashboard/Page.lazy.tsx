@@ -1,0 +1,154 @@
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+
+import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
+import { waitingFor } from '../../approvals/engine';
+import { useSession } from '../../auth/session';
+import { calendarYears, loadCalendar } from '../../calendar/calendar';
+import { today } from '../../db/clock';
+import { collectDeadlines, collectTodos } from '../../app/registry';
+import type { DeadlineItem, TodoItem } from '../../app/registry';
+
+const STATE_LABEL = { overdue: '已逾期', due_soon: '即将到期', running: '进行中' } as const;
+const STATE_COLOR = { overdue: 'red', due_soon: 'orange', running: 'blue' } as const;
+
+export default function DashboardPage() {
+  const user = useSession((s) => s.user)!;
+  const [openId, setOpenId] = useState<string | null>(null);
+  const waiting = useLiveQuery(() => waitingFor(user.staffId), [user.staffId]);
+  const years = useLiveQuery(calendarYears, []);
+  const data = useLiveQuery(async () => {
+    const cal = await loadCalendar();
+    const ctx = { user, today: today(), cal };
+    const [todos, deadlines] = await Promise.all([collectTodos(ctx), collectDeadlines(ctx)]);
+    return { todos, deadlines };
+  }, [user]);
+  const nextYear = Number(today().slice(0, 4)) + 1;
+  const leader = user.roles.some((r) => r === 'director' || r === 'deputy' || r === 'office' || r === 'discipline');
+
+  const byCategory = new Map<string, TodoItem[]>();
+  for (const t of data?.todos ?? []) byCategory.set(t.category, [...(byCategory.get(t.category) ?? []), t]);
+
+  return (
+    <Stack>
+      <Title order={2}>工作台</Title>
+      {years && !years.includes(nextYear) && (
+        <Alert color="orange" title="工作日历缺少下一年度数据">
+          {nextYear}年的节假日和调休安排尚未录入，期限计算会把该年的法定节假日当作工作日。请管理员在“系统—工作日历”中导入或录入{nextYear}年安排。
+        </Alert>
+      )}
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          待我审批（{waiting?.length ?? 0}）
+        </Title>
+        {waiting?.length === 0 && <Text c="dimmed">没有等待您审批的事项。</Text>}
+        <Stack>
+          {waiting?.map((r) => (
+            <Card key={r.id} withBorder padding="sm">
+              <Group justify="space-between">
+                <div>
+                  <Text fw={500}>{r.title}</Text>
+                  <Text size="xs" c="dimmed">
+                    申请人：{r.applicantName} · 当前步骤：{r.steps[r.currentStep]?.label}
+                    {r.pendingApproverId !== user.staffId && `（代 ${r.steps[r.currentStep]?.approverName} 审批）`}
+                  </Text>
+                </div>
+                <Anchor component="button" onClick={() => setOpenId(openId === r.id ? null : r.id)}>
+                  {openId === r.id ? '收起' : '审批'}
+                </Anchor>
+              </Group>
+              {openId === r.id && (
+                <Stack mt="sm">
+                  <ApprovalChain req={r} />
+                  <DecideForm req={r} onDone={() => setOpenId(null)} />
+                </Stack>
+              )}
+            </Card>
+          ))}
+        </Stack>
+      </Card>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        {[...byCategory.entries()].map(([cat, items]) => (
+          <Card withBorder key={cat}>
+            <Title order={5} mb="xs">
+              {cat}（{items.length}）
+            </Title>
+            <Stack gap={4}>
+              {items.slice(0, 8).map((t) => (
+                <Group key={t.id} justify="space-between" wrap="nowrap">
+                  <Anchor href={t.link} size="sm" lineClamp={1}>
+                    {t.title}
+                  </Anchor>
+                  <Group gap={4} wrap="nowrap">
+                    {t.due && (
+                      <Text size="xs" c="dimmed">
+                        {t.due}
+                      </Text>
+                    )}
+                    {t.state && (
+                      <Badge size="xs" color={STATE_COLOR[t.state]}>
+                        {STATE_LABEL[t.state]}
+                      </Badge>
+                    )}
+                  </Group>
+                </Group>
+              ))}
+              {items.length > 8 && (
+                <Text size="xs" c="dimmed">
+                  另有 {items.length - 8} 项
+                </Text>
+              )}
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
+      {leader && <DeadlineView items={data?.deadlines ?? []} />}
+    </Stack>
+  );
+}
+
+// SUP-4: every running time limit in the bureau, overdue first.
+export function DeadlineView({ items }: { items: DeadlineItem[] }) {
+  const order = { overdue: 0, due_soon: 1, running: 2 };
+  const sorted = [...items].sort((a, b) => order[a.state] - order[b.state] || a.due.localeCompare(b.due));
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        期限监控（SUP-4）
+      </Title>
+      {sorted.length === 0 ? (
+        <Text c="dimmed">当前没有进行中的期限。</Text>
+      ) : (
+        <Table striped highlightOnHover fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>类别</Table.Th>
+              <Table.Th>事项</Table.Th>
+              <Table.Th>期限</Table.Th>
+              <Table.Th>责任人/单位</Table.Th>
+              <Table.Th>状态</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sorted.slice(0, 200).map((d) => (
+              <Table.Tr key={d.kind + d.id}>
+                <Table.Td>{d.kind}</Table.Td>
+                <Table.Td>
+                  <Anchor href={d.link} size="sm">
+                    {d.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{d.due}</Table.Td>
+                <Table.Td>{d.owner}</Table.Td>
+                <Table.Td>
+                  <Badge color={STATE_COLOR[d.state]}>{STATE_LABEL[d.state]}</Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

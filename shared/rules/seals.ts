@@ -1,0 +1,21 @@
+// §6 Seals (印鉴管理制度).
+
+import { checkBoolean, checkObject, checkOneOf } from './validate';
+
+export type SealKind = 'admin' | 'finance';
+export type SealStatus = 'active' | 'void';
+
+export const SEAL_KIND_LABELS: Readonly<Record<SealKind, string>> = {
+  admin: '行政印章(含钢印)',
+  finance: '财务专用章',
+};
+
+// SEAL-2, SEAL-3: never a void seal; the administrative seal only with the 局长's consent
+export function sealUseOk(s: { seal: SealKind; status: SealStatus; directorApproved: boolean }): boolean {
+  const o = checkObject(s, 's');
+  const seal = checkOneOf(o.seal, 'seal', ['admin', 'finance'] as const);
+  const status = checkOneOf(o.status, 'status', ['active', 'void'] as const);
+  const approved = checkBoolean(o.directorApproved, 'directorApproved');
+  if (status === 'void') return false;
+  return seal !== 'admin' || approved;
+}
