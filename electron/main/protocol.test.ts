@@ -55,19 +55,22 @@ describe('resolveAppFile', () => {
   });
 
   it.each([
-    'app://app/../../etc/passwd',
-    'app://app/%2e%2e/%2e%2e/etc/passwd',
+    ['app://app/../../etc/passwd', '/srv/out/renderer/etc/passwd'],
+    ['app://app/%2e%2e/%2e%2e/etc/passwd', '/srv/out/renderer/etc/passwd'],
+    ['app://app/%2fetc%2fpasswd', '/srv/out/renderer/etc/passwd'],
+  ])('keeps %s inside the renderer folder', (url, expected) => {
+    expect(resolveAppFile(root, url)).toBe(expected);
+  });
+
+  it.each([
     'app://app/assets/..%2f..%2f..%2fetc%2fpasswd',
-    'app://app/..%5c..%5cwindows%5cwin.ini',
-    'app://app/%2fetc%2fpasswd',
+    'app://app/..%2f..%2fsecret.txt',
     'app://app/index.html%00.png',
     'app://app/%E0%A4%A',
     'app://evil/index.html',
     'file:///etc/passwd',
   ])('refuses %s', (url) => {
-    const resolved = resolveAppFile(root, url);
-    if (resolved !== null) expect(resolved.startsWith(`${root}/`)).toBe(true);
-    else expect(resolved).toBeNull();
+    expect(resolveAppFile(root, url)).toBeNull();
   });
 
   it('never leaves the renderer folder on Windows either', () => {
@@ -75,7 +78,9 @@ describe('resolveAppFile', () => {
     expect(resolveAppFile(winRoot, 'app://app/assets/a.js', path.win32)).toBe(`${winRoot}\\assets\\a.js`);
     expect(resolveAppFile(winRoot, 'app://app/..%5c..%5c..%5cWindows%5cwin.ini', path.win32)).toBeNull();
     expect(resolveAppFile(winRoot, 'app://app/C:%5cWindows%5cwin.ini', path.win32)).toBeNull();
-    expect(resolveAppFile(winRoot, 'app://app/%5c%5cserver%5cshare%5cx', path.win32)).toBeNull();
+    expect(resolveAppFile(winRoot, 'app://app/assets%5c..%5c..%5c..%5csecret.txt', path.win32)).toBeNull();
+    // A UNC-looking path loses its leading backslashes and stays a file under the renderer folder.
+    expect(resolveAppFile(winRoot, 'app://app/%5c%5cserver%5cshare%5cx', path.win32)).toBe(`${winRoot}\\server\\share\\x`);
   });
 });
 
