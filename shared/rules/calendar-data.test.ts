@@ -33,7 +33,7 @@ describe('BUNDLED_CALENDAR', () => {
     for (const d of ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']) {
       expect(isWorkday(d, c)).toBe(true);
     }
-    expect(workdaysBetween('2025-01-01', '2025-12-31', c)).toBe(250);
+    expect(workdaysBetween('2025-01-01', '2025-12-31', c)).toBe(248);
   });
   it('2024 (国办发明电〔2023〕7号)', () => {
     const c = BUNDLED_CALENDAR[2024];
