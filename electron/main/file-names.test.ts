@@ -1,8 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { extensionOf, sanitizeFileName, withExtension } from './file-names';
-
-vi.mock('electron', () => ({}));
 
 describe('sanitizeFileName', () => {
   it.each([

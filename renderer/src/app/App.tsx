@@ -5,12 +5,13 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect, useState } from 'react';
 
-import { isInitialised } from '../auth/service';
-import { useSession } from '../auth/session';
 import { LockScreen } from '../auth/LockScreen';
 import { LoginScreen } from '../auth/LoginScreen';
+import { isInitialised } from '../auth/service';
+import { useSession } from '../auth/session';
 import { SetupScreen } from '../auth/SetupScreen';
 import { startStorage } from '../db/storage';
+
 import '../features/register';
 import { Shell } from './Shell';
 import { theme } from './theme';

@@ -23,6 +23,7 @@ import { logEvent } from '../db/repo';
 import { getSetting } from '../db/settings';
 import { useStorageState } from '../db/storage';
 import { unitName } from '../org/org';
+
 import { MODULES } from './modules';
 import { href, useRoute } from './router';
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ruleText } from '../../../shared/rules';
 import { currentActor } from '../auth/session';
 import { notifyError, notifyOk } from '../components/notify';
+
 import { decide } from './engine';
 import type { ApprovalRequest } from './types';
 

@@ -12,6 +12,7 @@ import { DomainError, insert, update, writeTx } from '../db/repo';
 import type { Actor } from '../db/repo';
 import type { Staff } from '../db/schema/core';
 import { director } from '../org/org';
+
 import type { ApprovalKind, ApprovalRequest, ApprovalStep, StepDecision } from './types';
 
 export type StepSpec = { key: string; label: string; approverId: string | null; external?: boolean };

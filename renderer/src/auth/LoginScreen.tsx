@@ -2,6 +2,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useEffect, useState } from 'react';
 
 import { unitName } from '../org/org';
+
 import { login } from './service';
 import { useSession } from './session';
 

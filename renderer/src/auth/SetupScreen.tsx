@@ -2,6 +2,7 @@ import { Alert, Button, Center, Checkbox, Paper, PasswordInput, Stack, Text, Tex
 import { useState } from 'react';
 
 import { errorMessage } from '../components/notify';
+
 import { completeSetup, validateSetup } from './service';
 import type { FieldErrors, SetupInput } from './service';
 

@@ -1,6 +1,6 @@
 // First-run setup, login with lockout, password reset by the administrator.
-import { BUNDLED_CALENDAR } from '../../../shared/rules';
 import type { Role } from '../../../shared/permissions';
+import { BUNDLED_CALENDAR } from '../../../shared/rules';
 import { appendAudit } from '../db/audit';
 import { now, nowIso } from '../db/clock';
 import { db } from '../db/db';
@@ -8,6 +8,7 @@ import { DomainError, insert, newId, SYSTEM_ACTOR, update, writeTx } from '../db
 import type { Actor } from '../db/repo';
 import type { Account, Staff } from '../db/schema/core';
 import { DEFAULT_SECTIONS } from '../org/defaults';
+
 import { hashPassword, newSalt, passwordProblem, PBKDF2_ITERATIONS, sameHash } from './password';
 
 export const MAX_FAILED_ATTEMPTS = 5;

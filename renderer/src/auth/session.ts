@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { can } from '../../../shared/permissions';
 import type { Permission } from '../../../shared/permissions';
 import type { Actor } from '../db/repo';
+
 import type { SessionUser } from './service';
 
 type SessionState = {

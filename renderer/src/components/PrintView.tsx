@@ -2,8 +2,9 @@ import { Button, Group, Paper } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
-import { errorMessage, notifyError } from './notify';
 import { isDesktop, platform } from '../platform';
+
+import { errorMessage, notifyError } from './notify';
 
 export type PaperSize = 'A4' | 'A5';
 

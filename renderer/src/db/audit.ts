@@ -4,6 +4,7 @@
 import Dexie from 'dexie';
 
 import { sha256Hex } from '../../../shared/hash';
+
 import { db } from './db';
 import type { AuditEntry } from './schema/core';
 

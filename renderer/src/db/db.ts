@@ -3,19 +3,19 @@
 import Dexie from 'dexie';
 
 import { migration0020 } from './migrations/0020-staff-active-and-settings';
-import { coreStoresV1 } from './schema/core';
 import { attendanceStores } from './schema/attendance';
-import { documentsStores } from './schema/documents';
-import { financeStores } from './schema/finance';
-import { meetingsStores } from './schema/meetings';
-import { petitionsStores } from './schema/petitions';
-import { supervisionStores } from './schema/supervision';
 import type { AttendanceTables } from './schema/attendance';
+import { coreStoresV1 } from './schema/core';
 import type { CoreTables } from './schema/core';
+import { documentsStores } from './schema/documents';
 import type { DocumentsTables } from './schema/documents';
+import { financeStores } from './schema/finance';
 import type { FinanceTables } from './schema/finance';
+import { meetingsStores } from './schema/meetings';
 import type { MeetingsTables } from './schema/meetings';
+import { petitionsStores } from './schema/petitions';
 import type { PetitionsTables } from './schema/petitions';
+import { supervisionStores } from './schema/supervision';
 import type { SupervisionTables } from './schema/supervision';
 
 export type AppDB = Dexie &

@@ -1,12 +1,13 @@
 // Test helpers for repository tests on fake-indexeddb (imported by *.test.ts only).
-import type { Rank } from '../../../shared/rules';
 import type { Role } from '../../../shared/permissions';
+import type { Rank } from '../../../shared/rules';
 import { BUNDLED_CALENDAR } from '../../../shared/rules';
+
 import { createDb, switchDb } from './db';
 import { insert, SYSTEM_ACTOR, update } from './repo';
 import type { Actor } from './repo';
-import { setSetting } from './settings';
 import type { Staff } from './schema/core';
+import { setSetting } from './settings';
 
 let counter = 0;
 

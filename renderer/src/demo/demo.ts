@@ -1,12 +1,13 @@
 // 载入演示数据: a complete fictitious bureau, so a newcomer can try every module at once.
 // The organisation is made here; each module adds its own sample records through demo/modules.ts.
-import type { Rank } from '../../../shared/rules';
 import type { Role } from '../../../shared/permissions';
+import type { Rank } from '../../../shared/rules';
 import { makeAccountSecret } from '../auth/service';
 import { db } from '../db/db';
 import { insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
-import { setSetting } from '../db/settings';
 import type { Staff } from '../db/schema/core';
+import { setSetting } from '../db/settings';
+
 import { DEMO_MODULES } from './modules';
 
 export const DEMO_PASSWORD = 'demo1234';

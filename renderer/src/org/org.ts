@@ -1,8 +1,8 @@
 // Organisation look-ups used by routes and screens: who heads a section, who is its 分管领导,
 // who is the 局长, who is 分管财务 / 分管办公室 (settings).
-import { getSetting } from '../db/settings';
 import { db } from '../db/db';
 import type { Section, Staff } from '../db/schema/core';
+import { getSetting } from '../db/settings';
 
 export async function activeStaff(): Promise<Staff[]> {
   const all = await db.staff.orderBy('name').toArray();

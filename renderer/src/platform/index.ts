@@ -1,9 +1,11 @@
 // The only place that knows whether the app runs in Electron (window.api from the preload) or in
 // a plain browser (downloads and window.print()). Everything else calls `platform`.
 import type { AppBridge } from '../../../shared/ipc';
+
 import { browserBridge } from './browser';
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- global augmentation needs an interface
   interface Window {
     api?: AppBridge;
   }

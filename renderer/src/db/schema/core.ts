@@ -1,10 +1,11 @@
 // Foundation tables: people, organisation, accounts, settings, calendar, approvals, audit.
 import type { Table } from 'dexie';
 
-import type { ApprovalRequest, Delegation } from '../../approvals/types';
-import type { BaseRecord } from './base';
-import type { CalendarData, Rank } from '../../../../shared/rules';
 import type { Role } from '../../../../shared/permissions';
+import type { CalendarData, Rank } from '../../../../shared/rules';
+import type { ApprovalRequest, Delegation } from '../../approvals/types';
+
+import type { BaseRecord } from './base';
 
 export type Section = BaseRecord & {
   name: string;

@@ -1,17 +1,16 @@
-import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
+import { collectDeadlines, collectTodos } from '../../app/registry';
+import type { TodoItem } from '../../app/registry';
 import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
 import { waitingFor } from '../../approvals/engine';
 import { useSession } from '../../auth/session';
 import { calendarYears, loadCalendar } from '../../calendar/calendar';
+import { DeadlineView, STATE_COLOR, STATE_LABEL } from '../../components/DeadlineView';
 import { today } from '../../db/clock';
-import { collectDeadlines, collectTodos } from '../../app/registry';
-import type { DeadlineItem, TodoItem } from '../../app/registry';
 
-const STATE_LABEL = { overdue: '已逾期', due_soon: '即将到期', running: '进行中' } as const;
-const STATE_COLOR = { overdue: 'red', due_soon: 'orange', running: 'blue' } as const;
 
 export default function DashboardPage() {
   const user = useSession((s) => s.user)!;
@@ -108,47 +107,3 @@ export default function DashboardPage() {
   );
 }
 
-// SUP-4: every running time limit in the bureau, overdue first.
-export function DeadlineView({ items }: { items: DeadlineItem[] }) {
-  const order = { overdue: 0, due_soon: 1, running: 2 };
-  const sorted = [...items].sort((a, b) => order[a.state] - order[b.state] || a.due.localeCompare(b.due));
-  return (
-    <Card withBorder>
-      <Title order={4} mb="sm">
-        期限监控（SUP-4）
-      </Title>
-      {sorted.length === 0 ? (
-        <Text c="dimmed">当前没有进行中的期限。</Text>
-      ) : (
-        <Table striped highlightOnHover fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>类别</Table.Th>
-              <Table.Th>事项</Table.Th>
-              <Table.Th>期限</Table.Th>
-              <Table.Th>责任人/单位</Table.Th>
-              <Table.Th>状态</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted.slice(0, 200).map((d) => (
-              <Table.Tr key={d.kind + d.id}>
-                <Table.Td>{d.kind}</Table.Td>
-                <Table.Td>
-                  <Anchor href={d.link} size="sm">
-                    {d.title}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{d.due}</Table.Td>
-                <Table.Td>{d.owner}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATE_COLOR[d.state]}>{STATE_LABEL[d.state]}</Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Card>
-  );
-}
