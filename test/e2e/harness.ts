@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 // @ts-expect-error plain .mjs helpers shared with the npm scripts
 import { findChromium } from '../../scripts/find-chromium.mjs';
@@ -84,11 +84,11 @@ export async function openModule(page: Page, label: string) {
 }
 
 // Assertions that wait, as a user waits for the screen (vitest's expect does not poll locators).
-export async function visible(locator: import('playwright-core').Locator, timeout = 15_000) {
+export async function visible(locator: Locator, timeout = 15_000) {
   await locator.first().waitFor({ state: 'visible', timeout });
 }
 
-export async function containsText(locator: import('playwright-core').Locator, text: string | RegExp, timeout = 15_000) {
+export async function containsText(locator: Locator, text: string | RegExp, timeout = 15_000) {
   const deadline = Date.now() + timeout;
   let last = '';
   while (Date.now() < deadline) {
