@@ -1,0 +1,129 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { leaveRoute, tripRoute } from '../../../shared/rules';
+import { db } from '../db/db';
+import { insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
+import { resetDb, seedOrg } from '../db/testing';
+import type { TestOrg } from '../db/testing';
+import { decide, registerApprovalHandler, resolveRouteSteps, submitApproval, waitingFor, withdraw } from './engine';
+
+let org: TestOrg;
+const finished: string[] = [];
+
+beforeEach(async () => {
+  await resetDb();
+  org = await seedOrg();
+  finished.length = 0;
+  registerApprovalHandler('other', {
+    tables: () => [],
+    onFinished: async (req) => {
+      finished.push(req.status);
+    },
+  });
+});
+
+async function submit(applicant = org.staff, days = 1.5) {
+  const route = leaveRoute(applicant.rank, days);
+  const steps = await resolveRouteSteps(route, applicant);
+  return writeTx([db.approvals, db.staff], () =>
+    submitApproval(
+      { kind: 'other', refTable: 'x', refId: 'x1', title: '测试', applicant, form: route.form, ruleIds: ['LV-3'], steps },
+      org.actor(applicant),
+    ),
+  );
+}
+
+describe('resolveRouteSteps', () => {
+  it('maps a staff member’s written leave to the section’s deputy then the director', async () => {
+    const steps = await resolveRouteSteps(leaveRoute('staff', 1.5), org.staff);
+    expect(steps.map((s) => s.approverId)).toEqual([org.deputy.id, org.director.id]);
+  });
+  it('maps half a day to the section head', async () => {
+    const steps = await resolveRouteSteps(leaveRoute('staff', 0.5), org.staff);
+    expect(steps.map((s) => s.approverId)).toEqual([org.head.id]);
+  });
+  it('moves a step that would fall on the applicant up one level (LV-4)', async () => {
+    // The office clerk heads the office in the test org: their half-day goes to the deputy.
+    const steps = await resolveRouteSteps(leaveRoute('staff', 0.5), org.clerk);
+    expect(steps.map((s) => s.approverId)).toEqual([org.deputy.id]);
+  });
+  it('moves up when the section has no head configured', async () => {
+    await update(db.sections, org.sectionId, { headId: null }, SYSTEM_ACTOR);
+    const steps = await resolveRouteSteps(leaveRoute('staff', 0.5), org.staff);
+    expect(steps.map((s) => s.approverId)).toEqual([org.deputy.id]);
+  });
+  it('records the director’s leave as an external report to the county', async () => {
+    const steps = await resolveRouteSteps(leaveRoute('director', 2), org.director);
+    expect(steps).toEqual([expect.objectContaining({ key: 'county', approverId: null, external: true })]);
+  });
+  it('gives a trip with no approvers no steps (register with the office only)', async () => {
+    const steps = await resolveRouteSteps(tripRoute('deputy', 0.5), org.deputy);
+    expect(steps).toEqual([]);
+  });
+});
+
+describe('submitApproval and decide', () => {
+  it('walks the steps in order and finishes approved', async () => {
+    const req = await submit();
+    expect(req.status).toBe('pending');
+    expect((await waitingFor(org.deputy.id)).map((r) => r.id)).toEqual([req.id]);
+    expect(await waitingFor(org.director.id)).toEqual([]);
+    await decide({ requestId: req.id, decision: 'approved', comment: '同意' }, org.actor(org.deputy));
+    expect((await waitingFor(org.director.id)).map((r) => r.id)).toEqual([req.id]);
+    const done = await decide({ requestId: req.id, decision: 'approved' }, org.actor(org.director));
+    expect(done.status).toBe('approved');
+    expect(done.steps.map((s) => s.decidedByName)).toEqual(['陈副局长', '刘局长']);
+    expect(finished).toEqual(['approved']);
+  });
+
+  it('refuses a decision by someone who is not the step’s approver', async () => {
+    const req = await submit();
+    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.director))).rejects.toThrow('此步骤应由 陈副局长 审批');
+  });
+
+  it('never lets the applicant approve their own request (LV-4)', async () => {
+    const req = await submit();
+    // Even if someone made the applicant a delegate of the approver.
+    await insert(db.delegations, { fromId: org.deputy.id, toId: org.staff.id, startDate: '2000-01-01', endDate: '2999-12-31' }, SYSTEM_ACTOR);
+    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.staff))).rejects.toThrow('申请人不能审批自己的申请');
+  });
+
+  it('lets a delegate decide while the approver is away, and records both names', async () => {
+    const req = await submit();
+    await insert(db.delegations, { fromId: org.deputy.id, toId: org.discipline.id, startDate: '2000-01-01', endDate: '2999-12-31' }, SYSTEM_ACTOR);
+    expect((await waitingFor(org.discipline.id)).map((r) => r.id)).toEqual([req.id]);
+    const r = await decide({ requestId: req.id, decision: 'approved', comment: '代批' }, org.actor(org.discipline));
+    expect(r.steps[0]).toMatchObject({ decidedByName: '赵组长', onBehalfOfName: '陈副局长', decision: 'approved' });
+  });
+
+  it('ignores a delegation that is not in force today', async () => {
+    const req = await submit();
+    await insert(db.delegations, { fromId: org.deputy.id, toId: org.discipline.id, startDate: '2000-01-01', endDate: '2000-01-02' }, SYSTEM_ACTOR);
+    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.discipline))).rejects.toThrow('此步骤应由');
+  });
+
+  it('requires a comment to reject, and a rejection ends the request', async () => {
+    const req = await submit();
+    await expect(decide({ requestId: req.id, decision: 'rejected' }, org.actor(org.deputy))).rejects.toThrow('退回时请填写意见');
+    const r = await decide({ requestId: req.id, decision: 'rejected', comment: '事由不充分' }, org.actor(org.deputy));
+    expect(r.status).toBe('rejected');
+    expect(r.pendingApproverId).toBeNull();
+    expect(finished).toEqual(['rejected']);
+    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.director))).rejects.toThrow('已办结');
+  });
+
+  it('lets only the applicant withdraw a pending request', async () => {
+    const req = await submit();
+    await expect(withdraw(req.id, org.actor(org.deputy))).rejects.toThrow('只有申请人可以撤回');
+    const w = await withdraw(req.id, org.actor(org.staff));
+    expect(w.status).toBe('withdrawn');
+  });
+
+  it('writes an audit entry for the submission and for every decision', async () => {
+    const req = await submit();
+    await decide({ requestId: req.id, decision: 'approved' }, org.actor(org.deputy));
+    const entries = await db.audit.where('[table+recordId]').equals(['approvals', req.id]).toArray();
+    expect(entries.map((e) => e.action)).toEqual(['create', 'update']);
+    expect(entries[1].actorName).toBe('陈副局长');
+  });
+});
