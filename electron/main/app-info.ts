@@ -7,7 +7,12 @@ import type { AppInfo } from '../../shared/ipc';
 import type { IpcHandlers } from './ipc';
 
 export function appInfo(): AppInfo {
-  return { mode: 'desktop', version: app.getVersion(), platform: process.platform, dataPath: app.getPath('userData') };
+  return {
+    mode: 'desktop',
+    version: app.getVersion(),
+    platform: process.platform,
+    dataPath: app.getPath('userData'),
+  };
 }
 
 // shell.openPath resolves to an error message, or '' when the folder opened.

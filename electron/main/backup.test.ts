@@ -121,9 +121,9 @@ describe('backupsToPrune', () => {
     ).toEqual([name('20241230-080000')]);
     const march = on(2024, 3, 29);
     // 2024 has 29 February: 2024-02-29 is 29 days before 2024-03-29, 2024-02-28 is 30 days before.
-    expect(backupsToPrune([name('20240228-080000'), name('20240229-080000'), name('20240229-090000')], march)).toEqual([
-      name('20240228-080000'),
-    ]);
+    expect(
+      backupsToPrune([name('20240228-080000'), name('20240229-080000'), name('20240229-090000')], march),
+    ).toEqual([name('20240228-080000')]);
   });
 
   it('ignores duplicates and returns names sorted', () => {
@@ -134,29 +134,45 @@ describe('backupsToPrune', () => {
 
 describe('isInsideFolder and backupFolderProblem', () => {
   it('sees a folder inside, equal to, or outside another', () => {
-    expect(isInsideFolder('/home/u/.config/xinfang/backups', '/home/u/.config/xinfang', path.posix, false)).toBe(true);
-    expect(isInsideFolder('/home/u/.config/xinfang', '/home/u/.config/xinfang', path.posix, false)).toBe(true);
-    expect(isInsideFolder('/home/u/.config/xinfang/../xinfang/x', '/home/u/.config/xinfang', path.posix, false)).toBe(true);
-    expect(isInsideFolder('/home/u/.config/xinfang-backups', '/home/u/.config/xinfang', path.posix, false)).toBe(false);
+    expect(
+      isInsideFolder('/home/u/.config/xinfang/backups', '/home/u/.config/xinfang', path.posix, false),
+    ).toBe(true);
+    expect(isInsideFolder('/home/u/.config/xinfang', '/home/u/.config/xinfang', path.posix, false)).toBe(
+      true,
+    );
+    expect(
+      isInsideFolder('/home/u/.config/xinfang/../xinfang/x', '/home/u/.config/xinfang', path.posix, false),
+    ).toBe(true);
+    expect(
+      isInsideFolder('/home/u/.config/xinfang-backups', '/home/u/.config/xinfang', path.posix, false),
+    ).toBe(false);
     expect(isInsideFolder('/home/u/Documents', '/home/u/.config/xinfang', path.posix, false)).toBe(false);
     expect(isInsideFolder('/home/u/..backups', '/home/u', path.posix, false)).toBe(true);
   });
 
   it('compares Windows paths without regard to case', () => {
     const userData = 'C:\\Users\\zhang\\AppData\\Roaming\\xinfang-office';
-    expect(isInsideFolder('c:\\users\\ZHANG\\appdata\\roaming\\XINFANG-OFFICE\\备份', userData, path.win32, true)).toBe(true);
+    expect(
+      isInsideFolder('c:\\users\\ZHANG\\appdata\\roaming\\XINFANG-OFFICE\\备份', userData, path.win32, true),
+    ).toBe(true);
     expect(isInsideFolder('D:\\信访局系统备份', userData, path.win32, true)).toBe(false);
   });
 
   it('refuses a folder inside the app data folder, with a Chinese message', () => {
-    const problem = backupFolderProblem('/home/u/.config/xinfang/backup', { userData: '/home/u/.config/xinfang' }, path.posix);
+    const problem = backupFolderProblem(
+      '/home/u/.config/xinfang/backup',
+      { userData: '/home/u/.config/xinfang' },
+      path.posix,
+    );
     expect(problem).toBe(BACKUP_ERRORS.insideDataFolder);
     expect(problem).toMatch(/数据文件夹/);
   });
 
   it('refuses the installation folder and relative paths, accepts the documents folder', () => {
     const folders = { userData: '/home/u/.config/xinfang', install: '/opt/xinfang' };
-    expect(backupFolderProblem('/opt/xinfang/backups', folders, path.posix)).toBe(BACKUP_ERRORS.insideInstallFolder);
+    expect(backupFolderProblem('/opt/xinfang/backups', folders, path.posix)).toBe(
+      BACKUP_ERRORS.insideInstallFolder,
+    );
     expect(backupFolderProblem('backups', folders, path.posix)).toBe(BACKUP_ERRORS.notAbsolute);
     expect(backupFolderProblem(`/home/u/Documents/${BACKUP_FOLDER_NAME}`, folders, path.posix)).toBeNull();
   });
@@ -191,11 +207,15 @@ describe('backup folder and files on disk', () => {
     const chosen = path.join(root, 'U盘', '备份');
     await setBackupFolder(chosen);
     expect(await getBackupFolder()).toBe(chosen);
-    expect(JSON.parse(await readFile(path.join(userData, 'backup-settings.json'), 'utf8'))).toEqual({ folder: chosen });
+    expect(JSON.parse(await readFile(path.join(userData, 'backup-settings.json'), 'utf8'))).toEqual({
+      folder: chosen,
+    });
   });
 
   it('refuses a folder inside userData and keeps the previous setting', async () => {
-    await expect(setBackupFolder(path.join(userData, 'backups'))).rejects.toThrow(BACKUP_ERRORS.insideDataFolder);
+    await expect(setBackupFolder(path.join(userData, 'backups'))).rejects.toThrow(
+      BACKUP_ERRORS.insideDataFolder,
+    );
     await expect(setBackupFolder(userData)).rejects.toThrow(BACKUP_ERRORS.insideDataFolder);
     expect(await getBackupFolder()).toBe(path.join(documents, BACKUP_FOLDER_NAME));
   });
@@ -207,12 +227,18 @@ describe('backup folder and files on disk', () => {
   });
 
   it('falls back to the default when the stored setting points into userData', async () => {
-    await writeFile(path.join(userData, 'backup-settings.json'), JSON.stringify({ folder: path.join(userData, 'x') }));
+    await writeFile(
+      path.join(userData, 'backup-settings.json'),
+      JSON.stringify({ folder: path.join(userData, 'x') }),
+    );
     expect(await getBackupFolder()).toBe(path.join(documents, BACKUP_FOLDER_NAME));
   });
 
   it('choose-folder: a folder inside userData is refused with a message box and not stored', async () => {
-    fakeDialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path.join(userData, 'backups')] });
+    fakeDialog.showOpenDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePaths: [path.join(userData, 'backups')],
+    });
     await expect(chooseBackupFolder(invokeEvent('app://app/'))).resolves.toEqual({ folder: null });
     expect(fakeDialog.showOpenDialog).toHaveBeenCalledWith(
       expect.objectContaining({ properties: expect.arrayContaining(['openDirectory', 'createDirectory']) }),
@@ -275,6 +301,15 @@ describe('backup folder and files on disk', () => {
     expect(left).toContain(fileName);
   });
 
+  it('explains in Chinese when the backup folder cannot be written', async () => {
+    const blocker = path.join(root, 'not-a-folder');
+    await writeFile(blocker, 'a file where the folder should be');
+    await setBackupFolder(path.join(blocker, '备份'));
+    await expect(
+      writeBackup({ fileName: name('20240615-120000'), data: new Uint8Array([1]) }, on(2024, 6, 15)),
+    ).rejects.toThrow(/无法写入备份文件夹.*not-a-folder/);
+  });
+
   it('lists only our backups, newest first', async () => {
     const folder = path.join(documents, BACKUP_FOLDER_NAME);
     await mkdir(folder, { recursive: true });
@@ -291,7 +326,10 @@ describe('backup folder and files on disk', () => {
   });
 
   it('lists nothing (rather than failing) before the first backup', async () => {
-    await expect(listBackups()).resolves.toEqual({ folder: path.join(documents, BACKUP_FOLDER_NAME), files: [] });
+    await expect(listBackups()).resolves.toEqual({
+      folder: path.join(documents, BACKUP_FOLDER_NAME),
+      files: [],
+    });
   });
 
   it('only ever names files the pattern recognises', () => {

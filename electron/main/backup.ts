@@ -80,7 +80,10 @@ export function isInsideFolder(
     return caseInsensitive ? resolved.toLowerCase() : resolved;
   };
   const relative = pathApi.relative(normalise(folder), normalise(candidate));
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${pathApi.sep}`) && !pathApi.isAbsolute(relative));
+  return (
+    relative === '' ||
+    (relative !== '..' && !relative.startsWith(`..${pathApi.sep}`) && !pathApi.isAbsolute(relative))
+  );
 }
 
 export type ProtectedFolders = { userData: string; install?: string };
@@ -179,14 +182,20 @@ async function backupNamesIn(folder: string): Promise<string[]> {
   try {
     const entries = await readdir(folder, { withFileTypes: true });
     // Regular files only: a symlink or folder named like a backup is not ours to touch.
-    return entries.filter((entry) => entry.isFile() && BACKUP_FILE_PATTERN.test(entry.name)).map((entry) => entry.name);
+    return entries
+      .filter((entry) => entry.isFile() && BACKUP_FILE_PATTERN.test(entry.name))
+      .map((entry) => entry.name);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
 }
 
-export async function pruneBackups(folder: string, today: Date, keep: readonly string[] = []): Promise<string[]> {
+export async function pruneBackups(
+  folder: string,
+  today: Date,
+  keep: readonly string[] = [],
+): Promise<string[]> {
   const removed: string[] = [];
   for (const name of backupsToPrune(await backupNamesIn(folder), today)) {
     if (keep.includes(name)) continue;
@@ -200,13 +209,22 @@ export async function pruneBackups(folder: string, today: Date, keep: readonly s
   return removed;
 }
 
-export async function writeBackup(req: BackupWriteRequest, now: Date = new Date()): Promise<BackupWriteResult> {
+export async function writeBackup(
+  req: BackupWriteRequest,
+  now: Date = new Date(),
+): Promise<BackupWriteResult> {
   const folder = await getBackupFolder();
   const problem = await folderProblem(folder);
   if (problem) throw new BackupFolderError(problem);
-  await mkdir(folder, { recursive: true });
   const target = path.join(folder, req.fileName);
-  await writeFileAtomic(target, req.data);
+  try {
+    await mkdir(folder, { recursive: true });
+    await writeFileAtomic(target, req.data);
+  } catch (error) {
+    // The usual causes are a removed USB drive or a read-only share: say so in words, with the folder.
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(BACKUP_ERRORS.writeFailed(folder, reason), { cause: error });
+  }
   // The backup just written is never pruned, whatever date its name carries.
   const removed = await pruneBackups(folder, now, [req.fileName]);
   return { path: target, removed };

@@ -14,7 +14,8 @@ import type { IpcHandlers } from './ipc';
 import { DIALOG, FILE_FILTER_NAMES } from './labels';
 
 export function filtersFor(suggestedName: string, filters?: readonly FileFilter[]): DialogFileFilter[] {
-  if (filters && filters.length > 0) return filters.map((filter) => ({ ...filter, extensions: [...filter.extensions] }));
+  if (filters && filters.length > 0)
+    return filters.map((filter) => ({ ...filter, extensions: [...filter.extensions] }));
   const extension = extensionOf(suggestedName);
   const name = FILE_FILTER_NAMES[extension];
   return name ? [{ name, extensions: [extension] }] : [];

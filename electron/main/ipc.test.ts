@@ -79,14 +79,19 @@ describe('validateRequest', () => {
     ['an empty name', { suggestedName: '', data: bytes }],
     ['an unexpected field', { suggestedName: 'a.xlsx', data: bytes, path: '/etc/passwd' }],
     ['filters not an array', { suggestedName: 'a.xlsx', data: bytes, filters: 'xlsx' }],
-    ['a filter extension with a dot', { suggestedName: 'a.xlsx', data: bytes, filters: [{ name: 'x', extensions: ['.xlsx'] }] }],
+    [
+      'a filter extension with a dot',
+      { suggestedName: 'a.xlsx', data: bytes, filters: [{ name: 'x', extensions: ['.xlsx'] }] },
+    ],
   ])('rejects a save request with %s', (_what, req) => {
     expect(() => validateRequest('file:save', req)).toThrow();
   });
 
   it('accepts print requests and rejects bad page sizes and flags', () => {
     expect(validateRequest('print:show-dialog', {})).toEqual({});
-    expect(validateRequest('print:show-dialog', { pageSize: 'A5', landscape: true, title: '请假单' })).toEqual({
+    expect(
+      validateRequest('print:show-dialog', { pageSize: 'A5', landscape: true, title: '请假单' }),
+    ).toEqual({
       pageSize: 'A5',
       landscape: true,
       title: '请假单',
@@ -105,7 +110,10 @@ describe('validateRequest', () => {
   });
 
   it('accepts a backup named by the backup pattern', () => {
-    const req = validateRequest('backup:write', { fileName: 'xinfang-backup-20240131-235959.json', data: bytes });
+    const req = validateRequest('backup:write', {
+      fileName: 'xinfang-backup-20240131-235959.json',
+      data: bytes,
+    });
     expect(req).toEqual({ fileName: 'xinfang-backup-20240131-235959.json', data: bytes });
   });
 
@@ -130,7 +138,13 @@ describe('validateRequest', () => {
   });
 
   it('accepts nothing but an empty request on the argument-less channels', () => {
-    for (const channel of ['backup:choose-folder', 'backup:get-folder', 'backup:list', 'app:open-data-folder', 'app:info'] as const) {
+    for (const channel of [
+      'backup:choose-folder',
+      'backup:get-folder',
+      'backup:list',
+      'app:open-data-folder',
+      'app:info',
+    ] as const) {
       expect(validateRequest(channel, {})).toEqual({});
       expect(validateRequest(channel, undefined)).toEqual({});
       expect(() => validateRequest(channel, { folder: '/tmp' })).toThrow(/unexpected/);
@@ -149,9 +163,9 @@ describe('createIpcDispatcher', () => {
   });
 
   it('rejects an unknown channel', async () => {
-    await expect(dispatch('shell:open-external', invokeEvent(APP_PAGE), { url: 'https://x' })).rejects.toThrow(
-      /unknown channel/,
-    );
+    await expect(
+      dispatch('shell:open-external', invokeEvent(APP_PAGE), { url: 'https://x' }),
+    ).rejects.toThrow(/unknown channel/);
   });
 
   it.each([
@@ -198,12 +212,20 @@ describe('registerIpc', () => {
     const registered = fakeIpcMain.handle.mock.calls.map(([channel]) => channel as string);
     expect(registered).toEqual([...IPC_CHANNELS]);
 
-    const listeners = new Map(fakeIpcMain.handle.mock.calls as [string, (event: unknown, ...args: unknown[]) => unknown][]);
-    await expect(listeners.get('app:info')?.(invokeEvent('http://evil.test/'), {})).rejects.toThrow(/not a page/);
-    await expect(listeners.get('app:info')?.(invokeEvent(APP_PAGE), {})).resolves.toMatchObject({ mode: 'desktop' });
+    const listeners = new Map(
+      fakeIpcMain.handle.mock.calls as [string, (event: unknown, ...args: unknown[]) => unknown][],
+    );
+    await expect(listeners.get('app:info')?.(invokeEvent('http://evil.test/'), {})).rejects.toThrow(
+      /not a page/,
+    );
+    await expect(listeners.get('app:info')?.(invokeEvent(APP_PAGE), {})).resolves.toMatchObject({
+      mode: 'desktop',
+    });
     expect(() => listeners.get('app:info')?.(invokeEvent(APP_PAGE), {}, 'extra')).toThrow(/single request/);
 
     dispose();
-    expect(fakeIpcMain.removeHandler.mock.calls.map(([channel]) => channel as string)).toEqual([...IPC_CHANNELS]);
+    expect(fakeIpcMain.removeHandler.mock.calls.map(([channel]) => channel as string)).toEqual([
+      ...IPC_CHANNELS,
+    ]);
   });
 });

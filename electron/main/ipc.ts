@@ -51,13 +51,17 @@ function isPlainObject(value: unknown): value is PlainObject {
 function objectWithKeys(channel: string, req: unknown, allowed: readonly string[]): PlainObject {
   if (!isPlainObject(req)) throw new IpcRequestError(channel, 'the request must be a plain object');
   const unknownKeys = Object.keys(req).filter((key) => !allowed.includes(key));
-  if (unknownKeys.length > 0) throw new IpcRequestError(channel, `unexpected field(s) ${unknownKeys.join(', ')}`);
+  if (unknownKeys.length > 0)
+    throw new IpcRequestError(channel, `unexpected field(s) ${unknownKeys.join(', ')}`);
   return req;
 }
 
 function requiredString(channel: string, value: unknown, field: string, maxLength = 500): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > maxLength) {
-    throw new IpcRequestError(channel, `${field} must be a non-empty string of at most ${maxLength} characters`);
+    throw new IpcRequestError(
+      channel,
+      `${field} must be a non-empty string of at most ${maxLength} characters`,
+    );
   }
   return value;
 }
@@ -76,7 +80,8 @@ const EXTENSION = /^(\*|[A-Za-z0-9]{1,16})$/;
 
 function fileFilters(channel: string, value: unknown): FileFilter[] | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.length > 20) throw new IpcRequestError(channel, 'filters must be an array');
+  if (!Array.isArray(value) || value.length > 20)
+    throw new IpcRequestError(channel, 'filters must be an array');
   return value.map((filter: unknown) => {
     const { name, extensions } = objectWithKeys(channel, filter, ['name', 'extensions']);
     if (!Array.isArray(extensions) || extensions.length === 0 || extensions.length > 20) {
@@ -86,7 +91,10 @@ function fileFilters(channel: string, value: unknown): FileFilter[] | undefined 
       name: requiredString(channel, name, 'filter name', 100),
       extensions: extensions.map((extension: unknown) => {
         if (typeof extension !== 'string' || !EXTENSION.test(extension)) {
-          throw new IpcRequestError(channel, 'a filter extension must be letters and digits, without the dot');
+          throw new IpcRequestError(
+            channel,
+            'a filter extension must be letters and digits, without the dot',
+          );
         }
         return extension;
       }),
@@ -130,7 +138,11 @@ function backupFileName(channel: string, value: unknown): string {
 const VALIDATORS: { [C in IpcChannel]: (req: unknown) => IpcRequest<C> } = {
   'file:save': (req): SaveFileRequest => {
     const channel = 'file:save';
-    const { suggestedName, data, filters } = objectWithKeys(channel, req, ['suggestedName', 'data', 'filters']);
+    const { suggestedName, data, filters } = objectWithKeys(channel, req, [
+      'suggestedName',
+      'data',
+      'filters',
+    ]);
     const checkedFilters = fileFilters(channel, filters);
     return {
       suggestedName: sanitizeFileName(requiredString(channel, suggestedName, 'suggestedName')),

@@ -57,7 +57,9 @@ export const BACKUP_ERRORS = {
   insideInstallFolder:
     '备份文件夹不能设在本系统的安装文件夹里：卸载或升级时备份会被一起删除。请选择其他位置。',
   notAbsolute: '备份文件夹必须是完整路径。',
-} as const;
+  writeFailed: (folder: string, reason: string): string =>
+    `无法写入备份文件夹“${folder}”（${reason}）。请检查该文件夹是否存在、移动硬盘是否已连接、是否有写入权限，或在设置中另选备份文件夹。`,
+};
 
 export const PRINT_ERRORS: Readonly<Record<string, string>> = {
   'Print job canceled': '已取消打印',

@@ -26,11 +26,29 @@ describe('menuTemplate', () => {
   });
 
   it('labels every item in Chinese', () => {
-    const labelled = items(menuTemplate({ isPackaged: false, ...callbacks() })).filter((item) => item.type !== 'separator');
+    const labelled = items(menuTemplate({ isPackaged: false, ...callbacks() })).filter(
+      (item) => item.type !== 'separator',
+    );
     expect(labelled.length).toBeGreaterThan(15);
     for (const item of labelled) expect(item.label).toMatch(HAS_CJK);
     expect(labelled.map((item) => item.label)).toEqual(
-      expect.arrayContaining(['打印…', '退出', '撤销', '重做', '剪切', '复制', '粘贴', '全选', '重新加载', '实际大小', '放大', '缩小', '全屏', '关于', '打开数据文件夹']),
+      expect.arrayContaining([
+        '打印…',
+        '退出',
+        '撤销',
+        '重做',
+        '剪切',
+        '复制',
+        '粘贴',
+        '全选',
+        '重新加载',
+        '实际大小',
+        '放大',
+        '缩小',
+        '全屏',
+        '关于',
+        '打开数据文件夹',
+      ]),
     );
   });
 
@@ -41,7 +59,9 @@ describe('menuTemplate', () => {
   });
 
   it('offers developer tools while developing', () => {
-    const devTools = items(menuTemplate({ isPackaged: false, ...callbacks() })).find((item) => item.role === 'toggleDevTools');
+    const devTools = items(menuTemplate({ isPackaged: false, ...callbacks() })).find(
+      (item) => item.role === 'toggleDevTools',
+    );
     expect(devTools?.label).toBe('开发者工具');
   });
 
@@ -59,8 +79,23 @@ describe('menuTemplate', () => {
   });
 
   it('uses the native roles for edit and view commands', () => {
-    const roles = items(menuTemplate({ isPackaged: true, ...callbacks() })).map((item) => item.role).filter(Boolean);
-    expect(roles).toEqual(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+    const roles = items(menuTemplate({ isPackaged: true, ...callbacks() }))
+      .map((item) => item.role)
+      .filter(Boolean);
+    expect(roles).toEqual([
+      'quit',
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+      'reload',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'togglefullscreen',
+    ]);
   });
 });
 
@@ -76,17 +111,24 @@ describe('installMenu', () => {
 
     const focused = new FakeBrowserWindow({});
     FakeBrowserWindow.getFocusedWindow.mockReturnValueOnce(focused);
-    items(template).find((item) => item.label === '打印…')?.click?.({} as never, undefined, {} as never);
+    items(template)
+      .find((item) => item.label === '打印…')
+      ?.click?.({} as never, undefined, {} as never);
     expect(focused.webContents.print).toHaveBeenCalledWith({ silent: false, printBackground: true });
   });
 
   it('shows the version in the About box', async () => {
     installMenu();
     const template = fakeElectron.Menu.buildFromTemplate.mock.calls[0][0] as MenuItemConstructorOptions[];
-    items(template).find((item) => item.label === '关于')?.click?.({} as never, undefined, {} as never);
+    items(template)
+      .find((item) => item.label === '关于')
+      ?.click?.({} as never, undefined, {} as never);
     await vi.waitFor(() => expect(fakeElectron.dialog.showMessageBox).toHaveBeenCalled());
     expect(fakeElectron.dialog.showMessageBox).toHaveBeenCalledWith(
-      expect.objectContaining({ message: '信访局机关事务管理系统', detail: expect.stringContaining('版本 0.1.0') }),
+      expect.objectContaining({
+        message: '信访局机关事务管理系统',
+        detail: expect.stringContaining('版本 0.1.0'),
+      }),
     );
   });
 });

@@ -13,7 +13,12 @@ export type MenuOptions = {
   onOpenDataFolder: () => void;
 };
 
-export function menuTemplate({ isPackaged, onPrint, onAbout, onOpenDataFolder }: MenuOptions): MenuItemConstructorOptions[] {
+export function menuTemplate({
+  isPackaged,
+  onPrint,
+  onAbout,
+  onOpenDataFolder,
+}: MenuOptions): MenuItemConstructorOptions[] {
   const viewItems: MenuItemConstructorOptions[] = [
     { label: MENU.reload, role: 'reload' },
     { type: 'separator' },

@@ -9,12 +9,16 @@ describe('isAppUrl', () => {
     expect(isAppUrl('app://app/assets/index-abc.js')).toBe(true);
   });
 
-  it.each(['app://evil/index.html', 'file:///C:/app/index.html', 'http://evil.test/', 'about:blank', 'not a url', ''])(
-    'rejects %s',
-    (url) => {
-      expect(isAppUrl(url)).toBe(false);
-    },
-  );
+  it.each([
+    'app://evil/index.html',
+    'file:///C:/app/index.html',
+    'http://evil.test/',
+    'about:blank',
+    'not a url',
+    '',
+  ])('rejects %s', (url) => {
+    expect(isAppUrl(url)).toBe(false);
+  });
 
   it('accepts the dev server origin only when one is given', () => {
     expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);

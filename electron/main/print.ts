@@ -20,7 +20,12 @@ export function printFailureMessage(reason: string): string {
 export function printPage(contents: WebContents, req: PrintRequest): Promise<PrintResult> {
   return new Promise((resolve) => {
     contents.print(
-      { silent: false, printBackground: true, pageSize: req.pageSize ?? 'A4', landscape: req.landscape ?? false },
+      {
+        silent: false,
+        printBackground: true,
+        pageSize: req.pageSize ?? 'A4',
+        landscape: req.landscape ?? false,
+      },
       (success, failureReason) =>
         resolve(success ? { ok: true } : { ok: false, error: printFailureMessage(failureReason) }),
     );

@@ -50,8 +50,12 @@ describe('resolveAppFile', () => {
   it('maps app URLs to files under the renderer folder', () => {
     expect(resolveAppFile(root, 'app://app/')).toBe('/srv/out/renderer/index.html');
     expect(resolveAppFile(root, 'app://app/index.html')).toBe('/srv/out/renderer/index.html');
-    expect(resolveAppFile(root, 'app://app/assets/index-abc.js?v=1#x')).toBe('/srv/out/renderer/assets/index-abc.js');
-    expect(resolveAppFile(root, 'app://app/fonts/%E6%80%9D%E6%BA%90.woff2')).toBe('/srv/out/renderer/fonts/思源.woff2');
+    expect(resolveAppFile(root, 'app://app/assets/index-abc.js?v=1#x')).toBe(
+      '/srv/out/renderer/assets/index-abc.js',
+    );
+    expect(resolveAppFile(root, 'app://app/fonts/%E6%80%9D%E6%BA%90.woff2')).toBe(
+      '/srv/out/renderer/fonts/思源.woff2',
+    );
   });
 
   it.each([
@@ -80,7 +84,9 @@ describe('resolveAppFile', () => {
     expect(resolveAppFile(winRoot, 'app://app/C:%5cWindows%5cwin.ini', path.win32)).toBeNull();
     expect(resolveAppFile(winRoot, 'app://app/assets%5c..%5c..%5c..%5csecret.txt', path.win32)).toBeNull();
     // A UNC-looking path loses its leading backslashes and stays a file under the renderer folder.
-    expect(resolveAppFile(winRoot, 'app://app/%5c%5cserver%5cshare%5cx', path.win32)).toBe(`${winRoot}\\server\\share\\x`);
+    expect(resolveAppFile(winRoot, 'app://app/%5c%5cserver%5cshare%5cx', path.win32)).toBe(
+      `${winRoot}\\server\\share\\x`,
+    );
   });
 });
 
@@ -148,6 +154,8 @@ describe('createAppProtocolHandler', () => {
   });
 
   it('refuses anything but GET and HEAD', async () => {
-    expect((await handler(new Request('app://app/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+    expect((await handler(new Request('app://app/index.html', { method: 'POST', body: 'x' }))).status).toBe(
+      405,
+    );
   });
 });

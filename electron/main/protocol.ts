@@ -79,7 +79,12 @@ export function resolveAppFile(rootDir: string, requestUrl: string, pathApi: Pat
   const root = pathApi.resolve(rootDir);
   const filePath = pathApi.resolve(root, relativePath === '' ? 'index.html' : relativePath);
   const fromRoot = pathApi.relative(root, filePath);
-  if (fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${pathApi.sep}`) || pathApi.isAbsolute(fromRoot)) {
+  if (
+    fromRoot === '' ||
+    fromRoot === '..' ||
+    fromRoot.startsWith(`..${pathApi.sep}`) ||
+    pathApi.isAbsolute(fromRoot)
+  ) {
     return null;
   }
   return filePath;
@@ -88,7 +93,10 @@ export function resolveAppFile(rootDir: string, requestUrl: string, pathApi: Pat
 function textResponse(status: number, body: string): Response {
   return new Response(body, {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    },
   });
 }
 

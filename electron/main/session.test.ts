@@ -12,19 +12,24 @@ describe('hardenSession', () => {
     hardenSession(fakeSession as never);
   });
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown'])(
-    'denies the permission request %s',
-    (permission) => {
-      const handler = fakeSession.setPermissionRequestHandler.mock.calls[0][0] as (
-        contents: unknown,
-        permission: string,
-        callback: (granted: boolean) => void,
-      ) => void;
-      const callback = vi.fn();
-      handler({}, permission, callback);
-      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
-    },
-  );
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'openExternal',
+    'fullscreen',
+    'unknown',
+  ])('denies the permission request %s', (permission) => {
+    const handler = fakeSession.setPermissionRequestHandler.mock.calls[0][0] as (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+    ) => void;
+    const callback = vi.fn();
+    handler({}, permission, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+  });
 
   it('answers every permission check and device request with no', () => {
     const check = fakeSession.setPermissionCheckHandler.mock.calls[0][0] as (...args: unknown[]) => boolean;
@@ -39,7 +44,9 @@ describe('hardenSession', () => {
       { urls: string[] },
       (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void,
     ];
-    expect(filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
+    expect(filter.urls).toEqual(
+      expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']),
+    );
     const callback = vi.fn();
     listener({ url: 'https://cdn.example.com/font.woff2' }, callback);
     expect(callback).toHaveBeenCalledWith({ cancel: true });

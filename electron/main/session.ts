@@ -6,7 +6,7 @@ import type { Session } from 'electron';
 
 import { isAppUrl } from './origin';
 
-const NETWORK_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
+const NETWORK_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 
 export function isBlockedRequest(url: string, devUrl?: string): boolean {
   let parsed: URL;
@@ -27,7 +27,7 @@ export function hardenSession(ses: Session, devUrl?: string): void {
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest(
-    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] },
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
     (details, callback) => callback({ cancel: isBlockedRequest(details.url, devUrl) }),
   );
 }

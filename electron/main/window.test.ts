@@ -63,14 +63,17 @@ describe('hardenWebContents', () => {
       expect(contents.windowOpenHandler?.({ url: 'app://app/index.html' })).toEqual({ action: 'deny' });
     });
 
-    it.each(['https://example.com/', 'http://evil.test/app', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)'])(
-      'prevents navigating away to %s',
-      (url) => {
-        expect(navigate('will-navigate', url)).toBe(true);
-        expect(navigate('will-frame-navigate', url)).toBe(true);
-        expect(navigate('will-redirect', url)).toBe(true);
-      },
-    );
+    it.each([
+      'https://example.com/',
+      'http://evil.test/app',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'javascript:alert(1)',
+    ])('prevents navigating away to %s', (url) => {
+      expect(navigate('will-navigate', url)).toBe(true);
+      expect(navigate('will-frame-navigate', url)).toBe(true);
+      expect(navigate('will-redirect', url)).toBe(true);
+    });
 
     it('allows navigation inside the app itself', () => {
       expect(navigate('will-navigate', 'app://app/index.html')).toBe(false);
@@ -105,7 +108,9 @@ describe('createMainWindow', () => {
   it('builds the window from windowOptions, hardens it and loads the app', () => {
     const window = createMainWindow({ preloadPath: '/p/index.cjs' }) as unknown as FakeBrowserWindow;
     expect(window.options).toEqual(windowOptions('/p/index.cjs'));
-    expect(window.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({
+      action: 'deny',
+    });
     expect(window.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL);
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');

@@ -42,7 +42,10 @@ let exposed: Record<string, unknown>;
 beforeAll(async () => {
   await import('./index');
   expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
-  [exposedName, exposed] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
+  [exposedName, exposed] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [
+    string,
+    Record<string, unknown>,
+  ];
 });
 
 describe('preload bridge', () => {
@@ -57,23 +60,27 @@ describe('preload bridge', () => {
 
   it('never exposes ipcRenderer or any of its methods', () => {
     const leaked = Object.values(exposed).filter(
-      (value) => value === electron.ipcRenderer || Object.values(electron.ipcRenderer).includes(value as never),
+      (value) =>
+        value === electron.ipcRenderer || Object.values(electron.ipcRenderer).includes(value as never),
     );
     expect(leaked).toEqual([]);
     expect(Object.keys(exposed)).not.toContain('ipcRenderer');
     expect(Object.keys(exposed)).not.toContain('invoke');
   });
 
-  it.each(Object.entries(CHANNEL_OF))('%s invokes %s with exactly one request', async (operation, channel) => {
-    electron.ipcRenderer.invoke.mockClear();
-    const req = SAMPLE_REQUEST[operation as keyof AppBridge];
-    const call = exposed[operation] as (...args: unknown[]) => Promise<unknown>;
-    // Extra arguments from the page are not passed on.
-    const result = await (req === undefined ? call('extra') : call(req, 'extra'));
-    expect(isIpcChannel(channel)).toBe(true);
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(channel, req ?? {});
-    expect(result).toEqual({ channel });
-  });
+  it.each(Object.entries(CHANNEL_OF))(
+    '%s invokes %s with exactly one request',
+    async (operation, channel) => {
+      electron.ipcRenderer.invoke.mockClear();
+      const req = SAMPLE_REQUEST[operation as keyof AppBridge];
+      const call = exposed[operation] as (...args: unknown[]) => Promise<unknown>;
+      // Extra arguments from the page are not passed on.
+      const result = await (req === undefined ? call('extra') : call(req, 'extra'));
+      expect(isIpcChannel(channel)).toBe(true);
+      expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(channel, req ?? {});
+      expect(result).toEqual({ channel });
+    },
+  );
 
   it('uses invoke only: no fire-and-forget or synchronous channels', () => {
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();

@@ -13,7 +13,7 @@ function invoke<C extends IpcChannel>(channel: C, req: IpcRequest<C>): Promise<I
   return ipcRenderer.invoke(channel, req) as Promise<IpcResponse<C>>;
 }
 
-export const bridge = {
+const bridge = {
   saveFile: (req) => invoke('file:save', req),
   showPrintDialog: (req) => invoke('print:show-dialog', req),
   savePdf: (req) => invoke('print:save-pdf', req),
