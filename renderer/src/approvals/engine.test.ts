@@ -5,6 +5,7 @@ import { db } from '../db/db';
 import { insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import { resetDb, seedOrg } from '../db/testing';
 import type { TestOrg } from '../db/testing';
+
 import { decide, registerApprovalHandler, resolveRouteSteps, submitApproval, waitingFor, withdraw } from './engine';
 
 let org: TestOrg;
@@ -125,5 +126,20 @@ describe('submitApproval and decide', () => {
     const entries = await db.audit.where('[table+recordId]').equals(['approvals', req.id]).toArray();
     expect(entries.map((e) => e.action)).toEqual(['create', 'update']);
     expect(entries[1].actorName).toBe('陈副局长');
+  });
+});
+
+describe('delegations', () => {
+  it('validates the form in Chinese and lets only the approver (or an administrator) set one', async () => {
+    const { addDelegation, validateDelegation } = await import('./delegations');
+    expect(validateDelegation({ fromId: 'a', toId: 'a', startDate: '2026-11-02', endDate: '2026-11-01' })).toEqual({
+      toId: '代理人不能是本人',
+      endDate: '结束日期不能早于开始日期',
+    });
+    await expect(
+      addDelegation({ fromId: org.deputy.id, toId: org.head.id, startDate: '2026-11-01', endDate: '2026-11-30' }, org.actor(org.staff)),
+    ).rejects.toThrow('只能为自己设置代理人');
+    const d = await addDelegation({ fromId: org.deputy.id, toId: org.head.id, startDate: '2026-11-01', endDate: '2026-11-30' }, org.actor(org.deputy));
+    expect(d.toId).toBe(org.head.id);
   });
 });

@@ -16,7 +16,7 @@ export function ConfirmButton({
   title: string;
   message: ReactNode;
   confirmLabel?: string;
-  onConfirm: () => void | Promise<void>;
+  onConfirm: () => unknown;
 }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { collectDeadlines, collectTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
 import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
+import { DelegationCard } from '../../approvals/DelegationCard';
 import { waitingFor } from '../../approvals/engine';
 import { useSession } from '../../auth/session';
 import { calendarYears, loadCalendar } from '../../calendar/calendar';
@@ -105,6 +106,7 @@ export default function DashboardPage() {
         ))}
       </SimpleGrid>
       {leader && <DeadlineView items={data?.deadlines ?? []} />}
+      {user.rank !== 'staff' && <DelegationCard />}
     </Stack>
   );
 }
