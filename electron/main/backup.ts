@@ -8,15 +8,15 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { IpcMainInvokeEvent, OpenDialogOptions } from 'electron';
 
+import { BACKUP_FILE_PATTERN } from '../../shared/backup-name';
 import type { BackupFile, BackupWriteRequest, BackupWriteResult } from '../../shared/ipc';
 
 import { writeFileAtomic } from './atomic-write';
 import type { IpcHandlers } from './ipc';
 import { BACKUP_ERRORS, DIALOG } from './labels';
 
-// xinfang-backup-YYYYMMDD-HHmmss.json, local time of the PC that wrote it.
-// TODO(lead): move this pattern to shared/ so the renderer names its files from the same constant.
-export const BACKUP_FILE_PATTERN = /^xinfang-backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.json$/;
+// xinfang-backup-YYYYMMDD-HHmmss.json: one constant with the renderer, in shared/backup-name.ts.
+export { BACKUP_FILE_PATTERN };
 export const BACKUP_FOLDER_NAME = '信访局系统备份';
 export const BACKUP_SETTINGS_FILE = 'backup-settings.json';
 // Every backup whose date is today or one of the 29 days before it is kept.

@@ -12,7 +12,24 @@ declare global {
 }
 
 export const isDesktop = typeof window !== 'undefined' && !!window.api;
-export const platform: AppBridge = (typeof window !== 'undefined' && window.api) || browserBridge;
+const bridge: AppBridge = (typeof window !== 'undefined' && window.api) || browserBridge;
+
+// The desktop print job and PDF take their name from document.title: set it around printing.
+async function withTitle<T>(title: string | undefined, fn: () => Promise<T>): Promise<T> {
+  const prev = document.title;
+  if (title) document.title = title;
+  try {
+    return await fn();
+  } finally {
+    document.title = prev;
+  }
+}
+
+export const platform: AppBridge = {
+  ...bridge,
+  showPrintDialog: (req) => withTitle(req.title, () => bridge.showPrintDialog(req)),
+  savePdf: (req) => withTitle(req.title, () => bridge.savePdf(req)),
+};
 
 export const XLSX_FILTER = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 
