@@ -100,28 +100,50 @@ describe('awardEligibility', () => {
     expect(awardEligibility({ ...clean, sickLeaveWorkdays: 43.5 }).eligible).toBe(true);
     expect(awardEligibility({ ...clean, sickLeaveWorkdays: 44 }).bars).toEqual(['sick_over_2_months']);
   });
-  it('personal leave of 21.5 working days passes, 22 bars (a month is 21.75)', () => {
+  it('sick leave of exactly 43.5 (2 × 21.75) passes, a hair more bars', () => {
+    expect(awardEligibility({ ...clean, sickLeaveWorkdays: 43.5 }).bars).toEqual([]);
+    expect(awardEligibility({ ...clean, sickLeaveWorkdays: 43.51 }).bars).toEqual(['sick_over_2_months']);
+  });
+  it('personal leave of 21.5 or exactly 21.75 working days passes, 22 bars (a month is 21.75)', () => {
     expect(awardEligibility({ ...clean, personalLeaveWorkdays: 21.5 }).eligible).toBe(true);
+    expect(awardEligibility({ ...clean, personalLeaveWorkdays: 21.75 }).eligible).toBe(true);
     expect(awardEligibility({ ...clean, personalLeaveWorkdays: 22 }).bars).toEqual(['personal_over_1_month']);
   });
   it('lists every bar that applies, in the order of the AwardBar type', () => {
     expect(
-      awardEligibility({ late: 10, early: 2, absentDays: 3, sickLeaveWorkdays: 44, personalLeaveWorkdays: 22 }),
+      awardEligibility({
+        late: 10,
+        early: 2,
+        absentDays: 3,
+        sickLeaveWorkdays: 44,
+        personalLeaveWorkdays: 22,
+      }),
     ).toEqual({
       eligible: false,
       bars: ['late_early_12', 'absent_3_days', 'sick_over_2_months', 'personal_over_1_month'],
     });
   });
-  it('refuses leave days not in half-day steps, and negative counts', () => {
-    expect(() => awardEligibility({ ...clean, sickLeaveWorkdays: 21.75 })).toThrow(/^sickLeaveWorkdays: /);
-    expect(() => awardEligibility({ ...clean, personalLeaveWorkdays: -1 })).toThrow(/^personalLeaveWorkdays: /);
+  it('refuses negative or non-numeric counts naming the field', () => {
+    expect(() => awardEligibility({ ...clean, sickLeaveWorkdays: Number.NaN })).toThrow(
+      /^sickLeaveWorkdays: /,
+    );
+    expect(() => awardEligibility({ ...clean, absentDays: -0.5 })).toThrow(/^absentDays: /);
+    expect(() => awardEligibility({ ...clean, early: 1.5 })).toThrow(/^early: /);
+    expect(() => awardEligibility({ ...clean, personalLeaveWorkdays: -1 })).toThrow(
+      /^personalLeaveWorkdays: /,
+    );
     expect(() => awardEligibility({ ...clean, late: -1 })).toThrow(/^late: /);
     expect(() => awardEligibility(undefined as never)).toThrow(/^y: /);
   });
 });
 
 /** A month where every working session has the given record, with overrides by date. */
-function month(year: number, m: number, fill: SessionRecord | null, overrides: Record<string, DayRecord> = {}) {
+function month(
+  year: number,
+  m: number,
+  fill: SessionRecord | null,
+  overrides: Record<string, DayRecord> = {},
+) {
   const sessions: Record<string, DayRecord> = {};
   if (fill !== null) for (const d of monthDays(year, m)) sessions[d] = { am: fill, pm: fill };
   return { ...sessions, ...overrides };
@@ -145,7 +167,12 @@ describe('tallyMonth', () => {
   });
 
   it('nothing recorded on a working day is 旷 for both halves, −15', () => {
-    const sheet = tallyMonth({ year: 2026, month: 3, cal: CAL, sessions: month(2026, 3, present, { '2026-03-02': {} }) });
+    const sheet = tallyMonth({
+      year: 2026,
+      month: 3,
+      cal: CAL,
+      sessions: month(2026, 3, present, { '2026-03-02': {} }),
+    });
     expect(sheet.days[1].am).toMatchObject({ code: '旷', absent: true, ruleIds: ['ATT-5'] });
     expect(sheet.days[1].pm.code).toBe('旷');
     expect(sheet.totals.absentDays).toBe(1);
@@ -158,7 +185,10 @@ describe('tallyMonth', () => {
       month: 3,
       cal: CAL,
       sessions: month(2026, 3, present, {
-        '2026-03-02': { am: { kind: 'signed', signedAt: '08:15' }, pm: { kind: 'signed', signedAt: '14:46' } },
+        '2026-03-02': {
+          am: { kind: 'signed', signedAt: '08:15' },
+          pm: { kind: 'signed', signedAt: '14:46' },
+        },
         '2026-03-03': {
           am: { kind: 'signed', signedAt: '08:00', leftAt: '11:41' },
           pm: { kind: 'signed', signedAt: '14:30', leftAt: '17:10' },
@@ -183,7 +213,11 @@ describe('tallyMonth', () => {
         '2026-03-02': { am: { kind: 'signed', signedAt: '09:00', leftAt: '11:00' }, pm: presentPm },
       }),
     });
-    expect(sheet.days[1].am).toMatchObject({ marks: ['迟', '早'], code: '迟早', ruleIds: ['ATT-2', 'ATT-4'] });
+    expect(sheet.days[1].am).toMatchObject({
+      marks: ['迟', '早'],
+      code: '迟早',
+      ruleIds: ['ATT-2', 'ATT-4'],
+    });
     expect(sheet.totals).toMatchObject({ late: 1, early: 1 });
   });
 
@@ -193,7 +227,10 @@ describe('tallyMonth', () => {
       month: 3,
       cal: CAL,
       sessions: month(2026, 3, present, {
-        '2026-03-02': { am: { kind: 'leave', leaveType: 'personal' }, pm: { kind: 'leave', leaveType: 'sick' } },
+        '2026-03-02': {
+          am: { kind: 'leave', leaveType: 'personal' },
+          pm: { kind: 'leave', leaveType: 'sick' },
+        },
         '2026-03-03': { am: { kind: 'leave', leaveType: 'annual' }, pm: { kind: 'trip' } },
         '2026-03-04': { am: { kind: 'trip' }, pm: { kind: 'leave', leaveType: 'family_visit' } },
       }),
@@ -203,7 +240,12 @@ describe('tallyMonth', () => {
     expect(sheet.days[2].am.code).toBe('年');
     expect(sheet.days[2].pm).toMatchObject({ code: '公', trip: true, ruleIds: ['TRIP-5'] });
     expect(sheet.days[3].pm.code).toBe('探');
-    expect(sheet.totals).toMatchObject({ personalLeaveDays: 0.5, sickLeaveDays: 0.5, tripDays: 1, absentDays: 0 });
+    expect(sheet.totals).toMatchObject({
+      personalLeaveDays: 0.5,
+      sickLeaveDays: 0.5,
+      tripDays: 1,
+      absentDays: 0,
+    });
     expect(sheet.totals.leaveDays).toMatchObject({ annual: 0.5, family_visit: 0.5, marriage: 0 });
     expect(sheet.score).toBe(100);
   });
@@ -257,9 +299,17 @@ describe('tallyMonth', () => {
       cal: CAL,
       times: { amStart: '08:30', amEnd: '12:00', pmStart: '14:00', pmEnd: '17:00' },
       base: 50,
-      sessions: month(2026, 3, { kind: 'signed', signedAt: '08:40' }, {
-        '2026-03-02': { am: { kind: 'signed', signedAt: '08:46' }, pm: { kind: 'signed', signedAt: '14:00', leftAt: '16:40' } },
-      }),
+      sessions: month(
+        2026,
+        3,
+        { kind: 'signed', signedAt: '08:40' },
+        {
+          '2026-03-02': {
+            am: { kind: 'signed', signedAt: '08:46' },
+            pm: { kind: 'signed', signedAt: '14:00', leftAt: '16:40' },
+          },
+        },
+      ),
     };
     const sheet = tallyMonth(input);
     expect(sheet.days[1].am.code).toBe('迟');
@@ -269,7 +319,12 @@ describe('tallyMonth', () => {
   });
 
   it('defaults to the ATT-1 session times', () => {
-    expect(DEFAULT_SESSION_TIMES).toEqual({ amStart: '08:00', amEnd: '12:00', pmStart: '14:30', pmEnd: '17:30' });
+    expect(DEFAULT_SESSION_TIMES).toEqual({
+      amStart: '08:00',
+      amEnd: '12:00',
+      pmStart: '14:30',
+      pmEnd: '17:30',
+    });
   });
 
   it('refuses bad input naming the field', () => {
@@ -283,27 +338,41 @@ describe('tallyMonth', () => {
     expect(() => tallyMonth({ ...ok, sessions: { '2026-04-01': {} } })).toThrow(/^sessions\.2026-04-01: /);
     expect(() => tallyMonth({ ...ok, sessions: { '2025-03-01': {} } })).toThrow(/^sessions\.2025-03-01: /);
     expect(() => tallyMonth({ ...ok, sessions: { '2026-03-32': {} } })).toThrow(/^sessions\.2026-03-32: /);
-    expect(() => tallyMonth({ ...ok, sessions: { '2026-03-02': 'x' as never } })).toThrow(/^sessions\.2026-03-02: /);
+    expect(() => tallyMonth({ ...ok, sessions: { '2026-03-02': 'x' as never } })).toThrow(
+      /^sessions\.2026-03-02: /,
+    );
     expect(() => tallyMonth({ ...ok, sessions: { '2026-03-02': { am: 'x' as never } } })).toThrow(
       /^sessions\.2026-03-02\.am: /,
     );
-    expect(() => tallyMonth({ ...ok, sessions: { '2026-03-02': { pm: { kind: 'late' } as never } } })).toThrow(
-      /^sessions\.2026-03-02\.pm\.kind: /,
-    );
+    expect(() =>
+      tallyMonth({ ...ok, sessions: { '2026-03-02': { pm: { kind: 'late' } as never } } }),
+    ).toThrow(/^sessions\.2026-03-02\.pm\.kind: /);
     expect(() =>
       tallyMonth({ ...ok, sessions: { '2026-03-02': { am: { kind: 'signed', signedAt: '25:00' } } } }),
     ).toThrow(/^sessions\.2026-03-02\.am\.signedAt: /);
     expect(() =>
-      tallyMonth({ ...ok, sessions: { '2026-03-02': { am: { kind: 'signed', signedAt: '08:00', leftAt: '7:00' } } } }),
+      tallyMonth({
+        ...ok,
+        sessions: { '2026-03-02': { am: { kind: 'signed', signedAt: '08:00', leftAt: '7:00' } } },
+      }),
     ).toThrow(/^sessions\.2026-03-02\.am\.leftAt: /);
     expect(() =>
-      tallyMonth({ ...ok, sessions: { '2026-03-02': { am: { kind: 'signed', signedAt: '09:00', leftAt: '08:00' } } } }),
+      tallyMonth({
+        ...ok,
+        sessions: { '2026-03-02': { am: { kind: 'signed', signedAt: '09:00', leftAt: '08:00' } } },
+      }),
     ).toThrow(/^sessions\.2026-03-02\.am\.leftAt: must not be before signedAt/);
     expect(() =>
-      tallyMonth({ ...ok, sessions: { '2026-03-02': { am: { kind: 'leave', leaveType: 'holiday' as never } } } }),
+      tallyMonth({
+        ...ok,
+        sessions: { '2026-03-02': { am: { kind: 'leave', leaveType: 'holiday' as never } } },
+      }),
     ).toThrow(/^sessions\.2026-03-02\.am\.leaveType: /);
     expect(() =>
-      tallyMonth({ ...ok, sessions: { '2026-03-07': { am: { kind: 'pending_leave', leaveType: 'x' as never } } } }),
+      tallyMonth({
+        ...ok,
+        sessions: { '2026-03-07': { am: { kind: 'pending_leave', leaveType: 'x' as never } } },
+      }),
     ).toThrow(/^sessions\.2026-03-07\.am\.leaveType: /);
   });
 
@@ -315,9 +384,15 @@ describe('tallyMonth', () => {
     expect(() => tallyMonth({ ...ok, times: { ...t, amEnd: '12:0' } })).toThrow(/^times\.amEnd: /);
     expect(() => tallyMonth({ ...ok, times: { ...t, pmStart: 'x' } })).toThrow(/^times\.pmStart: /);
     expect(() => tallyMonth({ ...ok, times: { ...t, pmEnd: '' } })).toThrow(/^times\.pmEnd: /);
-    expect(() => tallyMonth({ ...ok, times: { ...t, amEnd: '08:00' } })).toThrow(/^times\.amEnd: must be after/);
-    expect(() => tallyMonth({ ...ok, times: { ...t, pmStart: '11:00' } })).toThrow(/^times\.pmStart: must not/);
-    expect(() => tallyMonth({ ...ok, times: { ...t, pmEnd: '14:30' } })).toThrow(/^times\.pmEnd: must be after/);
+    expect(() => tallyMonth({ ...ok, times: { ...t, amEnd: '08:00' } })).toThrow(
+      /^times\.amEnd: must be after/,
+    );
+    expect(() => tallyMonth({ ...ok, times: { ...t, pmStart: '11:00' } })).toThrow(
+      /^times\.pmStart: must not/,
+    );
+    expect(() => tallyMonth({ ...ok, times: { ...t, pmEnd: '14:30' } })).toThrow(
+      /^times\.pmEnd: must be after/,
+    );
   });
 });
 
@@ -333,7 +408,10 @@ describe('resolveSession', () => {
     });
   });
   it('a sign-in wins over leave awaiting approval, and keeps the time left', () => {
-    expect(resolveSession({ leave: leave(false), signedAt: '08:00' })).toEqual({ kind: 'signed', signedAt: '08:00' });
+    expect(resolveSession({ leave: leave(false), signedAt: '08:00' })).toEqual({
+      kind: 'signed',
+      signedAt: '08:00',
+    });
     expect(resolveSession({ signedAt: '08:00', leftAt: '11:00' })).toEqual({
       kind: 'signed',
       signedAt: '08:00',
@@ -350,8 +428,12 @@ describe('resolveSession', () => {
     expect(() => resolveSession(null as never)).toThrow(/^known: /);
     expect(() => resolveSession({ trip: 'yes' as never })).toThrow(/^trip: /);
     expect(() => resolveSession({ leave: 'x' as never })).toThrow(/^leave: /);
-    expect(() => resolveSession({ leave: { leaveType: 'x' as never, approved: true } })).toThrow(/^leaveType: /);
-    expect(() => resolveSession({ leave: { leaveType: 'sick', approved: 1 as never } })).toThrow(/^leave\.approved: /);
+    expect(() => resolveSession({ leave: { leaveType: 'x' as never, approved: true } })).toThrow(
+      /^leaveType: /,
+    );
+    expect(() => resolveSession({ leave: { leaveType: 'sick', approved: 1 as never } })).toThrow(
+      /^leave\.approved: /,
+    );
     expect(() => resolveSession({ signedAt: '8' })).toThrow(/^signedAt: /);
     expect(() => resolveSession({ signedAt: '08:00', leftAt: '24:00' })).toThrow(/^leftAt: /);
   });
@@ -362,13 +444,28 @@ describe('yearTally', () => {
     const m = { late: 3, early: 3, absentDays: 0.5, sickLeaveDays: 22, personalLeaveDays: 11 };
     const y = yearTally([m, m]);
     expect(y).toEqual({ late: 6, early: 6, absentDays: 1, sickLeaveWorkdays: 44, personalLeaveWorkdays: 22 });
-    expect(awardEligibility(y).bars).toEqual(['late_early_12', 'sick_over_2_months', 'personal_over_1_month']);
+    expect(awardEligibility(y).bars).toEqual([
+      'late_early_12',
+      'sick_over_2_months',
+      'personal_over_1_month',
+    ]);
   });
   it('an empty year is all zeros', () => {
-    expect(yearTally([])).toEqual({ late: 0, early: 0, absentDays: 0, sickLeaveWorkdays: 0, personalLeaveWorkdays: 0 });
+    expect(yearTally([])).toEqual({
+      late: 0,
+      early: 0,
+      absentDays: 0,
+      sickLeaveWorkdays: 0,
+      personalLeaveWorkdays: 0,
+    });
   });
   it('takes the totals of tallyMonth directly', () => {
-    const sheet = tallyMonth({ year: 2026, month: 3, cal: CAL, sessions: month(2026, 3, present, { '2026-03-02': {} }) });
+    const sheet = tallyMonth({
+      year: 2026,
+      month: 3,
+      cal: CAL,
+      sessions: month(2026, 3, present, { '2026-03-02': {} }),
+    });
     expect(yearTally([sheet.totals]).absentDays).toBe(1);
   });
   it('refuses bad months naming the index', () => {
@@ -383,13 +480,33 @@ describe('yearTally', () => {
 describe('SHEET_LEGEND', () => {
   it('explains every mark of the 考勤表 once', () => {
     const marks = SHEET_LEGEND.map((l) => l.mark);
-    expect(marks).toEqual(['√', '迟', '早', '旷', '事', '病', '年', '婚', '丧', '产', '探', '其', '公', '休']);
+    expect(marks).toEqual([
+      '√',
+      '迟',
+      '早',
+      '旷',
+      '事',
+      '病',
+      '年',
+      '婚',
+      '丧',
+      '产',
+      '探',
+      '其',
+      '公',
+      '休',
+    ]);
   });
 });
 
 describe('nextAttendanceState', () => {
   it('walks compile → verify → review → announce, then stops', () => {
-    expect(ATTENDANCE_FLOW.map((s) => s.label)).toEqual(['考勤员汇总', '分管领导核实', '局长审阅', '全局通报']);
+    expect(ATTENDANCE_FLOW.map((s) => s.label)).toEqual([
+      '考勤员汇总',
+      '分管领导核实',
+      '局长审阅',
+      '全局通报',
+    ]);
     expect(nextAttendanceState('compiling')).toBe('verified');
     expect(nextAttendanceState('reviewed')).toBe('announced');
     expect(nextAttendanceState('announced')).toBeNull();

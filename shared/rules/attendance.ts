@@ -84,12 +84,15 @@ export const AWARD_BAR_LABELS: Readonly<Record<AwardBar, string>> = {
 
 export const WORKDAYS_PER_MONTH = 21.75; // ATT-8: national monthly average of working days
 
-// ATT-8: bars in the order of the AwardBar type
+// ATT-8: bars in the order of the AwardBar type. Day counts are taken as any number ≥ 0 (not only
+// half-day steps), so a figure carried over from another register, e.g. 21.75, is judged, not refused.
 export function awardEligibility(y: YearTally): { eligible: boolean; bars: AwardBar[] } {
   const o = checkObject(y, 'y');
-  const { late, early, absentDays } = checkTally(y, 'y');
-  const sick = checkHalfDays(o.sickLeaveWorkdays, 'sickLeaveWorkdays', true);
-  const personal = checkHalfDays(o.personalLeaveWorkdays, 'personalLeaveWorkdays', true);
+  const late = checkInteger(o.late, 'late', 0, Number.MAX_SAFE_INTEGER);
+  const early = checkInteger(o.early, 'early', 0, Number.MAX_SAFE_INTEGER);
+  const absentDays = checkNumber(o.absentDays, 'absentDays', 0);
+  const sick = checkNumber(o.sickLeaveWorkdays, 'sickLeaveWorkdays', 0);
+  const personal = checkNumber(o.personalLeaveWorkdays, 'personalLeaveWorkdays', 0);
   const bars: AwardBar[] = [];
   if (late + early >= 12) bars.push('late_early_12');
   if (absentDays >= 3) bars.push('absent_3_days');

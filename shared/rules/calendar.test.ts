@@ -35,7 +35,9 @@ describe('compileCalendar', () => {
     );
   });
   it('refuses a date that is both a holiday and a make-up workday', () => {
-    expect(() => compileCalendar({ holidays: ['2026-10-10'], workdays: ['2026-10-10'] })).toThrow(/^cal: .*both/);
+    expect(() => compileCalendar({ holidays: ['2026-10-10'], workdays: ['2026-10-10'] })).toThrow(
+      /^cal: .*both/,
+    );
   });
 });
 
@@ -109,7 +111,9 @@ describe('addDaysPeriod', () => {
     expect(() => addDaysPeriod('2026-03-02', -1, CAL)).toThrow(/^days: /);
     expect(() => addDaysPeriod('2026-03-02', 1.5, CAL)).toThrow(/^days: /);
     expect(() => addDaysPeriod('2026-3-2', 1, CAL)).toThrow(/^start: /);
-    expect(() => addDaysPeriod('2026-03-02', 1, { holidays: [] } as unknown as CalendarData)).toThrow(/^cal\./);
+    expect(() => addDaysPeriod('2026-03-02', 1, { holidays: [] } as unknown as CalendarData)).toThrow(
+      /^cal\./,
+    );
   });
 });
 
@@ -194,6 +198,8 @@ describe('mergeCalendars', () => {
     expect(mergeCalendars()).toEqual(EMPTY);
   });
   it('names the bad calendar', () => {
-    expect(() => mergeCalendars(EMPTY, { holidays: ['x'], workdays: [] })).toThrow(/^cals\[1\]\.holidays\[0\]: /);
+    expect(() => mergeCalendars(EMPTY, { holidays: ['x'], workdays: [] })).toThrow(
+      /^cals\[1\]\.holidays\[0\]: /,
+    );
   });
 });

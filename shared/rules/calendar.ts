@@ -38,7 +38,7 @@ function checkDates(value: unknown, field: string): ISODate[] {
   return checkArray(value, field).map((d, i) => checkDate(d, `${field}[${i}]`));
 }
 
-/** Throws a RangeError naming the bad entry; returns nothing when the calendar is sound. */
+// §0: throws a RangeError naming the bad entry; returns nothing when the calendar is sound
 export function validateCalendar(cal: CalendarData): void {
   compileCalendar(cal);
 }
@@ -116,6 +116,7 @@ export function addWorkdays(start: ISODate, n: number, cal: CalendarData): ISODa
   return fromDayNumber(d);
 }
 
+// §0: the office edits and imports later years
 /**
  * Combines calendars (e.g. the bundled years and the office's edits). A later calendar overrides
  * an earlier one for the same date: a day it lists as a make-up workday is no longer a holiday,

@@ -1,6 +1,7 @@
 // Calendar dates as 'YYYY-MM-DD' strings and clock times as 'HH:mm' strings.
 // Arithmetic runs on day numbers (days since 1970-01-01, proleptic Gregorian), never on Date,
-// so nothing depends on the machine's time zone or clock.
+// so nothing depends on the machine's time zone or clock. These helpers serve §0 and every rule
+// with a date or a time in it.
 
 import { checkInteger, fail } from './validate';
 

@@ -44,7 +44,8 @@ describe('formatDocNumber', () => {
     expect(formatDocNumber('宁信发', 2026, 7)).toMatch(/^[\u4e00-\u9fa5]+〔\d{4}〕[1-9]\d*号$/);
   });
   it('refuses a prefix that is not all Chinese characters', () => {
-    for (const p of ['', 'NX发', '宁信发 ', '宁信[发]']) expect(() => formatDocNumber(p, 2026, 1)).toThrow(/^prefix: /);
+    for (const p of ['', 'NX发', '宁信发 ', '宁信[发]'])
+      expect(() => formatDocNumber(p, 2026, 1)).toThrow(/^prefix: /);
     expect(() => formatDocNumber(1 as never, 2026, 1)).toThrow(/^prefix: /);
   });
   it('refuses a year that is not four digits', () => {
@@ -142,8 +143,12 @@ describe('destructionOk', () => {
   });
   it('refuses bad input', () => {
     expect(() => destructionOk(null as never)).toThrow(/^d: /);
-    expect(() => destructionOk({ approvedByDeputy: 1 as never, witnesses: [] })).toThrow(/^approvedByDeputy: /);
-    expect(() => destructionOk({ approvedByDeputy: true, witnesses: '张三' as never })).toThrow(/^witnesses: /);
+    expect(() => destructionOk({ approvedByDeputy: 1 as never, witnesses: [] })).toThrow(
+      /^approvedByDeputy: /,
+    );
+    expect(() => destructionOk({ approvedByDeputy: true, witnesses: '张三' as never })).toThrow(
+      /^witnesses: /,
+    );
     expect(() => destructionOk({ approvedByDeputy: true, witnesses: ['张三', 2 as never] })).toThrow(
       /^witnesses\[1\]: /,
     );

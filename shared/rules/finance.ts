@@ -75,7 +75,7 @@ export function purchaseNeedsMeeting(amountYuan: number): boolean {
 
 const YUAN_TEXT = /^\d+(\.\d{1,2})?$/;
 
-// FIN: yuan (a number, or text such as '1234.5') to integer fen; at most 2 decimals, never negative
+// FIN-1: yuan (a number, or text such as '1234.5') to integer fen; at most 2 decimals, never negative
 export function yuanToFen(yuan: number | string, field = 'yuan'): number {
   let fen: number;
   if (typeof yuan === 'string') {
@@ -97,12 +97,12 @@ function checkFen(fen: number, field = 'fen'): number {
   return checkInteger(fen, field, 0, Number.MAX_SAFE_INTEGER);
 }
 
-// FIN: integer fen to yuan as a number
+// FIN-1: integer fen to yuan as a number
 export function fenToYuan(fen: number): number {
   return checkFen(fen) / 100;
 }
 
-// FIN: fen as a yuan amount with thousands separators and two decimals: 123456 → '1,234.56'
+// FIN-1: fen as a yuan amount with thousands separators and two decimals: 123456 → '1,234.56'
 export function formatYuan(fen: number): string {
   const f = checkFen(fen);
   const whole = String(Math.floor(f / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -148,10 +148,10 @@ function integerUpper(n: number): string {
 }
 
 /**
- * FIN: 人民币大写 under the People's Bank rules for writing amounts: 零 for zeros between digits
- * (one for a run), 元 then 角 and 分; 整 after 元 or 角 when there are no 分; 零 after 元 when 角 is
- * zero and 分 is not; no 元 part for amounts under one yuan. 1500.00 → 壹仟伍佰元整,
- * 2000.05 → 贰仟元零伍分, 0 → 零元整.
+ * FIN-1: 人民币大写 on the reimbursement form, under the People's Bank rules for writing amounts:
+ * 零 for zeros between digits (one for a run), 元 then 角 and 分; 整 after 元 or 角 when there are
+ * no 分; 零 after 元 when 角 is zero and 分 is not; no 元 part for amounts under one yuan.
+ * 1500.00 → 壹仟伍佰元整, 2000.05 → 贰仟元零伍分, 0 → 零元整.
  */
 export function rmbUppercase(fen: number): string {
   const f = checkFen(fen);

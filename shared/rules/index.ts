@@ -206,3 +206,4 @@ export { deadlineState, sortDeadlines } from './supervision';
 
 export type { RuleId, RuleText } from './rule-texts';
 export { RULES, RULE_IDS, ruleText } from './rule-texts';
+export * from './attendance-extra';

@@ -48,7 +48,10 @@ describe('leaveSessions', () => {
     expect(leaveSessions(am('2026-03-02'), am('2026-03-02'), CAL)).toEqual([am('2026-03-02')]);
   });
   it('Friday afternoon to Monday morning skips the weekend', () => {
-    expect(leaveSessions(pm('2026-03-06'), am('2026-03-09'), CAL)).toEqual([pm('2026-03-06'), am('2026-03-09')]);
+    expect(leaveSessions(pm('2026-03-06'), am('2026-03-09'), CAL)).toEqual([
+      pm('2026-03-06'),
+      am('2026-03-09'),
+    ]);
   });
   it('skips the National Day holiday', () => {
     expect(leaveSessions(am('2026-09-30'), pm('2026-10-08'), CAL)).toEqual([
@@ -63,7 +66,9 @@ describe('leaveSessions', () => {
     expect(() => leaveSessions(am('2026-03-03'), pm('2026-03-02'), CAL)).toThrow(RangeError);
   });
   it('refuses malformed sessions naming the field', () => {
-    expect(() => leaveSessions({ date: '2026-3-2', half: 'am' }, am('2026-03-02'), CAL)).toThrow(/^start\.date: /);
+    expect(() => leaveSessions({ date: '2026-3-2', half: 'am' }, am('2026-03-02'), CAL)).toThrow(
+      /^start\.date: /,
+    );
     expect(() => leaveSessions(am('2026-03-02'), { date: '2026-03-02', half: 'noon' as never }, CAL)).toThrow(
       /^end\.half: /,
     );
@@ -102,9 +107,9 @@ describe('leaveCoversWorkday', () => {
 describe('sessionsOverlap', () => {
   const span = (s: HalfDay, e: HalfDay) => ({ start: s, end: e });
   it('a morning and the same afternoon do not overlap', () => {
-    expect(sessionsOverlap(span(am('2026-03-02'), am('2026-03-02')), span(pm('2026-03-02'), pm('2026-03-02')))).toBe(
-      false,
-    );
+    expect(
+      sessionsOverlap(span(am('2026-03-02'), am('2026-03-02')), span(pm('2026-03-02'), pm('2026-03-02'))),
+    ).toBe(false);
   });
   it('sharing one half-day overlaps, either way round', () => {
     const a = span(am('2026-03-02'), pm('2026-03-03'));
@@ -113,22 +118,22 @@ describe('sessionsOverlap', () => {
     expect(sessionsOverlap(b, a)).toBe(true);
   });
   it('one inside the other overlaps', () => {
-    expect(sessionsOverlap(span(am('2026-03-01'), pm('2026-03-31')), span(am('2026-03-10'), am('2026-03-10')))).toBe(
-      true,
-    );
+    expect(
+      sessionsOverlap(span(am('2026-03-01'), pm('2026-03-31')), span(am('2026-03-10'), am('2026-03-10'))),
+    ).toBe(true);
   });
   it('disjoint spans do not overlap', () => {
-    expect(sessionsOverlap(span(am('2026-03-02'), pm('2026-03-02')), span(am('2026-03-04'), pm('2026-03-04')))).toBe(
-      false,
-    );
+    expect(
+      sessionsOverlap(span(am('2026-03-02'), pm('2026-03-02')), span(am('2026-03-04'), pm('2026-03-04'))),
+    ).toBe(false);
   });
   it('refuses a reversed or malformed span naming it', () => {
-    expect(() => sessionsOverlap(span(pm('2026-03-02'), am('2026-03-02')), span(am('2026-03-04'), am('2026-03-04')))).toThrow(
-      /^a\.end: /,
-    );
-    expect(() => sessionsOverlap(span(am('2026-03-02'), am('2026-03-02')), span(am('x'), am('2026-03-04')))).toThrow(
-      /^b\.start\.date: /,
-    );
+    expect(() =>
+      sessionsOverlap(span(pm('2026-03-02'), am('2026-03-02')), span(am('2026-03-04'), am('2026-03-04'))),
+    ).toThrow(/^a\.end: /);
+    expect(() =>
+      sessionsOverlap(span(am('2026-03-02'), am('2026-03-02')), span(am('x'), am('2026-03-04'))),
+    ).toThrow(/^b\.start\.date: /);
     expect(() => sessionsOverlap(null as never, span(am('2026-03-02'), am('2026-03-02')))).toThrow(/^a: /);
     expect(() => sessionsOverlap(span(am('2026-03-02'), am('2026-03-02')), 1 as never)).toThrow(/^b: /);
   });

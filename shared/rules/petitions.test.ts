@@ -114,7 +114,9 @@ describe('mayForwardTo', () => {
   it('refuses bad input', () => {
     expect(() => mayForwardTo(null as never, 'u1')).toThrow(/^p: /);
     expect(() => mayForwardTo({ informant: 'y' as never, accusedUnitIds: [] }, 'u1')).toThrow(/^informant: /);
-    expect(() => mayForwardTo({ informant: true, accusedUnitIds: 'u1' as never }, 'u1')).toThrow(/^accusedUnitIds: /);
+    expect(() => mayForwardTo({ informant: true, accusedUnitIds: 'u1' as never }, 'u1')).toThrow(
+      /^accusedUnitIds: /,
+    );
     expect(() => mayForwardTo({ informant: true, accusedUnitIds: [] }, 1 as never)).toThrow(/^unitId: /);
   });
 });
@@ -164,7 +166,11 @@ describe('petitionNextDeadline', () => {
       decision: 'accept',
       notifiedOn: '2026-03-02',
     };
-    expect(petitionNextDeadline(c, '2026-03-03', CAL)).toMatchObject({ kind: 'conclude', ruleId: 'PET-4', due: '2026-05-06' });
+    expect(petitionNextDeadline(c, '2026-03-03', CAL)).toMatchObject({
+      kind: 'conclude',
+      ruleId: 'PET-4',
+      due: '2026-05-06',
+    });
     expect(petitionNextDeadline({ ...c, extensionDays: 30 }, '2026-03-03', CAL)?.due).toBe('2026-06-01');
   });
 
@@ -188,7 +194,12 @@ describe('petitionNextDeadline', () => {
 
   it('forwarded or refused and the petitioner told: nothing runs here', () => {
     for (const decision of ['forward', 'reject', 'report_up'] as const) {
-      const c: PetitionCase = { receivedOn: '2026-03-02', sortedOn: '2026-03-03', decision, notifiedOn: '2026-03-03' };
+      const c: PetitionCase = {
+        receivedOn: '2026-03-02',
+        sortedOn: '2026-03-03',
+        decision,
+        notifiedOn: '2026-03-03',
+      };
       expect(petitionNextDeadline(c, '2026-03-04', CAL)).toBeNull();
     }
   });
@@ -244,27 +255,49 @@ describe('petitionNextDeadline', () => {
       reviewAnsweredOn: '2026-09-25',
       recheckRequestedOn: '2026-10-12',
     };
-    expect(petitionNextDeadline(c, '2026-10-12', CAL)).toMatchObject({ kind: 'recheck_answer', due: '2026-11-11' });
+    expect(petitionNextDeadline(c, '2026-10-12', CAL)).toMatchObject({
+      kind: 'recheck_answer',
+      due: '2026-11-11',
+    });
     expect(petitionNextDeadline({ ...c, hearingDays: 10 }, '2026-10-12', CAL)?.due).toBe('2026-11-23');
     expect(petitionNextDeadline({ ...c, recheckAnsweredOn: '2026-11-01' }, '2026-11-02', CAL)).toBeNull();
   });
 
+  it('the earliest of the running deadlines comes first, whatever the order they arise in', () => {
+    const c: PetitionCase = { receivedOn: '2026-03-02', sortedOn: '2026-03-02', decision: 'accept' };
+    const limits = { decisionDays: 30, completionDays: 10 };
+    expect(petitionNextDeadline(c, '2026-03-03', CAL, { limits })).toMatchObject({
+      kind: 'conclude',
+      due: '2026-03-12',
+    });
+  });
+
   it('uses the limits and soonDays given (a stricter province)', () => {
-    expect(petitionNextDeadline(received, '2026-09-21', CAL, { limits: { decisionDays: 10 } })?.due).toBe('2026-09-30');
+    expect(petitionNextDeadline(received, '2026-09-21', CAL, { limits: { decisionDays: 10 } })?.due).toBe(
+      '2026-09-30',
+    );
     expect(petitionNextDeadline(received, '2026-09-21', CAL, { soonDays: 10 })?.state).toBe('due_soon');
     expect(petitionNextDeadline(received, '2026-09-21', CAL, {})?.due).toBe('2026-10-08');
   });
 
   it('refuses stages out of order or skipped, naming the field', () => {
     expect(() => petitionNextDeadline(null as never, '2026-01-01', CAL)).toThrow(/^c: /);
-    expect(() => petitionNextDeadline({ receivedOn: '2026-9-20' }, '2026-10-01', CAL)).toThrow(/^receivedOn: /);
+    expect(() => petitionNextDeadline({ receivedOn: '2026-9-20' }, '2026-10-01', CAL)).toThrow(
+      /^receivedOn: /,
+    );
     expect(() => petitionNextDeadline(received, '2026-10-32', CAL)).toThrow(/^today: /);
     expect(() =>
       petitionNextDeadline({ ...received, sortedOn: '2026-09-19', decision: 'accept' }, '2026-10-01', CAL),
     ).toThrow(/^sortedOn: must not be before receivedOn/);
-    expect(() => petitionNextDeadline({ ...received, sortedOn: '2026-09-21' }, '2026-10-01', CAL)).toThrow(/^decision: /);
+    expect(() => petitionNextDeadline({ ...received, sortedOn: '2026-09-21' }, '2026-10-01', CAL)).toThrow(
+      /^decision: /,
+    );
     expect(() =>
-      petitionNextDeadline({ ...received, sortedOn: '2026-09-21', decision: 'ignore' as never }, '2026-10-01', CAL),
+      petitionNextDeadline(
+        { ...received, sortedOn: '2026-09-21', decision: 'ignore' as never },
+        '2026-10-01',
+        CAL,
+      ),
     ).toThrow(/^decision: /);
     expect(() => petitionNextDeadline({ ...received, concludedOn: '2026-09-30' }, '2026-10-01', CAL)).toThrow(
       /^concludedOn: needs sortedOn/,
@@ -272,18 +305,18 @@ describe('petitionNextDeadline', () => {
     expect(() =>
       petitionNextDeadline({ ...concluded, reviewAnsweredOn: '2026-09-30' }, '2026-10-01', CAL),
     ).toThrow(/^reviewAnsweredOn: needs reviewRequestedOn/);
-    expect(() => petitionNextDeadline({ ...concluded, replyReceivedOn: '2026-08-19' }, '2026-10-01', CAL)).toThrow(
-      /^replyReceivedOn: must not be before concludedOn/,
-    );
-    expect(() => petitionNextDeadline({ ...concluded, replyReceivedOn: '2026-08-32' }, '2026-10-01', CAL)).toThrow(
-      /^replyReceivedOn: /,
-    );
+    expect(() =>
+      petitionNextDeadline({ ...concluded, replyReceivedOn: '2026-08-19' }, '2026-10-01', CAL),
+    ).toThrow(/^replyReceivedOn: must not be before concludedOn/);
+    expect(() =>
+      petitionNextDeadline({ ...concluded, replyReceivedOn: '2026-08-32' }, '2026-10-01', CAL),
+    ).toThrow(/^replyReceivedOn: /);
     expect(() => petitionNextDeadline({ ...received, notifiedOn: '2026-09-21' }, '2026-10-01', CAL)).toThrow(
       /^notifiedOn: /,
     );
-    expect(() =>
-      petitionNextDeadline({ ...concluded, notifiedOn: '2026-06-01' }, '2026-10-01', CAL),
-    ).toThrow(/^notifiedOn: must be on or after sortedOn/);
+    expect(() => petitionNextDeadline({ ...concluded, notifiedOn: '2026-06-01' }, '2026-10-01', CAL)).toThrow(
+      /^notifiedOn: must be on or after sortedOn/,
+    );
     expect(() => petitionNextDeadline({ ...concluded, notifiedOn: '2026-6-2' }, '2026-10-01', CAL)).toThrow(
       /^notifiedOn: /,
     );
@@ -293,13 +326,17 @@ describe('petitionNextDeadline', () => {
     expect(() =>
       petitionNextDeadline({ ...concluded, concludedOn: null, extensionDays: 31 }, '2026-10-01', CAL),
     ).toThrow(/^extensionDays: /);
-    expect(() => petitionNextDeadline({ ...concluded, hearingDays: -1 }, '2026-10-01', CAL)).toThrow(/^hearingDays: /);
+    expect(() => petitionNextDeadline({ ...concluded, hearingDays: -1 }, '2026-10-01', CAL)).toThrow(
+      /^hearingDays: /,
+    );
     expect(() => petitionNextDeadline(received, '2026-10-01', CAL, null as never)).toThrow(/^opts: /);
     expect(() => petitionNextDeadline(received, '2026-10-01', CAL, { soonDays: -1 })).toThrow(/^soonDays: /);
-    expect(() => petitionNextDeadline(received, '2026-10-01', CAL, { limits: 'x' as never })).toThrow(/^limits: /);
-    expect(() => petitionNextDeadline(received, '2026-10-01', CAL, { limits: { completionDays: 0 } })).toThrow(
-      /^limits\.completionDays: /,
+    expect(() => petitionNextDeadline(received, '2026-10-01', CAL, { limits: 'x' as never })).toThrow(
+      /^limits: /,
     );
+    expect(() =>
+      petitionNextDeadline(received, '2026-10-01', CAL, { limits: { completionDays: 0 } }),
+    ).toThrow(/^limits\.completionDays: /);
   });
 });
 
@@ -333,15 +370,26 @@ describe('sortDecisionOk', () => {
     expect(sortDecisionOk({ ...base, decision: 'hand_down', unitId: 'town-1' }, CAL).ok).toBe(true);
   });
   it('never to a unit the informant accuses', () => {
-    const d: SortCheck = { ...base, decision: 'forward', unitId: 'town-1', informant: true, accusedUnitIds: ['town-1'] };
-    expect(sortDecisionOk(d, CAL)).toMatchObject({ ok: false, problems: [{ ruleId: 'PET-6', code: 'accused_unit' }] });
+    const d: SortCheck = {
+      ...base,
+      decision: 'forward',
+      unitId: 'town-1',
+      informant: true,
+      accusedUnitIds: ['town-1'],
+    };
+    expect(sortDecisionOk(d, CAL)).toMatchObject({
+      ok: false,
+      problems: [{ ruleId: 'PET-6', code: 'accused_unit' }],
+    });
   });
   it('refuses bad input naming the field', () => {
     expect(() => sortDecisionOk(null as never, CAL)).toThrow(/^d: /);
     expect(() => sortDecisionOk({ ...base, decision: 'maybe' as never }, CAL)).toThrow(/^decision: /);
     expect(() => sortDecisionOk({ ...base, receivedOn: 'x' }, CAL)).toThrow(/^receivedOn: /);
     expect(() => sortDecisionOk({ ...base, decidedOn: 'x' }, CAL)).toThrow(/^decidedOn: /);
-    expect(() => sortDecisionOk({ ...base, decidedOn: '2026-09-19' }, CAL)).toThrow(/^decidedOn: must not be before/);
+    expect(() => sortDecisionOk({ ...base, decidedOn: '2026-09-19' }, CAL)).toThrow(
+      /^decidedOn: must not be before/,
+    );
   });
 });
 
@@ -357,7 +405,9 @@ describe('isRepeatAfterReview', () => {
   it('refuses bad input', () => {
     expect(() => isRepeatAfterReview({ concludedAt: 'x' as never }, true)).toThrow(/^concludedAt: /);
     expect(() => isRepeatAfterReview(null as never, true)).toThrow(/^prior: /);
-    expect(() => isRepeatAfterReview({ concludedAt: 'recheck' }, 'yes' as never)).toThrow(/^sameFactsAndGrounds: /);
+    expect(() => isRepeatAfterReview({ concludedAt: 'recheck' }, 'yes' as never)).toThrow(
+      /^sameFactsAndGrounds: /,
+    );
   });
 });
 
@@ -376,7 +426,9 @@ describe('alreadyInHand', () => {
   it('refuses bad input', () => {
     expect(() => alreadyInHand(null as never, '2026-03-02', CAL)).toThrow(/^prior: /);
     expect(() => alreadyInHand({ ...prior, acceptedOn: 'x' }, '2026-03-02', CAL)).toThrow(/^acceptedOn: /);
-    expect(() => alreadyInHand({ ...prior, extensionDays: 40 }, '2026-03-02', CAL)).toThrow(/^extensionDays: /);
+    expect(() => alreadyInHand({ ...prior, extensionDays: 40 }, '2026-03-02', CAL)).toThrow(
+      /^extensionDays: /,
+    );
     expect(() => alreadyInHand(prior, 'x', CAL)).toThrow(/^raisedOn: /);
     expect(() => alreadyInHand({ ...prior, concludedOn: 'x' }, '2026-03-02', CAL)).toThrow(/^concludedOn: /);
   });
@@ -474,9 +526,15 @@ describe('repeatCandidate', () => {
   });
   it('similar content (0.6 or more) from someone else is a candidate; less is not', () => {
     const q = { name: '李四' };
-    const same = repeatCandidate({ petitioner: q, content: '拖欠工资问题' }, { petitioner: p, content: '拖欠工资问题' });
+    const same = repeatCandidate(
+      { petitioner: q, content: '拖欠工资问题' },
+      { petitioner: p, content: '拖欠工资问题' },
+    );
     expect(same.candidate).toBe(true);
-    const low = repeatCandidate({ petitioner: q, content: '拖欠工资' }, { petitioner: p, content: '拖欠工程款' });
+    const low = repeatCandidate(
+      { petitioner: q, content: '拖欠工资' },
+      { petitioner: p, content: '拖欠工程款' },
+    );
     expect(low).toMatchObject({ samePetitioner: false, candidate: false });
   });
   it('refuses bad input', () => {
@@ -503,7 +561,11 @@ describe('petition data', () => {
   it('labels and defaults', () => {
     expect(SORT_DECISION_LABELS.reject).toBe('不予受理');
     expect(PETITION_DEADLINE_LABELS.conclude).toBe('办结期限');
-    expect(DEFAULT_PETITION_LIMITS).toMatchObject({ decisionDays: 15, completionDays: 60, maxExtensionDays: 30 });
+    expect(DEFAULT_PETITION_LIMITS).toMatchObject({
+      decisionDays: 15,
+      completionDays: 60,
+      maxExtensionDays: 30,
+    });
     expect(URGENT_REPORT_TO).toContain('国家信访局');
     expect(URGENT_NOTIFY).toContain('信访工作联席会议办公室');
   });

@@ -79,13 +79,20 @@ describe('tripRoute', () => {
     expect(() => tripRoute('staff', 0)).toThrow(/^days: /);
     expect(() => tripRoute('boss' as never, 1)).toThrow(/^rank: /);
     expect(() => tripRoute('staff', 1, null as never)).toThrow(/^opts: /);
-    expect(() => tripRoute('staff', 1, { outOfRegionStudy: 'yes' as never })).toThrow(/^opts\.outOfRegionStudy: /);
+    expect(() => tripRoute('staff', 1, { outOfRegionStudy: 'yes' as never })).toThrow(
+      /^opts\.outOfRegionStudy: /,
+    );
   });
 });
 
 describe('labels', () => {
   it('name every rank and approver in Chinese', () => {
-    expect(RANKS.map((k) => RANK_LABELS[k])).toEqual(['一般干部职工', '股室负责人', '分管领导(副职)', '局长']);
+    expect(RANKS.map((k) => RANK_LABELS[k])).toEqual([
+      '一般干部职工',
+      '股室负责人',
+      '分管领导(副职)',
+      '局长',
+    ]);
     expect(APPROVER_LABELS.county).toBe('县领导');
   });
 });

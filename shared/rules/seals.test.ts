@@ -18,8 +18,12 @@ describe('sealUseOk', () => {
   });
   it('refuses unknown values naming the field', () => {
     expect(() => sealUseOk(null as never)).toThrow(/^s: /);
-    expect(() => sealUseOk({ seal: 'steel' as never, status: 'active', directorApproved: true })).toThrow(/^seal: /);
-    expect(() => sealUseOk({ seal: 'admin', status: 'lost' as never, directorApproved: true })).toThrow(/^status: /);
+    expect(() => sealUseOk({ seal: 'steel' as never, status: 'active', directorApproved: true })).toThrow(
+      /^seal: /,
+    );
+    expect(() => sealUseOk({ seal: 'admin', status: 'lost' as never, directorApproved: true })).toThrow(
+      /^status: /,
+    );
     expect(() => sealUseOk({ seal: 'admin', status: 'active', directorApproved: 'y' as never })).toThrow(
       /^directorApproved: /,
     );

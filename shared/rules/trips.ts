@@ -36,7 +36,7 @@ export function tripState(t: TripDates, today: ISODate): TripState {
   return now <= end ? 'away' : 'awaiting_report';
 }
 
-// TRIP (出差补助): calendar days of the trip, first and last day included
+// TRIP-1 (registered with the office for the 出差补助): calendar days of the trip, first and last day included
 export function tripAllowanceDays(startDate: ISODate, endDate: ISODate): number {
   const days = toDayNumber(endDate, 'endDate') - toDayNumber(startDate, 'startDate');
   if (days < 0) fail('endDate', 'must not be before startDate', endDate);

@@ -14,7 +14,9 @@ import {
 
 describe('fail', () => {
   it('throws a RangeError that starts with the field and shows the value', () => {
-    expect(() => fail('days', 'must be positive', -1)).toThrow(new RangeError('days: must be positive, got -1'));
+    expect(() => fail('days', 'must be positive', -1)).toThrow(
+      new RangeError('days: must be positive, got -1'),
+    );
     expect(() => fail('date', 'must be a date', '2026-2-1')).toThrow("date: must be a date, got '2026-2-1'");
   });
 });
@@ -45,9 +47,12 @@ describe('checkHalfDays', () => {
     expect(checkHalfDays(1.5, 'days', false)).toBe(1.5);
     expect(checkHalfDays(0, 'days', true)).toBe(0);
   });
-  it.each([[0], [-0.5], [0.3], [1.25], [Number.NaN], [Number.POSITIVE_INFINITY], ['1']])('refuses %s', (v) => {
-    expect(() => checkHalfDays(v, 'days', false)).toThrow(/^days: /);
-  });
+  it.each([[0], [-0.5], [0.3], [1.25], [Number.NaN], [Number.POSITIVE_INFINITY], ['1']])(
+    'refuses %s',
+    (v) => {
+      expect(() => checkHalfDays(v, 'days', false)).toThrow(/^days: /);
+    },
+  );
 });
 
 describe('checkOneOf', () => {

@@ -1,0 +1,171 @@
+// §1 and §3 additions for the attendance and leave modules: the work schedule by season (ATT-1),
+// the month's tally under that schedule and up to a given day, and a trip's length for its route.
+
+import type { MonthInput, MonthSheet, MonthTotals, SessionOutcome, SessionTimes } from './attendance';
+import {
+  ABSENT_DAY_DEDUCTION,
+  DEFAULT_SESSION_TIMES,
+  EARLY_DEDUCTION,
+  LATE_DEDUCTION,
+  monthlyScore,
+  tallyMonth,
+} from './attendance';
+import type { ISODate } from './dates';
+import { checkDate, monthDays, parseHHmm, toDayNumber } from './dates';
+import type { HalfDay, LeaveType } from './leave';
+import { HALVES, LEAVE_TYPES } from './leave';
+import { checkInteger, checkObject, checkOneOf, fail } from './validate';
+
+/** ATT-1: a summer and a winter schedule; the summer one applies from summerStart to summerEnd ('MM-DD', inclusive). */
+export type WorkSchedule = {
+  summer: SessionTimes;
+  winter: SessionTimes;
+  summerStart: string; // 'MM-DD'
+  summerEnd: string; // 'MM-DD'; before summerStart means the range wraps over the new year
+};
+
+// ATT-1: until the office sets a season, both schedules are the rule book's default times
+export const DEFAULT_WORK_SCHEDULE: Readonly<WorkSchedule> = {
+  summer: { ...DEFAULT_SESSION_TIMES },
+  winter: { ...DEFAULT_SESSION_TIMES },
+  summerStart: '05-01',
+  summerEnd: '09-30',
+};
+
+const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+function checkMonthDay(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !MONTH_DAY.test(value)) fail(field, 'must be a day of the year MM-DD', value);
+  return value;
+}
+
+function checkSessionTimes(value: unknown, field: string): SessionTimes {
+  const t = checkObject(value, field);
+  for (const k of ['amStart', 'amEnd', 'pmStart', 'pmEnd']) parseHHmm(t[k], `${field}.${k}`);
+  return t as SessionTimes;
+}
+
+function checkSchedule(value: unknown): WorkSchedule {
+  const s = checkObject(value, 'schedule');
+  return {
+    summer: checkSessionTimes(s.summer, 'schedule.summer'),
+    winter: checkSessionTimes(s.winter, 'schedule.winter'),
+    summerStart: checkMonthDay(s.summerStart, 'schedule.summerStart'),
+    summerEnd: checkMonthDay(s.summerEnd, 'schedule.summerEnd'),
+  };
+}
+
+function timesOn(date: ISODate, s: WorkSchedule): SessionTimes {
+  const md = date.slice(5);
+  const summer =
+    s.summerStart <= s.summerEnd
+      ? md >= s.summerStart && md <= s.summerEnd
+      : md >= s.summerStart || md <= s.summerEnd;
+  return summer ? s.summer : s.winter;
+}
+
+// ATT-1: the session times that apply on a date
+export function sessionTimesOn(date: ISODate, schedule: WorkSchedule): SessionTimes {
+  return timesOn(checkDate(date, 'date'), checkSchedule(schedule));
+}
+
+function blank(half: SessionOutcome['half']): SessionOutcome {
+  return {
+    half,
+    marks: [],
+    code: '',
+    present: false,
+    late: false,
+    early: false,
+    absent: false,
+    pendingLeave: false,
+    leaveType: null,
+    trip: false,
+    ruleIds: [],
+  };
+}
+
+/**
+ * ATT-1..6, LV-5, TRIP-5: tallyMonth where the session times follow the work schedule day by day
+ * (a season may change within a month), and where days after `until` (today) are not counted yet:
+ * they show approved leave and trips planned ahead, and nothing else.
+ */
+export function tallyMonthScheduled(
+  input: MonthInput,
+  opts: { schedule?: WorkSchedule; until?: ISODate | null } = {},
+): MonthSheet {
+  const o = checkObject(opts, 'opts');
+  const schedule = o.schedule === undefined ? undefined : checkSchedule(o.schedule);
+  const until = o.until === undefined || o.until === null ? null : toDayNumber(checkDate(o.until, 'until'));
+  if (schedule === undefined && until === null) return tallyMonth(input);
+
+  const i = checkObject(input, 'input');
+  const year = checkInteger(i.year, 'year', 1, 9999);
+  const month = checkInteger(i.month, 'month', 1, 12);
+  const dates = monthDays(year, month);
+  // One tally per distinct schedule in the month (usually one), then each day from its own.
+  const keyOf = (d: ISODate) => (schedule ? JSON.stringify(timesOn(d, schedule)) : '');
+  const sheets = new Map<string, MonthSheet>();
+  for (const d of dates) {
+    const key = keyOf(d);
+    if (!sheets.has(key)) sheets.set(key, tallyMonth(schedule ? { ...input, times: timesOn(d, schedule) } : input));
+  }
+  const first = sheets.values().next().value as MonthSheet;
+
+  const leaveDays = Object.fromEntries(LEAVE_TYPES.map((t) => [t.type, 0])) as Record<LeaveType, number>;
+  const totals: MonthTotals = {
+    late: 0,
+    early: 0,
+    absentDays: 0,
+    workdays: 0,
+    presentDays: 0,
+    tripDays: 0,
+    leaveDays,
+    personalLeaveDays: 0,
+    sickLeaveDays: 0,
+  };
+  const days = dates.map((date, n) => {
+    const day = sheets.get(keyOf(date))!.days[n];
+    if (!day.workday) return day;
+    totals.workdays += 1;
+    if (until !== null && toDayNumber(date) > until) {
+      const [am, pm] = HALVES.map((h) => {
+        const s = day[h];
+        return s.leaveType !== null || s.trip ? s : blank(h);
+      });
+      return { ...day, am, pm };
+    }
+    for (const s of [day.am, day.pm]) {
+      totals.late += Number(s.late);
+      totals.early += Number(s.early);
+      totals.absentDays += s.absent ? 0.5 : 0;
+      totals.tripDays += s.trip ? 0.5 : 0;
+      totals.presentDays += s.present ? 0.5 : 0;
+      if (s.leaveType !== null) leaveDays[s.leaveType] += 0.5;
+    }
+    return day;
+  });
+  totals.personalLeaveDays = leaveDays.personal;
+  totals.sickLeaveDays = leaveDays.sick;
+  const deductions = {
+    late: LATE_DEDUCTION * totals.late,
+    early: EARLY_DEDUCTION * totals.early,
+    absent: ABSENT_DAY_DEDUCTION * totals.absentDays,
+    total: 0,
+  };
+  deductions.total = deductions.late + deductions.early + deductions.absent;
+  return { year, month, days, totals, deductions, base: first.base, score: monthlyScore(totals, first.base) };
+}
+
+function halfIndex(value: unknown, field: string): number {
+  const s = checkObject(value, field);
+  return toDayNumber(s.date as ISODate, `${field}.date`) * 2 + (checkOneOf(s.half, `${field}.half`, HALVES) === 'pm' ? 1 : 0);
+}
+
+// TRIP-1..3: a trip's length for its route, in calendar half-days (time away counts, weekend or not)
+export function tripLengthDays(start: HalfDay, end: HalfDay): number {
+  const a = halfIndex(start, 'start');
+  const b = halfIndex(end, 'end');
+  if (b < a) fail('end', 'must not be before start', `${end.date} ${end.half}`);
+  return (b - a + 1) / 2;
+}
