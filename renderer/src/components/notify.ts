@@ -1,15 +1,13 @@
 import { notifications } from '@mantine/notifications';
 
 import { DomainError } from '../db/repo';
+import { isQuotaError, QUOTA_MESSAGE } from '../db/storage';
 
 // One way to tell the user what went wrong, in Chinese, with the rule that applied.
 export function errorMessage(e: unknown): string {
   if (e instanceof DomainError) return e.ruleId ? `${e.message}（${e.ruleId}）` : e.message;
   if (e instanceof RangeError) return `输入有误：${e.message}`;
-  const name = (e as { name?: string })?.name;
-  const inner = (e as { inner?: { name?: string } })?.inner?.name;
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError')
-    return '磁盘空间不足，本次保存未完成（已全部撤销）。请清理磁盘或先做备份后删除旧备份文件，再重试。';
+  if (isQuotaError(e)) return QUOTA_MESSAGE;
   return e instanceof Error ? `操作失败：${e.message}` : `操作失败：${String(e)}`;
 }
 

@@ -27,3 +27,14 @@ export function pinClock(at: Date | null): void {
 export function shiftClock(ms: number): void {
   offsetMs = ms;
 }
+// Runs fn with the clock pinned at `at` and then puts the clock back as it was (demo data written
+// on the day it happened). Only for sequential loaders: everything else sees the pinned time too.
+export async function withClockAt<T>(at: Date, fn: () => Promise<T>): Promise<T> {
+  const prevFixed = fixed;
+  fixed = at;
+  try {
+    return await fn();
+  } finally {
+    fixed = prevFixed;
+  }
+}

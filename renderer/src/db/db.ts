@@ -52,8 +52,19 @@ export function createDb(name: string = DB_NAME): AppDB {
   return d;
 }
 
+// Which database to open at start: a restore (系统 › 备份与恢复) fills a fresh database and only
+// when it is complete remembers its name under ACTIVE_DB_KEY, so the next start opens it.
+export const ACTIVE_DB_KEY = 'xinfang.activeDb';
+export function activeDbName(): string {
+  try {
+    return globalThis.localStorage?.getItem(ACTIVE_DB_KEY) || DB_NAME;
+  } catch {
+    return DB_NAME; // storage unavailable (tests, locked-down profile): the default database
+  }
+}
+
 // The live database. A restore may switch it to a freshly filled one (see switchDb).
-export let db: AppDB = createDb();
+export let db: AppDB = createDb(activeDbName());
 
 const switchListeners = new Set<() => void>();
 export function onDbSwitch(fn: () => void): () => void {

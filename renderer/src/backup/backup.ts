@@ -1,0 +1,149 @@
+// A complete export of the database to one backup file (format.ts). Every table is read page by
+// page by primary key inside ONE read transaction, so the backup is a consistent snapshot (writers
+// wait a few seconds rather than a record and its audit entry landing on different sides of the
+// backup). Pages are encoded to bytes as they are read; only records holding Blobs (attachments)
+// are kept as objects until the transaction is over, because reading a Blob's bytes is async and
+// awaiting it inside the transaction would let IndexedDB commit early.
+import type { Dexie, IndexableType, Table } from 'dexie';
+
+import { nowIso } from '../db/clock';
+import { db } from '../db/db';
+
+import {
+  BACKUP_APP,
+  BACKUP_APP_TITLE,
+  BACKUP_FORMAT_VERSION,
+  backupFileName,
+  bytesToBase64,
+  collectBlobs,
+  encodeValue,
+  FOOTER,
+  hasBlob,
+  HEADER_PREFIX,
+  HEADER_SUFFIX,
+  keyOf,
+  sha256OfBytes,
+} from './format';
+import type { BackupManifest } from './format';
+
+export const PAGE_SIZE = 500;
+
+export type BackupPhase = 'read' | 'attachments' | 'checksum' | 'done';
+export type BackupProgress = { phase: BackupPhase; done: number; total: number; message: string };
+export type ProgressFn = (p: BackupProgress) => void;
+
+export type BuiltBackup = { fileName: string; bytes: Uint8Array; manifest: BackupManifest };
+
+type PendingPage = { records: Record<string, unknown>[]; firstOfTable: boolean };
+type Piece = Uint8Array | PendingPage;
+
+export function storeSpecOf(t: Table): string {
+  return [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ');
+}
+
+function lineOf(record: unknown, first: boolean, blobText?: Map<Blob, string>): string {
+  return (first ? '' : ',') + JSON.stringify(encodeValue(record, blobText)) + '\n';
+}
+
+export async function buildBackup(onProgress: ProgressFn = () => undefined, source: Dexie = db): Promise<BuiltBackup> {
+  const enc = new TextEncoder();
+  const tables = [...source.tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const t of tables) {
+    if (!t.schema.primKey.keyPath) throw new Error(`表 ${t.name} 没有内联主键，无法备份`);
+  }
+  const pieces: Piece[] = [];
+  const counts: Record<string, number> = {};
+  const stores: Record<string, string> = {};
+  let unitName = '';
+  let total = 0;
+  let done = 0;
+  let pending = 0;
+
+  await source.transaction('r', source.tables, async () => {
+    for (const t of tables) total += await t.count();
+    unitName = String((await source.table('settings').get('unitName'))?.value ?? '');
+    pieces.push(enc.encode('{\n'));
+    for (let ti = 0; ti < tables.length; ti++) {
+      const t = tables[ti];
+      const keyPath = t.schema.primKey.keyPath!;
+      stores[t.name] = storeSpecOf(t);
+      pieces.push(enc.encode(JSON.stringify(t.name) + ':[\n'));
+      let last: IndexableType | undefined;
+      let n = 0;
+      for (;;) {
+        const coll = last === undefined ? t.orderBy(':id') : t.where(':id').above(last);
+        const page = (await coll.limit(PAGE_SIZE).toArray()) as Record<string, unknown>[];
+        if (page.length === 0) break;
+        last = keyOf(page[page.length - 1], keyPath) as IndexableType;
+        if (page.some(hasBlob)) {
+          pieces.push({ records: page, firstOfTable: n === 0 });
+          pending += page.length;
+        } else {
+          let text = '';
+          for (let i = 0; i < page.length; i++) text += lineOf(page[i], n === 0 && i === 0);
+          pieces.push(enc.encode(text));
+        }
+        n += page.length;
+        done += page.length;
+        onProgress({ phase: 'read', done, total, message: `正在读取：${t.name}` });
+        if (page.length < PAGE_SIZE) break;
+      }
+      counts[t.name] = n;
+      pieces.push(enc.encode(ti < tables.length - 1 ? '],\n' : ']\n'));
+    }
+    pieces.push(enc.encode('}'));
+  });
+
+  // Attachments: read each Blob's bytes now that the transaction is over.
+  let attached = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (p instanceof Uint8Array) continue;
+    let text = '';
+    for (let r = 0; r < p.records.length; r++) {
+      const blobText = new Map<Blob, string>();
+      for (const b of collectBlobs(p.records[r], [])) {
+        if (!blobText.has(b)) blobText.set(b, bytesToBase64(new Uint8Array(await b.arrayBuffer())));
+      }
+      text += lineOf(p.records[r], p.firstOfTable && r === 0, blobText);
+      attached++;
+      onProgress({ phase: 'attachments', done: attached, total: pending, message: '正在读取附件' });
+    }
+    pieces[i] = enc.encode(text);
+  }
+
+  const dataBytes = (pieces as Uint8Array[]).reduce((s, p) => s + p.length, 0);
+  const manifest: BackupManifest = {
+    app: BACKUP_APP,
+    appTitle: BACKUP_APP_TITLE,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    schemaVersion: source.verno,
+    createdAt: nowIso(),
+    unitName,
+    tables: tables.map((t) => t.name),
+    counts,
+    stores,
+    dataBytes,
+    sha256: '0'.repeat(64),
+  };
+  // The header's length does not depend on the hash (64 hex digits either way), so the data is
+  // copied once, straight into its place in the file, and hashed there.
+  const headerOf = (m: BackupManifest) => enc.encode(HEADER_PREFIX + JSON.stringify(m) + HEADER_SUFFIX + '\n');
+  const footer = enc.encode(FOOTER);
+  const provisional = headerOf(manifest);
+  const bytes = new Uint8Array(provisional.length + dataBytes + footer.length);
+  let off = provisional.length;
+  for (const p of pieces as Uint8Array[]) {
+    bytes.set(p, off);
+    off += p.length;
+  }
+  pieces.length = 0;
+  bytes.set(footer, off);
+  onProgress({ phase: 'checksum', done: total, total, message: '正在计算校验码' });
+  manifest.sha256 = await sha256OfBytes(bytes.subarray(provisional.length, provisional.length + dataBytes));
+  const header = headerOf(manifest);
+  if (header.length !== provisional.length) throw new Error('backup header length changed');
+  bytes.set(header, 0);
+  onProgress({ phase: 'done', done: total, total, message: '备份完成' });
+  return { fileName: backupFileName(new Date(manifest.createdAt)), bytes, manifest };
+}

@@ -1,0 +1,328 @@
+// Restore from a backup file. Everything is checked before anything is written (shape, app,
+// schema version, length, SHA-256 of the data part, every record line and the counts); the
+// records then go into a FRESH database, and only when it is complete does the app switch to it
+// and remember its name for the next start. A broken file, a full disk or a crash halfway leaves
+// the current database as it was.
+import Dexie from 'dexie';
+
+import { verifyAuditChain } from '../db/audit';
+import type { ChainReport } from '../db/audit';
+import { nowIso } from '../db/clock';
+import { ACTIVE_DB_KEY, activeDbName, createDb, db, switchDb } from '../db/db';
+import type { AppDB } from '../db/db';
+import { DomainError } from '../db/repo';
+import { isQuotaError, QUOTA_MESSAGE } from '../db/storage';
+
+import {
+  BACKUP_APP,
+  BACKUP_FORMAT_VERSION,
+  decodeValue,
+  FOOTER,
+  HEADER_PREFIX,
+  HEADER_SUFFIX,
+  keyOf,
+  primKeyPath,
+  sha256OfBytes,
+} from './format';
+import type { BackupManifest } from './format';
+
+export const RESTORE_DB_PREFIX = 'xinfang-restore-';
+export const PREVIOUS_DB_KEY = 'xinfang.previousDb';
+const WRITE_BATCH = 500;
+const WRITE_BATCH_BYTES = 8 * 1024 * 1024;
+
+export const RESTORE_ERRORS = {
+  empty: '文件是空的，不是备份文件。',
+  foreign: '这不是本系统的备份文件（文件开头不符合“信访局机关事务管理系统”备份格式）。',
+  otherApp: '这是其他软件生成的备份文件，不能恢复到本系统。',
+  broken: '备份文件已损坏，无法读取（格式不正确）',
+  truncated: '备份文件不完整：文件长度与清单记载不符，可能在复制或下载时被截断。请换一份完整的备份文件。',
+  altered: '备份文件校验失败：数据内容与清单中的SHA-256校验码不符，文件可能被改动或已损坏。为保护数据，不能用它恢复。',
+  counts: '备份文件中的记录数与清单记载不符，文件可能被改动。',
+  newer: (v: number, cur: number) => `该备份来自更新版本的软件（数据版本 ${v}，本软件为 ${cur}），请先升级本软件再恢复。`,
+  unknownTable: (t: string) => `备份中含有本版本软件没有的数据表（${t}），无法恢复。`,
+  notUtf8: '备份文件含有无效字符（不是UTF-8文本），文件已损坏。',
+} as const;
+
+export type RestorePhase = 'check' | 'write' | 'upgrade' | 'switch' | 'verify' | 'done';
+export type RestoreProgress = { phase: RestorePhase; done: number; total: number; message: string };
+export type RestoreProgressFn = (p: RestoreProgress) => void;
+
+export type CheckedBackup = { manifest: BackupManifest; bytes: Uint8Array; dataStart: number; dataEnd: number; total: number };
+
+export type RestoreResult = { manifest: BackupManifest; dbName: string; previousDbName: string; chain: ChainReport };
+
+export type BackupInput = Uint8Array | ArrayBuffer | Blob | string;
+
+async function toBytes(input: BackupInput): Promise<Uint8Array> {
+  if (typeof input === 'string') return new TextEncoder().encode(input);
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  return new Uint8Array(await input.arrayBuffer());
+}
+
+const refuse = (message: string) => new DomainError(message, 'backupFile');
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function checkManifest(m: unknown): BackupManifest {
+  const bad = (what: string) => refuse(`${RESTORE_ERRORS.broken}：清单缺少或写错“${what}”。`);
+  if (!isRecord(m)) throw bad('manifest');
+  if (m.app !== BACKUP_APP) throw refuse(RESTORE_ERRORS.otherApp);
+  if (m.formatVersion !== BACKUP_FORMAT_VERSION) throw bad('formatVersion');
+  if (!Number.isInteger(m.schemaVersion) || (m.schemaVersion as number) < 1) throw bad('schemaVersion');
+  if (typeof m.createdAt !== 'string' || Number.isNaN(Date.parse(m.createdAt))) throw bad('createdAt');
+  if (!Array.isArray(m.tables) || !m.tables.every((t) => typeof t === 'string' && t.length > 0)) throw bad('tables');
+  if (new Set(m.tables).size !== m.tables.length) throw bad('tables');
+  if (!isRecord(m.counts) || !isRecord(m.stores)) throw bad('counts/stores');
+  for (const t of m.tables as string[]) {
+    const c = m.counts[t];
+    if (!Number.isInteger(c) || (c as number) < 0) throw bad(`counts.${t}`);
+    if (typeof m.stores[t] !== 'string' || !(m.stores[t] as string).trim()) throw bad(`stores.${t}`);
+  }
+  if (!Number.isInteger(m.dataBytes) || (m.dataBytes as number) < 2) throw bad('dataBytes');
+  if (typeof m.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(m.sha256)) throw bad('sha256');
+  return m as unknown as BackupManifest;
+}
+
+type Line = { text: string; no: number };
+
+// The data part's lines, decoded one at a time (never the whole part as one string).
+function* linesOf(bytes: Uint8Array, start: number, end: number): Generator<Line> {
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  let pos = start;
+  let no = 2; // line 1 is the header
+  while (pos < end) {
+    let nl = bytes.indexOf(10, pos);
+    if (nl < 0 || nl > end) nl = end;
+    let text: string;
+    try {
+      text = dec.decode(bytes.subarray(pos, nl));
+    } catch {
+      throw refuse(RESTORE_ERRORS.notUtf8);
+    }
+    yield { text: text.endsWith('\r') ? text.slice(0, -1) : text, no };
+    no++;
+    pos = nl + 1;
+  }
+}
+
+type RecordVisitor = (table: string, value: Record<string, unknown>) => void | Promise<void>;
+
+// Walks the data part strictly by the layout of format.ts, checking table order and counts.
+async function walkRecords(c: Omit<CheckedBackup, 'total'>, visit: RecordVisitor, decode: boolean): Promise<number> {
+  const { manifest, bytes, dataStart, dataEnd } = c;
+  const lineErr = (l: Line | undefined, what: string) =>
+    refuse(`${RESTORE_ERRORS.broken}（第${l?.no ?? '?'}行：${what}）。`);
+  const it = linesOf(bytes, dataStart, dataEnd);
+  const next = () => {
+    const r = it.next();
+    return r.done ? undefined : r.value;
+  };
+  let l = next();
+  if (l?.text !== '{') throw lineErr(l, '数据部分应以“{”开始');
+  let total = 0;
+  for (let ti = 0; ti < manifest.tables.length; ti++) {
+    const table = manifest.tables[ti];
+    const keyPath = primKeyPath(manifest.stores[table]);
+    l = next();
+    if (l?.text !== JSON.stringify(table) + ':[') throw lineErr(l, `应为数据表“${table}”`);
+    let n = 0;
+    const close = ti < manifest.tables.length - 1 ? '],' : ']';
+    for (;;) {
+      l = next();
+      if (!l) throw refuse(RESTORE_ERRORS.truncated);
+      if (l.text === close) break;
+      const expectComma = n > 0;
+      if (expectComma !== l.text.startsWith(',')) throw lineErr(l, '记录之间的分隔不正确');
+      let value: unknown;
+      try {
+        value = JSON.parse(expectComma ? l.text.slice(1) : l.text);
+        if (decode) value = decodeValue(value);
+      } catch {
+        throw lineErr(l, '记录不是有效的JSON');
+      }
+      if (!isRecord(value)) throw lineErr(l, '记录应为对象');
+      const key = keyOf(value, keyPath);
+      const keyOk = Array.isArray(key) ? key.every((k) => k !== undefined && k !== null) : key !== undefined && key !== null;
+      if (!keyOk) throw lineErr(l, `记录缺少主键（${String(keyPath)}）`);
+      await visit(table, value);
+      n++;
+    }
+    if (n !== manifest.counts[table]) throw refuse(`${RESTORE_ERRORS.counts}（${table}：清单 ${manifest.counts[table]} 条，文件 ${n} 条）`);
+    total += n;
+  }
+  l = next();
+  if (l?.text !== '}') throw lineErr(l, '数据部分应以“}”结束');
+  if (next()) throw lineErr(undefined, '数据部分结束后还有多余内容');
+  return total;
+}
+
+// Checks a file completely without touching any database. Throws a DomainError in Chinese.
+export async function inspectBackup(input: BackupInput, currentVersion: number = db.verno): Promise<CheckedBackup> {
+  const bytes = await toBytes(input);
+  if (bytes.length === 0) throw refuse(RESTORE_ERRORS.empty);
+  const dec = new TextDecoder('utf-8');
+  const prefix = new TextEncoder().encode(HEADER_PREFIX);
+  if (bytes.length < prefix.length || !prefix.every((b, i) => bytes[i] === b)) throw refuse(RESTORE_ERRORS.foreign);
+  const nl = bytes.indexOf(10);
+  if (nl < 0) throw refuse(RESTORE_ERRORS.truncated);
+  const head = dec.decode(bytes.subarray(0, nl)).replace(/\r$/, '');
+  if (!head.endsWith(HEADER_SUFFIX)) throw refuse(`${RESTORE_ERRORS.broken}：文件头不完整。`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(head.slice(HEADER_PREFIX.length, head.length - HEADER_SUFFIX.length));
+  } catch {
+    throw refuse(`${RESTORE_ERRORS.broken}：清单不是有效的JSON。`);
+  }
+  const manifest = checkManifest(parsed);
+  if (manifest.schemaVersion > currentVersion) throw refuse(RESTORE_ERRORS.newer(manifest.schemaVersion, currentVersion));
+  const dataStart = nl + 1;
+  const dataEnd = dataStart + manifest.dataBytes;
+  const footer = new TextEncoder().encode(FOOTER);
+  if (bytes.length < dataEnd + footer.length - 1) throw refuse(RESTORE_ERRORS.truncated);
+  // The closing "\n}" must follow the data exactly; a final newline and trailing blanks are tolerated.
+  const tail = dec.decode(bytes.subarray(dataEnd));
+  if (!/^\r?\n\}\s*$/.test(tail)) throw refuse(tail.length < 2 ? RESTORE_ERRORS.truncated : `${RESTORE_ERRORS.broken}：文件末尾有多余内容。`);
+  const sum = await sha256OfBytes(bytes.subarray(dataStart, dataEnd));
+  if (sum !== manifest.sha256) throw refuse(RESTORE_ERRORS.altered);
+  const checked = { manifest, bytes, dataStart, dataEnd };
+  const total = await walkRecords(checked, () => undefined, false);
+  return { ...checked, total };
+}
+
+// ---- which database is active ----
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function previousDbName(): string | null {
+  return storage()?.getItem(PREVIOUS_DB_KEY) ?? null;
+}
+
+// Deletes restore databases that are neither active nor the kept previous one (a restore that
+// was interrupted by a crash leaves its half-filled database behind; it was never switched to).
+export async function cleanupRestoreLeftovers(): Promise<string[]> {
+  const keep = new Set([activeDbName(), db.name, previousDbName()]);
+  const names = await Dexie.getDatabaseNames().catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const n of names) {
+    if (n.startsWith(RESTORE_DB_PREFIX) && !keep.has(n)) {
+      await Dexie.delete(n).catch(() => undefined);
+      removed.push(n);
+    }
+  }
+  return removed;
+}
+
+function stamp(at: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}-${p(at.getMilliseconds(), 3)}`;
+}
+
+export type RestoreOptions = { onProgress?: RestoreProgressFn };
+
+export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {}): Promise<RestoreResult> {
+  const progress = opts.onProgress ?? (() => undefined);
+  const current = db;
+  progress({ phase: 'check', done: 0, total: 1, message: '正在检查备份文件' });
+  const checked = await inspectBackup(input, current.verno);
+  const { manifest, total } = checked;
+  const sameVersion = manifest.schemaVersion === current.verno;
+  await cleanupRestoreLeftovers();
+
+  const name = `${RESTORE_DB_PREFIX}${stamp(new Date(nowIso()))}-${crypto.randomUUID().slice(0, 4)}`;
+  let target: Dexie | null = null;
+  try {
+    if (sameVersion) {
+      target = createDb(name);
+      const known = new Set(target.tables.map((t) => t.name));
+      for (const t of manifest.tables) if (!known.has(t)) throw refuse(RESTORE_ERRORS.unknownTable(t));
+    } else {
+      // An older backup: recreate the tables exactly as they were at its version, fill them, then
+      // open the database with the current schema so Dexie runs the upgrades (migrations/).
+      target = new Dexie(name, { chromeTransactionDurability: 'strict' });
+      target.version(manifest.schemaVersion).stores(manifest.stores);
+    }
+    await target.open();
+
+    let batch: Record<string, unknown>[] = [];
+    let batchTable = '';
+    let batchBytes = 0;
+    let done = 0;
+    const t = target;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await t.table(batchTable).bulkAdd(batch);
+      done += batch.length;
+      batch = [];
+      batchBytes = 0;
+      progress({ phase: 'write', done, total, message: `正在写入：${batchTable}` });
+    };
+    await walkRecords(
+      checked,
+      async (table, value) => {
+        if (table !== batchTable) {
+          await flush();
+          batchTable = table;
+        }
+        batch.push(value);
+        batchBytes += estimateSize(value);
+        if (batch.length >= WRITE_BATCH || batchBytes >= WRITE_BATCH_BYTES) await flush();
+      },
+      true,
+    );
+    await flush();
+
+    for (const tn of manifest.tables) {
+      const n = await target.table(tn).count();
+      if (n !== manifest.counts[tn]) throw new Error(`${tn} 写入 ${n} 条，应为 ${manifest.counts[tn]} 条`);
+    }
+    if (!sameVersion) {
+      progress({ phase: 'upgrade', done: total, total, message: '正在升级旧版本数据' });
+      target.close();
+      target = createDb(name);
+      await target.open();
+    }
+  } catch (e) {
+    target?.close();
+    await Dexie.delete(name).catch(() => undefined);
+    if (e instanceof DomainError) throw e;
+    if (isQuotaError(e)) throw new DomainError(`恢复未完成，当前数据未改动。${QUOTA_MESSAGE}`);
+    throw new DomainError(`恢复未完成，当前数据未改动：${e instanceof Error ? e.message : String(e)}`);
+  }
+
+  // The commit point: remember the new database, then switch to it.
+  progress({ phase: 'switch', done: total, total, message: '正在切换到恢复的数据' });
+  const previous = current.name;
+  const older = previousDbName();
+  const st = storage();
+  st?.setItem(ACTIVE_DB_KEY, name);
+  st?.setItem(PREVIOUS_DB_KEY, previous);
+  switchDb(target as AppDB);
+  // Only one copy of the data before a restore is kept (the one just replaced).
+  if (older && older !== name && older !== previous) await Dexie.delete(older).catch(() => undefined);
+
+  progress({ phase: 'verify', done: 0, total: manifest.counts.audit ?? 0, message: '正在校验审计链' });
+  const chain = await verifyAuditChain((n) => progress({ phase: 'verify', done: n, total: manifest.counts.audit ?? n, message: '正在校验审计链' }));
+  progress({ phase: 'done', done: total, total, message: '恢复完成' });
+  return { manifest, dbName: name, previousDbName: previous, chain };
+}
+
+function estimateSize(v: Record<string, unknown>): number {
+  let n = 64;
+  for (const k in v) {
+    const x = v[k];
+    if (typeof x === 'string') n += x.length * 2;
+    else if (x instanceof Blob) n += x.size;
+    else n += 16;
+  }
+  return n;
+}

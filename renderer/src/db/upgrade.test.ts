@@ -1,0 +1,61 @@
+// Upgrading a database created by schema version 1 to the current version (migration0020).
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+
+import { createDb, SCHEMA_VERSION } from './db';
+import { coreStoresV1 } from './schema/core';
+
+describe('schema version 1 → current', () => {
+  it('keeps the v1 data and runs migration0020 (staff.active, accounts.failedAttempts, idleLockMinutes)', async () => {
+    const name = `upgrade-${Date.now()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(coreStoresV1);
+    await v1.open();
+    const at = '2025-06-01T00:00:00.000Z';
+    const base = { createdAt: at, updatedAt: at, createdBy: 'system', deletedAt: null };
+    await v1.table('sections').add({ ...base, id: 'sec1', name: '办信股', order: 0, headId: 's1', deputyId: null });
+    await v1.table('staff').bulkAdd([
+      { ...base, id: 's1', name: '甲', sectionId: 'sec1', rank: 'section_head', roles: ['section_head', 'petition'] },
+      { ...base, id: 's2', name: '乙', sectionId: 'sec1', rank: 'staff', roles: ['petition'], active: false },
+    ]);
+    await v1.table('accounts').bulkAdd([
+      { ...base, id: 'a1', staffId: 's1', loginName: 'jia', passwordHash: 'h', salt: 's', iterations: 1 },
+      { ...base, id: 'a2', staffId: 's2', loginName: 'yi', passwordHash: 'h', salt: 's', iterations: 1, failedAttempts: 3 },
+    ]);
+    await v1.table('settings').add({ id: 'unitName', value: '某县信访局', updatedAt: at, updatedBy: 'system' });
+    await v1.table('calendars').add({ ...base, id: 'c1', year: 2025, holidays: ['2025-01-01'], workdays: [], source: 'x' });
+    await v1.table('audit').add({ at, actorId: 'system', actorName: '系统', table: 'staff', recordId: 's1', action: 'create', prevHash: '0', hash: '1' });
+    v1.close();
+
+    const d = createDb(name);
+    await d.open();
+    expect(d.verno).toBe(SCHEMA_VERSION);
+    expect(d.tables.length).toBeGreaterThan(Object.keys(coreStoresV1).length - 1);
+    const s1 = await d.staff.get('s1');
+    expect(s1).toMatchObject({ name: '甲', sectionId: 'sec1', roles: ['section_head', 'petition'], active: true });
+    expect((await d.staff.get('s2'))!.active).toBe(false); // an explicit value is kept
+    expect((await d.accounts.get('a1'))!.failedAttempts).toBe(0);
+    expect((await d.accounts.get('a2'))!.failedAttempts).toBe(3);
+    expect((await d.settings.get('idleLockMinutes'))!.value).toBe(15);
+    expect((await d.settings.get('unitName'))!.value).toBe('某县信访局');
+    expect((await d.calendars.where('year').equals(2025).first())!.holidays).toEqual(['2025-01-01']);
+    expect(await d.audit.count()).toBe(1);
+    expect(await d.accounts.where('loginName').equals('jia').count()).toBe(1); // indexes still work
+    // New tables of later versions exist and are empty.
+    for (const t of d.tables) if (!(t.name in coreStoresV1)) expect(await t.count()).toBe(0);
+    d.close();
+  });
+
+  it('keeps an idle-lock setting that already exists', async () => {
+    const name = `upgrade2-${Date.now()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(coreStoresV1);
+    await v1.open();
+    await v1.table('settings').add({ id: 'idleLockMinutes', value: 30, updatedAt: 'x', updatedBy: 'a' });
+    v1.close();
+    const d = createDb(name);
+    await d.open();
+    expect((await d.settings.get('idleLockMinutes'))!.value).toBe(30);
+    d.close();
+  });
+});

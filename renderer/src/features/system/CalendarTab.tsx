@@ -1,0 +1,249 @@
+import { ActionIcon, Alert, Badge, Button, Card, Code, FileInput, Group, Select, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconX } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+
+import { ConfirmButton } from '../../components/Confirm';
+import { errorMessage, notifyError, notifyOk } from '../../components/notify';
+import { today } from '../../db/clock';
+
+import type { CalendarImport, DayKind } from './calendarRepo';
+import { addCalendarDate, checkImport, importCalendar, listCalendarYears, parseCalendarFile, parseCalendarRows, removeCalendarDate } from './calendarRepo';
+import { CALENDAR_FORMAT_HELP, DAY_KIND_LABELS } from './labels';
+import { readXlsxTable } from './staffImport';
+import { showError, weekdayOf } from './ui';
+
+export function CalendarTab() {
+  const years = useLiveQuery(listCalendarYears, []);
+  const thisYear = Number(today().slice(0, 4));
+  const [year, setYear] = useState<number>(thisYear);
+  const yearOptions = [...new Set([...(years ?? []).map((y) => y.year), thisYear, thisYear + 1])].sort().map(String);
+  const cur = years?.find((y) => y.year === year);
+  const missingNext = years && !years.some((y) => y.year === thisYear + 1);
+  return (
+    <Stack>
+      <Card withBorder>
+        <Title order={4} mb="xs">
+          已有年度
+        </Title>
+        <Group gap="xs">
+          {(years ?? []).map((y) => (
+            <Badge key={y.year} size="lg" variant={y.year === year ? 'filled' : 'light'} style={{ cursor: 'pointer' }} onClick={() => setYear(y.year)}>
+              {y.year}年：休{y.holidays.length}天 · 班{y.workdays.length}天
+            </Badge>
+          ))}
+          {years?.length === 0 && <Text c="dimmed">还没有任何年度的日历。</Text>}
+        </Group>
+        {missingNext && (
+          <Alert color="orange" mt="sm">
+            尚未录入{thisYear + 1}年的节假日安排。国务院办公厅通常在每年11–12月公布下一年安排，公布后请在下方导入或逐日添加。
+          </Alert>
+        )}
+      </Card>
+      <YearEditor year={year} setYear={setYear} yearOptions={yearOptions} holidays={cur?.holidays ?? []} workdays={cur?.workdays ?? []} source={cur?.source} />
+      <ImportCard existingYears={(years ?? []).map((y) => y.year)} />
+    </Stack>
+  );
+}
+
+function YearEditor(props: { year: number; setYear: (y: number) => void; yearOptions: string[]; holidays: string[]; workdays: string[]; source?: string }) {
+  const { year, holidays, workdays } = props;
+  const [date, setDate] = useState<string | null>(null);
+  const [kind, setKind] = useState<DayKind>('holiday');
+  const [error, setError] = useState<string | undefined>();
+  const remove = (d: string) => removeCalendarDate(d).then(() => notifyOk(`已删除 ${d}`), notifyError);
+  const list = (title: string, dates: string[], color: string) => (
+    <div>
+      <Text fw={500} mb={6}>
+        {title}（{dates.length}天）
+      </Text>
+      <Group gap={6}>
+        {dates.map((d) => (
+          <Badge
+            key={d}
+            color={color}
+            variant="light"
+            size="lg"
+            tt="none"
+            rightSection={
+              <ActionIcon size="xs" variant="transparent" color={color} aria-label={`删除 ${d}`} onClick={() => remove(d)}>
+                <IconX size={12} />
+              </ActionIcon>
+            }
+          >
+            {d} {weekdayOf(d)}
+          </Badge>
+        ))}
+        {dates.length === 0 && (
+          <Text size="sm" c="dimmed">
+            无
+          </Text>
+        )}
+      </Group>
+    </div>
+  );
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>{year}年工作日历</Title>
+        <Select aria-label="年度" data={props.yearOptions} value={String(year)} onChange={(v) => v && props.setYear(Number(v))} w={120} allowDeselect={false} />
+      </Group>
+      {props.source && (
+        <Text size="xs" c="dimmed" mb="sm">
+          来源：{props.source}
+        </Text>
+      )}
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!date) {
+            setError('请选择日期');
+            return;
+          }
+          try {
+            await addCalendarDate(date, kind);
+            notifyOk(`已添加 ${date}（${kind === 'holiday' ? '休' : '班'}）`);
+            if (Number(date.slice(0, 4)) !== year) props.setYear(Number(date.slice(0, 4)));
+            setDate(null);
+            setError(undefined);
+          } catch (err) {
+            showError(err, ['date'] as const, (x) => setError(x.date));
+          }
+        }}
+      >
+        <Group align="flex-end" mb="md">
+          <DateInput
+            label="日期"
+            valueFormat="YYYY-MM-DD"
+            placeholder="YYYY-MM-DD"
+            value={date}
+            onChange={(v) => (setDate(v), setError(undefined))}
+            error={error}
+            w={220}
+            clearable
+            defaultDate={`${year}-01-01`}
+          />
+          <SegmentedControl
+            aria-label="类型"
+            data={(Object.keys(DAY_KIND_LABELS) as DayKind[]).map((k) => ({ value: k, label: DAY_KIND_LABELS[k] }))}
+            value={kind}
+            onChange={(v) => setKind(v as DayKind)}
+          />
+          <Button type="submit">添加日期</Button>
+        </Group>
+      </form>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {list('节假日（休）', holidays, 'red')}
+        {list('调休上班日（班）', workdays, 'blue')}
+      </SimpleGrid>
+      <Text size="xs" c="dimmed" mt="sm">
+        未列出的日期：周一至周五上班，周六、周日休息。期限计算（如信访办理期限）遇节假日顺延到下一个工作日。
+      </Text>
+    </Card>
+  );
+}
+
+function ImportCard({ existingYears }: { existingYears: number[] }) {
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [imp, setImp] = useState<CalendarImport | null>(null);
+  const [source, setSource] = useState('');
+  const problems = imp ? checkImport(imp) : [];
+  const years = imp ? [...imp.years.keys()].sort() : [];
+  const overwriting = years.filter((y) => existingYears.includes(y));
+
+  async function fromFile(f: File | null) {
+    setFile(f);
+    setImp(null);
+    if (!f) return;
+    try {
+      if (f.name.toLowerCase().endsWith('.xlsx')) setImp(parseCalendarRows(await readXlsxTable(await f.arrayBuffer())));
+      else setImp(parseCalendarFile(f.name, await f.text()));
+      setSource(`导入文件 ${f.name}`);
+    } catch (e) {
+      setImp({ years: new Map(), problems: [`无法读取文件：${errorMessage(e)}`] });
+    }
+  }
+
+  async function run() {
+    try {
+      const done = await importCalendar(imp!, source || '手工导入');
+      notifyOk(`已导入 ${done.join('、')} 年的工作日历`);
+      setImp(null);
+      setText('');
+      setFile(null);
+    } catch (e) {
+      notifyError(e);
+    }
+  }
+
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        导入节假日安排
+      </Title>
+      <Text size="sm" mb={4}>
+        格式说明：
+      </Text>
+      <Code block mb="sm">
+        {CALENDAR_FORMAT_HELP}
+      </Code>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Stack gap="xs">
+          <Textarea label="粘贴日历文本" autosize minRows={5} maxRows={12} value={text} onChange={(e) => setText(e.currentTarget.value)} placeholder={'2027-01-01 休\n2027-02-14 班'} />
+          <Button
+            variant="light"
+            onClick={() => {
+              setFile(null);
+              setImp(parseCalendarFile('粘贴.txt', text));
+              setSource('手工粘贴导入');
+            }}
+          >
+            检查文本
+          </Button>
+        </Stack>
+        <FileInput label="或选择文件（.txt / .json / .xlsx）" accept=".txt,.json,.xlsx,.csv" value={file} onChange={fromFile} clearable />
+      </SimpleGrid>
+      {imp && (
+        <Stack mt="md" gap="xs">
+          {problems.length > 0 ? (
+            <Alert color="red" title="不能导入（全部未导入）">
+              {problems.slice(0, 20).map((p) => (
+                <div key={p}>{p}</div>
+              ))}
+              {problems.length > 20 && <div>……共 {problems.length} 处问题</div>}
+            </Alert>
+          ) : (
+            <Alert color="green" title="检查通过">
+              {years.map((y) => (
+                <div key={y}>
+                  {y}年：休 {imp.years.get(y)!.holidays.length} 天，班 {imp.years.get(y)!.workdays.length} 天
+                  {existingYears.includes(y) ? '（将替换已有的该年日历）' : ''}
+                </div>
+              ))}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            {overwriting.length > 0 ? (
+              <ConfirmButton
+                disabled={problems.length > 0}
+                color="orange"
+                title="替换已有年度"
+                message={`${overwriting.join('、')}年已有日历，导入后将整体替换为文件中的安排。`}
+                confirmLabel="替换并导入"
+                onConfirm={run}
+              >
+                导入日历
+              </ConfirmButton>
+            ) : (
+              <Button disabled={problems.length > 0} onClick={run}>
+                导入日历
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,350 @@
+import { ActionIcon, Badge, Button, Card, Group, Modal, MultiSelect, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+
+import { ROLE_LABELS, ROLES } from '../../../../shared/permissions';
+import type { Rank } from '../../../../shared/rules';
+import { RANK_LABELS, RANKS } from '../../../../shared/rules';
+import { useCan } from '../../auth/session';
+import { ConfirmButton } from '../../components/Confirm';
+import { notifyError, notifyOk } from '../../components/notify';
+import { db } from '../../db/db';
+import type { Section, Staff } from '../../db/schema/core';
+
+import type { Leadership, StaffErrors, StaffInput } from './orgRepo';
+import { addSection, getLeadership, listSections, moveSection, renameSection, saveStaff, setLeadership, setSectionLeaders, setStaffActive } from './orgRepo';
+import { StaffImport } from './StaffImport';
+import { showError } from './ui';
+
+const RANK_OPTIONS = RANKS.map((r) => ({ value: r, label: RANK_LABELS[r] }));
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+
+function useStaff() {
+  return useLiveQuery(async () => (await db.staff.toArray()).filter((s) => !s.deletedAt).sort((a, b) => a.name.localeCompare(b.name, 'zh')), []);
+}
+
+export function OrgTab() {
+  const sections = useLiveQuery(listSections, []);
+  const staff = useStaff();
+  const active = (staff ?? []).filter((s) => s.active);
+  const options = active.map((s) => ({ value: s.id, label: s.title ? `${s.name}（${s.title}）` : s.name }));
+  return (
+    <Stack>
+      <SectionsCard sections={sections ?? []} options={options} />
+      <LeadershipCard options={options} />
+      <StaffCard staff={staff ?? []} sections={sections ?? []} />
+    </Stack>
+  );
+}
+
+function SectionsCard({ sections, options }: { sections: Section[]; options: { value: string; label: string }[] }) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [renaming, setRenaming] = useState<Section | null>(null);
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        股室
+      </Title>
+      <Table fz="sm" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={80}>顺序</Table.Th>
+            <Table.Th>股室名称</Table.Th>
+            <Table.Th>股室负责人</Table.Th>
+            <Table.Th>分管领导</Table.Th>
+            <Table.Th w={80} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sections.map((s, i) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                <Group gap={2} wrap="nowrap">
+                  <ActionIcon variant="subtle" size="sm" disabled={i === 0} aria-label={`上移 ${s.name}`} onClick={() => moveSection(s.id, -1).catch(notifyError)}>
+                    <IconArrowUp size={14} />
+                  </ActionIcon>
+                  <ActionIcon variant="subtle" size="sm" disabled={i === sections.length - 1} aria-label={`下移 ${s.name}`} onClick={() => moveSection(s.id, 1).catch(notifyError)}>
+                    <IconArrowDown size={14} />
+                  </ActionIcon>
+                </Group>
+              </Table.Td>
+              <Table.Td>{s.name}</Table.Td>
+              <Table.Td>
+                <Select
+                  size="xs"
+                  aria-label={`${s.name} 股室负责人`}
+                  data={options}
+                  value={s.headId ?? null}
+                  clearable
+                  searchable
+                  placeholder="未设置"
+                  onChange={(v) => setSectionLeaders(s.id, { headId: v, deputyId: s.deputyId ?? null }).catch(notifyError)}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  size="xs"
+                  aria-label={`${s.name} 分管领导`}
+                  data={options}
+                  value={s.deputyId ?? null}
+                  clearable
+                  searchable
+                  placeholder="未设置"
+                  onChange={(v) => setSectionLeaders(s.id, { headId: s.headId ?? null, deputyId: v }).catch(notifyError)}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Button size="compact-xs" variant="subtle" onClick={() => setRenaming(s)}>
+                  改名
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await addSection(name);
+            notifyOk(`已添加股室“${name.trim()}”`);
+            setName('');
+            setError(undefined);
+          } catch (err) {
+            showError(err, ['name'] as const, (x) => setError(x.name));
+          }
+        }}
+      >
+        <Group align="flex-end" mt="sm">
+          <TextInput label="新股室名称" value={name} onChange={(e) => (setName(e.currentTarget.value), setError(undefined))} error={error} w={240} />
+          <Button type="submit" variant="light">
+            添加股室
+          </Button>
+        </Group>
+      </form>
+      {renaming && <RenameModal section={renaming} onClose={() => setRenaming(null)} />}
+    </Card>
+  );
+}
+
+function RenameModal({ section, onClose }: { section: Section; onClose: () => void }) {
+  const [name, setName] = useState(section.name);
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <Modal opened onClose={onClose} title={`股室改名：${section.name}`} centered>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await renameSection(section.id, name);
+            notifyOk('已改名');
+            onClose();
+          } catch (err) {
+            showError(err, ['name'] as const, (x) => setError(x.name));
+          }
+        }}
+      >
+        <Stack>
+          <TextInput label="股室名称" value={name} onChange={(e) => (setName(e.currentTarget.value), setError(undefined))} error={error} data-autofocus />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit">保存</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function LeadershipCard({ options }: { options: { value: string; label: string }[] }) {
+  const [v, setV] = useState<Leadership | null>(null);
+  useEffect(() => {
+    getLeadership().then(setV);
+  }, []);
+  if (!v) return null;
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        领导分工
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        请假、外出、报销等审批路线按此确定局长、分管财务和分管办公室的领导。
+      </Text>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await setLeadership(v);
+            notifyOk('领导分工已保存');
+          } catch (err) {
+            notifyError(err);
+          }
+        }}
+      >
+        <Group align="flex-end">
+          <Select label="局长" data={options} value={v.directorId} onChange={(x) => setV({ ...v, directorId: x })} searchable clearable w={280} />
+          <Select label="分管财务" data={options} value={v.financeDeputyId} onChange={(x) => setV({ ...v, financeDeputyId: x })} searchable clearable w={280} />
+          <Select label="分管办公室" data={options} value={v.officeDeputyId} onChange={(x) => setV({ ...v, officeDeputyId: x })} searchable clearable w={280} />
+          <Button type="submit" variant="light">
+            保存领导分工
+          </Button>
+        </Group>
+      </form>
+    </Card>
+  );
+}
+
+function StaffCard({ staff, sections }: { staff: Staff[]; sections: Section[] }) {
+  const [showInactive, setShowInactive] = useState(false);
+  const [editing, setEditing] = useState<Staff | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
+  const sectionName = new Map(sections.map((s) => [s.id, s.name]));
+  const list = staff.filter((s) => showInactive || s.active);
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>人员（{staff.filter((s) => s.active).length} 人在职）</Title>
+        <Group>
+          <Switch label="显示已停用人员" checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
+          <Button variant="default" onClick={() => setImporting(true)}>
+            从Excel导入
+          </Button>
+          <Button onClick={() => setEditing('new')}>新增人员</Button>
+        </Group>
+      </Group>
+      <Table striped fz="sm" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>姓名</Table.Th>
+            <Table.Th>股室</Table.Th>
+            <Table.Th>职级</Table.Th>
+            <Table.Th>职务</Table.Th>
+            <Table.Th>角色</Table.Th>
+            <Table.Th>电话</Table.Th>
+            <Table.Th>状态</Table.Th>
+            <Table.Th>操作</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.map((s) => (
+            <Table.Tr key={s.id} opacity={s.active ? 1 : 0.55}>
+              <Table.Td>{s.name}</Table.Td>
+              <Table.Td>{s.sectionId ? (sectionName.get(s.sectionId) ?? '') : '—'}</Table.Td>
+              <Table.Td>{RANK_LABELS[s.rank]}</Table.Td>
+              <Table.Td>{s.title}</Table.Td>
+              <Table.Td>{s.roles.map((r) => ROLE_LABELS[r]).join('、')}</Table.Td>
+              <Table.Td>{s.phone}</Table.Td>
+              <Table.Td>
+                <Badge size="sm" variant="light" color={s.active ? 'green' : 'gray'}>
+                  {s.active ? '在职' : '已停用'}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(s)}>
+                    编辑
+                  </Button>
+                  {s.active ? (
+                    <ConfirmButton
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      title="停用人员"
+                      message={`停用后 ${s.name} 不再出现在人员选择、审批路线和考勤中，也不能登录；其历史记录全部保留，可随时再启用。`}
+                      confirmLabel="停用"
+                      onConfirm={() => setStaffActive(s.id, false).then(() => notifyOk(`${s.name} 已停用`), notifyError)}
+                    >
+                      停用
+                    </ConfirmButton>
+                  ) : (
+                    <Button size="compact-xs" variant="subtle" onClick={() => setStaffActive(s.id, true).then(() => notifyOk(`${s.name} 已启用`), notifyError)}>
+                      启用
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text size="xs" c="dimmed" mt="xs">
+        人员不会被删除：调离或退休请“停用”，其历史记录保留。
+      </Text>
+      {editing && <StaffModal staff={editing === 'new' ? null : editing} sections={sections} onClose={() => setEditing(null)} />}
+      {importing && <StaffImport onClose={() => setImporting(false)} />}
+    </Card>
+  );
+}
+
+const STAFF_FIELDS = ['name', 'sectionId', 'rank', 'title', 'roles', 'phone', 'active'] as const;
+
+function StaffModal({ staff, sections, onClose }: { staff: Staff | null; sections: Section[]; onClose: () => void }) {
+  const canRoles = useCan('system.users');
+  const [v, setV] = useState<StaffInput>({
+    name: staff?.name ?? '',
+    sectionId: staff?.sectionId ?? null,
+    rank: staff?.rank ?? 'staff',
+    title: staff?.title ?? '',
+    roles: staff?.roles ?? [],
+    phone: staff?.phone ?? '',
+    active: staff?.active ?? true,
+  });
+  const [errors, setErrors] = useState<StaffErrors>({});
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof StaffInput>(k: K, x: StaffInput[K]) => {
+    setV({ ...v, [k]: x });
+    setErrors({ ...errors, [k]: undefined });
+  };
+  return (
+    <Modal opened onClose={onClose} title={staff ? `编辑人员：${staff.name}` : '新增人员'} centered size="lg">
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          try {
+            await saveStaff(staff?.id ?? null, v);
+            notifyOk(staff ? '已保存' : `已新增人员 ${v.name.trim()}`);
+            onClose();
+          } catch (err) {
+            showError(err, STAFF_FIELDS, setErrors);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Stack>
+          <Group grow>
+            <TextInput label="姓名" value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus />
+            <Select label="股室" data={sections.map((s) => ({ value: s.id, label: s.name }))} value={v.sectionId} onChange={(x) => set('sectionId', x)} clearable placeholder="不属于股室（局领导）" error={errors.sectionId} />
+          </Group>
+          <Group grow>
+            <Select label="职级" data={RANK_OPTIONS} value={v.rank} onChange={(x) => set('rank', (x ?? 'staff') as Rank)} allowDeselect={false} error={errors.rank} />
+            <TextInput label="职务" placeholder="如：科员、办公室主任" value={v.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
+          </Group>
+          <MultiSelect
+            label="角色"
+            description={canRoles ? '可多选' : '修改角色需要“用户与角色”权限'}
+            data={ROLE_OPTIONS}
+            value={v.roles}
+            onChange={(x) => set('roles', x as StaffInput['roles'])}
+            disabled={!canRoles}
+            error={errors.roles}
+          />
+          <TextInput label="电话" value={v.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit" loading={busy}>
+              保存
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,42 @@
+// 备份与恢复 as the screen calls it: the same backup and restore as renderer/src/backup, behind
+// the 备份与恢复 permission, with the restore recorded in the (restored) audit trail.
+import type { BackupProgress } from '../../backup/backup';
+import type { CheckedBackup, RestoreProgress, RestoreResult } from '../../backup/restore';
+import { LAST_BACKUP_KEY, lastBackup, runBackup } from '../../backup/schedule';
+import type { BackupDone, LastBackup } from '../../backup/schedule';
+import { logEvent } from '../../db/repo';
+import { setSetting } from '../../db/settings';
+
+import { requirePermission } from './guard';
+
+export async function manualBackup(onProgress?: (p: BackupProgress) => void): Promise<BackupDone> {
+  const actor = await requirePermission('system.backup');
+  return runBackup(actor, { onProgress });
+}
+
+export async function checkBackupFile(file: Blob): Promise<CheckedBackup> {
+  await requirePermission('system.backup');
+  const { inspectBackup } = await import('../../backup/restore');
+  return inspectBackup(file);
+}
+
+export async function restoreFromFile(file: Blob, fileName: string, onProgress?: (p: RestoreProgress) => void): Promise<RestoreResult> {
+  const actor = await requirePermission('system.backup');
+  const { restoreBackup } = await import('../../backup/restore');
+  const result = await restoreBackup(file, { onProgress });
+  // The restored data was last backed up when this file was made (its own record of it predates it).
+  const last = await lastBackup();
+  if (!last || last.at < result.manifest.createdAt) {
+    await setSetting(
+      LAST_BACKUP_KEY,
+      { at: result.manifest.createdAt, fileName, path: fileName, bytes: file.size, auto: false, removed: 0 } satisfies LastBackup,
+      actor,
+    );
+  }
+  await logEvent('backup', fileName, `从备份恢复（备份时间 ${result.manifest.createdAt}，审计链${result.chain.ok ? '完整' : '有断点'}）`, actor, {
+    counts: result.manifest.counts,
+    chain: result.chain,
+    previousDb: result.previousDbName,
+  });
+  return result;
+}
