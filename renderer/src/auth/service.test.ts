@@ -90,3 +90,17 @@ describe('login', () => {
     await expect(createAccount(admin.id, 'second', 'Third12345', { id: admin.id, name: admin.name })).rejects.toThrow('登录名已被使用');
   });
 });
+
+describe('audit of accounts', () => {
+  it('never stores a password hash or salt in the audit trail', async () => {
+    await completeSetup(SETUP);
+    const admin = (await db.staff.toArray())[0];
+    const acc = (await db.accounts.toArray())[0];
+    await setPassword(acc.id, 'Another1234', { id: admin.id, name: admin.name }, '修改密码');
+    const trail = JSON.stringify(await db.audit.toArray());
+    const now = await db.accounts.get(acc.id);
+    expect(trail).not.toContain(now!.passwordHash);
+    expect(trail).not.toContain(now!.salt);
+    expect(trail).toContain('（已隐藏）');
+  });
+});

@@ -17,6 +17,7 @@
 // "\n}\n"; the manifest carries its length and SHA-256, so a truncated or altered file is found
 // before anything is written. Values IndexedDB holds that JSON cannot (Blob, Date, bytes) are
 // tagged objects {"$t": …}.
+import { backupFileName as sharedBackupFileName } from '../../../shared/backup-name';
 import { now } from '../db/clock';
 
 export const BACKUP_FORMAT = 'xinfang-backup';
@@ -24,8 +25,8 @@ export const BACKUP_FORMAT_VERSION = 1;
 export const BACKUP_APP = 'xinfang-office';
 export const BACKUP_APP_TITLE = '信访局机关事务管理系统';
 
-// Same pattern as the Electron side prunes by (electron/main/backup.ts BACKUP_FILE_PATTERN).
-export const BACKUP_FILE_PATTERN = /^xinfang-backup-\d{8}-\d{6}\.json$/;
+// One name pattern with the Electron side, which prunes by it (shared/backup-name.ts).
+export { BACKUP_FILE_PATTERN } from '../../../shared/backup-name';
 
 export const HEADER_PREFIX = `{"format":"${BACKUP_FORMAT}","manifest":`;
 export const HEADER_SUFFIX = ',"data":';
@@ -45,13 +46,9 @@ export type BackupManifest = {
   sha256: string; // hex, of the data part
 };
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
 // xinfang-backup-YYYYMMDD-HHmmss.json in local time.
 export function backupFileName(at: Date = now()): string {
-  const d = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
-  const t = `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  return `xinfang-backup-${d}-${t}.json`;
+  return sharedBackupFileName(at);
 }
 
 // ---- base64 without building arrays of numbers ----

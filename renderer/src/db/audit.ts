@@ -33,9 +33,19 @@ export function auditHash(entry: Omit<AuditEntry, 'hash' | 'seq'>): string {
   return sha256Hex(prevHash + '|' + canonicalJson(rest));
 }
 
-// For audit copies: drop blobs, keep everything else.
+// Secrets never enter the audit trail: a password change shows that the hash changed, not the hash.
+const SECRET_KEYS = new Set(['passwordHash', 'salt']);
+function redact(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(redact);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.has(k) ? '（已隐藏）' : redact(v);
+  return out;
+}
+
+// For audit copies: drop blobs and secrets, keep everything else.
 export function auditCopy<T>(value: T): unknown {
-  return value === undefined ? undefined : normalise(value);
+  return value === undefined ? undefined : redact(normalise(value));
 }
 
 export async function appendAudit(entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>): Promise<AuditEntry> {
