@@ -8,6 +8,7 @@ import {
   Group,
   Loader,
   Menu,
+  Modal,
   NavLink,
   ScrollArea,
   Text,
@@ -15,10 +16,12 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useIdle } from '@mantine/hooks';
 import { IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
-import { Suspense, useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useEffect, useState } from 'react';
 
 import { ROLE_LABELS } from '../../../shared/permissions';
 import { useSession } from '../auth/session';
+import { db } from '../db/db';
 import { logEvent } from '../db/repo';
 import { getSetting } from '../db/settings';
 import { useStorageState } from '../db/storage';
@@ -26,6 +29,9 @@ import { unitName } from '../org/org';
 
 import { MODULES } from './modules';
 import { href, useRoute } from './router';
+
+// A temporary password set by the administrator must be changed before anything else.
+const AccountTab = lazy(() => import('../features/system/AccountTab').then((m) => ({ default: m.AccountTab })));
 
 export function Shell() {
   const [opened, { toggle }] = useDisclosure();
@@ -45,6 +51,8 @@ export function Shell() {
   useEffect(() => {
     if (idle) lock();
   }, [idle, lock]);
+
+  const mustChange = useLiveQuery(async () => (await db.accounts.get(user.accountId))?.mustChangePassword ?? false, [user.accountId]);
 
   const active = MODULES.find((m) => m.key === route[0]) ?? MODULES[0];
   const Page = active.Page;
@@ -116,6 +124,11 @@ export function Shell() {
           ))}
         </ScrollArea>
       </AppShell.Navbar>
+      <Modal opened={!!mustChange} onClose={() => undefined} withCloseButton={false} centered title="请先修改临时密码" size="md">
+        <Suspense fallback={<Loader />}>
+          <AccountTab />
+        </Suspense>
+      </Modal>
       <AppShell.Main>
         {versionChanged && (
           <Alert color="orange" mb="md" title="数据库已在另一窗口升级">
