@@ -63,16 +63,18 @@ describe('系统: users, roles, audit, calendar', () => {
 
     await logout(page);
     await loginAndWait(page, 'zhangsan', 'Temp1234');
-    await visible(page.getByText('您正在使用管理员设置的临时密码，请修改密码'));
+    // A temporary password must be changed before anything else: the app asks at once.
+    const force = page.getByRole('dialog', { name: '请先修改临时密码' });
+    await visible(force);
+    await force.getByLabel('原密码').fill('Temp1234');
+    await force.getByLabel('新密码', { exact: true }).fill('Mine5678');
+    await force.getByLabel('确认新密码').fill('Mine5678');
+    await force.getByRole('button', { name: '保存新密码' }).click();
+    await force.waitFor({ state: 'hidden' });
     await openModule(page, '系统');
     await visible(page.getByRole('tab', { name: '修改密码' }));
     expect(await page.getByRole('tab', { name: '用户与角色' }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: '审计日志' }).count()).toBe(0);
-    await page.getByLabel('原密码').fill('Temp1234');
-    await page.getByLabel('新密码', { exact: true }).fill('Mine5678');
-    await page.getByLabel('确认新密码').fill('Mine5678');
-    await page.getByRole('button', { name: '保存新密码' }).click();
-    await visible(page.getByText('密码已修改'));
     await logout(page);
   });
 
@@ -93,6 +95,13 @@ describe('系统: users, roles, audit, calendar', () => {
     await login(page, 'zhangsan', 'Mine5678');
     await containsText(page.getByRole('alert'), '登录名或密码错误');
     await loginAndWait(page, 'zhangsan', 'Reset999a');
+    const force = page.getByRole('dialog', { name: '请先修改临时密码' });
+    await visible(force);
+    await force.getByLabel('原密码').fill('Reset999a');
+    await force.getByLabel('新密码', { exact: true }).fill('Again2468');
+    await force.getByLabel('确认新密码').fill('Again2468');
+    await force.getByRole('button', { name: '保存新密码' }).click();
+    await force.waitFor({ state: 'hidden' });
     await logout(page);
   });
 
