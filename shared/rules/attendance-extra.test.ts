@@ -115,6 +115,26 @@ describe('tallyMonthScheduled', () => {
     expect(s.score).toBe(100 - 0.5 - 0.5 - 45);
   });
 
+  it('counts the cut-off day up to its half: the afternoon not yet come is not absent', () => {
+    const i = input({
+      '2026-10-12': { am: { kind: 'signed', signedAt: '08:20' } },
+      '2026-10-13': { am: { kind: 'signed', signedAt: '07:55' }, pm: { kind: 'signed', signedAt: '14:20' } },
+    });
+    const s = tallyMonthScheduled(i, { until: '2026-10-12', untilHalf: 'am' });
+    const day = (d: number) => s.days[d - 1];
+    expect(day(12).am.code).toBe('迟');
+    expect(day(12).pm.code).toBe(''); // the afternoon has not come: not 旷
+    expect(day(13).am.code).toBe('√'); // a sign-in already made counts at once
+    // 8, 9, 10 absent all day: 3 days; the 12th's morning is late, not absent.
+    expect(s.totals.absentDays).toBe(3);
+    expect(s.totals.late).toBe(1);
+    expect(s.totals.presentDays).toBe(1.5);
+    const full = tallyMonthScheduled(i, { until: '2026-10-12', untilHalf: 'pm' });
+    expect(full.days[11].pm.code).toBe('旷');
+    expect(full.totals.absentDays).toBe(3.5);
+    expect(() => tallyMonthScheduled(i, { until: '2026-10-12', untilHalf: 'noon' as 'am' })).toThrow(/^untilHalf: /);
+  });
+
   it('counts leave and trips of days up to the cut-off', () => {
     const i = input({
       '2026-10-09': { am: { kind: 'leave', leaveType: 'sick' }, pm: { kind: 'leave', leaveType: 'sick' } },

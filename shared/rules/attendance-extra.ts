@@ -12,7 +12,7 @@ import {
 } from './attendance';
 import type { ISODate } from './dates';
 import { checkDate, monthDays, parseHHmm, toDayNumber } from './dates';
-import type { HalfDay, LeaveType } from './leave';
+import type { Half, HalfDay, LeaveType } from './leave';
 import { HALVES, LEAVE_TYPES } from './leave';
 import { checkInteger, checkObject, checkOneOf, fail } from './validate';
 
@@ -87,16 +87,18 @@ function blank(half: SessionOutcome['half']): SessionOutcome {
 
 /**
  * ATT-1..6, LV-5, TRIP-5: tallyMonth where the session times follow the work schedule day by day
- * (a season may change within a month), and where days after `until` (today) are not counted yet:
- * they show approved leave and trips planned ahead, and nothing else.
+ * (a season may change within a month), and where sessions after the last one that has come
+ * (`until`, and on that day `untilHalf`, default 'pm') are not counted yet unless signed in: they
+ * show approved leave and trips planned ahead, and are otherwise blank (not yet 旷).
  */
 export function tallyMonthScheduled(
   input: MonthInput,
-  opts: { schedule?: WorkSchedule; until?: ISODate | null } = {},
+  opts: { schedule?: WorkSchedule; until?: ISODate | null; untilHalf?: Half } = {},
 ): MonthSheet {
   const o = checkObject(opts, 'opts');
   const schedule = o.schedule === undefined ? undefined : checkSchedule(o.schedule);
   const until = o.until === undefined || o.until === null ? null : toDayNumber(checkDate(o.until, 'until'));
+  const untilHalf = o.untilHalf === undefined ? 'pm' : checkOneOf(o.untilHalf, 'untilHalf', HALVES);
   if (schedule === undefined && until === null) return tallyMonth(input);
 
   const i = checkObject(input, 'input');
@@ -124,26 +126,29 @@ export function tallyMonthScheduled(
     personalLeaveDays: 0,
     sickLeaveDays: 0,
   };
+  // A session has come when its day is before `until`, or is `until` and the half is not after untilHalf.
+  const come = (dayNumber: number, h: Half) =>
+    until === null || dayNumber < until || (dayNumber === until && (h === 'am' || untilHalf === 'pm'));
   const days = dates.map((date, n) => {
     const day = sheets.get(keyOf(date))!.days[n];
     if (!day.workday) return day;
     totals.workdays += 1;
-    if (until !== null && toDayNumber(date) > until) {
-      const [am, pm] = HALVES.map((h) => {
-        const s = day[h];
-        return s.leaveType !== null || s.trip ? s : blank(h);
-      });
-      return { ...day, am, pm };
-    }
-    for (const s of [day.am, day.pm]) {
-      totals.late += Number(s.late);
-      totals.early += Number(s.early);
-      totals.absentDays += s.absent ? 0.5 : 0;
-      totals.tripDays += s.trip ? 0.5 : 0;
-      totals.presentDays += s.present ? 0.5 : 0;
-      if (s.leaveType !== null) leaveDays[s.leaveType] += 0.5;
-    }
-    return day;
+    const dn = toDayNumber(date);
+    const [am, pm] = HALVES.map((h) => {
+      const s = day[h];
+      // A sign-in already made counts at once (only the missing ones wait for their session).
+      if (come(dn, h) || s.present) {
+        totals.late += Number(s.late);
+        totals.early += Number(s.early);
+        totals.absentDays += s.absent ? 0.5 : 0;
+        totals.tripDays += s.trip ? 0.5 : 0;
+        totals.presentDays += s.present ? 0.5 : 0;
+        if (s.leaveType !== null) leaveDays[s.leaveType] += 0.5;
+        return s;
+      }
+      return s.leaveType !== null || s.trip ? s : blank(h);
+    });
+    return am === day.am && pm === day.pm ? day : { ...day, am, pm };
   });
   totals.personalLeaveDays = leaveDays.personal;
   totals.sickLeaveDays = leaveDays.sick;

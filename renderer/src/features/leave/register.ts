@@ -1,0 +1,71 @@
+// Start-up registration of the leave and trips module: approval handlers, 工作台 to-dos (待销假,
+// 待汇报) and SUP-4 deadlines (销假, 外出汇报). Light: index queries only.
+import Dexie from 'dexie';
+
+import { leaveCloseDue, leaveCloseOverdue } from '../../../../shared/rules';
+import type { ISODate } from '../../../../shared/rules';
+import { registerDeadlines, registerTodos } from '../../app/registry';
+import type { DeadlineItem, DueState, TodoItem } from '../../app/registry';
+import { registerApprovalHandler } from '../../approvals/engine';
+import { db } from '../../db/db';
+
+import { onLeaveApprovalFinished, onTripApprovalFinished, spanText, tripReportDue } from './repo';
+
+registerApprovalHandler('leave', { tables: () => [db.leaves], onFinished: onLeaveApprovalFinished });
+registerApprovalHandler('trip', { tables: () => [db.trips], onFinished: onTripApprovalFinished });
+
+function stateOf(endDate: ISODate, due: ISODate, today: ISODate): DueState {
+  if (today > due) return 'overdue';
+  return today >= endDate ? 'due_soon' : 'running';
+}
+
+registerTodos(async ({ user, today, cal }) => {
+  const me = user.staffId;
+  const items: TodoItem[] = [];
+  const leaves = await db.leaves.where('[staffId+endDate]').between([me, Dexie.minKey], [me, today], true, false).toArray();
+  for (const l of leaves) {
+    if (l.status !== 'approved' || l.deletedAt) continue;
+    const due = leaveCloseDue(l.endDate, cal);
+    items.push({
+      id: `leave-close-${l.id}`,
+      module: 'leave',
+      category: '待销假',
+      title: `${l.number} ${spanText(l)}`,
+      detail: leaveCloseOverdue(l.endDate, today, cal) ? '已逾期，销假时须说明情况（LV-7）' : `请于${due}前到办公室销假（LV-7）`,
+      due,
+      state: leaveCloseOverdue(l.endDate, today, cal) ? 'overdue' : 'due_soon',
+      link: `#/leave/leave/${l.id}`,
+    });
+  }
+  const trips = await db.trips.where('[staffId+endDate]').between([me, Dexie.minKey], [me, today], true, false).toArray();
+  for (const t of trips) {
+    if (t.status !== 'approved' || t.deletedAt) continue;
+    const due = tripReportDue(t.endDate, cal);
+    items.push({
+      id: `trip-report-${t.id}`,
+      module: 'leave',
+      category: '外出待汇报',
+      title: `${t.number} ${t.destination}`,
+      detail: '回来后向分管或主要领导汇报（TRIP-4）',
+      due,
+      state: stateOf(t.endDate, due, today),
+      link: `#/leave/trip/${t.id}`,
+    });
+  }
+  return items;
+});
+
+registerDeadlines(async ({ today, cal }) => {
+  const out: DeadlineItem[] = [];
+  for (const l of await db.leaves.where('status').equals('approved').toArray()) {
+    if (l.deletedAt) continue;
+    const due = leaveCloseDue(l.endDate, cal);
+    out.push({ id: l.id, kind: '销假', title: `${l.staffName} ${l.number}`, due, state: stateOf(l.endDate, due, today), owner: l.staffName, link: `#/leave/leave/${l.id}` });
+  }
+  for (const t of await db.trips.where('status').equals('approved').toArray()) {
+    if (t.deletedAt) continue;
+    const due = tripReportDue(t.endDate, cal);
+    out.push({ id: t.id, kind: '外出汇报', title: `${t.staffName} ${t.number} ${t.destination}`, due, state: stateOf(t.endDate, due, today), owner: t.staffName, link: `#/leave/trip/${t.id}` });
+  }
+  return out;
+});
