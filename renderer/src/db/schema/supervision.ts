@@ -101,7 +101,13 @@ export type Inspection = BaseRecord & {
 };
 
 // 值班: holiday and sensitive-period duty rosters (办公室职责 6).
-export type DutyEntry = { date: ISODate; leaderId: string | null; staffIds: string[]; phone: string; note?: string };
+export type DutyEntry = {
+  date: ISODate;
+  leaderId: string | null;
+  staffIds: string[];
+  phone: string;
+  note?: string;
+};
 export type DutyRoster = BaseRecord & {
   title: string;
   kind: 'holiday' | 'sensitive';
@@ -114,7 +120,13 @@ export type DutyRoster = BaseRecord & {
 };
 
 // 车辆: vehicles and dispatch (办公室职责 7).
-export type Vehicle = BaseRecord & { plate: string; model: string; seats: number; driver?: string; active: boolean };
+export type Vehicle = BaseRecord & {
+  plate: string;
+  model: string;
+  seats: number;
+  driver?: string;
+  active: boolean;
+};
 export type VehicleTrip = BaseRecord & {
   year: number;
   seq: number;

@@ -1,5 +1,404 @@
-import { NotBuilt } from '../../components/NotBuilt';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 
-export default function Page() {
-  return <NotBuilt title="廉政" coming={['礼品登记与上交（INT-1）', '廉政承诺书签订']} />;
+import { giftLedger } from '../../../../shared/ledgers/finance';
+import { can } from '../../../../shared/permissions';
+import { formatYuan, rmbUppercase, ruleText } from '../../../../shared/rules';
+import { currentActor, useSession } from '../../auth/session';
+import { ConfirmButton } from '../../components/Confirm';
+import { notifyError, notifyOk } from '../../components/notify';
+import { today } from '../../db/clock';
+import { db } from '../../db/db';
+import type { GiftKind } from '../../db/schema/supervision';
+import { exportLedger } from '../../export';
+import { unitName } from '../../org/org';
+import {
+  currentYear,
+  RouteTabs,
+  StaffSelect,
+  typedFen,
+  useFieldErrors,
+  useSections,
+  useStaff,
+  yearOptions,
+} from '../finance/ui';
+import { parseYuan } from '../finance/util';
+
+import { GIFT_KIND_LABELS, GIFT_STATUS_LABELS, L } from './labels';
+import { handOverGift, registerGift, revokePledge, signPledge } from './repo';
+
+export default function IntegrityPage() {
+  return (
+    <Stack>
+      <Title order={2}>{L.title}</Title>
+      <RouteTabs
+        module="integrity"
+        tabs={[
+          { value: 'gifts', label: L.tabGifts },
+          { value: 'pledges', label: L.tabPledges },
+        ]}
+      >
+        <Tabs.Panel value="gifts">
+          <Gifts />
+        </Tabs.Panel>
+        <Tabs.Panel value="pledges">
+          <Pledges />
+        </Tabs.Panel>
+      </RouteTabs>
+    </Stack>
+  );
+}
+
+function Gifts() {
+  const user = useSession((s) => s.user)!;
+  const manage = can(user.roles, 'integrity.manage');
+  const [year, setYear] = useState(String(currentYear()));
+  const { name } = useStaff();
+  const gifts = useLiveQuery(
+    async () =>
+      (
+        await db.gifts
+          .where('[year+receivedOn]')
+          .between([Number(year), ''], [Number(year), '\uffff'])
+          .reverse()
+          .toArray()
+      ).filter((g) => !g.deletedAt),
+    [year],
+  );
+  const visible = (gifts ?? []).filter((g) => manage || g.staffId === user.staffId);
+  const [handDate, setHandDate] = useState(today());
+
+  async function exportYear() {
+    try {
+      const rows = visible.map((g) => ({
+        receivedOn: g.receivedOn,
+        person: name(g.staffId),
+        giver: g.giver,
+        description: g.description,
+        kind: GIFT_KIND_LABELS[g.kind],
+        valueFen: g.valueFen,
+        handling: g.handling ?? '',
+        handedOverOn: g.handedOverOn ?? null,
+        receiver: name(g.receiverId),
+        state: GIFT_STATUS_LABELS[g.status],
+      }));
+      await exportLedger(`礼品登记-${year}`, [giftLedger(await unitName(), Number(year), rows)]);
+    } catch (e) {
+      notifyError(e);
+    }
+  }
+
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        INT-1 {ruleText('INT-1').text}
+      </Text>
+      <GiftForm manage={manage} />
+      <Card withBorder>
+        <Group align="flex-end" mb="sm">
+          <Title order={5} mr="auto">
+            礼品登记簿
+          </Title>
+          <NativeSelect
+            label="年度"
+            value={year}
+            onChange={(e) => setYear(e.currentTarget.value)}
+            data={yearOptions()}
+            w={120}
+          />
+          {manage && (
+            <TextInput
+              label={L.handedOverOn}
+              type="date"
+              value={handDate}
+              onChange={(e) => setHandDate(e.currentTarget.value)}
+              w={170}
+            />
+          )}
+          <Button variant="default" onClick={exportYear}>
+            导出Excel
+          </Button>
+        </Group>
+        {gifts && visible.length === 0 ? (
+          <Text c="dimmed">本年度没有登记。</Text>
+        ) : (
+          <Table striped fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{L.receivedOn}</Table.Th>
+                <Table.Th>{L.recipient}</Table.Th>
+                <Table.Th>{L.giver}</Table.Th>
+                <Table.Th>{L.description}</Table.Th>
+                <Table.Th>{L.kind}</Table.Th>
+                <Table.Th ta="right">估值（元）</Table.Th>
+                <Table.Th>上交纪检</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {visible.map((g) => (
+                <Table.Tr key={g.id}>
+                  <Table.Td>{g.receivedOn}</Table.Td>
+                  <Table.Td>{name(g.staffId)}</Table.Td>
+                  <Table.Td>{g.giver}</Table.Td>
+                  <Table.Td>{g.description}</Table.Td>
+                  <Table.Td>{GIFT_KIND_LABELS[g.kind]}</Table.Td>
+                  <Table.Td ta="right">{formatYuan(g.valueFen)}</Table.Td>
+                  <Table.Td>
+                    {g.status === 'handed_over' ? (
+                      `${g.handedOverOn} ${name(g.receiverId)}接收`
+                    ) : (
+                      <Badge color="orange">{GIFT_STATUS_LABELS[g.status]}</Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {manage && g.status === 'registered' && (
+                      <ConfirmButton
+                        size="xs"
+                        color="blue"
+                        title={L.handOver}
+                        message={`确认于${handDate}接收“${g.description}”？`}
+                        onConfirm={async () => {
+                          try {
+                            await handOverGift(g.id, handDate, currentActor());
+                            notifyOk('已登记上交纪检');
+                          } catch (e) {
+                            notifyError(e);
+                          }
+                        }}
+                      >
+                        {L.handOver}
+                      </ConfirmButton>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+    </Stack>
+  );
+}
+
+function GiftForm({ manage }: { manage: boolean }) {
+  const user = useSession((s) => s.user)!;
+  const { list } = useStaff();
+  const [staffId, setStaffId] = useState(user.staffId);
+  const [receivedOn, setReceivedOn] = useState(today());
+  const [giver, setGiver] = useState('');
+  const [description, setDescription] = useState('');
+  const [kind, setKind] = useState<GiftKind>('gift');
+  const [value, setValue] = useState('');
+  const [handling, setHandling] = useState('');
+  const { errors, fail, clear } = useFieldErrors();
+  const fen = typedFen(value);
+  return (
+    <Card withBorder>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          clear();
+          try {
+            await registerGift(
+              {
+                staffId,
+                receivedOn,
+                giver,
+                description,
+                kind,
+                valueFen: parseYuan(value || '0', 'value', '估值', true),
+                handling,
+              },
+              currentActor(),
+            );
+            notifyOk('已登记');
+            setGiver('');
+            setDescription('');
+            setValue('');
+            setHandling('');
+          } catch (err) {
+            fail(err, 'description');
+          }
+        }}
+      >
+        <Title order={5} mb="xs">
+          登记未能拒收的礼品、礼金
+        </Title>
+        <Group grow align="flex-start">
+          {manage && (
+            <StaffSelect
+              label={L.recipient}
+              staff={list}
+              value={staffId}
+              onChange={setStaffId}
+              error={errors.staffId}
+            />
+          )}
+          <TextInput
+            label={L.receivedOn}
+            type="date"
+            value={receivedOn}
+            onChange={(e) => setReceivedOn(e.currentTarget.value)}
+            error={errors.receivedOn}
+            required
+          />
+          <TextInput
+            label={L.giver}
+            value={giver}
+            onChange={(e) => setGiver(e.currentTarget.value)}
+            error={errors.giver}
+            required
+          />
+        </Group>
+        <Group grow align="flex-start" mt="xs">
+          <TextInput
+            label={L.description}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={errors.description}
+            required
+          />
+          <NativeSelect
+            label={L.kind}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as GiftKind)}
+            data={Object.entries(GIFT_KIND_LABELS).map(([v, l]) => ({ value: v, label: l }))}
+          />
+          <TextInput
+            label={L.value}
+            value={value}
+            onChange={(e) => setValue(e.currentTarget.value)}
+            error={errors.value}
+            description={fen ? `人民币大写：${rmbUppercase(fen)}` : undefined}
+          />
+        </Group>
+        <TextInput
+          mt="xs"
+          label={L.handling}
+          value={handling}
+          onChange={(e) => setHandling(e.currentTarget.value)}
+        />
+        <Button type="submit" mt="sm">
+          {L.register}
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+function Pledges() {
+  const user = useSession((s) => s.user)!;
+  const manage = can(user.roles, 'integrity.manage') || can(user.roles, 'assessment.manage');
+  const [year, setYear] = useState(String(currentYear()));
+  const [signedOn, setSignedOn] = useState(today());
+  const { list } = useStaff();
+  const sections = useSections();
+  const pledges = useLiveQuery(
+    async () =>
+      (
+        await db.pledges
+          .where('[year+staffId]')
+          .between([Number(year), ''], [Number(year), '\uffff'])
+          .toArray()
+      ).filter((p) => !p.deletedAt),
+    [year],
+  );
+  const byStaff = new Map((pledges ?? []).map((p) => [p.staffId, p]));
+  const people = manage ? list : list.filter((s) => s.id === user.staffId);
+  const signed = people.filter((s) => byStaff.has(s.id)).length;
+  async function sign(staffId: string) {
+    try {
+      await signPledge(staffId, Number(year), signedOn, currentActor());
+      notifyOk('已登记签订');
+    } catch (e) {
+      notifyError(e);
+    }
+  }
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        廉政承诺书每人每年签订一份，作为年度考核第8项“是否签订廉政承诺书”的依据（ASM-1）。
+      </Text>
+      <Group align="flex-end">
+        <NativeSelect
+          label={L.pledgeYear}
+          value={year}
+          onChange={(e) => setYear(e.currentTarget.value)}
+          data={yearOptions()}
+          w={120}
+        />
+        <TextInput
+          label={L.signedOn}
+          type="date"
+          value={signedOn}
+          onChange={(e) => setSignedOn(e.currentTarget.value)}
+          w={170}
+        />
+        <Text ml="auto" size="sm">
+          已签订 {signed} / {people.length} 人
+        </Text>
+      </Group>
+      <Table striped fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>姓名</Table.Th>
+            <Table.Th>股室</Table.Th>
+            <Table.Th>职务</Table.Th>
+            <Table.Th>{L.signedOn}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {people.map((s) => {
+            const p = byStaff.get(s.id);
+            return (
+              <Table.Tr key={s.id}>
+                <Table.Td>{s.name}</Table.Td>
+                <Table.Td>{s.sectionId ? sections.get(s.sectionId) : '局领导'}</Table.Td>
+                <Table.Td>{s.title}</Table.Td>
+                <Table.Td>{p ? p.signedOn : <Badge color="orange">未签订</Badge>}</Table.Td>
+                <Table.Td>
+                  {!p && (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => sign(s.id)}
+                      aria-label={`${L.sign} ${s.name}`}
+                    >
+                      {L.sign}
+                    </Button>
+                  )}
+                  {p && manage && (
+                    <ConfirmButton
+                      size="xs"
+                      variant="subtle"
+                      title="撤销登记"
+                      message={`撤销${s.name}${year}年度廉政承诺书的登记（误登记时使用）？`}
+                      onConfirm={() => revokePledge(p.id, '误登记', currentActor()).catch(notifyError)}
+                    >
+                      撤销
+                    </ConfirmButton>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
 }
