@@ -18,9 +18,10 @@ function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+const OUT = process.env.BENCH_OUT ?? 'out'; // where the two builds go (and are served from)
 if (!process.env.BENCH_NO_BUILD) {
-  run('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn']);
-  run('npx', ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'warn']);
+  run('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn', '--outDir', `${OUT}/web`]);
+  run('npx', ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'warn', '--outDir', `${OUT}/bench`]);
 }
 
 const executablePath = findChromium();
@@ -28,7 +29,7 @@ if (!executablePath) {
   console.error('No Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH');
   process.exit(1);
 }
-const server = await serveStatic('out', 0);
+const server = await serveStatic(OUT, 0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath,

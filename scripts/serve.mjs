@@ -28,6 +28,10 @@ export function serveStatic(root, port = 0, host = '127.0.0.1') {
       return;
     }
     if (!existsSync(path) || statSync(path).isDirectory()) path = join(base, 'index.html');
+    if (!existsSync(path)) {
+      res.writeHead(404).end();
+      return;
+    }
     res.writeHead(200, {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',

@@ -64,13 +64,15 @@ export function ApprovalChain({ req }: { req: ApprovalRequest }) {
 // Approve or reject the current step. `extraFields` asks for step data (e.g. 证明人 at FIN-1's check).
 export function DecideForm({
   req,
-  extraFields = [],
+  extraFields,
   onDone,
 }: {
   req: ApprovalRequest;
   extraFields?: string[];
   onDone?: () => void;
 }) {
+  // Fields the current step requires (engine), plus any the caller asks for.
+  const fields = [...new Set([...(req.steps[req.currentStep]?.requiredFields ?? []), ...(extraFields ?? [])])];
   const [comment, setComment] = useState('');
   const [extra, setExtra] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -81,7 +83,7 @@ export function DecideForm({
       setError('退回时请填写意见');
       return;
     }
-    for (const f of extraFields) {
+    for (const f of fields) {
       if (decision === 'approved' && !extra[f]?.trim()) {
         setError(`请填写${f}`);
         return;
@@ -89,7 +91,7 @@ export function DecideForm({
     }
     setBusy(true);
     try {
-      await decide({ requestId: req.id, decision, comment, extra: extraFields.length ? extra : undefined }, currentActor());
+      await decide({ requestId: req.id, decision, comment, extra: fields.length ? extra : undefined }, currentActor());
       notifyOk(decision === 'approved' ? '已同意' : '已退回');
       onDone?.();
     } catch (e) {
@@ -105,7 +107,7 @@ export function DecideForm({
           审批依据：{req.ruleIds.map((id) => `${id} ${safeRuleText(id)}`).join('；')}
         </Text>
       )}
-      {extraFields.map((f) => (
+      {fields.map((f) => (
         <TextInput key={f} label={f} value={extra[f] ?? ''} onChange={(e) => setExtra({ ...extra, [f]: e.currentTarget.value })} />
       ))}
       <Textarea label="审批意见" value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={error} autosize minRows={1} />

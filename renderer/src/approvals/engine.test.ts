@@ -143,3 +143,15 @@ describe('delegations', () => {
     expect(d.toId).toBe(org.head.id);
   });
 });
+
+describe('required fields of a step', () => {
+  it('refuses an approval that does not record what the step requires, wherever it is decided', async () => {
+    const steps = [{ key: 'check', label: '核算', approverId: org.finance.id, requiredFields: ['证明人'] }];
+    const req = await writeTx([db.approvals, db.staff], () =>
+      submitApproval({ kind: 'other', refTable: 'x', refId: 'x2', title: '报销', applicant: org.staff, form: 'written', ruleIds: ['FIN-1'], steps }, org.actor(org.staff)),
+    );
+    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.finance))).rejects.toThrow('请填写证明人');
+    const done = await decide({ requestId: req.id, decision: 'approved', extra: { 证明人: '郑小军' } }, org.actor(org.finance));
+    expect(done.steps[0].extra).toEqual({ 证明人: '郑小军' });
+  });
+});

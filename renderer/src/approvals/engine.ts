@@ -15,7 +15,13 @@ import { director } from '../org/org';
 
 import type { ApprovalKind, ApprovalRequest, ApprovalStep, StepDecision } from './types';
 
-export type StepSpec = { key: string; label: string; approverId: string | null; external?: boolean };
+export type StepSpec = {
+  key: string;
+  label: string;
+  approverId: string | null;
+  external?: boolean;
+  requiredFields?: string[]; // recorded with an approval of this step, e.g. ['证明人'] (FIN-1)
+};
 
 export type ApprovalHandler = {
   // Tables the handler writes when a request finishes (joined to the decision's transaction).
@@ -102,6 +108,7 @@ export async function submitApproval(input: SubmitInput, actor: Actor): Promise<
     approverId: s.approverId,
     approverName: s.approverId ? (names.get(s.approverId) ?? '') : '县领导',
     external: s.external,
+    ...(s.requiredFields?.length ? { requiredFields: s.requiredFields } : {}),
   }));
   const status = steps.length === 0 ? 'approved' : 'pending';
   const req = await insert(
@@ -158,6 +165,10 @@ export async function decide(input: DecideInput, actor: Actor): Promise<Approval
     if (refusal) throw new DomainError(refusal, 'decision', 'LV-4');
     if (input.decision === 'rejected' && !input.comment?.trim()) throw new DomainError('退回时请填写意见', 'comment');
     const step = req.steps[req.currentStep];
+    if (input.decision === 'approved') {
+      const missing = (step.requiredFields ?? []).find((f) => !input.extra?.[f]?.trim());
+      if (missing) throw new DomainError(`请填写${missing}`, missing);
+    }
     const onBehalf = step.approverId && step.approverId !== actor.id && !step.external;
     const decided: ApprovalStep = {
       ...step,

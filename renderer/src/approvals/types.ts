@@ -34,6 +34,7 @@ export type ApprovalStep = {
   comment?: string;
   decidedAt?: string;
   extra?: Record<string, string>; // e.g. the witness (证明人) recorded at the FIN-1 check step
+  requiredFields?: string[]; // what an approval of this step must record (e.g. ['证明人']), wherever it is decided
 };
 
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';

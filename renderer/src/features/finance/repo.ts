@@ -66,7 +66,7 @@ export async function expenseStepSpecs(claimant: Staff): Promise<StepSpec[]> {
   const fd = await financeDeputy();
   const deputy = fd && fd.active && !fd.deletedAt && fd.id !== claimant.id ? fd : undefined;
   const bossOk = boss && boss.id !== claimant.id ? boss : undefined;
-  const steps: StepSpec[] = [{ key: check.key, label: check.label, approverId: checker.id }];
+  const steps: StepSpec[] = [{ key: check.key, label: check.label, approverId: checker.id, requiredFields: [WITNESS] }];
   const add = (key: string, label: string, person: Staff | undefined) => {
     if (!person) throw new DomainError(`找不到“${label}”的审批人：请在“系统—组织”中设置`, 'route', 'FIN-1');
     const prev = steps[steps.length - 1];

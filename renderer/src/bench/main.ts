@@ -1,0 +1,224 @@
+// The benchmark page (scripts/bench.mjs drives it in headless Chromium): prepares an empty or a
+// ten-year database through the product's own code, then times what the screens run beside the
+// plainest code doing the same work (raw Dexie reads, a raw exceljs workbook).
+import ExcelJS from 'exceljs';
+
+import { addCalendarDays } from '../../../shared/rules';
+import { completeSetup, login } from '../auth/service';
+import { useSession } from '../auth/session';
+import { fullBackup, fullRestore } from '../backup/bench-api';
+import { today } from '../db/clock';
+import { createDb, db } from '../db/db';
+import { insert, SYSTEM_ACTOR, writeTx } from '../db/repo';
+import { loadDemoData } from '../demo/demo';
+import '../features/register';
+import { collectDeadlines, collectTodos } from '../app/registry';
+import { loadCalendar } from '../calendar/calendar';
+import { exportMonthSheet, generateSignIns } from '../features/attendance/bench-api';
+import {
+  duplicateCheck,
+  exportMonthLedger,
+  generatePetitions,
+  listFirstPage,
+  listPageAfter,
+  registerLetter,
+  searchText,
+} from '../features/petitions/bench-api';
+import type { RegistrationInput } from '../features/petitions/validate';
+
+import { generateDocuments, generateLeaves } from './generators';
+
+const ADMIN = { unitName: '新宁县信访局', adminName: '基准管理员', loginName: 'benchadmin', password: 'Bench12345', confirm: 'Bench12345' };
+const DIRECTOR = { name: 'juzhang', password: 'demo1234' };
+
+function log(msg: string) {
+  console.log(`[gen] ${msg}`);
+  document.getElementById('log')!.textContent += msg + '\n';
+}
+
+async function wipe() {
+  db.close();
+  for (const info of await indexedDB.databases()) if (info.name) await new Promise((ok) => {
+    const r = indexedDB.deleteDatabase(info.name!);
+    r.onsuccess = r.onerror = r.onblocked = () => ok(null);
+  });
+  localStorage.clear();
+  await db.open();
+}
+
+async function signInAsDirector() {
+  const r = await login(DIRECTOR.name, DIRECTOR.password);
+  if (!r.ok) throw new Error(r.message);
+  useSession.getState().signIn(r.user);
+  return r.user;
+}
+
+const scale = { petitions: 50_000, signIns: 200_000, leaves: 5_000, documents: 20_000, staff: 40 };
+
+async function prepareEmpty() {
+  await wipe();
+  await completeSetup(ADMIN);
+  await loadDemoData(log);
+  await signInAsDirector();
+}
+
+async function prepareFull(factor: number) {
+  const t = (n: number) => Math.round(n * factor);
+  // Ten extra staff make the 40-person bureau of the issue.
+  const section = (await db.sections.toArray())[0];
+  await writeTx([db.staff], async () => {
+    for (let i = (await db.staff.count()); i <= scale.staff; i++) {
+      await insert(db.staff, { name: `基准人员${i}`, sectionId: section.id, rank: 'staff', roles: ['petition'], active: true }, SYSTEM_ACTOR);
+    }
+  });
+  await generatePetitions(t(scale.petitions), (done, total) => done % 10000 === 0 && log(`petitions ${done}/${total}`));
+  const staff = (await db.staff.toArray()).filter((s) => s.active && !s.deletedAt);
+  const perPerson = Math.ceil(t(scale.signIns) / staff.length / 2); // two sessions a working day
+  const from = addCalendarDays(today(), -Math.ceil((perPerson * 7) / 5));
+  await generateSignIns(staff.map((s) => s.id), from, today(), (done, total) => done % 50000 === 0 && log(`sign-ins ${done}/${total}`));
+  await generateLeaves(t(scale.leaves), staff, log);
+  await generateDocuments(t(scale.documents), log);
+  const counts: Record<string, number> = {};
+  for (const table of db.tables) counts[table.name] = await table.count();
+  return counts;
+}
+
+type Result = { ours: number; baseline: number; target: string };
+type Scenario = () => Promise<Result>;
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [performance.now() - t0, r];
+}
+
+// A raw exceljs workbook of the same cells: the baseline for every export.
+async function rawWorkbook(rows: unknown[][]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('sheet');
+  for (const r of rows) ws.addRow(r);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+async function cellsOf(bytes: Uint8Array): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const out: unknown[][] = [];
+  wb.worksheets.forEach((ws) => ws.eachRow((row) => out.push((row.values as unknown[]).slice(1))));
+  return out;
+}
+
+let deepKey: [string, string] | null = null;
+let letterCounter = 0;
+
+const scenarios: Record<string, Scenario> = {
+  信访列表首页: async () => {
+    const [ours] = await time(() => listFirstPage());
+    const [baseline] = await time(() => db.petitions.orderBy('[receivedOn+regNo]').reverse().limit(50).toArray());
+    return { ours, baseline, target: '< 100 ms，≤ 2× 基线' };
+  },
+  信访列表深页: async () => {
+    if (!deepKey) {
+      const all = await db.petitions.orderBy('[receivedOn+regNo]').reverse().offset(40_000 * (Math.min(1, (await db.petitions.count()) / 50_000))).limit(1).first();
+      deepKey = all ? [all.receivedOn, all.regNo] : null;
+    }
+    const [ours] = await time(() => listPageAfter(deepKey!));
+    const [baseline] = await time(() =>
+      db.petitions.where('[receivedOn+regNo]').below(deepKey!).reverse().limit(50).toArray(),
+    );
+    return { ours, baseline, target: '< 100 ms，≤ 2× 基线' };
+  },
+  中文全文检索: async () => {
+    const [ours, page] = await time(() => searchText('征地补偿'));
+    const ids = page.rows.map((r) => r.id);
+    const [baseline] = await time(() => db.petitions.bulkGet(ids));
+    return { ours, baseline, target: '< 100 ms，≤ 2× 基线' };
+  },
+  登记来信含重复件检查: async () => {
+    const n = letterCounter++;
+    const input = {
+      receivedOn: today(),
+      name: `基准来信人${n}`,
+      idNo: '',
+      phone: `1390000${String(n).padStart(4, '0')}`,
+      address: '金石镇某村',
+      township: '金石镇',
+      letterSource: '群众来信',
+      category: '城乡建设',
+      summary: `反映${n}号小区物业管理不规范、公共维修资金使用不公开的问题，请求有关部门调查处理。`,
+      informant: false,
+      accusedUnitIds: [],
+      urgent: false,
+    } satisfies Omit<RegistrationInput, 'channel'>;
+    const [ours] = await time(async () => {
+      await duplicateCheck(input);
+      await registerLetter(input);
+    });
+    const copy = { ...(await db.petitions.orderBy('[receivedOn+regNo]').last())!, id: crypto.randomUUID(), regNo: `bench-${n}` };
+    const [baseline] = await time(() => db.petitions.add(copy));
+    await db.petitions.delete(copy.id);
+    return { ours, baseline, target: '< 200 ms（5万件）' };
+  },
+  来信台帐导出本月: async () => {
+    const d = today();
+    const [ours, bytes] = await time(() => exportMonthLedger(Number(d.slice(0, 4)), Number(d.slice(5, 7))));
+    const cells = await cellsOf(bytes);
+    const [baseline] = await time(() => rawWorkbook(cells));
+    return { ours, baseline, target: '≤ 1.5× 基线' };
+  },
+  考勤表导出本月: async () => {
+    const d = today();
+    const [ours, bytes] = await time(() => exportMonthSheet(Number(d.slice(0, 4)), Number(d.slice(5, 7))));
+    const cells = await cellsOf(bytes);
+    const [baseline] = await time(() => rawWorkbook(cells));
+    return { ours, baseline, target: '≤ 1.5× 基线' };
+  },
+  工作台待办: async () => {
+    const user = useSession.getState().user!;
+    const cal = await loadCalendar();
+    const ctx = { user, today: today(), cal };
+    const [ours] = await time(() => Promise.all([collectTodos(ctx), collectDeadlines(ctx)]));
+    const [baseline] = await time(() =>
+      Promise.all([db.approvals.where('pendingApproverId').equals(user.staffId).toArray(), db.petitions.where('dueOn').aboveOrEqual('').limit(200).toArray()]),
+    );
+    return { ours, baseline, target: '—' };
+  },
+};
+
+let backupBytes: Uint8Array | null = null;
+const heavy: Record<string, Scenario> = {
+  完整备份: async () => {
+    const [ours, bytes] = await time(() => fullBackup());
+    backupBytes = bytes;
+    const [baseline] = await time(() => Promise.all(db.tables.map((t) => t.toArray())));
+    return { ours, baseline, target: '—' };
+  },
+  完整恢复: async () => {
+    const [ours] = await time(() => fullRestore(backupBytes!));
+    const rows = await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const));
+    const [baseline] = await time(async () => {
+      // The plainest restore: bulkPut every table's rows into a fresh database of the same schema.
+      const fresh = createDb(`bench-baseline-${Date.now()}`);
+      await fresh.open();
+      for (const [name, list] of rows) await fresh.table(name).bulkPut(list);
+      fresh.close();
+      await fresh.delete();
+    });
+    await signInAsDirector();
+    return { ours, baseline, target: '—' };
+  },
+};
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- global augmentation needs an interface
+  interface Window {
+    bench: unknown;
+  }
+}
+
+window.bench = {
+  login: DIRECTOR,
+  prepareEmpty,
+  prepareFull,
+  scenarioNames: () => [...Object.keys(scenarios), ...Object.keys(heavy)],
+  runScenario: (name: string) => (scenarios[name] ?? heavy[name])(),
+};
