@@ -59,6 +59,7 @@ export type DocCirculation = BaseRecord & {
   docId: string;
   staffId: string;
   role: CirculationRole;
+  order?: number; // the order in which the office named the readers and handlers
   sentAt: string;
   due: ISODate;
   done: 0 | 1;

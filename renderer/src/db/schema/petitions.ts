@@ -14,7 +14,8 @@ import type { ISODate, PetitionStage, SortDecision } from '../../../../shared/ru
 
 import type { BaseRecord } from './base';
 
-export type PetitionChannel = 'letter' | 'visit' | 'online' | 'governor_mailbox' | 'mayor_mailbox' | 'handed_down';
+export type PetitionChannel =
+  'letter' | 'visit' | 'online' | 'governor_mailbox' | 'mayor_mailbox' | 'handed_down';
 
 // PET-4: 申诉求决类 has the 60-day limit; the others follow their own procedures (settings).
 export type PetitionNature = 'claim' | 'suggestion' | 'accusation';
@@ -44,7 +45,14 @@ export type PetitionRecusal = {
   on: ISODate;
 };
 
-export type UrgentReport = { at: string; recipients: string[]; byId: string; byName: string; note?: string; delayReason?: string };
+export type UrgentReport = {
+  at: string;
+  recipients: string[];
+  byId: string;
+  byName: string;
+  note?: string;
+  delayReason?: string;
+};
 export type UrgentDowngrade = { at: string; reason: string; byId: string; byName: string };
 
 export type Petition = BaseRecord & {
@@ -72,10 +80,10 @@ export type Petition = BaseRecord & {
   accusedUnitIds: string[];
   accusedNote?: string | null; // accused persons or units outside the unit table
   urgent: boolean; // 重大紧急 (PET-7)
-  urgentOpen: 0 | 1; // urgent and not yet reported
+  urgentOpen: 1 | null; // urgent and not yet reported (null, not 0: only open ones are in the index)
   urgentReport?: UrgentReport | null;
   urgentDowngrade?: UrgentDowngrade | null;
-  directorNoticeOpen: 0 | 1; // a downgrade or late report the 局长 has not yet read
+  directorNoticeOpen: 1 | null; // a downgrade or late report the 局长 has not yet read (sparse index)
   directorNoticeSeenAt?: string | null;
   nationalNo?: string | null; // 全国信访信息系统录入编号 (PET-1)
   // visits (PET-12)
@@ -111,6 +119,7 @@ export type Petition = BaseRecord & {
   concludedAt?: PetitionStage | null;
   archivedOn?: ISODate | null;
   duplicateOf?: string | null; // 重复件 / 重复信访: the case it was linked to
+  duplicateOfRegNo?: string | null;
   duplicateNote?: string | null;
   dueOn?: ISODate | null; // the next deadline the bureau owes (PET-9), null when none runs
   dueKind?: string | null;
@@ -206,9 +215,9 @@ export type PetitionsTables = {
 export const petitionsStores: Record<string, string> = {
   petitions:
     'id, &regNo, [series+year+seq], [receivedOn+regNo], [channel+receivedOn+regNo], [state+receivedOn+regNo], ' +
-    '[township+receivedOn+regNo], [category+receivedOn+regNo], idNo, phone, [name+phone], name, dueOn, unitId, ' +
+    '[township+receivedOn+regNo], [category+receivedOn+regNo], idNo, phone, [name+phone], name, dueOn, ' +
     'urgentOpen, directorNoticeOpen, duplicateOf, *terms',
-  petitionSteps: 'id, [petitionId+at], kind',
+  petitionSteps: 'id, [petitionId+at]',
   receptionDays: 'id, date',
   higherVisits: 'id, date, [level+date]',
   petitionReports: 'id, &month',
