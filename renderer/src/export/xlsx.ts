@@ -74,16 +74,23 @@ export function addLedgerSheet(wb: ExcelJS.Workbook, spec: LedgerSpec, exportedA
     bottom: { style: 'thin' },
     right: { style: 'thin' },
   };
+  // One style object per column, shared by every cell of it: exceljs then finds the style id through
+  // its WeakMap instead of serialising a fresh style per cell (the bulk of the cost of a big ledger).
+  const columnStyle = (c: LedgerColumn, bold: boolean): Partial<ExcelJS.Style> => {
+    const fmt = c.type ? NUM_FMT[c.type] : undefined;
+    return {
+      ...(fmt ? { numFmt: fmt } : {}),
+      border,
+      alignment: { vertical: 'top', wrapText: !c.type || c.type === 'text' },
+      ...(bold ? { font: { bold: true } } : {}),
+    };
+  };
+  const plain = spec.columns.map((c) => columnStyle(c, false));
+  const boldStyles = spec.columns.map((c) => columnStyle(c, true));
   const writeRow = (values: Record<string, LedgerCell>, bold = false) => {
     const row = ws.addRow(spec.columns.map((c) => cellValue(c, values[c.key])));
-    spec.columns.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      const fmt = c.type ? NUM_FMT[c.type] : undefined;
-      if (fmt) cell.numFmt = fmt;
-      cell.border = border;
-      cell.alignment = { vertical: 'top', wrapText: !c.type || c.type === 'text' };
-      if (bold) cell.font = { bold: true };
-    });
+    const styles = bold ? boldStyles : plain;
+    for (let i = 0; i < n; i++) row.getCell(i + 1).style = styles[i];
   };
   for (let i = 1; i <= n; i++) header.getCell(i).border = border;
   for (const r of spec.rows) writeRow(r);

@@ -1,0 +1,75 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+
+import type { LedgerSpec } from '../../../shared/ledger';
+
+import { ledgerWorkbook } from './xlsx';
+
+const spec: LedgerSpec = {
+  unitName: '新宁县信访局',
+  ledgerName: '来信台帐',
+  period: '2026年11月',
+  columns: [
+    { key: 'no', header: '序号', type: 'int' },
+    { key: 'regNo', header: '登记编号' },
+    { key: 'date', header: '收信日期', type: 'date' },
+    { key: 'amount', header: '金额', type: 'money' },
+    { key: 'summary', header: '内容摘要' },
+  ],
+  rows: [
+    { no: 1, regNo: '宁信来〔2026〕0001', date: '2026-11-02', amount: 1234.5, summary: '反映征地补偿问题' },
+    { no: 2, regNo: '宁信来〔2026〕0002', date: '2026-11-30', amount: null, summary: '' },
+  ],
+  totals: { no: null, regNo: '合计', amount: 1234.5 },
+};
+
+async function read(bytes: Uint8Array) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb.worksheets[0];
+}
+
+describe('ledgerWorkbook', () => {
+  it('writes the title row merged across the columns, then the header row beginning 序号', async () => {
+    const ws = await read(await ledgerWorkbook([spec], new Date(2026, 10, 26, 10, 30), '周文书'));
+    expect(ws.getCell('A1').value).toBe('新宁县信访局来信台帐（2026年11月）');
+    expect(ws.getCell('A1').isMerged && ws.getCell('E1').isMerged).toBe(true);
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['序号', '登记编号', '收信日期', '金额', '内容摘要']);
+  });
+
+  it('writes real dates and numbers, not text', async () => {
+    const ws = await read(await ledgerWorkbook([spec], new Date(2026, 10, 26), '周文书'));
+    const date = ws.getCell('C3').value as Date;
+    expect(date).toBeInstanceOf(Date);
+    expect(date.toISOString().slice(0, 10)).toBe('2026-11-02');
+    expect(ws.getCell('C3').numFmt).toBe('yyyy-mm-dd');
+    expect(ws.getCell('A3').value).toBe(1);
+    expect(ws.getCell('D3').value).toBe(1234.5);
+    expect(ws.getCell('D3').numFmt).toBe('#,##0.00');
+    expect(ws.getCell('D4').value).toBeNull();
+    expect(ws.getCell('B5').value).toBe('合计');
+    expect(ws.getCell('B5').font?.bold).toBe(true);
+  });
+
+  it('prints A4 landscape, fit to width, with the header row repeated and frozen', async () => {
+    const ws = await read(await ledgerWorkbook([spec], new Date(2026, 10, 26), '周文书'));
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.printTitlesRow).toBe('2:2');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  });
+
+  it('ends with the 制表人/审核人 lines and the export time', async () => {
+    const ws = await read(await ledgerWorkbook([spec], new Date(2026, 10, 26, 10, 30), '周文书'));
+    const texts: string[] = [];
+    ws.eachRow((row) => texts.push(String(row.getCell(1).value ?? '')));
+    expect(texts.some((t) => t.startsWith('制表人：') && t.includes('审核人：'))).toBe(true);
+    expect(texts).toContain('导出时间：2026-11-26 10:30    导出人：周文书');
+  });
+
+  it('sizes columns for Chinese text', async () => {
+    const ws = await read(await ledgerWorkbook([spec], new Date(2026, 10, 26), '周文书'));
+    expect(ws.getColumn(5).width).toBeGreaterThanOrEqual(18); // 8 Chinese characters count double
+  });
+});
