@@ -200,14 +200,13 @@ export type DocumentsTables = {
 };
 
 export const documentsStores: Record<string, string> = {
-  incomingDocs: 'id, &[year+seq], receivedOn, status, [year+archived], circulationDue',
+  incomingDocs: 'id, &[year+seq], status, [year+archived]',
   docCirculations: 'id, docId, [staffId+done], [done+due]',
-  outgoingDocs:
-    'id, status, [year+archived], [numberYear+archived], [numberYear+numberSeq], docNumber, drafterId, updatedAt',
-  docNumbers: 'id, &[prefix+year+seq], [prefix+year], outgoingId',
-  docLoans: 'id, status, borrowerId, [status+returnDue], year, borrowedOn',
-  dataRequests: 'id, status, year, receivedOn',
-  docDestructions: 'id, status, year, registeredOn',
-  seals: 'id, status, kind',
-  sealUses: 'id, sealId, status, year, requestedOn, [year+requestedOn]',
+  outgoingDocs: 'id, status, [numberYear+archived], [numberYear+numberSeq]',
+  docNumbers: 'id, &[prefix+year+seq], [prefix+year]',
+  docLoans: 'id, status, borrowerId, [status+returnDue], year',
+  dataRequests: 'id, year',
+  docDestructions: 'id, year',
+  seals: 'id',
+  sealUses: 'id, sealId, status, [year+requestedOn]',
 };

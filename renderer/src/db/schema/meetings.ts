@@ -117,12 +117,12 @@ export type MeetingsTables = {
 };
 
 export const meetingsStores: Record<string, string> = {
-  meetings: 'id, kind, date, [kind+year], [kind+date]',
+  meetings: 'id, kind, date, [kind+year]',
   meetingDecisions:
-    'id, meetingId, [year+seq], meetingDate, ownerId, [meetingKind+year], [meetingKind+meetingDate], followUp',
-  sectionReports: 'id, [year+month], sectionId, [sectionId+year+month]',
+    'id, meetingId, [year+seq], meetingDate, ownerId, [meetingKind+year], [meetingKind+meetingDate]',
+  sectionReports: 'id, [year+month], [sectionId+year+month]',
   studySessions: 'id, date, [kind+date], [kind+year]',
-  notesChecks: 'id, [year+quarter], staffId, [staffId+year]',
-  studyPapers: 'id, year, staffId, [staffId+year]',
-  tuitionClaims: 'id, staffId, status, kind',
+  notesChecks: 'id, [year+quarter], [staffId+year]',
+  studyPapers: 'id, year, staffId',
+  tuitionClaims: 'id, staffId, status',
 };

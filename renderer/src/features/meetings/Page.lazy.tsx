@@ -192,6 +192,7 @@ function defaultExpected(kind: MeetingKind, book: StaffBook): string[] {
 }
 
 function MeetingForm({ kind, tab, id }: { kind: MeetingKind; tab: string; id?: string }) {
+  const user = useSession((s) => s.user)!;
   const book = useStaffBook();
   const existing = useLiveQuery(() => (id ? db.meetings.get(id) : undefined), [id]);
   const [draft, setDraft] = useState<{
@@ -212,7 +213,7 @@ function MeetingForm({ kind, tab, id }: { kind: MeetingKind; tab: string; id?: s
   const v = draft ?? {
     date: existing?.date ?? today(),
     chairId: existing?.chairId ?? dir?.id ?? '',
-    recorderId: existing?.recorderId ?? '',
+    recorderId: existing?.recorderId ?? (user.roles.includes('office') ? user.staffId : ''),
     location: existing?.location ?? '局会议室',
     observerNames: existing?.observerNames ?? '',
     attendance: existing

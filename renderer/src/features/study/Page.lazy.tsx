@@ -169,9 +169,9 @@ function SessionsTab() {
           {sessions.map((s) => (
             <Table.Tr key={s.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.date}</Table.Td>
-              <Table.Td>{SESSION_KIND_LABELS[s.kind]}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{SESSION_KIND_LABELS[s.kind]}</Table.Td>
               <Table.Td>{s.topic}</Table.Td>
-              <Table.Td>{s.speaker}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.speaker}</Table.Td>
               <Table.Td>
                 {s.attendeeIds.length}/{s.attendeeIds.length + s.absences.length}
               </Table.Td>

@@ -1,0 +1,231 @@
+// 销毁 (DOC-7): a document not archived is registered for destruction, approved by the 分管领导 in
+// the engine, and destroyed in the presence of at least two distinct witnesses.
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+
+import { destructionOk } from '../../../../shared/rules';
+import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
+import { canDecide } from '../../approvals/engine';
+import { currentActor, useCan, useSession } from '../../auth/session';
+import { notifyOk } from '../../components/notify';
+import { today } from '../../db/clock';
+import { db } from '../../db/db';
+import type { DocDestruction } from '../../db/schema/documents';
+
+import { DESTRUCTION_STATUS_LABELS, L } from './labels';
+import { recordDestruction, registerDestruction } from './loans';
+import { DateField, RuleNote, thisYear, useFieldErrors, YearSelect } from './ui';
+
+export function DestructionTab() {
+  const manage = useCan('documents.manage');
+  const [year, setYear] = useState(thisYear());
+  const list = useLiveQuery(
+    async () =>
+      (await db.docDestructions.where('year').equals(year).toArray())
+        .filter((r) => !r.deletedAt)
+        .sort((a, b) => b.registeredOn.localeCompare(a.registeredOn)),
+    [year],
+    [],
+  );
+  return (
+    <Stack>
+      {manage && <DestructionForm />}
+      <YearSelect value={year} onChange={setYear} />
+      {list.map((r) => (
+        <DestructionCard key={r.id} rec={r} manage={manage} />
+      ))}
+      {list.length === 0 && <Text c="dimmed">{year}年没有销毁登记。</Text>}
+      <RuleNote ids={['DOC-7']} />
+    </Stack>
+  );
+}
+
+function DestructionForm() {
+  const empty = () => ({ docTitle: '', copies: 1, reason: '', registeredOn: today() });
+  const [v, setV] = useState(empty);
+  const { errors, fail, clear, setErrors } = useFieldErrors();
+  async function save() {
+    clear();
+    const e: Record<string, string> = {};
+    if (!v.docTitle.trim()) e.docTitle = '请填写销毁的文件';
+    if (!v.reason.trim()) e.reason = '请填写销毁原因';
+    if (Object.keys(e).length) return setErrors(e);
+    try {
+      await registerDestruction(v, currentActor());
+      notifyOk('已登记销毁，等待分管领导批准');
+      setV(empty());
+    } catch (err) {
+      fail(err);
+    }
+  }
+  return (
+    <Card withBorder>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Stack gap="xs">
+          <Title order={5}>不归档公文销毁登记</Title>
+          <SimpleGrid cols={{ base: 1, md: 4 }}>
+            <TextInput
+              label={L.destroyDoc}
+              value={v.docTitle}
+              onChange={(e) => setV({ ...v, docTitle: e.currentTarget.value })}
+              error={errors.docTitle}
+            />
+            <NumberInput
+              label={L.copies}
+              value={v.copies}
+              min={1}
+              onChange={(n) => setV({ ...v, copies: typeof n === 'number' ? n : 0 })}
+              error={errors.copies}
+            />
+            <TextInput
+              label={L.reason}
+              value={v.reason}
+              onChange={(e) => setV({ ...v, reason: e.currentTarget.value })}
+              error={errors.reason}
+            />
+            <DateField
+              label="登记日期"
+              value={v.registeredOn}
+              onChange={(e) => setV({ ...v, registeredOn: e.currentTarget.value })}
+              error={errors.registeredOn}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit">登记并报分管领导批准</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function DestructionCard({ rec, manage }: { rec: DocDestruction; manage: boolean }) {
+  const user = useSession((s) => s.user)!;
+  const req = useLiveQuery(
+    () => (rec.approvalId ? db.approvals.get(rec.approvalId) : undefined),
+    [rec.approvalId, rec.updatedAt],
+  );
+  const mine = useLiveQuery(
+    async () =>
+      req && req.status === 'pending'
+        ? (await canDecide(req, { id: user.staffId, name: user.name })) === null
+        : false,
+    [req],
+  );
+  const [w1, setW1] = useState('');
+  const [w2, setW2] = useState('');
+  const [on, setOn] = useState(today());
+  const [method, setMethod] = useState('粉碎');
+  const { errors, fail, clear, setErrors } = useFieldErrors();
+  async function destroy() {
+    clear();
+    const witnesses = [w1, w2];
+    if (!destructionOk({ approvedByDeputy: rec.status === 'approved', witnesses })) {
+      return setErrors({ witnesses: '须由两名以上不同的人员监销（DOC-7）' });
+    }
+    try {
+      await recordDestruction(rec.id, { witnesses, destroyedOn: on, method }, currentActor());
+      notifyOk('已登记监销');
+    } catch (e) {
+      fail(e, 'witnesses');
+    }
+  }
+  return (
+    <Card withBorder>
+      <Group justify="space-between">
+        <Text fw={600}>
+          {rec.docTitle}（{rec.copies}份）
+        </Text>
+        <Badge color={rec.status === 'destroyed' ? 'gray' : rec.status === 'approved' ? 'orange' : 'blue'}>
+          {DESTRUCTION_STATUS_LABELS[rec.status]}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed">
+        登记 {rec.registeredOn}；原因：{rec.reason}
+        {rec.status === 'destroyed'
+          ? `；${rec.destroyedOn} ${rec.method ?? ''}销毁，监销人：${rec.witnesses.join('、')}`
+          : ''}
+      </Text>
+      {req && (
+        <Stack mt="xs" gap="xs">
+          <ApprovalChain req={req} />
+          {mine && <DecideForm req={req} />}
+        </Stack>
+      )}
+      {manage && rec.status === 'approved' && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void destroy();
+          }}
+        >
+          <Table mt="xs" withTableBorder={false}>
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Td>
+                  <TextInput
+                    label={L.witness1}
+                    value={w1}
+                    onChange={(e) => setW1(e.currentTarget.value)}
+                    error={errors.witnesses ? ' ' : undefined}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    label={L.witness2}
+                    value={w2}
+                    onChange={(e) => setW2(e.currentTarget.value)}
+                    error={errors.witnesses}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <DateField
+                    label={L.destroyedOn}
+                    value={on}
+                    onChange={(e) => setOn(e.currentTarget.value)}
+                    error={errors.destroyedOn}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    label={L.method}
+                    value={method}
+                    onChange={(e) => setMethod(e.currentTarget.value)}
+                  />
+                </Table.Td>
+                <Table.Td valign="bottom">
+                  <Button type="submit" color="red">
+                    {L.recordDestruction}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+          {errors.status && (
+            <Text c="red" size="sm">
+              {errors.status}
+            </Text>
+          )}
+        </form>
+      )}
+    </Card>
+  );
+}

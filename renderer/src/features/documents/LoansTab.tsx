@@ -1,0 +1,457 @@
+// 借阅 (DOC-5): a borrower asks, the 分管领导 approves in the engine, the office lends and records the
+// return; overdue loans are listed. 查阅资料: outside requests, approved by a 分管领导 or the 主要领导.
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+
+import { addCalendarDays, compareDates, isISODate, loanOverdue } from '../../../../shared/rules';
+import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
+import { canDecide } from '../../approvals/engine';
+import type { ApprovalRequest } from '../../approvals/types';
+import { currentActor, useCan, useSession } from '../../auth/session';
+import { notifyError, notifyOk } from '../../components/notify';
+import { today } from '../../db/clock';
+import { db } from '../../db/db';
+import type { DataRequest, DocLoan } from '../../db/schema/documents';
+
+import { exportLoanRegister } from './exports';
+import { DATA_REQUEST_STATUS_LABELS, L, LOAN_STATUS_LABELS } from './labels';
+import { markDataProvided, overdueLoans, registerDataRequest, requestLoan, returnLoan } from './loans';
+import { DateField, RuleNote, StaffSelect, thisYear, useFieldErrors, useStaffBook, YearSelect } from './ui';
+
+function useApproval(id: string | null | undefined): { req: ApprovalRequest | undefined; mine: boolean } {
+  const user = useSession((s) => s.user)!;
+  const req = useLiveQuery(() => (id ? db.approvals.get(id) : undefined), [id]);
+  const mine = useLiveQuery(
+    async () =>
+      req && req.status === 'pending'
+        ? (await canDecide(req, { id: user.staffId, name: user.name })) === null
+        : false,
+    [req, user.staffId],
+  );
+  return { req, mine: !!mine };
+}
+
+function ApprovalRow({ approvalId, colSpan }: { approvalId: string | null | undefined; colSpan: number }) {
+  const { req, mine } = useApproval(approvalId);
+  const [open, setOpen] = useState(false);
+  if (!req) return null;
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={colSpan} p={0}>
+        {(open || mine) && (
+          <Stack p="xs" gap="xs">
+            <ApprovalChain req={req} />
+            {mine && <DecideForm req={req} />}
+          </Stack>
+        )}
+        {!mine && (
+          <Button size="compact-xs" variant="subtle" onClick={() => setOpen((o) => !o)}>
+            {open ? '收起审批记录' : '审批记录'}
+          </Button>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function LoansTab() {
+  const user = useSession((s) => s.user)!;
+  const manage = useCan('documents.manage');
+  const book = useStaffBook();
+  const [year, setYear] = useState(thisYear());
+  const loans = useLiveQuery(
+    async () =>
+      (await db.docLoans.where('year').equals(year).toArray())
+        .filter((l) => !l.deletedAt && (manage || l.borrowerId === user.staffId || l.status === 'pending'))
+        .sort((a, b) => b.borrowedOn.localeCompare(a.borrowedOn)),
+    [year, manage, user.staffId],
+    [],
+  );
+  const overdue = useLiveQuery(() => overdueLoans(today()), [], []);
+  return (
+    <Stack>
+      <LoanForm />
+      {overdue.length > 0 && (
+        <Alert color="red" title={`逾期未还（${overdue.length}）`}>
+          {overdue
+            .map((l) => `${l.docTitle}（${book.name(l.borrowerId)}，应于${l.returnDue}归还）`)
+            .join('；')}
+        </Alert>
+      )}
+      <Group justify="space-between" align="flex-end">
+        <YearSelect value={year} onChange={setYear} />
+        <Button variant="default" onClick={() => exportLoanRegister(year).catch(notifyError)}>
+          {L.exportExcel}
+        </Button>
+      </Group>
+      <Table fz="sm" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{L.borrowedOn}</Table.Th>
+            <Table.Th>{L.borrower}</Table.Th>
+            <Table.Th>{L.loanDoc}</Table.Th>
+            <Table.Th>{L.purpose}</Table.Th>
+            <Table.Th>{L.returnDue}</Table.Th>
+            <Table.Th>批准人</Table.Th>
+            <Table.Th>状态</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {loans.map((l) => (
+            <LoanRows key={l.id} loan={l} name={book.name(l.borrowerId)} manage={manage} />
+          ))}
+        </Table.Tbody>
+      </Table>
+      {loans.length === 0 && <Text c="dimmed">{year}年没有借阅记录。</Text>}
+      <RuleNote ids={['DOC-5']} />
+    </Stack>
+  );
+}
+
+function LoanRows({ loan, name, manage }: { loan: DocLoan; name: string; manage: boolean }) {
+  const [on, setOn] = useState(today());
+  const { errors, fail, clear } = useFieldErrors();
+  const late = loan.status === 'approved' && loanOverdue(loan.returnDue, today());
+  return (
+    <>
+      <Table.Tr>
+        <Table.Td>{loan.borrowedOn}</Table.Td>
+        <Table.Td>{name}</Table.Td>
+        <Table.Td>{loan.docTitle}</Table.Td>
+        <Table.Td>{loan.purpose}</Table.Td>
+        <Table.Td>{loan.returnDue}</Table.Td>
+        <Table.Td>{loan.approverName ?? ''}</Table.Td>
+        <Table.Td>
+          <Badge color={late ? 'red' : loan.status === 'returned' ? 'green' : 'blue'} variant="light">
+            {late ? '逾期未还' : LOAN_STATUS_LABELS[loan.status]}
+          </Badge>
+          {loan.returnedOn ? ` ${loan.returnedOn}` : ''}
+        </Table.Td>
+        <Table.Td>
+          {manage && loan.status === 'approved' && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                clear();
+                returnLoan(loan.id, on, currentActor()).then(
+                  () => notifyOk('已登记归还'),
+                  (err) => fail(err, 'returnedOn'),
+                );
+              }}
+            >
+              <Group gap={4} wrap="nowrap" align="flex-start">
+                <DateField
+                  aria-label={L.returnedOn}
+                  size="xs"
+                  value={on}
+                  onChange={(e) => setOn(e.currentTarget.value)}
+                  error={errors.returnedOn ?? errors.status}
+                />
+                <Button type="submit" size="xs" variant="light">
+                  {L.returnLoan}
+                </Button>
+              </Group>
+            </form>
+          )}
+        </Table.Td>
+      </Table.Tr>
+      {loan.status === 'pending' && <ApprovalRow approvalId={loan.approvalId} colSpan={8} />}
+    </>
+  );
+}
+
+function LoanForm() {
+  const user = useSession((s) => s.user)!;
+  const manage = useCan('documents.manage');
+  const book = useStaffBook();
+  const empty = () => ({
+    docTitle: '',
+    borrowerId: user.staffId,
+    purpose: '',
+    borrowedOn: today(),
+    returnDue: addCalendarDays(today(), 7),
+  });
+  const [v, setV] = useState(empty);
+  const { errors, fail, clear, setErrors } = useFieldErrors();
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof ReturnType<typeof empty>, val: string) => setV((x) => ({ ...x, [k]: val }));
+  async function save() {
+    clear();
+    const e: Record<string, string> = {};
+    if (!v.docTitle.trim()) e.docTitle = '请填写借阅的文件或档案';
+    if (!v.purpose.trim()) e.purpose = '请填写借阅用途';
+    if (isISODate(v.borrowedOn) && isISODate(v.returnDue) && compareDates(v.returnDue, v.borrowedOn) < 0)
+      e.returnDue = '归还期限不能早于借阅日期';
+    if (Object.keys(e).length) return setErrors(e);
+    setBusy(true);
+    try {
+      await requestLoan(v, currentActor());
+      notifyOk('已提交借阅申请，等待分管领导批准');
+      setV(empty());
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Card withBorder>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Stack gap="xs">
+          <Title order={5}>借阅申请</Title>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <TextInput
+              label={L.loanDoc}
+              value={v.docTitle}
+              onChange={(e) => set('docTitle', e.currentTarget.value)}
+              error={errors.docTitle}
+              placeholder="如：2025年文书档案第3卷"
+            />
+            {manage ? (
+              <StaffSelect
+                label={L.borrower}
+                staff={book.list}
+                value={v.borrowerId}
+                onChange={(id) => set('borrowerId', id)}
+                error={errors.borrowerId}
+              />
+            ) : (
+              <TextInput label={L.borrower} value={user.name} readOnly />
+            )}
+            <TextInput
+              label={L.purpose}
+              value={v.purpose}
+              onChange={(e) => set('purpose', e.currentTarget.value)}
+              error={errors.purpose}
+            />
+            <DateField
+              label={L.borrowedOn}
+              value={v.borrowedOn}
+              onChange={(e) => set('borrowedOn', e.currentTarget.value)}
+              error={errors.borrowedOn}
+            />
+            <DateField
+              label={L.returnDue}
+              value={v.returnDue}
+              onChange={(e) => set('returnDue', e.currentTarget.value)}
+              error={errors.returnDue}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={busy}>
+              提交借阅申请
+            </Button>
+            {errors.route && (
+              <Text c="red" size="sm">
+                {errors.route}
+              </Text>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+export function DataRequestsTab() {
+  const manage = useCan('documents.manage');
+  const book = useStaffBook();
+  const [year, setYear] = useState(thisYear());
+  const list = useLiveQuery(
+    async () =>
+      (await db.dataRequests.where('year').equals(year).toArray())
+        .filter((r) => !r.deletedAt)
+        .sort((a, b) => b.receivedOn.localeCompare(a.receivedOn)),
+    [year],
+    [],
+  );
+  return (
+    <Stack>
+      {manage && <DataRequestForm />}
+      <YearSelect value={year} onChange={setYear} />
+      <Table fz="sm" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>日期</Table.Th>
+            <Table.Th>{L.requester}</Table.Th>
+            <Table.Th>{L.content}</Table.Th>
+            <Table.Th>{L.purpose}</Table.Th>
+            <Table.Th>{L.approver}</Table.Th>
+            <Table.Th>状态</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.map((r) => (
+            <DataRequestRows key={r.id} rec={r} approver={book.name(r.approverId)} manage={manage} />
+          ))}
+        </Table.Tbody>
+      </Table>
+      {list.length === 0 && <Text c="dimmed">{year}年没有查阅资料申请。</Text>}
+      <RuleNote ids={['DOC-5']} />
+    </Stack>
+  );
+}
+
+function DataRequestRows({ rec, approver, manage }: { rec: DataRequest; approver: string; manage: boolean }) {
+  const [note, setNote] = useState('');
+  return (
+    <>
+      <Table.Tr>
+        <Table.Td>{rec.receivedOn}</Table.Td>
+        <Table.Td>
+          {rec.requester}
+          {rec.contact ? `（${rec.contact}）` : ''}
+        </Table.Td>
+        <Table.Td>{rec.content}</Table.Td>
+        <Table.Td>{rec.purpose}</Table.Td>
+        <Table.Td>{approver}</Table.Td>
+        <Table.Td>
+          {DATA_REQUEST_STATUS_LABELS[rec.status]}
+          {rec.providedOn ? ` ${rec.providedOn}` : ''}
+        </Table.Td>
+        <Table.Td>
+          {manage && rec.status === 'approved' && (
+            <Group gap={4} wrap="nowrap">
+              <TextInput
+                size="xs"
+                aria-label="提供情况"
+                placeholder="提供情况"
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+              />
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() =>
+                  markDataProvided(rec.id, today(), note, currentActor()).then(
+                    () => notifyOk('已登记提供'),
+                    notifyError,
+                  )
+                }
+              >
+                登记已提供
+              </Button>
+            </Group>
+          )}
+        </Table.Td>
+      </Table.Tr>
+      {rec.status === 'pending' && <ApprovalRow approvalId={rec.approvalId} colSpan={7} />}
+    </>
+  );
+}
+
+function DataRequestForm() {
+  const book = useStaffBook();
+  const user = useSession((s) => s.user)!;
+  const leaders = book.list.filter(
+    (s) => (s.roles.includes('deputy') || s.roles.includes('director')) && s.id !== user.staffId,
+  );
+  const empty = () => ({
+    receivedOn: today(),
+    requester: '',
+    contact: '',
+    content: '',
+    purpose: '',
+    approverId: '',
+  });
+  const [v, setV] = useState(empty);
+  const { errors, fail, clear, setErrors } = useFieldErrors();
+  const set = (k: keyof ReturnType<typeof empty>, val: string) => setV((x) => ({ ...x, [k]: val }));
+  async function save() {
+    clear();
+    const e: Record<string, string> = {};
+    if (!v.requester.trim()) e.requester = '请填写查阅单位或个人';
+    if (!v.content.trim()) e.content = '请填写查阅内容';
+    if (!v.approverId) e.approverId = '须报分管领导或主要领导同意';
+    if (Object.keys(e).length) return setErrors(e);
+    try {
+      await registerDataRequest(v, currentActor());
+      notifyOk('已登记，等待领导同意');
+      setV(empty());
+    } catch (err) {
+      fail(err);
+    }
+  }
+  return (
+    <Card withBorder>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Stack gap="xs">
+          <Title order={5}>查阅、索要资料数据登记</Title>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <TextInput
+              label={L.requester}
+              value={v.requester}
+              onChange={(e) => set('requester', e.currentTarget.value)}
+              error={errors.requester}
+            />
+            <TextInput
+              label={L.contact}
+              value={v.contact}
+              onChange={(e) => set('contact', e.currentTarget.value)}
+            />
+            <DateField
+              label="申请日期"
+              value={v.receivedOn}
+              onChange={(e) => set('receivedOn', e.currentTarget.value)}
+              error={errors.receivedOn}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={L.content}
+            value={v.content}
+            onChange={(e) => set('content', e.currentTarget.value)}
+            error={errors.content}
+            autosize
+            minRows={1}
+          />
+          <Group align="flex-end">
+            <TextInput
+              label={L.purpose}
+              value={v.purpose}
+              onChange={(e) => set('purpose', e.currentTarget.value)}
+              w={360}
+            />
+            <NativeSelect
+              label={L.approver}
+              value={v.approverId}
+              onChange={(e) => set('approverId', e.currentTarget.value)}
+              data={[
+                { value: '', label: '请选择分管领导或主要领导' },
+                ...leaders.map((s) => ({ value: s.id, label: s.title ? `${s.name}（${s.title}）` : s.name })),
+              ]}
+              error={errors.approverId}
+            />
+            <Button type="submit">提交</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,146 @@
+// 发文稿纸 (A4): the number, the four approval steps with names, opinions and dates (签发, 定稿, 核稿,
+// 审核, as the paper lays them out from the top), the drafter, the title, addressees, print run and
+// distribution, the rule that routed it, and blank lines for the hand signatures.
+import { Alert, Anchor, Group, Text } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+
+import { ruleText } from '../../../../shared/rules';
+import { href } from '../../app/router';
+import { approvalFor } from '../../approvals/engine';
+import type { ApprovalStep } from '../../approvals/types';
+import { currentActor } from '../../auth/session';
+import { PrintView } from '../../components/PrintView';
+import { db } from '../../db/db';
+import { unitName } from '../../org/org';
+
+import { SECRECY_LABELS, URGENCY_LABELS } from './labels';
+import { markOutgoingPrinted } from './outgoing';
+import { fmtTime, useStaffBook } from './ui';
+
+function stepFor(steps: ApprovalStep[], key: string): ApprovalStep | undefined {
+  return steps.find((s) => s.key === key || s.label.includes(key));
+}
+
+function StepCell({ step }: { step?: ApprovalStep }) {
+  if (!step) return <td style={{ height: 64 }} />;
+  return (
+    <td style={{ height: 64 }}>
+      {step.decision
+        ? `${step.decision === 'approved' ? '同意' : '退回'}${step.comment ? `：${step.comment}` : ''}`
+        : ''}
+      <Text fz={12} ta="right">
+        {step.decidedByName ?? step.approverName}　签字：
+        <span className="sign-line" style={{ minWidth: 60, width: 60 }} />
+        <span style={{ whiteSpace: 'nowrap' }}>　{fmtTime(step.decidedAt).slice(0, 10)}</span>
+      </Text>
+    </td>
+  );
+}
+
+export function OutgoingPrint({ id }: { id: string }) {
+  const book = useStaffBook();
+  const data = useLiveQuery(async () => {
+    const doc = await db.outgoingDocs.get(id);
+    const section = doc?.draftSectionId ? await db.sections.get(doc.draftSectionId) : undefined;
+    return { doc, req: await approvalFor('outgoingDocs', id), section, unit: await unitName() };
+  }, [id]);
+  if (!data) return null;
+  const { doc, req, section, unit } = data;
+  if (!doc) return <Alert color="red">发文记录不存在。</Alert>;
+  const steps = req?.steps ?? [];
+  return (
+    <div>
+      <Group className="no-print" mb="sm">
+        <Anchor href={href('documents', 'outgoing', id)}>← 返回</Anchor>
+      </Group>
+      <PrintView
+        title={`发文稿纸 ${doc.docNumber ?? doc.title}`}
+        size="A4"
+        onPrinted={() => markOutgoingPrinted(id, currentActor())}
+      >
+        <Text ta="center" fw={700} fz={22} mb={8}>
+          {unit}发文稿纸
+        </Text>
+        <table className="form-table">
+          <tbody>
+            <tr>
+              <th style={{ width: '16%' }}>文号</th>
+              <td style={{ width: '34%' }}>{doc.docNumber ?? ''}</td>
+              <th style={{ width: '16%' }}>紧急程度/密级</th>
+              <td>
+                {URGENCY_LABELS[doc.urgency]} / {SECRECY_LABELS[doc.secrecy]}
+              </td>
+            </tr>
+            <tr>
+              <th>局长签发</th>
+              <StepCell step={stepFor(steps, 'sign')} />
+              <th>分管办公室领导定稿</th>
+              <StepCell step={stepFor(steps, 'finalize') ?? stepFor(steps, '定稿')} />
+            </tr>
+            <tr>
+              <th>办公室核稿</th>
+              <StepCell step={stepFor(steps, 'office_check')} />
+              <th>分管领导审核</th>
+              <StepCell step={stepFor(steps, 'deputy_review')} />
+            </tr>
+            <tr>
+              <th>拟稿股室</th>
+              <td>{section?.name ?? ''}</td>
+              <th>拟稿人</th>
+              <td>
+                {book.name(doc.drafterId)}　<span className="sign-line" />
+              </td>
+            </tr>
+            <tr>
+              <th>标题</th>
+              <td colSpan={3} style={{ fontWeight: 600 }}>
+                {doc.title}
+              </td>
+            </tr>
+            <tr>
+              <th>主送</th>
+              <td colSpan={3}>{doc.mainTo}</td>
+            </tr>
+            <tr>
+              <th>抄送</th>
+              <td colSpan={3}>{doc.copyTo}</td>
+            </tr>
+            <tr>
+              <th>印制份数</th>
+              <td>{doc.printCopies}</td>
+              <th>签发日期</th>
+              <td>{doc.signedOn ?? ''}</td>
+            </tr>
+            <tr>
+              <th>分发范围</th>
+              <td colSpan={3}>{doc.distribution.join('、')}</td>
+            </tr>
+            <tr>
+              <th>正文摘要</th>
+              <td colSpan={3} style={{ height: 120, whiteSpace: 'pre-wrap' }}>
+                {doc.summary}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        <Text fz={11} mt={8}>
+          办理依据：DOC-3 {ruleText('DOC-3').text}
+        </Text>
+        <Group justify="space-between" mt={16}>
+          <Text fz={13}>
+            校对：
+            <span className="sign-line" />
+          </Text>
+          <Text fz={13}>
+            印制：
+            <span className="sign-line" />
+          </Text>
+          <Text fz={13}>
+            分发：
+            <span className="sign-line" />
+          </Text>
+        </Group>
+      </PrintView>
+    </div>
+  );
+}

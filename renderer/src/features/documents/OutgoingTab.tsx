@@ -1,0 +1,567 @@
+// 发文: drafts and numbered documents; a draft goes through 审核 → 核稿 → 定稿 → 签发 (DOC-3) in the
+// approval engine and gets its number at 签发; the office then prints and distributes it.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+
+import { OUTGOING_STEPS } from '../../../../shared/rules';
+import { href, navigate } from '../../app/router';
+import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
+import { approvalFor, canDecide, withdraw } from '../../approvals/engine';
+import { currentActor, useCan, useSession } from '../../auth/session';
+import { ConfirmButton } from '../../components/Confirm';
+import { notifyError, notifyOk } from '../../components/notify';
+import { today } from '../../db/clock';
+import { db } from '../../db/db';
+import type { DocSecrecy, DocUrgency, OutgoingDoc } from '../../db/schema/documents';
+
+import { exportOutgoingRegister } from './exports';
+import { L, OUTGOING_STATUS_COLORS, OUTGOING_STATUS_LABELS, SECRECY_LABELS, URGENCY_LABELS } from './labels';
+import {
+  archiveOutgoing,
+  createOutgoing,
+  docPrefixes,
+  editOutgoing,
+  issueOutgoing,
+  setDocPrefixes,
+  submitOutgoing,
+} from './outgoing';
+import type { OutgoingInput } from './outgoing';
+import { OutgoingPrint } from './OutgoingPrint';
+import {
+  DateField,
+  Field,
+  RuleNote,
+  splitList,
+  thisYear,
+  useFieldErrors,
+  useSectionList,
+  useStaffBook,
+  YearSelect,
+} from './ui';
+
+const PAGE = 50;
+const opts = <K extends string>(labels: Record<K, string>) =>
+  (Object.keys(labels) as K[]).map((k) => ({ value: k, label: labels[k] }));
+
+export function OutgoingTab({ rest }: { rest: string[] }) {
+  const [id, sub] = rest;
+  if (id === 'new') return <OutgoingForm />;
+  if (id && sub === 'print') return <OutgoingPrint id={id} />;
+  if (id && sub === 'edit') return <OutgoingForm id={id} />;
+  if (id) return <OutgoingDetail id={id} />;
+  return <OutgoingList />;
+}
+
+function OutgoingList() {
+  const user = useSession((s) => s.user)!;
+  const manage = useCan('documents.manage');
+  const book = useStaffBook();
+  const [year, setYear] = useState(thisYear());
+  const [limit, setLimit] = useState(PAGE);
+  const drafts = useLiveQuery(
+    async () =>
+      (
+        await db.outgoingDocs
+          .where('status')
+          .anyOf(['draft', 'in_approval', 'rejected', 'withdrawn'])
+          .toArray()
+      )
+        .filter((d) => !d.deletedAt && (manage || d.drafterId === user.staffId || d.status === 'in_approval'))
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    [manage, user.staffId],
+    [],
+  );
+  const numbered = useLiveQuery(
+    async () =>
+      (
+        await db.outgoingDocs
+          .where('[numberYear+numberSeq]')
+          .between([year, 0], [year, Infinity])
+          .reverse()
+          .limit(limit + 1)
+          .toArray()
+      ).filter((d) => !d.deletedAt),
+    [year, limit],
+    [],
+  );
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <YearSelect
+          value={year}
+          onChange={(y) => {
+            setYear(y);
+            setLimit(PAGE);
+          }}
+        />
+        <Group>
+          <Button variant="default" onClick={() => exportOutgoingRegister(year).catch(notifyError)}>
+            {L.exportExcel}
+          </Button>
+          <Button onClick={() => navigate('documents', 'outgoing', 'new')}>发文拟稿</Button>
+        </Group>
+      </Group>
+      {drafts.length > 0 && (
+        <Card withBorder>
+          <Title order={5} mb="xs">
+            拟稿与审核签发中
+          </Title>
+          <Table fz="sm" striped>
+            <Table.Tbody>
+              {drafts.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>
+                    <Anchor href={href('documents', 'outgoing', d.id)} size="sm">
+                      {d.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{book.name(d.drafterId)}</Table.Td>
+                  <Table.Td>{d.updatedAt.slice(0, 10)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={OUTGOING_STATUS_COLORS[d.status]} variant="light">
+                      {OUTGOING_STATUS_LABELS[d.status]}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      )}
+      <Title order={5}>发文登记（{year}年）</Title>
+      <Table striped highlightOnHover fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>文号</Table.Th>
+            <Table.Th>签发日期</Table.Th>
+            <Table.Th>标题</Table.Th>
+            <Table.Th>拟稿人</Table.Th>
+            <Table.Th>主送</Table.Th>
+            <Table.Th>状态</Table.Th>
+            <Table.Th>归档</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {numbered.slice(0, limit).map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Anchor href={href('documents', 'outgoing', d.id)}>{d.docNumber}</Anchor>
+              </Table.Td>
+              <Table.Td>{d.signedOn}</Table.Td>
+              <Table.Td>{d.title}</Table.Td>
+              <Table.Td>{book.name(d.drafterId)}</Table.Td>
+              <Table.Td>{d.mainTo}</Table.Td>
+              <Table.Td>
+                <Badge color={OUTGOING_STATUS_COLORS[d.status]} variant="light">
+                  {OUTGOING_STATUS_LABELS[d.status]}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{d.archived ? d.archivedOn : ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {numbered.length === 0 && <Text c="dimmed">{year}年还没有编号的发文。</Text>}
+      {numbered.length > limit && (
+        <Button variant="subtle" onClick={() => setLimit((l) => l + PAGE)}>
+          显示更多
+        </Button>
+      )}
+      {manage && <PrefixSettings />}
+      <RuleNote ids={['DOC-3']} />
+    </Stack>
+  );
+}
+
+function PrefixSettings() {
+  const prefixes = useLiveQuery(docPrefixes, []);
+  const [text, setText] = useState<string | null>(null);
+  const { errors, fail, clear } = useFieldErrors();
+  if (!prefixes) return null;
+  const value = text ?? prefixes.join('、');
+  async function save() {
+    clear();
+    try {
+      await setDocPrefixes(splitList(value), currentActor());
+      setText(null);
+      notifyOk('已保存机关代字');
+    } catch (e) {
+      fail(e, 'prefixes');
+    }
+  }
+  return (
+    <Card withBorder>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Group align="flex-end">
+          <TextInput
+            label="机关代字设置"
+            description="多个用顿号分隔，第一个为默认；文号格式：宁信发〔2026〕1号"
+            value={value}
+            onChange={(e) => setText(e.currentTarget.value)}
+            error={errors.prefixes}
+            w={420}
+          />
+          <Button type="submit" variant="default">
+            {L.save}
+          </Button>
+        </Group>
+      </form>
+    </Card>
+  );
+}
+
+function OutgoingForm({ id }: { id?: string }) {
+  const user = useSession((s) => s.user)!;
+  const sections = useSectionList();
+  const prefixes = useLiveQuery(docPrefixes, []);
+  const existing = useLiveQuery(() => (id ? db.outgoingDocs.get(id) : undefined), [id]);
+  const me = useLiveQuery(() => db.staff.get(user.staffId), [user.staffId]);
+  const [v, setV] = useState<(OutgoingInput & { distributionText: string }) | null>(null);
+  const { errors, fail, clear, setErrors } = useFieldErrors();
+  const [busy, setBusy] = useState(false);
+  if (!prefixes || (id && !existing) || !me) return <Text c="dimmed">正在载入…</Text>;
+  const init: OutgoingInput & { distributionText: string } = existing
+    ? { ...existing, distributionText: existing.distribution.join('、') }
+    : {
+        title: '',
+        prefix: prefixes[0],
+        draftSectionId: me.sectionId ?? sections[0]?.id ?? null,
+        urgency: 'normal',
+        secrecy: 'none',
+        mainTo: '',
+        copyTo: '',
+        summary: '',
+        printCopies: 10,
+        distribution: [],
+        distributionText: '',
+      };
+  const cur = v ?? init;
+  const set = <K extends keyof typeof cur>(k: K, val: (typeof cur)[K]) => setV({ ...cur, [k]: val });
+  async function save() {
+    clear();
+    const e: Record<string, string> = {};
+    if (!cur.title.trim()) e.title = '请填写标题';
+    if (!cur.mainTo.trim()) e.mainTo = '请填写主送机关';
+    if (Object.keys(e).length) return setErrors(e);
+    setBusy(true);
+    try {
+      const input: OutgoingInput = { ...cur, distribution: splitList(cur.distributionText) };
+      const saved = id
+        ? await editOutgoing(id, input, currentActor())
+        : await createOutgoing(input, currentActor());
+      notifyOk('已保存拟稿');
+      navigate('documents', 'outgoing', saved.id);
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Card withBorder>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Stack gap="sm">
+          <Group>
+            <Anchor href={href('documents', 'outgoing')}>← 发文</Anchor>
+            <Title order={4}>{id ? '修改拟稿' : '发文拟稿'}</Title>
+          </Group>
+          <TextInput
+            label={L.outTitle}
+            value={cur.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={errors.title}
+            autoFocus
+            withAsterisk
+          />
+          <SimpleGrid cols={{ base: 1, md: 4 }}>
+            <NativeSelect
+              label={L.prefix}
+              value={cur.prefix}
+              onChange={(e) => set('prefix', e.currentTarget.value)}
+              data={prefixes}
+              error={errors.prefix}
+            />
+            <NativeSelect
+              label={L.draftSection}
+              value={cur.draftSectionId ?? ''}
+              onChange={(e) => set('draftSectionId', e.currentTarget.value || null)}
+              data={[
+                { value: '', label: '请选择' },
+                ...sections.map((s) => ({ value: s.id, label: s.name })),
+              ]}
+              error={errors.draftSectionId}
+            />
+            <NativeSelect
+              label={L.urgency}
+              value={cur.urgency}
+              onChange={(e) => set('urgency', e.currentTarget.value as DocUrgency)}
+              data={opts(URGENCY_LABELS)}
+            />
+            <NativeSelect
+              label={L.secrecy}
+              value={cur.secrecy}
+              onChange={(e) => set('secrecy', e.currentTarget.value as DocSecrecy)}
+              data={opts(SECRECY_LABELS)}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <TextInput
+              label={L.mainTo}
+              value={cur.mainTo}
+              onChange={(e) => set('mainTo', e.currentTarget.value)}
+              error={errors.mainTo}
+              withAsterisk
+            />
+            <TextInput
+              label={L.copyTo}
+              value={cur.copyTo}
+              onChange={(e) => set('copyTo', e.currentTarget.value)}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={L.summary}
+            value={cur.summary}
+            onChange={(e) => set('summary', e.currentTarget.value)}
+            autosize
+            minRows={3}
+          />
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <NumberInput
+              label={L.printCopies}
+              value={cur.printCopies}
+              min={0}
+              onChange={(n) => set('printCopies', typeof n === 'number' ? n : 0)}
+              error={errors.printCopies}
+            />
+            <TextInput
+              label={L.distribution}
+              description="多个用顿号分隔"
+              value={cur.distributionText}
+              onChange={(e) => set('distributionText', e.currentTarget.value)}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={busy}>
+              {L.save}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function OutgoingDetail({ id }: { id: string }) {
+  const user = useSession((s) => s.user)!;
+  const manage = useCan('documents.manage');
+  const book = useStaffBook();
+  const sections = useSectionList();
+  const doc = useLiveQuery(() => db.outgoingDocs.get(id), [id]);
+  const req = useLiveQuery(() => approvalFor('outgoingDocs', id), [id, doc?.updatedAt]);
+  const mayDecide = useLiveQuery(
+    async () => (req ? (await canDecide(req, { id: user.staffId, name: user.name })) === null : false),
+    [req, user.staffId],
+  );
+  if (doc === undefined) return <Text c="dimmed">正在载入…</Text>;
+  if (!doc || doc.deletedAt) return <Alert color="red">发文记录不存在。</Alert>;
+  const mineToEdit = doc.drafterId === user.staffId || manage;
+  const editable = ['draft', 'rejected', 'withdrawn'].includes(doc.status);
+  const stepNow = req?.status === 'pending' ? req.steps[req.currentStep] : null;
+  async function submit() {
+    try {
+      await submitOutgoing(id, currentActor());
+      notifyOk('已提交审核签发');
+    } catch (e) {
+      notifyError(e);
+    }
+  }
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group>
+          <Anchor href={href('documents', 'outgoing')}>← 发文</Anchor>
+          <Title order={3}>{doc.docNumber ?? '（未编号）'}</Title>
+          <Badge color={OUTGOING_STATUS_COLORS[doc.status]}>{OUTGOING_STATUS_LABELS[doc.status]}</Badge>
+        </Group>
+        <Button variant="default" onClick={() => navigate('documents', 'outgoing', id, 'print')}>
+          发文稿纸
+        </Button>
+      </Group>
+      <Card withBorder>
+        <Stack gap={4}>
+          <Text fw={600} data-testid="outgoing-title">
+            {doc.title}
+          </Text>
+          <Field label="文号">{doc.docNumber ?? ''}</Field>
+          <Field label={L.draftSection}>
+            {sections.find((s) => s.id === doc.draftSectionId)?.name ?? ''}
+          </Field>
+          <Field label="拟稿人">{book.name(doc.drafterId)}</Field>
+          <Field label="紧急程度/密级">{`${URGENCY_LABELS[doc.urgency]} / ${SECRECY_LABELS[doc.secrecy]}`}</Field>
+          <Field label={L.mainTo}>{doc.mainTo}</Field>
+          <Field label={L.copyTo}>{doc.copyTo}</Field>
+          <Field label={L.summary}>{doc.summary}</Field>
+          <Field label="签发">{doc.signedOn ? `${book.name(doc.signerId)} ${doc.signedOn}` : ''}</Field>
+          <Field label={L.printCopies}>{String(doc.printCopies)}</Field>
+          <Field label={L.distribution}>{doc.distribution.join('、')}</Field>
+          <Field label="分发日期">{doc.issuedOn ?? ''}</Field>
+          <Field label="归档">{doc.archived ? `${doc.archivedOn} ${doc.archiveRef ?? ''}` : ''}</Field>
+        </Stack>
+      </Card>
+      <Text size="sm" c="dimmed">
+        流程：{OUTGOING_STEPS.map((s) => s.label).join(' → ')}
+        {stepNow ? `；当前：${stepNow.label}（${stepNow.approverName}）` : ''}
+      </Text>
+      {req && <ApprovalChain req={req} />}
+      {req && req.status === 'pending' && mayDecide && (
+        <Card withBorder bg="var(--mantine-color-yellow-light)">
+          <DecideForm req={req} />
+        </Card>
+      )}
+      <Group>
+        {mineToEdit && editable && (
+          <>
+            <Button variant="default" onClick={() => navigate('documents', 'outgoing', id, 'edit')}>
+              修改
+            </Button>
+            <Button onClick={submit}>{L.submit}</Button>
+          </>
+        )}
+        {req && req.status === 'pending' && req.applicantId === user.staffId && (
+          <ConfirmButton
+            color="gray"
+            variant="default"
+            title="撤回文稿"
+            message="撤回后可修改再提交；撤回的文稿不占用文号。"
+            onConfirm={() => withdraw(req.id, currentActor()).then(() => notifyOk('已撤回'), notifyError)}
+          >
+            撤回
+          </ConfirmButton>
+        )}
+      </Group>
+      {manage && (doc.status === 'signed' || doc.status === 'issued') && !doc.archived && (
+        <IssueForm doc={doc} />
+      )}
+      {manage && doc.status === 'issued' && !doc.archived && <ArchiveOutgoingForm doc={doc} />}
+      <RuleNote ids={['DOC-3']} />
+    </Stack>
+  );
+}
+
+function IssueForm({ doc }: { doc: OutgoingDoc }) {
+  const [copies, setCopies] = useState<number>(doc.printCopies || 1);
+  const [dist, setDist] = useState(doc.distribution.join('、'));
+  const [on, setOn] = useState(doc.issuedOn ?? today());
+  const { errors, fail, clear } = useFieldErrors();
+  async function go() {
+    clear();
+    try {
+      await issueOutgoing(
+        doc.id,
+        { printCopies: copies, distribution: splitList(dist), issuedOn: on },
+        currentActor(),
+      );
+      notifyOk('已登记印制分发');
+    } catch (e) {
+      fail(e, 'distribution');
+    }
+  }
+  return (
+    <Card withBorder>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void go();
+        }}
+      >
+        <Group align="flex-end">
+          <NumberInput
+            label={L.printCopies}
+            value={copies}
+            min={1}
+            onChange={(n) => setCopies(typeof n === 'number' ? n : 0)}
+            error={errors.printCopies}
+            w={120}
+          />
+          <TextInput
+            label={L.distribution}
+            value={dist}
+            onChange={(e) => setDist(e.currentTarget.value)}
+            error={errors.distribution}
+            w={360}
+          />
+          <DateField
+            label="分发日期"
+            value={on}
+            onChange={(e) => setOn(e.currentTarget.value)}
+            error={errors.issuedOn}
+          />
+          <Button type="submit">{L.issue}</Button>
+        </Group>
+      </form>
+    </Card>
+  );
+}
+
+function ArchiveOutgoingForm({ doc }: { doc: OutgoingDoc }) {
+  const [ref, setRef] = useState(`${doc.numberYear ?? doc.year}-发文-`);
+  const [on, setOn] = useState(today());
+  const { errors, fail, clear } = useFieldErrors();
+  async function go() {
+    clear();
+    try {
+      await archiveOutgoing(doc.id, ref, on, currentActor());
+      notifyOk('已归档');
+    } catch (e) {
+      fail(e, 'archivedOn');
+    }
+  }
+  return (
+    <Card withBorder>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void go();
+        }}
+      >
+        <Group align="flex-end">
+          <TextInput label={L.archiveRef} value={ref} onChange={(e) => setRef(e.currentTarget.value)} />
+          <DateField
+            label="归档日期"
+            value={on}
+            onChange={(e) => setOn(e.currentTarget.value)}
+            error={errors.archivedOn ?? errors.status}
+          />
+          <Button type="submit">{L.archive}</Button>
+        </Group>
+      </form>
+    </Card>
+  );
+}

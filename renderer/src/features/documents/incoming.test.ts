@@ -1,0 +1,189 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { loadCalendar } from '../../calendar/calendar';
+import { pinClock } from '../../db/clock';
+import { db } from '../../db/db';
+import { resetDb, seedOrg } from '../../db/testing';
+import type { TestOrg } from '../../db/testing';
+
+import {
+  archiveIncoming,
+  chaseCirculation,
+  circulate,
+  circulationsOf,
+  markCirculationDone,
+  myPendingCirculations,
+  overdueCirculations,
+  proposeHandling,
+  recordDecision,
+  registerIncoming,
+  reportOutcome,
+} from './incoming';
+import type { IncomingInput } from './incoming';
+
+let org: TestOrg;
+beforeEach(async () => {
+  pinClock(new Date('2026-11-20T09:00:00'));
+  await resetDb();
+  org = await seedOrg();
+});
+
+const doc = (over: Partial<IncomingInput> = {}): IncomingInput => ({
+  kind: 'document',
+  receivedOn: '2026-09-28',
+  issuer: '邵阳市信访局',
+  issuerNumber: '邵信发〔2026〕21号',
+  title: '关于做好国庆期间信访工作的通知',
+  urgency: 'normal',
+  secrecy: 'none',
+  copies: 1,
+  ...over,
+});
+
+async function throughDecision(input: IncomingInput) {
+  const d = await registerIncoming(input, org.actor(org.clerk));
+  await proposeHandling(d.id, '请刘局长阅示，送各股室传阅', org.actor(org.clerk));
+  await recordDecision(d.id, '请各股室认真落实', org.director.id, org.actor(org.clerk));
+  return d;
+}
+
+describe('registerIncoming (DOC-1)', () => {
+  it('gives a running number per year', async () => {
+    const a = await registerIncoming(doc(), org.actor(org.clerk));
+    const b = await registerIncoming(doc({ receivedOn: '2026-10-09' }), org.actor(org.clerk));
+    const c = await registerIncoming(doc({ receivedOn: '2025-12-30' }), org.actor(org.clerk));
+    expect([a.regNo, b.regNo, c.regNo]).toEqual(['收文〔2026〕1号', '收文〔2026〕2号', '收文〔2025〕1号']);
+    expect(a.holder).toBe('办公室（周文书）');
+  });
+
+  it('refuses missing fields at the field, and a date in the future', async () => {
+    await expect(registerIncoming(doc({ title: ' ' }), org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'title',
+    });
+    await expect(registerIncoming(doc({ issuer: '' }), org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'issuer',
+    });
+    await expect(
+      registerIncoming(doc({ receivedOn: '2026-13-01' }), org.actor(org.clerk)),
+    ).rejects.toMatchObject({ field: 'receivedOn' });
+    await expect(
+      registerIncoming(doc({ receivedOn: '2026-11-21' }), org.actor(org.clerk)),
+    ).rejects.toMatchObject({
+      message: '收文日期不能晚于今天',
+    });
+    await expect(registerIncoming(doc({ copies: 0 }), org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'copies',
+    });
+  });
+
+  it('is the office’s work', async () => {
+    await expect(registerIncoming(doc(), org.actor(org.staff))).rejects.toMatchObject({
+      field: 'permission',
+    });
+  });
+
+  it('keeps the steps in order: no 批办 before 拟办, no circulation before 批办', async () => {
+    const d = await registerIncoming(doc(), org.actor(org.clerk));
+    await expect(recordDecision(d.id, '同意', org.director.id, org.actor(org.clerk))).rejects.toMatchObject({
+      ruleId: 'DOC-1',
+    });
+    await expect(
+      circulate(d.id, { readers: [org.staff.id], handlers: [] }, org.actor(org.clerk)),
+    ).rejects.toMatchObject({ ruleId: 'DOC-1' });
+    await proposeHandling(d.id, '拟请局长阅', org.actor(org.clerk));
+    // 批办 is the 局长's
+    await expect(recordDecision(d.id, '同意', org.deputy.id, org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'decidedById',
+    });
+    const decided = await recordDecision(d.id, '同意', org.director.id, org.actor(org.director));
+    expect(decided.status).toBe('decided');
+    expect(decided.trail.map((t) => t.action)).toEqual([
+      '签收登记',
+      '办公室主任拟办，送局长批办',
+      '局长（刘局长）批办，退办公室分送',
+    ]);
+  });
+});
+
+describe('circulation (DOC-2)', () => {
+  it('is due 5 days after receipt, moved past the National Day holiday', async () => {
+    const d = await throughDecision(doc({ receivedOn: '2026-09-28' }));
+    const [c] = await circulate(d.id, { readers: [org.staff.id], handlers: [] }, org.actor(org.clerk));
+    // 2026-10-03 falls in the 10-01..10-07 holiday: the period ends on the next working day.
+    expect(c.due).toBe('2026-10-08');
+  });
+
+  it('is due the same day for an urgent document, even before a holiday', async () => {
+    const d = await throughDecision(doc({ receivedOn: '2026-09-30', urgency: 'urgent' }));
+    const [c] = await circulate(d.id, { readers: [org.staff.id], handlers: [] }, org.actor(org.clerk));
+    expect(c.due).toBe('2026-09-30');
+  });
+
+  it('moves a due date on a Saturday holiday to Monday', async () => {
+    const d = await throughDecision(doc({ receivedOn: '2026-06-15' }));
+    const [c] = await circulate(
+      d.id,
+      { readers: [org.staff.id], handlers: [] },
+      org.actor(org.clerk),
+      await loadCalendar(),
+    );
+    expect(c.due).toBe('2026-06-22');
+  });
+
+  it('runs register → circulate → read by two people → report → archive, and shows who holds it', async () => {
+    const d = await throughDecision(doc({ receivedOn: '2026-11-18' }));
+    await circulate(d.id, { readers: [org.staff.id], handlers: [org.head.id] }, org.actor(org.clerk));
+    let cur = (await db.incomingDocs.get(d.id))!;
+    expect(cur.holder).toBe('传阅中：钱科员、孙股长');
+    expect((await circulationsOf(d.id)).map((c) => [c.staffId, c.role])).toEqual([
+      [org.staff.id, 'read'],
+      [org.head.id, 'handle'],
+    ]);
+    expect(cur.circulationDue).toBe('2026-11-23');
+    const mine = await myPendingCirculations(org.staff.id);
+    expect(mine.map((c) => c.doc.title)).toEqual([d.title]);
+    // Only the reader may mark it read.
+    await expect(markCirculationDone(mine[0].id, '', org.actor(org.head))).rejects.toMatchObject({
+      field: 'staffId',
+    });
+    await markCirculationDone(mine[0].id, '已阅', org.actor(org.staff));
+    cur = (await db.incomingDocs.get(d.id))!;
+    expect(cur.holder).toBe('传阅中：孙股长');
+    expect(cur.status).toBe('circulating');
+    const [h] = await myPendingCirculations(org.head.id);
+    await expect(markCirculationDone(h.id, '', org.actor(org.head))).rejects.toMatchObject({ field: 'note' });
+    await markCirculationDone(h.id, '已按要求落实', org.actor(org.head));
+    cur = (await db.incomingDocs.get(d.id))!;
+    expect(cur.status).toBe('done');
+    expect(await myPendingCirculations(org.staff.id)).toEqual([]);
+    await expect(
+      archiveIncoming(d.id, '2026-文书-1', '2026-11-20', org.actor(org.clerk)),
+    ).rejects.toMatchObject({ ruleId: 'DOC-1' });
+    await reportOutcome(d.id, '已落实，报局长', '2026-11-20', org.actor(org.clerk));
+    const archived = await archiveIncoming(d.id, '2026-文书-1', '2026-11-20', org.actor(org.clerk));
+    expect(archived.archived).toBe(1);
+    expect(archived.holder).toBe('档案室（2026-文书-1）');
+  });
+
+  it('lists late readers for the office to chase', async () => {
+    const d = await throughDecision(doc({ receivedOn: '2026-11-02' }));
+    const [c] = await circulate(d.id, { readers: [org.staff.id], handlers: [] }, org.actor(org.clerk));
+    expect(c.due).toBe('2026-11-09');
+    expect((await overdueCirculations('2026-11-09')).length).toBe(0);
+    expect((await overdueCirculations('2026-11-10')).map((x) => x.id)).toEqual([c.id]);
+    const chased = await chaseCirculation(c.id, org.actor(org.clerk));
+    expect(chased.chaseCount).toBe(1);
+  });
+
+  it('refuses the same person twice and an empty list', async () => {
+    const d = await throughDecision(doc());
+    await expect(circulate(d.id, { readers: [], handlers: [] }, org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'readers',
+    });
+    await expect(
+      circulate(d.id, { readers: [org.staff.id], handlers: [org.staff.id] }, org.actor(org.clerk)),
+    ).rejects.toMatchObject({
+      field: 'handlers',
+    });
+  });
+});

@@ -1,0 +1,369 @@
+// DOC-5 borrowing (approved by the 分管领导 through the engine, kind 'loan'), DOC-5 outside requests
+// for materials or data (分管领导 or 主要领导, kind 'data_request'), DOC-7 destruction of documents
+// not archived (registered, approved by the 分管领导, kind 'destruction', two distinct witnesses).
+import type { ISODate, Route } from '../../../../shared/rules';
+import { compareDates, destructionOk, isISODate, loanOverdue, parseISODate } from '../../../../shared/rules';
+import { resolveRouteSteps, submitApproval } from '../../approvals/engine';
+import type { StepSpec } from '../../approvals/engine';
+import type { ApprovalRequest } from '../../approvals/types';
+import { nowIso, today } from '../../db/clock';
+import { db } from '../../db/db';
+import { DomainError, insert, update, writeTx } from '../../db/repo';
+import type { Actor } from '../../db/repo';
+import type { DataRequest, DocDestruction, DocLoan } from '../../db/schema/documents';
+import { director, officeDeputy } from '../../org/org';
+
+import { requirePermission } from './access';
+
+type DocRef = { docRefTable?: 'incomingDocs' | 'outgoingDocs' | null; docRefId?: string | null };
+
+// ---- DOC-5 loans ----
+
+export type LoanInput = DocRef & {
+  docTitle: string;
+  borrowerId: string;
+  purpose: string;
+  borrowedOn: ISODate;
+  returnDue: ISODate;
+};
+
+const DEPUTY_ROUTE: Route = {
+  form: 'written',
+  approvers: ['deputy'],
+  kind: 'approval',
+  meetingDecision: false,
+  reportToCounty: false,
+};
+
+function checkLoan(input: LoanInput): void {
+  if (!input.docTitle?.trim()) throw new DomainError('请填写借阅的文件或档案', 'docTitle', 'DOC-5');
+  if (!input.borrowerId) throw new DomainError('请选择借阅人', 'borrowerId', 'DOC-5');
+  if (!input.purpose?.trim()) throw new DomainError('请填写借阅用途', 'purpose', 'DOC-5');
+  if (!isISODate(input.borrowedOn))
+    throw new DomainError('请填写借阅日期（格式：2026-01-31）', 'borrowedOn', 'DOC-5');
+  if (!isISODate(input.returnDue))
+    throw new DomainError('请填写归还期限（格式：2026-01-31）', 'returnDue', 'DOC-5');
+  if (compareDates(input.returnDue, input.borrowedOn) < 0)
+    throw new DomainError('归还期限不能早于借阅日期', 'returnDue', 'DOC-5');
+}
+
+// DOC-5: a loan request; the borrower's 分管领导 approves (a deputy's own loan goes to the 局长).
+export async function requestLoan(input: LoanInput, actor: Actor): Promise<DocLoan> {
+  checkLoan(input);
+  if (input.borrowerId !== actor.id) await requirePermission(actor, 'documents.manage', '代为登记借阅');
+  const borrower = await db.staff.get(input.borrowerId);
+  if (!borrower || borrower.deletedAt || !borrower.active)
+    throw new DomainError('借阅人不存在或已停用', 'borrowerId', 'DOC-5');
+  const steps = (await resolveRouteSteps(DEPUTY_ROUTE, borrower)).map((s) => ({
+    ...s,
+    label: '分管领导批准借阅',
+  }));
+  return writeTx([db.docLoans, db.approvals, db.staff], async () => {
+    const loan = await insert(
+      db.docLoans,
+      {
+        year: parseISODate(input.borrowedOn).year,
+        docRefTable: input.docRefTable ?? null,
+        docRefId: input.docRefId ?? null,
+        docTitle: input.docTitle.trim(),
+        borrowerId: input.borrowerId,
+        purpose: input.purpose.trim(),
+        borrowedOn: input.borrowedOn,
+        returnDue: input.returnDue,
+        returnedOn: null,
+        status: 'pending',
+        approvalId: null,
+      },
+      actor,
+      `借阅：${input.docTitle.trim()}`,
+    );
+    const req = await submitApproval(
+      {
+        kind: 'loan',
+        refTable: 'docLoans',
+        refId: loan.id,
+        title: `借阅：${loan.docTitle}`,
+        applicant: borrower,
+        form: 'written',
+        ruleIds: ['DOC-5'],
+        steps,
+      },
+      actor,
+    );
+    return update(db.docLoans, loan.id, { approvalId: req.id }, actor, '借阅审批单');
+  });
+}
+
+export async function onLoanFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
+  const loan = await db.docLoans.get(req.refId);
+  if (!loan) return;
+  const last = req.steps[req.steps.length - 1];
+  await update(
+    db.docLoans,
+    loan.id,
+    req.status === 'approved'
+      ? { status: 'approved', approverName: last?.decidedByName ?? '', approvedOn: today() }
+      : { status: req.status === 'rejected' ? 'rejected' : 'withdrawn' },
+    actor,
+    req.status === 'approved' ? '批准借阅' : '借阅未批准',
+  );
+}
+
+export async function returnLoan(id: string, returnedOn: ISODate, actor: Actor): Promise<DocLoan> {
+  await requirePermission(actor, 'documents.manage', '登记归还');
+  if (!isISODate(returnedOn))
+    throw new DomainError('请填写归还日期（格式：2026-01-31）', 'returnedOn', 'DOC-5');
+  return writeTx([db.docLoans], async () => {
+    const loan = await db.docLoans.get(id);
+    if (!loan || loan.deletedAt) throw new DomainError('借阅记录不存在');
+    if (loan.status !== 'approved') throw new DomainError('只有已借出的文件才能登记归还', 'status', 'DOC-5');
+    if (compareDates(returnedOn, loan.borrowedOn) < 0)
+      throw new DomainError('归还日期不能早于借阅日期', 'returnedOn', 'DOC-5');
+    return update(db.docLoans, id, { status: 'returned', returnedOn }, actor, '归还');
+  });
+}
+
+// DOC-5: loans out and past their return date (index [status+returnDue]).
+export async function overdueLoans(on: ISODate): Promise<DocLoan[]> {
+  const out = await db.docLoans
+    .where('[status+returnDue]')
+    .between(['approved', ''], ['approved', on], true, false)
+    .toArray();
+  return out.filter((l) => !l.deletedAt && loanOverdue(l.returnDue, on));
+}
+
+// ---- DOC-5 outside requests for materials or data ----
+
+export type DataRequestInput = {
+  receivedOn: ISODate;
+  requester: string;
+  contact: string;
+  content: string;
+  purpose: string;
+  approverId: string;
+};
+
+export async function registerDataRequest(input: DataRequestInput, actor: Actor): Promise<DataRequest> {
+  await requirePermission(actor, 'documents.manage', '登记查阅资料申请');
+  if (!isISODate(input.receivedOn))
+    throw new DomainError('请填写日期（格式：2026-01-31）', 'receivedOn', 'DOC-5');
+  if (!input.requester?.trim()) throw new DomainError('请填写查阅单位或个人', 'requester', 'DOC-5');
+  if (!input.content?.trim()) throw new DomainError('请填写查阅内容', 'content', 'DOC-5');
+  const approver = input.approverId ? await db.staff.get(input.approverId) : undefined;
+  if (!approver || !(approver.roles.includes('deputy') || approver.roles.includes('director')))
+    throw new DomainError('须报分管领导或主要领导同意', 'approverId', 'DOC-5');
+  if (approver.id === actor.id) throw new DomainError('申请人不能审批自己的申请', 'approverId', 'LV-4');
+  const applicant = await db.staff.get(actor.id);
+  if (!applicant) throw new DomainError('登记人不存在');
+  const main = approver.roles.includes('director');
+  const steps: StepSpec[] = [
+    {
+      key: main ? 'director' : 'deputy',
+      label: main ? '主要领导批准' : '分管领导批准',
+      approverId: approver.id,
+    },
+  ];
+  return writeTx([db.dataRequests, db.approvals, db.staff], async () => {
+    const rec = await insert(
+      db.dataRequests,
+      {
+        year: parseISODate(input.receivedOn).year,
+        receivedOn: input.receivedOn,
+        requester: input.requester.trim(),
+        contact: input.contact?.trim() ?? '',
+        content: input.content.trim(),
+        purpose: input.purpose?.trim() ?? '',
+        approverId: approver.id,
+        status: 'pending',
+        approvalId: null,
+      },
+      actor,
+      `查阅资料：${input.requester.trim()}`,
+    );
+    const req = await submitApproval(
+      {
+        kind: 'data_request',
+        refTable: 'dataRequests',
+        refId: rec.id,
+        title: `查阅资料：${rec.requester}（${rec.content.slice(0, 20)}）`,
+        applicant,
+        form: 'written',
+        ruleIds: ['DOC-5'],
+        steps,
+      },
+      actor,
+    );
+    return update(db.dataRequests, rec.id, { approvalId: req.id }, actor, '审批单');
+  });
+}
+
+export async function onDataRequestFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
+  const rec = await db.dataRequests.get(req.refId);
+  if (!rec) return;
+  await update(
+    db.dataRequests,
+    rec.id,
+    { status: req.status === 'approved' ? 'approved' : req.status === 'rejected' ? 'rejected' : 'withdrawn' },
+    actor,
+    '审批结果',
+  );
+}
+
+export async function markDataProvided(
+  id: string,
+  providedOn: ISODate,
+  note: string,
+  actor: Actor,
+): Promise<DataRequest> {
+  await requirePermission(actor, 'documents.manage', '登记提供资料');
+  if (!isISODate(providedOn))
+    throw new DomainError('请填写提供日期（格式：2026-01-31）', 'providedOn', 'DOC-5');
+  return writeTx([db.dataRequests], async () => {
+    const rec = await db.dataRequests.get(id);
+    if (!rec || rec.deletedAt) throw new DomainError('记录不存在');
+    if (rec.status !== 'approved') throw new DomainError('未经领导同意，不得提供资料数据', 'status', 'DOC-5');
+    return update(
+      db.dataRequests,
+      id,
+      { status: 'provided', providedOn, providedNote: note?.trim() ?? '' },
+      actor,
+      '已提供',
+    );
+  });
+}
+
+// ---- DOC-7 destruction ----
+
+export type DestructionInput = DocRef & {
+  docTitle: string;
+  copies: number;
+  reason: string;
+  registeredOn: ISODate;
+};
+
+// DOC-7: the 分管领导 approving destruction is the one in charge of the office (a request the office
+// deputy registers goes to the 局长).
+async function destructionSteps(applicantId: string): Promise<StepSpec[]> {
+  const od = await officeDeputy();
+  if (od && od.active && !od.deletedAt && od.id !== applicantId)
+    return [{ key: 'deputy', label: '分管领导批准销毁', approverId: od.id }];
+  const dir = await director();
+  if (!dir) throw new DomainError('找不到分管办公室的领导：请在“系统—设置”中设置', 'route', 'DOC-7');
+  return [{ key: 'director', label: '局长批准销毁', approverId: dir.id }];
+}
+
+export async function registerDestruction(input: DestructionInput, actor: Actor): Promise<DocDestruction> {
+  await requirePermission(actor, 'documents.manage', '登记销毁');
+  if (!input.docTitle?.trim()) throw new DomainError('请填写销毁的文件', 'docTitle', 'DOC-7');
+  if (!input.reason?.trim()) throw new DomainError('请填写销毁原因', 'reason', 'DOC-7');
+  if (!Number.isInteger(input.copies) || input.copies < 1)
+    throw new DomainError('份数应为正整数', 'copies', 'DOC-7');
+  if (!isISODate(input.registeredOn))
+    throw new DomainError('请填写登记日期（格式：2026-01-31）', 'registeredOn', 'DOC-7');
+  if (input.docRefTable && input.docRefId) {
+    const ref = await db.table(input.docRefTable).get(input.docRefId);
+    if (!ref || ref.deletedAt) throw new DomainError('所选文件不存在', 'docTitle', 'DOC-7');
+    if (ref.archived)
+      throw new DomainError('已归档的公文不能销毁（只销毁不归档的公文）', 'docTitle', 'DOC-7');
+    if (ref.status === 'destroyed') throw new DomainError('该文件已销毁', 'docTitle', 'DOC-7');
+  }
+  const applicant = await db.staff.get(actor.id);
+  if (!applicant) throw new DomainError('登记人不存在');
+  const steps = await destructionSteps(actor.id);
+  return writeTx([db.docDestructions, db.approvals, db.staff], async () => {
+    const rec = await insert(
+      db.docDestructions,
+      {
+        year: parseISODate(input.registeredOn).year,
+        registeredOn: input.registeredOn,
+        docRefTable: input.docRefTable ?? null,
+        docRefId: input.docRefId ?? null,
+        docTitle: input.docTitle.trim(),
+        copies: input.copies,
+        reason: input.reason.trim(),
+        status: 'pending',
+        approvalId: null,
+        witnesses: [],
+      },
+      actor,
+      `销毁登记：${input.docTitle.trim()}`,
+    );
+    const req = await submitApproval(
+      {
+        kind: 'destruction',
+        refTable: 'docDestructions',
+        refId: rec.id,
+        title: `公文销毁：${rec.docTitle}`,
+        applicant,
+        form: 'written',
+        ruleIds: ['DOC-7'],
+        steps,
+      },
+      actor,
+    );
+    return update(db.docDestructions, rec.id, { approvalId: req.id }, actor, '审批单');
+  });
+}
+
+export async function onDestructionFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
+  const rec = await db.docDestructions.get(req.refId);
+  if (!rec) return;
+  await update(
+    db.docDestructions,
+    rec.id,
+    { status: req.status === 'approved' ? 'approved' : req.status === 'rejected' ? 'rejected' : 'withdrawn' },
+    actor,
+    '审批结果',
+  );
+}
+
+// DOC-7: the destruction itself, refused unless approved and witnessed by two distinct people.
+export async function recordDestruction(
+  id: string,
+  input: { witnesses: string[]; destroyedOn: ISODate; method: string },
+  actor: Actor,
+): Promise<DocDestruction> {
+  await requirePermission(actor, 'documents.manage', '登记监销');
+  if (!isISODate(input.destroyedOn))
+    throw new DomainError('请填写销毁日期（格式：2026-01-31）', 'destroyedOn', 'DOC-7');
+  const witnesses = input.witnesses.map((w) => w.trim()).filter(Boolean);
+  return writeTx([db.docDestructions, db.incomingDocs, db.outgoingDocs], async () => {
+    const rec = await db.docDestructions.get(id);
+    if (!rec || rec.deletedAt) throw new DomainError('销毁登记不存在');
+    if (rec.status === 'destroyed') throw new DomainError('已登记销毁', 'status', 'DOC-7');
+    const approved = rec.status === 'approved';
+    if (!destructionOk({ approvedByDeputy: approved, witnesses })) {
+      if (!approved) throw new DomainError('销毁须先经分管领导批准', 'status', 'DOC-7');
+      throw new DomainError('须由两名以上不同的人员监销', 'witnesses', 'DOC-7');
+    }
+    if (rec.docRefTable === 'incomingDocs' && rec.docRefId) {
+      const doc = await db.incomingDocs.get(rec.docRefId);
+      if (doc?.archived) throw new DomainError('已归档的公文不能销毁', 'docTitle', 'DOC-7');
+      if (doc) {
+        const at = nowIso();
+        await update(
+          db.incomingDocs,
+          doc.id,
+          {
+            status: 'destroyed',
+            holder: '已销毁',
+            heldSince: at,
+            trail: [
+              ...doc.trail,
+              { at, action: `销毁（监销：${witnesses.join('、')}）`, byName: actor.name, holder: '已销毁' },
+            ],
+          },
+          actor,
+          '销毁',
+        );
+      }
+    }
+    return update(
+      db.docDestructions,
+      id,
+      { status: 'destroyed', witnesses, destroyedOn: input.destroyedOn, method: input.method?.trim() ?? '' },
+      actor,
+      `监销：${witnesses.join('、')}`,
+    );
+  });
+}

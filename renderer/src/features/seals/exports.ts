@@ -1,0 +1,30 @@
+// Export of the 印章使用登记 to Excel.
+import { sealUseRegisterSpec } from '../../../../shared/ledgers/office';
+import { db } from '../../db/db';
+import { exportLedger } from '../../export';
+import { unitName } from '../../org/org';
+
+import { SEAL_USE_STATUS_LABELS } from './labels';
+
+export async function exportSealUseRegister(year: number) {
+  const uses = (
+    await db.sealUses.where('[year+requestedOn]').between([year, ''], [year, '9999'], true, true).toArray()
+  ).filter((u) => !u.deletedAt);
+  const names = new Map((await db.staff.toArray()).map((s) => [s.id, s.name]));
+  const seals = new Map((await db.seals.toArray()).map((s) => [s.id, s.name]));
+  const rows = uses.map((u) => ({
+    requestedOn: u.requestedOn,
+    usedOn: u.usedOn ?? null,
+    seal: seals.get(u.sealId) ?? '',
+    document: u.document,
+    copies: u.copies,
+    requester: names.get(u.requesterId) ?? '',
+    approver: u.approverName ?? '',
+    keeper: u.keeperId ? (names.get(u.keeperId) ?? '') : '',
+    purpose: u.purpose,
+    status: SEAL_USE_STATUS_LABELS[u.status],
+  }));
+  return exportLedger(`印章使用登记-${year}`, [
+    sealUseRegisterSpec({ unitName: await unitName(), year, rows }),
+  ]);
+}

@@ -1,0 +1,147 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { approvalFor, decide } from '../../approvals/engine';
+import { pinClock } from '../../db/clock';
+import { db } from '../../db/db';
+import { resetDb, seedOrg } from '../../db/testing';
+import type { TestOrg } from '../../db/testing';
+
+import './register';
+import { createSeal, logSealUse, registerSealUse, requestSealUse, voidSeal } from './repo';
+
+let org: TestOrg;
+beforeEach(async () => {
+  pinClock(new Date('2026-11-20T09:00:00'));
+  await resetDb();
+  org = await seedOrg();
+});
+afterAll(() => pinClock(null));
+
+const use = (sealId: string, requesterId: string) => ({
+  sealId,
+  requestedOn: '2026-11-20',
+  document: '关于报送信访工作情况的函',
+  copies: 3,
+  purpose: '报送县委办',
+  requesterId,
+});
+
+describe('seals (SEAL-1)', () => {
+  it('have a keeper in the office', async () => {
+    await expect(
+      createSeal({ name: '新宁县信访局', kind: 'admin', keeperId: null }, org.actor(org.clerk)),
+    ).rejects.toMatchObject({
+      field: 'keeperId',
+      ruleId: 'SEAL-1',
+    });
+    await expect(
+      createSeal({ name: '新宁县信访局', kind: 'admin', keeperId: org.staff.id }, org.actor(org.clerk)),
+    ).rejects.toMatchObject({
+      message: '印章由办公室专人保管',
+    });
+    await expect(
+      createSeal({ name: 'x', kind: 'admin', keeperId: org.clerk.id }, org.actor(org.staff)),
+    ).rejects.toMatchObject({ field: 'permission' });
+  });
+});
+
+describe('seal use (SEAL-2)', () => {
+  it('needs the 局长’s consent for the administrative seal before the keeper can log it', async () => {
+    const seal = await createSeal(
+      { name: '新宁县信访局', kind: 'admin', keeperId: org.clerk.id },
+      org.actor(org.clerk),
+    );
+    const u = await requestSealUse(use(seal.id, org.staff.id), org.actor(org.staff));
+    expect(u.status).toBe('pending');
+    await expect(logSealUse(u.id, '2026-11-20', org.actor(org.clerk))).rejects.toMatchObject({
+      ruleId: 'SEAL-2',
+    });
+    const req = (await approvalFor('sealUses', u.id))!;
+    expect(req.steps.map((s) => [s.label, s.approverId])).toEqual([['局长同意用印', org.director.id]]);
+    await decide({ requestId: req.id, decision: 'approved' }, org.actor(org.director));
+    const approved = (await db.sealUses.get(u.id))!;
+    expect([approved.status, approved.approverName]).toEqual(['approved', '刘局长']);
+    const logged = await logSealUse(u.id, '2026-11-20', org.actor(org.clerk));
+    expect([logged.status, logged.keeperId, logged.usedOn]).toEqual(['used', org.clerk.id, '2026-11-20']);
+  });
+
+  it('keeps a refused request unusable', async () => {
+    const seal = await createSeal(
+      { name: '新宁县信访局', kind: 'admin', keeperId: org.clerk.id },
+      org.actor(org.clerk),
+    );
+    const u = await requestSealUse(use(seal.id, org.staff.id), org.actor(org.staff));
+    await decide(
+      { requestId: u.approvalId!, decision: 'rejected', comment: '内容不妥' },
+      org.actor(org.director),
+    );
+    expect((await db.sealUses.get(u.id))!.status).toBe('rejected');
+    await expect(logSealUse(u.id, '2026-11-20', org.actor(org.clerk))).rejects.toMatchObject({
+      ruleId: 'SEAL-2',
+    });
+  });
+
+  it('lets the financial seal be used without the 局长, and the 局长’s own request is his consent', async () => {
+    const fin = await createSeal(
+      { name: '新宁县信访局财务专用章', kind: 'finance', keeperId: org.finance.id },
+      org.actor(org.clerk),
+    );
+    const logged = await registerSealUse(use(fin.id, org.finance.id), '2026-11-20', org.actor(org.clerk));
+    expect(logged.status).toBe('used');
+    const admin = await createSeal(
+      { name: '新宁县信访局', kind: 'admin', keeperId: org.clerk.id },
+      org.actor(org.clerk),
+    );
+    const own = await requestSealUse(use(admin.id, org.director.id), org.actor(org.director));
+    expect(own.status).toBe('approved');
+    expect((await logSealUse(own.id, '2026-11-20', org.actor(org.clerk))).approverId).toBe(org.director.id);
+  });
+
+  it('refuses bad input at the field', async () => {
+    const seal = await createSeal(
+      { name: '新宁县信访局', kind: 'admin', keeperId: org.clerk.id },
+      org.actor(org.clerk),
+    );
+    await expect(
+      requestSealUse({ ...use(seal.id, org.staff.id), document: '' }, org.actor(org.staff)),
+    ).rejects.toMatchObject({ field: 'document' });
+    await expect(
+      requestSealUse({ ...use(seal.id, org.staff.id), copies: 0 }, org.actor(org.staff)),
+    ).rejects.toMatchObject({ field: 'copies' });
+    await expect(requestSealUse({ ...use('', org.staff.id) }, org.actor(org.staff))).rejects.toMatchObject({
+      field: 'sealId',
+    });
+  });
+});
+
+describe('void seals (SEAL-3)', () => {
+  it('cannot be requested or logged, even when the consent came before the seal was voided', async () => {
+    const seal = await createSeal(
+      { name: '新宁县信访局（旧）', kind: 'admin', keeperId: org.clerk.id },
+      org.actor(org.clerk),
+    );
+    const u = await requestSealUse(use(seal.id, org.staff.id), org.actor(org.staff));
+    await decide({ requestId: u.approvalId!, decision: 'approved' }, org.actor(org.director));
+    await voidSeal(seal.id, '2026-11-20', '印章更换', org.actor(org.clerk));
+    await expect(logSealUse(u.id, '2026-11-20', org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'sealId',
+      ruleId: 'SEAL-3',
+    });
+    await expect(requestSealUse(use(seal.id, org.staff.id), org.actor(org.staff))).rejects.toMatchObject({
+      field: 'sealId',
+      ruleId: 'SEAL-3',
+      message: '“新宁县信访局（旧）”已作废，严禁使用',
+    });
+    const fin = await createSeal(
+      { name: '财务章（旧）', kind: 'finance', keeperId: org.finance.id },
+      org.actor(org.clerk),
+    );
+    await voidSeal(fin.id, '2026-11-20', '更换', org.actor(org.clerk));
+    await expect(
+      registerSealUse(use(fin.id, org.finance.id), '2026-11-20', org.actor(org.clerk)),
+    ).rejects.toMatchObject({ ruleId: 'SEAL-3' });
+    await expect(voidSeal(fin.id, '2026-11-20', '再次', org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'status',
+    });
+  });
+});
