@@ -48,15 +48,20 @@ export function auditCopy<T>(value: T): unknown {
   return value === undefined ? undefined : redact(normalise(value));
 }
 
+const headInTx = new WeakMap<IDBTransaction, string>();
+
 export async function appendAudit(entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>): Promise<AuditEntry> {
   if (!Dexie.currentTransaction) {
     return db.transaction('rw', db.audit, () => appendAudit(entry));
   }
-  const last = await db.audit.orderBy(':id').last();
-  const prevHash = last?.hash ?? AUDIT_GENESIS;
+  // The chain's head is read once per transaction, then carried along: inside one read-write
+  // transaction on the audit table nobody else can append, so the cached head is exact.
+  const idbtrans = (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction }).idbtrans;
+  const prevHash = headInTx.get(idbtrans) ?? (await db.audit.orderBy(':id').last())?.hash ?? AUDIT_GENESIS;
   const withPrev = { ...entry, before: auditCopy(entry.before), after: auditCopy(entry.after), prevHash };
   const full: AuditEntry = { ...withPrev, hash: auditHash(withPrev) };
   const seq = await db.audit.add(full);
+  headInTx.set(idbtrans, full.hash);
   return { ...full, seq };
 }
 
