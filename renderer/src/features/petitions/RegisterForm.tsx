@@ -1,0 +1,566 @@
+// 来信登记 / 来访登记 / 网上信访与交办: one form for every channel, with the duplicate check of
+// PET-10 before saving (candidates with their state; link as 重复件 or open a new case).
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  FileInput,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+
+import { navigate, href } from '../../app/router';
+import { useCan } from '../../auth/session';
+import { loadCalendar } from '../../calendar/calendar';
+import { notifyOk } from '../../components/notify';
+import { today } from '../../db/clock';
+import type { PetitionChannel, PetitionNature, Representative } from '../../db/schema/petitions';
+
+import { CHANNEL_LABELS, F, HANDED_DOWN_FROM, LETTER_SOURCES, NATURE_LABELS, TAB_LABELS } from './labels';
+import { findDuplicates } from './queries';
+import type { DuplicateCandidate } from './queries';
+import { registerPetition } from './repo';
+import type { DuplicateDecision } from './repo';
+import {
+  RuleNote,
+  short,
+  StateBadge,
+  useActor,
+  useCategories,
+  useFieldErrors,
+  useStaffList,
+  useTownships,
+  useUnits,
+} from './ui';
+import { validateRegistration } from './validate';
+import type { RegistrationInput } from './validate';
+
+type Kind = 'letter' | 'visit' | 'other';
+
+type FormValues = {
+  channel: PetitionChannel;
+  receivedOn: string;
+  letterSource: string;
+  upstreamNo: string;
+  name: string;
+  idNo: string;
+  phone: string;
+  address: string;
+  township: string;
+  category: string;
+  nature: PetitionNature;
+  summary: string;
+  informant: boolean;
+  accusedUnitIds: string[];
+  accusedNote: string;
+  urgent: boolean;
+  nationalNo: string;
+  visitors: string;
+  representatives: Representative[];
+  receptionistId: string;
+};
+
+function initial(kind: Kind): FormValues {
+  return {
+    channel: kind === 'letter' ? 'letter' : kind === 'visit' ? 'visit' : 'online',
+    receivedOn: today(),
+    letterSource: kind === 'letter' ? LETTER_SOURCES[0] : '',
+    upstreamNo: '',
+    name: '',
+    idNo: '',
+    phone: '',
+    address: '',
+    township: '',
+    category: '',
+    nature: 'claim',
+    summary: '',
+    informant: false,
+    accusedUnitIds: [],
+    accusedNote: '',
+    urgent: false,
+    nationalNo: '',
+    visitors: '1',
+    representatives: [],
+    receptionistId: '',
+  };
+}
+
+function toInput(v: FormValues): RegistrationInput {
+  return {
+    channel: v.channel,
+    receivedOn: v.receivedOn,
+    letterSource: v.letterSource || null,
+    upstreamNo: v.upstreamNo || null,
+    name: v.name,
+    idNo: v.idNo || null,
+    phone: v.phone || null,
+    address: v.address,
+    township: v.township,
+    category: v.category,
+    nature: v.nature,
+    summary: v.summary,
+    informant: v.informant,
+    accusedUnitIds: v.informant ? v.accusedUnitIds : [],
+    accusedNote: v.informant ? v.accusedNote : null,
+    urgent: v.urgent,
+    nationalNo: v.nationalNo || null,
+    visitors: v.channel === 'visit' ? Number(v.visitors) : undefined,
+    representatives: v.channel === 'visit' ? v.representatives : undefined,
+    receptionistId: v.channel === 'visit' ? v.receptionistId || null : null,
+  };
+}
+
+export function RegisterForm({ kind }: { kind: Kind }) {
+  const actor = useActor();
+  const canRegister = useCan('petition.register');
+  const canView = useCan('petition.viewInformant');
+  const townships = useTownships();
+  const categories = useCategories();
+  const units = useUnits();
+  const staff = useStaffList();
+  const [v, setV] = useState<FormValues>(() => initial(kind));
+  const [files, setFiles] = useState<File[]>([]);
+  const { errors, setErrors, run } = useFieldErrors();
+  const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
+  const [dupNote, setDupNote] = useState('');
+  const [sameFacts, setSameFacts] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof FormValues>(k: K, value: FormValues[K]) => {
+    setV((old) => ({ ...old, [k]: value }));
+    setCandidates(null);
+  };
+  const isVisit = v.channel === 'visit';
+  const dateLabel =
+    kind === 'letter' ? F.receivedOnLetter : kind === 'visit' ? F.receivedOnVisit : F.receivedOnOther;
+  const nameLabel = kind === 'letter' ? F.nameLetter : kind === 'visit' ? F.nameVisit : F.nameOther;
+
+  async function save(dup: DuplicateDecision) {
+    setBusy(true);
+    const ok = await run(async () => {
+      const p = await registerPetition(toInput(v), actor, {
+        duplicate: dup,
+        attachments: files.map((f) => ({
+          name: f.name,
+          type: f.type || 'application/octet-stream',
+          blob: f,
+        })),
+      });
+      notifyOk(`已登记，编号 ${p.regNo}`);
+      navigate('petitions', 'case', p.id);
+    });
+    setBusy(false);
+    if (!ok) setCandidates(null);
+  }
+
+  async function submit() {
+    const fieldErrors = validateRegistration(toInput(v), { today: today(), townships });
+    if (Object.keys(fieldErrors).length) {
+      setErrors(fieldErrors as Record<string, string>);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      // PET-10: look for the same petitioner and similar content before saving
+      const found = await findDuplicates(
+        { name: v.name, idNo: v.idNo, phone: v.phone, summary: v.summary },
+        { canViewInformant: canView, cal: await loadCalendar(), today: today() },
+      );
+      if (found.length) {
+        setCandidates(found);
+        setBusy(false);
+        return;
+      }
+    } catch {
+      // the check is advisory: a failure must not block registration
+    }
+    setBusy(false);
+    await save({ kind: 'new' });
+  }
+
+  if (!canRegister) return <Alert color="gray">您没有登记信访事项的权限。</Alert>;
+
+  const unitOptions = units.list.map((u) => ({ value: u.id, label: u.name }));
+  const reps = v.representatives;
+  const setRep = (i: number, r: Partial<Representative>) =>
+    set(
+      'representatives',
+      reps.map((x, j) => (j === i ? { ...x, ...r } : x)),
+    );
+
+  return (
+    <Card withBorder>
+      <Title order={3} mb="sm">
+        {kind === 'other' ? TAB_LABELS.other : TAB_LABELS[kind]}
+      </Title>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          {kind === 'other' && (
+            <NativeSelect
+              label={F.channel}
+              value={v.channel}
+              onChange={(e) => set('channel', e.currentTarget.value as PetitionChannel)}
+              data={(['online', 'governor_mailbox', 'mayor_mailbox', 'handed_down'] as const).map((c) => ({
+                value: c,
+                label: CHANNEL_LABELS[c],
+              }))}
+            />
+          )}
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <TextInput
+              type="date"
+              label={dateLabel}
+              required
+              autoFocus
+              value={v.receivedOn}
+              max={today()}
+              onChange={(e) => set('receivedOn', e.currentTarget.value)}
+              error={errors.receivedOn}
+            />
+            {kind === 'letter' && (
+              <NativeSelect
+                label={F.letterSource}
+                value={v.letterSource}
+                onChange={(e) => set('letterSource', e.currentTarget.value)}
+                data={[...LETTER_SOURCES]}
+              />
+            )}
+            {kind === 'other' && (
+              <NativeSelect
+                label={F.fromBody}
+                value={v.letterSource}
+                onChange={(e) => set('letterSource', e.currentTarget.value)}
+                data={[{ value: '', label: '（无）' }, ...HANDED_DOWN_FROM]}
+              />
+            )}
+            {kind === 'other' && (
+              <TextInput
+                label={F.upstreamNo}
+                value={v.upstreamNo}
+                onChange={(e) => set('upstreamNo', e.currentTarget.value)}
+              />
+            )}
+            {isVisit && (
+              <TextInput
+                type="number"
+                label={F.visitors}
+                min={1}
+                value={v.visitors}
+                onChange={(e) => set('visitors', e.currentTarget.value)}
+                error={errors.visitors}
+              />
+            )}
+            {isVisit && (
+              <NativeSelect
+                label={F.receptionist}
+                value={v.receptionistId}
+                onChange={(e) => set('receptionistId', e.currentTarget.value)}
+                data={[{ value: '', label: '请选择' }, ...staff.map((s) => ({ value: s.id, label: s.name }))]}
+                error={errors.receptionistId}
+              />
+            )}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <TextInput
+              label={nameLabel}
+              required
+              value={v.name}
+              onChange={(e) => set('name', e.currentTarget.value)}
+              error={errors.name}
+            />
+            <TextInput
+              label={F.idNo}
+              value={v.idNo}
+              onChange={(e) => set('idNo', e.currentTarget.value)}
+              error={errors.idNo}
+              maxLength={18}
+            />
+            <TextInput
+              label={F.phone}
+              value={v.phone}
+              onChange={(e) => set('phone', e.currentTarget.value)}
+              error={errors.phone}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <TextInput
+              label={F.address}
+              value={v.address}
+              onChange={(e) => set('address', e.currentTarget.value)}
+            />
+            <NativeSelect
+              label={F.township}
+              required
+              value={v.township}
+              onChange={(e) => set('township', e.currentTarget.value)}
+              data={[{ value: '', label: '请选择' }, ...townships]}
+              error={errors.township}
+            />
+            <NativeSelect
+              label={F.category}
+              required
+              value={v.category}
+              onChange={(e) => set('category', e.currentTarget.value)}
+              data={[{ value: '', label: '请选择' }, ...categories]}
+              error={errors.category}
+            />
+          </SimpleGrid>
+          {isVisit && (
+            <Card withBorder padding="sm">
+              <Group justify="space-between" mb="xs">
+                <Text fw={500}>{F.representatives}（5人以上集体访须推选代表，不超过5人）</Text>
+                <Button
+                  size="xs"
+                  variant="light"
+                  disabled={reps.length >= 5}
+                  onClick={() => set('representatives', [...reps, { name: '', idNo: '', phone: '' }])}
+                >
+                  添加代表
+                </Button>
+              </Group>
+              {reps.map((r, i) => (
+                <SimpleGrid cols={{ base: 1, md: 4 }} key={i} mb={4}>
+                  <TextInput
+                    label={`代表${i + 1}姓名`}
+                    value={r.name}
+                    onChange={(e) => setRep(i, { name: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    label={`代表${i + 1}身份证号`}
+                    value={r.idNo ?? ''}
+                    onChange={(e) => setRep(i, { idNo: e.currentTarget.value })}
+                    error={errors[`rep${i}.idNo`]}
+                  />
+                  <TextInput
+                    label={`代表${i + 1}电话`}
+                    value={r.phone ?? ''}
+                    onChange={(e) => setRep(i, { phone: e.currentTarget.value })}
+                  />
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    mt={24}
+                    onClick={() =>
+                      set(
+                        'representatives',
+                        reps.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
+                    移除
+                  </Button>
+                </SimpleGrid>
+              ))}
+              {errors.representatives && (
+                <Text c="red" size="sm" role="alert">
+                  {errors.representatives}
+                </Text>
+              )}
+              <RuleNote id="PET-12" />
+            </Card>
+          )}
+          <Textarea
+            label={F.summary}
+            required
+            autosize
+            minRows={3}
+            value={v.summary}
+            onChange={(e) => set('summary', e.currentTarget.value)}
+            error={errors.summary}
+          />
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <NativeSelect
+              label={F.nature}
+              value={v.nature}
+              onChange={(e) => set('nature', e.currentTarget.value as PetitionNature)}
+              data={(Object.keys(NATURE_LABELS) as PetitionNature[]).map((k) => ({
+                value: k,
+                label: NATURE_LABELS[k],
+              }))}
+            />
+            <TextInput
+              label={F.nationalNo}
+              value={v.nationalNo}
+              onChange={(e) => set('nationalNo', e.currentTarget.value)}
+            />
+            <FileInput
+              label={F.attachments}
+              multiple
+              clearable
+              value={files}
+              onChange={setFiles}
+              placeholder="选择扫描件"
+              accept="image/*,application/pdf"
+            />
+          </SimpleGrid>
+          <Group>
+            <Checkbox
+              label={F.informant}
+              checked={v.informant}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setV((old) => ({
+                  ...old,
+                  informant: on,
+                  nature: on ? 'accusation' : old.nature === 'accusation' ? 'claim' : old.nature,
+                }));
+                setCandidates(null);
+              }}
+            />
+            <Checkbox
+              label={F.urgent}
+              checked={v.urgent}
+              onChange={(e) => set('urgent', e.currentTarget.checked)}
+            />
+          </Group>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <MultiSelect
+              label={F.accused}
+              data={unitOptions}
+              value={v.accusedUnitIds}
+              onChange={(ids) => set('accusedUnitIds', ids)}
+              disabled={!v.informant}
+              searchable
+              error={errors.accused}
+              placeholder={v.informant ? '选择被检举的单位' : '检举揭发件填写'}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <TextInput
+              label={F.accusedNote}
+              value={v.accusedNote}
+              onChange={(e) => set('accusedNote', e.currentTarget.value)}
+              disabled={!v.informant}
+            />
+          </SimpleGrid>
+          {v.informant && <RuleNote id="PET-6" />}
+          {v.urgent && <RuleNote id="PET-7" />}
+
+          {candidates && (
+            <div role="region" aria-label="重复件检查">
+              <Alert color="orange" title={`发现 ${candidates.length} 件可能重复的信访件（PET-10）`}>
+                <Text size="sm" mb="xs">
+                  同一信访人（身份证号，或姓名加电话）或内容相似的已登记件如下。可作为重复件并入已有案件，或登记为新件。
+                </Text>
+                <Table fz="sm" withTableBorder>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>登记编号</Table.Th>
+                      <Table.Th>日期</Table.Th>
+                      <Table.Th>信访人</Table.Th>
+                      <Table.Th>内容摘要</Table.Th>
+                      <Table.Th>状态</Table.Th>
+                      <Table.Th>相同信访人</Table.Th>
+                      <Table.Th>内容相似度</Table.Th>
+                      <Table.Th />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {candidates.map((c) => (
+                      <Table.Tr key={c.petition.id}>
+                        <Table.Td>
+                          <Anchor href={href('petitions', 'case', c.petition.id)} target="_blank" size="sm">
+                            {c.petition.regNo}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{c.petition.receivedOn}</Table.Td>
+                        <Table.Td>{c.petition.name}</Table.Td>
+                        <Table.Td>{short(c.petition.summary, 30)}</Table.Td>
+                        <Table.Td>
+                          <StateBadge state={c.petition.state} />
+                          {c.finalAtRecheck && (
+                            <Text size="xs" c="red">
+                              已复核终结
+                            </Text>
+                          )}
+                          {c.inHand && (
+                            <Text size="xs" c="orange">
+                              已受理且在办理期限内
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>{c.samePetitioner ? '是' : '否'}</Table.Td>
+                        <Table.Td>{Math.round(c.similarity * 100)}%</Table.Td>
+                        <Table.Td>
+                          <Button
+                            size="xs"
+                            loading={busy}
+                            onClick={() =>
+                              save({
+                                kind: 'link',
+                                caseId: c.petition.duplicateOf ?? c.petition.id,
+                                note: dupNote,
+                                sameFacts: c.finalAtRecheck && sameFacts,
+                              })
+                            }
+                          >
+                            {c.finalAtRecheck && sameFacts ? '登记为重复信访' : '作为重复件关联'}
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                <Textarea
+                  mt="xs"
+                  label="重复件说明"
+                  value={dupNote}
+                  onChange={(e) => setDupNote(e.currentTarget.value)}
+                  autosize
+                  minRows={1}
+                />
+                {candidates.some((c) => c.finalAtRecheck) && (
+                  <Checkbox
+                    mt="xs"
+                    label="与复核终结的事项事实和理由相同（登记为重复信访，不再受理，PET-5）"
+                    checked={sameFacts}
+                    onChange={(e) => setSameFacts(e.currentTarget.checked)}
+                  />
+                )}
+                <Group mt="sm">
+                  <Button variant="default" loading={busy} onClick={() => save({ kind: 'new' })}>
+                    登记为新件
+                  </Button>
+                  <Button variant="subtle" onClick={() => setCandidates(null)}>
+                    返回修改
+                  </Button>
+                </Group>
+              </Alert>
+            </div>
+          )}
+          {Object.keys(errors).length > 0 && !candidates && (
+            <Text c="red" size="sm">
+              请按提示修改后再保存。
+            </Text>
+          )}
+          <Group>
+            <Button type="submit" loading={busy} disabled={!!candidates}>
+              {F.save}
+            </Button>
+            <Text size="xs" c="dimmed">
+              保存前自动检查重复件（PET-10）。
+            </Text>
+          </Group>
+          <RuleNote id="PET-1" />
+        </Stack>
+      </form>
+    </Card>
+  );
+}

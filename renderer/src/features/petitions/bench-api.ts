@@ -1,0 +1,229 @@
+// What the benchmark times: exactly the functions the screens run (list, next page, full-text
+// search, duplicate check, registration, ledger export), and a fast bulk generator of cases.
+import Dexie from 'dexie';
+
+import type { ISODate } from '../../../../shared/rules';
+import { addCalendarDays } from '../../../../shared/rules';
+import { useSession, userCan } from '../../auth/session';
+import { loadCalendar } from '../../calendar/calendar';
+import { now, nowIso, today } from '../../db/clock';
+import { db } from '../../db/db';
+import { newId, SYSTEM_ACTOR } from '../../db/repo';
+import type { Actor } from '../../db/repo';
+import type { Petition, PetitionChannel, PetitionStep } from '../../db/schema/petitions';
+
+import {
+  between,
+  DEMO_CATEGORIES,
+  personName,
+  phoneNumber,
+  pick,
+  seeded,
+  summaryFor,
+  VILLAGES,
+} from './demodata';
+import { makeIdNo } from './idgen';
+import { buildLedger, monthRange } from './ledgers';
+import { formatRegNo, seriesOf } from './numbering';
+import type { Series } from './numbering';
+import { findDuplicates, listPetitions } from './queries';
+import type { DuplicateCandidate, DuplicateInput, ListPage, PageKey } from './queries';
+import { bureauDue, knownTownships, registerPetition } from './repo';
+import { loadPetitionSettings } from './settings';
+import { termKeys } from './text';
+import type { RegistrationInput } from './validate';
+
+function viewer(): { actor: Actor; canViewInformant: boolean } {
+  const u = useSession.getState().user;
+  return {
+    actor: u ? { id: u.staffId, name: u.name } : SYSTEM_ACTOR,
+    canViewInformant: u ? userCan('petition.viewInformant') : false,
+  };
+}
+
+const CHUNK = 2000;
+
+// Bulk generation: bulkAdd in chunks, one transaction per chunk, with the search index (the
+// multiEntry *terms field is part of each record) and the steps. Audit entries are skipped for
+// generated bulk data on purpose: it is test data, not records anyone created, and hashing a
+// chain entry per row would time the audit trail rather than the petitions module.
+export async function generatePetitions(
+  n: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const rnd = seeded(4242 + n);
+  const [cal, settings, townshipsKnown] = await Promise.all([
+    loadCalendar(),
+    loadPetitionSettings(),
+    knownTownships(),
+  ]);
+  const townships = townshipsKnown.length ? townshipsKnown : ['金石镇', '回龙镇', '高桥镇', '崀山镇'];
+  const units = (await db.units.toArray()).filter((u) => !u.deletedAt);
+  const staff = (await db.staff.toArray()).filter((s) => !s.deletedAt);
+  const by = staff[0] ?? { id: SYSTEM_ACTOR.id, name: SYSTEM_ACTOR.name };
+  const day0 = today();
+  const next = new Map<string, number>();
+  const seqFor = async (series: Series, year: number) => {
+    const k = `${series}|${year}`;
+    if (!next.has(k)) {
+      const last = await db.petitions
+        .where('[series+year+seq]')
+        .between([series, year, Dexie.minKey], [series, year, Dexie.maxKey])
+        .last();
+      next.set(k, last?.seq ?? 0);
+    }
+    const s = next.get(k)! + 1;
+    next.set(k, s);
+    return s;
+  };
+  // received dates over the last two years, oldest first
+  const dates: ISODate[] = [];
+  for (let i = 0; i < n; i++) dates.push(addCalendarDays(day0, -between(rnd, 0, 729)));
+  dates.sort();
+  const at = nowIso();
+  const channels: PetitionChannel[] = [
+    'letter',
+    'letter',
+    'letter',
+    'visit',
+    'visit',
+    'online',
+    'handed_down',
+  ];
+  for (let start = 0; start < n; start += CHUNK) {
+    const petitions: Petition[] = [];
+    const steps: PetitionStep[] = [];
+    for (let i = start; i < Math.min(n, start + CHUNK); i++) {
+      const receivedOn = dates[i];
+      const channel = pick(rnd, channels);
+      const series = seriesOf(channel);
+      const year = Number(receivedOn.slice(0, 4));
+      const seq = await seqFor(series, year);
+      const category = pick(rnd, DEMO_CATEGORIES);
+      const township = pick(rnd, townships);
+      const summary = summaryFor(rnd, category);
+      const age = (Date.parse(day0) - Date.parse(receivedOn)) / 86400000;
+      const unit = units.length ? pick(rnd, units) : null;
+      const sorted = age > 10;
+      const concluded = sorted && age > 70 && rnd() < 0.9;
+      const sortedOn = sorted ? addCalendarDays(receivedOn, between(rnd, 1, 9)) : null;
+      const concludedOn = concluded ? addCalendarDays(sortedOn!, between(rnd, 10, 55)) : null;
+      const id = newId();
+      const regNo = formatRegNo(settings.numberFormats[series], year, seq, settings.seqDigits);
+      const p: Petition = {
+        id,
+        createdAt: at,
+        updatedAt: at,
+        createdBy: by.id,
+        deletedAt: null,
+        regNo,
+        series,
+        year,
+        seq,
+        channel,
+        receivedOn,
+        letterSource: channel === 'letter' ? '群众来信' : null,
+        upstreamNo: null,
+        name: personName(rnd),
+        idNo:
+          rnd() < 0.8
+            ? makeIdNo(
+                `19${between(rnd, 45, 95)}-0${between(rnd, 1, 9)}-1${between(rnd, 0, 9)}`,
+                between(rnd, 1, 999),
+              )
+            : null,
+        phone: phoneNumber(rnd),
+        address: `${township}${pick(rnd, VILLAGES)}${between(rnd, 1, 12)}组`,
+        township,
+        category,
+        nature: 'claim',
+        summary,
+        terms: termKeys(summary, receivedOn, regNo),
+        informant: rnd() < 0.04,
+        accusedUnitIds: [],
+        accusedNote: null,
+        urgent: false,
+        urgentOpen: null,
+        directorNoticeOpen: null,
+        nationalNo: `43052800${year}${String(seq).padStart(6, '0')}`,
+        visitors: channel === 'visit' ? between(rnd, 1, 3) : 1,
+        representatives: [],
+        receptionistId: channel === 'visit' ? by.id : null,
+        receptionistName: channel === 'visit' ? by.name : null,
+        state: !sorted ? 'registered' : concluded ? 'concluded' : unit ? 'handed_down' : 'accepted',
+        decision: !sorted ? null : unit ? 'hand_down' : 'accept',
+        sortedOn,
+        notifiedOn: sortedOn,
+        petitionerUnknown: false,
+        unitId: sorted ? (unit?.id ?? null) : null,
+        unitName: sorted ? (unit?.name ?? null) : null,
+        handedOn: sorted && unit ? sortedOn : null,
+        acceptedOn: null,
+        extensionDays: 0,
+        recusals: [],
+        concludedOn,
+        outcome: concluded ? '已解决' : null,
+        outcomeText: concluded ? '已办结' : null,
+        concludedAt: concluded ? 'handling' : null,
+        duplicateOf: null,
+        source: 'generated',
+      };
+      Object.assign(p, bureauDue(p, cal, settings, day0));
+      petitions.push(p);
+      const step = (kind: PetitionStep['kind'], on: ISODate, text: string): PetitionStep => ({
+        id: newId(),
+        createdAt: at,
+        updatedAt: at,
+        createdBy: by.id,
+        deletedAt: null,
+        petitionId: id,
+        kind,
+        on,
+        at,
+        byId: by.id,
+        byName: by.name,
+        text,
+      });
+      steps.push(step('register', receivedOn, `登记，编号 ${p.regNo}（批量生成）`));
+      if (sortedOn) steps.push(step('sort', sortedOn, p.unitName ? `交办至${p.unitName}` : '受理'));
+      if (concludedOn) steps.push(step('conclude', concludedOn, '办结：已解决'));
+    }
+    await db.transaction('rw', db.petitions, db.petitionSteps, async () => {
+      await db.petitions.bulkAdd(petitions);
+      await db.petitionSteps.bulkAdd(steps);
+    });
+    onProgress?.(Math.min(n, start + CHUNK), n);
+  }
+}
+
+export function listFirstPage(): Promise<ListPage> {
+  return listPetitions({}, null, { canViewInformant: viewer().canViewInformant });
+}
+
+export function listPageAfter(key: PageKey): Promise<ListPage> {
+  return listPetitions({}, key, { canViewInformant: viewer().canViewInformant });
+}
+
+export function searchText(q: string): Promise<ListPage> {
+  return listPetitions({ text: q }, null, { canViewInformant: viewer().canViewInformant });
+}
+
+export async function duplicateCheck(input: DuplicateInput): Promise<DuplicateCandidate[]> {
+  return findDuplicates(input, {
+    canViewInformant: viewer().canViewInformant,
+    cal: await loadCalendar(),
+    today: today(),
+  });
+}
+
+export function registerLetter(input: Omit<RegistrationInput, 'channel'>): Promise<Petition> {
+  return registerPetition({ ...input, channel: 'letter' }, viewer().actor);
+}
+
+// The 来信台帐 of a month as the screen builds it, written to .xlsx bytes (not saved).
+export async function exportMonthLedger(year: number, month: number): Promise<Uint8Array> {
+  const r = monthRange(year, month);
+  const spec = await buildLedger('letter', r.from, r.to, r.period, viewer().canViewInformant);
+  const { ledgerWorkbook } = await import('../../export/xlsx');
+  return ledgerWorkbook([spec], now(), viewer().actor.name);
+}

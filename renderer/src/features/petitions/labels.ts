@@ -1,0 +1,191 @@
+// User-facing text of the petitions module (信访), in one place.
+import type { SortDecision } from '../../../../shared/rules';
+import { SORT_DECISION_LABELS } from '../../../../shared/rules';
+import type {
+  HigherVisitLevel,
+  PetitionChannel,
+  PetitionNature,
+  PetitionRecusal,
+  PetitionState,
+  PetitionStepKind,
+} from '../../db/schema/petitions';
+
+export const MODULE_TITLE = '信访';
+
+export const TAB_LABELS = {
+  list: '信访件',
+  letter: '来信登记',
+  visit: '来访登记',
+  other: '网上信访与交办',
+  supervise: '督办',
+  urgent: '重大紧急',
+  ledger: '台帐',
+  stats: '统计分析',
+  reception: '接访与上访',
+  import: '导入',
+  settings: '设置',
+} as const;
+export type TabKey = keyof typeof TAB_LABELS;
+
+export const CHANNEL_LABELS: Record<PetitionChannel, string> = {
+  letter: '来信',
+  visit: '来访',
+  online: '网上信访',
+  governor_mailbox: '省长信箱',
+  mayor_mailbox: '市长信箱',
+  handed_down: '上级交办',
+};
+
+export const NATURE_LABELS: Record<PetitionNature, string> = {
+  claim: '申诉求决类',
+  suggestion: '建议意见类',
+  accusation: '检举控告类',
+};
+
+export const STATE_LABELS: Record<PetitionState, string> = {
+  registered: '待处理',
+  forwarded: '已转送',
+  handed_down: '已交办',
+  accepted: '办理中',
+  reported_up: '已上报',
+  rejected: '不予受理',
+  concluded: '已办结',
+  review: '复查中',
+  recheck: '复核中',
+  archived: '已归档',
+  duplicate: '重复件',
+  repeat: '重复信访',
+};
+
+export const STATE_COLORS: Record<PetitionState, string> = {
+  registered: 'orange',
+  forwarded: 'blue',
+  handed_down: 'blue',
+  accepted: 'cyan',
+  reported_up: 'grape',
+  rejected: 'gray',
+  concluded: 'green',
+  review: 'yellow',
+  recheck: 'yellow',
+  archived: 'dark',
+  duplicate: 'gray',
+  repeat: 'gray',
+};
+
+export const DECISION_LABELS: Record<SortDecision, string> = SORT_DECISION_LABELS;
+
+export const STEP_LABELS: Record<PetitionStepKind, string> = {
+  register: '登记',
+  duplicate: '收到重复件',
+  sort: '分类处理',
+  notify: '告知信访人',
+  unit_accept: '责任单位受理',
+  objection: '责任单位异议',
+  reroute: '重新转送/交办',
+  assign: '指定承办人',
+  recusal: '回避',
+  extend: '延期',
+  reply: '答复',
+  complaint: '态度投诉',
+  conclude: '办结',
+  reply_received: '信访人收到答复',
+  review_request: '申请复查',
+  review_answer: '复查答复',
+  recheck_request: '申请复核',
+  recheck_answer: '复核答复',
+  archive: '归档',
+  urgent_mark: '标为重大紧急',
+  urgent_report: '重大紧急事项报告',
+  urgent_downgrade: '重大紧急降级',
+  director_seen: '局长已阅',
+  national_no: '录入全国信访信息系统',
+  supervise: '督办',
+  print: '打印',
+  attachment: '附件',
+  note: '备注',
+};
+
+export const LETTER_SOURCES = ['群众来信', '领导批示件', '上级转来', '人大政协转来', '其他'] as const;
+export const HANDED_DOWN_FROM = ['国家信访局', '省信访局', '市信访局', '县委县政府', '其他'] as const;
+
+export const DEFAULT_CATEGORIES = [
+  '劳动社保',
+  '国土资源',
+  '城乡建设',
+  '政法',
+  '教育',
+  '卫生健康',
+  '民政',
+  '农业农村',
+  '环境保护',
+  '纪检监察',
+  '其他',
+] as const;
+
+export const OUTCOMES = ['已解决', '部分解决', '解释疏导', '不予支持', '移送司法', '其他'] as const;
+export const REPLY_WAYS = ['书面', '电话', '当面', '网上'] as const;
+
+export const RECUSAL_LABELS: Record<PetitionRecusal['reason'], string> = {
+  self: '本人是当事人',
+  relative: '近亲属是当事人',
+  interest: '其他利害关系',
+};
+
+export const HIGHER_LEVEL_LABELS: Record<HigherVisitLevel, string> = {
+  county: '到县',
+  city: '到市',
+  province: '赴省',
+  beijing: '进京',
+};
+
+export const RECEPTION_KIND_LABELS = { reception: '领导接访', appointment: '领导约访' } as const;
+
+export const F = {
+  receivedOnLetter: '收信日期',
+  receivedOnVisit: '来访日期',
+  receivedOnOther: '收件日期',
+  nameLetter: '来信人',
+  nameVisit: '来访人',
+  nameOther: '信访人',
+  idNo: '身份证号',
+  phone: '联系电话',
+  address: '住址',
+  township: '所属乡镇',
+  letterSource: '信件来源',
+  category: '问题类别',
+  nature: '事项性质',
+  summary: '内容摘要',
+  informant: '是否检举揭发',
+  accused: '被检举单位',
+  accusedNote: '被检举人或其他单位',
+  urgent: '是否重大紧急',
+  nationalNo: '全国系统录入编号',
+  attachments: '附件（扫描件）',
+  visitors: '人数',
+  representatives: '代表',
+  receptionist: '接待人',
+  channel: '信访渠道',
+  fromBody: '交办机关/信箱',
+  upstreamNo: '上级编号',
+  save: '保存',
+} as const;
+
+export const MSG = {
+  nameRequired: '请填写信访人姓名',
+  idBad: '身份证号校验不通过，请核对（18位，末位为校验码）',
+  phoneBad: '联系电话格式不对（7–12位数字，可带区号横线）',
+  dateRequired: '请填写日期',
+  dateBad: '日期格式应为 年-月-日',
+  dateFuture: '日期不能晚于今天',
+  townshipRequired: '请选择所属乡镇',
+  townshipUnknown: '所属乡镇不在乡镇列表中',
+  categoryRequired: '请选择问题类别',
+  summaryRequired: '请填写内容摘要',
+  accusedRequired: '检举揭发件请选择或填写被检举单位/人',
+  visitorsBad: '人数应为1以上的整数',
+  repsRequired: '5人以上集体访须推选代表（1–5人）',
+  repsTooMany: '代表人数不得超过5人',
+  receptionistRequired: '请选择接待人',
+} as const;
+
+export const PERIOD_MONTH = (y: number, m: number) => `${y}年${m}月`;

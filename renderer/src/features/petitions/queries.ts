@@ -1,0 +1,552 @@
+// Reads of the petitions module. Every list uses an index and keyset paging (50 a page, the last
+// row's [receivedOn, regNo] is the key of the next page); counts come from index ranges; full text
+// goes through the *terms bigram index. Rows leave this file masked by maskPetitioner (PET-6)
+// unless the caller may see informants.
+import Dexie from 'dexie';
+import type { Collection, IndexableType } from 'dexie';
+
+import type { PetitionLedgerItem, StatsItem } from '../../../../shared/ledgers/petitions';
+import { maskPetitioner } from '../../../../shared/ledgers/petitions';
+import { addWorkdays, alreadyInHand, repeatCandidate, deadlineState } from '../../../../shared/rules';
+import type { CalendarData, ISODate } from '../../../../shared/rules';
+import { db } from '../../db/db';
+import type { AuditEntry } from '../../db/schema/core';
+import type { Petition, PetitionChannel, PetitionState, PetitionStep } from '../../db/schema/petitions';
+
+import { CHANNEL_LABELS, DECISION_LABELS, STATE_LABELS } from './labels';
+import { completionDueOf, nextDeadlineOf } from './repo';
+import type { PetitionSettings } from './settings';
+import { indexTerms, normalizeText, TERM_SEP, termRange } from './text';
+import { normIdNo, normPhone } from './validate';
+
+export const PAGE_SIZE = 50;
+
+export type PageKey = [string, string]; // [receivedOn, regNo]
+
+export type ListFilter = {
+  regNo?: string;
+  name?: string;
+  idNo?: string;
+  phone?: string;
+  text?: string;
+  township?: string;
+  category?: string;
+  state?: PetitionState;
+  channel?: PetitionChannel;
+  from?: ISODate;
+  to?: ISODate;
+};
+
+export type ListPage = {
+  rows: Petition[];
+  next: PageKey | null;
+  count: number | null; // null on later pages of a plain listing (the first page's count holds)
+  countExact: boolean; // false: an upper bound read from the index
+};
+
+export function maskRecord(p: Petition, canViewInformant: boolean): Petition {
+  return maskPetitioner(p, canViewInformant);
+}
+
+const keyOf = (p: Petition): PageKey => [p.receivedOn, p.regNo];
+const newestFirst = (a: Petition, b: Petition) =>
+  b.receivedOn.localeCompare(a.receivedOn) || b.regNo.localeCompare(a.regNo);
+const beforeKey = (p: Petition, k: PageKey) =>
+  p.receivedOn < k[0] || (p.receivedOn === k[0] && p.regNo < k[1]);
+
+function clean(s: string | undefined): string {
+  return (s ?? '').trim();
+}
+
+// Filters applied in memory (after an index chose the candidates).
+function predicate(f: ListFilter, skip: Set<keyof ListFilter>, textNorm: string | null) {
+  return (p: Petition) => {
+    if (p.deletedAt) return false;
+    if (!skip.has('state') && f.state && p.state !== f.state) return false;
+    if (!skip.has('township') && f.township && p.township !== f.township) return false;
+    if (!skip.has('category') && f.category && p.category !== f.category) return false;
+    if (!skip.has('channel') && f.channel && p.channel !== f.channel) return false;
+    if (f.from && p.receivedOn < f.from) return false;
+    if (f.to && p.receivedOn > f.to) return false;
+    if (textNorm && !normalizeText(p.summary).includes(textNorm)) return false;
+    return true;
+  };
+}
+
+function pageOf(all: Petition[], after: PageKey | null, size: number, canView: boolean): ListPage {
+  const sorted = all.sort(newestFirst);
+  const rest = after ? sorted.filter((p) => beforeKey(p, after)) : sorted;
+  const rows = rest.slice(0, size);
+  return {
+    rows: rows.map((p) => maskRecord(p, canView)),
+    next: rest.length > size ? keyOf(rows[rows.length - 1]) : null,
+    count: all.length,
+    countExact: true,
+  };
+}
+
+const SCAN_THRESHOLD = 2000;
+
+// Counts of index ranges, kept until the petitions change: IndexedDB counts by walking the range,
+// which for tens of thousands of cases costs tens of milliseconds on every page view. Any committed
+// write to the petitions table (this window or another) ends the cached counts.
+const countCache = new Map<string, number>();
+Dexie.on('storagemutated', (parts) => {
+  if (Object.keys(parts).some((k) => k.includes('/petitions/'))) countCache.clear();
+});
+
+async function rangeCount(index: string, lower: IndexableType, upper: IndexableType): Promise<number> {
+  const key = `${db.name}|${index}|${JSON.stringify(lower)}|${JSON.stringify(upper)}`;
+  const hit = countCache.get(key);
+  if (hit !== undefined) return hit;
+  const n = await db.petitions.where(index).between(lower, upper, true, true).count();
+  countCache.set(key, n);
+  return n;
+}
+
+const TEXT_BATCH = 200;
+
+// Chinese full text (the phrase, normalised, must occur in the summary): the rarest of the
+// phrase's bigrams leads; its postings come newest first from the *terms index (the key holds
+// receivedOn and regNo), read in batches and checked against the whole phrase until a page is
+// full. The count is that bigram's posting count (an upper bound unless the phrase is one bigram).
+async function searchByTerms(
+  textNorm: string,
+  f: ListFilter,
+  after: PageKey | null,
+  size: number,
+  canView: boolean,
+): Promise<ListPage | null> {
+  const terms = indexTerms(textNorm, 64);
+  if (!terms.length) return null;
+  const counts = await Promise.all(
+    terms.map((t) => {
+      const [lo, hi] = termRange(t, f.from, f.to);
+      return rangeCount('terms', lo, hi);
+    }),
+  );
+  let lead = 0;
+  counts.forEach((n, i) => {
+    if (n < counts[lead]) lead = i;
+  });
+  const t = terms[lead];
+  const [lower, upperFull] = termRange(t, f.from, f.to);
+  let upper = after ? `${t}${TERM_SEP}${after[0]}${TERM_SEP}${after[1]}` : upperFull;
+  const pred = predicate(f, new Set(), textNorm);
+  const rows: Petition[] = [];
+  // The first batch is one page (enough when the phrase is as rare as its rarest bigram), then larger.
+  let want = size + 1;
+  while (counts[lead] > 0 && rows.length <= size) {
+    const batch = await db.petitions
+      .where('terms')
+      .between(lower, upper, true, false)
+      .reverse()
+      .limit(want)
+      .toArray();
+    for (const p of batch) if (pred(p)) rows.push(p);
+    if (batch.length < want) break;
+    want = TEXT_BATCH;
+    const last = batch[batch.length - 1];
+    upper = `${t}${TERM_SEP}${last.receivedOn}${TERM_SEP}${last.regNo}`;
+  }
+  const page = rows.slice(0, size);
+  const exact =
+    terms.length === 1 && textNorm.length === 2 && !f.state && !f.township && !f.category && !f.channel;
+  return {
+    rows: page.map((p) => maskRecord(p, canView)),
+    next: rows.length > size ? keyOf(page[page.length - 1]) : null,
+    count: after ? null : counts[lead],
+    countExact: exact,
+  };
+}
+
+type IndexChoice = { key: keyof ListFilter | null; index: string; value: string | null };
+
+function rangeOf(c: IndexChoice, f: ListFilter, after: PageKey | null) {
+  const from = f.from || '0000-01-01';
+  const to = f.to || '9999-12-31';
+  const pre = c.value === null ? [] : [c.value];
+  const lower = [...pre, from, Dexie.minKey];
+  const upperFull = [...pre, to, Dexie.maxKey];
+  const upper = after ? [...pre, after[0], after[1]] : upperFull;
+  return { lower, upper, upperFull, open: !!after };
+}
+
+function collectionFor(c: IndexChoice, f: ListFilter, after: PageKey | null): Collection<Petition, string> {
+  const r = rangeOf(c, f, after);
+  return db.petitions.where(c.index).between(r.lower, r.upper, true, !r.open).reverse();
+}
+
+export async function listPetitions(
+  f: ListFilter,
+  after: PageKey | null,
+  opts: { canViewInformant: boolean; pageSize?: number },
+): Promise<ListPage> {
+  const size = opts.pageSize ?? PAGE_SIZE;
+  const canView = opts.canViewInformant;
+  const identity = (p: Petition) => canView || !p.informant; // identity searches never reveal informants (PET-6)
+
+  const regNo = clean(f.regNo);
+  if (regNo) {
+    const found = await db.petitions.where('regNo').startsWith(regNo).limit(500).toArray();
+    return pageOf(found.filter(predicate(f, new Set(), null)), after, size, canView);
+  }
+  const idNo = normIdNo(f.idNo);
+  if (idNo) {
+    const found = await db.petitions.where('idNo').equals(idNo).toArray();
+    return pageOf(
+      found.filter((p) => identity(p) && predicate(f, new Set(), null)(p)),
+      after,
+      size,
+      canView,
+    );
+  }
+  const phone = normPhone(f.phone);
+  if (phone) {
+    const found = await db.petitions.where('phone').equals(phone).toArray();
+    return pageOf(
+      found.filter((p) => identity(p) && predicate(f, new Set(), null)(p)),
+      after,
+      size,
+      canView,
+    );
+  }
+  const name = clean(f.name);
+  if (name) {
+    const found = await db.petitions.where('name').startsWith(name).limit(5000).toArray();
+    return pageOf(
+      found.filter((p) => identity(p) && predicate(f, new Set(), null)(p)),
+      after,
+      size,
+      canView,
+    );
+  }
+
+  const text = clean(f.text);
+  const textNorm = text ? normalizeText(text) : null;
+  if (textNorm) {
+    const found = await searchByTerms(textNorm, f, after, size, canView);
+    if (found) return found;
+  }
+
+  // Structured filters: the narrowest index range leads (counted from the index), the rest filter.
+  const choices: IndexChoice[] = [];
+  if (f.state) choices.push({ key: 'state', index: '[state+receivedOn+regNo]', value: f.state });
+  if (f.township) choices.push({ key: 'township', index: '[township+receivedOn+regNo]', value: f.township });
+  if (f.category) choices.push({ key: 'category', index: '[category+receivedOn+regNo]', value: f.category });
+  if (f.channel) choices.push({ key: 'channel', index: '[channel+receivedOn+regNo]', value: f.channel });
+  if (!choices.length) choices.push({ key: null, index: '[receivedOn+regNo]', value: null });
+  if (choices.length === 1 && !textNorm) {
+    // One index range and nothing else to check: the page is read straight from the index (no
+    // per-row filter), and the range is counted at the same time — on the first page only; later
+    // pages keep the count the screen already shows.
+    const lead = choices[0];
+    const r = rangeOf(lead, f, null);
+    const [rows, count] = await Promise.all([
+      collectionFor(lead, f, after)
+        .limit(size + 1)
+        .toArray(),
+      after ? Promise.resolve(null) : rangeCount(lead.index, r.lower, r.upperFull),
+    ]);
+    const page = rows.slice(0, size);
+    return {
+      rows: page.filter((p) => !p.deletedAt).map((p) => maskRecord(p, canView)),
+      next: rows.length > size ? keyOf(page[page.length - 1]) : null,
+      count,
+      countExact: true,
+    };
+  }
+  const counts = await Promise.all(
+    choices.map((c) => {
+      const r = rangeOf(c, f, null);
+      return rangeCount(c.index, r.lower, r.upperFull);
+    }),
+  );
+  let best = 0;
+  counts.forEach((n, i) => {
+    if (n < counts[best]) best = i;
+  });
+  const lead = choices[best];
+  const others = choices.length > 1 || !!textNorm;
+  const pred = predicate(f, new Set(lead.key ? [lead.key] : []), textNorm);
+  const rows = await collectionFor(lead, f, after)
+    .filter(pred)
+    .limit(size + 1)
+    .toArray();
+  const page = rows.slice(0, size);
+  let count = counts[best];
+  let countExact = !others;
+  if (!after && others && count <= SCAN_THRESHOLD && !textNorm) {
+    const r = rangeOf(lead, f, null);
+    count = await db.petitions
+      .where(lead.index)
+      .between(r.lower, r.upperFull, true, true)
+      .filter(pred)
+      .count();
+    countExact = true;
+  }
+  return {
+    rows: page.map((p) => maskRecord(p, canView)),
+    next: rows.length > size ? keyOf(page[page.length - 1]) : null,
+    count: after ? null : count,
+    countExact,
+  };
+}
+
+// ---- duplicate check (PET-10) --------------------------------------------------------------------
+
+export type DuplicateInput = {
+  name: string;
+  idNo?: string | null;
+  phone?: string | null;
+  summary: string;
+  excludeId?: string;
+};
+
+export type DuplicateCandidate = {
+  petition: Petition; // masked as the viewer may see it
+  samePetitioner: boolean;
+  similarity: number; // 0..1
+  finalAtRecheck: boolean; // concluded at 复核: same facts again → 重复信访 (PET-5)
+  inHand: boolean; // accepted and within its limit (PET-10)
+};
+
+const POSTING_CAP = 2000;
+const MAX_QUERY_TERMS = 40;
+const MAX_CONTENT_CANDIDATES = 30;
+
+export async function findDuplicates(
+  input: DuplicateInput,
+  ctx: { canViewInformant: boolean; cal: CalendarData; today: ISODate },
+): Promise<DuplicateCandidate[]> {
+  const name = clean(input.name);
+  const idNo = normIdNo(input.idNo);
+  const phone = normPhone(input.phone);
+  const ids = new Set<string>();
+  const lookups: Promise<string[]>[] = [];
+  if (idNo)
+    lookups.push(db.petitions.where('idNo').equals(idNo).limit(200).primaryKeys() as Promise<string[]>);
+  if (name && phone)
+    lookups.push(
+      db.petitions.where('[name+phone]').equals([name, phone]).limit(200).primaryKeys() as Promise<string[]>,
+    );
+
+  // Content: cases sharing the most distinctive bigrams (posting lists longer than the cap are
+  // common words, used only when nothing rarer matched).
+  const terms = indexTerms(input.summary ?? '').slice(0, MAX_QUERY_TERMS);
+  const postings = await Promise.all(
+    terms.map(
+      (t) =>
+        db.petitions
+          .where('terms')
+          .between(...termRange(t), true, true)
+          .reverse()
+          .limit(POSTING_CAP + 1)
+          .primaryKeys() as Promise<string[]>,
+    ),
+  );
+  for (const list of await Promise.all(lookups)) for (const id of list) ids.add(id);
+  const score = new Map<string, number>();
+  const rare = postings.filter((l) => l.length <= POSTING_CAP);
+  for (const list of rare.length ? rare : postings)
+    for (const id of list) score.set(id, (score.get(id) ?? 0) + 1);
+  const minShared = Math.max(2, Math.floor(terms.length * 0.3));
+  [...score]
+    .filter(([, n]) => n >= Math.min(minShared, terms.length))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_CONTENT_CANDIDATES)
+    .forEach(([id]) => ids.add(id));
+  if (input.excludeId) ids.delete(input.excludeId);
+  if (!ids.size) return [];
+
+  const recs = (await db.petitions.bulkGet([...ids])).filter((p): p is Petition => !!p && !p.deletedAt);
+  const item = { petitioner: { name, idNumber: idNo, phone }, content: input.summary ?? '' };
+  const out: DuplicateCandidate[] = [];
+  for (const p of recs) {
+    const r = repeatCandidate(item, {
+      petitioner: { name: p.name, idNumber: p.idNo, phone: p.phone },
+      content: p.summary,
+    });
+    if (!r.candidate) continue;
+    const start = p.acceptedOn ?? (p.decision === 'accept' || p.decision === 'hand_down' ? p.sortedOn : null);
+    out.push({
+      petition: maskRecord(p, ctx.canViewInformant),
+      samePetitioner: r.samePetitioner,
+      similarity: r.similarity,
+      finalAtRecheck: p.recheckAnsweredOn != null,
+      inHand:
+        !!start &&
+        alreadyInHand(
+          { acceptedOn: start, extensionDays: p.extensionDays ?? 0, concludedOn: p.concludedOn ?? null },
+          ctx.today,
+          ctx.cal,
+        ),
+    });
+  }
+  return out
+    .sort(
+      (a, b) =>
+        Number(b.samePetitioner) - Number(a.samePetitioner) ||
+        b.similarity - a.similarity ||
+        newestFirst(a.petition, b.petition),
+    )
+    .slice(0, 10);
+}
+
+// ---- one case -----------------------------------------------------------------------------------
+
+export async function caseSteps(id: string): Promise<PetitionStep[]> {
+  return db.petitionSteps.where('[petitionId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+}
+
+export async function caseAudit(id: string): Promise<AuditEntry[]> {
+  return db.audit.where('[table+recordId]').equals(['petitions', id]).toArray();
+}
+
+export async function duplicatesOf(id: string, canView: boolean): Promise<Petition[]> {
+  const rows = await db.petitions.where('duplicateOf').equals(id).toArray();
+  return rows.map((p) => maskRecord(p, canView));
+}
+
+// ---- ledgers and statistics ---------------------------------------------------------------------
+
+export const LETTER_CHANNELS: PetitionChannel[] = [
+  'letter',
+  'online',
+  'governor_mailbox',
+  'mayor_mailbox',
+  'handed_down',
+];
+
+export async function petitionsInRange(
+  channels: PetitionChannel[] | null,
+  from: ISODate,
+  to: ISODate,
+): Promise<Petition[]> {
+  if (!channels) {
+    const all = await db.petitions
+      .where('[receivedOn+regNo]')
+      .between([from, Dexie.minKey], [to, Dexie.maxKey])
+      .toArray();
+    return all.filter((p) => !p.deletedAt);
+  }
+  const parts = await Promise.all(
+    channels.map((c) =>
+      db.petitions
+        .where('[channel+receivedOn+regNo]')
+        .between([c, from, Dexie.minKey], [c, to, Dexie.maxKey])
+        .toArray(),
+    ),
+  );
+  return parts.flat().filter((p) => !p.deletedAt);
+}
+
+export function ledgerItem(p: Petition, cal: CalendarData, settings: PetitionSettings): PetitionLedgerItem {
+  const handling =
+    p.state === 'duplicate' || p.state === 'repeat'
+      ? STATE_LABELS[p.state]
+      : p.decision
+        ? DECISION_LABELS[p.decision]
+        : '';
+  const limit = completionDueOf(p, cal, settings) ?? (p.state === 'registered' ? p.dueOn : null);
+  const remarks = [
+    p.duplicateOf ? `并入${p.duplicateOfRegNo ?? ''}${p.duplicateNote ? `（${p.duplicateNote}）` : ''}` : '',
+    p.urgent ? '重大紧急' : p.urgentDowngrade ? '已降级' : '',
+    p.informant ? '检举揭发' : '',
+    p.rejectReason ? `不予受理理由：${p.rejectReason}` : '',
+    p.extensionDays ? `延期${p.extensionDays}天` : '',
+    p.remarks ?? '',
+  ].filter(Boolean);
+  return {
+    informant: p.informant,
+    name: p.name,
+    idNo: p.idNo,
+    phone: p.phone,
+    address: p.address,
+    representatives: p.representatives,
+    regNo: p.regNo,
+    receivedOn: p.receivedOn,
+    township: p.township,
+    source:
+      p.channel === 'letter'
+        ? (p.letterSource ?? '来信')
+        : `${CHANNEL_LABELS[p.channel]}${p.letterSource ? `（${p.letterSource}）` : ''}`,
+    category: p.category,
+    summary: p.summary,
+    handling,
+    unitName: p.unitName ?? (p.decision === 'accept' ? '本局' : ''),
+    handedOn: p.handedOn ?? null,
+    dueOn: limit,
+    concludedOn: p.concludedOn ?? null,
+    outcome: p.outcome ?? '',
+    nationalNo: p.nationalNo ?? '',
+    state: STATE_LABELS[p.state],
+    remarks: remarks.join('；'),
+    visitors: p.visitors ?? 1,
+    receptionist: p.receptionistName ?? '',
+  };
+}
+
+export function statsItem(p: Petition, cal: CalendarData, settings: PetitionSettings): StatsItem {
+  const due = completionDueOf(p, cal, settings);
+  return {
+    channel: CHANNEL_LABELS[p.channel],
+    category: p.category,
+    township: p.township,
+    outcome: p.concludedOn ? (p.outcome ?? '') : '',
+    visitors: p.channel === 'visit' ? (p.visitors ?? 1) : 1,
+    onTime: due && p.concludedOn ? p.concludedOn <= due : null,
+  };
+}
+
+// ---- 督办 and the dashboard ---------------------------------------------------------------------
+
+export type SupervisionRow = {
+  petition: Petition;
+  due: ISODate;
+  kind: string;
+  state: 'overdue' | 'due_soon' | 'running';
+};
+
+// Cases whose next bureau deadline is overdue or due within soonDays working days (dueOn index).
+export async function supervisionRows(
+  cal: CalendarData,
+  settings: PetitionSettings,
+  today: ISODate,
+  canView: boolean,
+  limit = 2000,
+): Promise<SupervisionRow[]> {
+  const horizon = addWorkdays(today, settings.soonDays, cal);
+  const rows = await db.petitions.where('dueOn').belowOrEqual(horizon).limit(limit).toArray();
+  return rows
+    .filter((p) => !p.deletedAt && p.dueOn)
+    .map((p) => ({
+      petition: maskRecord(p, canView),
+      due: p.dueOn!,
+      kind: p.dueKind ?? '',
+      state: deadlineState(p.dueOn!, today, cal, settings.soonDays),
+    }));
+}
+
+export async function urgentOpen(canView: boolean): Promise<Petition[]> {
+  return (await db.petitions.where('urgentOpen').equals(1).toArray())
+    .filter((p) => !p.deletedAt)
+    .map((p) => maskRecord(p, canView));
+}
+
+export async function directorNotices(canView: boolean): Promise<Petition[]> {
+  return (await db.petitions.where('directorNoticeOpen').equals(1).toArray())
+    .filter((p) => !p.deletedAt)
+    .map((p) => maskRecord(p, canView));
+}
+
+export async function recentUrgent(from: ISODate, canView: boolean): Promise<Petition[]> {
+  const rows = await db.petitions
+    .where('[receivedOn+regNo]')
+    .between([from, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey])
+    .filter((p) => !p.deletedAt && (p.urgent || !!p.urgentDowngrade))
+    .toArray();
+  return rows.sort(newestFirst).map((p) => maskRecord(p, canView));
+}
+
+export { nextDeadlineOf };

@@ -1,0 +1,173 @@
+// Small UI pieces of the petitions screens: look-ups (units, townships, categories, staff),
+// field errors from repository refusals, state and deadline badges, simple bars.
+import { Badge, Box, Group, Text, Tooltip } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo, useState } from 'react';
+
+import { deadlineState, PETITION_DEADLINE_LABELS, ruleText } from '../../../../shared/rules';
+import type { CalendarData, ISODate, PetitionDeadlineKind } from '../../../../shared/rules';
+import type { RuleId } from '../../../../shared/rules';
+import { useSession } from '../../auth/session';
+import { notifyError } from '../../components/notify';
+import { db } from '../../db/db';
+import { DomainError } from '../../db/repo';
+import type { Actor } from '../../db/repo';
+import type { Staff, Unit } from '../../db/schema/core';
+import type { PetitionState } from '../../db/schema/petitions';
+
+import { importCategories } from './import';
+import { STATE_COLORS, STATE_LABELS } from './labels';
+import { knownTownships } from './repo';
+import { loadPetitionSettings, withDefaults } from './settings';
+import type { PetitionSettings } from './settings';
+
+export function useActor(): Actor {
+  const u = useSession((s) => s.user)!;
+  return useMemo(() => ({ id: u.staffId, name: u.name }), [u.staffId, u.name]);
+}
+
+export function useUnits(): { list: Unit[]; byId: Map<string, Unit> } {
+  const all = useLiveQuery(() => db.units.orderBy('name').toArray(), [], [] as Unit[]);
+  return useMemo(() => {
+    const list = all.filter((u) => u.active && !u.deletedAt);
+    return { list, byId: new Map(all.map((u) => [u.id, u])) };
+  }, [all]);
+}
+
+export function useTownships(): string[] {
+  return useLiveQuery(knownTownships, [], [] as string[]);
+}
+
+export function useCategories(): string[] {
+  return useLiveQuery(importCategories, [], [] as string[]);
+}
+
+export function useStaffList(): Staff[] {
+  const all = useLiveQuery(() => db.staff.orderBy('name').toArray(), [], [] as Staff[]);
+  return useMemo(() => all.filter((s) => s.active && !s.deletedAt), [all]);
+}
+
+export function useSettings(): PetitionSettings {
+  return useLiveQuery(loadPetitionSettings, [], withDefaults(null));
+}
+
+// Runs a repository call; a refusal naming a field is shown at that field (and as a notice with
+// its rule), so nothing typed is lost.
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const run = useCallback(async (fn: () => Promise<unknown>): Promise<boolean> => {
+    setErrors({});
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      if (e instanceof DomainError && e.field)
+        setErrors({ [e.field]: e.ruleId ? `${e.message}（${e.ruleId}）` : e.message });
+      notifyError(e);
+      return false;
+    }
+  }, []);
+  return { errors, setErrors, run };
+}
+
+export function StateBadge({ state }: { state: PetitionState }) {
+  return (
+    <Badge color={STATE_COLORS[state]} variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>
+      {STATE_LABELS[state]}
+    </Badge>
+  );
+}
+
+const DUE_COLOR = { overdue: 'red', due_soon: 'orange', running: 'blue' } as const;
+const DUE_LABEL = { overdue: '已逾期', due_soon: '即将到期', running: '' } as const;
+
+export function DueBadge({
+  due,
+  kind,
+  today,
+  cal,
+  soonDays,
+}: {
+  due: ISODate | null | undefined;
+  kind?: string | null;
+  today: ISODate;
+  cal: CalendarData;
+  soonDays: number;
+}) {
+  if (!due)
+    return (
+      <Text size="xs" c="dimmed">
+        —
+      </Text>
+    );
+  const state = deadlineState(due, today, cal, soonDays);
+  const label = kind ? (PETITION_DEADLINE_LABELS[kind as PetitionDeadlineKind] ?? kind) : '';
+  return (
+    <Tooltip label={label} disabled={!label}>
+      <Badge
+        color={DUE_COLOR[state]}
+        variant={state === 'running' ? 'outline' : 'filled'}
+        style={{ flexShrink: 0, overflow: 'visible' }}
+      >
+        {due}
+        {DUE_LABEL[state] ? ` ${DUE_LABEL[state]}` : ''}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+export function RuleNote({ id }: { id: RuleId }) {
+  const r = ruleText(id);
+  return (
+    <Text size="xs" c="dimmed">
+      {r.id}：{r.text}（{r.source}）
+    </Text>
+  );
+}
+
+// A plain CSS bar chart: one row per key, the bar's length proportional to the count.
+export function Bars({
+  rows,
+  color = 'var(--mantine-color-blue-6)',
+  label,
+}: {
+  rows: { key: string; count: number }[];
+  color?: string;
+  label: string;
+}) {
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  return (
+    <Box role="figure" aria-label={label}>
+      {rows.length === 0 && (
+        <Text c="dimmed" size="sm">
+          无数据
+        </Text>
+      )}
+      {rows.map((r) => (
+        <Group key={r.key} gap="xs" wrap="nowrap" mb={4}>
+          <Text
+            size="sm"
+            w={96}
+            ta="right"
+            style={{ flexShrink: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+          >
+            {r.key}
+          </Text>
+          <Box style={{ flex: 1 }}>
+            <Box
+              h={16}
+              style={{ width: `${(r.count / max) * 100}%`, minWidth: 2, background: color, borderRadius: 3 }}
+            />
+          </Box>
+          <Text size="sm" w={40}>
+            {r.count}
+          </Text>
+        </Group>
+      ))}
+    </Box>
+  );
+}
+
+export function short(s: string, n = 40): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
