@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pinClock } from '../db/clock';
 import { db } from '../db/db';
 import { resetDb } from '../db/testing';
+
 import { PBKDF2_ITERATIONS } from './password';
 import { completeSetup, createAccount, isInitialised, login, setPassword, validateSetup } from './service';
 
