@@ -7,5 +7,7 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   components: {
     TextInput: { defaultProps: { size: 'sm' } },
+    // Status badges carry short Chinese words and dates: never cut them to an ellipsis in a table.
+    Badge: { styles: { root: { flexShrink: 0, minWidth: 'max-content' }, label: { overflow: 'visible' } } },
   },
 });
