@@ -9,6 +9,8 @@ import type { Staff } from '../db/schema/core';
 import { setSetting } from '../db/settings';
 
 import { DEMO_MODULES } from './modules';
+// The modules' approval handlers must be registered before their demo requests are decided.
+import '../features/register';
 
 export const DEMO_PASSWORD = 'demo1234';
 
