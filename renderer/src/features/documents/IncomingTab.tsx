@@ -14,7 +14,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Timeline,
   Title,
@@ -63,6 +62,7 @@ import {
   SECRECY_LABELS,
   URGENCY_LABELS,
 } from './labels';
+import { ArchiveForm, StepForm, useStepAction } from './StepForm';
 import {
   DateField,
   Field,
@@ -525,91 +525,45 @@ function IncomingDetail({ id }: { id: string }) {
         <CirculateForm doc={doc} existing={circs.map((c) => c.staffId)} />
       )}
       {manage && (doc.status === 'done' || doc.status === 'reported') && <OutcomeForm doc={doc} />}
-      {manage && doc.status === 'reported' && <ArchiveForm doc={doc} />}
+      {manage && doc.status === 'reported' && (
+        <ArchiveForm
+          initialRef={`${doc.year}-文书-`}
+          archive={(ref, on) => archiveIncoming(doc.id, ref, on, currentActor())}
+        />
+      )}
       <RuleNote ids={['DOC-1', 'DOC-2']} />
     </Stack>
   );
 }
 
 function ReadForm({ circulationId, role }: { circulationId: string; role: 'read' | 'handle' }) {
-  const [note, setNote] = useState('');
-  const { errors, fail, clear } = useFieldErrors();
-  const [busy, setBusy] = useState(false);
-  async function go() {
-    clear();
-    setBusy(true);
-    try {
-      await markCirculationDone(circulationId, note, currentActor());
-      notifyOk(role === 'read' ? '已登记已阅' : '已登记办理完毕');
-    } catch (e) {
-      fail(e, 'note');
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <Card withBorder bg="var(--mantine-color-yellow-light)">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void go();
-        }}
-      >
-        <Group align="flex-end">
-          <Textarea
-            label={role === 'read' ? L.readNote : '办理情况'}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
-            autosize
-            minRows={1}
-            w={480}
-            autoFocus
-          />
-          <Button type="submit" loading={busy}>
-            {role === 'read' ? L.markRead : L.markHandled}
-          </Button>
-        </Group>
-      </form>
-    </Card>
+    <StepForm
+      bg="var(--mantine-color-yellow-light)"
+      label={role === 'read' ? L.readNote : '办理情况'}
+      field="note"
+      w={480}
+      autoFocus
+      showBusy
+      submitLabel={role === 'read' ? L.markRead : L.markHandled}
+      ok={role === 'read' ? '已登记已阅' : '已登记办理完毕'}
+      action={(note) => markCirculationDone(circulationId, note, currentActor())}
+    />
   );
 }
 
 function ProposeForm({ doc }: { doc: IncomingDoc }) {
-  const [text, setText] = useState(doc.proposal ?? '');
-  const { errors, fail, clear } = useFieldErrors();
-  async function go() {
-    clear();
-    try {
-      await proposeHandling(doc.id, text, currentActor());
-      notifyOk('已填写拟办意见，送局长批办');
-    } catch (e) {
-      fail(e, 'proposal');
-    }
-  }
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void go();
-        }}
-      >
-        <Group align="flex-end">
-          <Textarea
-            label={L.proposal}
-            placeholder="办公室主任拟办意见"
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={errors.proposal}
-            autosize
-            minRows={1}
-            w={480}
-          />
-          <Button type="submit">保存拟办意见</Button>
-        </Group>
-      </form>
-    </Card>
+    <StepForm
+      label={L.proposal}
+      placeholder="办公室主任拟办意见"
+      initial={doc.proposal ?? ''}
+      field="proposal"
+      w={480}
+      submitLabel="保存拟办意见"
+      ok="已填写拟办意见，送局长批办"
+      action={(text) => proposeHandling(doc.id, text, currentActor())}
+    />
   );
 }
 
@@ -617,50 +571,29 @@ function DecisionForm({ doc }: { doc: IncomingDoc }) {
   const user = useSession((s) => s.user)!;
   const book = useStaffBook();
   const directors = book.list.filter((s) => s.roles.includes('director'));
-  const [text, setText] = useState(doc.decision ?? '');
   const [by, setBy] = useState(
     doc.decidedById ?? (user.roles.includes('director') ? user.staffId : (directors[0]?.id ?? '')),
   );
-  const { errors, fail, clear } = useFieldErrors();
-  async function go() {
-    clear();
-    try {
-      await recordDecision(doc.id, text, by || directors[0]?.id || '', currentActor());
-      notifyOk('已登记批办意见');
-    } catch (e) {
-      fail(e, 'decision');
-    }
-  }
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void go();
-        }}
-      >
-        <Group align="flex-end">
-          <Textarea
-            label={L.decision}
-            placeholder="局长批办意见"
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={errors.decision}
-            autosize
-            minRows={1}
-            w={420}
-          />
-          <NativeSelect
-            label={L.decider}
-            value={by || directors[0]?.id || ''}
-            onChange={(e) => setBy(e.currentTarget.value)}
-            data={directors.map((s) => ({ value: s.id, label: s.name }))}
-            error={errors.decidedById}
-          />
-          <Button type="submit">登记批办</Button>
-        </Group>
-      </form>
-    </Card>
+    <StepForm
+      label={L.decision}
+      placeholder="局长批办意见"
+      initial={doc.decision ?? ''}
+      field="decision"
+      w={420}
+      submitLabel="登记批办"
+      ok="已登记批办意见"
+      action={(text) => recordDecision(doc.id, text, by || directors[0]?.id || '', currentActor())}
+      extra={(errors) => (
+        <NativeSelect
+          label={L.decider}
+          value={by || directors[0]?.id || ''}
+          onChange={(e) => setBy(e.currentTarget.value)}
+          data={directors.map((s) => ({ value: s.id, label: s.name }))}
+          error={errors.decidedById}
+        />
+      )}
+    />
   );
 }
 
@@ -669,23 +602,14 @@ function CirculateForm({ doc, existing }: { doc: IncomingDoc; existing: string[]
   const cal = useCalendar();
   const [readers, setReaders] = useState<string[]>([]);
   const [handlers, setHandlers] = useState<string[]>([]);
-  const { errors, fail, clear } = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useStepAction('readers');
   const candidates = book.list.filter((s) => !existing.includes(s.id));
-  async function go() {
-    clear();
-    setBusy(true);
-    try {
+  const go = () =>
+    run(async () => {
       await circulate(doc.id, { readers, handlers }, currentActor(), cal);
-      notifyOk('已分送');
       setReaders([]);
       setHandlers([]);
-    } catch (e) {
-      fail(e, 'readers');
-    } finally {
-      setBusy(false);
-    }
-  }
+    }, '已分送');
   const due = circulationDue(doc.receivedOn, isUrgent(doc.urgency), cal);
   const data = candidates.map((s) => ({ value: s.id, label: s.name }));
   return (
@@ -733,81 +657,24 @@ function CirculateForm({ doc, existing }: { doc: IncomingDoc; existing: string[]
 }
 
 function OutcomeForm({ doc }: { doc: IncomingDoc }) {
-  const [text, setText] = useState(doc.outcome ?? '');
   const [on, setOn] = useState(doc.reportedOn ?? today());
-  const { errors, fail, clear } = useFieldErrors();
-  async function go() {
-    clear();
-    try {
-      await reportOutcome(doc.id, text, on, currentActor());
-      notifyOk('办理结果已反馈局长');
-    } catch (e) {
-      fail(e, 'outcome');
-    }
-  }
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void go();
-        }}
-      >
-        <Group align="flex-end">
-          <Textarea
-            label={L.outcome}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={errors.outcome}
-            autosize
-            minRows={1}
-            w={420}
-          />
-          <DateField
-            label="反馈日期"
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            error={errors.reportedOn}
-          />
-          <Button type="submit">{L.reportBack}</Button>
-        </Group>
-      </form>
-    </Card>
-  );
-}
-
-function ArchiveForm({ doc }: { doc: IncomingDoc }) {
-  const [ref, setRef] = useState(`${doc.year}-文书-`);
-  const [on, setOn] = useState(today());
-  const { errors, fail, clear } = useFieldErrors();
-  async function go() {
-    clear();
-    try {
-      await archiveIncoming(doc.id, ref, on, currentActor());
-      notifyOk('已归档');
-    } catch (e) {
-      fail(e, 'archivedOn');
-    }
-  }
-  return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void go();
-        }}
-      >
-        <Group align="flex-end">
-          <TextInput label={L.archiveRef} value={ref} onChange={(e) => setRef(e.currentTarget.value)} />
-          <DateField
-            label="归档日期"
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            error={errors.archivedOn ?? errors.status}
-          />
-          <Button type="submit">{L.archive}</Button>
-        </Group>
-      </form>
-    </Card>
+    <StepForm
+      label={L.outcome}
+      initial={doc.outcome ?? ''}
+      field="outcome"
+      w={420}
+      submitLabel={L.reportBack}
+      ok="办理结果已反馈局长"
+      action={(text) => reportOutcome(doc.id, text, on, currentActor())}
+      extra={(errors) => (
+        <DateField
+          label="反馈日期"
+          value={on}
+          onChange={(e) => setOn(e.currentTarget.value)}
+          error={errors.reportedOn}
+        />
+      )}
+    />
   );
 }

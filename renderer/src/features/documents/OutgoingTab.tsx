@@ -44,6 +44,7 @@ import {
 } from './outgoing';
 import type { OutgoingInput } from './outgoing';
 import { OutgoingPrint } from './OutgoingPrint';
+import { ArchiveForm, StepCard, useStepAction } from './StepForm';
 import {
   DateField,
   Field,
@@ -193,42 +194,28 @@ function OutgoingList() {
 function PrefixSettings() {
   const prefixes = useLiveQuery(docPrefixes, []);
   const [text, setText] = useState<string | null>(null);
-  const { errors, fail, clear } = useFieldErrors();
+  const { errors, run } = useStepAction('prefixes');
   if (!prefixes) return null;
   const value = text ?? prefixes.join('、');
-  async function save() {
-    clear();
-    try {
+  const save = () =>
+    run(async () => {
       await setDocPrefixes(splitList(value), currentActor());
       setText(null);
-      notifyOk('已保存机关代字');
-    } catch (e) {
-      fail(e, 'prefixes');
-    }
-  }
+    }, '已保存机关代字');
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Group align="flex-end">
-          <TextInput
-            label="机关代字设置"
-            description="多个用顿号分隔，第一个为默认；文号格式：宁信发〔2026〕1号"
-            value={value}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={errors.prefixes}
-            w={420}
-          />
-          <Button type="submit" variant="default">
-            {L.save}
-          </Button>
-        </Group>
-      </form>
-    </Card>
+    <StepCard onSubmit={save}>
+      <TextInput
+        label="机关代字设置"
+        description="多个用顿号分隔，第一个为默认；文号格式：宁信发〔2026〕1号"
+        value={value}
+        onChange={(e) => setText(e.currentTarget.value)}
+        error={errors.prefixes}
+        w={420}
+      />
+      <Button type="submit" variant="default">
+        {L.save}
+      </Button>
+    </StepCard>
   );
 }
 
@@ -469,7 +456,12 @@ function OutgoingDetail({ id }: { id: string }) {
       {manage && (doc.status === 'signed' || doc.status === 'issued') && !doc.archived && (
         <IssueForm doc={doc} />
       )}
-      {manage && doc.status === 'issued' && !doc.archived && <ArchiveOutgoingForm doc={doc} />}
+      {manage && doc.status === 'issued' && !doc.archived && (
+        <ArchiveForm
+          initialRef={`${doc.numberYear ?? doc.year}-发文-`}
+          archive={(ref, on) => archiveOutgoing(doc.id, ref, on, currentActor())}
+        />
+      )}
       <RuleNote ids={['DOC-3']} />
     </Stack>
   );
@@ -479,89 +471,41 @@ function IssueForm({ doc }: { doc: OutgoingDoc }) {
   const [copies, setCopies] = useState<number>(doc.printCopies || 1);
   const [dist, setDist] = useState(doc.distribution.join('、'));
   const [on, setOn] = useState(doc.issuedOn ?? today());
-  const { errors, fail, clear } = useFieldErrors();
-  async function go() {
-    clear();
-    try {
-      await issueOutgoing(
-        doc.id,
-        { printCopies: copies, distribution: splitList(dist), issuedOn: on },
-        currentActor(),
-      );
-      notifyOk('已登记印制分发');
-    } catch (e) {
-      fail(e, 'distribution');
-    }
-  }
+  const { errors, run } = useStepAction('distribution');
+  const go = () =>
+    run(
+      () =>
+        issueOutgoing(
+          doc.id,
+          { printCopies: copies, distribution: splitList(dist), issuedOn: on },
+          currentActor(),
+        ),
+      '已登记印制分发',
+    );
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void go();
-        }}
-      >
-        <Group align="flex-end">
-          <NumberInput
-            label={L.printCopies}
-            value={copies}
-            min={1}
-            onChange={(n) => setCopies(typeof n === 'number' ? n : 0)}
-            error={errors.printCopies}
-            w={120}
-          />
-          <TextInput
-            label={L.distribution}
-            value={dist}
-            onChange={(e) => setDist(e.currentTarget.value)}
-            error={errors.distribution}
-            w={360}
-          />
-          <DateField
-            label="分发日期"
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            error={errors.issuedOn}
-          />
-          <Button type="submit">{L.issue}</Button>
-        </Group>
-      </form>
-    </Card>
-  );
-}
-
-function ArchiveOutgoingForm({ doc }: { doc: OutgoingDoc }) {
-  const [ref, setRef] = useState(`${doc.numberYear ?? doc.year}-发文-`);
-  const [on, setOn] = useState(today());
-  const { errors, fail, clear } = useFieldErrors();
-  async function go() {
-    clear();
-    try {
-      await archiveOutgoing(doc.id, ref, on, currentActor());
-      notifyOk('已归档');
-    } catch (e) {
-      fail(e, 'archivedOn');
-    }
-  }
-  return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void go();
-        }}
-      >
-        <Group align="flex-end">
-          <TextInput label={L.archiveRef} value={ref} onChange={(e) => setRef(e.currentTarget.value)} />
-          <DateField
-            label="归档日期"
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            error={errors.archivedOn ?? errors.status}
-          />
-          <Button type="submit">{L.archive}</Button>
-        </Group>
-      </form>
-    </Card>
+    <StepCard onSubmit={go}>
+      <NumberInput
+        label={L.printCopies}
+        value={copies}
+        min={1}
+        onChange={(n) => setCopies(typeof n === 'number' ? n : 0)}
+        error={errors.printCopies}
+        w={120}
+      />
+      <TextInput
+        label={L.distribution}
+        value={dist}
+        onChange={(e) => setDist(e.currentTarget.value)}
+        error={errors.distribution}
+        w={360}
+      />
+      <DateField
+        label="分发日期"
+        value={on}
+        onChange={(e) => setOn(e.currentTarget.value)}
+        error={errors.issuedOn}
+      />
+      <Button type="submit">{L.issue}</Button>
+    </StepCard>
   );
 }

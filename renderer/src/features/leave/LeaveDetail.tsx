@@ -6,12 +6,9 @@ import { useState } from 'react';
 
 import { leaveCloseOverdue, leaveTypeInfo } from '../../../../shared/rules';
 import { href, navigate } from '../../app/router';
-import { ApprovalChain, ApprovalStatusBadge, DecideForm } from '../../approvals/ApprovalPanel';
-import { canDecide, withdraw } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { currentActor, useCan, useSession } from '../../auth/session';
 import { loadCalendar } from '../../calendar/calendar';
-import { ConfirmButton } from '../../components/Confirm';
 import { notifyError, notifyOk } from '../../components/notify';
 import { PrintView } from '../../components/PrintView';
 import type { PaperSize } from '../../components/PrintView';
@@ -25,6 +22,7 @@ import { unitName } from '../../org/org';
 import { HALF_LABELS, LEAVE_STATUS_LABELS } from './labels';
 import { LEAVE_STATUS_COLOR } from './LeaveList';
 import { closeDue, closeLeave, markSlipFiled, markSlipPrinted, ruleLine, spanText } from './repo';
+import { ApprovalCard, loadApproval, RuleIdLines, SlipHeader, SlipStepRows } from './request';
 import { fmtAt, localDate } from './ui';
 
 export const SLIP_SIZE_KEY = 'leave.slipSize';
@@ -35,8 +33,7 @@ export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
   const data = useLiveQuery(async () => {
     const leave = await db.leaves.get(id);
     if (!leave) return { leave: undefined };
-    const approval = leave.approvalId ? await db.approvals.get(leave.approvalId) : undefined;
-    const mayDecide = approval ? (await canDecide(approval, { id: user.staffId, name: user.name })) === null : false;
+    const { approval, mayDecide } = await loadApproval(leave.approvalId, user);
     const cal = await loadCalendar();
     return {
       leave,
@@ -139,47 +136,16 @@ export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
                 : '—'}
           </Text>
         </SimpleGrid>
-        <Stack gap={2} mt="sm">
-          {leave.ruleIds.map((r) => (
-            <Text key={r} size="xs" c="dimmed">
-              {ruleLine(r)}
-            </Text>
-          ))}
-        </Stack>
+        <RuleIdLines ids={leave.ruleIds} />
       </Card>
       {approval && (
-        <Card withBorder>
-          <Group justify="space-between" mb="xs">
-            <Title order={5}>审批</Title>
-            <ApprovalStatusBadge status={approval.status} />
-          </Group>
-          <ApprovalChain req={approval} />
-          {data.mayDecide && approval.status === 'pending' && (office || !approval.steps[approval.currentStep]?.external) && (
-            <div style={{ marginTop: 12 }}>
-              <DecideForm req={approval} />
-            </div>
-          )}
-          {approval.status === 'pending' && approval.applicantId === user.staffId && (
-            <Group mt="sm">
-              <ConfirmButton
-                variant="default"
-                title="撤回请假"
-                message="撤回后本次请假作废，可重新申请。"
-                confirmLabel="撤回"
-                onConfirm={async () => {
-                  try {
-                    await withdraw(approval.id, currentActor());
-                    notifyOk('已撤回');
-                  } catch (e) {
-                    notifyError(e);
-                  }
-                }}
-              >
-                撤回
-              </ConfirmButton>
-            </Group>
-          )}
-        </Card>
+        <ApprovalCard
+          approval={approval}
+          mayDecide={!!data.mayDecide}
+          office={office}
+          withdrawTitle="撤回请假"
+          withdrawMessage="撤回后本次请假作废，可重新申请。"
+        />
       )}
       {leave.status === 'approved' && (mine || office) && <CloseForm leave={leave} overdue={data.overdue} due={data.due} />}
       <Anchor href={href('leave', 'list')}>返回请假记录</Anchor>
@@ -233,19 +199,13 @@ function CloseForm({ leave, overdue, due }: { leave: Leave; overdue: boolean; du
   );
 }
 
-const date10 = localDate;
-
 // 请假申报条 (LV-3, LV-6): unit, number, applicant, section, type, reason, from–to, length, the rule
 // that routed it, each approver's name, decision and date (and a delegate), signature lines, 销假.
 export function LeaveSlip({ leave, approval, unit }: { leave: Leave; approval?: ApprovalRequest; unit: string }) {
   const steps = approval?.steps ?? [];
   return (
     <div className="leave-slip">
-      <h2 style={{ textAlign: 'center', margin: '0 0 2mm', letterSpacing: '0.3em' }}>请假申报条</h2>
-      <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: '2mm', fontSize: 13 }}>
-        <span>单位：{unit}</span>
-        <span>编号：{leave.number}</span>
-      </div>
+      <SlipHeader title="请假申报条" unit={unit} number={leave.number} />
       <table className="form-table">
         <tbody>
           <tr>
@@ -281,34 +241,14 @@ export function LeaveSlip({ leave, approval, unit }: { leave: Leave; approval?: 
               ))}
             </td>
           </tr>
-          {steps.map((s, i) => (
-            <tr key={i}>
-              <th style={{ whiteSpace: 'nowrap' }}>{s.label.replace(/审批$/, '意见')}</th>
-              <td colSpan={3}>
-                <div>
-                  {s.decision ? (s.decision === 'approved' ? '同意' : '不同意') : ''}
-                  {s.comment ? `。${s.comment}` : ''}
-                </div>
-                <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: '4mm', marginTop: '2mm' }}>
-                  <span style={{ whiteSpace: 'nowrap' }}>
-                    审批人：{s.decidedByName ?? s.approverName}
-                    {s.onBehalfOfName ? `（代 ${s.onBehalfOfName}）` : ''}
-                  </span>
-                  <span style={{ whiteSpace: 'nowrap' }}>
-                    签字：<span className="sign-line" style={{ minWidth: 80 }} />
-                  </span>
-                  <span style={{ whiteSpace: 'nowrap' }}>日期：{date10(s.decidedAt) || '    年  月  日'}</span>
-                </div>
-              </td>
-            </tr>
-          ))}
+          <SlipStepRows steps={steps} />
           <tr>
             <th style={{ whiteSpace: 'nowrap' }}>请假人签字</th>
             <td>
               <span className="sign-line" />
             </td>
             <th>申请日期</th>
-            <td>{date10(leave.createdAt)}</td>
+            <td>{localDate(leave.createdAt)}</td>
           </tr>
           <tr>
             <th>销假</th>

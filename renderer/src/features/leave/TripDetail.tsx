@@ -6,11 +6,8 @@ import { useState } from 'react';
 
 import { tripState } from '../../../../shared/rules';
 import { href, navigate } from '../../app/router';
-import { ApprovalChain, ApprovalStatusBadge, DecideForm } from '../../approvals/ApprovalPanel';
-import { canDecide, withdraw } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { currentActor, useCan, useSession } from '../../auth/session';
-import { ConfirmButton } from '../../components/Confirm';
 import { notifyError, notifyOk } from '../../components/notify';
 import { PrintView } from '../../components/PrintView';
 import { today } from '../../db/clock';
@@ -21,8 +18,8 @@ import { unitName } from '../../org/org';
 
 import { HALF_LABELS, TRIP_KIND_LABELS, TRIP_STATUS_LABELS } from './labels';
 import { markTripPrinted, reportTrip, ruleLine, spanText } from './repo';
+import { ApprovalCard, loadApproval, RuleIdLines, SlipHeader, SlipStepRows } from './request';
 import { TRIP_STATUS_COLOR } from './TripList';
-import { localDate } from './ui';
 
 const STATE_LABELS = { upcoming: '未出发', away: '外出中', awaiting_report: '已返回，待汇报', closed: '已汇报' } as const;
 
@@ -32,8 +29,7 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
   const data = useLiveQuery(async () => {
     const trip = await db.trips.get(id);
     if (!trip) return { trip: undefined };
-    const approval = trip.approvalId ? await db.approvals.get(trip.approvalId) : undefined;
-    const mayDecide = approval ? (await canDecide(approval, { id: user.staffId, name: user.name })) === null : false;
+    const { approval, mayDecide } = await loadApproval(trip.approvalId, user);
     return { trip, approval, mayDecide, unit: await unitName() };
   }, [id, user.staffId]);
   if (!data) return null;
@@ -91,47 +87,17 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
             </Text>
           )}
         </SimpleGrid>
-        <Stack gap={2} mt="sm">
-          {trip.ruleIds.map((r) => (
-            <Text key={r} size="xs" c="dimmed">
-              {ruleLine(r)}
-            </Text>
-          ))}
-        </Stack>
+        <RuleIdLines ids={trip.ruleIds} />
       </Card>
       {approval && (
-        <Card withBorder>
-          <Group justify="space-between" mb="xs">
-            <Title order={5}>审批</Title>
-            <ApprovalStatusBadge status={approval.status} />
-          </Group>
-          {approval.steps.length === 0 ? <Text size="sm">向办公室登记即可，无需审批（TRIP-2）。</Text> : <ApprovalChain req={approval} />}
-          {data.mayDecide && approval.status === 'pending' && (office || !approval.steps[approval.currentStep]?.external) && (
-            <div style={{ marginTop: 12 }}>
-              <DecideForm req={approval} />
-            </div>
-          )}
-          {approval.status === 'pending' && approval.applicantId === user.staffId && (
-            <Group mt="sm">
-              <ConfirmButton
-                variant="default"
-                title="撤回外出申请"
-                message="撤回后本次外出申请作废。"
-                confirmLabel="撤回"
-                onConfirm={async () => {
-                  try {
-                    await withdraw(approval.id, currentActor());
-                    notifyOk('已撤回');
-                  } catch (e) {
-                    notifyError(e);
-                  }
-                }}
-              >
-                撤回
-              </ConfirmButton>
-            </Group>
-          )}
-        </Card>
+        <ApprovalCard
+          approval={approval}
+          mayDecide={!!data.mayDecide}
+          office={office}
+          withdrawTitle="撤回外出申请"
+          withdrawMessage="撤回后本次外出申请作废。"
+          chain={approval.steps.length === 0 ? <Text size="sm">向办公室登记即可，无需审批（TRIP-2）。</Text> : undefined}
+        />
       )}
       {trip.status === 'approved' && (mine || office) && <ReportForm trip={trip} />}
       <Anchor href={href('leave', 'trips')}>返回外出记录</Anchor>
@@ -202,11 +168,7 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
   const steps = approval?.steps ?? [];
   return (
     <div>
-      <h2 style={{ textAlign: 'center', margin: '0 0 2mm', letterSpacing: '0.3em' }}>外出审批单</h2>
-      <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: '2mm', fontSize: 13 }}>
-        <span>单位：{unit}</span>
-        <span>编号：{trip.number}</span>
-      </div>
+      <SlipHeader title="外出审批单" unit={unit} number={trip.number} />
       <table className="form-table">
         <tbody>
           <tr>
@@ -248,28 +210,7 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
               <td colSpan={3}>向办公室登记（无需审批）</td>
             </tr>
           )}
-          {steps.map((s, i) => (
-            <tr key={i}>
-              <th style={{ whiteSpace: 'nowrap' }}>{s.label.replace(/审批$/, '意见')}</th>
-              <td colSpan={3}>
-                <div>
-                  {s.decision ? (s.decision === 'approved' ? '同意' : '不同意') : ''}
-                  {s.comment ? `。${s.comment}` : ''}
-                </div>
-                <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: '4mm', marginTop: '2mm' }}>
-                  <span style={{ whiteSpace: 'nowrap' }}>
-                    {s.external ? '报告：' : '审批人：'}
-                    {s.decidedByName ?? s.approverName}
-                    {s.onBehalfOfName ? `（代 ${s.onBehalfOfName}）` : ''}
-                  </span>
-                  <span style={{ whiteSpace: 'nowrap' }}>
-                    签字：<span className="sign-line" style={{ minWidth: 80 }} />
-                  </span>
-                  <span style={{ whiteSpace: 'nowrap' }}>日期：{localDate(s.decidedAt) || '    年  月  日'}</span>
-                </div>
-              </td>
-            </tr>
-          ))}
+          <SlipStepRows steps={steps} markReports />
           <tr>
             <th style={{ whiteSpace: 'nowrap' }}>外出人签字</th>
             <td>
