@@ -162,6 +162,13 @@ const scenarios: Record<string, Scenario> = {
     await db.petitions.delete(copy.id);
     return { ours, baseline, target: '< 200 ms（5万件）' };
   },
+  // The same check alone, to see which half of a registration costs what.
+  重复件检查: async () => {
+    const input = { name: '基准来信人X', phone: '13900009999', summary: '反映小区物业管理不规范、公共维修资金使用不公开的问题，请求有关部门调查处理。' };
+    const [ours] = await time(() => duplicateCheck(input));
+    const [baseline] = await time(() => db.petitions.where('phone').equals(input.phone).toArray());
+    return { ours, baseline, target: '—' };
+  },
   来信台帐导出本月: async () => {
     const d = today();
     const [ours, bytes] = await time(() => exportMonthLedger(Number(d.slice(0, 4)), Number(d.slice(5, 7))));

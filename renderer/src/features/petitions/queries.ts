@@ -311,7 +311,9 @@ export type DuplicateCandidate = {
   inHand: boolean; // accepted and within its limit (PET-10)
 };
 
-const POSTING_CAP = 2000;
+// A bigram shared by more than 1 % of 50,000 cases says little about a repeat; reading at most this
+// many keys per bigram keeps the check within its budget on a disk-backed database (benchmark).
+const POSTING_CAP = 500;
 const MAX_QUERY_TERMS = 40;
 const MAX_CONTENT_CANDIDATES = 30;
 
