@@ -15,6 +15,7 @@ import { serveStatic } from './serve.mjs';
 const SCALE = Number(process.env.BENCH_SCALE ?? 1); // 1 = 10 years of a 40-person bureau
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
+const HEAVY_RUNS = Number(process.env.BENCH_HEAVY_RUNS ?? 1); // full backup and restore take tens of seconds each
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -106,11 +107,12 @@ const full = await startup(await page.evaluate(() => window.bench.login));
 record('启动到工作台（空库 → 满库）', full.ms, empty.ms, '≤ 1.5× 空库');
 
 const scenarios = await page.evaluate(() => window.bench.scenarioNames());
+const heavy = new Set(await page.evaluate(() => window.bench.heavyNames()));
 for (const name of scenarios) {
   const ours = [];
   const baseline = [];
   let target = '';
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < (heavy.has(name) ? HEAVY_RUNS : RUNS); i++) {
     const r = await page.evaluate((n) => window.bench.runScenario(n), name);
     ours.push(r.ours);
     baseline.push(r.baseline);

@@ -231,6 +231,7 @@ window.bench = {
   prepareEmpty,
   prepareFull,
   scenarioNames: () => [...Object.keys(scenarios), ...Object.keys(heavy)],
+  heavyNames: () => Object.keys(heavy),
   runScenario: async (name: string) => {
     try {
       return await (scenarios[name] ?? heavy[name])();
