@@ -118,6 +118,7 @@ for (const name of scenarios) {
     baseline.push(r.baseline);
     target = r.target;
   }
+  if (!ours.length) continue;
   record(name, median(ours), median(baseline), target);
   console.log(`${name}: ${median(ours).toFixed(1)} ms (baseline ${median(baseline).toFixed(1)} ms)`);
 }
