@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import './app/app.css';
 import './app/print.css';
 
 import { createRoot } from 'react-dom/client';
