@@ -14,15 +14,15 @@ import {
 } from '@mantine/core';
 import type { MultiSelectProps, NativeSelectProps, TextInputProps } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ReactNode } from 'react';
 
 import { ruleText } from '../../../../shared/rules';
 import { navigate, useRoute } from '../../app/router';
-import { notifyError } from '../../components/notify';
+import type { FieldErrors } from '../../components/useFieldErrors';
+import { useFieldErrors as useSharedFieldErrors } from '../../components/useFieldErrors';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
-import { DomainError } from '../../db/repo';
 import type { Section, Staff } from '../../db/schema/core';
 
 export type StaffBook = {
@@ -143,28 +143,13 @@ export function thisYear(): number {
   return Number(today().slice(0, 4));
 }
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
-// Errors shown at the field: a repository refusal (DomainError with a field) lands next to that
-// field, with its rule ID; anything else is a notification. Nothing typed is cleared.
-export function useFieldErrors(): {
-  errors: FieldErrors;
-  setErrors: (e: FieldErrors) => void;
-  fail: (e: unknown, fallbackField?: string) => void;
-  clear: () => void;
-} {
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const fail = useCallback((e: unknown, fallbackField?: string) => {
-    if (e instanceof DomainError && (e.field || fallbackField) && e.field !== 'permission') {
-      const text = e.ruleId ? `${e.message}（${e.ruleId}）` : e.message;
-      setErrors({ [e.field ?? fallbackField!]: text });
-      if (!e.field) notifyError(e);
-      return;
-    }
-    notifyError(e);
-  }, []);
-  const clear = useCallback(() => setErrors({}), []);
-  return { errors, setErrors, fail, clear };
+// Errors shown at the field (shared hook): a refusal at its own field is not also a notification
+// (only one placed at the caller's fallback field is); 'permission' refusals are always a
+// notification; a notification leaves earlier field errors in place. Nothing typed is cleared.
+export function useFieldErrors() {
+  return useSharedFieldErrors({ notifyFieldErrors: 'fallback', skipField: 'permission', clearOnNotify: false });
 }
 
 // Tabs synced to '#/<module>/<tab>/...'.

@@ -3,15 +3,14 @@
 import { Badge, MultiSelect, NativeSelect, Tabs, Text } from '@mantine/core';
 import type { NativeSelectProps } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 
 import { formatYuan, rmbUppercase, ruleText } from '../../../../shared/rules';
 import { navigate, useRoute } from '../../app/router';
-import { notifyError } from '../../components/notify';
+import { useFieldErrors as useSharedFieldErrors } from '../../components/useFieldErrors';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
-import { DomainError } from '../../db/repo';
 import type { Staff } from '../../db/schema/core';
 
 export function useStaff(): {
@@ -86,21 +85,10 @@ export function StaffMultiSelect({
   );
 }
 
-// Field errors from a refusal: a DomainError with a field lands at that field (with its rule ID);
-// anything else is a notification. The form's state is untouched, so nothing typed is lost.
+// Field errors from a refusal (shared hook): a refusal at a field is also a notification when it
+// carries a rule ID.
 export function useFieldErrors() {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const fail = useCallback((e: unknown, fallbackField?: string) => {
-    if (e instanceof DomainError && (e.field || fallbackField)) {
-      setErrors({ [e.field ?? fallbackField!]: e.ruleId ? `${e.message}（${e.ruleId}）` : e.message });
-      if (e.ruleId) notifyError(e);
-    } else {
-      setErrors({});
-      notifyError(e);
-    }
-  }, []);
-  const clear = useCallback(() => setErrors({}), []);
-  return { errors, fail, clear, setErrors };
+  return useSharedFieldErrors({ notifyFieldErrors: 'with_rule' });
 }
 
 // Mantine tabs whose value is the second part of the hash route (#/module/tab/id).

@@ -2,15 +2,14 @@
 // field errors from repository refusals, state and deadline badges, simple bars.
 import { Badge, Box, Group, Text, Tooltip } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 
 import { deadlineState, PETITION_DEADLINE_LABELS, ruleText } from '../../../../shared/rules';
 import type { CalendarData, ISODate, PetitionDeadlineKind } from '../../../../shared/rules';
 import type { RuleId } from '../../../../shared/rules';
 import { useSession } from '../../auth/session';
-import { notifyError } from '../../components/notify';
+import { useFieldErrors as useSharedFieldErrors } from '../../components/useFieldErrors';
 import { db } from '../../db/db';
-import { DomainError } from '../../db/repo';
 import type { Actor } from '../../db/repo';
 import type { Staff, Unit } from '../../db/schema/core';
 import type { PetitionState } from '../../db/schema/petitions';
@@ -51,23 +50,10 @@ export function useSettings(): PetitionSettings {
   return useLiveQuery(loadPetitionSettings, [], withDefaults(null));
 }
 
-// Runs a repository call; a refusal naming a field is shown at that field (and as a notice with
-// its rule), so nothing typed is lost.
+// Runs a repository call (shared hook's run); a refusal naming a field is shown at that field and
+// always as a notice too, so nothing typed is lost.
 export function useFieldErrors() {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const run = useCallback(async (fn: () => Promise<unknown>): Promise<boolean> => {
-    setErrors({});
-    try {
-      await fn();
-      return true;
-    } catch (e) {
-      if (e instanceof DomainError && e.field)
-        setErrors({ [e.field]: e.ruleId ? `${e.message}（${e.ruleId}）` : e.message });
-      notifyError(e);
-      return false;
-    }
-  }, []);
-  return { errors, setErrors, run };
+  return useSharedFieldErrors({ notifyFieldErrors: 'always' });
 }
 
 export function StateBadge({ state }: { state: PetitionState }) {
