@@ -43,7 +43,15 @@ export function registerDeadlines(p: DeadlineProvider): void {
 }
 
 async function collect<T>(providers: ((ctx: ProviderContext) => Promise<T[]>)[], ctx: ProviderContext) {
-  const results = await Promise.all(providers.map((p) => p(ctx).catch(() => [] as T[])));
+  // One module's failing provider must not empty the whole 工作台, but it must not fail silently either.
+  const results = await Promise.all(
+    providers.map((p) =>
+      p(ctx).catch((e: unknown) => {
+        console.error('工作台提醒加载失败', e);
+        return [] as T[];
+      }),
+    ),
+  );
   return results.flat();
 }
 

@@ -7,13 +7,9 @@ import { db } from '../db/db';
 import type { Leave } from '../db/schema/attendance';
 import type { Staff } from '../db/schema/core';
 import type { IncomingDoc } from '../db/schema/documents';
+import { seeded } from '../features/petitions/demodata';
 
 const CHUNK = 2000;
-
-function seeded(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 function baseFields() {
   const at = nowIso();
