@@ -22,6 +22,8 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
+    // The export worker (export/xlsx.worker.ts) is an ES module, as the app's own chunks are.
+    worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',
       minify: true,

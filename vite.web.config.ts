@@ -6,6 +6,8 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // The export worker (export/xlsx.worker.ts) is an ES module, as the app's own chunks are.
+  worker: { format: 'es' },
   build: {
     outDir: '../out/web',
     emptyOutDir: true,

@@ -3,7 +3,7 @@
 // Each figure stands beside a baseline measured in the same run: the same work done by the plainest
 // code (raw Dexie reads, a raw exceljs workbook), so the ratio is what compares between machines.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,6 +16,13 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1); // 1 = 10 years of a 40-pers
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
 const HEAVY_RUNS = Number(process.env.BENCH_HEAVY_RUNS ?? 1); // full backup and restore take tens of seconds each
+// For work on one figure: BENCH_ONLY (a regular expression) picks the scenarios; BENCH_PROFILE keeps the
+// Chromium profile in that folder and reuses the ten years prepared there by an earlier run (the
+// start-up figures need a fresh profile and are then left out); BENCH_CPUPROFILE writes a CPU profile
+// of each picked scenario's last run and prints its heaviest functions (build with BENCH_MINIFY=0).
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+const KEEP = process.env.BENCH_PROFILE ?? null;
+const CPU = !!process.env.BENCH_CPUPROFILE;
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -23,8 +30,9 @@ function run(cmd, args) {
 }
 const OUT = process.env.BENCH_OUT ?? 'out'; // where the two builds go (and are served from)
 if (!process.env.BENCH_NO_BUILD) {
-  run('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn', '--outDir', `${OUT}/web`]);
-  run('npx', ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'warn', '--outDir', `${OUT}/bench`]);
+  const minify = process.env.BENCH_MINIFY === '0' ? ['--minify', 'false'] : [];
+  run('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn', '--outDir', `${OUT}/web`, ...minify]);
+  run('npx', ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'warn', '--outDir', `${OUT}/bench`, ...minify]);
 }
 
 const executablePath = findChromium();
@@ -32,11 +40,18 @@ if (!executablePath) {
   console.error('No Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH');
   process.exit(1);
 }
-const server = await serveStatic(OUT, 0);
+// A kept profile needs the same origin (port) each time: its IndexedDB belongs to the origin.
+const server = await serveStatic(OUT, KEEP ? 5198 : 0);
 const base = `http://127.0.0.1:${server.address().port}`;
 // A persistent profile, as the desktop app has: an incognito context gets a small in-memory quota
 // that ten years of data (and a restore beside it) would not fit in.
-const profile = mkdtempSync(join(tmpdir(), 'xinfang-bench-'));
+const profile = KEEP ?? mkdtempSync(join(tmpdir(), 'xinfang-bench-'));
+const prepared = KEEP ? join(KEEP, 'bench-prepared.json') : null;
+const reuse = prepared && existsSync(prepared) ? JSON.parse(readFileSync(prepared, 'utf8')) : null;
+if (reuse && reuse.scale !== SCALE) {
+  console.error(`${KEEP} holds scale ${reuse.scale}, not ${SCALE}: remove it or set BENCH_SCALE=${reuse.scale}`);
+  process.exit(1);
+}
 const context = await chromium.launchPersistentContext(profile, {
   executablePath,
   headless: true,
@@ -88,53 +103,89 @@ async function startup(login) {
 }
 
 const results = [];
-function record(name, ours, baseline, target) {
-  results.push({ name, oursMs: ours, baselineMs: baseline, ratio: baseline ? ours / baseline : null, target });
+
+// The functions a scenario's run spent its own time in, heaviest first (a .cpuprofile is kept too).
+function topFunctions(name, profile) {
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(`bench-results/${name}.cpuprofile`, JSON.stringify(profile));
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const self = new Map();
+  for (const n of profile.nodes) {
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0) / 1000);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log(`  CPU (self time) in ${name}:`);
+  for (const [k, ms] of top) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${k}`);
+}
+function record(name, ours, baseline, target, parts) {
+  results.push({ name, oursMs: ours, baselineMs: baseline, ratio: baseline ? ours / baseline : null, target, ...(parts ? { parts } : {}) });
 }
 
 const page = await benchPage();
-console.log('Preparing an empty database…');
-await page.evaluate(() => window.bench.prepareEmpty());
-const empty = await startup(await page.evaluate(() => window.bench.login));
-console.log(`Start-up, empty: ${empty.ms.toFixed(0)} ms`);
+let empty = null;
+let full = null;
+let counts;
+if (reuse) {
+  console.log(`Reusing the data prepared in ${KEEP}`);
+  counts = reuse.counts;
+  await page.evaluate((l) => window.bench.signIn(l), reuse.login);
+} else {
+  console.log('Preparing an empty database…');
+  await page.evaluate(() => window.bench.prepareEmpty());
+  empty = await startup(await page.evaluate(() => window.bench.login));
+  console.log(`Start-up, empty: ${empty.ms.toFixed(0)} ms`);
 
-console.log(`Generating ten years of data (scale ${SCALE})…`);
-const t0 = Date.now();
-page.on('console', (m) => m.type() === 'log' && m.text().startsWith('[gen]') && console.log(m.text()));
-const counts = await page.evaluate((scale) => window.bench.prepareFull(scale), SCALE);
-console.log(`Generated in ${((Date.now() - t0) / 1000).toFixed(0)} s:`, counts);
-const full = await startup(await page.evaluate(() => window.bench.login));
-record('启动到工作台（空库 → 满库）', full.ms, empty.ms, '≤ 1.5× 空库');
+  console.log(`Generating ten years of data (scale ${SCALE})…`);
+  const t0 = Date.now();
+  page.on('console', (m) => m.type() === 'log' && m.text().startsWith('[gen]') && console.log(m.text()));
+  counts = await page.evaluate((scale) => window.bench.prepareFull(scale), SCALE);
+  console.log(`Generated in ${((Date.now() - t0) / 1000).toFixed(0)} s:`, counts);
+  if (prepared) writeFileSync(prepared, JSON.stringify({ scale: SCALE, counts, login: await page.evaluate(() => window.bench.login) }));
+  full = await startup(await page.evaluate(() => window.bench.login));
+  record('启动到工作台（空库 → 满库）', full.ms, empty.ms, '≤ 1.5× 空库');
+}
 
 const scenarios = await page.evaluate(() => window.bench.scenarioNames());
 const heavy = new Set(await page.evaluate(() => window.bench.heavyNames()));
+const cdp = CPU ? await context.newCDPSession(page) : null;
 for (const name of scenarios) {
+  if (ONLY && !ONLY.test(name)) continue;
   const ours = [];
   const baseline = [];
+  const parts = {};
   let target = '';
   for (let i = 0; i < (heavy.has(name) ? HEAVY_RUNS : RUNS); i++) {
+    const last = i === (heavy.has(name) ? HEAVY_RUNS : RUNS) - 1;
+    if (cdp && last) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     const r = await page.evaluate((n) => window.bench.runScenario(n), name);
+    if (cdp && last) topFunctions(name, (await cdp.send('Profiler.stop')).profile);
     ours.push(r.ours);
     baseline.push(r.baseline);
+    for (const [k, v] of Object.entries(r.parts ?? {})) (parts[k] ??= []).push(v);
     target = r.target;
   }
   if (!ours.length) continue;
-  record(name, median(ours), median(baseline), target);
+  const partMedians = Object.keys(parts).length ? Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, median(v)])) : null;
+  record(name, median(ours), median(baseline), target, partMedians);
   console.log(`${name}: ${median(ours).toFixed(1)} ms (baseline ${median(baseline).toFixed(1)} ms)`);
+  if (partMedians) console.log(`  ${Object.entries(partMedians).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join('，')}`);
 }
 
 // Memory: the list screens' heap must not grow with the size of the database.
-const heap = { emptyMB: empty.heapMB, fullMB: full.heapMB };
+const heap = empty && full ? { emptyMB: empty.heapMB, fullMB: full.heapMB } : null;
 
 console.log('\n| 场景 | 本系统 (ms, 中位数) | 基线 (ms) | 比值 | 目标 |');
 console.log('|---|---:|---:|---:|---|');
 for (const r of results) {
   console.log(`| ${r.name} | ${r.oursMs.toFixed(1)} | ${r.baselineMs?.toFixed(1) ?? '—'} | ${r.ratio ? r.ratio.toFixed(2) + '×' : '—'} | ${r.target} |`);
 }
-console.log(`\nJS heap with the petitions list open: empty ${heap.emptyMB.toFixed(1)} MB, full ${heap.fullMB.toFixed(1)} MB`);
+if (heap) console.log(`\nJS heap with the petitions list open: empty ${heap.emptyMB.toFixed(1)} MB, full ${heap.fullMB.toFixed(1)} MB`);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/bench.json', JSON.stringify({ at: new Date().toISOString(), scale: SCALE, runs: RUNS, counts, heap, results }, null, 2));
 console.log('Written: bench-results/bench.json');
 await context.close();
-rmSync(profile, { recursive: true, force: true });
+if (!KEEP) rmSync(profile, { recursive: true, force: true });
 server.close();

@@ -39,6 +39,21 @@ describe('compileCalendar', () => {
       /^cal: .*both/,
     );
   });
+  it('compiles a calendar once, and again when its lists are replaced or grow', () => {
+    const cal: CalendarData = { holidays: ['2026-10-01'], workdays: [] };
+    const first = compileCalendar(cal);
+    expect(compileCalendar(cal)).toBe(first);
+    cal.holidays.push('2026-10-02');
+    const grown = compileCalendar(cal);
+    expect(grown).not.toBe(first);
+    expect(grown.holidays.has('2026-10-02')).toBe(true);
+    cal.workdays = ['2026-10-10'];
+    expect(compileCalendar(cal).workdays.has('2026-10-10')).toBe(true);
+    // A replaced list is checked again: a bad entry is still refused.
+    cal.holidays = ['2026-10-10'];
+    expect(() => compileCalendar(cal)).toThrow(/both/);
+    expect(() => compileCalendar(cal)).toThrow(/both/);
+  });
 });
 
 describe('validateCalendar', () => {

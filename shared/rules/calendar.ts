@@ -25,14 +25,34 @@ export type CompiledCalendar = { holidays: ReadonlySet<ISODate>; workdays: Reado
 
 /** Checks every entry; a date listed both as holiday and as make-up workday is a data error. */
 export function compileCalendar(cal: unknown, field = 'cal'): CompiledCalendar {
+  // A calendar is a value: a ledger of 10,000 rows asks about the same one tens of thousands of
+  // times, so each calendar object is checked and compiled once. Replacing or resizing its lists
+  // compiles it anew.
+  const cached = typeof cal === 'object' && cal !== null ? compiled.get(cal) : undefined;
+  const c0 = cal as Partial<CalendarData>;
+  if (cached && cached.holidaysRef === c0.holidays && cached.workdaysRef === c0.workdays &&
+    cached.holidaysLen === c0.holidays?.length && cached.workdaysLen === c0.workdays?.length) {
+    return cached.cc;
+  }
   const c = checkObject(cal, field);
   const holidays = new Set(checkDates(c.holidays, `${field}.holidays`));
   const workdays = new Set(checkDates(c.workdays, `${field}.workdays`));
   for (const date of workdays) {
     if (holidays.has(date)) fail(field, 'lists a date both as holiday and as make-up workday', date);
   }
-  return { holidays, workdays };
+  const cc = { holidays, workdays };
+  compiled.set(c, {
+    cc,
+    holidaysRef: c.holidays,
+    workdaysRef: c.workdays,
+    holidaysLen: (c.holidays as unknown[]).length,
+    workdaysLen: (c.workdays as unknown[]).length,
+  });
+  return cc;
 }
+
+type CacheEntry = { cc: CompiledCalendar; holidaysRef: unknown; workdaysRef: unknown; holidaysLen: number; workdaysLen: number };
+const compiled = new WeakMap<object, CacheEntry>();
 
 function checkDates(value: unknown, field: string): ISODate[] {
   return checkArray(value, field).map((d, i) => checkDate(d, `${field}[${i}]`));

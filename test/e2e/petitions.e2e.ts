@@ -231,6 +231,8 @@ describe('petitions: register, duplicates, forward, PET-6, conclude, 来信台�
     const path = join(dir, d.suggestedFilename());
     await d.saveAs(path);
     expect(d.suggestedFilename()).toMatch(/^来信台帐_\d{4}年\d{1,2}月\.xlsx$/);
+    // Written in the export worker, off the interface thread.
+    expect(page.workers().map((w) => w.url())).toEqual([expect.stringMatching(/xlsx\.worker-[\w-]+\.js$/)]);
 
     const wb = await readWithExcelJS(path);
     const ws = wb.worksheets[0];

@@ -1,5 +1,5 @@
-// Writes a LedgerSpec to .xlsx with exceljs. exceljs is large: this module is only ever loaded with
-// a dynamic import (see export/index.ts), never in the start-up bundle.
+// Writes a LedgerSpec to .xlsx with exceljs. exceljs is large: this module is only ever loaded in
+// the export worker (export/workbook.ts), or by a dynamic import, never in the start-up bundle.
 import ExcelJS from 'exceljs';
 
 import { columnWidths, ledgerTitle } from '../../../shared/ledger';
@@ -32,7 +32,17 @@ const NUM_FMT: Partial<Record<string, string>> = {
   money: '#,##0.00',
 };
 
-export function addLedgerSheet(wb: ExcelJS.Workbook, spec: LedgerSpec, exportedAt: Date, exportedBy: string) {
+// How far an export has come: rows written of all the sheets' rows, then the file being packed.
+export type ExportProgress = { phase: 'rows' | 'pack'; done: number; total: number };
+const PROGRESS_EVERY = 500;
+
+export function addLedgerSheet(
+  wb: ExcelJS.Workbook,
+  spec: LedgerSpec,
+  exportedAt: Date,
+  exportedBy: string,
+  onRows?: (written: number) => void,
+) {
   const ws = wb.addWorksheet(spec.sheetName ?? spec.ledgerName, {
     pageSetup: {
       paperSize: 9, // A4
@@ -93,7 +103,12 @@ export function addLedgerSheet(wb: ExcelJS.Workbook, spec: LedgerSpec, exportedA
     for (let i = 0; i < n; i++) row.getCell(i + 1).style = styles[i];
   };
   for (let i = 1; i <= n; i++) header.getCell(i).border = border;
-  for (const r of spec.rows) writeRow(r);
+  let written = 0;
+  for (const r of spec.rows) {
+    writeRow(r);
+    if (++written % PROGRESS_EVERY === 0) onRows?.(PROGRESS_EVERY);
+  }
+  onRows?.(written % PROGRESS_EVERY);
   if (spec.totals) writeRow(spec.totals, true);
 
   ws.addRow([]);
@@ -114,11 +129,24 @@ function formatStamp(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export async function ledgerWorkbook(specs: LedgerSpec[], exportedAt: Date, exportedBy: string): Promise<Uint8Array> {
+export async function ledgerWorkbook(
+  specs: LedgerSpec[],
+  exportedAt: Date,
+  exportedBy: string,
+  onProgress?: (p: ExportProgress) => void,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = exportedBy;
   wb.created = exportedAt;
-  for (const s of specs) addLedgerSheet(wb, s, exportedAt, exportedBy);
+  const total = specs.reduce((n, s) => n + s.rows.length, 0);
+  let done = 0;
+  for (const s of specs) {
+    addLedgerSheet(wb, s, exportedAt, exportedBy, (n) => {
+      done += n;
+      onProgress?.({ phase: 'rows', done, total });
+    });
+  }
+  onProgress?.({ phase: 'pack', done, total });
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

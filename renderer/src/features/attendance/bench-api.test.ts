@@ -5,7 +5,7 @@ import { db } from '../../db/db';
 import { resetDb, seedOrg } from '../../db/testing';
 import type { TestOrg } from '../../db/testing';
 
-import { buildMonthSheet, exportMonthSheet, generateSignIns } from './bench-api';
+import { exportMonthSheet, generateSignIns, monthSheetSpecs } from './bench-api';
 
 let org: TestOrg;
 beforeEach(async () => {
@@ -25,7 +25,8 @@ describe('bench api', () => {
     expect(n).toBeLessThanOrEqual(3 * 21);
     expect(await db.signIns.where('date').between('2026-06-01', '2026-06-30', true, true).count()).toBe(n);
     expect(progress[progress.length - 1]).toBe(n);
-    const spec = await buildMonthSheet(2026, 6);
+    const [spec, scores] = await monthSheetSpecs(2026, 6);
+    expect(scores.ledgerName).toBe('月考核分汇总');
     expect(spec.ledgerName).toBe('考勤表');
     expect(spec.rows.find((r) => r.name === '钱科员')).toBeTruthy();
     const bytes = await exportMonthSheet(2026, 6);

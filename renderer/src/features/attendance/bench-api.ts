@@ -6,6 +6,7 @@ import type { ISODate } from '../../../../shared/rules';
 import { loadCalendar } from '../../calendar/calendar';
 import { now } from '../../db/clock';
 import { SYSTEM_ACTOR } from '../../db/repo';
+import { writeWorkbook } from '../../export/workbook';
 import { unitName } from '../../org/org';
 
 import { makeSignIns, seededRandom } from './signInGen';
@@ -23,18 +24,13 @@ export async function generateSignIns(
   return bulkAddSignIns(records, SYSTEM_ACTOR, onProgress);
 }
 
-export async function buildMonthSheet(year: number, month: number): Promise<LedgerSpec> {
+// Both sheets of the month (考勤表, 月考核分汇总) as the screen builds them.
+export async function monthSheetSpecs(year: number, month: number): Promise<LedgerSpec[]> {
   const [{ rows }, unit] = await Promise.all([officialMonthRows(year, month), unitName()]);
-  return monthSheetSpec({ unitName: unit, year, month, rows });
+  return [monthSheetSpec({ unitName: unit, year, month, rows }), monthScoreSpec({ unitName: unit, year, month, rows })];
 }
 
-// Both sheets of the month (考勤表, 月考核分汇总) as .xlsx bytes.
+// …written to .xlsx bytes by the export worker, as the screen's export does (not saved).
 export async function exportMonthSheet(year: number, month: number): Promise<Uint8Array> {
-  const [{ rows }, unit] = await Promise.all([officialMonthRows(year, month), unitName()]);
-  const { ledgerWorkbook } = await import('../../export/xlsx');
-  return ledgerWorkbook(
-    [monthSheetSpec({ unitName: unit, year, month, rows }), monthScoreSpec({ unitName: unit, year, month, rows })],
-    now(),
-    SYSTEM_ACTOR.name,
-  );
+  return writeWorkbook(await monthSheetSpecs(year, month), now(), SYSTEM_ACTOR.name);
 }

@@ -3,7 +3,7 @@
 // tallyMonthScheduled (tallyMonth under the work schedule, counted up to today) the marks and score.
 import type { MonthMarkRow, YearPersonRow } from '../../../../shared/ledgers/attendance';
 import { monthMarkRow } from '../../../../shared/ledgers/attendance';
-import type { CalendarData, DayRecord, Half, ISODate, MonthSheet, SessionRecord, SessionTimes } from '../../../../shared/rules';
+import type { CalendarData, DayRecord, Half, ISODate, MonthSheet, SessionRecord, SessionTimes, WorkSchedule } from '../../../../shared/rules';
 import {
   addCalendarDays,
   attendanceMonthLocked,
@@ -148,10 +148,22 @@ export type MonthData = {
   rows: MonthMarkRow[];
 };
 
-// The live tally of a month for everyone (or the given people), counted up to today.
-export async function liveMonth(year: number, month: number, only?: string[]): Promise<MonthData> {
-  const { first, last } = monthBounds(year, month);
-  const [allPeople, cal, schedule, base, signIns, leaves, trips] = await Promise.all([
+type MonthInputs = {
+  people: Person[];
+  cal: CalendarData;
+  schedule: WorkSchedule;
+  base: number;
+  signIns: SignIn[];
+  leaves: Leave[];
+  trips: Trip[];
+};
+
+// Every table the month's tally reads, read in one transaction: one round trip to IndexedDB, not one
+// per table (the 考勤表 export waited on those round trips more than it computed).
+const MONTH_TABLES = () => [db.staff, db.sections, db.calendars, db.settings, db.signIns, db.leaves, db.trips, db.attendanceMonths];
+
+function readMonthInputs(first: ISODate, last: ISODate): Promise<MonthInputs> {
+  return Promise.all([
     sheetPeople(),
     loadCalendar(),
     getWorkSchedule(),
@@ -159,9 +171,14 @@ export async function liveMonth(year: number, month: number, only?: string[]): P
     db.signIns.where('date').between(first, last, true, true).toArray(),
     leavesOverlapping(first, last),
     tripsOverlapping(first, last),
-  ]);
-  const people = only ? allPeople.filter((p) => only.includes(p.staffId)) : allPeople;
-  const known = knownSessions(signIns, leaves, trips, cal, first, last);
+  ]).then(([people, cal, schedule, base, signIns, leaves, trips]) => ({ people, cal, schedule, base, signIns, leaves, trips }));
+}
+
+function tallyFrom(year: number, month: number, inputs: MonthInputs, only?: string[]): MonthData {
+  const { first, last } = monthBounds(year, month);
+  const { cal, schedule, base } = inputs;
+  const people = only ? inputs.people.filter((p) => only.includes(p.staffId)) : inputs.people;
+  const known = knownSessions(inputs.signIns, inputs.leaves, inputs.trips, cal, first, last);
   const { until, untilHalf } = sessionsCome(sessionTimesOn(today(), schedule));
   const sheets = new Map<string, MonthSheet>();
   const rows: MonthMarkRow[] = [];
@@ -182,15 +199,26 @@ export async function liveMonth(year: number, month: number, only?: string[]): P
   return { year, month, people, sheets, rows };
 }
 
+// The live tally of a month for everyone (or the given people), counted up to today.
+export async function liveMonth(year: number, month: number, only?: string[]): Promise<MonthData> {
+  const { first, last } = monthBounds(year, month);
+  const inputs = await db.transaction('r', MONTH_TABLES(), () => readMonthInputs(first, last));
+  return tallyFrom(year, month, inputs, only);
+}
+
 export function monthKey(year: number, month: number): string {
   return formatISODate(year, month, 1).slice(0, 7);
 }
 
 // The official rows of a month: the announced snapshot once locked (ATT-7), else the live tally.
+// The month's record and the tally's inputs are read together, in one transaction.
 export async function officialMonthRows(year: number, month: number): Promise<{ rows: MonthMarkRow[]; locked: boolean; version: number }> {
-  const rec = await db.attendanceMonths.where('key').equals(monthKey(year, month)).first();
+  const { first, last } = monthBounds(year, month);
+  const [rec, inputs] = await db.transaction('r', MONTH_TABLES(), () =>
+    Promise.all([db.attendanceMonths.where('key').equals(monthKey(year, month)).first(), readMonthInputs(first, last)]),
+  );
   if (rec && attendanceMonthLocked(rec.state) && rec.snapshot) return { rows: rec.snapshot, locked: true, version: rec.version };
-  return { rows: (await liveMonth(year, month)).rows, locked: false, version: 0 };
+  return { rows: tallyFrom(year, month, inputs).rows, locked: false, version: 0 };
 }
 
 // ATT-8: each person's year from the official month rows, with every reason they are barred.
@@ -203,9 +231,10 @@ export async function yearRows(year: number): Promise<YearPersonRow[]> {
     byPerson.set(p.staffId, []);
     scores.set(p.staffId, Array(12).fill(null));
   }
-  for (let m = 1; m <= 12; m++) {
-    if (monthBounds(year, m).first > now) break;
-    const { rows } = await officialMonthRows(year, m);
+  const months = Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => monthBounds(year, m).first <= now);
+  const official = await Promise.all(months.map((m) => officialMonthRows(year, m)));
+  for (const [i, { rows }] of official.entries()) {
+    const m = months[i];
     for (const r of rows) {
       byPerson.get(r.staffId)?.push(r);
       const s = scores.get(r.staffId);

@@ -2,6 +2,7 @@
 // search, duplicate check, registration, ledger export), and a fast bulk generator of cases.
 import Dexie from 'dexie';
 
+import type { LedgerSpec } from '../../../../shared/ledger';
 import type { ISODate } from '../../../../shared/rules';
 import { addCalendarDays } from '../../../../shared/rules';
 import { useSession, userCan } from '../../auth/session';
@@ -11,6 +12,7 @@ import { db } from '../../db/db';
 import { newId, SYSTEM_ACTOR } from '../../db/repo';
 import type { Actor } from '../../db/repo';
 import type { Petition, PetitionChannel, PetitionStep } from '../../db/schema/petitions';
+import { writeWorkbook } from '../../export/workbook';
 
 import {
   between,
@@ -220,10 +222,13 @@ export function registerLetter(input: Omit<RegistrationInput, 'channel'>): Promi
   return registerPetition({ ...input, channel: 'letter' }, viewer().actor);
 }
 
-// The 来信台帐 of a month as the screen builds it, written to .xlsx bytes (not saved).
-export async function exportMonthLedger(year: number, month: number): Promise<Uint8Array> {
+// The 来信台帐 of a month as the screen builds it.
+export function monthLedgerSpec(year: number, month: number): Promise<LedgerSpec> {
   const r = monthRange(year, month);
-  const spec = await buildLedger('letter', r.from, r.to, r.period, viewer().canViewInformant);
-  const { ledgerWorkbook } = await import('../../export/xlsx');
-  return ledgerWorkbook([spec], now(), viewer().actor.name);
+  return buildLedger('letter', r.from, r.to, r.period, viewer().canViewInformant);
+}
+
+// …and written to .xlsx bytes by the export worker, as the screen's 导出Excel does (not saved).
+export async function exportMonthLedger(year: number, month: number): Promise<Uint8Array> {
+  return writeWorkbook([await monthLedgerSpec(year, month)], now(), viewer().actor.name);
 }

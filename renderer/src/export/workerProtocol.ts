@@ -1,0 +1,26 @@
+// The messages between the interface and the export worker, and the worker's side of them (kept
+// apart from xlsx.worker.ts so that unit tests can drive it without a real Worker).
+import type { LedgerSpec } from '../../../shared/ledger';
+
+import { ledgerWorkbook } from './xlsx';
+import type { ExportProgress } from './xlsx';
+
+export type ExportRequest = { id: number; specs: LedgerSpec[]; exportedAt: Date; exportedBy: string };
+export type ExportReply =
+  | { id: number; type: 'progress'; progress: ExportProgress }
+  | { id: number; type: 'done'; bytes: Uint8Array }
+  | { id: number; type: 'error'; message: string };
+
+export async function handleExportRequest(
+  req: ExportRequest,
+  post: (reply: ExportReply, transfer?: Transferable[]) => void,
+): Promise<void> {
+  try {
+    const bytes = await ledgerWorkbook(req.specs, req.exportedAt, req.exportedBy, (progress) =>
+      post({ id: req.id, type: 'progress', progress }),
+    );
+    post({ id: req.id, type: 'done', bytes }, [bytes.buffer]);
+  } catch (e) {
+    post({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+}
