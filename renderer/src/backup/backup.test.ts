@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 
 import { sha256Hex } from '../../../shared/hash';
 import { completeSetup } from '../auth/service';
-import { ACTIVE_DB_KEY, activeDbName, createDb, db, switchDb } from '../db/db';
+import { ACTIVE_DB_KEY, activeDbName, createDb, db, SCHEMA_VERSION, switchDb } from '../db/db';
 import type { AppDB } from '../db/db';
 import { insert, SYSTEM_ACTOR, softDelete } from '../db/repo';
 import { coreStoresV1 } from '../db/schema/core';
@@ -228,7 +228,7 @@ describe('backup and restore of the whole database', () => {
     expect(Object.keys(old.manifest.stores).sort()).toEqual(Object.keys(coreStoresV1).sort());
 
     const result = await restoreBackup(old.bytes);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect((await db.staff.get('s1'))!.active).toBe(true);
     expect((await db.staff.get('s2'))!.name).toBe('老乙');
     expect((await db.accounts.get('a1'))!.failedAttempts).toBe(0);

@@ -3,15 +3,15 @@
 import Dexie from 'dexie';
 
 import { migration0020 } from './migrations/0020-staff-active-and-settings';
-import { attendanceStores } from './schema/attendance';
+import { attendanceStores, attendanceStoresV3 } from './schema/attendance';
 import type { AttendanceTables } from './schema/attendance';
 import { coreStoresV1 } from './schema/core';
 import type { CoreTables } from './schema/core';
-import { documentsStores } from './schema/documents';
+import { documentsStores, documentsStoresV3 } from './schema/documents';
 import type { DocumentsTables } from './schema/documents';
-import { financeStores } from './schema/finance';
+import { financeStores, financeStoresV3 } from './schema/finance';
 import type { FinanceTables } from './schema/finance';
-import { meetingsStores } from './schema/meetings';
+import { meetingsStores, meetingsStoresV3 } from './schema/meetings';
 import type { MeetingsTables } from './schema/meetings';
 import { petitionsStores } from './schema/petitions';
 import type { PetitionsTables } from './schema/petitions';
@@ -28,7 +28,7 @@ export type AppDB = Dexie &
   SupervisionTables;
 
 export const DB_NAME = 'xinfang';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const storesV2 = {
   ...coreStoresV1,
@@ -40,9 +40,20 @@ export const storesV2 = {
   ...supervisionStores,
 };
 
+// Version 3 adds indexes only (fields every row already has; Dexie builds them on upgrade): list
+// screens filtered by status or person read one year's page by index instead of every year.
+export const storesV3 = {
+  ...storesV2,
+  ...attendanceStoresV3,
+  ...documentsStoresV3,
+  ...meetingsStoresV3,
+  ...financeStoresV3,
+};
+
 export function declareSchema(d: Dexie): void {
   d.version(1).stores(coreStoresV1);
   d.version(2).stores(storesV2).upgrade(migration0020);
+  d.version(3).stores(storesV3);
 }
 
 export function createDb(name: string = DB_NAME): AppDB {

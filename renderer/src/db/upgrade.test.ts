@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 
-import { createDb, SCHEMA_VERSION } from './db';
+import { createDb, SCHEMA_VERSION, storesV2, storesV3 } from './db';
 import { coreStoresV1 } from './schema/core';
 
 describe('schema version 1 → current', () => {
@@ -56,6 +56,45 @@ describe('schema version 1 → current', () => {
     const d = createDb(name);
     await d.open();
     expect((await d.settings.get('idleLockMinutes'))!.value).toBe(30);
+    d.close();
+  });
+});
+
+describe('schema version 2 → 3', () => {
+  it('adds list indexes only and builds them over the rows already there', async () => {
+    // Version 3 adds to version 2's tables only indexes: no table is dropped or added.
+    expect(Object.keys(storesV3).sort()).toEqual(Object.keys(storesV2).sort());
+    for (const [t, spec] of Object.entries(storesV2))
+      for (const ix of spec.split(',').map((x) => x.trim())) expect(storesV3[t as keyof typeof storesV3]).toContain(ix);
+
+    const name = `upgrade3-${Date.now()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(coreStoresV1);
+    v2.version(2).stores(storesV2);
+    await v2.open();
+    const at = '2025-06-01T00:00:00.000Z';
+    const base = { createdAt: at, updatedAt: at, createdBy: 'system', deletedAt: null };
+    await v2.table('incomingDocs').bulkAdd([
+      { ...base, id: 'i1', year: 2025, seq: 1, status: 'archived', archived: 1 },
+      { ...base, id: 'i2', year: 2026, seq: 1, status: 'archived', archived: 1 },
+      { ...base, id: 'i3', year: 2026, seq: 2, status: 'registered', archived: 0 },
+    ]);
+    await v2.table('expenses').bulkAdd([
+      { ...base, id: 'e1', year: 2025, seq: 1, status: 'paid', claimantId: 's1', expenseOn: '2025-01-02' },
+      { ...base, id: 'e2', year: 2026, seq: 1, status: 'paid', claimantId: 's1', expenseOn: '2026-01-02' },
+    ]);
+    await v2.table('leaves').add({ ...base, id: 'l1', staffId: 's1', status: 'closed', startDate: '2026-03-02', endDate: '2026-03-03', year: 2026, seq: 1 });
+    await v2.table('meetingDecisions').add({ ...base, id: 'd1', meetingId: 'm1', year: 2026, seq: 1, ownerId: 's1', meetingDate: '2026-02-01' });
+    v2.close();
+
+    const d = createDb(name);
+    await d.open();
+    expect(d.verno).toBe(3);
+    expect((await d.incomingDocs.where('[status+year+seq]').equals(['archived', 2026, 1]).toArray()).map((x) => x.id)).toEqual(['i2']);
+    expect(await d.expenses.where('[claimantId+year+seq]').equals(['s1', 2026, 1]).primaryKeys()).toEqual(['e2']);
+    expect(await d.expenses.where('[status+year+seq]').equals(['paid', 2025, 1]).primaryKeys()).toEqual(['e1']);
+    expect(await d.leaves.where('[status+startDate]').equals(['closed', '2026-03-02']).primaryKeys()).toEqual(['l1']);
+    expect(await d.meetingDecisions.where('[ownerId+year]').equals(['s1', 2026]).primaryKeys()).toEqual(['d1']);
     d.close();
   });
 });

@@ -141,3 +141,11 @@ export const attendanceStores: Record<string, string> = {
   attendanceMonths: 'id, &key, year',
   attendanceAmendments: 'id, monthKey',
 };
+
+// attendanceStores stays as schema version 2 declared it.
+// Version 3: the leave and trip lists filtered by status read one page, newest start first.
+export const attendanceStoresV3: Record<string, string> = {
+  ...attendanceStores,
+  leaves: 'id, staffId, [staffId+endDate], endDate, startDate, status, [year+seq], [status+startDate]',
+  trips: 'id, staffId, [staffId+endDate], endDate, startDate, status, [year+seq], [status+startDate]',
+};

@@ -210,3 +210,10 @@ export const documentsStores: Record<string, string> = {
   seals: 'id',
   sealUses: 'id, sealId, status, [year+requestedOn]',
 };
+
+// documentsStores stays as schema version 2 declared it.
+// Version 3: the 收文 list filtered by status reads one status of one year, newest first.
+export const documentsStoresV3: Record<string, string> = {
+  ...documentsStores,
+  incomingDocs: 'id, &[year+seq], status, [year+archived], [status+year+seq]',
+};

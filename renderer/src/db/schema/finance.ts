@@ -131,3 +131,12 @@ export const financeStores: Record<string, string> = {
   signedBills: 'id, vendor, expenseId, signedOn, [status+settleBy]',
   spendRequests: 'id, [kind+year], status, applicantId, requestedOn',
 };
+
+// financeStores stays as schema version 2 declared it.
+// Version 3: the claims list filtered by claimant or by status reads one year, newest first.
+export const financeStoresV3: Record<string, string> = {
+  ...financeStores,
+  expenses:
+    'id, [year+seq], status, claimantId, requestId, [status+expenseOn], [year+claimedOn], expenseOn, ' +
+    '[claimantId+year+seq], [status+year+seq]',
+};

@@ -126,3 +126,11 @@ export const meetingsStores: Record<string, string> = {
   studyPapers: 'id, year, staffId',
   tuitionClaims: 'id, staffId, status',
 };
+
+// meetingsStores stays as schema version 2 declared it.
+// Version 3: a person's decisions of one year (the assessment's item 2).
+export const meetingsStoresV3: Record<string, string> = {
+  ...meetingsStores,
+  meetingDecisions:
+    'id, meetingId, [year+seq], meetingDate, ownerId, [meetingKind+year], [meetingKind+meetingDate], [ownerId+year]',
+};

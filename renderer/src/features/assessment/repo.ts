@@ -81,8 +81,8 @@ export async function assessmentEvidence(staffId: string, year: number): Promise
   else put(1, true, `权力运行记录${mine}个环节均已签字确认`);
 
   // 2: meeting decisions carried out (the decisions the person was given to carry out).
-  const decisions = (await db.meetingDecisions.where('ownerId').equals(staffId).toArray()).filter(
-    (d) => !d.deletedAt && d.year === year,
+  const decisions = (await db.meetingDecisions.where('[ownerId+year]').equals([staffId, year]).toArray()).filter(
+    (d) => !d.deletedAt,
   );
   const undone = decisions.filter((d) => d.followUp !== 'done').length;
   if (decisions.length === 0) put(2, true, '本年无本人承办的会议决定事项');

@@ -44,6 +44,7 @@ import {
   circulate,
   circulationsOf,
   isUrgent,
+  listIncoming,
   markCirculationDone,
   proposeHandling,
   recordDecision,
@@ -105,23 +106,14 @@ function IncomingList() {
   const [limit, setLimit] = useState(PAGE);
   const [showForm, setShowForm] = useState(false);
   const cal = useCalendar();
-  const rows = useLiveQuery(async () => {
-    let list: IncomingDoc[];
-    if (status)
-      list = (await db.incomingDocs.where('status').equals(status).toArray()).filter((d) => d.year === year);
-    else
-      list = await db.incomingDocs
-        .where('[year+seq]')
-        .between([year, 0], [year, Infinity])
-        .reverse()
-        .limit(limit + 1)
-        .toArray();
-    return list.filter((d) => !d.deletedAt).sort((a, b) => b.seq - a.seq);
-  }, [year, status, limit]);
+  const rows = useLiveQuery(
+    () => listIncoming(year, status as IncomingStatus | '', limit),
+    [year, status, limit],
+  );
   const shown = (rows ?? []).filter(
     (d) => !q || d.title.includes(q) || d.issuer.includes(q) || d.regNo.includes(q),
   );
-  const more = !status && (rows?.length ?? 0) > limit;
+  const more = (rows?.length ?? 0) > limit;
   return (
     <Stack>
       <Group align="flex-end" justify="space-between">
@@ -136,7 +128,10 @@ function IncomingList() {
           <NativeSelect
             label="状态"
             value={status}
-            onChange={(e) => setStatus(e.currentTarget.value)}
+            onChange={(e) => {
+              setStatus(e.currentTarget.value);
+              setLimit(PAGE);
+            }}
             data={[{ value: '', label: '全部' }, ...opts(INCOMING_STATUS_LABELS)]}
           />
           <TextInput
@@ -177,7 +172,7 @@ function IncomingList() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {shown.slice(0, status ? undefined : limit).map((d) => (
+          {shown.slice(0, limit).map((d) => (
             <Table.Tr key={d.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Anchor href={href('documents', 'incoming', d.id)}>{d.regNo}</Anchor>

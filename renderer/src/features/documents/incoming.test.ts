@@ -1,8 +1,10 @@
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { loadCalendar } from '../../calendar/calendar';
 import { pinClock } from '../../db/clock';
 import { db } from '../../db/db';
+import { softDelete } from '../../db/repo';
 import { resetDb, seedOrg } from '../../db/testing';
 import type { TestOrg } from '../../db/testing';
 
@@ -11,6 +13,7 @@ import {
   chaseCirculation,
   circulate,
   circulationsOf,
+  listIncoming,
   markCirculationDone,
   myPendingCirculations,
   overdueCirculations,
@@ -185,5 +188,43 @@ describe('circulation (DOC-2)', () => {
     ).rejects.toMatchObject({
       field: 'handlers',
     });
+  });
+});
+
+describe('listIncoming (the 收文 list)', () => {
+  // Three 2025 documents and five 2026 ones; 2026 numbers 2 and 4 are 拟办, number 3 is deleted.
+  async function ledger() {
+    const a = org.actor(org.clerk);
+    for (const on of ['2025-03-01', '2025-06-01', '2025-09-01'])
+      await proposeHandling((await registerIncoming(doc({ receivedOn: on }), a)).id, '拟办', a);
+    const d26 = [];
+    for (const on of ['2026-01-05', '2026-02-05', '2026-03-05', '2026-04-05', '2026-05-05'])
+      d26.push(await registerIncoming(doc({ receivedOn: on }), a));
+    await proposeHandling(d26[1].id, '拟办', a);
+    await proposeHandling(d26[3].id, '拟办', a);
+    await softDelete(db.incomingDocs, d26[2].id, a, '登记错误');
+    return d26;
+  }
+  const seqs = (rows: { year: number; seq: number }[]) => rows.map((d) => `${d.year}-${d.seq}`);
+
+  it('reads one year, newest number first, limit + 1 rows, without deleted ones', async () => {
+    await ledger();
+    expect(seqs(await listIncoming(2026, '', 10))).toEqual(['2026-5', '2026-4', '2026-2', '2026-1']);
+    expect(seqs(await listIncoming(2026, '', 2))).toEqual(['2026-5', '2026-4', '2026-2']);
+    expect(seqs(await listIncoming(2025, '', 10))).toEqual(['2025-3', '2025-2', '2025-1']);
+  });
+
+  it('with a status reads that status of that year only, through [status+year+seq]', async () => {
+    await ledger();
+    expect(seqs(await listIncoming(2026, 'proposed', 10))).toEqual(['2026-4', '2026-2']);
+    expect(seqs(await listIncoming(2026, 'proposed', 1))).toEqual(['2026-4', '2026-2']);
+    expect(seqs(await listIncoming(2025, 'proposed', 1))).toEqual(['2025-3', '2025-2']);
+    expect(seqs(await listIncoming(2026, 'registered', 10))).toEqual(['2026-5', '2026-1']);
+    expect(await listIncoming(2024, 'proposed', 10)).toEqual([]);
+    // The other years' documents of that status are not even read: the index range holds one year.
+    const range = db.incomingDocs
+      .where('[status+year+seq]')
+      .between(['proposed', 2026, Dexie.minKey], ['proposed', 2026, Dexie.maxKey]);
+    expect(await range.count()).toBe(2);
   });
 });

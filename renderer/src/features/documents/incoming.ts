@@ -2,6 +2,8 @@
 // with the circulation deadline → each reader marks it read from their own login → the office
 // chases the late ones → the result goes back to the 局长 → archived. Where the document is (who
 // holds it, since when) is kept on the record, with its trail.
+import Dexie from 'dexie';
+
 import type { CalendarData, ISODate } from '../../../../shared/rules';
 import { circulationDue, compareDates, isISODate, parseISODate } from '../../../../shared/rules';
 import { loadCalendar } from '../../calendar/calendar';
@@ -16,6 +18,7 @@ import type {
   DocUrgency,
   IncomingDoc,
   IncomingKind,
+  IncomingStatus,
 } from '../../db/schema/documents';
 
 import { requirePermission } from './access';
@@ -424,6 +427,20 @@ export async function markIncomingPrinted(id: string, actor: Actor): Promise<voi
   await writeTx([db.incomingDocs], async () => {
     await update(db.incomingDocs, id, { printedAt: nowIso() }, actor, '打印收文处理单');
   });
+}
+
+// The 收文 list (收文登记): one year's documents, newest number first, `limit + 1` rows so the screen
+// knows whether 加载更多 has more; with a status, only that status (index [status+year+seq]).
+// Soft-deleted rows are skipped before the limit.
+export async function listIncoming(year: number, status: IncomingStatus | '', limit: number): Promise<IncomingDoc[]> {
+  const range = status
+    ? db.incomingDocs.where('[status+year+seq]').between([status, year, Dexie.minKey], [status, year, Dexie.maxKey])
+    : db.incomingDocs.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]);
+  return range
+    .reverse()
+    .filter((d) => !d.deletedAt)
+    .limit(limit + 1)
+    .toArray();
 }
 
 export async function circulationsOf(docId: string): Promise<DocCirculation[]> {

@@ -15,7 +15,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
@@ -29,13 +28,14 @@ import { ConfirmButton } from '../../components/Confirm';
 import { notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
-import type { Expense, ExpenseStatus } from '../../db/schema/finance';
+import type { ExpenseStatus } from '../../db/schema/finance';
 
 import { ExpensePrint } from './ExpensePrint';
 import { CATEGORY_LABELS, EXPENSE_STATUS_COLORS, EXPENSE_STATUS_LABELS, L } from './labels';
 import {
   cancelDraft,
   createTuitionClaim,
+  listClaims,
   markExpensePaid,
   WITNESS,
   withdrawExpense,
@@ -55,27 +55,10 @@ export function ClaimsTab({ id }: { id?: string }) {
   const [mineOnly, setMineOnly] = useState(!seeAll);
   const [limit, setLimit] = useState(PAGE);
   const { name } = useStaff();
-  const rows = useLiveQuery(async () => {
-    const y = Number(year);
-    let list: Expense[];
-    if (mineOnly) {
-      list = (await db.expenses.where('claimantId').equals(user.staffId).toArray())
-        .filter((e) => e.year === y)
-        .sort((a, b) => b.seq - a.seq);
-    } else if (status) {
-      list = (await db.expenses.where('status').equals(status).toArray())
-        .filter((e) => e.year === y)
-        .sort((a, b) => b.seq - a.seq);
-    } else {
-      list = await db.expenses
-        .where('[year+seq]')
-        .between([y, Dexie.minKey], [y, Dexie.maxKey])
-        .reverse()
-        .limit(limit + 1)
-        .toArray();
-    }
-    return list.filter((e) => !e.deletedAt && (!status || e.status === status));
-  }, [year, status, mineOnly, limit, user.staffId]);
+  const rows = useLiveQuery(
+    () => listClaims(Number(year), { claimantId: mineOnly ? user.staffId : null, status }, limit),
+    [year, status, mineOnly, limit, user.staffId],
+  );
 
   if (id) return <ClaimDetail id={id} />;
   const shown = (rows ?? []).slice(0, limit);

@@ -1,6 +1,8 @@
 // Start-up registration of the finance module: approval handlers (expense claims, supply and printing
 // request forms), to-dos (claims to submit, claims to pay, signed bills near quarter end) and the
 // SUP-4 deadlines (FIN-2 claim limits of filed expenses, FIN-3 quarter-end settlements).
+import Dexie from 'dexie';
+
 import { can } from '../../../../shared/permissions';
 import { addCalendarDays, claimDue, deadlineState } from '../../../../shared/rules';
 import { registerDeadlines, registerTodos } from '../../app/registry';
@@ -67,9 +69,14 @@ registerDeadlines(async ({ today, cal }) => {
 
 registerTodos(async ({ user, today, cal }) => {
   const out: TodoItem[] = [];
-  const mine = await db.expenses.where('claimantId').equals(user.staffId).toArray();
+  // Drafts are few (a draft becomes a claim or is cancelled): read them, not all of one's claims ever.
+  const mine = await db.expenses
+    .where('[status+expenseOn]')
+    .between(['draft', Dexie.minKey], ['draft', Dexie.maxKey])
+    .filter((e) => e.claimantId === user.staffId)
+    .toArray();
   for (const e of mine) {
-    if (e.deletedAt || e.status !== 'draft') continue;
+    if (e.deletedAt) continue;
     const due = e.advanced ? claimDue(e.expenseOn, cal) : undefined;
     out.push({
       id: e.id,

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { ruleText } from '../../../../shared/rules';
@@ -6,7 +7,7 @@ import { pinClock } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, insert, SYSTEM_ACTOR } from '../../db/repo';
 import type { Staff } from '../../db/schema/core';
-import type { InvoiceLine } from '../../db/schema/finance';
+import type { Expense, InvoiceLine } from '../../db/schema/finance';
 import { resetDb, seedOrg } from '../../db/testing';
 import type { TestOrg } from '../../db/testing';
 import { createRewardPayout, registerPiece, reviewPiece } from '../publicity/repo';
@@ -16,6 +17,7 @@ import {
   expenseHandlerTables,
   expenseStepSpecs,
   fileExpense,
+  listClaims,
   markExpensePaid,
   onExpenseFinished,
   onSpendRequestFinished,
@@ -574,5 +576,69 @@ describe('FIN-1 filing before the spending (备案)', () => {
       claimedOn: '2026-03-16',
       amountFen: 35000,
     });
+  });
+});
+
+describe('listClaims (the claims list)', () => {
+  // Claims of 2025 and 2026 by two people in several states; the list reads one year by index.
+  async function ledger() {
+    const a = org.clerk.id;
+    const b = org.finance.id;
+    const rows: [number, number, string, Expense['status'], boolean?][] = [
+      [2025, 1, a, 'paid'],
+      [2025, 2, a, 'pending'],
+      [2025, 3, b, 'pending'],
+      [2026, 1, a, 'paid'],
+      [2026, 2, b, 'pending'],
+      [2026, 3, a, 'pending'],
+      [2026, 4, a, 'pending', true],
+      [2026, 5, b, 'paid'],
+      [2026, 6, a, 'draft'],
+    ];
+    await db.expenses.bulkAdd(
+      rows.map(([year, seq, claimantId, status, deleted]) => {
+        const e = {
+          id: `e${year}-${seq}`,
+          year,
+          seq,
+          claimantId,
+          status,
+          expenseOn: `${year}-01-0${seq}`,
+          deletedAt: deleted ? `${year}-02-01T00:00:00.000Z` : null,
+        };
+        return e as unknown as Expense;
+      }),
+    );
+  }
+  const ids = (rows: Expense[]) => rows.map((e) => e.id.slice(1));
+
+  it('reads one year, newest number first, limit + 1 rows, without deleted ones', async () => {
+    await ledger();
+    expect(ids(await listClaims(2026, {}, 10))).toEqual(['2026-6', '2026-5', '2026-3', '2026-2', '2026-1']);
+    expect(ids(await listClaims(2026, {}, 1))).toEqual(['2026-6', '2026-5']);
+    expect(ids(await listClaims(2025, { status: '' }, 10))).toEqual(['2025-3', '2025-2', '2025-1']);
+  });
+
+  it("reads one person's claims of one year through [claimantId+year+seq], with a status if given", async () => {
+    await ledger();
+    const a = org.clerk.id;
+    expect(ids(await listClaims(2026, { claimantId: a }, 10))).toEqual(['2026-6', '2026-3', '2026-1']);
+    expect(ids(await listClaims(2026, { claimantId: a }, 1))).toEqual(['2026-6', '2026-3']);
+    expect(ids(await listClaims(2026, { claimantId: a, status: 'pending' }, 10))).toEqual(['2026-3']);
+    expect(ids(await listClaims(2025, { claimantId: a, status: 'pending' }, 10))).toEqual(['2025-2']);
+    expect(await listClaims(2024, { claimantId: a }, 10)).toEqual([]);
+  });
+
+  it('reads one status of one year through [status+year+seq]', async () => {
+    await ledger();
+    expect(ids(await listClaims(2026, { status: 'pending' }, 10))).toEqual(['2026-3', '2026-2']);
+    expect(ids(await listClaims(2026, { status: 'paid' }, 1))).toEqual(['2026-5', '2026-1']);
+    expect(ids(await listClaims(2025, { status: 'pending' }, 10))).toEqual(['2025-3', '2025-2']);
+    expect(
+      await db.expenses
+        .where('[status+year+seq]')
+        .between(['pending', 2026, Dexie.minKey], ['pending', 2026, Dexie.maxKey])
+        .count(),
+    ).toBe(3); // the index range holds that year only (2026-4 is deleted, skipped by the list)
   });
 });

@@ -1,6 +1,7 @@
 // Finance (财务管理制度, FIN-1..6): expense claims through the five steps, signed bills settled at
 // quarter end, and the supply/printing request forms that must be approved before the spending.
 // Every rule is checked here; the forms show the same refusals at the field.
+import Dexie from 'dexie';
 import type { Table } from 'dexie';
 
 import type { Approver, CalendarData, Invoice, ISODate, Route } from '../../../../shared/rules';
@@ -31,6 +32,7 @@ import type {
   Expense,
   ExpenseCategory,
   ExpenseSource,
+  ExpenseStatus,
   InvoiceLine,
   RequestItem,
   RequestKind,
@@ -777,6 +779,29 @@ export async function markRequestPrinted(id: string, actor: Actor): Promise<void
 }
 
 // ---------------------------------------------------------------- reads used by screens and providers
+
+// The claims list (报销): one year's claims, newest number first, `limit + 1` rows so the screen
+// knows whether 加载更多 has more. One person's (index [claimantId+year+seq], a status filter on
+// those), or one status (index [status+year+seq]), or all. Soft-deleted rows are skipped before the limit.
+export async function listClaims(
+  year: number,
+  f: { claimantId?: string | null; status?: ExpenseStatus | '' },
+  limit: number,
+): Promise<Expense[]> {
+  const { claimantId, status } = f;
+  const range = claimantId
+    ? db.expenses
+        .where('[claimantId+year+seq]')
+        .between([claimantId, year, Dexie.minKey], [claimantId, year, Dexie.maxKey])
+    : status
+      ? db.expenses.where('[status+year+seq]').between([status, year, Dexie.minKey], [status, year, Dexie.maxKey])
+      : db.expenses.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]);
+  return range
+    .reverse()
+    .filter((e) => !e.deletedAt && (!status || e.status === status))
+    .limit(limit + 1)
+    .toArray();
+}
 
 export async function approvedRequestsFor(kind: RequestKind, applicantId?: string): Promise<SpendRequest[]> {
   const rows = await db.spendRequests.where('status').equals('approved').toArray();

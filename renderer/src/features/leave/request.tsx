@@ -2,6 +2,7 @@
 // the start/end fields, the route preview card), the approval card of a record (chain, decide,
 // withdraw), the slip's header and approvers' rows, and the paged list of records.
 import { Alert, Anchor, Button, Card, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import Dexie from 'dexie';
 import type { Table as DexieTable } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
@@ -322,7 +323,7 @@ const PAGE = 50;
 type Request = { id: string; number: string; staffId: string; status: string; startDate: string; deletedAt?: string | null };
 
 // Records newest first, by person (for those who see everyone's, else one's own) and state, paged
-// by the [staffId+endDate] index; 加载更多 loads the next page.
+// by the [staffId+endDate], [status+startDate] or startDate index; 加载更多 loads the next page.
 export function RequestList<T extends Request>({
   table,
   personLabel,
@@ -351,8 +352,13 @@ export function RequestList<T extends Request>({
       return table.where('[staffId+endDate]').between([person, ''], [person, '\uffff']).reverse().filter(live).limit(limit).toArray();
     }
     if (status) {
-      const rs = await table.where('status').equals(status).filter(live).toArray();
-      return rs.sort((a, b) => b.startDate.localeCompare(a.startDate)).slice(0, limit);
+      return table
+        .where('[status+startDate]')
+        .between([status, Dexie.minKey], [status, Dexie.maxKey])
+        .reverse()
+        .filter(live)
+        .limit(limit)
+        .toArray();
     }
     return table.orderBy('startDate').reverse().filter(live).limit(limit).toArray();
   }, [person, status, limit]);
