@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 
 import { sha256Hex } from '../../../shared/hash';
 import { completeSetup } from '../auth/service';
+import { readAuditAnchor } from '../db/auditAnchor';
 import { ACTIVE_DB_KEY, activeDbName, createDb, db, SCHEMA_VERSION, switchDb } from '../db/db';
 import type { AppDB } from '../db/db';
 import { insert, SYSTEM_ACTOR, softDelete } from '../db/repo';
@@ -12,6 +13,7 @@ import { resetDb } from '../db/testing';
 import { loadDemoData } from '../demo/demo';
 
 import { buildBackup } from './backup';
+import type { BackupManifest } from './format';
 import { BACKUP_FILE_PATTERN, base64ToBytes, bytesToBase64, decodeValue, encodeValue, primKeyPath } from './format';
 import { inspectBackup, PREVIOUS_DB_KEY, RESTORE_DB_PREFIX, RESTORE_ERRORS, restoreBackup } from './restore';
 import { dumpAll, memoryStorage } from './testutil';
@@ -20,7 +22,7 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 // Replaces text in the data part and, when asked, recomputes length and checksum like a forger would.
-function edit(bytes: Uint8Array, from: string, to: string, fixChecksum = false): Uint8Array {
+function edit(bytes: Uint8Array, from: string, to: string, fixChecksum = false, manifest?: (m: BackupManifest) => void): Uint8Array {
   const text = dec.decode(bytes);
   const nl = text.indexOf('\n');
   const head = text.slice(0, nl);
@@ -32,6 +34,7 @@ function edit(bytes: Uint8Array, from: string, to: string, fixChecksum = false):
   const m = JSON.parse(head.slice(head.indexOf('"manifest":') + 11, head.length - ',"data":'.length));
   m.dataBytes = enc.encode(data).length;
   m.sha256 = sha256Hex(data);
+  manifest?.(m);
   return enc.encode(`{"format":"xinfang-backup","manifest":${JSON.stringify(m)},"data":\n${changed}`);
 }
 
@@ -88,6 +91,9 @@ describe('backup and restore of the whole database', () => {
     expect(enc.encode(data).length).toBe(m.dataBytes);
     expect(sha256Hex(data)).toBe(m.sha256);
     expect(whole.data.staff).toHaveLength(m.counts.staff);
+    // The audit chain's newest entry, for the restore to check the chain's end against.
+    const last = (await db.audit.orderBy(':id').last())!;
+    expect(m.auditHead).toEqual({ seq: last.seq, hash: last.hash });
   });
 
   it('restores the demo data into a fresh database identical record by record, Blobs included, and switches to it', async () => {
@@ -109,6 +115,8 @@ describe('backup and restore of the whole database', () => {
     expect(localStorage.getItem(PREVIOUS_DB_KEY)).toBe(oldName);
     expect(result.chain).toMatchObject({ ok: true });
     expect(result.chain.checked).toBe(before.audit.length);
+    // The restored chain's head becomes the new database's anchor (kept outside the database).
+    expect(readAuditAnchor(result.dbName)).toEqual(result.manifest.auditHead);
     // New audit entries chain on after the restored ones.
     await setSetting('afterRestore', 1, SYSTEM_ACTOR);
     const { verifyAuditChain } = await import('../db/audit');
@@ -153,6 +161,23 @@ describe('backup and restore of the whole database', () => {
     await expectRefused(edit(bytes, staffLine + '\n', '', true), RESTORE_ERRORS.counts);
     // A broken record line with a fixed checksum is refused with its line number.
     await expectRefused(edit(bytes, staffLine, ',{"name":', true), /备份文件已损坏.*第\d+行/);
+  });
+
+  it('reports a restored audit chain that ends before the head its manifest recorded', async () => {
+    const text = dec.decode(bytes);
+    const auditPart = text.slice(text.indexOf('"audit":[\n'));
+    const lastLine = auditPart.slice(0, auditPart.indexOf('\n]')).split('\n').at(-1)!;
+    expect(lastLine.startsWith(',{')).toBe(true);
+    // A forger removes the newest audit entry and fixes length, checksum and count: the chain alone
+    // is still sound, its end is not the one the backup was made with.
+    const forged = edit(bytes, '\n' + lastLine + '\n]', '\n]', true, (m) => (m.counts.audit -= 1));
+    const result = await restoreBackup(forged);
+    expect(result.chain.ok).toBe(false);
+    expect(result.chain.reason).toContain('与备份清单记下的');
+    expect(result.chain.firstBrokenSeq).toBe(result.manifest.auditHead!.seq);
+    // Its anchor stays at the recorded head, so the 审计 tab's verifier reports it too.
+    const { verifyAuditChain } = await import('../db/audit');
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, anchored: true });
   });
 
   it('refuses foreign files: other JSON, another app, a newer schema, empty, binary', async () => {

@@ -6,6 +6,7 @@
 // awaiting it inside the transaction would let IndexedDB commit early.
 import type { Dexie, IndexableType, Table } from 'dexie';
 
+import type { AuditHead } from '../db/auditAnchor';
 import { nowIso } from '../db/clock';
 import { db } from '../db/db';
 
@@ -55,6 +56,7 @@ export async function buildBackup(onProgress: ProgressFn = () => undefined, sour
   const counts: Record<string, number> = {};
   const stores: Record<string, string> = {};
   let unitName = '';
+  let auditHead: AuditHead | undefined;
   let total = 0;
   let done = 0;
   let pending = 0;
@@ -62,6 +64,9 @@ export async function buildBackup(onProgress: ProgressFn = () => undefined, sour
   await source.transaction('r', source.tables, async () => {
     for (const t of tables) total += await t.count();
     unitName = String((await source.table('settings').get('unitName'))?.value ?? '');
+    const lastAudit = (await source.table('audit').orderBy(':id').last()) as { seq: number; hash: string } | undefined;
+    // A malformed hash is not carried into the manifest: the chain verifier reports it after restore.
+    if (lastAudit && /^[0-9a-f]{64}$/.test(lastAudit.hash)) auditHead = { seq: lastAudit.seq, hash: lastAudit.hash };
     pieces.push(enc.encode('{\n'));
     for (let ti = 0; ti < tables.length; ti++) {
       const t = tables[ti];
@@ -125,6 +130,7 @@ export async function buildBackup(onProgress: ProgressFn = () => undefined, sour
     stores,
     dataBytes,
     sha256: '0'.repeat(64),
+    ...(auditHead ? { auditHead } : {}),
   };
   // The header's length does not depend on the hash (64 hex digits either way), so the data is
   // copied once, straight into its place in the file, and hashed there.

@@ -44,6 +44,9 @@ export type BackupManifest = {
   stores: Record<string, string>; // Dexie store specs of the schema the backup was made with
   dataBytes: number;
   sha256: string; // hex, of the data part
+  // The audit chain's newest entry when the backup was made (absent in older backups and in a
+  // database with no audit entries): the restored chain must end exactly there.
+  auditHead?: { seq: number; hash: string };
 };
 
 // xinfang-backup-YYYYMMDD-HHmmss.json in local time.

@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 
 import { verifyAuditChain } from '../db/audit';
 import type { ChainReport } from '../db/audit';
+import { setAuditAnchor } from '../db/auditAnchor';
 import { nowIso } from '../db/clock';
 import { ACTIVE_DB_KEY, activeDbName, createDb, db, switchDb } from '../db/db';
 import type { AppDB } from '../db/db';
@@ -84,6 +85,12 @@ function checkManifest(m: unknown): BackupManifest {
   }
   if (!Number.isInteger(m.dataBytes) || (m.dataBytes as number) < 2) throw bad('dataBytes');
   if (typeof m.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(m.sha256)) throw bad('sha256');
+  if (m.auditHead !== undefined) {
+    const h = m.auditHead;
+    if (!isRecord(h) || !Number.isInteger(h.seq) || (h.seq as number) < 1 || typeof h.hash !== 'string' || !/^[0-9a-f]{64}$/.test(h.hash)) {
+      throw bad('auditHead');
+    }
+  }
   return m as unknown as BackupManifest;
 }
 
@@ -308,10 +315,28 @@ export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {
   st?.setItem(PREVIOUS_DB_KEY, previous);
   switchDb(target as AppDB);
   // Only one copy of the data before a restore is kept (the one just replaced).
-  if (older && older !== name && older !== previous) await Dexie.delete(older).catch(() => undefined);
+  if (older && older !== name && older !== previous) {
+    await Dexie.delete(older).catch(() => undefined);
+    setAuditAnchor(older, null);
+  }
 
   progress({ phase: 'verify', done: 0, total: manifest.counts.audit ?? 0, message: '正在校验审计链' });
-  const chain = await verifyAuditChain((n) => progress({ phase: 'verify', done: n, total: manifest.counts.audit ?? n, message: '正在校验审计链' }));
+  // The fresh database has no anchor of its own yet: the chain is checked whole, and must end at the
+  // head the backup's manifest recorded; that head then becomes the new database's anchor.
+  setAuditAnchor(name, null);
+  let chain = await verifyAuditChain((n) => progress({ phase: 'verify', done: n, total: manifest.counts.audit ?? n, message: '正在校验审计链' }));
+  const want = manifest.auditHead;
+  if (chain.ok && want && (chain.head?.seq !== want.seq || chain.head.hash !== want.hash)) {
+    setAuditAnchor(name, want);
+    chain = {
+      ok: false,
+      checked: chain.checked,
+      // The first entry missing from the end, or the recorded head where a different entry stands.
+      firstBrokenSeq: (chain.head?.seq ?? 0) < want.seq ? (chain.head?.seq ?? 0) + 1 : want.seq,
+      reason: `恢复的审计链末端（第 ${chain.head?.seq ?? 0} 条）与备份清单记下的（第 ${want.seq} 条）不符`,
+      anchored: true,
+    };
+  }
   progress({ phase: 'done', done: total, total, message: '恢复完成' });
   return { manifest, dbName: name, previousDbName: previous, chain };
 }

@@ -1,6 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { memoryStorage } from '../backup/testutil';
 
 import { AUDIT_GENESIS, verifyAuditChain } from './audit';
+import { readAuditAnchor } from './auditAnchor';
 import { db } from './db';
 import { DomainError, insert, logEvent, restoreDeleted, softDelete, SYSTEM_ACTOR, update, writeTx } from './repo';
 import { setSetting } from './settings';
@@ -28,7 +31,7 @@ describe('the audit chain', () => {
     await someEntries();
     const first = await db.audit.orderBy(':id').first();
     expect(first!.prevHash).toBe(AUDIT_GENESIS);
-    expect(await verifyAuditChain()).toEqual({ ok: true, checked: 5 });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, checked: 5, anchored: false });
   });
 
   it('finds an entry whose content was altered afterwards', async () => {
@@ -71,8 +74,66 @@ describe('the audit chain', () => {
       for (let i = 0; i < 2100; i++) await logEvent('units', `u${i}`, '测试', SYSTEM_ACTOR);
     });
     const seen: number[] = [];
-    expect(await verifyAuditChain((n) => seen.push(n))).toEqual({ ok: true, checked: 2100 });
+    expect(await verifyAuditChain((n) => seen.push(n))).toMatchObject({ ok: true, checked: 2100 });
     expect(seen).toEqual([2000, 2100]);
+  });
+});
+
+describe('the chain’s head, kept outside the database', () => {
+  beforeEach(async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    await resetDb();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('follows every committed write', async () => {
+    await someEntries();
+    const last = await lastAudit();
+    expect(readAuditAnchor(db.name)).toEqual({ seq: last.seq, hash: last.hash });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, checked: 5, anchored: true, head: { seq: last.seq } });
+  });
+
+  it('finds the newest entries removed from the end, which the chain alone cannot', async () => {
+    await someEntries();
+    const all = await db.audit.orderBy(':id').toArray();
+    await db.audit.bulkDelete([all[3].seq!, all[4].seq!]);
+    const r = await verifyAuditChain();
+    expect(r).toMatchObject({ ok: false, checked: 3, firstBrokenSeq: all[2].seq! + 1, anchored: true });
+    expect(r.reason).toContain('末尾缺失');
+    expect(r.reason).toContain(`第 ${all[4].seq} 条`);
+  });
+
+  it('finds a removed last entry even after new writes have grown the chain past it', async () => {
+    await someEntries();
+    const removed = await lastAudit();
+    await db.audit.delete(removed.seq!);
+    // The next write links to the entry before the removed one: the chain itself is sound again.
+    await logEvent('units', 'x', '之后的写入', SYSTEM_ACTOR);
+    expect(readAuditAnchor(db.name)).toEqual({ seq: removed.seq, hash: removed.hash });
+    const r = await verifyAuditChain();
+    expect(r.ok).toBe(false);
+    expect(r).toMatchObject({ firstBrokenSeq: removed.seq, anchored: true });
+  });
+
+  it('is not moved by a transaction that failed', async () => {
+    await someEntries();
+    const before = readAuditAnchor(db.name);
+    await expect(
+      writeTx([db.sections], async () => {
+        await insert(db.sections, { name: '丁股', order: 1, headId: null, deputyId: null }, SYSTEM_ACTOR);
+        throw new DomainError('规则不允许');
+      }),
+    ).rejects.toThrow('规则不允许');
+    expect(readAuditAnchor(db.name)).toEqual(before);
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+
+  it('when lost (storage cleared), the chain is checked alone and the head is noted again', async () => {
+    await someEntries();
+    localStorage.clear();
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, anchored: false });
+    const last = await lastAudit();
+    expect(readAuditAnchor(db.name)).toEqual({ seq: last.seq, hash: last.hash });
   });
 });
 

@@ -5,6 +5,8 @@ import Dexie from 'dexie';
 
 import { sha256Hex } from '../../../shared/hash';
 
+import { advanceAuditAnchor, readAuditAnchor } from './auditAnchor';
+import type { AuditHead } from './auditAnchor';
 import { db } from './db';
 import type { AuditEntry } from './schema/core';
 
@@ -48,7 +50,7 @@ export function auditCopy<T>(value: T): unknown {
   return value === undefined ? undefined : redact(normalise(value));
 }
 
-const headInTx = new WeakMap<IDBTransaction, string>();
+const headInTx = new WeakMap<IDBTransaction, AuditHead>();
 
 export async function appendAudit(entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>): Promise<AuditEntry> {
   if (!Dexie.currentTransaction) {
@@ -57,18 +59,31 @@ export async function appendAudit(entry: Omit<AuditEntry, 'hash' | 'prevHash' | 
   // The chain's head is read once per transaction, then carried along: inside one read-write
   // transaction on the audit table nobody else can append, so the cached head is exact.
   const idbtrans = (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction }).idbtrans;
-  const prevHash = headInTx.get(idbtrans) ?? (await db.audit.orderBy(':id').last())?.hash ?? AUDIT_GENESIS;
+  const carried = headInTx.get(idbtrans);
+  const prevHash = carried?.hash ?? (await db.audit.orderBy(':id').last())?.hash ?? AUDIT_GENESIS;
   const withPrev = { ...entry, before: auditCopy(entry.before), after: auditCopy(entry.after), prevHash };
   const full: AuditEntry = { ...withPrev, hash: auditHash(withPrev) };
   const seq = await db.audit.add(full);
-  headInTx.set(idbtrans, full.hash);
+  if (!carried) {
+    // Once the transaction has committed, its last entry is the chain's new head: note it outside
+    // the database (auditAnchor.ts), so that removing the newest entries can be found later.
+    const dbName = db.name;
+    idbtrans.addEventListener('complete', () => {
+      const head = headInTx.get(idbtrans);
+      if (head) advanceAuditAnchor(dbName, head, prevHash);
+    });
+  }
+  headInTx.set(idbtrans, { seq, hash: full.hash });
   return { ...full, seq };
 }
 
-export type ChainReport = { ok: boolean; checked: number; firstBrokenSeq?: number; reason?: string };
+// anchored: the chain's end was also compared with the head noted outside the database.
+export type ChainReport = { ok: boolean; checked: number; firstBrokenSeq?: number; reason?: string; anchored?: boolean; head?: AuditHead };
 
 // Walks the chain in order in pages, so a long trail is checked without loading it whole.
 export async function verifyAuditChain(onProgress?: (checked: number) => void): Promise<ChainReport> {
+  const anchor = readAuditAnchor(db.name);
+  let anchorHash: string | undefined;
   let prevHash = AUDIT_GENESIS;
   let lastSeq = 0;
   let checked = 0;
@@ -85,9 +100,25 @@ export async function verifyAuditChain(onProgress?: (checked: number) => void): 
       }
       prevHash = hash;
       lastSeq = e.seq as number;
+      if (lastSeq === anchor?.seq) anchorHash = hash;
       checked++;
     }
     onProgress?.(checked);
   }
-  return { ok: true, checked };
+  if (anchor && lastSeq < anchor.seq) {
+    return {
+      ok: false,
+      checked,
+      firstBrokenSeq: lastSeq + 1,
+      reason: `审计记录末尾缺失：本机记下的最新记录是第 ${anchor.seq} 条，库中只到第 ${lastSeq} 条（最新的记录被删除）`,
+      anchored: true,
+    };
+  }
+  if (anchor && anchorHash !== anchor.hash) {
+    return { ok: false, checked, firstBrokenSeq: anchor.seq, reason: '本条记录与本机记下的审计链末端不符（记录被替换）', anchored: true };
+  }
+  const head = lastSeq ? { seq: lastSeq, hash: prevHash } : undefined;
+  // A sound chain that has grown past the anchor (a note lost or late) moves it forward.
+  if (head) advanceAuditAnchor(db.name, head, anchorHash ?? anchor?.hash ?? AUDIT_GENESIS);
+  return { ok: true, checked, anchored: !!anchor, ...(head ? { head } : {}) };
 }

@@ -147,6 +147,9 @@ function ChainCard() {
         (report.ok ? (
           <Alert color="green" mt="sm" title="审计链完整">
             已校验 {report.checked} 条记录，没有发现改动或删除。
+            {report.anchored
+              ? '末端与本机记下的最新记录一致，末尾也没有被删除。'
+              : '本机尚未记下审计链末端（新装或刚清理过浏览器数据），末尾的删除要到下一次校验才能核对。'}
           </Alert>
         ) : (
           <Alert color="red" mt="sm" title="审计链有断点" role="alert">
