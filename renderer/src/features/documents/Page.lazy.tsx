@@ -1,28 +1,30 @@
 // 公文: 收文, 发文, 借阅, 查阅资料, 归档, 销毁 (DOC-1..7).
 import { Stack, Title } from '@mantine/core';
 
+import { RouteTabs } from '../../app/RouteTabs';
+import type { RouteTab } from '../../app/RouteTabs';
+
 import { ArchiveTab } from './ArchiveTab';
 import { DestructionTab } from './DestructionTab';
 import { IncomingTab } from './IncomingTab';
 import { L } from './labels';
 import { DataRequestsTab, LoansTab } from './LoansTab';
 import { OutgoingTab } from './OutgoingTab';
-import { RouteTabs } from './ui';
 
-const TABS: [string, string][] = [
-  ['incoming', L.tabs.incoming],
-  ['outgoing', L.tabs.outgoing],
-  ['loans', L.tabs.loans],
-  ['data', L.tabs.dataRequests],
-  ['archive', L.tabs.archive],
-  ['destruction', L.tabs.destruction],
+const TABS: RouteTab[] = [
+  { value: 'incoming', label: L.tabs.incoming },
+  { value: 'outgoing', label: L.tabs.outgoing },
+  { value: 'loans', label: L.tabs.loans },
+  { value: 'data', label: L.tabs.dataRequests },
+  { value: 'archive', label: L.tabs.archive },
+  { value: 'destruction', label: L.tabs.destruction },
 ];
 
 export default function DocumentsPage() {
   return (
     <Stack>
       <Title order={2}>{L.title}</Title>
-      <RouteTabs module="documents" tabs={TABS} fallback="incoming">
+      <RouteTabs module="documents" tabs={TABS}>
         {(tab, rest) =>
           tab === 'incoming' ? (
             <IncomingTab rest={rest} />

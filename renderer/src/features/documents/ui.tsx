@@ -1,5 +1,5 @@
 // Small UI pieces shared by the 公文, 印章, 会议 and 学习 screens: staff pickers, date fields, field
-// errors from repository refusals, tabs synced to the hash route, attendance with absence reasons.
+// errors from repository refusals, attendance with absence reasons.
 import {
   Checkbox,
   Group,
@@ -8,17 +8,15 @@ import {
   SimpleGrid,
   Stack,
   Table,
-  Tabs,
   Text,
   TextInput,
 } from '@mantine/core';
 import type { MultiSelectProps, NativeSelectProps, TextInputProps } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 
 import { ruleText } from '../../../../shared/rules';
-import { navigate, useRoute } from '../../app/router';
 import type { FieldErrors } from '../../components/useFieldErrors';
 import { useFieldErrors as useSharedFieldErrors } from '../../components/useFieldErrors';
 import { today } from '../../db/clock';
@@ -150,44 +148,6 @@ export type { FieldErrors };
 // notification; a notification leaves earlier field errors in place. Nothing typed is cleared.
 export function useFieldErrors() {
   return useSharedFieldErrors({ notifyFieldErrors: 'fallback', skipField: 'permission', clearOnNotify: false });
-}
-
-// Tabs synced to '#/<module>/<tab>/...'.
-export function useTab(module: string, fallback: string): [string, (t: string) => void, string[]] {
-  const route = useRoute();
-  const tab = route[0] === module && route[1] ? route[1] : fallback;
-  const set = useCallback((t: string) => navigate(module, t), [module]);
-  return [tab, set, route.slice(2)];
-}
-
-export function RouteTabs({
-  module,
-  tabs,
-  fallback,
-  children,
-}: {
-  module: string;
-  tabs: [string, string][];
-  fallback: string;
-  children: (tab: string, rest: string[]) => ReactNode;
-}) {
-  const [tab, setTab, rest] = useTab(module, fallback);
-  return (
-    <Tabs value={tab} onChange={(t) => t && setTab(t)} keepMounted={false}>
-      <Tabs.List mb="md">
-        {tabs.map(([key, label]) => (
-          <Tabs.Tab key={key} value={key}>
-            {label}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-      {tabs.map(([key]) => (
-        <Tabs.Panel key={key} value={key}>
-          {tab === key && children(key, rest)}
-        </Tabs.Panel>
-      ))}
-    </Tabs>
-  );
 }
 
 export function RuleNote({ ids }: { ids: string[] }) {

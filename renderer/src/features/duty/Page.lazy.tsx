@@ -1,35 +1,26 @@
-import { Stack, Tabs, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 
-import { useRoute } from '../../app/router';
-import { RouteTabs } from '../finance/ui';
+import { RouteTabs } from '../../app/RouteTabs';
+import type { RouteTab } from '../../app/RouteTabs';
 
 import { L } from './labels';
 import { RostersTab } from './RostersTab';
 import { FleetTab, VehiclesTab } from './VehiclesTab';
 
+const TABS: RouteTab[] = [
+  { value: 'rosters', label: L.tabRosters },
+  { value: 'vehicles', label: L.tabVehicles },
+  { value: 'fleet', label: L.tabFleet },
+];
+
 export default function DutyPage() {
-  const route = useRoute();
-  const id = route[2];
   return (
     <Stack>
       <Title order={2}>{L.title}</Title>
-      <RouteTabs
-        module="duty"
-        tabs={[
-          { value: 'rosters', label: L.tabRosters },
-          { value: 'vehicles', label: L.tabVehicles },
-          { value: 'fleet', label: L.tabFleet },
-        ]}
-      >
-        <Tabs.Panel value="rosters">
-          <RostersTab id={id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="vehicles">
-          <VehiclesTab id={id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="fleet">
-          <FleetTab />
-        </Tabs.Panel>
+      <RouteTabs module="duty" tabs={TABS}>
+        {(tab, [id]) =>
+          tab === 'rosters' ? <RostersTab id={id} /> : tab === 'vehicles' ? <VehiclesTab id={id} /> : <FleetTab />
+        }
       </RouteTabs>
     </Stack>
   );

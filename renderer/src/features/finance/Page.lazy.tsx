@@ -1,9 +1,10 @@
-import { Button, Card, Group, NativeSelect, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import Dexie from 'dexie';
 import { useState } from 'react';
 
 import { expenseLedger } from '../../../../shared/ledgers/finance';
-import { useRoute } from '../../app/router';
+import { RouteTabs } from '../../app/RouteTabs';
+import type { RouteTab } from '../../app/RouteTabs';
 import { notifyError } from '../../components/notify';
 import { db } from '../../db/db';
 import { exportLedger } from '../../export';
@@ -14,39 +15,34 @@ import { ClaimForm } from './ClaimForm';
 import { ClaimsTab } from './ClaimsTab';
 import { CATEGORY_LABELS, EXPENSE_STATUS_LABELS, L } from './labels';
 import { RequestsTab } from './RequestsTab';
-import { currentYear, RouteTabs, yearOptions } from './ui';
+import { currentYear, yearOptions } from './ui';
+
+const TABS: RouteTab[] = [
+  { value: 'claims', label: L.tabClaims },
+  { value: 'new', label: L.tabNew },
+  { value: 'bills', label: L.tabBills },
+  { value: 'requests', label: L.tabRequests },
+  { value: 'ledger', label: L.tabLedger },
+];
 
 export default function FinancePage() {
-  const route = useRoute();
-  const id = route[2];
   return (
     <Stack>
       <Title order={2}>{L.title}</Title>
-      <RouteTabs
-        module="finance"
-        tabs={[
-          { value: 'claims', label: L.tabClaims },
-          { value: 'new', label: L.tabNew },
-          { value: 'bills', label: L.tabBills },
-          { value: 'requests', label: L.tabRequests },
-          { value: 'ledger', label: L.tabLedger },
-        ]}
-      >
-        <Tabs.Panel value="claims">
-          <ClaimsTab id={id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="new">
-          <ClaimForm key={id ?? 'new'} draftId={id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="bills">
-          <BillsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="requests">
-          <RequestsTab id={id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="ledger">
-          <LedgerTab />
-        </Tabs.Panel>
+      <RouteTabs module="finance" tabs={TABS}>
+        {(tab, [id]) =>
+          tab === 'claims' ? (
+            <ClaimsTab id={id} />
+          ) : tab === 'new' ? (
+            <ClaimForm key={id ?? 'new'} draftId={id} />
+          ) : tab === 'bills' ? (
+            <BillsTab />
+          ) : tab === 'requests' ? (
+            <RequestsTab id={id} />
+          ) : (
+            <LedgerTab />
+          )
+        }
       </RouteTabs>
     </Stack>
   );

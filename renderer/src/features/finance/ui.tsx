@@ -1,13 +1,12 @@
 // Small UI pieces shared by the publicity, finance, integrity, assessment and duty screens: staff
-// pickers, field errors from repository refusals, tabs synced to the hash route, money display.
-import { Badge, MultiSelect, NativeSelect, Tabs, Text } from '@mantine/core';
+// pickers, field errors from repository refusals, money display.
+import { Badge, MultiSelect, NativeSelect, Text } from '@mantine/core';
 import type { NativeSelectProps } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 
 import { formatYuan, rmbUppercase, ruleText } from '../../../../shared/rules';
-import { navigate, useRoute } from '../../app/router';
 import { useFieldErrors as useSharedFieldErrors } from '../../components/useFieldErrors';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -89,32 +88,6 @@ export function StaffMultiSelect({
 // carries a rule ID.
 export function useFieldErrors() {
   return useSharedFieldErrors({ notifyFieldErrors: 'with_rule' });
-}
-
-// Mantine tabs whose value is the second part of the hash route (#/module/tab/id).
-export function RouteTabs({
-  module,
-  tabs,
-  children,
-}: {
-  module: string;
-  tabs: { value: string; label: string }[];
-  children: ReactNode;
-}) {
-  const route = useRoute();
-  const active = tabs.some((t) => t.value === route[1]) ? route[1] : tabs[0].value;
-  return (
-    <Tabs value={active} onChange={(v) => v && navigate(module, v)} keepMounted={false}>
-      <Tabs.List mb="md">
-        {tabs.map((t) => (
-          <Tabs.Tab key={t.value} value={t.value}>
-            {t.label}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-      {children}
-    </Tabs>
-  );
 }
 
 export function Yuan({ fen, upper = false }: { fen: number; upper?: boolean }) {

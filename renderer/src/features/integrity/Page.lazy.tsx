@@ -6,7 +6,6 @@ import {
   NativeSelect,
   Stack,
   Table,
-  Tabs,
   Text,
   TextInput,
   Title,
@@ -17,6 +16,8 @@ import { useState } from 'react';
 import { giftLedger } from '../../../../shared/ledgers/finance';
 import { can } from '../../../../shared/permissions';
 import { formatYuan, rmbUppercase, ruleText } from '../../../../shared/rules';
+import { RouteTabs } from '../../app/RouteTabs';
+import type { RouteTab } from '../../app/RouteTabs';
 import { currentActor, useSession } from '../../auth/session';
 import { ConfirmButton } from '../../components/Confirm';
 import { notifyError, notifyOk } from '../../components/notify';
@@ -27,7 +28,6 @@ import { exportLedger } from '../../export';
 import { unitName } from '../../org/org';
 import {
   currentYear,
-  RouteTabs,
   StaffSelect,
   typedFen,
   useFieldErrors,
@@ -40,23 +40,17 @@ import { parseYuan } from '../finance/util';
 import { GIFT_KIND_LABELS, GIFT_STATUS_LABELS, L } from './labels';
 import { handOverGift, registerGift, revokePledge, signPledge } from './repo';
 
+const TABS: RouteTab[] = [
+  { value: 'gifts', label: L.tabGifts },
+  { value: 'pledges', label: L.tabPledges },
+];
+
 export default function IntegrityPage() {
   return (
     <Stack>
       <Title order={2}>{L.title}</Title>
-      <RouteTabs
-        module="integrity"
-        tabs={[
-          { value: 'gifts', label: L.tabGifts },
-          { value: 'pledges', label: L.tabPledges },
-        ]}
-      >
-        <Tabs.Panel value="gifts">
-          <Gifts />
-        </Tabs.Panel>
-        <Tabs.Panel value="pledges">
-          <Pledges />
-        </Tabs.Panel>
+      <RouteTabs module="integrity" tabs={TABS}>
+        {(tab) => (tab === 'gifts' ? <Gifts /> : <Pledges />)}
       </RouteTabs>
     </Stack>
   );

@@ -22,6 +22,8 @@ import { useState } from 'react';
 
 import { parseISODate, sectionReportDue, staffMeetingDay } from '../../../../shared/rules';
 import { href, navigate } from '../../app/router';
+import { RouteTabs } from '../../app/RouteTabs';
+import type { RouteTab } from '../../app/RouteTabs';
 import { currentActor, useCan, useSession } from '../../auth/session';
 import { notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
@@ -34,7 +36,6 @@ import {
   attendanceValue,
   DateField,
   Field,
-  RouteTabs,
   RuleNote,
   StaffSelect,
   thisYear,
@@ -59,11 +60,11 @@ import {
 } from './repo';
 import type { MeetingInput } from './repo';
 
-const TABS: [string, string][] = [
-  ['director', L.tabs.director],
-  ['staff', L.tabs.staff],
-  ['decisions', L.tabs.decisions],
-  ['reports', L.tabs.reports],
+const TABS: RouteTab[] = [
+  { value: 'director', label: L.tabs.director },
+  { value: 'staff', label: L.tabs.staff },
+  { value: 'decisions', label: L.tabs.decisions },
+  { value: 'reports', label: L.tabs.reports },
 ];
 const KIND_OF_TAB: Record<string, MeetingKind> = { director: 'director_office', staff: 'staff' };
 
@@ -71,7 +72,7 @@ export default function MeetingsPage() {
   return (
     <Stack>
       <Title order={2}>{L.title}</Title>
-      <RouteTabs module="meetings" tabs={TABS} fallback="director">
+      <RouteTabs module="meetings" tabs={TABS}>
         {(tab, rest) =>
           tab === 'decisions' ? (
             <DecisionsTab focus={rest[0]} />

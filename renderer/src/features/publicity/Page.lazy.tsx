@@ -9,7 +9,6 @@ import {
   NativeSelect,
   Stack,
   Table,
-  Tabs,
   Text,
   TextInput,
   Textarea,
@@ -31,7 +30,9 @@ import {
   rmbUppercase,
   ruleText,
 } from '../../../../shared/rules';
-import { href, navigate, useRoute } from '../../app/router';
+import { href, navigate } from '../../app/router';
+import { RouteTabs } from '../../app/RouteTabs';
+import type { RouteTab } from '../../app/RouteTabs';
 import { currentActor, useSession } from '../../auth/session';
 import { notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
@@ -41,7 +42,6 @@ import { exportLedger } from '../../export';
 import { unitName } from '../../org/org';
 import {
   currentYear,
-  RouteTabs,
   StaffSelect,
   useFieldErrors,
   useStaff,
@@ -62,30 +62,33 @@ const STATE_COLOR: Record<PublicityPiece['claimState'], string> = {
   paid: 'green',
 };
 
+const TABS: RouteTab[] = [
+  { value: 'pieces', label: L.tabPieces },
+  { value: 'new', label: L.tabNew },
+  { value: 'payout', label: L.tabPayout },
+  { value: 'table', label: L.tabTable },
+];
+
 export default function PublicityPage() {
-  const route = useRoute();
   return (
     <Stack>
       <Title order={2}>{L.title}</Title>
-      <RouteTabs
-        module="publicity"
-        tabs={[
-          { value: 'pieces', label: L.tabPieces },
-          { value: 'new', label: L.tabNew },
-          { value: 'payout', label: L.tabPayout },
-          { value: 'table', label: L.tabTable },
-        ]}
-      >
-        <Tabs.Panel value="pieces">{route[2] ? <PieceDetail id={route[2]} /> : <PieceList />}</Tabs.Panel>
-        <Tabs.Panel value="new">
-          <PieceForm />
-        </Tabs.Panel>
-        <Tabs.Panel value="payout">
-          <Payout />
-        </Tabs.Panel>
-        <Tabs.Panel value="table">
-          <RewardTable />
-        </Tabs.Panel>
+      <RouteTabs module="publicity" tabs={TABS}>
+        {(tab, [id]) =>
+          tab === 'pieces' ? (
+            id ? (
+              <PieceDetail id={id} />
+            ) : (
+              <PieceList />
+            )
+          ) : tab === 'new' ? (
+            <PieceForm />
+          ) : tab === 'payout' ? (
+            <Payout />
+          ) : (
+            <RewardTable />
+          )
+        }
       </RouteTabs>
     </Stack>
   );

@@ -19,6 +19,8 @@ import { useState } from 'react';
 
 import { sealUseOk } from '../../../../shared/rules';
 import type { SealKind } from '../../../../shared/rules';
+import { RouteTabs } from '../../app/RouteTabs';
+import type { RouteTab } from '../../app/RouteTabs';
 import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
 import { canDecide } from '../../approvals/engine';
 import { currentActor, useCan, useSession } from '../../auth/session';
@@ -29,7 +31,6 @@ import { db } from '../../db/db';
 import type { Seal, SealUse } from '../../db/schema/documents';
 import {
   DateField,
-  RouteTabs,
   RuleNote,
   StaffSelect,
   thisYear,
@@ -48,16 +49,16 @@ import {
 } from './labels';
 import { createSeal, logSealUse, requestSealUse, updateSeal, voidSeal } from './repo';
 
-const TABS: [string, string][] = [
-  ['uses', L.tabs.uses],
-  ['seals', L.tabs.seals],
+const TABS: RouteTab[] = [
+  { value: 'uses', label: L.tabs.uses },
+  { value: 'seals', label: L.tabs.seals },
 ];
 
 export default function SealsPage() {
   return (
     <Stack>
       <Title order={2}>{L.title}</Title>
-      <RouteTabs module="seals" tabs={TABS} fallback="uses">
+      <RouteTabs module="seals" tabs={TABS}>
         {(tab) => (tab === 'uses' ? <UsesTab /> : <SealsTab />)}
       </RouteTabs>
     </Stack>

@@ -26,6 +26,8 @@ import {
   tuitionReimbursement,
   yuanToFen,
 } from '../../../../shared/rules';
+import { RouteTabs } from '../../app/RouteTabs';
+import type { RouteTab } from '../../app/RouteTabs';
 import { currentActor, useCan, useSession } from '../../auth/session';
 import { useCalendar } from '../../calendar/calendar';
 import { notifyError, notifyOk } from '../../components/notify';
@@ -42,7 +44,6 @@ import {
   attendanceOf,
   bureauStaff,
   DateField,
-  RouteTabs,
   RuleNote,
   StaffSelect,
   thisYear,
@@ -75,18 +76,18 @@ import {
   submitTuitionClaim,
 } from './repo';
 
-const TABS: [string, string][] = [
-  ['sessions', L.tabs.sessions],
-  ['notes', L.tabs.notes],
-  ['papers', L.tabs.papers],
-  ['tuition', L.tabs.tuition],
+const TABS: RouteTab[] = [
+  { value: 'sessions', label: L.tabs.sessions },
+  { value: 'notes', label: L.tabs.notes },
+  { value: 'papers', label: L.tabs.papers },
+  { value: 'tuition', label: L.tabs.tuition },
 ];
 
 export default function StudyPage() {
   return (
     <Stack>
       <Title order={2}>{L.title}</Title>
-      <RouteTabs module="study" tabs={TABS} fallback="sessions">
+      <RouteTabs module="study" tabs={TABS}>
         {(tab) =>
           tab === 'sessions' ? (
             <SessionsTab />
