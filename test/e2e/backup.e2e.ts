@@ -104,4 +104,28 @@ describe('backup and restore', () => {
     await openTab('备份与恢复');
     await page.screenshot({ path: '/tmp/backup-tab.png', fullPage: true });
   });
+
+  it('switches back to the data the restore replaced, after a confirmation, and forth again', async () => {
+    const { page } = app;
+    await openTab('备份与恢复');
+    await page.getByRole('button', { name: '切换回恢复前的数据' }).click();
+    const confirm = page.getByRole('dialog', { name: '确认切换到恢复前的数据' });
+    await confirm.getByRole('button', { name: '确定切换' }).click();
+    await page.getByRole('dialog', { name: '已切换' }).getByRole('button', { name: '重新登录' }).click();
+    await loginAndWait(page, ADMIN.login, ADMIN.password);
+    await openTab('股室与人员');
+    // The staff member added after the backup is there again: this is the data from before the restore.
+    await visible(page.getByRole('row', { name: /备份后乙/ }));
+    await openTab('审计日志');
+    await containsText(page.getByRole('table'), '由恢复后的数据切换回本数据');
+    // …and forth again to the restored data.
+    await openTab('备份与恢复');
+    await page.getByRole('button', { name: '切换回恢复前的数据' }).click();
+    await page.getByRole('dialog', { name: '确认切换到恢复前的数据' }).getByRole('button', { name: '确定切换' }).click();
+    await page.getByRole('dialog', { name: '已切换' }).getByRole('button', { name: '重新登录' }).click();
+    await loginAndWait(page, ADMIN.login, ADMIN.password);
+    await openTab('股室与人员');
+    await visible(page.getByRole('row', { name: /备份前甲/ }));
+    expect(await page.getByRole('row', { name: /备份后乙/ }).count()).toBe(0);
+  });
 });

@@ -15,7 +15,7 @@ import { loadDemoData } from '../demo/demo';
 import { buildBackup } from './backup';
 import type { BackupManifest } from './format';
 import { BACKUP_FILE_PATTERN, base64ToBytes, bytesToBase64, decodeValue, encodeValue, primKeyPath } from './format';
-import { inspectBackup, PREVIOUS_DB_KEY, RESTORE_DB_PREFIX, RESTORE_ERRORS, restoreBackup } from './restore';
+import { inspectBackup, keptPreviousDb, PREVIOUS_DB_KEY, RESTORE_DB_PREFIX, RESTORE_ERRORS, restoreBackup, switchToPreviousDb } from './restore';
 import { dumpAll, memoryStorage } from './testutil';
 
 const enc = new TextEncoder();
@@ -134,6 +134,32 @@ describe('backup and restore of the whole database', () => {
     expect(names).toContain(source.name); // the data just replaced is kept
     expect(localStorage.getItem(PREVIOUS_DB_KEY)).toBe(source.name);
     expect(names).not.toContain(older.name); // the copy before it is gone
+  });
+
+  it('switches back to the data the restore replaced, and forth again, deleting nothing', async () => {
+    expect(await keptPreviousDb()).toBeNull();
+    const result = await restoreBackup(bytes);
+    await setSetting('onlyInRestored', 1, SYSTEM_ACTOR);
+    expect(await keptPreviousDb()).toBe(source.name);
+    const back = await switchToPreviousDb();
+    expect(back).toEqual({ dbName: source.name, previousDbName: result.dbName });
+    expect(db.name).toBe(source.name);
+    expect(activeDbName()).toBe(source.name);
+    expect(localStorage.getItem(PREVIOUS_DB_KEY)).toBe(result.dbName);
+    const now = await dumpAll(db);
+    for (const t of Object.keys(before)) expect(now[t], t).toEqual(before[t]);
+    // …and forth: the restored data, with what was written after the restore, is still there.
+    await switchToPreviousDb();
+    expect(db.name).toBe(result.dbName);
+    expect((await db.settings.get('onlyInRestored'))?.value).toBe(1);
+    expect((await Dexie.getDatabaseNames())).toEqual(expect.arrayContaining([source.name, result.dbName]));
+  });
+
+  it('refuses to switch back when no copy is kept', async () => {
+    await expect(switchToPreviousDb()).rejects.toThrow('本机没有保留恢复前的数据');
+    localStorage.setItem(PREVIOUS_DB_KEY, `gone-${Date.now()}`);
+    await expect(switchToPreviousDb()).rejects.toThrow('本机没有保留恢复前的数据');
+    expect(db).toBe(source);
   });
 
   async function expectRefused(input: Uint8Array | string, message: string | RegExp) {

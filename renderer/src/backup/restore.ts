@@ -229,6 +229,29 @@ export async function cleanupRestoreLeftovers(): Promise<string[]> {
   return removed;
 }
 
+// The data a restore replaced, when it is still kept on this computer (null otherwise).
+export async function keptPreviousDb(): Promise<string | null> {
+  const prev = previousDbName();
+  if (!prev || prev === db.name) return null;
+  const names = await Dexie.getDatabaseNames().catch(() => [] as string[]);
+  return names.includes(prev) ? prev : null;
+}
+
+// 切换回恢复前的数据: the kept copy becomes the active database and the data just left becomes the
+// kept copy, so the step can be taken back the same way. Nothing is deleted or rewritten.
+export async function switchToPreviousDb(): Promise<{ dbName: string; previousDbName: string }> {
+  const prev = await keptPreviousDb();
+  if (!prev) throw new DomainError('本机没有保留恢复前的数据，无法切换');
+  const target = createDb(prev);
+  await target.open(); // an older copy is upgraded by the same migrations as at start-up
+  const left = db.name;
+  const st = storage();
+  st?.setItem(ACTIVE_DB_KEY, prev);
+  st?.setItem(PREVIOUS_DB_KEY, left);
+  switchDb(target);
+  return { dbName: prev, previousDbName: left };
+}
+
 function stamp(at: Date): string {
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}-${p(at.getMilliseconds(), 3)}`;

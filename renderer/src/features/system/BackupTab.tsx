@@ -13,7 +13,7 @@ import { errorMessage, notifyError, notifyOk } from '../../components/notify';
 import { db } from '../../db/db';
 import { platform } from '../../platform';
 
-import { checkBackupFile, manualBackup, restoreFromFile } from './backupActions';
+import { checkBackupFile, manualBackup, restoreFromFile, switchBackToPrevious } from './backupActions';
 import { tableLabel } from './labels';
 import { fmtBytes, fmtTime } from './ui';
 
@@ -28,6 +28,7 @@ export function BackupTab() {
     <Stack>
       <BackupCard desktop={info?.mode === 'desktop'} />
       <RestoreCard />
+      <PreviousDataCard />
     </Stack>
   );
 }
@@ -271,6 +272,64 @@ function RestoreCard() {
                 第 {result.chain.firstBrokenSeq} 条审计记录：{result.chain.reason}（此前 {result.chain.checked} 条完好）。数据已恢复，请核查该备份的来源。
               </Alert>
             )}
+            <Button
+              onClick={() => {
+                signOut();
+                window.location.hash = '';
+                window.location.reload();
+              }}
+            >
+              重新登录
+            </Button>
+          </Stack>
+        </Modal>
+      )}
+    </Card>
+  );
+}
+
+// The data a restore replaced is kept once (until the next restore): it can be made the active data
+// again, and the step taken back the same way.
+function PreviousDataCard() {
+  const signOut = useSession((s) => s.signOut);
+  const [kept, setKept] = useState<string | null>(null);
+  const [switched, setSwitched] = useState(false);
+  useEffect(() => {
+    import('../../backup/restore').then((m) => m.keptPreviousDb()).then(setKept, () => setKept(null));
+  }, []);
+  if (!kept) return null;
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        恢复前的数据
+      </Title>
+      <Stack gap="xs">
+        <Text size="sm">
+          上一次恢复之前的数据仍完整保留在本机。如果恢复的备份不对，可以切换回恢复前的数据；切换后，现在的数据同样保留一份，可以再切换回来。两份数据都不会被删除或改动。
+        </Text>
+        <Group>
+          <ConfirmButton
+            color="orange"
+            title="确认切换到恢复前的数据"
+            confirmLabel="确定切换"
+            message="将改用上一次恢复之前的数据：此后看到和录入的都是那一份数据。现在的数据保留一份，可以在这里再切换回来。切换完成后需要重新登录。"
+            onConfirm={async () => {
+              try {
+                await switchBackToPrevious();
+                setSwitched(true);
+              } catch (e) {
+                notifyError(e, '未能切换');
+              }
+            }}
+          >
+            切换回恢复前的数据
+          </ConfirmButton>
+        </Group>
+      </Stack>
+      {switched && (
+        <Modal opened onClose={() => undefined} withCloseButton={false} title="已切换" centered closeOnClickOutside={false} closeOnEscape={false}>
+          <Stack>
+            <Text size="sm">已切换到恢复前的数据，请重新登录（用那份数据中的登录名和密码）。</Text>
             <Button
               onClick={() => {
                 signOut();

@@ -4,7 +4,7 @@ import type { BackupProgress } from '../../backup/backup';
 import type { CheckedBackup, RestoreProgress, RestoreResult } from '../../backup/restore';
 import { LAST_BACKUP_KEY, lastBackup, runBackup } from '../../backup/schedule';
 import type { BackupDone, LastBackup } from '../../backup/schedule';
-import { logEvent } from '../../db/repo';
+import { DomainError, logEvent } from '../../db/repo';
 import { setSetting } from '../../db/settings';
 
 import { requirePermission } from './guard';
@@ -39,4 +39,16 @@ export async function restoreFromFile(file: Blob, fileName: string, onProgress?:
     previousDb: result.previousDbName,
   });
   return result;
+}
+
+// Back to the data as it was before the last restore; each database's own audit trail records the switch.
+export async function switchBackToPrevious(): Promise<{ dbName: string; previousDbName: string }> {
+  const actor = await requirePermission('system.backup');
+  const { keptPreviousDb, switchToPreviousDb } = await import('../../backup/restore');
+  const prev = await keptPreviousDb();
+  if (!prev) throw new DomainError('本机没有保留恢复前的数据，无法切换');
+  await logEvent('backup', prev, '切换到恢复前保留的数据', actor);
+  const r = await switchToPreviousDb();
+  await logEvent('backup', r.previousDbName, '由恢复后的数据切换回本数据（恢复前保留的数据）', actor);
+  return r;
 }
