@@ -11,7 +11,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -20,6 +19,7 @@ import { destructionOk } from '../../../../shared/rules';
 import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
 import { canDecide } from '../../approvals/engine';
 import { currentActor, useCan, useSession } from '../../auth/session';
+import { FormCard } from '../../components/FormCard';
 import { notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -63,57 +63,40 @@ function DestructionForm() {
     if (!v.docTitle.trim()) e.docTitle = '请填写销毁的文件';
     if (!v.reason.trim()) e.reason = '请填写销毁原因';
     if (Object.keys(e).length) return setErrors(e);
-    try {
-      await registerDestruction(v, currentActor());
-      notifyOk('已登记销毁，等待分管领导批准');
-      setV(empty());
-    } catch (err) {
-      fail(err);
-    }
+    await registerDestruction(v, currentActor());
+    notifyOk('已登记销毁，等待分管领导批准');
+    setV(empty());
   }
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="xs">
-          <Title order={5}>不归档公文销毁登记</Title>
-          <SimpleGrid cols={{ base: 1, md: 4 }}>
-            <TextInput
-              label={L.destroyDoc}
-              value={v.docTitle}
-              onChange={(e) => setV({ ...v, docTitle: e.currentTarget.value })}
-              error={errors.docTitle}
-            />
-            <NumberInput
-              label={L.copies}
-              value={v.copies}
-              min={1}
-              onChange={(n) => setV({ ...v, copies: typeof n === 'number' ? n : 0 })}
-              error={errors.copies}
-            />
-            <TextInput
-              label={L.reason}
-              value={v.reason}
-              onChange={(e) => setV({ ...v, reason: e.currentTarget.value })}
-              error={errors.reason}
-            />
-            <DateField
-              label="登记日期"
-              value={v.registeredOn}
-              onChange={(e) => setV({ ...v, registeredOn: e.currentTarget.value })}
-              error={errors.registeredOn}
-            />
-          </SimpleGrid>
-          <Group>
-            <Button type="submit">登记并报分管领导批准</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard title="不归档公文销毁登记" submitLabel="登记并报分管领导批准" onSubmit={save} onError={fail}>
+      <SimpleGrid cols={{ base: 1, md: 4 }}>
+        <TextInput
+          label={L.destroyDoc}
+          value={v.docTitle}
+          onChange={(e) => setV({ ...v, docTitle: e.currentTarget.value })}
+          error={errors.docTitle}
+        />
+        <NumberInput
+          label={L.copies}
+          value={v.copies}
+          min={1}
+          onChange={(n) => setV({ ...v, copies: typeof n === 'number' ? n : 0 })}
+          error={errors.copies}
+        />
+        <TextInput
+          label={L.reason}
+          value={v.reason}
+          onChange={(e) => setV({ ...v, reason: e.currentTarget.value })}
+          error={errors.reason}
+        />
+        <DateField
+          label="登记日期"
+          value={v.registeredOn}
+          onChange={(e) => setV({ ...v, registeredOn: e.currentTarget.value })}
+          error={errors.registeredOn}
+        />
+      </SimpleGrid>
+    </FormCard>
   );
 }
 

@@ -26,6 +26,7 @@ import { href, navigate } from '../../app/router';
 import { currentActor, useCan, useSession } from '../../auth/session';
 import { useCalendar } from '../../calendar/calendar';
 import { STATE_COLOR, STATE_LABEL } from '../../components/DeadlineView';
+import { FormCard } from '../../components/FormCard';
 import { notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -244,7 +245,6 @@ const EMPTY_INPUT = (): IncomingInput => ({
 function IncomingForm({ onSaved }: { onSaved: (d: IncomingDoc) => void }) {
   const [v, setV] = useState<IncomingInput>(EMPTY_INPUT);
   const { errors, fail, clear, setErrors } = useFieldErrors();
-  const [busy, setBusy] = useState(false);
   const sections = useSectionList();
   const cal = useCalendar();
   const set = <K extends keyof IncomingInput>(k: K, val: IncomingInput[K]) =>
@@ -256,108 +256,94 @@ function IncomingForm({ onSaved }: { onSaved: (d: IncomingDoc) => void }) {
     if (!v.issuer.trim()) e.issuer = '请填写来文单位';
     if (!v.title.trim()) e.title = '请填写文件标题';
     if (Object.keys(e).length) return setErrors(e);
-    setBusy(true);
-    try {
-      const d = await registerIncoming(v, currentActor());
-      notifyOk(`已登记：${d.regNo}`);
-      onSaved(d);
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+    const d = await registerIncoming(v, currentActor());
+    notifyOk(`已登记：${d.regNo}`);
+    onSaved(d);
   }
   const due = isISODate(v.receivedOn) ? circulationDue(v.receivedOn, isUrgent(v.urgency), cal) : '';
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={4}>收文签收登记</Title>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <DateField
-              label={L.receivedOn}
-              value={v.receivedOn}
-              onChange={(e) => set('receivedOn', e.currentTarget.value)}
-              error={errors.receivedOn}
-              autoFocus
-              withAsterisk
-            />
-            <NativeSelect
-              label={L.kind}
-              value={v.kind}
-              onChange={(e) => set('kind', e.currentTarget.value as IncomingKind)}
-              data={opts(INCOMING_KIND_LABELS)}
-            />
-            <NumberInput
-              label={L.copies}
-              value={v.copies}
-              min={1}
-              onChange={(n) => set('copies', typeof n === 'number' ? n : 0)}
-              error={errors.copies}
-            />
-            <TextInput
-              label={L.issuer}
-              value={v.issuer}
-              onChange={(e) => set('issuer', e.currentTarget.value)}
-              error={errors.issuer}
-              withAsterisk
-            />
-            <TextInput
-              label={L.issuerNumber}
-              placeholder="如：邵信发〔2026〕5号"
-              value={v.issuerNumber}
-              onChange={(e) => set('issuerNumber', e.currentTarget.value)}
-            />
-            <NativeSelect
-              label={L.urgency}
-              value={v.urgency}
-              onChange={(e) => set('urgency', e.currentTarget.value as DocUrgency)}
-              data={opts(URGENCY_LABELS)}
-            />
-          </SimpleGrid>
-          <TextInput
-            label={L.docTitle}
-            value={v.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            error={errors.title}
-            withAsterisk
+    <FormCard
+      title="收文签收登记"
+      submitLabel={L.save}
+      showBusy
+      gap="sm"
+      titleOrder={4}
+      onSubmit={save}
+      onError={fail}
+    >
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <DateField
+          label={L.receivedOn}
+          value={v.receivedOn}
+          onChange={(e) => set('receivedOn', e.currentTarget.value)}
+          error={errors.receivedOn}
+          autoFocus
+          withAsterisk
+        />
+        <NativeSelect
+          label={L.kind}
+          value={v.kind}
+          onChange={(e) => set('kind', e.currentTarget.value as IncomingKind)}
+          data={opts(INCOMING_KIND_LABELS)}
+        />
+        <NumberInput
+          label={L.copies}
+          value={v.copies}
+          min={1}
+          onChange={(n) => set('copies', typeof n === 'number' ? n : 0)}
+          error={errors.copies}
+        />
+        <TextInput
+          label={L.issuer}
+          value={v.issuer}
+          onChange={(e) => set('issuer', e.currentTarget.value)}
+          error={errors.issuer}
+          withAsterisk
+        />
+        <TextInput
+          label={L.issuerNumber}
+          placeholder="如：邵信发〔2026〕5号"
+          value={v.issuerNumber}
+          onChange={(e) => set('issuerNumber', e.currentTarget.value)}
+        />
+        <NativeSelect
+          label={L.urgency}
+          value={v.urgency}
+          onChange={(e) => set('urgency', e.currentTarget.value as DocUrgency)}
+          data={opts(URGENCY_LABELS)}
+        />
+      </SimpleGrid>
+      <TextInput
+        label={L.docTitle}
+        value={v.title}
+        onChange={(e) => set('title', e.currentTarget.value)}
+        error={errors.title}
+        withAsterisk
+      />
+      <Group align="flex-end">
+        <NativeSelect
+          label={L.secrecy}
+          value={v.secrecy}
+          onChange={(e) => set('secrecy', e.currentTarget.value as DocSecrecy)}
+          data={opts(SECRECY_LABELS)}
+        />
+        {v.kind === 'letter' && (
+          <MultiSelect
+            label={L.copySections}
+            miw={300}
+            value={v.copySectionIds}
+            onChange={(ids) => set('copySectionIds', ids)}
+            data={sections.map((s) => ({ value: s.id, label: s.name }))}
           />
-          <Group align="flex-end">
-            <NativeSelect
-              label={L.secrecy}
-              value={v.secrecy}
-              onChange={(e) => set('secrecy', e.currentTarget.value as DocSecrecy)}
-              data={opts(SECRECY_LABELS)}
-            />
-            {v.kind === 'letter' && (
-              <MultiSelect
-                label={L.copySections}
-                miw={300}
-                value={v.copySectionIds}
-                onChange={(ids) => set('copySectionIds', ids)}
-                data={sections.map((s) => ({ value: s.id, label: s.name }))}
-              />
-            )}
-          </Group>
-          {v.kind === 'letter' && <RuleNote ids={['DOC-4']} />}
-          {due && (
-            <Text size="sm" c="dimmed">
-              传阅期限：{due}（{isUrgent(v.urgency) ? '紧急文件随到随传阅' : '一般文件5天内传阅完毕'}，DOC-2）
-            </Text>
-          )}
-          <Group>
-            <Button type="submit" loading={busy}>
-              {L.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+        )}
+      </Group>
+      {v.kind === 'letter' && <RuleNote ids={['DOC-4']} />}
+      {due && (
+        <Text size="sm" c="dimmed">
+          传阅期限：{due}（{isUrgent(v.urgency) ? '紧急文件随到随传阅' : '一般文件5天内传阅完毕'}，DOC-2）
+        </Text>
+      )}
+    </FormCard>
   );
 }
 

@@ -23,6 +23,7 @@ import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
 import { canDecide } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { currentActor, useCan, useSession } from '../../auth/session';
+import { FormCard } from '../../components/FormCard';
 import { notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -189,7 +190,6 @@ function LoanForm() {
   });
   const [v, setV] = useState(empty);
   const { errors, fail, clear, setErrors } = useFieldErrors();
-  const [busy, setBusy] = useState(false);
   const set = (k: keyof ReturnType<typeof empty>, val: string) => setV((x) => ({ ...x, [k]: val }));
   async function save() {
     clear();
@@ -199,78 +199,64 @@ function LoanForm() {
     if (isISODate(v.borrowedOn) && isISODate(v.returnDue) && compareDates(v.returnDue, v.borrowedOn) < 0)
       e.returnDue = '归还期限不能早于借阅日期';
     if (Object.keys(e).length) return setErrors(e);
-    setBusy(true);
-    try {
-      await requestLoan(v, currentActor());
-      notifyOk('已提交借阅申请，等待分管领导批准');
-      setV(empty());
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+    await requestLoan(v, currentActor());
+    notifyOk('已提交借阅申请，等待分管领导批准');
+    setV(empty());
   }
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="xs">
-          <Title order={5}>借阅申请</Title>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <TextInput
-              label={L.loanDoc}
-              value={v.docTitle}
-              onChange={(e) => set('docTitle', e.currentTarget.value)}
-              error={errors.docTitle}
-              placeholder="如：2025年文书档案第3卷"
-            />
-            {manage ? (
-              <StaffSelect
-                label={L.borrower}
-                staff={book.list}
-                value={v.borrowerId}
-                onChange={(id) => set('borrowerId', id)}
-                error={errors.borrowerId}
-              />
-            ) : (
-              <TextInput label={L.borrower} value={user.name} readOnly />
-            )}
-            <TextInput
-              label={L.purpose}
-              value={v.purpose}
-              onChange={(e) => set('purpose', e.currentTarget.value)}
-              error={errors.purpose}
-            />
-            <DateField
-              label={L.borrowedOn}
-              value={v.borrowedOn}
-              onChange={(e) => set('borrowedOn', e.currentTarget.value)}
-              error={errors.borrowedOn}
-            />
-            <DateField
-              label={L.returnDue}
-              value={v.returnDue}
-              onChange={(e) => set('returnDue', e.currentTarget.value)}
-              error={errors.returnDue}
-            />
-          </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={busy}>
-              提交借阅申请
-            </Button>
-            {errors.route && (
-              <Text c="red" size="sm">
-                {errors.route}
-              </Text>
-            )}
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      title="借阅申请"
+      submitLabel="提交借阅申请"
+      showBusy
+      onSubmit={save}
+      onError={fail}
+      footer={
+        errors.route && (
+          <Text c="red" size="sm">
+            {errors.route}
+          </Text>
+        )
+      }
+    >
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <TextInput
+          label={L.loanDoc}
+          value={v.docTitle}
+          onChange={(e) => set('docTitle', e.currentTarget.value)}
+          error={errors.docTitle}
+          placeholder="如：2025年文书档案第3卷"
+        />
+        {manage ? (
+          <StaffSelect
+            label={L.borrower}
+            staff={book.list}
+            value={v.borrowerId}
+            onChange={(id) => set('borrowerId', id)}
+            error={errors.borrowerId}
+          />
+        ) : (
+          <TextInput label={L.borrower} value={user.name} readOnly />
+        )}
+        <TextInput
+          label={L.purpose}
+          value={v.purpose}
+          onChange={(e) => set('purpose', e.currentTarget.value)}
+          error={errors.purpose}
+        />
+        <DateField
+          label={L.borrowedOn}
+          value={v.borrowedOn}
+          onChange={(e) => set('borrowedOn', e.currentTarget.value)}
+          error={errors.borrowedOn}
+        />
+        <DateField
+          label={L.returnDue}
+          value={v.returnDue}
+          onChange={(e) => set('returnDue', e.currentTarget.value)}
+          error={errors.returnDue}
+        />
+      </SimpleGrid>
+    </FormCard>
   );
 }
 

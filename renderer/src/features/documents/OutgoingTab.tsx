@@ -26,6 +26,7 @@ import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
 import { approvalFor, canDecide, withdraw } from '../../approvals/engine';
 import { currentActor, useCan, useSession } from '../../auth/session';
 import { ConfirmButton } from '../../components/Confirm';
+import { FormCard } from '../../components/FormCard';
 import { notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -227,7 +228,6 @@ function OutgoingForm({ id }: { id?: string }) {
   const me = useLiveQuery(() => db.staff.get(user.staffId), [user.staffId]);
   const [v, setV] = useState<(OutgoingInput & { distributionText: string }) | null>(null);
   const { errors, fail, clear, setErrors } = useFieldErrors();
-  const [busy, setBusy] = useState(false);
   if (!prefixes || (id && !existing) || !me) return <Text c="dimmed">正在载入…</Text>;
   const init: OutgoingInput & { distributionText: string } = existing
     ? { ...existing, distributionText: existing.distribution.join('、') }
@@ -252,116 +252,92 @@ function OutgoingForm({ id }: { id?: string }) {
     if (!cur.title.trim()) e.title = '请填写标题';
     if (!cur.mainTo.trim()) e.mainTo = '请填写主送机关';
     if (Object.keys(e).length) return setErrors(e);
-    setBusy(true);
-    try {
-      const input: OutgoingInput = { ...cur, distribution: splitList(cur.distributionText) };
-      const saved = id
-        ? await editOutgoing(id, input, currentActor())
-        : await createOutgoing(input, currentActor());
-      notifyOk('已保存拟稿');
-      navigate('documents', 'outgoing', saved.id);
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+    const input: OutgoingInput = { ...cur, distribution: splitList(cur.distributionText) };
+    const saved = id
+      ? await editOutgoing(id, input, currentActor())
+      : await createOutgoing(input, currentActor());
+    notifyOk('已保存拟稿');
+    navigate('documents', 'outgoing', saved.id);
   }
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          <Group>
-            <Anchor href={href('documents', 'outgoing')}>← 发文</Anchor>
-            <Title order={4}>{id ? '修改拟稿' : '发文拟稿'}</Title>
-          </Group>
-          <TextInput
-            label={L.outTitle}
-            value={cur.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            error={errors.title}
-            autoFocus
-            withAsterisk
-          />
-          <SimpleGrid cols={{ base: 1, md: 4 }}>
-            <NativeSelect
-              label={L.prefix}
-              value={cur.prefix}
-              onChange={(e) => set('prefix', e.currentTarget.value)}
-              data={prefixes}
-              error={errors.prefix}
-            />
-            <NativeSelect
-              label={L.draftSection}
-              value={cur.draftSectionId ?? ''}
-              onChange={(e) => set('draftSectionId', e.currentTarget.value || null)}
-              data={[
-                { value: '', label: '请选择' },
-                ...sections.map((s) => ({ value: s.id, label: s.name })),
-              ]}
-              error={errors.draftSectionId}
-            />
-            <NativeSelect
-              label={L.urgency}
-              value={cur.urgency}
-              onChange={(e) => set('urgency', e.currentTarget.value as DocUrgency)}
-              data={opts(URGENCY_LABELS)}
-            />
-            <NativeSelect
-              label={L.secrecy}
-              value={cur.secrecy}
-              onChange={(e) => set('secrecy', e.currentTarget.value as DocSecrecy)}
-              data={opts(SECRECY_LABELS)}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <TextInput
-              label={L.mainTo}
-              value={cur.mainTo}
-              onChange={(e) => set('mainTo', e.currentTarget.value)}
-              error={errors.mainTo}
-              withAsterisk
-            />
-            <TextInput
-              label={L.copyTo}
-              value={cur.copyTo}
-              onChange={(e) => set('copyTo', e.currentTarget.value)}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={L.summary}
-            value={cur.summary}
-            onChange={(e) => set('summary', e.currentTarget.value)}
-            autosize
-            minRows={3}
-          />
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <NumberInput
-              label={L.printCopies}
-              value={cur.printCopies}
-              min={0}
-              onChange={(n) => set('printCopies', typeof n === 'number' ? n : 0)}
-              error={errors.printCopies}
-            />
-            <TextInput
-              label={L.distribution}
-              description="多个用顿号分隔"
-              value={cur.distributionText}
-              onChange={(e) => set('distributionText', e.currentTarget.value)}
-            />
-          </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={busy}>
-              {L.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard submitLabel={L.save} showBusy gap="sm" onSubmit={save} onError={fail}>
+      <Group>
+        <Anchor href={href('documents', 'outgoing')}>← 发文</Anchor>
+        <Title order={4}>{id ? '修改拟稿' : '发文拟稿'}</Title>
+      </Group>
+      <TextInput
+        label={L.outTitle}
+        value={cur.title}
+        onChange={(e) => set('title', e.currentTarget.value)}
+        error={errors.title}
+        autoFocus
+        withAsterisk
+      />
+      <SimpleGrid cols={{ base: 1, md: 4 }}>
+        <NativeSelect
+          label={L.prefix}
+          value={cur.prefix}
+          onChange={(e) => set('prefix', e.currentTarget.value)}
+          data={prefixes}
+          error={errors.prefix}
+        />
+        <NativeSelect
+          label={L.draftSection}
+          value={cur.draftSectionId ?? ''}
+          onChange={(e) => set('draftSectionId', e.currentTarget.value || null)}
+          data={[{ value: '', label: '请选择' }, ...sections.map((s) => ({ value: s.id, label: s.name }))]}
+          error={errors.draftSectionId}
+        />
+        <NativeSelect
+          label={L.urgency}
+          value={cur.urgency}
+          onChange={(e) => set('urgency', e.currentTarget.value as DocUrgency)}
+          data={opts(URGENCY_LABELS)}
+        />
+        <NativeSelect
+          label={L.secrecy}
+          value={cur.secrecy}
+          onChange={(e) => set('secrecy', e.currentTarget.value as DocSecrecy)}
+          data={opts(SECRECY_LABELS)}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <TextInput
+          label={L.mainTo}
+          value={cur.mainTo}
+          onChange={(e) => set('mainTo', e.currentTarget.value)}
+          error={errors.mainTo}
+          withAsterisk
+        />
+        <TextInput
+          label={L.copyTo}
+          value={cur.copyTo}
+          onChange={(e) => set('copyTo', e.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={L.summary}
+        value={cur.summary}
+        onChange={(e) => set('summary', e.currentTarget.value)}
+        autosize
+        minRows={3}
+      />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <NumberInput
+          label={L.printCopies}
+          value={cur.printCopies}
+          min={0}
+          onChange={(n) => set('printCopies', typeof n === 'number' ? n : 0)}
+          error={errors.printCopies}
+        />
+        <TextInput
+          label={L.distribution}
+          description="多个用顿号分隔"
+          value={cur.distributionText}
+          onChange={(e) => set('distributionText', e.currentTarget.value)}
+        />
+      </SimpleGrid>
+    </FormCard>
   );
 }
 

@@ -19,7 +19,13 @@ export default function DutyPage() {
       <Title order={2}>{L.title}</Title>
       <RouteTabs module="duty" tabs={TABS}>
         {(tab, [id]) =>
-          tab === 'rosters' ? <RostersTab id={id} /> : tab === 'vehicles' ? <VehiclesTab id={id} /> : <FleetTab />
+          tab === 'rosters' ? (
+            <RostersTab id={id} />
+          ) : tab === 'vehicles' ? (
+            <VehiclesTab id={id} />
+          ) : (
+            <FleetTab />
+          )
         }
       </RouteTabs>
     </Stack>

@@ -34,6 +34,7 @@ import { approvalFor } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { currentActor, useSession } from '../../auth/session';
 import { ConfirmButton } from '../../components/Confirm';
+import { FormCard } from '../../components/FormCard';
 import { notifyError, notifyOk } from '../../components/notify';
 import { PrintView } from '../../components/PrintView';
 import { db } from '../../db/db';
@@ -134,177 +135,168 @@ function RequestForm() {
   const [printer, setPrinter] = useState('');
   const [level, setLevel] = useState<'deputy' | 'director'>('deputy');
   const [items, setItems] = useState<ItemLine[]>([{ name: '', quantity: '1', unit: '', est: '' }]);
-  const [busy, setBusy] = useState(false);
   const { errors, fail, clear } = useFieldErrors();
   const typed = items.map((i) => typedFen(i.est));
   const total = typed.every((f) => f !== null) ? typed.reduce<number>((n, f) => n + (f ?? 0), 0) : null;
   const setItem = (i: number, p: Partial<ItemLine>) =>
     setItems(items.map((x, j) => (j === i ? { ...x, ...p } : x)));
   const route = kind === 'supply' ? supplyRequestRoute() : printingRequestRoute();
+  async function save() {
+    clear();
+    const r = await submitSpendRequest(
+      {
+        kind,
+        title,
+        reason,
+        printer,
+        approverLevel: level,
+        items: items.map((it, i) => ({
+          name: it.name,
+          quantity: Number(it.quantity),
+          unit: it.unit.trim(),
+          estFen: parseYuan(it.est, `items.${i}.est`, '预算金额', true),
+        })),
+      },
+      currentActor(),
+    );
+    notifyOk(`已提交 ${r.number}`);
+    navigate('finance', 'requests', r.id);
+  }
   return (
-    <Card withBorder maw={860}>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          clear();
-          setBusy(true);
-          try {
-            const r = await submitSpendRequest(
-              {
-                kind,
-                title,
-                reason,
-                printer,
-                approverLevel: level,
-                items: items.map((it, i) => ({
-                  name: it.name,
-                  quantity: Number(it.quantity),
-                  unit: it.unit.trim(),
-                  estFen: parseYuan(it.est, `items.${i}.est`, '预算金额', true),
-                })),
-              },
-              currentActor(),
-            );
-            notifyOk(`已提交 ${r.number}`);
-            navigate('finance', 'requests', r.id);
-          } catch (err) {
-            fail(err, 'title');
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        <Stack>
-          <Title order={4}>填写申报单</Title>
-          <Group grow align="flex-start">
-            <NativeSelect
-              label={L.requestKind}
-              value={kind}
-              onChange={(e) => setKind(e.currentTarget.value as RequestKind)}
-              data={[
-                { value: 'supply', label: REQUEST_KIND_LABELS.supply },
-                { value: 'printing', label: REQUEST_KIND_LABELS.printing },
-              ]}
-            />
-            {kind === 'printing' && (
-              <NativeSelect
-                label={L.approverLevel}
-                value={level}
-                onChange={(e) => setLevel(e.currentTarget.value as 'deputy' | 'director')}
-                data={[
-                  { value: 'deputy', label: '分管领导' },
-                  { value: 'director', label: '主要领导（局长）' },
-                ]}
-              />
-            )}
-          </Group>
-          <Alert color="blue" variant="light">
-            《{route.formName}》须经{route.require === 'all' ? '分管领导和主要领导' : '分管领导或主要领导'}
-            批准后方可开支，否则费用自理（FIN-6）。
-          </Alert>
+    <FormCard
+      maw={860}
+      title="填写申报单"
+      submitLabel={L.submitRequest}
+      showBusy
+      footer={
+        <Button variant="default" onClick={() => navigate('finance', 'requests')}>
+          取消
+        </Button>
+      }
+      gap="md"
+      titleOrder={4}
+      onSubmit={save}
+      onError={(e) => fail(e, 'title')}
+    >
+      <Group grow align="flex-start">
+        <NativeSelect
+          label={L.requestKind}
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as RequestKind)}
+          data={[
+            { value: 'supply', label: REQUEST_KIND_LABELS.supply },
+            { value: 'printing', label: REQUEST_KIND_LABELS.printing },
+          ]}
+        />
+        {kind === 'printing' && (
+          <NativeSelect
+            label={L.approverLevel}
+            value={level}
+            onChange={(e) => setLevel(e.currentTarget.value as 'deputy' | 'director')}
+            data={[
+              { value: 'deputy', label: '分管领导' },
+              { value: 'director', label: '主要领导（局长）' },
+            ]}
+          />
+        )}
+      </Group>
+      <Alert color="blue" variant="light">
+        《{route.formName}》须经{route.require === 'all' ? '分管领导和主要领导' : '分管领导或主要领导'}
+        批准后方可开支，否则费用自理（FIN-6）。
+      </Alert>
+      <TextInput
+        label={kind === 'supply' ? L.requestTitle : '文件名称'}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={errors.title}
+        required
+        autoFocus
+      />
+      <Textarea
+        label={L.requestReason}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.reason}
+        autosize
+        minRows={2}
+        required
+      />
+      {kind === 'printing' && (
+        <TextInput
+          label={L.printer}
+          value={printer}
+          onChange={(e) => setPrinter(e.currentTarget.value)}
+          error={errors.printer}
+          required
+        />
+      )}
+      {items.map((it, i) => (
+        <Group key={i} align="flex-start" wrap="nowrap">
           <TextInput
-            label={kind === 'supply' ? L.requestTitle : '文件名称'}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
-            required
-            autoFocus
+            label={i === 0 ? L.itemName : `${L.itemName}（第${i + 1}项）`}
+            value={it.name}
+            onChange={(e) => setItem(i, { name: e.currentTarget.value })}
+            error={errors[`items.${i}.name`]}
+            w={240}
           />
-          <Textarea
-            label={L.requestReason}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
-            autosize
-            minRows={2}
-            required
+          <TextInput
+            label={i === 0 ? L.itemQty : `${L.itemQty}（第${i + 1}项）`}
+            value={it.quantity}
+            onChange={(e) => setItem(i, { quantity: e.currentTarget.value })}
+            error={errors[`items.${i}.quantity`]}
+            w={100}
           />
-          {kind === 'printing' && (
-            <TextInput
-              label={L.printer}
-              value={printer}
-              onChange={(e) => setPrinter(e.currentTarget.value)}
-              error={errors.printer}
-              required
-            />
-          )}
-          {items.map((it, i) => (
-            <Group key={i} align="flex-start" wrap="nowrap">
-              <TextInput
-                label={i === 0 ? L.itemName : `${L.itemName}（第${i + 1}项）`}
-                value={it.name}
-                onChange={(e) => setItem(i, { name: e.currentTarget.value })}
-                error={errors[`items.${i}.name`]}
-                w={240}
-              />
-              <TextInput
-                label={i === 0 ? L.itemQty : `${L.itemQty}（第${i + 1}项）`}
-                value={it.quantity}
-                onChange={(e) => setItem(i, { quantity: e.currentTarget.value })}
-                error={errors[`items.${i}.quantity`]}
-                w={100}
-              />
-              <TextInput
-                label={i === 0 ? L.itemUnit : `${L.itemUnit}（第${i + 1}项）`}
-                value={it.unit}
-                onChange={(e) => setItem(i, { unit: e.currentTarget.value })}
-                w={90}
-              />
-              <TextInput
-                label={i === 0 ? L.itemEst : `${L.itemEst}（第${i + 1}项）`}
-                value={it.est}
-                onChange={(e) => setItem(i, { est: e.currentTarget.value })}
-                error={errors[`items.${i}.est`]}
-                w={150}
-              />
-              {items.length > 1 && (
-                <ActionIcon
-                  mt={28}
-                  variant="subtle"
-                  color="red"
-                  aria-label={`删除第${i + 1}项`}
-                  onClick={() => setItems(items.filter((_, j) => j !== i))}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
-              )}
-            </Group>
-          ))}
-          {errors.items && (
-            <Text c="red" size="sm">
-              {errors.items}
-            </Text>
-          )}
-          <Group>
-            <Button
-              variant="light"
-              size="xs"
-              onClick={() => setItems([...items, { name: '', quantity: '1', unit: '', est: '' }])}
+          <TextInput
+            label={i === 0 ? L.itemUnit : `${L.itemUnit}（第${i + 1}项）`}
+            value={it.unit}
+            onChange={(e) => setItem(i, { unit: e.currentTarget.value })}
+            w={90}
+          />
+          <TextInput
+            label={i === 0 ? L.itemEst : `${L.itemEst}（第${i + 1}项）`}
+            value={it.est}
+            onChange={(e) => setItem(i, { est: e.currentTarget.value })}
+            error={errors[`items.${i}.est`]}
+            w={150}
+          />
+          {items.length > 1 && (
+            <ActionIcon
+              mt={28}
+              variant="subtle"
+              color="red"
+              aria-label={`删除第${i + 1}项`}
+              onClick={() => setItems(items.filter((_, j) => j !== i))}
             >
-              添加一项
-            </Button>
-            {total !== null && (
-              <Text size="sm">
-                预算合计 ¥{formatYuan(total)}（{rmbUppercase(total)}）
-              </Text>
-            )}
-          </Group>
-          {errors.route && (
-            <Text c="red" size="sm">
-              {errors.route}
-            </Text>
+              <IconTrash size={16} />
+            </ActionIcon>
           )}
-          <Group>
-            <Button type="submit" loading={busy}>
-              {L.submitRequest}
-            </Button>
-            <Button variant="default" onClick={() => navigate('finance', 'requests')}>
-              取消
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+        </Group>
+      ))}
+      {errors.items && (
+        <Text c="red" size="sm">
+          {errors.items}
+        </Text>
+      )}
+      <Group>
+        <Button
+          variant="light"
+          size="xs"
+          onClick={() => setItems([...items, { name: '', quantity: '1', unit: '', est: '' }])}
+        >
+          添加一项
+        </Button>
+        {total !== null && (
+          <Text size="sm">
+            预算合计 ¥{formatYuan(total)}（{rmbUppercase(total)}）
+          </Text>
+        )}
+      </Group>
+      {errors.route && (
+        <Text c="red" size="sm">
+          {errors.route}
+        </Text>
+      )}
+    </FormCard>
   );
 }
 

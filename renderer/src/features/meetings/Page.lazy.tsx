@@ -25,6 +25,7 @@ import { href, navigate } from '../../app/router';
 import { RouteTabs } from '../../app/RouteTabs';
 import type { RouteTab } from '../../app/RouteTabs';
 import { currentActor, useCan, useSession } from '../../auth/session';
+import { FormCard } from '../../components/FormCard';
 import { notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -776,64 +777,45 @@ function ReportForm({
     if (!v.workSummary.trim()) e.workSummary = '请填写本月工作情况';
     if (!v.nextPlan.trim()) e.nextPlan = '请填写下月工作计划';
     if (Object.keys(e).length) return setErrors(e);
-    try {
-      await submitSectionReport({ ...v, year, month, reporterId: user.staffId }, currentActor());
-      notifyOk('已报送');
-      setV(empty());
-    } catch (err) {
-      fail(err);
-    }
+    await submitSectionReport({ ...v, year, month, reporterId: user.staffId }, currentActor());
+    notifyOk('已报送');
+    setV(empty());
   }
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="xs">
-          <Title order={5}>
-            报送{year}年{month}月工作汇报
-          </Title>
-          <Group align="flex-end">
-            <NativeSelect
-              label={L.section}
-              value={v.sectionId}
-              onChange={(e) => setV({ ...v, sectionId: e.currentTarget.value })}
-              data={sections.map((s) => ({ value: s.id, label: s.name }))}
-              error={errors.sectionId}
-            />
-            <DateField
-              label={L.submittedOn}
-              value={v.submittedOn}
-              onChange={(e) => setV({ ...v, submittedOn: e.currentTarget.value })}
-              error={errors.submittedOn}
-            />
-          </Group>
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <Textarea
-              label={L.workSummary}
-              value={v.workSummary}
-              onChange={(e) => setV({ ...v, workSummary: e.currentTarget.value })}
-              error={errors.workSummary}
-              autosize
-              minRows={3}
-            />
-            <Textarea
-              label={L.nextPlan}
-              value={v.nextPlan}
-              onChange={(e) => setV({ ...v, nextPlan: e.currentTarget.value })}
-              error={errors.nextPlan}
-              autosize
-              minRows={3}
-            />
-          </SimpleGrid>
-          <Group>
-            <Button type="submit">报送</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard title={`报送${year}年${month}月工作汇报`} submitLabel="报送" onSubmit={save} onError={fail}>
+      <Group align="flex-end">
+        <NativeSelect
+          label={L.section}
+          value={v.sectionId}
+          onChange={(e) => setV({ ...v, sectionId: e.currentTarget.value })}
+          data={sections.map((s) => ({ value: s.id, label: s.name }))}
+          error={errors.sectionId}
+        />
+        <DateField
+          label={L.submittedOn}
+          value={v.submittedOn}
+          onChange={(e) => setV({ ...v, submittedOn: e.currentTarget.value })}
+          error={errors.submittedOn}
+        />
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Textarea
+          label={L.workSummary}
+          value={v.workSummary}
+          onChange={(e) => setV({ ...v, workSummary: e.currentTarget.value })}
+          error={errors.workSummary}
+          autosize
+          minRows={3}
+        />
+        <Textarea
+          label={L.nextPlan}
+          value={v.nextPlan}
+          onChange={(e) => setV({ ...v, nextPlan: e.currentTarget.value })}
+          error={errors.nextPlan}
+          autosize
+          minRows={3}
+        />
+      </SimpleGrid>
+    </FormCard>
   );
 }

@@ -34,20 +34,14 @@ import { href, navigate } from '../../app/router';
 import { RouteTabs } from '../../app/RouteTabs';
 import type { RouteTab } from '../../app/RouteTabs';
 import { currentActor, useSession } from '../../auth/session';
+import { FormCard } from '../../components/FormCard';
 import { notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
 import type { PublicityKind, PublicityPiece } from '../../db/schema/finance';
 import { exportLedger } from '../../export';
 import { unitName } from '../../org/org';
-import {
-  currentYear,
-  StaffSelect,
-  useFieldErrors,
-  useStaff,
-  Yuan,
-  yearOptions,
-} from '../finance/ui';
+import { currentYear, StaffSelect, useFieldErrors, useStaff, Yuan, yearOptions } from '../finance/ui';
 
 import { KIND_LABELS, L } from './labels';
 import { createRewardPayout, registerPiece, rewardFor, reviewPiece, updatePiece } from './repo';
@@ -204,124 +198,116 @@ function PieceForm({ piece, onDone }: { piece?: PublicityPiece; onDone?: () => v
   const [chars, setChars] = useState(piece ? String(piece.chars) : '');
   const [kind, setKind] = useState<PublicityKind>(piece?.kind ?? 'info');
   const [original, setOriginal] = useState(piece?.originalSubmitted ?? false);
-  const [busy, setBusy] = useState(false);
   const { errors, fail, clear } = useFieldErrors();
   const n = Number(chars);
   const charsOk = /^\d+$/.test(chars.trim()) && n >= 1;
+  async function save() {
+    clear();
+    const input = {
+      staffId,
+      title,
+      outlet,
+      level,
+      publishedOn,
+      chars,
+      kind,
+      originalSubmitted: original,
+    };
+    const p = piece
+      ? await updatePiece(piece.id, input, currentActor())
+      : await registerPiece(input, currentActor());
+    notifyOk(`已${piece ? '修改' : '申报'}：${p.title}，奖励${formatYuan(p.rewardFen)}元`);
+    if (onDone) onDone();
+    else navigate('publicity', 'pieces', p.id);
+  }
   return (
-    <Card withBorder maw={820}>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          clear();
-          setBusy(true);
-          try {
-            const input = {
-              staffId,
-              title,
-              outlet,
-              level,
-              publishedOn,
-              chars,
-              kind,
-              originalSubmitted: original,
-            };
-            const p = piece
-              ? await updatePiece(piece.id, input, currentActor())
-              : await registerPiece(input, currentActor());
-            notifyOk(`已${piece ? '修改' : '申报'}：${p.title}，奖励${formatYuan(p.rewardFen)}元`);
-            if (onDone) onDone();
-            else navigate('publicity', 'pieces', p.id);
-          } catch (err) {
-            fail(err, 'title');
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        <Stack>
-          {!piece && <Title order={4}>{L.tabNew}</Title>}
-          <Text size="sm" c="dimmed">
-            PUB-2 {ruleText('PUB-2').text}
-          </Text>
-          {office && (
-            <StaffSelect
-              label={L.author}
-              staff={list}
-              value={staffId}
-              onChange={setStaffId}
-              error={errors.staffId}
-            />
-          )}
-          <TextInput
-            label={L.pieceTitle}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
-            required
-            autoFocus
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              label={L.outlet}
-              value={outlet}
-              onChange={(e) => setOutlet(e.currentTarget.value)}
-              error={errors.outlet}
-              required
-            />
-            <NativeSelect
-              label={L.level}
-              value={level}
-              onChange={(e) => setLevel(e.currentTarget.value as Level)}
-              data={LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))}
-              error={errors.level}
-            />
-          </Group>
-          <Group grow align="flex-start">
-            <TextInput
-              label={L.publishedOn}
-              type="date"
-              value={publishedOn}
-              onChange={(e) => setPublishedOn(e.currentTarget.value)}
-              error={errors.publishedOn}
-              required
-            />
-            <TextInput
-              label={L.chars}
-              value={chars}
-              inputMode="numeric"
-              onChange={(e) => setChars(e.currentTarget.value)}
-              error={errors.chars}
-              required
-            />
-            <NativeSelect
-              label={L.kind}
-              value={kind}
-              onChange={(e) => setKind(e.currentTarget.value as PublicityKind)}
-              data={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
-              error={errors.kind}
-            />
-          </Group>
-          <Checkbox
-            label={L.original}
-            checked={original}
-            onChange={(e) => setOriginal(e.currentTarget.checked)}
-            error={errors.originalSubmitted}
-          />
-          {charsOk && isISODate(publishedOn) && <RewardPreview level={level} chars={n} kind={kind} />}
-          <Group>
-            <Button type="submit" loading={busy}>
-              {piece ? '保存修改' : L.save}
-            </Button>
-            {piece && onDone && (
-              <Button variant="default" onClick={onDone}>
-                取消
-              </Button>
-            )}
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      maw={820}
+      title={piece ? undefined : L.tabNew}
+      titleOrder={4}
+      submitLabel={piece ? '保存修改' : L.save}
+      showBusy
+      footer={
+        piece &&
+        onDone && (
+          <Button variant="default" onClick={onDone}>
+            取消
+          </Button>
+        )
+      }
+      gap="md"
+      onSubmit={save}
+      onError={(e) => fail(e, 'title')}
+    >
+      <Text size="sm" c="dimmed">
+        PUB-2 {ruleText('PUB-2').text}
+      </Text>
+      {office && (
+        <StaffSelect
+          label={L.author}
+          staff={list}
+          value={staffId}
+          onChange={setStaffId}
+          error={errors.staffId}
+        />
+      )}
+      <TextInput
+        label={L.pieceTitle}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={errors.title}
+        required
+        autoFocus
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          label={L.outlet}
+          value={outlet}
+          onChange={(e) => setOutlet(e.currentTarget.value)}
+          error={errors.outlet}
+          required
+        />
+        <NativeSelect
+          label={L.level}
+          value={level}
+          onChange={(e) => setLevel(e.currentTarget.value as Level)}
+          data={LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))}
+          error={errors.level}
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput
+          label={L.publishedOn}
+          type="date"
+          value={publishedOn}
+          onChange={(e) => setPublishedOn(e.currentTarget.value)}
+          error={errors.publishedOn}
+          required
+        />
+        <TextInput
+          label={L.chars}
+          value={chars}
+          inputMode="numeric"
+          onChange={(e) => setChars(e.currentTarget.value)}
+          error={errors.chars}
+          required
+        />
+        <NativeSelect
+          label={L.kind}
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as PublicityKind)}
+          data={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          error={errors.kind}
+        />
+      </Group>
+      <Checkbox
+        label={L.original}
+        checked={original}
+        onChange={(e) => setOriginal(e.currentTarget.checked)}
+        error={errors.originalSubmitted}
+      />
+      {charsOk && isISODate(publishedOn) && <RewardPreview level={level} chars={n} kind={kind} />}
+    </FormCard>
   );
 }
 

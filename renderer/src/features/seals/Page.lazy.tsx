@@ -25,6 +25,7 @@ import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
 import { canDecide } from '../../approvals/engine';
 import { currentActor, useCan, useSession } from '../../auth/session';
 import { ConfirmButton } from '../../components/Confirm';
+import { FormCard } from '../../components/FormCard';
 import { notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -246,7 +247,6 @@ function UseForm({ seals }: { seals: Seal[] }) {
   });
   const [v, setV] = useState(empty);
   const { errors, fail, clear, setErrors } = useFieldErrors();
-  const [busy, setBusy] = useState(false);
   const chosen = seals.find((s) => s.id === v.sealId);
   const sealError = errors.sealId ?? voidError(chosen);
   async function save() {
@@ -257,98 +257,86 @@ function UseForm({ seals }: { seals: Seal[] }) {
     if (!v.document.trim()) e.document = '请填写用印文件';
     if (!Number.isInteger(v.copies) || v.copies < 1) e.copies = '用印份数应为正整数';
     if (Object.keys(e).length) return setErrors(e);
-    setBusy(true);
-    try {
-      const u = await requestSealUse(v, currentActor());
-      notifyOk(u.status === 'pending' ? '已提交，等待局长同意' : '已登记，可用印');
-      setV(empty());
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+    const u = await requestSealUse(v, currentActor());
+    notifyOk(u.status === 'pending' ? '已提交，等待局长同意' : '已登记，可用印');
+    setV(empty());
   }
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="xs">
-          <Title order={5}>用印申请</Title>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <NativeSelect
-              label={L.seal}
-              value={v.sealId}
-              onChange={(e) => {
-                setV({ ...v, sealId: e.currentTarget.value });
-                clear();
-              }}
-              data={[
-                { value: '', label: '请选择印章' },
-                ...seals.map((s) => ({
-                  value: s.id,
-                  label: `${s.name}（${SEAL_KIND_LABELS[s.kind]}）${s.status === 'void' ? '【已作废】' : ''}`,
-                })),
-              ]}
-              error={sealError}
-            />
-            <TextInput
-              label={L.document}
-              value={v.document}
-              onChange={(e) => setV({ ...v, document: e.currentTarget.value })}
-              error={errors.document}
-            />
-            <NumberInput
-              label={L.copies}
-              value={v.copies}
-              min={1}
-              onChange={(n) => setV({ ...v, copies: typeof n === 'number' ? n : 0 })}
-              error={errors.copies}
-            />
-            <TextInput
-              label={L.purpose}
-              value={v.purpose}
-              onChange={(e) => setV({ ...v, purpose: e.currentTarget.value })}
-            />
-            <DateField
-              label={L.requestedOn}
-              value={v.requestedOn}
-              onChange={(e) => setV({ ...v, requestedOn: e.currentTarget.value })}
-              error={errors.requestedOn}
-            />
-            {keep ? (
-              <StaffSelect
-                label={L.requester}
-                staff={book.list}
-                value={v.requesterId}
-                onChange={(id) => setV({ ...v, requesterId: id })}
-                error={errors.requesterId}
-              />
-            ) : (
-              <TextInput label={L.requester} value={user.name} readOnly />
-            )}
-          </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={busy}>
-              {L.request}
-            </Button>
-            {chosen?.kind === 'admin' && !voidError(chosen) && (
-              <Text size="sm" c="dimmed">
-                行政印章用印须经局长同意（SEAL-2）
-              </Text>
-            )}
-            {errors.route && (
-              <Text c="red" size="sm">
-                {errors.route}
-              </Text>
-            )}
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      title="用印申请"
+      submitLabel={L.request}
+      showBusy
+      footer={
+        <>
+          {chosen?.kind === 'admin' && !voidError(chosen) && (
+            <Text size="sm" c="dimmed">
+              行政印章用印须经局长同意（SEAL-2）
+            </Text>
+          )}
+          {errors.route && (
+            <Text c="red" size="sm">
+              {errors.route}
+            </Text>
+          )}
+        </>
+      }
+      onSubmit={save}
+      onError={fail}
+    >
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <NativeSelect
+          label={L.seal}
+          value={v.sealId}
+          onChange={(e) => {
+            setV({ ...v, sealId: e.currentTarget.value });
+            clear();
+          }}
+          data={[
+            { value: '', label: '请选择印章' },
+            ...seals.map((s) => ({
+              value: s.id,
+              label: `${s.name}（${SEAL_KIND_LABELS[s.kind]}）${s.status === 'void' ? '【已作废】' : ''}`,
+            })),
+          ]}
+          error={sealError}
+        />
+        <TextInput
+          label={L.document}
+          value={v.document}
+          onChange={(e) => setV({ ...v, document: e.currentTarget.value })}
+          error={errors.document}
+        />
+        <NumberInput
+          label={L.copies}
+          value={v.copies}
+          min={1}
+          onChange={(n) => setV({ ...v, copies: typeof n === 'number' ? n : 0 })}
+          error={errors.copies}
+        />
+        <TextInput
+          label={L.purpose}
+          value={v.purpose}
+          onChange={(e) => setV({ ...v, purpose: e.currentTarget.value })}
+        />
+        <DateField
+          label={L.requestedOn}
+          value={v.requestedOn}
+          onChange={(e) => setV({ ...v, requestedOn: e.currentTarget.value })}
+          error={errors.requestedOn}
+        />
+        {keep ? (
+          <StaffSelect
+            label={L.requester}
+            staff={book.list}
+            value={v.requesterId}
+            onChange={(id) => setV({ ...v, requesterId: id })}
+            error={errors.requesterId}
+          />
+        ) : (
+          <TextInput label={L.requester} value={user.name} readOnly />
+        )}
+      </SimpleGrid>
+    </FormCard>
   );
 }
 

@@ -30,6 +30,7 @@ import { RouteTabs } from '../../app/RouteTabs';
 import type { RouteTab } from '../../app/RouteTabs';
 import { currentActor, useCan, useSession } from '../../auth/session';
 import { useCalendar } from '../../calendar/calendar';
+import { FormCard } from '../../components/FormCard';
 import { notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -206,7 +207,6 @@ function SessionForm() {
     attendance: null,
   });
   const { errors, fail, clear, setErrors } = useFieldErrors();
-  const [busy, setBusy] = useState(false);
   const everyone = bureauStaff(book.list).map((s) => s.id);
   const leaders = book.list
     .filter((s) => s.rank === 'director' || s.rank === 'deputy' || s.rank === 'section_head')
@@ -225,75 +225,53 @@ function SessionForm() {
     });
     if (!draft.topic.trim()) e.topic = '请填写学习内容';
     if (Object.keys(e).length) return setErrors(e);
-    setBusy(true);
-    try {
-      await recordSession(
-        { kind: draft.kind, date: draft.date, topic: draft.topic, speaker: draft.speaker, ...att },
-        cal,
-        currentActor(),
-      );
-      notifyOk('已登记集中学习');
-      setDraft({ ...draft, topic: '', speaker: '', attendance: null });
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+    await recordSession(
+      { kind: draft.kind, date: draft.date, topic: draft.topic, speaker: draft.speaker, ...att },
+      cal,
+      currentActor(),
+    );
+    notifyOk('已登记集中学习');
+    setDraft({ ...draft, topic: '', speaker: '', attendance: null });
   }
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={5}>登记集中学习</Title>
-          <SimpleGrid cols={{ base: 1, md: 4 }}>
-            <NativeSelect
-              label={L.kind}
-              value={draft.kind}
-              onChange={(e) =>
-                setDraft({ ...draft, kind: e.currentTarget.value as StudySessionKind, attendance: null })
-              }
-              data={Object.entries(SESSION_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-            />
-            <DateField
-              label={L.date}
-              value={draft.date}
-              onChange={(e) => setDraft({ ...draft, date: e.currentTarget.value })}
-              error={errors.date}
-            />
-            <TextInput
-              label={L.topic}
-              value={draft.topic}
-              onChange={(e) => setDraft({ ...draft, topic: e.currentTarget.value })}
-              error={errors.topic}
-            />
-            <TextInput
-              label={L.speaker}
-              value={draft.speaker}
-              onChange={(e) => setDraft({ ...draft, speaker: e.currentTarget.value })}
-            />
-          </SimpleGrid>
-          {book.list.length > 0 && (
-            <AttendanceEditor
-              book={book}
-              value={attendance}
-              onChange={(a) => setDraft({ ...draft, attendance: a })}
-              errors={errors}
-              expectedLabel={draft.kind === 'group' ? '中心组成员' : '应到人员（全体工作人员）'}
-            />
-          )}
-          <Group>
-            <Button type="submit" loading={busy}>
-              {L.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard title="登记集中学习" submitLabel={L.save} showBusy gap="sm" onSubmit={save} onError={fail}>
+      <SimpleGrid cols={{ base: 1, md: 4 }}>
+        <NativeSelect
+          label={L.kind}
+          value={draft.kind}
+          onChange={(e) =>
+            setDraft({ ...draft, kind: e.currentTarget.value as StudySessionKind, attendance: null })
+          }
+          data={Object.entries(SESSION_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <DateField
+          label={L.date}
+          value={draft.date}
+          onChange={(e) => setDraft({ ...draft, date: e.currentTarget.value })}
+          error={errors.date}
+        />
+        <TextInput
+          label={L.topic}
+          value={draft.topic}
+          onChange={(e) => setDraft({ ...draft, topic: e.currentTarget.value })}
+          error={errors.topic}
+        />
+        <TextInput
+          label={L.speaker}
+          value={draft.speaker}
+          onChange={(e) => setDraft({ ...draft, speaker: e.currentTarget.value })}
+        />
+      </SimpleGrid>
+      {book.list.length > 0 && (
+        <AttendanceEditor
+          book={book}
+          value={attendance}
+          onChange={(a) => setDraft({ ...draft, attendance: a })}
+          errors={errors}
+          expectedLabel={draft.kind === 'group' ? '中心组成员' : '应到人员（全体工作人员）'}
+        />
+      )}
+    </FormCard>
   );
 }
 
@@ -673,91 +651,81 @@ function TuitionForm({ staff }: { staff: ReturnType<typeof useStaffBook>['list']
     if (!fen || fen <= 0) e.paidFen = '请填写实缴金额（元，最多两位小数）';
     if (!v.description.trim()) e.description = '请填写说明';
     if (Object.keys(e).length) return setErrors(e);
-    try {
-      await submitTuitionClaim(
-        {
-          staffId: v.staffId,
-          kind: v.kind,
-          degree: v.kind === 'tuition' ? v.degree : undefined,
-          description: v.description,
-          paidFen: fen!,
-          submittedOn: v.submittedOn,
-        },
-        currentActor(),
-      );
-      notifyOk('已登记，待报销');
-      setV(empty());
-    } catch (err) {
-      fail(err);
-    }
+    await submitTuitionClaim(
+      {
+        staffId: v.staffId,
+        kind: v.kind,
+        degree: v.kind === 'tuition' ? v.degree : undefined,
+        description: v.description,
+        paidFen: fen!,
+        submittedOn: v.submittedOn,
+      },
+      currentActor(),
+    );
+    notifyOk('已登记，待报销');
+    setV(empty());
   }
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="xs">
-          <Title order={5}>学费、考试费用报销登记</Title>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <StaffSelect
-              label={L.staff}
-              staff={staff}
-              value={v.staffId}
-              onChange={(id) => setV({ ...v, staffId: id })}
-              error={errors.staffId}
-            />
-            <NativeSelect
-              label={L.claimKind}
-              value={v.kind}
-              onChange={(e) => setV({ ...v, kind: e.currentTarget.value as TuitionClaimKind })}
-              data={Object.entries(CLAIM_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-            />
-            {v.kind === 'tuition' ? (
-              <NativeSelect
-                label={L.degree}
-                value={v.degree}
-                onChange={(e) => setV({ ...v, degree: e.currentTarget.value })}
-                data={[...DEGREES]}
-                error={errors.degree}
-              />
-            ) : (
-              <div />
-            )}
-            <TextInput
-              label={L.description}
-              placeholder={
-                v.kind === 'tuition' ? '如：函授本科（法学）学费' : '如：县公开选拔报名费、体检费、差旅费'
-              }
-              value={v.description}
-              onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
-              error={errors.description}
-            />
-            <TextInput
-              label={L.paidYuan}
-              value={v.paid}
-              onChange={(e) => setV({ ...v, paid: e.currentTarget.value })}
-              error={errors.paidFen}
-              inputMode="decimal"
-            />
-            <DateField
-              label="登记日期"
-              value={v.submittedOn}
-              onChange={(e) => setV({ ...v, submittedOn: e.currentTarget.value })}
-              error={errors.submittedOn}
-            />
-          </SimpleGrid>
-          <Group>
-            <Button type="submit">登记</Button>
-            <Text size="sm" c="dimmed">
-              {L.reimbursable}：{reimbursable !== null ? `${fenToYuan(reimbursable).toFixed(2)}元` : '—'}
-              {v.kind === 'tuition' ? '（学费的三分之二）' : '（全额）'}
-            </Text>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      title="学费、考试费用报销登记"
+      submitLabel="登记"
+      footer={
+        <Text size="sm" c="dimmed">
+          {L.reimbursable}：{reimbursable !== null ? `${fenToYuan(reimbursable).toFixed(2)}元` : '—'}
+          {v.kind === 'tuition' ? '（学费的三分之二）' : '（全额）'}
+        </Text>
+      }
+      onSubmit={save}
+      onError={fail}
+    >
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <StaffSelect
+          label={L.staff}
+          staff={staff}
+          value={v.staffId}
+          onChange={(id) => setV({ ...v, staffId: id })}
+          error={errors.staffId}
+        />
+        <NativeSelect
+          label={L.claimKind}
+          value={v.kind}
+          onChange={(e) => setV({ ...v, kind: e.currentTarget.value as TuitionClaimKind })}
+          data={Object.entries(CLAIM_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        {v.kind === 'tuition' ? (
+          <NativeSelect
+            label={L.degree}
+            value={v.degree}
+            onChange={(e) => setV({ ...v, degree: e.currentTarget.value })}
+            data={[...DEGREES]}
+            error={errors.degree}
+          />
+        ) : (
+          <div />
+        )}
+        <TextInput
+          label={L.description}
+          placeholder={
+            v.kind === 'tuition' ? '如：函授本科（法学）学费' : '如：县公开选拔报名费、体检费、差旅费'
+          }
+          value={v.description}
+          onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
+          error={errors.description}
+        />
+        <TextInput
+          label={L.paidYuan}
+          value={v.paid}
+          onChange={(e) => setV({ ...v, paid: e.currentTarget.value })}
+          error={errors.paidFen}
+          inputMode="decimal"
+        />
+        <DateField
+          label="登记日期"
+          value={v.submittedOn}
+          onChange={(e) => setV({ ...v, submittedOn: e.currentTarget.value })}
+          error={errors.submittedOn}
+        />
+      </SimpleGrid>
+    </FormCard>
   );
 }
