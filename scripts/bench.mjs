@@ -120,8 +120,9 @@ function topFunctions(name, profile) {
   console.log(`  CPU (self time) in ${name}:`);
   for (const [k, ms] of top) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${k}`);
 }
-function record(name, ours, baseline, target, parts) {
-  results.push({ name, oursMs: ours, baselineMs: baseline, ratio: baseline ? ours / baseline : null, target, ...(parts ? { parts } : {}) });
+// firstMs: the first run, which also pays for what later runs find ready (the export worker's start).
+function record(name, ours, baseline, target, parts, firstMs) {
+  results.push({ name, oursMs: ours, baselineMs: baseline, ratio: baseline ? ours / baseline : null, target, ...(parts ? { parts } : {}), ...(firstMs !== undefined ? { firstMs } : {}) });
 }
 
 const page = await benchPage();
@@ -169,8 +170,8 @@ for (const name of scenarios) {
   }
   if (!ours.length) continue;
   const partMedians = Object.keys(parts).length ? Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, median(v)])) : null;
-  record(name, median(ours), median(baseline), target, partMedians);
-  console.log(`${name}: ${median(ours).toFixed(1)} ms (baseline ${median(baseline).toFixed(1)} ms)`);
+  record(name, median(ours), median(baseline), target, partMedians, ours[0]);
+  console.log(`${name}: ${median(ours).toFixed(1)} ms (baseline ${median(baseline).toFixed(1)} ms; first run ${ours[0].toFixed(1)} ms)`);
   if (partMedians) console.log(`  ${Object.entries(partMedians).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join('，')}`);
 }
 
