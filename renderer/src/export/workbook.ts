@@ -16,6 +16,13 @@ type Job = {
 
 let worker: Worker | null | undefined; // undefined: not started yet; null: none can run here
 let nextId = 1;
+let lastWorkMs: number | null = null;
+
+// How long the last export's writing took inside the worker (the benchmark sets it beside the whole
+// round trip, to show what the hop to the worker costs).
+export function lastWorkerMs(): number | null {
+  return lastWorkMs;
+}
 const jobs = new Map<number, Job>();
 
 async function inThread(job: Job): Promise<void> {
@@ -35,7 +42,10 @@ function onReply(reply: ExportReply) {
     return;
   }
   jobs.delete(reply.id);
-  if (reply.type === 'done') job.resolve(reply.bytes);
+  if (reply.type === 'done') {
+    lastWorkMs = reply.workMs;
+    job.resolve(reply.bytes);
+  }
   else job.reject(new Error(reply.message));
 }
 

@@ -8,7 +8,7 @@ import type { ExportProgress } from './xlsx';
 export type ExportRequest = { id: number; specs: LedgerSpec[]; exportedAt: Date; exportedBy: string };
 export type ExportReply =
   | { id: number; type: 'progress'; progress: ExportProgress }
-  | { id: number; type: 'done'; bytes: Uint8Array }
+  | { id: number; type: 'done'; bytes: Uint8Array; workMs: number }
   | { id: number; type: 'error'; message: string };
 
 export async function handleExportRequest(
@@ -16,10 +16,11 @@ export async function handleExportRequest(
   post: (reply: ExportReply, transfer?: Transferable[]) => void,
 ): Promise<void> {
   try {
+    const t0 = performance.now();
     const bytes = await ledgerWorkbook(req.specs, req.exportedAt, req.exportedBy, (progress) =>
       post({ id: req.id, type: 'progress', progress }),
     );
-    post({ id: req.id, type: 'done', bytes }, [bytes.buffer]);
+    post({ id: req.id, type: 'done', bytes, workMs: performance.now() - t0 }, [bytes.buffer]);
   } catch (e) {
     post({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
