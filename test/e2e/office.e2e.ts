@@ -314,6 +314,28 @@ describe('office: 公文, 印章, 会议, 学习', () => {
     await containsText(card, '监销人：李红梅、郑小军');
   });
 
+  it('lends a document picked from the 收文 register (keyboard), and the loans list shows its number', async () => {
+    const { page } = app;
+    await go(page, '#/documents/loans');
+    const picker = page.getByLabel('借阅文件');
+    await picker.click();
+    await picker.fill('E2E测试来文');
+    const option = page
+      .getByRole('option', { name: new RegExp(`^收文〔${YEAR}〕\\d+号 ${IN_TITLE}$`) })
+      .filter({ visible: true });
+    await visible(option);
+    const regNo = /^收文〔\d{4}〕\d+号/.exec((await option.first().getAttribute('aria-label')) ?? '')![0];
+    await picker.press('ArrowDown');
+    await picker.press('Enter');
+    await visible(page.getByText('已关联收文登记簿'));
+    expect(await picker.inputValue()).toBe(`${regNo} ${IN_TITLE}`);
+    await page.getByLabel('用途', { exact: true }).fill('E2E核对来文');
+    await page.getByRole('button', { name: '提交借阅申请' }).click();
+    const link = page.getByRole('row', { name: /E2E核对来文/ }).getByRole('link', { name: regNo });
+    await visible(link);
+    expect(await link.getAttribute('href')).toBe(`#/documents/incoming/${incomingId}`);
+  });
+
   it('exports each register and opens it again', async () => {
     const { page } = app;
     const exportOn = async (hash: string, file: string) => {

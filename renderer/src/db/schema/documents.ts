@@ -113,6 +113,7 @@ export type DocLoan = BaseRecord & {
   year: number;
   docRefTable?: 'incomingDocs' | 'outgoingDocs' | null;
   docRefId?: string | null;
+  docNo?: string; // the linked document's register number (收文〔2026〕12号, 宁信发〔2026〕3号); '' or absent: free text
   docTitle: string;
   borrowerId: string;
   purpose: string;
@@ -148,6 +149,7 @@ export type DocDestruction = BaseRecord & {
   registeredOn: ISODate;
   docRefTable?: 'incomingDocs' | 'outgoingDocs' | null;
   docRefId?: string | null;
+  docNo?: string; // as DocLoan.docNo
   docTitle: string;
   copies: number;
   reason: string;

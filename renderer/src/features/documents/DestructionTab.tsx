@@ -25,6 +25,7 @@ import { today } from '../../db/clock';
 import { db } from '../../db/db';
 import type { DocDestruction } from '../../db/schema/documents';
 
+import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
 import { DESTRUCTION_STATUS_LABELS, L } from './labels';
 import { recordDestruction, registerDestruction } from './loans';
 import { DateField, RuleNote, thisYear, useFieldErrors, YearSelect } from './ui';
@@ -54,13 +55,13 @@ export function DestructionTab() {
 }
 
 function DestructionForm() {
-  const empty = () => ({ docTitle: '', copies: 1, reason: '', registeredOn: today() });
+  const empty = () => ({ ...NO_PICK, copies: 1, reason: '', registeredOn: today() });
   const [v, setV] = useState(empty);
   const { errors, fail, clear, setErrors } = useFieldErrors();
   async function save() {
     clear();
     const e: Record<string, string> = {};
-    if (!v.docTitle.trim()) e.docTitle = '请填写销毁的文件';
+    if (!v.docTitle.trim() && !v.docRefId) e.docTitle = '请选择或填写销毁的文件';
     if (!v.reason.trim()) e.reason = '请填写销毁原因';
     if (Object.keys(e).length) return setErrors(e);
     await registerDestruction(v, currentActor());
@@ -70,10 +71,11 @@ function DestructionForm() {
   return (
     <FormCard title="不归档公文销毁登记" submitLabel="登记并报分管领导批准" onSubmit={save} onError={fail}>
       <SimpleGrid cols={{ base: 1, md: 4 }}>
-        <TextInput
+        <DocPicker
           label={L.destroyDoc}
-          value={v.docTitle}
-          onChange={(e) => setV({ ...v, docTitle: e.currentTarget.value })}
+          use="destruction"
+          value={v}
+          onChange={(p) => setV((x) => ({ ...x, ...p }))}
           error={errors.docTitle}
         />
         <NumberInput
@@ -135,7 +137,7 @@ function DestructionCard({ rec, manage }: { rec: DocDestruction; manage: boolean
     <Card withBorder>
       <Group justify="space-between">
         <Text fw={600}>
-          {rec.docTitle}（{rec.copies}份）
+          <DocRefText rec={rec} after={`（${rec.copies}份）`} />
         </Text>
         <Badge color={rec.status === 'destroyed' ? 'gray' : rec.status === 'approved' ? 'orange' : 'blue'}>
           {DESTRUCTION_STATUS_LABELS[rec.status]}

@@ -29,6 +29,7 @@ import { today } from '../../db/clock';
 import { db } from '../../db/db';
 import type { DataRequest, DocLoan } from '../../db/schema/documents';
 
+import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
 import { exportLoanRegister } from './exports';
 import { DATA_REQUEST_STATUS_LABELS, L, LOAN_STATUS_LABELS } from './labels';
 import { markDataProvided, overdueLoans, registerDataRequest, requestLoan, returnLoan } from './loans';
@@ -90,7 +91,10 @@ export function LoansTab() {
       {overdue.length > 0 && (
         <Alert color="red" title={`逾期未还（${overdue.length}）`}>
           {overdue
-            .map((l) => `${l.docTitle}（${book.name(l.borrowerId)}，应于${l.returnDue}归还）`)
+            .map(
+              (l) =>
+                `${l.docNo ? `${l.docNo} ` : ''}${l.docTitle}（${book.name(l.borrowerId)}，应于${l.returnDue}归还）`,
+            )
             .join('；')}
         </Alert>
       )}
@@ -134,7 +138,9 @@ function LoanRows({ loan, name, manage }: { loan: DocLoan; name: string; manage:
       <Table.Tr>
         <Table.Td>{loan.borrowedOn}</Table.Td>
         <Table.Td>{name}</Table.Td>
-        <Table.Td>{loan.docTitle}</Table.Td>
+        <Table.Td>
+          <DocRefText rec={loan} />
+        </Table.Td>
         <Table.Td>{loan.purpose}</Table.Td>
         <Table.Td>{loan.returnDue}</Table.Td>
         <Table.Td>{loan.approverName ?? ''}</Table.Td>
@@ -182,7 +188,7 @@ function LoanForm() {
   const manage = useCan('documents.manage');
   const book = useStaffBook();
   const empty = () => ({
-    docTitle: '',
+    ...NO_PICK,
     borrowerId: user.staffId,
     purpose: '',
     borrowedOn: today(),
@@ -194,7 +200,7 @@ function LoanForm() {
   async function save() {
     clear();
     const e: Record<string, string> = {};
-    if (!v.docTitle.trim()) e.docTitle = '请填写借阅的文件或档案';
+    if (!v.docTitle.trim() && !v.docRefId) e.docTitle = '请选择或填写借阅的文件或档案';
     if (!v.purpose.trim()) e.purpose = '请填写借阅用途';
     if (isISODate(v.borrowedOn) && isISODate(v.returnDue) && compareDates(v.returnDue, v.borrowedOn) < 0)
       e.returnDue = '归还期限不能早于借阅日期';
@@ -219,12 +225,13 @@ function LoanForm() {
       }
     >
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <TextInput
+        <DocPicker
           label={L.loanDoc}
-          value={v.docTitle}
-          onChange={(e) => set('docTitle', e.currentTarget.value)}
+          use="loan"
+          value={v}
+          onChange={(p) => setV((x) => ({ ...x, ...p }))}
           error={errors.docTitle}
-          placeholder="如：2025年文书档案第3卷"
+          placeholder="输入编号或标题查找，或填写，如：2015年文书档案第3卷"
         />
         {manage ? (
           <StaffSelect

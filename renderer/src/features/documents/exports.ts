@@ -108,7 +108,8 @@ export async function exportLoanRegister(year: number) {
       borrowedOn: l.borrowedOn,
       borrower: b?.name ?? '',
       section: b?.sectionId ? (sections.get(b.sectionId) ?? '') : '',
-      docTitle: l.docTitle,
+      // A linked document is named by its register number too (free text as typed).
+      docTitle: l.docNo ? `${l.docNo} ${l.docTitle}` : l.docTitle,
       purpose: l.purpose,
       approver: l.approverName ?? '',
       approvedOn: l.approvedOn ?? null,

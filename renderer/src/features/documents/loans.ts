@@ -14,8 +14,13 @@ import type { DataRequest, DocDestruction, DocLoan } from '../../db/schema/docum
 import { director, officeDeputy } from '../../org/org';
 
 import { requirePermission } from './access';
+import { checkDocRef } from './docRefs';
+import type { DocLink } from './docRefs';
 
-type DocRef = { docRefTable?: 'incomingDocs' | 'outgoingDocs' | null; docRefId?: string | null };
+// A record names its document by title (free text, e.g. an old paper file not in the registers),
+// or links it: picked from 收文 or 发文 (docRefTable + docRefId); the repository then keeps the
+// register's own title and number (docNo). See docRefs.ts.
+type DocRef = DocLink;
 
 // ---- DOC-5 loans ----
 
@@ -36,7 +41,8 @@ const DEPUTY_ROUTE: Route = {
 };
 
 function checkLoan(input: LoanInput): void {
-  if (!input.docTitle?.trim()) throw new DomainError('请填写借阅的文件或档案', 'docTitle', 'DOC-5');
+  if (!input.docTitle?.trim() && !input.docRefId)
+    throw new DomainError('请填写借阅的文件或档案', 'docTitle', 'DOC-5');
   if (!input.borrowerId) throw new DomainError('请选择借阅人', 'borrowerId', 'DOC-5');
   if (!input.purpose?.trim()) throw new DomainError('请填写借阅用途', 'purpose', 'DOC-5');
   if (!isISODate(input.borrowedOn))
@@ -54,6 +60,9 @@ export async function requestLoan(input: LoanInput, actor: Actor): Promise<DocLo
   const borrower = await db.staff.get(input.borrowerId);
   if (!borrower || borrower.deletedAt || !borrower.active)
     throw new DomainError('借阅人不存在或已停用', 'borrowerId', 'DOC-5');
+  // A picked document must be in its register, not deleted, not destroyed (DOC-7); archives may be lent.
+  const ref = await checkDocRef(input, 'loan');
+  const docTitle = ref ? ref.title : input.docTitle.trim();
   const steps = (await resolveRouteSteps(DEPUTY_ROUTE, borrower)).map((s) => ({
     ...s,
     label: '分管领导批准借阅',
@@ -63,9 +72,10 @@ export async function requestLoan(input: LoanInput, actor: Actor): Promise<DocLo
       db.docLoans,
       {
         year: parseISODate(input.borrowedOn).year,
-        docRefTable: input.docRefTable ?? null,
-        docRefId: input.docRefId ?? null,
-        docTitle: input.docTitle.trim(),
+        docRefTable: ref?.table ?? null,
+        docRefId: ref?.id ?? null,
+        docNo: ref?.docNo ?? '',
+        docTitle,
         borrowerId: input.borrowerId,
         purpose: input.purpose.trim(),
         borrowedOn: input.borrowedOn,
@@ -75,14 +85,14 @@ export async function requestLoan(input: LoanInput, actor: Actor): Promise<DocLo
         approvalId: null,
       },
       actor,
-      `借阅：${input.docTitle.trim()}`,
+      `借阅：${ref ? `${ref.docNo} ` : ''}${docTitle}`,
     );
     const req = await submitApproval(
       {
         kind: 'loan',
         refTable: 'docLoans',
         refId: loan.id,
-        title: `借阅：${loan.docTitle}`,
+        title: `借阅：${loan.docNo ? `${loan.docNo} ` : ''}${loan.docTitle}`,
         applicant: borrower,
         form: 'written',
         ruleIds: ['DOC-5'],
@@ -254,19 +264,17 @@ async function destructionSteps(applicantId: string): Promise<StepSpec[]> {
 
 export async function registerDestruction(input: DestructionInput, actor: Actor): Promise<DocDestruction> {
   await requirePermission(actor, 'documents.manage', '登记销毁');
-  if (!input.docTitle?.trim()) throw new DomainError('请填写销毁的文件', 'docTitle', 'DOC-7');
+  if (!input.docTitle?.trim() && !input.docRefId)
+    throw new DomainError('请填写销毁的文件', 'docTitle', 'DOC-7');
   if (!input.reason?.trim()) throw new DomainError('请填写销毁原因', 'reason', 'DOC-7');
   if (!Number.isInteger(input.copies) || input.copies < 1)
     throw new DomainError('份数应为正整数', 'copies', 'DOC-7');
   if (!isISODate(input.registeredOn))
     throw new DomainError('请填写登记日期（格式：2026-01-31）', 'registeredOn', 'DOC-7');
-  if (input.docRefTable && input.docRefId) {
-    const ref = await db.table(input.docRefTable).get(input.docRefId);
-    if (!ref || ref.deletedAt) throw new DomainError('所选文件不存在', 'docTitle', 'DOC-7');
-    if (ref.archived)
-      throw new DomainError('已归档的公文不能销毁（只销毁不归档的公文）', 'docTitle', 'DOC-7');
-    if (ref.status === 'destroyed') throw new DomainError('该文件已销毁', 'docTitle', 'DOC-7');
-  }
+  // A picked document: in its register, not deleted, not archived and not destroyed (DOC-7), and
+  // not already registered for a destruction under way.
+  const ref = await checkDocRef(input, 'destruction');
+  const docTitle = ref ? ref.title : input.docTitle.trim();
   const applicant = await db.staff.get(actor.id);
   if (!applicant) throw new DomainError('登记人不存在');
   const steps = await destructionSteps(actor.id);
@@ -276,9 +284,10 @@ export async function registerDestruction(input: DestructionInput, actor: Actor)
       {
         year: parseISODate(input.registeredOn).year,
         registeredOn: input.registeredOn,
-        docRefTable: input.docRefTable ?? null,
-        docRefId: input.docRefId ?? null,
-        docTitle: input.docTitle.trim(),
+        docRefTable: ref?.table ?? null,
+        docRefId: ref?.id ?? null,
+        docNo: ref?.docNo ?? '',
+        docTitle,
         copies: input.copies,
         reason: input.reason.trim(),
         status: 'pending',
@@ -286,14 +295,14 @@ export async function registerDestruction(input: DestructionInput, actor: Actor)
         witnesses: [],
       },
       actor,
-      `销毁登记：${input.docTitle.trim()}`,
+      `销毁登记：${ref ? `${ref.docNo} ` : ''}${docTitle}`,
     );
     const req = await submitApproval(
       {
         kind: 'destruction',
         refTable: 'docDestructions',
         refId: rec.id,
-        title: `公文销毁：${rec.docTitle}`,
+        title: `公文销毁：${rec.docNo ? `${rec.docNo} ` : ''}${rec.docTitle}`,
         applicant,
         form: 'written',
         ruleIds: ['DOC-7'],
@@ -336,9 +345,11 @@ export async function recordDestruction(
       if (!approved) throw new DomainError('销毁须先经分管领导批准', 'status', 'DOC-7');
       throw new DomainError('须由两名以上不同的人员监销', 'witnesses', 'DOC-7');
     }
+    // The linked document may have been archived, or destroyed through another record, since the
+    // registration (DOC-7): checked again.
+    if (rec.docRefTable && rec.docRefId) await checkDocRef(rec, 'destruction', { exceptId: rec.id });
     if (rec.docRefTable === 'incomingDocs' && rec.docRefId) {
       const doc = await db.incomingDocs.get(rec.docRefId);
-      if (doc?.archived) throw new DomainError('已归档的公文不能销毁', 'docTitle', 'DOC-7');
       if (doc) {
         const at = nowIso();
         await update(
