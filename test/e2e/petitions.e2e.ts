@@ -282,4 +282,29 @@ describe('petitions: register, duplicates, forward, PET-6, conclude, 来信台�
     await containsText(page.locator('.print-area'), first);
     await shot(page, 'ledger-print');
   });
+
+  it('corrects a registered letter’s address: the case, the list and the history show it', async () => {
+    const { page } = app;
+    await openTab(page, '信访件');
+    await page.getByLabel('登记编号').fill(first);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('link', { name: first }).click();
+    await page.getByRole('button', { name: '更正登记信息' }).click();
+    const dialog = page.getByRole('dialog', { name: /更正登记信息/ });
+    await visible(dialog);
+    const address = dialog.getByLabel('住址', { exact: true });
+    expect(await address.inputValue()).toBe('金石镇黄家村5组');
+    await address.fill('金石镇黄家村7组');
+    await dialog.getByLabel('更正原因').fill('来信人住址组别抄错');
+    await shot(page, 'correct');
+    await dialog.getByRole('button', { name: '保存更正' }).click();
+    await visible(page.getByText('住址：金石镇黄家村5组 → 金石镇黄家村7组', { exact: false }));
+    await containsText(infoRow(page, '住址/所属乡镇'), '金石镇黄家村7组');
+    await visible(page.getByText('登记信息更正：来信人住址组别抄错'));
+    await openTab(page, '信访件');
+    await page.getByLabel('登记编号').fill(first);
+    await page.getByRole('button', { name: '查询' }).click();
+    const row = page.getByRole('table', { name: '信访件列表' }).getByRole('row').filter({ hasText: first });
+    await containsText(row, '金石镇黄家村7组');
+  });
 });

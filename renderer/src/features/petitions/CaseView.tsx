@@ -26,6 +26,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 
+import { INFORMANT_MASK } from '../../../../shared/ledgers/petitions';
 import {
   PETITION_DEADLINE_LABELS,
   ruleText,
@@ -39,10 +40,13 @@ import { useCalendar } from '../../calendar/calendar';
 import { notifyOk } from '../../components/notify';
 import { localHHmm, today } from '../../db/clock';
 import { db } from '../../db/db';
-import type { Petition, PetitionRecusal } from '../../db/schema/petitions';
+import type { Petition, PetitionChannel, PetitionRecusal } from '../../db/schema/petitions';
 
+import { CorrectionButton } from './CorrectionForm';
 import {
   CHANNEL_LABELS,
+  CORRECTION,
+  correctionLabel,
   DECISION_LABELS,
   NATURE_LABELS,
   OUTCOMES,
@@ -50,6 +54,7 @@ import {
   REPLY_WAYS,
   STEP_LABELS,
 } from './labels';
+import type { CorrectionField } from './labels';
 import { HandoverPrint } from './prints';
 import { caseAudit, caseSteps, duplicatesOf, maskRecord } from './queries';
 import * as repo from './repo';
@@ -63,6 +68,7 @@ import {
   useStaffList,
   useUnits,
 } from './ui';
+import { IDENTITY_FIELDS } from './validate';
 
 export function CaseView({ id }: { id: string }) {
   const canView = useCan('petition.viewInformant');
@@ -97,6 +103,7 @@ export function CaseView({ id }: { id: string }) {
           {p.informant && <Badge color="grape">检举揭发</Badge>}
         </Group>
         <Group>
+          <CorrectionButton p={raw} />
           {p.unitId && (p.decision === 'forward' || p.decision === 'hand_down') && (
             <Button variant="default" onClick={() => setPrinting(true)}>
               打印{p.decision === 'forward' ? '转送函' : '交办单'}
@@ -130,7 +137,7 @@ export function CaseView({ id }: { id: string }) {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
             <CaseInfo p={p} />
-            <History id={p.id} />
+            <History id={p.id} maskIdentity={raw.informant && !canView} channel={raw.channel} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -282,7 +289,31 @@ function CaseInfo({ p }: { p: Petition }) {
   );
 }
 
-function History({ id }: { id: string }) {
+// PET-6: an audit entry of an informant case may carry the identity (a correction's before and
+// after); for users who may not see it, those values are masked like the case itself.
+function maskAudit(v: unknown): unknown {
+  if (!v || typeof v !== 'object') return v;
+  const o = { ...(v as Record<string, unknown>) };
+  for (const k of IDENTITY_FIELDS) {
+    if (!(k in o)) continue;
+    o[k] = Array.isArray(o[k])
+      ? (o[k] as unknown[]).map(() => ({ name: INFORMANT_MASK }))
+      : o[k]
+        ? INFORMANT_MASK
+        : o[k];
+  }
+  return o;
+}
+
+function History({
+  id,
+  maskIdentity,
+  channel,
+}: {
+  id: string;
+  maskIdentity: boolean;
+  channel: PetitionChannel;
+}) {
   const steps = useLiveQuery(() => caseSteps(id), [id], []);
   const [showAudit, setShowAudit] = useState(false);
   const audit = useLiveQuery(() => (showAudit ? caseAudit(id) : Promise.resolve([])), [id, showAudit], []);
@@ -296,8 +327,16 @@ function History({ id }: { id: string }) {
       </Group>
       <Timeline bulletSize={14} lineWidth={2} active={steps.length}>
         {steps.map((s) => (
-          <Timeline.Item key={s.id} title={`${s.on} ${STEP_LABELS[s.kind]}`}>
+          <Timeline.Item
+            key={s.id}
+            title={`${s.on} ${s.data?.correction ? CORRECTION.step : STEP_LABELS[s.kind]}`}
+          >
             <Text size="sm">{s.text}</Text>
+            {!!s.data?.correction && Array.isArray(s.data.fields) && (
+              <Text size="xs" c="dimmed">
+                更正项目：{(s.data.fields as CorrectionField[]).map((f) => correctionLabel(f, channel)).join('、')}
+              </Text>
+            )}
             <Text size="xs" c="dimmed">
               {s.byName} · 记录于 {new Date(s.at).toLocaleString('zh-CN')}
             </Text>
@@ -322,7 +361,9 @@ function History({ id }: { id: string }) {
                 <Table.Td>{a.summary}</Table.Td>
                 <Table.Td>
                   <Code block style={{ maxWidth: 360, whiteSpace: 'pre-wrap', fontSize: 11 }}>
-                    {a.action === 'create' ? '新建' : JSON.stringify(a.after ?? {}, null, 0).slice(0, 300)}
+                    {a.action === 'create'
+                      ? '新建'
+                      : JSON.stringify((maskIdentity ? maskAudit(a.after) : a.after) ?? {}, null, 0).slice(0, 300)}
                   </Code>
                 </Table.Td>
               </Table.Tr>

@@ -175,7 +175,7 @@ export function ListView() {
             <Table.Th>收件日期</Table.Th>
             <Table.Th>渠道</Table.Th>
             <Table.Th>信访人</Table.Th>
-            <Table.Th>乡镇</Table.Th>
+            <Table.Th>住址/乡镇</Table.Th>
             <Table.Th>类别</Table.Th>
             <Table.Th>内容摘要</Table.Th>
             <Table.Th>状态</Table.Th>
@@ -196,7 +196,10 @@ export function ListView() {
                 {p.name}
                 {p.channel === 'visit' && (p.visitors ?? 1) > 1 ? `等${p.visitors}人` : ''}
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.township}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }} title={p.address || undefined}>
+                {p.address ? `${short(p.address, 14)}/` : ''}
+                {p.township}
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.category}</Table.Td>
               <Table.Td>
                 {p.urgent && (

@@ -8,7 +8,6 @@ import {
   Checkbox,
   FileInput,
   Group,
-  MultiSelect,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -27,9 +26,17 @@ import { notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import type { PetitionChannel, PetitionNature, Representative } from '../../db/schema/petitions';
 
-import { CHANNEL_LABELS, F, HANDED_DOWN_FROM, LETTER_SOURCES, NATURE_LABELS, TAB_LABELS } from './labels';
+import { CHANNEL_LABELS, F, LETTER_SOURCES, NATURE_LABELS, TAB_LABELS } from './labels';
 import { findDuplicates } from './queries';
 import type { DuplicateCandidate } from './queries';
+import {
+  AccusedFields,
+  InformantCheckbox,
+  PetitionerFields,
+  RepresentativesCard,
+  SourceField,
+  SummaryField,
+} from './RegistrationFields';
 import { registerPetition } from './repo';
 import type { DuplicateDecision } from './repo';
 import {
@@ -41,7 +48,6 @@ import {
   useFieldErrors,
   useStaffList,
   useTownships,
-  useUnits,
 } from './ui';
 import { validateRegistration } from './validate';
 import type { RegistrationInput } from './validate';
@@ -127,7 +133,6 @@ export function RegisterForm({ kind }: { kind: Kind }) {
   const canView = useCan('petition.viewInformant');
   const townships = useTownships();
   const categories = useCategories();
-  const units = useUnits();
   const staff = useStaffList();
   const [v, setV] = useState<FormValues>(() => initial(kind));
   const [files, setFiles] = useState<File[]>([]);
@@ -192,14 +197,6 @@ export function RegisterForm({ kind }: { kind: Kind }) {
 
   if (!canRegister) return <Alert color="gray">您没有登记信访事项的权限。</Alert>;
 
-  const unitOptions = units.list.map((u) => ({ value: u.id, label: u.name }));
-  const reps = v.representatives;
-  const setRep = (i: number, r: Partial<Representative>) =>
-    set(
-      'representatives',
-      reps.map((x, j) => (j === i ? { ...x, ...r } : x)),
-    );
-
   return (
     <Card withBorder>
       <Title order={3} mb="sm">
@@ -235,22 +232,11 @@ export function RegisterForm({ kind }: { kind: Kind }) {
               onChange={(e) => set('receivedOn', e.currentTarget.value)}
               error={errors.receivedOn}
             />
-            {kind === 'letter' && (
-              <NativeSelect
-                label={F.letterSource}
-                value={v.letterSource}
-                onChange={(e) => set('letterSource', e.currentTarget.value)}
-                data={[...LETTER_SOURCES]}
-              />
-            )}
-            {kind === 'other' && (
-              <NativeSelect
-                label={F.fromBody}
-                value={v.letterSource}
-                onChange={(e) => set('letterSource', e.currentTarget.value)}
-                data={[{ value: '', label: '（无）' }, ...HANDED_DOWN_FROM]}
-              />
-            )}
+            <SourceField
+              channel={v.channel}
+              value={v.letterSource}
+              onChange={(value) => set('letterSource', value)}
+            />
             {kind === 'other' && (
               <TextInput
                 label={F.upstreamNo}
@@ -278,114 +264,22 @@ export function RegisterForm({ kind }: { kind: Kind }) {
               />
             )}
           </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <TextInput
-              label={nameLabel}
-              required
-              value={v.name}
-              onChange={(e) => set('name', e.currentTarget.value)}
-              error={errors.name}
-            />
-            <TextInput
-              label={F.idNo}
-              value={v.idNo}
-              onChange={(e) => set('idNo', e.currentTarget.value)}
-              error={errors.idNo}
-              maxLength={18}
-            />
-            <TextInput
-              label={F.phone}
-              value={v.phone}
-              onChange={(e) => set('phone', e.currentTarget.value)}
-              error={errors.phone}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <TextInput
-              label={F.address}
-              value={v.address}
-              onChange={(e) => set('address', e.currentTarget.value)}
-            />
-            <NativeSelect
-              label={F.township}
-              required
-              value={v.township}
-              onChange={(e) => set('township', e.currentTarget.value)}
-              data={[{ value: '', label: '请选择' }, ...townships]}
-              error={errors.township}
-            />
-            <NativeSelect
-              label={F.category}
-              required
-              value={v.category}
-              onChange={(e) => set('category', e.currentTarget.value)}
-              data={[{ value: '', label: '请选择' }, ...categories]}
-              error={errors.category}
-            />
-          </SimpleGrid>
-          {isVisit && (
-            <Card withBorder padding="sm">
-              <Group justify="space-between" mb="xs">
-                <Text fw={500}>{F.representatives}（5人以上集体访须推选代表，不超过5人）</Text>
-                <Button
-                  size="xs"
-                  variant="light"
-                  disabled={reps.length >= 5}
-                  onClick={() => set('representatives', [...reps, { name: '', idNo: '', phone: '' }])}
-                >
-                  添加代表
-                </Button>
-              </Group>
-              {reps.map((r, i) => (
-                <SimpleGrid cols={{ base: 1, md: 4 }} key={i} mb={4}>
-                  <TextInput
-                    label={`代表${i + 1}姓名`}
-                    value={r.name}
-                    onChange={(e) => setRep(i, { name: e.currentTarget.value })}
-                  />
-                  <TextInput
-                    label={`代表${i + 1}身份证号`}
-                    value={r.idNo ?? ''}
-                    onChange={(e) => setRep(i, { idNo: e.currentTarget.value })}
-                    error={errors[`rep${i}.idNo`]}
-                  />
-                  <TextInput
-                    label={`代表${i + 1}电话`}
-                    value={r.phone ?? ''}
-                    onChange={(e) => setRep(i, { phone: e.currentTarget.value })}
-                  />
-                  <Button
-                    variant="subtle"
-                    color="red"
-                    mt={24}
-                    onClick={() =>
-                      set(
-                        'representatives',
-                        reps.filter((_, j) => j !== i),
-                      )
-                    }
-                  >
-                    移除
-                  </Button>
-                </SimpleGrid>
-              ))}
-              {errors.representatives && (
-                <Text c="red" size="sm" role="alert">
-                  {errors.representatives}
-                </Text>
-              )}
-              <RuleNote id="PET-12" />
-            </Card>
-          )}
-          <Textarea
-            label={F.summary}
-            required
-            autosize
-            minRows={3}
-            value={v.summary}
-            onChange={(e) => set('summary', e.currentTarget.value)}
-            error={errors.summary}
+          <PetitionerFields
+            v={v}
+            set={set}
+            errors={errors}
+            nameLabel={nameLabel}
+            townships={townships}
+            categories={categories}
           />
+          {isVisit && (
+            <RepresentativesCard
+              reps={v.representatives}
+              onChange={(r) => set('representatives', r)}
+              errors={errors}
+            />
+          )}
+          <SummaryField value={v.summary} onChange={(t) => set('summary', t)} error={errors.summary} />
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <NativeSelect
               label={F.nature}
@@ -412,11 +306,9 @@ export function RegisterForm({ kind }: { kind: Kind }) {
             />
           </SimpleGrid>
           <Group>
-            <Checkbox
-              label={F.informant}
+            <InformantCheckbox
               checked={v.informant}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
+              onChange={(on) => {
                 setV((old) => ({
                   ...old,
                   informant: on,
@@ -431,26 +323,14 @@ export function RegisterForm({ kind }: { kind: Kind }) {
               onChange={(e) => set('urgent', e.currentTarget.checked)}
             />
           </Group>
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <MultiSelect
-              label={F.accused}
-              data={unitOptions}
-              value={v.accusedUnitIds}
-              onChange={(ids) => set('accusedUnitIds', ids)}
-              disabled={!v.informant}
-              searchable
-              error={errors.accused}
-              placeholder={v.informant ? '选择被检举的单位' : '检举揭发件填写'}
-              comboboxProps={{ withinPortal: true }}
-            />
-            <TextInput
-              label={F.accusedNote}
-              value={v.accusedNote}
-              onChange={(e) => set('accusedNote', e.currentTarget.value)}
-              disabled={!v.informant}
-            />
-          </SimpleGrid>
-          {v.informant && <RuleNote id="PET-6" />}
+          <AccusedFields
+            informant={v.informant}
+            unitIds={v.accusedUnitIds}
+            note={v.accusedNote}
+            onUnitIds={(ids) => set('accusedUnitIds', ids)}
+            onNote={(t) => set('accusedNote', t)}
+            error={errors.accused}
+          />
           {v.urgent && <RuleNote id="PET-7" />}
 
           {candidates && (

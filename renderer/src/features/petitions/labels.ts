@@ -186,6 +186,44 @@ export const MSG = {
   repsRequired: '5人以上集体访须推选代表（1–5人）',
   repsTooMany: '代表人数不得超过5人',
   receptionistRequired: '请选择接待人',
+  correctionReasonRequired: '请填写更正原因',
+  correctionNothing: '没有更改任何登记信息',
+  correctionArchived: '该件已归档，登记信息不能再更正',
+  correctionInformantFlag: '没有查看检举人信息的权限，不能更改检举揭发标记',
+  correctionIdentityMasked: '检举揭发件的信访人身份信息只能由有权查看的人员更正',
+} as const;
+
+// 登记信息更正: what a correction may change, as the saved notice and the history name it.
+export const CORRECTION_FIELD_LABELS = {
+  name: '信访人',
+  idNo: F.idNo,
+  phone: F.phone,
+  address: F.address,
+  township: F.township,
+  letterSource: F.letterSource,
+  category: F.category,
+  summary: F.summary,
+  informant: '检举揭发标记',
+  accusedUnitIds: F.accused,
+  accusedNote: F.accusedNote,
+  representatives: F.representatives,
+} as const;
+export type CorrectionField = keyof typeof CORRECTION_FIELD_LABELS;
+export function correctionLabel(f: CorrectionField, channel: PetitionChannel): string {
+  return f === 'letterSource' && channel !== 'letter' ? F.fromBody : CORRECTION_FIELD_LABELS[f];
+}
+
+export const CORRECTION = {
+  button: '更正登记信息',
+  title: '更正登记信息',
+  reason: '更正原因',
+  save: '保存更正',
+  saved: '登记信息已更正',
+  fixed: '登记编号、信访渠道和收件日期决定编号和期限，不能更正；重大紧急标记和全国系统编号在“办理”中登记。',
+  masked: '本件为检举揭发件，信访人身份信息按规定隐去，您不能查看或更正（PET-6）。',
+  archived: '已归档的信访件不能更正登记信息（卷宗以归档时为准）。',
+  step: '登记信息更正',
+  stepText: (reason: string) => `登记信息更正：${reason}`,
 } as const;
 
 export const PERIOD_MONTH = (y: number, m: number) => `${y}年${m}月`;

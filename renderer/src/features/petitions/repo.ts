@@ -38,14 +38,33 @@ import type {
 } from '../../db/schema/petitions';
 import { setSetting } from '../../db/settings';
 
-import { CHANNEL_LABELS, DECISION_LABELS, HIGHER_LEVEL_LABELS, RECUSAL_LABELS, STEP_LABELS } from './labels';
+import {
+  CHANNEL_LABELS,
+  CORRECTION,
+  DECISION_LABELS,
+  HIGHER_LEVEL_LABELS,
+  MSG,
+  RECUSAL_LABELS,
+  STEP_LABELS,
+} from './labels';
+import type { CorrectionField } from './labels';
 import { formatRegNo, numberFormatProblem, parseRegNo, SERIES, seriesOf } from './numbering';
 import type { Series } from './numbering';
 import { limitsFor, loadPetitionSettings, SETTINGS_KEY, withDefaults } from './settings';
 import type { PetitionSettings } from './settings';
 import { termKeys } from './text';
-import { dateProblem, firstError, normIdNo, normPhone, validateRegistration } from './validate';
-import type { RegistrationInput } from './validate';
+import {
+  dateProblem,
+  firstError,
+  IDENTITY_FIELDS,
+  normIdNo,
+  normPhone,
+  normRepresentatives,
+  planCorrection,
+  registrationRule,
+  validateRegistration,
+} from './validate';
+import type { RegistrationCorrection, RegistrationInput } from './validate';
 
 // ---- context -----------------------------------------------------------------------------------
 
@@ -301,10 +320,7 @@ export async function registerTx(
   actor: Actor,
 ): Promise<Petition> {
   const err = firstError(validateRegistration(input, { today: ctx.today, townships: ctx.townships }));
-  if (err) {
-    const rule = err[0] === 'representatives' ? 'PET-12' : err[0] === 'accused' ? 'PET-6' : 'PET-1';
-    throw new DomainError(err[1], err[0], rule);
-  }
+  if (err) throw new DomainError(err[1], err[0], registrationRule(err[0]));
   const year = Number(input.receivedOn.slice(0, 4));
   let series: string = seriesOf(input.channel);
   let number: { regNo: string; seq: number };
@@ -381,12 +397,7 @@ export async function registerTx(
     directorNoticeOpen: null,
     nationalNo: input.nationalNo?.trim() || null,
     visitors: input.channel === 'visit' ? (input.visitors ?? 1) : 1,
-    representatives:
-      input.channel === 'visit'
-        ? (input.representatives ?? [])
-            .filter((r) => r.name.trim())
-            .map((r) => ({ name: r.name.trim(), idNo: normIdNo(r.idNo), phone: normPhone(r.phone) }))
-        : [],
+    representatives: input.channel === 'visit' ? normRepresentatives(input.representatives ?? []) : [],
     receptionistId: input.channel === 'visit' ? (input.receptionistId ?? null) : null,
     receptionistName,
     state,
@@ -438,6 +449,75 @@ export async function registerTx(
     );
   }
   return p;
+}
+
+// ---- 登记信息更正: correcting the registration ----------------------------------------------------
+
+export type CorrectionResult = { petition: Petition; changed: CorrectionField[] };
+
+// Corrects what was mistyped at registration (the petitioner, the source, the category, the
+// summary, the accused, the representatives of a visit), with a reason, in one transaction: the
+// case with everything registerTx derives from those inputs (normalised ID number and phone, the
+// bigram search index, petitionerUnknown and so the next deadline), the audit entry with before
+// and after and the reason, and a step 「登记信息更正：<reason>」 in the case's history.
+// Not correctable: regNo, channel and receivedOn (they make the number and start every deadline),
+// and the urgent flag (PET-7 marks and downgrades it with its own reasons).
+export async function correctRegistration(
+  id: string,
+  correction: RegistrationCorrection,
+  reason: string,
+  actor: Actor,
+  pre?: PetitionCtx,
+): Promise<CorrectionResult> {
+  const ctx = pre ?? (await loadCtx(actor));
+  requirePerm(ctx, 'petition.register', '更正登记信息');
+  const mayViewInformant = ctx.system || can(ctx.roles, 'petition.viewInformant');
+  return writeTx(writeTables(), async () => {
+    const p = await getLive(id);
+    // Refused once archived and only then. The rule book locks a record when it is filed and
+    // closed (ATT-7: after announcement a month is an amendment; DOC-6: a year's files are filed),
+    // and 归档 is the one state in labels.ts that means the file is closed: the archived file is
+    // what the bureau keeps. Every other state is a live or concluded record the bureau still
+    // works on (a 重复件 or 重复信访 included); a 办结 case may still be corrected before its
+    // file is closed. A case archived and then reopened for 复查/复核 (PET-5) is live again, so
+    // the test is the current state, not archivedOn.
+    if (p.state === 'archived') throw new DomainError(MSG.correctionArchived, 'state');
+    // PET-6: the flag decides who sees the identity, so only those who may see it move it; and
+    // an identity they cannot see is not theirs to overwrite.
+    if (!mayViewInformant) {
+      if (correction.informant !== undefined && !!correction.informant !== p.informant)
+        throw new DomainError(MSG.correctionInformantFlag, 'informant', 'PET-6');
+      const blind = p.informant ? IDENTITY_FIELDS.find((k) => correction[k] !== undefined) : undefined;
+      if (blind) throw new DomainError(MSG.correctionIdentityMasked, blind, 'PET-6');
+    }
+    const why = need(reason, MSG.correctionReasonRequired, 'reason');
+    const plan = planCorrection(p, correction, { today: ctx.today, townships: ctx.townships });
+    const err = firstError(plan.errors);
+    if (err) throw new DomainError(err[1], err[0], registrationRule(err[0]));
+    if (!plan.changed.length) throw new DomainError(MSG.correctionNothing);
+    const next = { ...p, ...plan.changes } as Petition;
+    if (plan.changed.includes('accusedUnitIds')) {
+      for (const u of next.accusedUnitIds)
+        if (!ctx.units.has(u)) throw new DomainError('被检举单位不在单位表中', 'accused', 'PET-6');
+    }
+    // PET-6: a case already forwarded or handed down stays away from the units it accuses.
+    if (next.informant && p.unitId && (p.decision === 'forward' || p.decision === 'hand_down')) {
+      const unitName = p.unitName ?? ctx.units.get(p.unitId)?.name ?? '';
+      const named = !!unitName && !!next.accusedNote && next.accusedNote.includes(unitName);
+      if (!mayForwardTo({ informant: true, accusedUnitIds: next.accusedUnitIds }, p.unitId) || named)
+        throw new DomainError(
+          `本件已${DECISION_LABELS[p.decision]}至${unitName}，该单位不能列为被检举单位（检举揭发件不得转送、交办给被检举单位）`,
+          'accused',
+          'PET-6',
+        );
+    }
+    const u = await change(p, plan.changes, ctx, actor, `${CORRECTION.step} ${p.regNo}：${why}`);
+    await addStep(u, 'note', ctx.today, CORRECTION.stepText(why), actor, {
+      correction: true,
+      fields: plan.changed,
+    });
+    return { petition: u, changed: plan.changed };
+  });
 }
 
 // ---- handling flow (PET-2..5, PET-8, PET-13) --------------------------------------------------
