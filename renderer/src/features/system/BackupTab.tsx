@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, Modal, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 
 import type { AppInfo, BackupFile } from '../../../../shared/ipc';
 import { useSession } from '../../auth/session';
@@ -17,7 +18,8 @@ import { checkBackupFile, manualBackup, restoreFromFile, switchBackToPrevious } 
 import { tableLabel } from './labels';
 import { fmtBytes, fmtTime } from './ui';
 
-const pct = (p: { done: number; total: number } | null) => (p && p.total ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0);
+const pct = (p: { done: number; total: number } | null) =>
+  p && p.total ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0;
 
 export function BackupTab() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -42,7 +44,7 @@ function BackupCard({ desktop }: { desktop: boolean }) {
   const refreshFiles = () => {
     if (desktop) platform.listBackups().then(setFiles, () => setFiles(null));
   };
-  useEffect(refreshFiles, [desktop]);  
+  useEffect(refreshFiles, [desktop]);
   const busy = status.running;
   const shown = busy ? (status.progress ?? progress) : null;
 
@@ -102,7 +104,8 @@ function BackupCard({ desktop }: { desktop: boolean }) {
         )}
         {done && (
           <Alert color="green" title="备份完成">
-            文件：{done.fileName}（{fmtBytes(done.bytes)}）{done.path && done.path !== done.fileName ? `，保存在 ${done.path}` : '，已下载'}
+            文件：{done.fileName}（{fmtBytes(done.bytes)}）
+            {done.path && done.path !== done.fileName ? `，保存在 ${done.path}` : '，已下载'}
             {done.removed > 0 && `；按保留规则清理了 ${done.removed} 个旧备份`}
           </Alert>
         )}
@@ -137,7 +140,6 @@ function BackupCard({ desktop }: { desktop: boolean }) {
 }
 
 function RestoreCard() {
-  const signOut = useSession((s) => s.signOut);
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<CheckedBackup | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -226,7 +228,8 @@ function RestoreCard() {
               confirmLabel="确定恢复"
               message={
                 <>
-                  将用备份“{file.name}”（{fmtTime(m.createdAt)}，{m.unitName}）中的全部数据<b>替换本机当前的全部数据</b>
+                  将用备份“{file.name}”（{fmtTime(m.createdAt)}，{m.unitName}）中的全部数据
+                  <b>替换本机当前的全部数据</b>
                   ：人员、账户、信访、考勤、公文等所有记录和审计日志都将变为备份时的内容，备份之后录入的数据将不再显示。恢复前的数据会保留一份副本（直到下一次恢复）。建议先点击“立即备份”保存当前数据。恢复完成后需要重新登录。
                 </>
               }
@@ -258,31 +261,21 @@ function RestoreCard() {
         )}
       </Stack>
       {result && (
-        <Modal opened onClose={() => undefined} withCloseButton={false} title="恢复完成" centered closeOnClickOutside={false} closeOnEscape={false}>
-          <Stack>
-            <Text size="sm">
-              已恢复 {fmtTime(result.manifest.createdAt)} 的备份（{result.manifest.unitName}）。
-            </Text>
-            {result.chain.ok ? (
-              <Alert color="green" title="审计链校验通过">
-                共校验 {result.chain.checked} 条审计记录，没有发现改动或删除。
-              </Alert>
-            ) : (
-              <Alert color="red" title="审计链有断点">
-                第 {result.chain.firstBrokenSeq} 条审计记录：{result.chain.reason}（此前 {result.chain.checked} 条完好）。数据已恢复，请核查该备份的来源。
-              </Alert>
-            )}
-            <Button
-              onClick={() => {
-                signOut();
-                window.location.hash = '';
-                window.location.reload();
-              }}
-            >
-              重新登录
-            </Button>
-          </Stack>
-        </Modal>
+        <ReloginModal title="恢复完成">
+          <Text size="sm">
+            已恢复 {fmtTime(result.manifest.createdAt)} 的备份（{result.manifest.unitName}）。
+          </Text>
+          {result.chain.ok ? (
+            <Alert color="green" title="审计链校验通过">
+              共校验 {result.chain.checked} 条审计记录，没有发现改动或删除。
+            </Alert>
+          ) : (
+            <Alert color="red" title="审计链有断点">
+              第 {result.chain.firstBrokenSeq} 条审计记录：{result.chain.reason}（此前 {result.chain.checked}{' '}
+              条完好）。数据已恢复，请核查该备份的来源。
+            </Alert>
+          )}
+        </ReloginModal>
       )}
     </Card>
   );
@@ -291,7 +284,6 @@ function RestoreCard() {
 // The data a restore replaced is kept once (until the next restore): it can be made the active data
 // again, and the step taken back the same way.
 function PreviousDataCard() {
-  const signOut = useSession((s) => s.signOut);
   const [kept, setKept] = useState<string | null>(null);
   const [switched, setSwitched] = useState(false);
   useEffect(() => {
@@ -327,21 +319,40 @@ function PreviousDataCard() {
         </Group>
       </Stack>
       {switched && (
-        <Modal opened onClose={() => undefined} withCloseButton={false} title="已切换" centered closeOnClickOutside={false} closeOnEscape={false}>
-          <Stack>
-            <Text size="sm">已切换到恢复前的数据，请重新登录（用那份数据中的登录名和密码）。</Text>
-            <Button
-              onClick={() => {
-                signOut();
-                window.location.hash = '';
-                window.location.reload();
-              }}
-            >
-              重新登录
-            </Button>
-          </Stack>
-        </Modal>
+        <ReloginModal title="已切换">
+          <Text size="sm">已切换到恢复前的数据，请重新登录（用那份数据中的登录名和密码）。</Text>
+        </ReloginModal>
       )}
     </Card>
+  );
+}
+
+// After the active database changed (a restore, a switch back): what happened, then 重新登录 — the
+// session belongs to the data that was active before.
+function ReloginModal({ title, children }: { title: string; children: ReactNode }) {
+  const signOut = useSession((s) => s.signOut);
+  return (
+    <Modal
+      opened
+      onClose={() => undefined}
+      withCloseButton={false}
+      title={title}
+      centered
+      closeOnClickOutside={false}
+      closeOnEscape={false}
+    >
+      <Stack>
+        {children}
+        <Button
+          onClick={() => {
+            signOut();
+            window.location.hash = '';
+            window.location.reload();
+          }}
+        >
+          重新登录
+        </Button>
+      </Stack>
+    </Modal>
   );
 }
