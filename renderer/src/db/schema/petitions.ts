@@ -155,6 +155,7 @@ export type PetitionStepKind =
   | 'supervise'
   | 'print'
   | 'attachment'
+  | 'correct' // 登记信息更正 (data.fields: what was corrected)
   | 'note';
 
 // Every step of a case: dated, by whom (the audit trail has the field-level changes).

@@ -45,7 +45,6 @@ import type { Petition, PetitionChannel, PetitionRecusal } from '../../db/schema
 import { CorrectionButton } from './CorrectionForm';
 import {
   CHANNEL_LABELS,
-  CORRECTION,
   correctionLabel,
   DECISION_LABELS,
   NATURE_LABELS,
@@ -329,10 +328,10 @@ function History({
         {steps.map((s) => (
           <Timeline.Item
             key={s.id}
-            title={`${s.on} ${s.data?.correction ? CORRECTION.step : STEP_LABELS[s.kind]}`}
+            title={`${s.on} ${STEP_LABELS[s.kind]}`}
           >
             <Text size="sm">{s.text}</Text>
-            {!!s.data?.correction && Array.isArray(s.data.fields) && (
+            {s.kind === 'correct' && Array.isArray(s.data?.fields) && (
               <Text size="xs" c="dimmed">
                 更正项目：{(s.data.fields as CorrectionField[]).map((f) => correctionLabel(f, channel)).join('、')}
               </Text>

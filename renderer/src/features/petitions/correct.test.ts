@@ -127,9 +127,9 @@ describe('登记信息更正 (correctRegistration)', () => {
     expect((entry.before as Record<string, unknown>).address).toBe('金石镇黄家村3组');
     expect((entry.after as Record<string, unknown>).address).toBe('金石镇黄家村5组');
     expect(entry.after).not.toHaveProperty('name'); // only what changed
-    const step = (await steps(p.id)).find((s) => s.data?.correction)!;
+    const step = (await steps(p.id)).find((s) => s.kind === 'correct')!;
     expect(step.text).toBe('登记信息更正：门牌组别抄错');
-    expect(step.data).toEqual({ correction: true, fields: ['address'] });
+    expect(step.data).toEqual({ fields: ['address'] });
     expect(step.byName).toBe(org.staff.name);
   });
 

@@ -76,6 +76,7 @@ export const DECISION_LABELS: Record<SortDecision, string> = SORT_DECISION_LABEL
 
 export const STEP_LABELS: Record<PetitionStepKind, string> = {
   register: '登记',
+  correct: '登记信息更正',
   duplicate: '收到重复件',
   sort: '分类处理',
   notify: '告知信访人',

@@ -512,10 +512,7 @@ export async function correctRegistration(
         );
     }
     const u = await change(p, plan.changes, ctx, actor, `${CORRECTION.step} ${p.regNo}：${why}`);
-    await addStep(u, 'note', ctx.today, CORRECTION.stepText(why), actor, {
-      correction: true,
-      fields: plan.changed,
-    });
+    await addStep(u, 'correct', ctx.today, CORRECTION.stepText(why), actor, { fields: plan.changed });
     return { petition: u, changed: plan.changed };
   });
 }
