@@ -18,6 +18,23 @@ const TYPES = {
   '.wasm': 'application/wasm',
 };
 
+// The desktop app's Content-Security-Policy (electron/main/protocol.ts; a unit test keeps the two the
+// same), sent with every file, so the browser mode and its end-to-end tests run under the same rules —
+// including the export worker, whose own policy comes from its response, not from the page.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export function serveStatic(root, port = 0, host = '127.0.0.1') {
   const base = resolve(root);
   const server = createServer((req, res) => {
@@ -36,6 +53,7 @@ export function serveStatic(root, port = 0, host = '127.0.0.1') {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     });
     createReadStream(path).pipe(res);
   });

@@ -8,7 +8,6 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 // @ts-expect-error plain .mjs helpers shared with the npm scripts
 import { findChromium } from '../../scripts/find-chromium.mjs';
-// @ts-expect-error plain .mjs helpers shared with the npm scripts
 import { serveStatic } from '../../scripts/serve.mjs';
 
 export type App = { browser: Browser; context: BrowserContext; page: Page; baseUrl: string; close(): Promise<void> };

@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// @ts-expect-error plain .mjs helper shared with the npm scripts
 import { serveStatic } from '../../scripts/serve.mjs';
 
 import {
