@@ -50,4 +50,15 @@ describe('FormCard', () => {
       ),
     ).toMatch(/<h4[^>]*>收文签收登记<\/h4>/);
   });
+
+  it('puts the fields and the button in one row for a short form, with no title', () => {
+    const html = render(
+      <FormCard inline title="不显示" submitLabel="登记印章" onSubmit={() => {}} onError={() => {}}>
+        <input name="name" />
+        <input name="note" />
+      </FormCard>,
+    );
+    expect(html).not.toMatch(/<h\d/);
+    expect(html).toMatch(/<input name="name"\/><input name="note"\/><button[^>]*type="submit"[^>]*>.*登记印章/s);
+  });
 });

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 
 export function FormCard({
   title,
+  inline = false,
   titleOrder = 5,
   gap = 'xs',
   submitLabel,
@@ -19,6 +20,8 @@ export function FormCard({
   ...card
 }: Omit<CardProps, 'children' | 'title' | 'onSubmit' | 'onError'> & {
   title?: ReactNode;
+  // a short form: the fields and the button in one row (no title)
+  inline?: boolean;
   titleOrder?: TitleOrder;
   gap?: MantineSpacing;
   submitLabel: ReactNode;
@@ -41,6 +44,11 @@ export function FormCard({
       setBusy(false);
     }
   }
+  const button = (
+    <Button type="submit" loading={showBusy && busy} mt={inline ? 24 : undefined}>
+      {submitLabel}
+    </Button>
+  );
   return (
     <Card withBorder {...card}>
       <form
@@ -49,16 +57,22 @@ export function FormCard({
           void submit();
         }}
       >
-        <Stack gap={gap}>
-          {title !== undefined && <Title order={titleOrder}>{title}</Title>}
-          {children}
-          <Group>
-            <Button type="submit" loading={showBusy && busy}>
-              {submitLabel}
-            </Button>
+        {inline ? (
+          <Group align="flex-start">
+            {children}
+            {button}
             {footer}
           </Group>
-        </Stack>
+        ) : (
+          <Stack gap={gap}>
+            {title !== undefined && <Title order={titleOrder}>{title}</Title>}
+            {children}
+            <Group>
+              {button}
+              {footer}
+            </Group>
+          </Stack>
+        )}
       </form>
     </Card>
   );

@@ -3,7 +3,6 @@
 import {
   Badge,
   Button,
-  Card,
   Group,
   NativeSelect,
   NumberInput,
@@ -448,55 +447,39 @@ function SealForm() {
   const { errors, fail, clear } = useFieldErrors();
   async function save() {
     clear();
-    try {
-      await createSeal({ ...v, keeperId: v.keeperId || null }, currentActor());
-      notifyOk('已登记印章');
-      setV(empty());
-    } catch (e) {
-      fail(e);
-    }
+    await createSeal({ ...v, keeperId: v.keeperId || null }, currentActor());
+    notifyOk('已登记印章');
+    setV(empty());
   }
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Group align="flex-start">
-          <TextInput
-            label={L.sealName}
-            value={v.name}
-            onChange={(e) => setV({ ...v, name: e.currentTarget.value })}
-            error={errors.name}
-          />
-          <NativeSelect
-            label={L.sealKind}
-            value={v.kind}
-            onChange={(e) => setV({ ...v, kind: e.currentTarget.value as SealKind })}
-            data={(Object.keys(SEAL_KIND_LABELS) as SealKind[]).map((k) => ({
-              value: k,
-              label: SEAL_KIND_LABELS[k],
-            }))}
-          />
-          <StaffSelect
-            label={L.keeper}
-            staff={keepers}
-            value={v.keeperId}
-            onChange={(id) => setV({ ...v, keeperId: id })}
-            error={errors.keeperId}
-          />
-          <TextInput
-            label={L.note}
-            value={v.note}
-            onChange={(e) => setV({ ...v, note: e.currentTarget.value })}
-          />
-          <Button type="submit" mt={24}>
-            {L.addSeal}
-          </Button>
-        </Group>
-      </form>
-    </Card>
+    <FormCard inline submitLabel={L.addSeal} onSubmit={save} onError={fail}>
+      <TextInput
+        label={L.sealName}
+        value={v.name}
+        onChange={(e) => setV({ ...v, name: e.currentTarget.value })}
+        error={errors.name}
+      />
+      <NativeSelect
+        label={L.sealKind}
+        value={v.kind}
+        onChange={(e) => setV({ ...v, kind: e.currentTarget.value as SealKind })}
+        data={(Object.keys(SEAL_KIND_LABELS) as SealKind[]).map((k) => ({
+          value: k,
+          label: SEAL_KIND_LABELS[k],
+        }))}
+      />
+      <StaffSelect
+        label={L.keeper}
+        staff={keepers}
+        value={v.keeperId}
+        onChange={(id) => setV({ ...v, keeperId: id })}
+        error={errors.keeperId}
+      />
+      <TextInput
+        label={L.note}
+        value={v.note}
+        onChange={(e) => setV({ ...v, note: e.currentTarget.value })}
+      />
+    </FormCard>
   );
 }

@@ -5,7 +5,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Group,
   NativeSelect,
   SimpleGrid,
@@ -509,60 +508,44 @@ function PaperForm({ staff }: { staff: ReturnType<typeof useStaffBook>['list'] }
   async function save() {
     clear();
     if (!v.title.trim()) return setErrors({ title: '请填写题目' });
-    try {
-      await recordPaper(v, currentActor());
-      notifyOk('已登记');
-      setV(empty());
-    } catch (e) {
-      fail(e);
-    }
+    await recordPaper(v, currentActor());
+    notifyOk('已登记');
+    setV(empty());
   }
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Group align="flex-start">
-          <StaffSelect
-            label={L.staff}
-            staff={staff}
-            value={v.staffId}
-            onChange={(id) => setV({ ...v, staffId: id })}
-            error={errors.staffId ?? errors.permission}
-          />
-          <NativeSelect
-            label={L.paperKind}
-            value={v.kind}
-            onChange={(e) => setV({ ...v, kind: e.currentTarget.value as StudyPaperKind })}
-            data={Object.entries(PAPER_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-          />
-          <TextInput
-            label={L.paperTitle}
-            w={320}
-            value={v.title}
-            onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
-            error={errors.title}
-          />
-          <DateField
-            label={L.writtenOn}
-            value={v.writtenOn}
-            onChange={(e) => setV({ ...v, writtenOn: e.currentTarget.value })}
-            error={errors.writtenOn}
-          />
-          <TextInput
-            label={L.publishedIn}
-            value={v.publishedIn}
-            onChange={(e) => setV({ ...v, publishedIn: e.currentTarget.value })}
-          />
-          <Button type="submit" mt={24}>
-            登记心得论文
-          </Button>
-        </Group>
-      </form>
-    </Card>
+    <FormCard inline submitLabel="登记心得论文" onSubmit={save} onError={fail}>
+      <StaffSelect
+        label={L.staff}
+        staff={staff}
+        value={v.staffId}
+        onChange={(id) => setV({ ...v, staffId: id })}
+        error={errors.staffId ?? errors.permission}
+      />
+      <NativeSelect
+        label={L.paperKind}
+        value={v.kind}
+        onChange={(e) => setV({ ...v, kind: e.currentTarget.value as StudyPaperKind })}
+        data={Object.entries(PAPER_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+      />
+      <TextInput
+        label={L.paperTitle}
+        w={320}
+        value={v.title}
+        onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
+        error={errors.title}
+      />
+      <DateField
+        label={L.writtenOn}
+        value={v.writtenOn}
+        onChange={(e) => setV({ ...v, writtenOn: e.currentTarget.value })}
+        error={errors.writtenOn}
+      />
+      <TextInput
+        label={L.publishedIn}
+        value={v.publishedIn}
+        onChange={(e) => setV({ ...v, publishedIn: e.currentTarget.value })}
+      />
+    </FormCard>
   );
 }
 
