@@ -307,4 +307,64 @@ describe('petitions: register, duplicates, forward, PET-6, conclude, 来信台�
     const row = page.getByRole('table', { name: '信访件列表' }).getByRole('row').filter({ hasText: first });
     await containsText(row, '金石镇黄家村7组');
   });
+
+  it('links a leader’s reception day to a visit case of the day: the list links the case, the case names the day', async () => {
+    const { page } = app;
+    await openTab(page, '来访登记');
+    await page.getByLabel('来访人').fill('上官接访');
+    await page.getByLabel('联系电话').fill('13973900009');
+    await page.getByLabel('所属乡镇').selectOption('金石镇');
+    await page.getByLabel('问题类别').selectOption('劳动社保');
+    await page.getByLabel('内容摘要').fill('反映金石镇某工地拖欠十二名务工人员工资两年未结清，请求领导协调');
+    const receptionist = page.getByLabel('接待人', { exact: true });
+    await receptionist.selectOption({ index: 1 });
+    await saveAsNew(page);
+    const h = page.getByRole('heading', { level: 3 }).filter({ hasText: /宁信访〔\d{4}〕\d{4}/ });
+    await visible(h);
+    const visit = ((await h.first().textContent()) ?? '').trim();
+
+    await openTab(page, '接访与上访');
+    const form = page.getByRole('form', { name: '领导接访登记' });
+    await visible(form);
+    expect(await form.getByLabel('接访日期').inputValue()).toBe(localToday());
+    const leader = form.getByLabel('接访领导');
+    await leader.selectOption({ index: 1 });
+    const leaderName = ((await leader.locator('option:checked').textContent()) ?? '').trim();
+    await form.getByRole('textbox', { name: '主题' }).fill('县领导公开接访');
+    await form.getByRole('combobox', { name: '关联来访件' }).click();
+    await page.keyboard.type(visit.slice(-4));
+    const option = page.getByRole('option', { name: new RegExp(visit.replace(/[〔〕]/g, '.')) });
+    await visible(option);
+    await containsText(option, '上官接访');
+    await shot(page, 'reception-picker');
+    if (SHOTS) await form.locator('..').screenshot({ path: '/tmp/petitions-reception-form.png' });
+    await option.click();
+    await page.keyboard.press('Escape');
+    expect(await form.getByLabel('案件数').inputValue()).toBe('1');
+    // another date drops the picked case (it was not registered on that day), with a notice
+    const yesterday = new Date(Date.now() - 86400000);
+    await form
+      .getByLabel('接访日期')
+      .fill(
+        `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}`,
+      );
+    await visible(page.getByText('已移除1件不是', { exact: false }));
+    expect(await form.getByLabel('案件数').isEnabled()).toBe(true);
+    await form.getByLabel('接访日期').fill(localToday());
+    await form.getByRole('combobox', { name: '关联来访件' }).click();
+    await page.keyboard.type(visit.slice(-4));
+    await option.click();
+    await page.keyboard.press('Escape');
+    expect(await form.getByLabel('案件数').inputValue()).toBe('1');
+    await form.getByRole('button', { name: '登记接访' }).click();
+    const list = page.getByRole('table', { name: '领导接访列表' });
+    const link = list.getByRole('link', { name: visit });
+    await visible(link);
+    await containsText(list.getByRole('row').filter({ has: page.getByRole('link', { name: visit }) }), leaderName);
+    await shot(page, 'reception-list');
+    await link.click();
+    await page.waitForURL(/#\/petitions\/case\//);
+    await containsText(page.getByRole('heading', { level: 3 }).first(), visit);
+    await containsText(infoRow(page, '领导接访'), `${localToday()} ${leaderName}（县人民来访接待中心）`);
+  });
 });

@@ -49,13 +49,14 @@ import {
   DECISION_LABELS,
   NATURE_LABELS,
   OUTCOMES,
+  RECEPTION_KIND_LABELS,
   RECUSAL_LABELS,
   REPLY_WAYS,
   STEP_LABELS,
 } from './labels';
 import type { CorrectionField } from './labels';
 import { HandoverPrint } from './prints';
-import { caseAudit, caseSteps, duplicatesOf, maskRecord } from './queries';
+import { caseAudit, caseSteps, duplicatesOf, maskRecord, receptionDaysOfCase } from './queries';
 import * as repo from './repo';
 import {
   DueBadge,
@@ -162,6 +163,7 @@ function CaseInfo({ p }: { p: Petition }) {
   const units = useUnits();
   const canView = useCan('petition.viewInformant');
   const dups = useLiveQuery(() => duplicatesOf(p.id, canView), [p.id, canView], []);
+  const receptions = useLiveQuery(() => receptionDaysOfCase(p), [p.id, p.receivedOn], []);
   const master = useLiveQuery(
     async () => (p.duplicateOf ? db.petitions.get(p.duplicateOf) : undefined),
     [p.duplicateOf],
@@ -191,6 +193,13 @@ function CaseInfo({ p }: { p: Petition }) {
             </Row>
           )}
           {p.receptionistName && <Row label="接待人">{p.receptionistName}</Row>}
+          {receptions.map((r) => (
+            <Row key={r.id} label={RECEPTION_KIND_LABELS[r.kind]}>
+              <Anchor href={href('petitions', 'reception')} size="sm">
+                {r.date} {r.leaderName}（{r.place}）
+              </Anchor>
+            </Row>
+          ))}
           <Row label="来源">{[p.letterSource, p.upstreamNo].filter(Boolean).join(' ') || '—'}</Row>
           <Row label="问题类别">
             {p.category}（{NATURE_LABELS[p.nature]}）

@@ -1,9 +1,12 @@
 // 接访与上访: leaders' reception days (领导接访/约访) and the register of visits to the county,
 // city, province and Beijing (到县、到市、赴省、进京), exported from 台帐.
 import {
+  Anchor,
   Button,
   Card,
   Grid,
+  Group,
+  MultiSelect,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -13,15 +16,19 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
+import { href } from '../../app/router';
+import { useCan } from '../../auth/session';
 import { notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
-import type { HigherVisitLevel } from '../../db/schema/petitions';
+import type { HigherVisitLevel, ReceptionDay } from '../../db/schema/petitions';
 
 import { HIGHER_LEVEL_LABELS, RECEPTION_KIND_LABELS } from './labels';
+import { linkedCaseNumbers, visitCaseOptions } from './queries';
 import { saveHigherVisit, saveReceptionDay } from './repo';
 import { short, useActor, useCategories, useFieldErrors, useStaffList, useTownships } from './ui';
 
@@ -38,35 +45,80 @@ export function ReceptionView() {
   );
 }
 
+type DayForm = {
+  date: string;
+  kind: 'reception' | 'appointment';
+  leaderId: string;
+  place: string;
+  topic: string;
+  visitors: string;
+  cases: string;
+  petitionIds: string[];
+  notes: string;
+};
+
+const blankDay = (): DayForm => ({
+  date: today(),
+  kind: 'reception',
+  leaderId: '',
+  place: '县人民来访接待中心',
+  topic: '',
+  visitors: '0',
+  cases: '0',
+  petitionIds: [],
+  notes: '',
+});
+
 function ReceptionDays() {
   const actor = useActor();
+  const canView = useCan('petition.viewInformant');
   const staff = useStaffList();
   const leaders = staff.filter((s) => s.roles.includes('director') || s.roles.includes('deputy'));
-  const rows = useLiveQuery(() => db.receptionDays.orderBy('date').reverse().limit(30).toArray(), [], []);
+  const list = useLiveQuery(
+    async () => {
+      const rows = (await db.receptionDays.orderBy('date').reverse().limit(30).toArray()).filter(
+        (r) => !r.deletedAt,
+      );
+      return { rows, regNos: await linkedCaseNumbers(rows) };
+    },
+    [],
+    { rows: [] as ReceptionDay[], regNos: new Map<string, string>() },
+  );
   const { errors, run } = useFieldErrors();
-  const [v, setV] = useState({
-    date: today(),
-    kind: 'reception' as 'reception' | 'appointment',
-    leaderId: '',
-    place: '县人民来访接待中心',
-    topic: '',
-    visitors: '0',
-    cases: '0',
-    notes: '',
-  });
-  const set = (k: keyof typeof v, value: string) => setV((o) => ({ ...o, [k]: value }));
+  const [v, setV] = useState<DayForm>(blankDay);
+  const [editing, setEditing] = useState<string | null>(null);
+  const options = useLiveQuery(() => visitCaseOptions(v.date, canView), [v.date, canView], []);
+  const set = (k: Exclude<keyof DayForm, 'petitionIds'>, value: string) => setV((o) => ({ ...o, [k]: value }));
+  const setDate = (date: string) => {
+    // the picked cases are of the old date: a reception day links only the visits of its own day
+    if (date !== v.date && v.petitionIds.length > 0)
+      notifications.show({
+        color: 'yellow',
+        title: '关联来访件已移除',
+        message: `已移除${v.petitionIds.length}件不是${date || '该日'}登记的来访件`,
+        autoClose: 5000,
+      });
+    setV((o) => ({ ...o, date, petitionIds: date === o.date ? o.petitionIds : [] }));
+  };
+  const linked = v.petitionIds.length;
   return (
     <Card withBorder>
       <Title order={4} mb="xs">
         领导接访、约访
       </Title>
       <form
+        aria-label="领导接访登记"
         onSubmit={async (e) => {
           e.preventDefault();
           await run(async () => {
-            await saveReceptionDay({ ...v, visitors: Number(v.visitors), cases: Number(v.cases) }, actor);
-            notifyOk('已登记');
-            setV((o) => ({ ...o, topic: '', notes: '', visitors: '0', cases: '0' }));
+            await saveReceptionDay(
+              { ...v, visitors: Number(v.visitors), cases: Number(v.cases) },
+              actor,
+              editing ?? undefined,
+            );
+            notifyOk(editing ? '已修改' : '已登记');
+            setEditing(null);
+            setV((o) => ({ ...o, topic: '', notes: '', visitors: '0', cases: '0', petitionIds: [] }));
           });
         }}
       >
@@ -75,7 +127,7 @@ function ReceptionDays() {
             type="date"
             label="接访日期"
             value={v.date}
-            onChange={(e) => set('date', e.currentTarget.value)}
+            onChange={(e) => setDate(e.currentTarget.value)}
             error={errors.date}
           />
           <NativeSelect
@@ -106,10 +158,30 @@ function ReceptionDays() {
           <TextInput
             type="number"
             label="案件数"
-            value={v.cases}
+            value={linked ? String(linked) : v.cases}
+            disabled={linked > 0}
             onChange={(e) => set('cases', e.currentTarget.value)}
           />
         </SimpleGrid>
+        <MultiSelect
+          label="关联来访件"
+          description={
+            linked
+              ? `已关联${linked}件，案件数按关联的来访件计`
+              : `${v.date || '该日'}登记的来访件；不关联时（来访人未登记为来访件）案件数按手填`
+          }
+          placeholder={options.length ? '选择来访件' : undefined}
+          nothingFoundMessage="该日没有登记的来访件"
+          data={options}
+          value={v.petitionIds}
+          onChange={(ids) => setV((o) => ({ ...o, petitionIds: ids }))}
+          error={errors.petitionIds}
+          searchable
+          clearable
+          hidePickedOptions
+          comboboxProps={{ withinPortal: true }}
+          mt="xs"
+        />
         <TextInput
           label="主题"
           value={v.topic}
@@ -124,11 +196,22 @@ function ReceptionDays() {
           minRows={1}
           mt="xs"
         />
-        <Button type="submit" mt="sm">
-          登记接访
-        </Button>
+        <Group mt="sm">
+          <Button type="submit">{editing ? '保存修改' : '登记接访'}</Button>
+          {editing && (
+            <Button
+              variant="default"
+              onClick={() => {
+                setEditing(null);
+                setV(blankDay());
+              }}
+            >
+              取消修改
+            </Button>
+          )}
+        </Group>
       </form>
-      <Table fz="sm" mt="md" striped>
+      <Table fz="sm" mt="md" striped aria-label="领导接访列表">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>日期</Table.Th>
@@ -136,10 +219,12 @@ function ReceptionDays() {
             <Table.Th>领导</Table.Th>
             <Table.Th>地点</Table.Th>
             <Table.Th>人次/件</Table.Th>
+            <Table.Th>来访件</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((r) => (
+          {list.rows.map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.date}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{RECEPTION_KIND_LABELS[r.kind]}</Table.Td>
@@ -147,6 +232,38 @@ function ReceptionDays() {
               <Table.Td>{r.place}</Table.Td>
               <Table.Td>
                 {r.visitors}/{r.cases}
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={0}>
+                  {(r.petitionIds ?? []).map((pid) => (
+                    <Anchor key={pid} href={href('petitions', 'case', pid)} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {list.regNos.get(pid) ?? '（已删除）'}
+                    </Anchor>
+                  ))}
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="gray"
+                  onClick={() => {
+                    setEditing(r.id);
+                    setV({
+                      date: r.date,
+                      kind: r.kind,
+                      leaderId: r.leaderId ?? '',
+                      place: r.place,
+                      topic: r.topic ?? '',
+                      visitors: String(r.visitors),
+                      cases: String(r.cases),
+                      petitionIds: r.petitionIds ?? [],
+                      notes: r.notes ?? '',
+                    });
+                  }}
+                >
+                  修改
+                </Button>
               </Table.Td>
             </Table.Tr>
           ))}

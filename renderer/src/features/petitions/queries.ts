@@ -11,7 +11,13 @@ import { addWorkdays, alreadyInHand, repeatCandidate, deadlineState } from '../.
 import type { CalendarData, ISODate } from '../../../../shared/rules';
 import { db } from '../../db/db';
 import type { AuditEntry } from '../../db/schema/core';
-import type { Petition, PetitionChannel, PetitionState, PetitionStep } from '../../db/schema/petitions';
+import type {
+  Petition,
+  PetitionChannel,
+  PetitionState,
+  PetitionStep,
+  ReceptionDay,
+} from '../../db/schema/petitions';
 
 import { CHANNEL_LABELS, DECISION_LABELS, STATE_LABELS } from './labels';
 import { completionDueOf, nextDeadlineOf } from './repo';
@@ -408,6 +414,44 @@ export async function caseAudit(id: string): Promise<AuditEntry[]> {
 export async function duplicatesOf(id: string, canView: boolean): Promise<Petition[]> {
   const rows = await db.petitions.where('duplicateOf').equals(id).toArray();
   return rows.map((p) => maskRecord(p, canView));
+}
+
+// ---- reception days (领导接访/约访) ------------------------------------------------------------------
+
+export type CaseOption = { value: string; label: string };
+
+// The picker of a reception day: the 来访 cases registered on that date, read from the
+// [channel+receivedOn+regNo] index; the petitioner masked for informant cases (PET-6).
+export async function visitCaseOptions(date: ISODate, canViewInformant: boolean): Promise<CaseOption[]> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return [];
+  const rows = await db.petitions
+    .where('[channel+receivedOn+regNo]')
+    .between(['visit', date, Dexie.minKey], ['visit', date, Dexie.maxKey])
+    .toArray();
+  return rows
+    .filter((p) => !p.deletedAt)
+    .map((p) => maskRecord(p, canViewInformant))
+    .map((p) => ({ value: p.id, label: `${p.regNo} ${p.name} ${shortText(p.summary, 12)}` }));
+}
+
+// The reception days a case is linked from. A linked case is always of the day's date (checked on
+// save, and receivedOn cannot be corrected), so the date index narrows the read to that day and the
+// rest is filtered in JS; the table is small anyway (a few hundred rows over years), no index needed.
+export async function receptionDaysOfCase(p: Pick<Petition, 'id' | 'receivedOn'>): Promise<ReceptionDay[]> {
+  const days = await db.receptionDays.where('date').equals(p.receivedOn).toArray();
+  return days.filter((d) => !d.deletedAt && d.petitionIds?.includes(p.id));
+}
+
+// Registration numbers of the cases linked from the listed reception days (one bulk read by id).
+export async function linkedCaseNumbers(days: ReceptionDay[]): Promise<Map<string, string>> {
+  const ids = [...new Set(days.flatMap((d) => d.petitionIds ?? []))];
+  const rows = await db.petitions.bulkGet(ids);
+  return new Map(rows.filter((p): p is Petition => !!p).map((p) => [p.id, p.regNo]));
+}
+
+function shortText(s: string, n: number): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n)}…` : t;
 }
 
 // ---- ledgers and statistics ---------------------------------------------------------------------

@@ -1241,9 +1241,24 @@ export type ReceptionInput = {
   place: string;
   topic?: string;
   visitors: number;
-  cases: number;
+  cases: number; // typed count: used only when no case is linked (visitors not registered as cases)
+  petitionIds?: string[]; // 来访 cases registered on that day (channel 'visit', receivedOn = date)
   notes?: string;
 };
+
+// The linked cases must be live 来访 cases of the reception day's date.
+async function checkReceptionCases(ids: readonly string[], date: ISODate): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const rows = await db.petitions.bulkGet(unique);
+  rows.forEach((p, i) => {
+    if (!p) throw new DomainError(`关联的信访件不存在（${unique[i]}）`, 'petitionIds');
+    if (p.deletedAt) throw new DomainError(`关联的信访件${p.regNo}已删除`, 'petitionIds');
+    if (p.channel !== 'visit') throw new DomainError(`${p.regNo}不是来访件，不能关联到领导接访`, 'petitionIds');
+    if (p.receivedOn !== date)
+      throw new DomainError(`${p.regNo}的来访日期是${p.receivedOn}，不是接访日期${date}`, 'petitionIds');
+  });
+  return unique;
+}
 
 export async function saveReceptionDay(input: ReceptionInput, actor: Actor, id?: string, pre?: PetitionCtx) {
   const ctx = pre ?? (await loadCtx(actor));
@@ -1260,15 +1275,17 @@ export async function saveReceptionDay(input: ReceptionInput, actor: Actor, id?:
     place,
     topic: input.topic?.trim() || undefined,
     visitors: Math.max(0, Math.floor(input.visitors || 0)),
-    cases: Math.max(0, Math.floor(input.cases || 0)),
-    petitionIds: [],
     notes: input.notes?.trim() || undefined,
   };
-  return writeTx([db.receptionDays], async () =>
-    id
-      ? update(db.receptionDays, id, data, actor, '修改领导接访')
-      : insert(db.receptionDays, data, actor, `领导接访 ${input.date} ${leader.name}`),
-  );
+  const typed = Math.max(0, Math.floor(input.cases || 0));
+  return writeTx([db.receptionDays, db.petitions], async () => {
+    const petitionIds = await checkReceptionCases(input.petitionIds ?? [], input.date);
+    // linked cases are counted; the typed count stays for days whose visitors were not registered
+    const row = { ...data, petitionIds, cases: petitionIds.length || typed };
+    return id
+      ? update(db.receptionDays, id, row, actor, '修改领导接访')
+      : insert(db.receptionDays, row, actor, `领导接访 ${input.date} ${leader.name}`);
+  });
 }
 
 export type HigherVisitInput = {
