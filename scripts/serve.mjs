@@ -3,6 +3,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
+import { CONTENT_SECURITY_POLICY } from '../shared/csp.mjs';
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -18,22 +20,10 @@ const TYPES = {
   '.wasm': 'application/wasm',
 };
 
-// The desktop app's Content-Security-Policy (electron/main/protocol.ts; a unit test keeps the two the
-// same), sent with every file, so the browser mode and its end-to-end tests run under the same rules —
-// including the export worker, whose own policy comes from its response, not from the page.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+// The app's Content-Security-Policy (shared/csp.mjs, the same as the desktop app's app:// protocol sends)
+// with every file, so the browser mode and its end-to-end tests run under the same rules — including
+// the export worker, whose own policy comes from its response, not from the page.
+export { CONTENT_SECURITY_POLICY };
 
 export function serveStatic(root, port = 0, host = '127.0.0.1') {
   const base = resolve(root);

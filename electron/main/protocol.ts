@@ -6,21 +6,12 @@ import path from 'node:path';
 
 import { protocol } from 'electron';
 
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.mjs';
+
 import { APP_HOST, APP_SCHEME } from './origin';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+
+export { CONTENT_SECURITY_POLICY };
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

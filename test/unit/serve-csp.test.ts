@@ -7,7 +7,7 @@ import { CONTENT_SECURITY_POLICY as BROWSER, serveStatic } from '../../scripts/s
 
 describe('the browser mode’s server', () => {
   it('sends the desktop app’s Content-Security-Policy with every file', async () => {
-    expect(BROWSER).toBe(DESKTOP);
+    expect(BROWSER).toBe(DESKTOP); // one policy (shared/csp.mjs), re-exported by both
     const server = await serveStatic('renderer', 0);
     try {
       const { port } = server.address() as { port: number };
