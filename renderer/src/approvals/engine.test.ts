@@ -6,7 +6,8 @@ import { insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import { resetDb, seedOrg } from '../db/testing';
 import type { TestOrg } from '../db/testing';
 
-import { decide, registerApprovalHandler, resolveRouteSteps, submitApproval, waitingFor, withdraw } from './engine';
+import { decide, outcomeOf, registerApprovalHandler, resolveRouteSteps, submitApproval, waitingFor, withdraw } from './engine';
+import type { ApprovalRequest } from './types';
 
 let org: TestOrg;
 const finished: string[] = [];
@@ -153,5 +154,15 @@ describe('required fields of a step', () => {
     await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.finance))).rejects.toThrow('请填写证明人');
     const done = await decide({ requestId: req.id, decision: 'approved', extra: { 证明人: '郑小军' } }, org.actor(org.finance));
     expect(done.steps[0].extra).toEqual({ 证明人: '郑小军' });
+  });
+});
+
+describe('outcomeOf', () => {
+  it('is what a finished request came to, and refuses one still pending', () => {
+    const req = (status: ApprovalRequest['status']) => ({ id: 'r1', status }) as ApprovalRequest;
+    expect(outcomeOf(req('approved'))).toBe('approved');
+    expect(outcomeOf(req('rejected'))).toBe('rejected');
+    expect(outcomeOf(req('withdrawn'))).toBe('withdrawn');
+    expect(() => outcomeOf(req('pending'))).toThrow('尚未结束');
   });
 });

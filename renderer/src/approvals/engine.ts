@@ -29,6 +29,14 @@ export type ApprovalHandler = {
   onFinished?: (req: ApprovalRequest, actor: Actor) => Promise<void>;
 };
 
+// What a finished request came to: handlers run only for approved, rejected or withdrawn requests,
+// and copy this onto their own record.
+export type ApprovalOutcome = Exclude<ApprovalRequest['status'], 'pending'>;
+export function outcomeOf(req: ApprovalRequest): ApprovalOutcome {
+  if (req.status === 'pending') throw new Error(`审批 ${req.id} 尚未结束`);
+  return req.status;
+}
+
 const handlers = new Map<ApprovalKind, ApprovalHandler>();
 export function registerApprovalHandler(kind: ApprovalKind, h: ApprovalHandler): void {
   handlers.set(kind, h);

@@ -3,7 +3,7 @@
 // not archived (registered, approved by the 分管领导, kind 'destruction', two distinct witnesses).
 import type { ISODate, Route } from '../../../../shared/rules';
 import { compareDates, destructionOk, isISODate, loanOverdue, parseISODate } from '../../../../shared/rules';
-import { resolveRouteSteps, submitApproval } from '../../approvals/engine';
+import { outcomeOf, resolveRouteSteps, submitApproval } from '../../approvals/engine';
 import type { StepSpec } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { nowIso, today } from '../../db/clock';
@@ -113,7 +113,7 @@ export async function onLoanFinished(req: ApprovalRequest, actor: Actor): Promis
     loan.id,
     req.status === 'approved'
       ? { status: 'approved', approverName: last?.decidedByName ?? '', approvedOn: today() }
-      : { status: req.status === 'rejected' ? 'rejected' : 'withdrawn' },
+      : { status: outcomeOf(req) },
     actor,
     req.status === 'approved' ? '批准借阅' : '借阅未批准',
   );
@@ -213,7 +213,7 @@ export async function onDataRequestFinished(req: ApprovalRequest, actor: Actor):
   await update(
     db.dataRequests,
     rec.id,
-    { status: req.status === 'approved' ? 'approved' : req.status === 'rejected' ? 'rejected' : 'withdrawn' },
+    { status: outcomeOf(req) },
     actor,
     '审批结果',
   );
@@ -320,7 +320,7 @@ export async function onDestructionFinished(req: ApprovalRequest, actor: Actor):
   await update(
     db.docDestructions,
     rec.id,
-    { status: req.status === 'approved' ? 'approved' : req.status === 'rejected' ? 'rejected' : 'withdrawn' },
+    { status: outcomeOf(req) },
     actor,
     '审批结果',
   );

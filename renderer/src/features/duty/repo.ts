@@ -4,7 +4,7 @@ import type { Table } from 'dexie';
 
 import type { ISODate } from '../../../../shared/rules';
 import { addCalendarDays, daysBetween } from '../../../../shared/rules';
-import { submitApproval, withdraw } from '../../approvals/engine';
+import { outcomeOf, submitApproval, withdraw } from '../../approvals/engine';
 import type { StepSpec } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { today } from '../../db/clock';
@@ -232,8 +232,7 @@ export function vehicleHandlerTables(): Table[] {
 export async function onVehicleFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
   const t = await db.vehicleTrips.get(req.refId);
   if (!t) return;
-  const status =
-    req.status === 'approved' ? 'approved' : req.status === 'withdrawn' ? 'withdrawn' : 'rejected';
+  const status = outcomeOf(req);
   await update(db.vehicleTrips, t.id, { status }, actor, status === 'approved' ? '派车已批准' : '派车未批准');
 }
 

@@ -19,7 +19,7 @@ import {
   ruleText,
   supplyRequestRoute,
 } from '../../../../shared/rules';
-import { resolveRouteSteps, submitApproval, withdraw } from '../../approvals/engine';
+import { outcomeOf, resolveRouteSteps, submitApproval, withdraw } from '../../approvals/engine';
 import type { StepSpec } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { loadCalendar } from '../../calendar/calendar';
@@ -744,7 +744,7 @@ export async function onSpendRequestFinished(req: ApprovalRequest, actor: Actor)
     await update(
       db.spendRequests,
       r.id,
-      { status: req.status === 'withdrawn' ? 'withdrawn' : 'rejected' },
+      { status: outcomeOf(req) },
       actor,
       '申报单未批准',
     );

@@ -22,7 +22,7 @@ import {
   tripRoute,
   tripState,
 } from '../../../../shared/rules';
-import { APPROVER_LABELS, resolveRouteSteps, submitApproval } from '../../approvals/engine';
+import { APPROVER_LABELS, outcomeOf, resolveRouteSteps, submitApproval } from '../../approvals/engine';
 import type { StepSpec } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { loadCalendar } from '../../calendar/calendar';
@@ -250,7 +250,7 @@ export async function submitLeave(d: LeaveDraft, actor: Actor): Promise<Leave> {
 export async function onLeaveApprovalFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
   const leave = await db.leaves.get(req.refId);
   if (!leave || leave.status !== 'pending') return;
-  const status = req.status === 'approved' ? 'approved' : req.status === 'rejected' ? 'rejected' : 'withdrawn';
+  const status = outcomeOf(req);
   await update(db.leaves, leave.id, { status }, actor, `请假${LEAVE_STATUS_LABELS[status]}`);
 }
 
@@ -485,7 +485,7 @@ export async function submitTrip(d: TripDraft, actor: Actor): Promise<Trip> {
 export async function onTripApprovalFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
   const trip = await db.trips.get(req.refId);
   if (!trip || trip.status !== 'pending') return;
-  const status = req.status === 'approved' ? 'approved' : req.status === 'rejected' ? 'rejected' : 'withdrawn';
+  const status = outcomeOf(req);
   await update(db.trips, trip.id, { status }, actor, status === 'approved' ? '外出已批准' : '外出未获批准');
 }
 

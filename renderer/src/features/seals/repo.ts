@@ -3,7 +3,7 @@
 // seal is never used — refused here, whatever the form did.
 import type { ISODate, SealKind } from '../../../../shared/rules';
 import { isISODate, parseISODate, sealUseOk } from '../../../../shared/rules';
-import { submitApproval } from '../../approvals/engine';
+import { outcomeOf, submitApproval } from '../../approvals/engine';
 import type { StepSpec } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { db } from '../../db/db';
@@ -175,7 +175,7 @@ export async function onSealUseFinished(req: ApprovalRequest, actor: Actor): Pro
     await update(
       db.sealUses,
       use.id,
-      { status: req.status === 'rejected' ? 'rejected' : 'withdrawn' },
+      { status: outcomeOf(req) },
       actor,
       '用印未同意',
     );
