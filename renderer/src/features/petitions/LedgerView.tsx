@@ -1,6 +1,6 @@
 // 台帐: 来信台帐, 来访台帐 and the 到县到市赴省进京 ledger for a month or any period, exported to
 // .xlsx (导出Excel) or opened as an A4 landscape print view (打印预览).
-import { Button, Card, Group, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 
 import type { LedgerSpec } from '../../../../shared/ledger';
@@ -9,30 +9,23 @@ import { notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { exportLedger } from '../../export';
 
-import { buildLedger, LEDGER_NAMES, ledgerFileName, monthRange, rangePeriod } from './ledgers';
+import { buildLedger, LEDGER_NAMES, ledgerFileName } from './ledgers';
 import type { LedgerKind } from './ledgers';
+import { PeriodFields, usePeriod } from './PeriodPicker';
 import { LedgerPrint } from './prints';
 
 export function LedgerView() {
   const canView = useCan('petition.viewInformant');
   const now = today();
   const [kind, setKind] = useState<LedgerKind>('letter');
-  const [mode, setMode] = useState<'month' | 'range'>('month');
-  const [year, setYear] = useState(now.slice(0, 4));
-  const [month, setMonth] = useState(String(Number(now.slice(5, 7))));
-  const [from, setFrom] = useState(`${now.slice(0, 8)}01`);
-  const [to, setTo] = useState(now);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<LedgerSpec | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  function period() {
-    if (mode === 'month') return monthRange(Number(year), Number(month));
-    return { from, to, period: rangePeriod(from, to) };
-  }
+  const { choice, setChoice, range } = usePeriod(`${now.slice(0, 8)}01`);
 
   async function spec(): Promise<LedgerSpec | null> {
-    const r = period();
+    const r = range;
     if (!r.from || !r.to || r.from > r.to) {
       setError('请填写正确的起止日期');
       return null;
@@ -66,7 +59,6 @@ export function LedgerView() {
       </Stack>
     );
   }
-  const years = Array.from({ length: 6 }, (_, i) => String(Number(now.slice(0, 4)) - i));
   return (
     <Card withBorder>
       <Stack>
@@ -80,46 +72,7 @@ export function LedgerView() {
           aria-label="台帐种类"
         />
         <Group align="flex-end">
-          <SegmentedControl
-            value={mode}
-            onChange={(v) => setMode(v as 'month' | 'range')}
-            data={[
-              { value: 'month', label: '按月' },
-              { value: 'range', label: '按期间' },
-            ]}
-          />
-          {mode === 'month' ? (
-            <>
-              <NativeSelect
-                label="年份"
-                value={year}
-                onChange={(e) => setYear(e.currentTarget.value)}
-                data={years}
-              />
-              <NativeSelect
-                label="月份"
-                value={month}
-                onChange={(e) => setMonth(e.currentTarget.value)}
-                data={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `${i + 1}月` }))}
-              />
-            </>
-          ) : (
-            <>
-              <TextInput
-                type="date"
-                label="起始日期"
-                value={from}
-                onChange={(e) => setFrom(e.currentTarget.value)}
-                error={error}
-              />
-              <TextInput
-                type="date"
-                label="截止日期"
-                value={to}
-                onChange={(e) => setTo(e.currentTarget.value)}
-              />
-            </>
-          )}
+          <PeriodFields choice={choice} onChange={setChoice} fromError={error} />
         </Group>
         <Group>
           <Button onClick={exportXlsx} loading={busy}>

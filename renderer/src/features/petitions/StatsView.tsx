@@ -4,13 +4,10 @@ import {
   Button,
   Card,
   Group,
-  NativeSelect,
-  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -24,7 +21,8 @@ import { notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
 
-import { monthRange, rangePeriod } from './ledgers';
+import { monthRange } from './ledgers';
+import { PeriodFields, usePeriod } from './PeriodPicker';
 import { AnalysisPrint } from './prints';
 import { petitionsInRange, statsItem } from './queries';
 import { saveMonthReport } from './repo';
@@ -42,14 +40,10 @@ async function statsFor(from: string, to: string): Promise<PetitionStats> {
 
 export function StatsView() {
   const now = today();
-  const [mode, setMode] = useState<'month' | 'range'>('month');
-  const [year, setYear] = useState(now.slice(0, 4));
-  const [month, setMonth] = useState(String(Number(now.slice(5, 7))));
-  const [from, setFrom] = useState(`${now.slice(0, 4)}-01-01`);
-  const [to, setTo] = useState(now);
-  const y = Number(year);
-  const m = Number(month);
-  const r = mode === 'month' ? monthRange(y, m) : { from, to, period: rangePeriod(from, to) };
+  const { choice, setChoice, range: r } = usePeriod(`${now.slice(0, 4)}-01-01`);
+  const { mode } = choice;
+  const y = Number(choice.year);
+  const m = Number(choice.month);
   const prev = m === 1 ? monthRange(y - 1, 12) : monthRange(y, m - 1);
   const data = useLiveQuery(async () => {
     const [cur, before] = await Promise.all([
@@ -58,51 +52,12 @@ export function StatsView() {
     ]);
     return { cur, before };
   }, [r.from, r.to, mode]);
-  const years = Array.from({ length: 6 }, (_, i) => String(Number(now.slice(0, 4)) - i));
   const s = data?.cur;
   return (
     <Stack>
       <Card withBorder>
         <Group align="flex-end">
-          <SegmentedControl
-            value={mode}
-            onChange={(v) => setMode(v as 'month' | 'range')}
-            data={[
-              { value: 'month', label: '按月' },
-              { value: 'range', label: '按期间' },
-            ]}
-          />
-          {mode === 'month' ? (
-            <>
-              <NativeSelect
-                label="年份"
-                value={year}
-                onChange={(e) => setYear(e.currentTarget.value)}
-                data={years}
-              />
-              <NativeSelect
-                label="月份"
-                value={month}
-                onChange={(e) => setMonth(e.currentTarget.value)}
-                data={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `${i + 1}月` }))}
-              />
-            </>
-          ) : (
-            <>
-              <TextInput
-                type="date"
-                label="起始日期"
-                value={from}
-                onChange={(e) => setFrom(e.currentTarget.value)}
-              />
-              <TextInput
-                type="date"
-                label="截止日期"
-                value={to}
-                onChange={(e) => setTo(e.currentTarget.value)}
-              />
-            </>
-          )}
+          <PeriodFields choice={choice} onChange={setChoice} />
         </Group>
       </Card>
       {s && (
@@ -161,7 +116,7 @@ export function StatsView() {
           </SimpleGrid>
           {mode === 'month' && (
             <AnalysisEditor
-              month={`${year}-${String(m).padStart(2, '0')}`}
+              month={`${choice.year}-${String(m).padStart(2, '0')}`}
               period={r.period}
               stats={s}
               previous={data?.before ?? null}
