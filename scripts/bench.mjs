@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
+import { benchBuildCommands, benchOutDir } from './bench-build.mjs';
 import { findChromium } from './find-chromium.mjs';
 import { serveStatic } from './serve.mjs';
 
@@ -28,11 +29,9 @@ function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const OUT = process.env.BENCH_OUT ?? 'out'; // where the two builds go (and are served from)
+const OUT = benchOutDir(process.env.BENCH_OUT); // where the two builds go (and are served from), absolute
 if (!process.env.BENCH_NO_BUILD) {
-  const minify = process.env.BENCH_MINIFY === '0' ? ['--minify', 'false'] : [];
-  run('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn', '--outDir', `${OUT}/web`, ...minify]);
-  run('npx', ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'warn', '--outDir', `${OUT}/bench`, ...minify]);
+  for (const [cmd, args] of benchBuildCommands(OUT, { minify: process.env.BENCH_MINIFY !== '0' })) run(cmd, args);
 }
 
 const executablePath = findChromium();
