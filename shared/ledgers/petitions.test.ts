@@ -110,6 +110,27 @@ describe('letterLedgerSpec', () => {
   });
 });
 
+describe('provisional limits in the ledgers', () => {
+  it('writes a limit counted over a year without holidays “…（暂定）” and explains it once', () => {
+    const items = [
+      item({ dueOn: '2027-01-04', dueProvisional: [2027] }),
+      item({ regNo: '宁信来〔2026〕0003', dueOn: '2026-12-21', dueProvisional: [] }),
+      item({ regNo: '宁信来〔2026〕0004', dueOn: null, dueProvisional: [2028] }),
+    ];
+    const o = { unitName: '新宁县信访局', period: '2026年12月', canViewInformant: true };
+    const letters = letterLedgerSpec(items, o);
+    expect(letters.rows.map((r) => r.dueOn)).toEqual(['2027-01-04（暂定）', '2026-12-21', null]);
+    expect(letters.notes).toEqual([
+      '共 3 件。检举揭发件的信访人信息按规定隐去（PET-6）。',
+      '标“暂定”的办理期限：2027年节假日安排尚未导入，期限按无节假日计算，导入后自动重算。',
+    ]);
+    const visits = visitLedgerSpec([item({ dueOn: '2027-01-04', dueProvisional: [2027] })], o);
+    expect(visits.rows[0].dueOn).toBe('2027-01-04（暂定）');
+    expect(visits.notes).toHaveLength(2);
+    expect(letterLedgerSpec([item()], o).notes).toHaveLength(1);
+  });
+});
+
 describe('visitLedgerSpec', () => {
   it('has the columns of product.md in order and counts people', () => {
     const spec = visitLedgerSpec(

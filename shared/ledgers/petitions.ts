@@ -46,6 +46,7 @@ export type PetitionLedgerItem = PetitionerIdentity & {
   unitName: string;
   handedOn?: string | null;
   dueOn?: string | null; // 办理期限
+  dueProvisional?: number[]; // the years without holidays it was counted over: written “…（暂定）”
   concludedOn?: string | null;
   outcome: string;
   nationalNo?: string | null;
@@ -97,6 +98,20 @@ export const VISIT_LEDGER_COLUMNS: LedgerColumn[] = [
   { key: 'remarks', header: '备注', width: 20 },
 ];
 
+// A limit counted over a year whose holidays are not loaded is written “2027-01-12（暂定）” (a text
+// cell) and explained under the table.
+function dueCell(p: PetitionLedgerItem): string | null {
+  if (!p.dueOn) return null;
+  return p.dueProvisional?.length ? `${p.dueOn}（暂定）` : p.dueOn;
+}
+
+function provisionalNotes(items: readonly PetitionLedgerItem[]): string[] {
+  const years = [...new Set(items.flatMap((p) => (p.dueOn ? (p.dueProvisional ?? []) : [])))].sort();
+  return years.length
+    ? [`标“暂定”的办理期限：${years.join('、')}年节假日安排尚未导入，期限按无节假日计算，导入后自动重算。`]
+    : [];
+}
+
 const byNumberThenDate = (a: PetitionLedgerItem, b: PetitionLedgerItem) =>
   a.receivedOn.localeCompare(b.receivedOn) || a.regNo.localeCompare(b.regNo);
 
@@ -118,7 +133,7 @@ export function letterLedgerSpec(items: readonly PetitionLedgerItem[], o: Ledger
       handling: p.handling,
       unitName: p.unitName,
       handedOn: p.handedOn ?? null,
-      dueOn: p.dueOn ?? null,
+      dueOn: dueCell(p),
       concludedOn: p.concludedOn ?? null,
       outcome: p.outcome,
       nationalNo: p.nationalNo ?? '',
@@ -132,7 +147,7 @@ export function letterLedgerSpec(items: readonly PetitionLedgerItem[], o: Ledger
     period: o.period,
     columns: LETTER_LEDGER_COLUMNS,
     rows,
-    notes: [`共 ${rows.length} 件。检举揭发件的信访人信息按规定隐去（PET-6）。`],
+    notes: [`共 ${rows.length} 件。检举揭发件的信访人信息按规定隐去（PET-6）。`, ...provisionalNotes(items)],
     orientation: 'landscape',
   };
 }
@@ -155,7 +170,7 @@ export function visitLedgerSpec(items: readonly PetitionLedgerItem[], o: LedgerO
       receptionist: p.receptionist ?? '',
       handling: p.handling,
       unitName: p.unitName,
-      dueOn: p.dueOn ?? null,
+      dueOn: dueCell(p),
       concludedOn: p.concludedOn ?? null,
       outcome: p.outcome,
       remarks: [reps, p.remarks].filter(Boolean).join('；'),
@@ -168,7 +183,10 @@ export function visitLedgerSpec(items: readonly PetitionLedgerItem[], o: LedgerO
     period: o.period,
     columns: VISIT_LEDGER_COLUMNS,
     rows,
-    notes: [`共 ${rows.length} 批 ${people} 人次。检举揭发件的信访人信息按规定隐去（PET-6）。`],
+    notes: [
+      `共 ${rows.length} 批 ${people} 人次。检举揭发件的信访人信息按规定隐去（PET-6）。`,
+      ...provisionalNotes(items),
+    ],
     orientation: 'landscape',
   };
 }

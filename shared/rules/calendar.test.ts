@@ -6,6 +6,7 @@ import {
   addMonthsPeriod,
   addWorkdays,
   compileCalendar,
+  deadlineProvisional,
   isWorkday,
   mergeCalendars,
   nextWorkday,
@@ -216,5 +217,49 @@ describe('mergeCalendars', () => {
     expect(() => mergeCalendars(EMPTY, { holidays: ['x'], workdays: [] })).toThrow(
       /^cals\[1\]\.holidays\[0\]: /,
     );
+  });
+});
+
+describe('deadlineProvisional', () => {
+  const LOADED: CalendarData = { ...CAL, years: [2024, 2025, 2026] };
+
+  it('is final when the due date falls in a loaded year', () => {
+    expect(deadlineProvisional('2026-12-31', LOADED)).toEqual({ provisional: false, years: [] });
+  });
+
+  it('is provisional when the due date falls in a year with no holidays loaded (2027)', () => {
+    // 15 days from 2026-12-20 end in 2027: counted as if 2027 had no holidays.
+    const due = addDaysPeriod('2026-12-20', 15, LOADED);
+    expect(due).toBe('2027-01-04');
+    expect(deadlineProvisional(due, LOADED)).toEqual({ provisional: true, years: [2027] });
+  });
+
+  it('names every unloaded year a working-day count runs across', () => {
+    expect(deadlineProvisional('2026-03-02', LOADED, '2023-12-30')).toEqual({
+      provisional: true,
+      years: [2023],
+    });
+    expect(deadlineProvisional('2029-01-05', LOADED, '2026-12-01')).toEqual({
+      provisional: true,
+      years: [2027, 2028, 2029],
+    });
+    expect(
+      deadlineProvisional('2027-01-05', { ...LOADED, years: [2026, 2027] }, '2026-12-28').provisional,
+    ).toBe(false);
+  });
+
+  it('makes no claim for a calendar that does not say which years it covers', () => {
+    expect(deadlineProvisional('2030-01-01', CAL)).toEqual({ provisional: false, years: [] });
+  });
+
+  it('refuses bad input', () => {
+    expect(() => deadlineProvisional('2027-02-30', LOADED)).toThrow(RangeError);
+    expect(() => deadlineProvisional('2027-01-05', LOADED, '2028-01-01')).toThrow(/from/);
+    expect(() => deadlineProvisional('2027-01-05', LOADED, 'x')).toThrow(/from/);
+    expect(() => deadlineProvisional('2027-01-05', { ...LOADED, years: [2026.5] })).toThrow(/years\[0\]/);
+    expect(() =>
+      deadlineProvisional('2027-01-05', { ...LOADED, years: 'all' as unknown as number[] }),
+    ).toThrow(/years/);
+    expect(() => deadlineProvisional('2027-01-05', null as unknown as CalendarData)).toThrow(/cal/);
   });
 });

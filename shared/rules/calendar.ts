@@ -15,9 +15,15 @@ import {
 } from './dates';
 import { checkArray, checkInteger, checkObject, fail } from './validate';
 
+/** Whether a deadline is provisional (暂定) and the years whose holidays it was counted without. */
+export type Provisional = { provisional: boolean; years: number[] };
+
 export type CalendarData = {
   holidays: ISODate[]; // statutory days off that fall on weekdays or weekends
   workdays: ISODate[]; // make-up working days (调休上班), usually weekends
+  // The years whose arrangement is loaded (deadlineProvisional). Absent: the calendar makes no
+  // claim about which years it covers, and no deadline counted with it is provisional.
+  years?: number[];
 };
 
 /** A validated calendar with set lookups; rule functions compile once per call. */
@@ -153,4 +159,21 @@ export function mergeCalendars(...cals: CalendarData[]): CalendarData {
   const workdays: ISODate[] = [];
   for (const [date, kind] of status) (kind === 'holiday' ? holidays : workdays).push(date);
   return { holidays: holidays.sort(), workdays: workdays.sort() };
+}
+
+// §0: a deadline counted over a year whose holidays and make-up workdays are not loaded is
+// provisional: that year's days were taken as plain weekdays and weekends, so it may move when the
+// year's arrangement is imported. `from` is the first day the count consulted (the day after the
+// start for a period in working days); without it only the due date's year counts (a period in
+// days or months looks at the calendar only where it ends).
+export function deadlineProvisional(due: ISODate, cal: CalendarData, from?: ISODate): Provisional {
+  const o = checkObject(cal, 'cal');
+  const last = parseISODate(due, 'due').year;
+  const first = from === undefined ? last : parseISODate(from, 'from').year;
+  if (first > last) fail('from', `must not be after due (${due})`, from);
+  if (o.years === undefined) return { provisional: false, years: [] };
+  const loaded = new Set(checkArray(o.years, 'cal.years').map((y, i) => checkInteger(y, `cal.years[${i}]`, 1, 9999)));
+  const years: number[] = [];
+  for (let y = first; y <= last; y++) if (!loaded.has(y)) years.push(y);
+  return { provisional: years.length > 0, years };
 }

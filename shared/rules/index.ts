@@ -1,11 +1,12 @@
 // The rules of the product (rules.md), pure and synchronous: no clock, no I/O, dates passed in.
 // §11 of the rule book is the public contract; everything else here serves the modules.
 
-export type { CalendarData, CompiledCalendar } from './calendar';
+export type { CalendarData, CompiledCalendar, Provisional } from './calendar';
 export {
   addDaysPeriod,
   addMonthsPeriod,
   addWorkdays,
+  deadlineProvisional,
   isWorkday,
   mergeCalendars,
   nextWorkday,
@@ -14,6 +15,15 @@ export {
   workdaysBetween,
 } from './calendar';
 export { BUNDLED_CALENDAR } from './calendar-data';
+export type { CalendarDayKind, CalendarParse, ImportedDay } from './calendar-import';
+export {
+  CALENDAR_DAY_KIND_TEXT,
+  calendarByYear,
+  calendarConflicts,
+  looksLikeHolidayNotice,
+  parseChineseDaysJson,
+  parseHolidayNotice,
+} from './calendar-import';
 
 export type { DateParts, HHmm, ISODate, Weekday } from './dates';
 export {

@@ -1,9 +1,18 @@
 // The bundled work calendar (shared/rules/calendar-data.ts) checked day by day against the
 // chinese-days package's data (MIT), an independent transcription of the State Council notices.
+import { readFileSync } from 'node:fs';
+
 import chineseDays from 'chinese-days';
 import { describe, expect, it } from 'vitest';
 
-import { addCalendarDays, BUNDLED_CALENDAR, isWorkday, mergeCalendars } from '../../shared/rules';
+import {
+  addCalendarDays,
+  BUNDLED_CALENDAR,
+  calendarByYear,
+  isWorkday,
+  mergeCalendars,
+  parseChineseDaysJson,
+} from '../../shared/rules';
 
 describe('bundled calendar', () => {
   for (const year of [2024, 2025, 2026]) {
@@ -16,4 +25,15 @@ describe('bundled calendar', () => {
       expect(differences).toEqual([]);
     });
   }
+});
+
+describe('the chinese-days JSON layout', () => {
+  it('imports dist/years/2026.json as the bundled 2026 calendar', () => {
+    const json: unknown = JSON.parse(
+      readFileSync(require.resolve('chinese-days/dist/years/2026.json'), 'utf8'),
+    );
+    const parsed = parseChineseDaysJson(json)!;
+    expect(parsed.problems).toEqual([]);
+    expect(calendarByYear(parsed.days).get(2026)).toEqual(BUNDLED_CALENDAR[2026]);
+  });
 });

@@ -1,12 +1,16 @@
 import { Anchor, Badge, Card, Table, Text, Title } from '@mantine/core';
 
 import type { DeadlineItem } from '../app/registry';
+import { useCalendar } from '../calendar/calendar';
+
+import { ProvisionalBadge } from './ProvisionalBadge';
 
 export const STATE_LABEL = { overdue: '已逾期', due_soon: '即将到期', running: '进行中' } as const;
 export const STATE_COLOR = { overdue: 'red', due_soon: 'orange', running: 'blue' } as const;
 
 // SUP-4: every running time limit in the bureau, overdue first.
 export function DeadlineView({ items }: { items: DeadlineItem[] }) {
+  const cal = useCalendar();
   const order = { overdue: 0, due_soon: 1, running: 2 };
   const sorted = [...items].sort((a, b) => order[a.state] - order[b.state] || a.due.localeCompare(b.due));
   return (
@@ -36,7 +40,10 @@ export function DeadlineView({ items }: { items: DeadlineItem[] }) {
                     {d.title}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{d.due}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {d.due}
+                  <ProvisionalBadge due={d.due} cal={cal} />
+                </Table.Td>
                 <Table.Td>{d.owner}</Table.Td>
                 <Table.Td>
                   <Badge color={STATE_COLOR[d.state]}>{STATE_LABEL[d.state]}</Badge>

@@ -28,6 +28,7 @@ import { useCalendar } from '../../calendar/calendar';
 import { STATE_COLOR, STATE_LABEL } from '../../components/DeadlineView';
 import { FormCard } from '../../components/FormCard';
 import { notifyError, notifyOk } from '../../components/notify';
+import { ProvisionalBadge } from '../../components/ProvisionalBadge';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
 import type {
@@ -194,6 +195,7 @@ function IncomingList() {
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {d.circulationDue ?? ''}
+                {d.status === 'circulating' && <ProvisionalBadge due={d.circulationDue} cal={cal} />}
                 {d.circulationDue &&
                   d.status === 'circulating' &&
                   deadlineState(d.circulationDue, today(), cal) !== 'running' && (
@@ -408,7 +410,10 @@ function IncomingDetail({ id }: { id: string }) {
                 ? `${doc.decision}（${book.name(doc.decidedById)} ${fmtTime(doc.decidedAt)}）`
                 : ''}
             </Field>
-            <Field label="传阅期限">{doc.circulationDue ?? ''}</Field>
+            <Field label="传阅期限">
+              {doc.circulationDue ?? ''}
+              {doc.status === 'circulating' && <ProvisionalBadge due={doc.circulationDue} cal={cal} />}
+            </Field>
             <Field label={L.outcome}>
               {doc.outcome ? `${doc.outcome}（${doc.reportedOn}反馈局长）` : ''}
             </Field>

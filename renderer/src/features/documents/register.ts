@@ -5,6 +5,7 @@ import { archiveDue, deadlineState, parseISODate } from '../../../../shared/rule
 import { registerDeadlines, registerTodos } from '../../app/registry';
 import type { DeadlineItem, TodoItem } from '../../app/registry';
 import { registerApprovalHandler } from '../../approvals/engine';
+import { registerDeadlineRecompute } from '../../calendar/recompute';
 import { db } from '../../db/db';
 
 import { archiveYearStatus } from './archive';
@@ -170,4 +171,11 @@ registerDeadlines(async ({ today, cal }) => {
     });
   }
   return out;
+});
+
+// A year's calendar imported or edited: the circulation deadlines still running are counted again.
+registerDeadlineRecompute({
+  module: 'documents',
+  tables: () => [db.incomingDocs, db.docCirculations],
+  prepare: async () => (await import('./recompute')).prepareDocumentRecompute(),
 });

@@ -38,6 +38,7 @@ import { href } from '../../app/router';
 import { useCan, useSession } from '../../auth/session';
 import { useCalendar } from '../../calendar/calendar';
 import { notifyOk } from '../../components/notify';
+import { ProvisionalBadge } from '../../components/ProvisionalBadge';
 import { localHHmm, today } from '../../db/clock';
 import { db } from '../../db/db';
 import type { Petition, PetitionChannel, PetitionRecusal } from '../../db/schema/petitions';
@@ -648,7 +649,10 @@ function ObjectionForm({ p }: { p: Petition }) {
       label="登记异议并重新转送"
       onSubmit={() => run(() => repo.recordObjection(p.id, { on, reason, newUnitId: unitId }, actor))}
     >
-      <Text size="sm">异议期限：{due}（收到之日起5个工作日）</Text>
+      <Group gap={0}>
+        <Text size="sm">异议期限：{due}（收到之日起5个工作日）</Text>
+        <ProvisionalBadge due={due} cal={cal} from={p.handedOn} />
+      </Group>
       <Textarea
         label="异议理由"
         value={reason}

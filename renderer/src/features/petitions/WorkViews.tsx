@@ -9,6 +9,7 @@ import type { PetitionDeadlineKind } from '../../../../shared/rules';
 import { href } from '../../app/router';
 import { useCan } from '../../auth/session';
 import { useCalendar } from '../../calendar/calendar';
+import { ProvisionalBadge } from '../../components/ProvisionalBadge';
 import { today } from '../../db/clock';
 
 import { SupervisionNoticePrint } from './prints';
@@ -119,6 +120,7 @@ export function SuperviseView() {
                     <Badge color={r.state === 'overdue' ? 'red' : 'orange'}>
                       {r.due} {r.state === 'overdue' ? '已逾期' : '即将到期'}
                     </Badge>
+                    <ProvisionalBadge due={r.due} cal={cal} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -11,6 +11,7 @@ import type { PetitionDeadlineKind } from '../../../../shared/rules';
 import { useCalendar } from '../../calendar/calendar';
 import { notifyError } from '../../components/notify';
 import { PrintView } from '../../components/PrintView';
+import { dueText, provisionalReason, provisionalYears } from '../../components/ProvisionalBadge';
 import { today } from '../../db/clock';
 import type { Petition } from '../../db/schema/petitions';
 import { unitName } from '../../org/org';
@@ -43,7 +44,9 @@ export function HandoverPrint({ p: shown }: { p: Petition }) {
   const steps = useLiveQuery(() => caseSteps(p.id), [p.id], []);
   const forward = p.decision === 'forward';
   const title = forward ? '信访事项转送函' : '信访事项交办单';
-  const due = completionDueOf(p, cal, settings);
+  const limit = completionDueOf(p, cal, settings);
+  const due = limit && dueText(limit, cal); // “2027-02-19（暂定）” while 2027's holidays are not loaded
+  const provisional = provisionalYears(limit, cal);
   const chain = steps.filter((s) => ['register', 'sort', 'reroute', 'objection'].includes(s.kind));
   return (
     <PrintView
@@ -125,6 +128,9 @@ export function HandoverPrint({ p: shown }: { p: Petition }) {
           </tr>
         </tbody>
       </table>
+      {!forward && provisional.length > 0 && (
+        <p style={{ fontSize: 12 }}>注：办理期限暂定：{provisionalReason(provisional)}。</p>
+      )}
       <p style={{ marginTop: '10mm' }}>
         <Sign label="经办人" />
         <Sign label="审核人" />
@@ -152,7 +158,9 @@ export type SupervisionCase = {
 export function SupervisionNoticePrint({ unit: target, cases }: { unit: string; cases: SupervisionCase[] }) {
   const actor = useActor();
   const unit = useUnitName();
+  const cal = useCalendar();
   const day = today();
+  const provisional = [...new Set(cases.flatMap((c) => provisionalYears(c.due, cal)))].sort();
   return (
     <PrintView
       title={`督办通知 ${target}`}
@@ -197,7 +205,7 @@ export function SupervisionNoticePrint({ unit: target, cases }: { unit: string; 
               <td style={{ whiteSpace: 'nowrap' }}>{c.receivedOn}</td>
               <td>{c.summary}</td>
               <td style={{ whiteSpace: 'nowrap' }}>
-                {c.due}
+                {dueText(c.due, cal)}
                 <br />
                 <span style={{ fontSize: 11 }}>
                   {PETITION_DEADLINE_LABELS[c.kind as PetitionDeadlineKind] ?? ''}
@@ -211,6 +219,9 @@ export function SupervisionNoticePrint({ unit: target, cases }: { unit: string; 
       <p style={{ fontSize: 12 }}>
         依据：{ruleText('PET-9').id} {ruleText('PET-9').text}
       </p>
+      {provisional.length > 0 && (
+        <p style={{ fontSize: 12 }}>注：标“暂定”的期限：{provisionalReason(provisional)}。</p>
+      )}
       <p style={{ marginTop: '10mm' }}>
         <Sign label="经办人" />
         <Sign label="审核人" />

@@ -7,7 +7,13 @@ import type { Collection, IndexableType } from 'dexie';
 
 import type { PetitionLedgerItem, StatsItem } from '../../../../shared/ledgers/petitions';
 import { maskPetitioner } from '../../../../shared/ledgers/petitions';
-import { addWorkdays, alreadyInHand, repeatCandidate, deadlineState } from '../../../../shared/rules';
+import {
+  addWorkdays,
+  alreadyInHand,
+  deadlineProvisional,
+  repeatCandidate,
+  deadlineState,
+} from '../../../../shared/rules';
 import type { CalendarData, ISODate } from '../../../../shared/rules';
 import { db } from '../../db/db';
 import type { AuditEntry } from '../../db/schema/core';
@@ -523,6 +529,7 @@ export function ledgerItem(p: Petition, cal: CalendarData, settings: PetitionSet
     unitName: p.unitName ?? (p.decision === 'accept' ? '本局' : ''),
     handedOn: p.handedOn ?? null,
     dueOn: limit,
+    dueProvisional: limit ? deadlineProvisional(limit, cal).years : [],
     concludedOn: p.concludedOn ?? null,
     outcome: p.outcome ?? '',
     nationalNo: p.nationalNo ?? '',

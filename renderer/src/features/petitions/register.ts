@@ -5,6 +5,7 @@ import { addWorkdays, deadlineState, PETITION_DEADLINE_LABELS } from '../../../.
 import type { PetitionDeadlineKind } from '../../../../shared/rules';
 import { registerDeadlines, registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
+import { registerDeadlineRecompute } from '../../calendar/recompute';
 import { db } from '../../db/db';
 
 import { loadPetitionSettings } from './settings';
@@ -97,4 +98,11 @@ registerDeadlines(async ({ user, today, cal }) => {
       owner: p.unitName ?? p.assigneeName ?? '办信股',
       link: link(p.id),
     }));
+});
+
+// A year's calendar imported or edited: the stored next deadlines (dueOn) are counted again.
+registerDeadlineRecompute({
+  module: 'petitions',
+  tables: () => [db.petitions],
+  prepare: async () => (await import('./recompute')).preparePetitionRecompute(),
 });

@@ -8,6 +8,7 @@ import { deadlineState, PETITION_DEADLINE_LABELS, ruleText } from '../../../../s
 import type { CalendarData, ISODate, PetitionDeadlineKind } from '../../../../shared/rules';
 import type { RuleId } from '../../../../shared/rules';
 import { useSession } from '../../auth/session';
+import { ProvisionalBadge } from '../../components/ProvisionalBadge';
 import { useFieldErrors as useSharedFieldErrors } from '../../components/useFieldErrors';
 import { db } from '../../db/db';
 import type { Actor } from '../../db/repo';
@@ -89,16 +90,19 @@ export function DueBadge({
   const state = deadlineState(due, today, cal, soonDays);
   const label = kind ? (PETITION_DEADLINE_LABELS[kind as PetitionDeadlineKind] ?? kind) : '';
   return (
-    <Tooltip label={label} disabled={!label}>
-      <Badge
-        color={DUE_COLOR[state]}
-        variant={state === 'running' ? 'outline' : 'filled'}
-        style={{ flexShrink: 0, overflow: 'visible' }}
-      >
-        {due}
-        {DUE_LABEL[state] ? ` ${DUE_LABEL[state]}` : ''}
-      </Badge>
-    </Tooltip>
+    <>
+      <Tooltip label={label} disabled={!label}>
+        <Badge
+          color={DUE_COLOR[state]}
+          variant={state === 'running' ? 'outline' : 'filled'}
+          style={{ flexShrink: 0, overflow: 'visible' }}
+        >
+          {due}
+          {DUE_LABEL[state] ? ` ${DUE_LABEL[state]}` : ''}
+        </Badge>
+      </Tooltip>
+      <ProvisionalBadge due={due} cal={cal} />
+    </>
   );
 }
 

@@ -1,14 +1,15 @@
-import { ActionIcon, Alert, Badge, Button, Card, Code, FileInput, Group, Select, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Code, FileInput, Group, ScrollArea, Select, SegmentedControl, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconX } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
+import { recomputeSummary } from '../../calendar/recompute';
 import { ConfirmButton } from '../../components/Confirm';
 import { errorMessage, notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 
-import type { CalendarImport, DayKind } from './calendarRepo';
+import type { CalendarChange, CalendarImport, DayKind } from './calendarRepo';
 import { addCalendarDate, checkImport, importCalendar, listCalendarYears, parseCalendarFile, parseCalendarRows, removeCalendarDate } from './calendarRepo';
 import { CALENDAR_FORMAT_HELP, DAY_KIND_LABELS } from './labels';
 import { readXlsxTable } from './staffImport';
@@ -21,6 +22,7 @@ export function CalendarTab() {
   const yearOptions = [...new Set([...(years ?? []).map((y) => y.year), thisYear, thisYear + 1])].sort().map(String);
   const cur = years?.find((y) => y.year === year);
   const missingNext = years && !years.some((y) => y.year === thisYear + 1);
+  const [change, setChange] = useState<CalendarChange | null>(null);
   return (
     <Stack>
       <Card withBorder>
@@ -38,21 +40,60 @@ export function CalendarTab() {
         {missingNext && (
           <Alert color="orange" mt="sm">
             尚未录入{thisYear + 1}年的节假日安排。国务院办公厅通常在每年11–12月公布下一年安排，公布后请在下方导入或逐日添加。
+            落在{thisYear + 1}年的期限暂按无节假日计算，标为“暂定”；导入后自动重算。
           </Alert>
         )}
       </Card>
-      <YearEditor year={year} setYear={setYear} yearOptions={yearOptions} holidays={cur?.holidays ?? []} workdays={cur?.workdays ?? []} source={cur?.source} />
-      <ImportCard existingYears={(years ?? []).map((y) => y.year)} />
+      {change && <RecomputeCard change={change} onClose={() => setChange(null)} />}
+      <YearEditor year={year} setYear={setYear} yearOptions={yearOptions} holidays={cur?.holidays ?? []} workdays={cur?.workdays ?? []} source={cur?.source} onChange={setChange} />
+      <ImportCard existingYears={(years ?? []).map((y) => y.year)} onChange={setChange} />
     </Stack>
   );
 }
 
-function YearEditor(props: { year: number; setYear: (y: number) => void; yearOptions: string[]; holidays: string[]; workdays: string[]; source?: string }) {
+// What a calendar change did to the stored deadlines: 重算期限：N 件，其中 M 件变动, and what moved.
+function RecomputeCard({ change, onClose }: { change: CalendarChange; onClose: () => void }) {
+  const { recompute } = change;
+  return (
+    <Alert color={recompute.moved.length ? 'orange' : 'green'} title={`${change.years.join('、')}年日历已保存，${recomputeSummary(recompute)}`} withCloseButton onClose={onClose}>
+      {recompute.moved.length > 0 ? (
+        <Table fz="sm" mt="xs" withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>模块</Table.Th>
+              <Table.Th>事项</Table.Th>
+              <Table.Th>原期限</Table.Th>
+              <Table.Th>新期限</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {recompute.moved.map((m, i) => (
+              <Table.Tr key={`${m.link ?? m.title}-${i}`}>
+                <Table.Td>{m.module}</Table.Td>
+                <Table.Td>{m.link ? <Anchor href={m.link} size="sm">{m.title}</Anchor> : m.title}</Table.Td>
+                <Table.Td>{m.before ?? '无'}</Table.Td>
+                <Table.Td>{m.after ?? '无'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : (
+        <Text size="sm">已存的期限均未变动。</Text>
+      )}
+    </Alert>
+  );
+}
+
+function YearEditor(props: { year: number; setYear: (y: number) => void; yearOptions: string[]; holidays: string[]; workdays: string[]; source?: string; onChange: (c: CalendarChange) => void }) {
   const { year, holidays, workdays } = props;
   const [date, setDate] = useState<string | null>(null);
   const [kind, setKind] = useState<DayKind>('holiday');
   const [error, setError] = useState<string | undefined>();
-  const remove = (d: string) => removeCalendarDate(d).then(() => notifyOk(`已删除 ${d}`), notifyError);
+  const remove = (d: string) =>
+    removeCalendarDate(d).then((c) => {
+      props.onChange(c);
+      notifyOk(`已删除 ${d}，${recomputeSummary(c.recompute)}`);
+    }, notifyError);
   const list = (title: string, dates: string[], color: string) => (
     <div>
       <Text fw={500} mb={6}>
@@ -102,8 +143,9 @@ function YearEditor(props: { year: number; setYear: (y: number) => void; yearOpt
             return;
           }
           try {
-            await addCalendarDate(date, kind);
-            notifyOk(`已添加 ${date}（${kind === 'holiday' ? '休' : '班'}）`);
+            const c = await addCalendarDate(date, kind);
+            props.onChange(c);
+            notifyOk(`已添加 ${date}（${kind === 'holiday' ? '休' : '班'}），${recomputeSummary(c.recompute)}`);
             if (Number(date.slice(0, 4)) !== year) props.setYear(Number(date.slice(0, 4)));
             setDate(null);
             setError(undefined);
@@ -144,7 +186,7 @@ function YearEditor(props: { year: number; setYear: (y: number) => void; yearOpt
   );
 }
 
-function ImportCard({ existingYears }: { existingYears: number[] }) {
+function ImportCard({ existingYears, onChange }: { existingYears: number[]; onChange: (c: CalendarChange) => void }) {
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [imp, setImp] = useState<CalendarImport | null>(null);
@@ -162,14 +204,15 @@ function ImportCard({ existingYears }: { existingYears: number[] }) {
       else setImp(parseCalendarFile(f.name, await f.text()));
       setSource(`导入文件 ${f.name}`);
     } catch (e) {
-      setImp({ years: new Map(), problems: [`无法读取文件：${errorMessage(e)}`] });
+      setImp({ years: new Map(), problems: [`无法读取文件：${errorMessage(e)}`], days: [] });
     }
   }
 
   async function run() {
     try {
       const done = await importCalendar(imp!, source || '手工导入');
-      notifyOk(`已导入 ${done.join('、')} 年的工作日历`);
+      onChange(done);
+      notifyOk(`已导入 ${done.years.join('、')} 年的工作日历，${recomputeSummary(done.recompute)}`);
       setImp(null);
       setText('');
       setFile(null);
@@ -191,7 +234,15 @@ function ImportCard({ existingYears }: { existingYears: number[] }) {
       </Code>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Stack gap="xs">
-          <Textarea label="粘贴日历文本" autosize minRows={5} maxRows={12} value={text} onChange={(e) => setText(e.currentTarget.value)} placeholder={'2027-01-01 休\n2027-02-14 班'} />
+          <Textarea
+            label="粘贴通知原文或日历文本"
+            autosize
+            minRows={5}
+            maxRows={12}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            placeholder={'国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n……\n或：2027-01-01 休'}
+          />
           <Button
             variant="light"
             onClick={() => {
@@ -200,7 +251,7 @@ function ImportCard({ existingYears }: { existingYears: number[] }) {
               setSource('手工粘贴导入');
             }}
           >
-            检查文本
+            读取并预览
           </Button>
         </Stack>
         <FileInput label="或选择文件（.txt / .json / .xlsx）" accept=".txt,.json,.xlsx,.csv" value={file} onChange={fromFile} clearable />
@@ -215,7 +266,7 @@ function ImportCard({ existingYears }: { existingYears: number[] }) {
               {problems.length > 20 && <div>……共 {problems.length} 处问题</div>}
             </Alert>
           ) : (
-            <Alert color="green" title="检查通过">
+            <Alert color="green" title="检查通过，请核对下列日期后保存">
               {years.map((y) => (
                 <div key={y}>
                   {y}年：休 {imp.years.get(y)!.holidays.length} 天，班 {imp.years.get(y)!.workdays.length} 天
@@ -224,6 +275,7 @@ function ImportCard({ existingYears }: { existingYears: number[] }) {
               ))}
             </Alert>
           )}
+          <ImportPreview imp={imp} />
           <Group justify="flex-end">
             {overwriting.length > 0 ? (
               <ConfirmButton
@@ -231,19 +283,63 @@ function ImportCard({ existingYears }: { existingYears: number[] }) {
                 color="orange"
                 title="替换已有年度"
                 message={`${overwriting.join('、')}年已有日历，导入后将整体替换为文件中的安排。`}
-                confirmLabel="替换并导入"
+                confirmLabel="替换并保存"
                 onConfirm={run}
               >
-                导入日历
+                保存日历
               </ConfirmButton>
             ) : (
               <Button disabled={problems.length > 0} onClick={run}>
-                导入日历
+                保存日历
               </Button>
             )}
           </Group>
         </Stack>
       )}
     </Card>
+  );
+}
+
+// The days read, one row a date (sorted, a date listed twice shown once per kind), before 保存.
+function ImportPreview({ imp }: { imp: CalendarImport }) {
+  const rows = new Map<string, CalendarImport['days'][number] & { wheres: string[] }>();
+  for (const d of imp.days) {
+    const key = `${d.date}|${d.kind}`;
+    const row = rows.get(key);
+    if (row) {
+      if (!row.wheres.includes(d.where)) row.wheres.push(d.where);
+    } else rows.set(key, { ...d, wheres: [d.where] });
+  }
+  const sorted = [...rows.values()].sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
+  if (sorted.length === 0) return null;
+  return (
+    <ScrollArea.Autosize mah={360} type="auto">
+      <Table fz="sm" striped withTableBorder aria-label="读取到的日期" stickyHeader>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>日期</Table.Th>
+            <Table.Th>星期</Table.Th>
+            <Table.Th>类型</Table.Th>
+            <Table.Th>节日/备注</Table.Th>
+            <Table.Th>出处</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sorted.map((d) => (
+            <Table.Tr key={`${d.date}-${d.kind}`}>
+              <Table.Td>{d.date}</Table.Td>
+              <Table.Td>{weekdayOf(d.date)}</Table.Td>
+              <Table.Td>
+                <Badge color={d.kind === 'holiday' ? 'red' : 'blue'} variant="light">
+                  {d.kind === 'holiday' ? '休' : '班'}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{d.note ?? ''}</Table.Td>
+              <Table.Td>{d.wheres.join('、')}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
   );
 }

@@ -1,10 +1,25 @@
 // 工作日历: per year the statutory holidays (休) and make-up workdays (班), edited date by date or
-// imported from a later year's arrangement (text lines, JSON or .xlsx). Checked with the rules'
-// validateCalendar; a year's record is one row of the calendars table (&year).
-import type { CalendarData, ISODate } from '../../../../shared/rules';
-import { isISODate, isWeekend, validateCalendar } from '../../../../shared/rules';
+// imported from a later year's arrangement (the State Council's notice as published, text lines,
+// JSON — ours or the chinese-days layout — or .xlsx). Checked with the rules' validateCalendar; a
+// year's record is one row of the calendars table (&year). Every change counts the stored
+// deadlines of the changed years again in the same transaction (calendar/recompute.ts).
+import {
+  calendarConflicts,
+  isISODate,
+  isWeekend,
+  looksLikeHolidayNotice,
+  parseChineseDaysJson,
+  parseHolidayNotice,
+  validateCalendar,
+} from '../../../../shared/rules';
+import type { CalendarData, CalendarParse, ImportedDay, ISODate } from '../../../../shared/rules';
+import { loadCalendar } from '../../calendar/calendar';
+import { prepareRecompute, recomputeSummary } from '../../calendar/recompute';
+import type { PreparedRecompute, RecomputeResult } from '../../calendar/recompute';
+import { today } from '../../db/clock';
 import { db } from '../../db/db';
-import { DomainError, insert, update, writeTx } from '../../db/repo';
+import { DomainError, insert, logEvent, update, writeTx } from '../../db/repo';
+import type { Actor } from '../../db/repo';
 import type { CalendarYear } from '../../db/schema/core';
 
 import { requirePermission } from './guard';
@@ -41,23 +56,41 @@ export function checkCalendarYear(year: number, cal: CalendarData): CalendarData
   return { holidays, workdays };
 }
 
+// A calendar change and what it did to the stored deadlines (重算期限：N 件，其中 M 件变动).
+export type CalendarChange = { years: number[]; recompute: RecomputeResult };
+
+// Inside the calendar's transaction, after its rows are written: counts the stored deadlines of the
+// changed years again and audits the summary with the list of what moved.
+async function recomputeDeadlines(prepared: PreparedRecompute, years: number[], recordId: string, actor: Actor) {
+  const cal = await loadCalendar();
+  const result = await prepared.run({ years, cal, today: today(), actor });
+  await logEvent('calendars', recordId, `${years.join('、')}年工作日历变更，${recomputeSummary(result)}`, actor, {
+    years,
+    checked: result.checked,
+    moved: result.moved,
+  });
+  return result;
+}
+
 // Writes a year (inserting its row, or replacing the lists of the existing one).
 // `source` replaces the year's source when given; a hand edit keeps it and notes the edit.
-export async function saveCalendarYear(year: number, cal: CalendarData, what: string, source?: string): Promise<CalendarYear> {
+export async function saveCalendarYear(year: number, cal: CalendarData, what: string, source?: string): Promise<CalendarChange> {
   const actor = await requirePermission('system.settings');
   const clean = checkCalendarYear(year, cal);
-  return writeTx([db.calendars], async () => {
+  const prepared = await prepareRecompute();
+  return writeTx([db.calendars, ...prepared.tables], async () => {
     const existing = await db.calendars.where('year').equals(year).first();
     const summary = `工作日历 ${year}年：${what}`;
+    let row: CalendarYear;
     if (existing) {
       const kept = existing.deletedAt ? '手工录入' : existing.source.endsWith('（已手工修改）') ? existing.source : `${existing.source}（已手工修改）`;
-      return update(db.calendars, existing.id, { ...clean, source: source ?? kept, deletedAt: null }, actor, summary);
-    }
-    return insert(db.calendars, { year, ...clean, source: source ?? '手工录入' }, actor, summary);
+      row = await update(db.calendars, existing.id, { ...clean, source: source ?? kept, deletedAt: null }, actor, summary);
+    } else row = await insert(db.calendars, { year, ...clean, source: source ?? '手工录入' }, actor, summary);
+    return { years: [year], recompute: await recomputeDeadlines(prepared, [year], row.id, actor) };
   });
 }
 
-export async function addCalendarDate(date: ISODate, kind: DayKind): Promise<CalendarYear> {
+export async function addCalendarDate(date: ISODate, kind: DayKind): Promise<CalendarChange> {
   if (!isISODate(date)) throw new DomainError(MSG.dateBad, 'date');
   const year = Number(date.slice(0, 4));
   const existing = await db.calendars.where('year').equals(year).first();
@@ -69,7 +102,7 @@ export async function addCalendarDate(date: ISODate, kind: DayKind): Promise<Cal
   return saveCalendarYear(year, { holidays: next.holidays, workdays: next.workdays }, `添加${KIND_TEXT[kind]} ${date}`);
 }
 
-export async function removeCalendarDate(date: ISODate): Promise<CalendarYear> {
+export async function removeCalendarDate(date: ISODate): Promise<CalendarChange> {
   if (!isISODate(date)) throw new DomainError(MSG.dateBad, 'date');
   const year = Number(date.slice(0, 4));
   const existing = await db.calendars.where('year').equals(year).first();
@@ -83,9 +116,15 @@ export async function removeCalendarDate(date: ISODate): Promise<CalendarYear> {
 
 // ---- import ----
 
-export type CalendarImport = { years: Map<number, CalendarData>; problems: string[] };
+// `days` are every dated entry read, with where it came from (第3行, “workdays”): the preview shows
+// them, and a date listed both as 休 and as 班 is refused naming both places.
+export type CalendarImport = { years: Map<number, CalendarData>; problems: string[]; days: ImportedDay[] };
 
-function addDay(out: CalendarImport, date: string, kind: DayKind, where: string) {
+function emptyImport(): CalendarImport {
+  return { years: new Map(), problems: [], days: [] };
+}
+
+function addDay(out: CalendarImport, date: string, kind: DayKind, where: string, note?: string) {
   if (!isISODate(date)) {
     out.problems.push(`${where}：日期“${date}”格式不对（应为 YYYY-MM-DD）`);
     return;
@@ -94,6 +133,14 @@ function addDay(out: CalendarImport, date: string, kind: DayKind, where: string)
   const cal = out.years.get(y) ?? { holidays: [], workdays: [] };
   (kind === 'holiday' ? cal.holidays : cal.workdays).push(date);
   out.years.set(y, cal);
+  out.days.push({ date, kind, where, ...(note ? { note } : {}) });
+}
+
+function fromParse(parse: CalendarParse): CalendarImport {
+  const out = emptyImport();
+  out.problems.push(...parse.problems);
+  for (const d of parse.days) addDay(out, d.date, d.kind, d.where, d.note);
+  return out;
 }
 
 const HOLIDAY_WORDS = new Set(['休', '假', '放假', '节假日', 'holiday', 'off']);
@@ -106,9 +153,15 @@ function kindOf(word: string): DayKind | null {
   return null;
 }
 
+// The State Council's notice as published (“一、元旦：1月1日（周五）至3日（周日）放假调休，共3天。”);
+// its year comes from its title or first paragraph, else `year` (by default next year).
+export function parseCalendarNotice(text: string, year = Number(today().slice(0, 4)) + 1): CalendarImport {
+  return fromParse(parseHolidayNotice(text, year));
+}
+
 // Lines "2027-01-01 休 [备注]" / "2027-02-14 班"; blank lines and lines starting with # are skipped.
 export function parseCalendarText(text: string): CalendarImport {
-  const out: CalendarImport = { years: new Map(), problems: [] };
+  const out = emptyImport();
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
@@ -118,14 +171,15 @@ export function parseCalendarText(text: string): CalendarImport {
       out.problems.push(`第${i + 1}行：应写“休”或“班”（${line}）`);
       return;
     }
-    addDay(out, date, kind, `第${i + 1}行`);
+    addDay(out, date, kind, `第${i + 1}行`, line.split(/[\s,，\t]+/).slice(2).join(' ') || undefined);
   });
   return out;
 }
 
-// {"year":2027,"holidays":[…],"workdays":[…]}, a list of those, or {"2027":{"holidays":[…],"workdays":[…]}}.
+// {"year":2027,"holidays":[…],"workdays":[…]}, a list of those, {"2027":{"holidays":[…],"workdays":[…]}},
+// or the chinese-days package's layout {"holidays":{"2027-01-01":"New Year's Day,元旦,1",…},"workdays":{…}}.
 export function parseCalendarJson(text: string): CalendarImport {
-  const out: CalendarImport = { years: new Map(), problems: [] };
+  const out = emptyImport();
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -133,6 +187,8 @@ export function parseCalendarJson(text: string): CalendarImport {
     out.problems.push('不是有效的JSON');
     return out;
   }
+  const chineseDays = parseChineseDaysJson(v);
+  if (chineseDays) return fromParse(chineseDays);
   const entries: [string, unknown][] = Array.isArray(v)
     ? v.map((x, i) => [String((x as { year?: unknown })?.year ?? `#${i + 1}`), x])
     : v && typeof v === 'object' && 'holidays' in v
@@ -144,8 +200,8 @@ export function parseCalendarJson(text: string): CalendarImport {
       out.problems.push(`“${key}”：应有 holidays 和 workdays 两个列表`);
       continue;
     }
-    for (const d of c.holidays) addDay(out, String(d), 'holiday', `“${key}”`);
-    for (const d of c.workdays) addDay(out, String(d), 'workday', `“${key}”`);
+    for (const d of c.holidays) addDay(out, String(d), 'holiday', `“${key}”的holidays`);
+    for (const d of c.workdays) addDay(out, String(d), 'workday', `“${key}”的workdays`);
     if (/^\d{4}$/.test(key) && !out.years.has(Number(key))) out.years.set(Number(key), { holidays: [], workdays: [] });
   }
   return out;
@@ -158,38 +214,49 @@ export function parseCalendarRows(rows: unknown[][]): CalendarImport {
   return parseCalendarText(body.join('\n'));
 }
 
-export function parseCalendarFile(fileName: string, text: string): CalendarImport {
+// JSON by its name or first character, the notice by its wording (1月1日 … 放假/上班), else lines.
+export function parseCalendarFile(fileName: string, text: string, year?: number): CalendarImport {
   const t = text.trim();
-  return fileName.toLowerCase().endsWith('.json') || t.startsWith('{') || t.startsWith('[') ? parseCalendarJson(t) : parseCalendarText(text);
+  if (fileName.toLowerCase().endsWith('.json') || t.startsWith('{') || t.startsWith('[')) return parseCalendarJson(t);
+  return looksLikeHolidayNotice(text) ? parseCalendarNotice(text, year) : parseCalendarText(text);
 }
 
-// Checks every year of an import; returns the problems (empty when all can be saved).
+// Checks every year of an import; returns the problems (empty when all can be saved). A problem
+// names where the date came from (第3行).
 export function checkImport(imp: CalendarImport): string[] {
   const problems = [...imp.problems];
   if (imp.years.size === 0 && problems.length === 0) problems.push(MSG.calendarEmpty);
+  const conflicts = calendarConflicts(imp.days);
+  problems.push(...conflicts);
   for (const [y, cal] of imp.years) {
+    if (conflicts.some((c) => c.includes(`${y}-`))) continue;
     try {
       checkCalendarYear(y, cal);
     } catch (e) {
-      problems.push(`${y}年：${(e as Error).message}`);
+      const message = (e as Error).message;
+      const date = message.match(/\d{4}-\d{2}-\d{2}/)?.[0];
+      const where = [...new Set(imp.days.filter((d) => d.date === date).map((d) => d.where))].join('、');
+      problems.push(`${where || `${y}年`}：${message}`);
     }
   }
   return problems;
 }
 
-// All years of the import in one transaction, or none.
-export async function importCalendar(imp: CalendarImport, source: string): Promise<number[]> {
+// All years of the import in one transaction with the recount of their deadlines, or none.
+export async function importCalendar(imp: CalendarImport, source: string): Promise<CalendarChange> {
   const actor = await requirePermission('system.settings');
   const problems = checkImport(imp);
   if (problems.length) throw new DomainError(`日历未导入：${problems[0]}${problems.length > 1 ? `（共${problems.length}处问题）` : ''}`);
   const years = [...imp.years.keys()].sort();
-  await writeTx([db.calendars], async () => {
+  const prepared = await prepareRecompute();
+  return writeTx([db.calendars, ...prepared.tables], async () => {
+    let last = '';
     for (const y of years) {
       const clean = checkCalendarYear(y, imp.years.get(y)!);
       const existing = await db.calendars.where('year').equals(y).first();
-      if (existing) await update(db.calendars, existing.id, { ...clean, source, deletedAt: null }, actor, `导入工作日历 ${y}年`);
-      else await insert(db.calendars, { year: y, ...clean, source }, actor, `导入工作日历 ${y}年`);
+      if (existing) last = (await update(db.calendars, existing.id, { ...clean, source, deletedAt: null }, actor, `导入工作日历 ${y}年`)).id;
+      else last = (await insert(db.calendars, { year: y, ...clean, source }, actor, `导入工作日历 ${y}年`)).id;
     }
+    return { years, recompute: await recomputeDeadlines(prepared, years, last, actor) };
   });
-  return years;
 }

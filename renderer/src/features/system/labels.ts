@@ -144,11 +144,14 @@ export function tableLabel(name: string): string {
 // Problem categories the responsible-unit table starts with (the petitions module's 问题类别).
 export const ROUTE_SUBJECTS = ['劳动社保', '国土资源', '城乡建设', '政法', '教育', '卫生健康', '民政', '农业农村', '环境保护', '纪检监察', '其他'];
 
-export const CALENDAR_FORMAT_HELP = `每行一个日期，日期后写“休”（放假）或“班”（调休上班），可加备注：
+export const CALENDAR_FORMAT_HELP = `可直接粘贴国务院办公厅的通知原文（含标题或首段，以便认出年份），例如：
+一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+括号中的星期会与日期核对，“共N天”会与所列日期核对。
+也可每行一个日期，日期后写“休”（放假）或“班”（调休上班），可加备注：
 2027-01-01 休 元旦
-2027-02-06 休
 2027-02-14 班 春节调休上班
-也可导入 JSON：{"year":2027,"holidays":["2027-01-01"],"workdays":["2027-02-14"]}
+也可导入 JSON：{"year":2027,"holidays":["2027-01-01"],"workdays":["2027-02-14"]}，
+或 chinese-days 的 JSON（{"holidays":{"2027-01-01":"…"},"workdays":{…}}），
 或 Excel（.xlsx）：第一列“日期”，第二列“类型”（休/班）。`;
 
 export const STAFF_IMPORT_HELP =

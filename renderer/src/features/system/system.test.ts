@@ -251,10 +251,37 @@ describe('工作日历', () => {
     expect(checkImport(parseCalendarText(''))).toEqual(['没有读到任何日期']);
   });
 
+  it('names the lines and the date of a day listed both as 休 and as 班, and of a 班 on a weekday', () => {
+    expect(checkImport(parseCalendarText('2027-01-01 休\n\n2027-01-02 休\n2027-01-02 班'))).toEqual([
+      '第3行列为“休”，第4行列为“班”：2027-01-02 不能同时是节假日和调休上班日',
+    ]);
+    expect(checkImport(parseCalendarText('2027-01-01 休\n2027-01-04 班'))).toEqual([
+      '第2行：调休上班日应为周六或周日（工作日本来就要上班）：2027-01-04',
+    ]);
+    expect(checkImport(parseCalendarJson('{"2027":{"holidays":["2027-01-02"],"workdays":["2027-01-02"]}}'))).toEqual([
+      '“2027”的holidays列为“休”，“2027”的workdays列为“班”：2027-01-02 不能同时是节假日和调休上班日',
+    ]);
+  });
+
+  it('reads the State Council notice pasted as published, and the chinese-days JSON layout', () => {
+    const notice = parseCalendarFile('粘贴.txt', '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、春节：2月20日（周六）上班。');
+    expect(notice.problems).toEqual([]);
+    expect(notice.years.get(2027)).toEqual({ holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: ['2027-02-20'] });
+    expect(notice.days[0]).toEqual({ date: '2027-01-01', kind: 'holiday', where: '第2行', note: '元旦' });
+    // Without a title the year is the one given (by default next year), and the weekdays check it.
+    expect(parseCalendarFile('粘贴.txt', '元旦：1月1日（周五）放假1天。', 2027).years.get(2027)!.holidays).toEqual(['2027-01-01']);
+    expect(parseCalendarFile('粘贴.txt', '元旦：1月1日（周五）放假1天。', 2028).problems).toEqual([
+      '第1行：1月1日标为星期五，但2028-01-01是星期六（通知的年份是否为2028年？）',
+    ]);
+    const cd = parseCalendarFile('2027.json', '{"holidays":{"2027-01-01":"New Year\'s Day,元旦,1"},"workdays":{"2027-02-20":"Spring Festival,春节,4"},"inLieuDays":{}}');
+    expect(cd.years.get(2027)).toEqual({ holidays: ['2027-01-01'], workdays: ['2027-02-20'] });
+    expect(cd.days.map((d) => d.note)).toEqual(['元旦', '春节']);
+  });
+
   it('imports a later year all or nothing', async () => {
     await expect(importCalendar(parseCalendarText('2027-01-01 休\n2028-01-03 班'), 't')).rejects.toThrow('日历未导入'); // 2028-01-03 is a Monday
     expect(await db.calendars.where('year').anyOf(2027, 2028).count()).toBe(0);
-    expect(await importCalendar(parseCalendarText('2027-01-01 休\n2027-02-07 班\n2028-01-01 休'), '国办发明电'))
+    expect((await importCalendar(parseCalendarText('2027-01-01 休\n2027-02-07 班\n2028-01-01 休'), '国办发明电')).years)
       .toEqual([2027, 2028]);
     expect((await db.calendars.where('year').equals(2028).first())!.source).toBe('国办发明电');
   });
