@@ -204,6 +204,6 @@ export {
 export type { Deadline, DeadlineKind, DeadlineState } from './supervision';
 export { deadlineState, sortDeadlines } from './supervision';
 
-export type { RuleId, RuleText } from './rule-texts';
-export { RULES, RULE_IDS, ruleText } from './rule-texts';
+export type { PetitionCategory, RuleId, RuleText } from './rule-texts';
+export { completionRuleText, RULES, RULE_IDS, ruleText } from './rule-texts';
 export * from './attendance-extra';
