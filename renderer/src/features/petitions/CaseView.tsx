@@ -36,6 +36,7 @@ import type { SortDecision } from '../../../../shared/rules';
 import { href } from '../../app/router';
 import { useCan, useSession } from '../../auth/session';
 import { useCalendar } from '../../calendar/calendar';
+import { AttachmentLink } from '../../components/AttachmentLink';
 import { notifyOk } from '../../components/notify';
 import { localHHmm, today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -280,16 +281,7 @@ function CaseInfo({ p }: { p: Petition }) {
               ? '—'
               : p.informant && !canView
                 ? `${files.length}件（检举揭发件的扫描件载有检举人身份，按规定不予显示，PET-6）`
-                : files.map((f) => (
-                    <Anchor
-                      key={f.id}
-                      size="sm"
-                      mr="sm"
-                      onClick={() => window.open(URL.createObjectURL(f.blob), '_blank')}
-                    >
-                      {f.name}
-                    </Anchor>
-                  ))}
+                : files.map((f) => <AttachmentLink key={f.id} file={f} />)}
           </Row>
         </Table.Tbody>
       </Table>
