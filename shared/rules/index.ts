@@ -128,7 +128,7 @@ export {
   textSimilarity,
 } from './petitions';
 
-export type { ArchiveWarning } from './documents';
+export type { ArchiveWarning, ProposalAuthorship } from './documents';
 export {
   CIRCULATION_DAYS,
   INCOMING_STEPS,
@@ -141,6 +141,7 @@ export {
   loanOverdue,
   nextDocSeq,
   parseDocNumber,
+  proposalAuthorship,
 } from './documents';
 
 export type { SealKind, SealStatus } from './seals';
