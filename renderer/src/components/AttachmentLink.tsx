@@ -56,7 +56,11 @@ export function AttachmentLink({ file }: { file: AttachmentFile }) {
       <Modal opened={imageUrl !== null} onClose={() => setImageUrl(null)} title={file.name} size="xl">
         {imageUrl && (
           <Stack>
-            <img src={imageUrl} alt={file.name} style={{ maxWidth: '100%', height: 'auto' }} />
+            <img
+              src={imageUrl}
+              alt={file.name}
+              style={{ alignSelf: 'center', maxWidth: '100%', maxHeight: '72vh', objectFit: 'contain' }}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => void save()}>
                 下载

@@ -77,7 +77,8 @@ export function IncomingPrint({ id }: { id: string }) {
                       {L.proposer}：<span className="sign-line" />
                     </>
                   )}
-                  　{fmtTime(doc.proposedAt).slice(0, 10)}
+                  {'　'}
+                  {fmtTime(doc.proposedAt).slice(0, 10)}
                 </Text>
               </td>
             </tr>
