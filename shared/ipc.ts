@@ -20,6 +20,10 @@ export type BackupWriteRequest = { fileName: string; data: Uint8Array };
 export type BackupWriteResult = { path: string; removed: string[] };
 export type BackupFile = { name: string; size: number; modifiedAt: string };
 
+// An attachment (image or PDF, see shared/attachments.ts) handed to the operating system to open.
+export type OpenAttachmentRequest = { name: string; data: Uint8Array };
+export type OpenAttachmentResult = { opened: boolean; error?: string };
+
 export type AppInfo = {
   mode: 'desktop' | 'browser';
   version: string;
@@ -37,6 +41,7 @@ export type IpcContract = {
   'backup:list': { req: Record<string, never>; res: { folder: string; files: BackupFile[] } };
   'app:open-data-folder': { req: Record<string, never>; res: { ok: boolean } };
   'app:info': { req: Record<string, never>; res: AppInfo };
+  'attachment:open': { req: OpenAttachmentRequest; res: OpenAttachmentResult };
 };
 
 export type IpcChannel = keyof IpcContract;
@@ -53,6 +58,7 @@ export const IPC_CHANNELS = [
   'backup:list',
   'app:open-data-folder',
   'app:info',
+  'attachment:open',
 ] as const satisfies readonly IpcChannel[];
 
 export function isIpcChannel(value: unknown): value is IpcChannel {
@@ -70,4 +76,5 @@ export type AppBridge = {
   listBackups(): Promise<{ folder: string; files: BackupFile[] }>;
   openDataFolder(): Promise<{ ok: boolean }>;
   appInfo(): Promise<AppInfo>;
+  openAttachment(req: OpenAttachmentRequest): Promise<OpenAttachmentResult>;
 };

@@ -1,3 +1,8 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import 'electron';
@@ -6,6 +11,7 @@ import { IPC_CHANNELS } from '../../shared/ipc';
 import {
   fakeApp,
   fakeElectron,
+  fakePaths,
   fakeSession,
   FakeBrowserWindow,
   FakeWebContents,
@@ -97,6 +103,23 @@ describe('main-process entry', () => {
     const contents = new FakeWebContents();
     fakeApp.emit('web-contents-created', {}, contents);
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('removes the temporary copies of opened attachments at start and when quitting', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'xinfang-index-test-'));
+    fakePaths.temp = root;
+    try {
+      const copies = path.join(root, 'xinfang-office-attachments');
+      await mkdir(copies, { recursive: true });
+      await loadEntry();
+      await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
+      expect(existsSync(copies)).toBe(false);
+      await mkdir(path.join(copies, 'x'), { recursive: true });
+      fakeApp.emit('will-quit');
+      expect(existsSync(copies)).toBe(false);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('quits when the window is closed', async () => {

@@ -8,6 +8,7 @@ import { app, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 
 import { appHandlers } from './app-info';
+import { attachmentHandlers, clearAttachmentCopies } from './attachments';
 import { backupHandlers } from './backup';
 import { fileHandlers } from './files';
 import { registerIpc } from './ipc';
@@ -26,7 +27,13 @@ const outDir = path.resolve(import.meta.dirname, '..');
 const preloadPath = path.join(outDir, 'preload', 'index.cjs');
 const rendererRoot = path.join(outDir, 'renderer');
 
-const handlers: IpcHandlers = { ...fileHandlers, ...printHandlers, ...backupHandlers, ...appHandlers };
+const handlers: IpcHandlers = {
+  ...fileHandlers,
+  ...printHandlers,
+  ...backupHandlers,
+  ...appHandlers,
+  ...attachmentHandlers,
+};
 
 function bringToFront(target: BrowserWindow | null): void {
   if (!target || target.isDestroyed()) return;
@@ -48,6 +55,8 @@ export function startMainProcess(): void {
   let mainWindow: BrowserWindow | null = null;
   app.on('second-instance', () => bringToFront(mainWindow));
   app.on('window-all-closed', () => app.quit());
+  // Temporary copies of opened attachments (informant scans among them) do not outlive the app.
+  app.on('will-quit', () => clearAttachmentCopies());
   // Belt and braces for any other web contents: no pop-ups, no <webview>.
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -55,6 +64,7 @@ export function startMainProcess(): void {
   });
 
   void app.whenReady().then(() => {
+    clearAttachmentCopies();
     hardenSession(session.defaultSession, devUrl);
     serveApp(rendererRoot);
     registerIpc(handlers, { devUrl });

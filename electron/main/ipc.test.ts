@@ -4,7 +4,13 @@ import { IPC_CHANNELS } from '../../shared/ipc';
 import type { IpcChannel } from '../../shared/ipc';
 import { fakeIpcMain, invokeEvent } from '../test-support/fake-electron';
 
-import { createIpcDispatcher, isTrustedSender, registerIpc, validateRequest } from './ipc';
+import {
+  createIpcDispatcher,
+  isTrustedSender,
+  MAX_ATTACHMENT_BYTES,
+  registerIpc,
+  validateRequest,
+} from './ipc';
 import type { IpcHandlers } from './ipc';
 
 vi.mock('electron', async () => (await import('../test-support/fake-electron')).fakeElectron);
@@ -20,6 +26,7 @@ function fakeHandlers(): IpcHandlers {
     'backup:list': vi.fn(async () => ({ folder: '/b', files: [] })),
     'app:open-data-folder': vi.fn(async () => ({ ok: true })),
     'app:info': vi.fn(() => ({ mode: 'desktop' as const, version: '0.1.0', platform: 'linux' })),
+    'attachment:open': vi.fn(async () => ({ opened: true })),
   };
 }
 
@@ -135,6 +142,21 @@ describe('validateRequest', () => {
     expect(() =>
       validateRequest('backup:write', { fileName: 'xinfang-backup-20240131-235959.json', data: '{}' }),
     ).toThrow(/Uint8Array/);
+  });
+
+  it('accepts an attachment to open only under a sanitised image or PDF name', () => {
+    expect(validateRequest('attachment:open', { name: 'a/来信.pdf', data: bytes })).toEqual({
+      name: 'a_来信.pdf',
+      data: bytes,
+    });
+    expect(validateRequest('attachment:open', { name: '照片.JPG', data: bytes }).name).toBe('照片.JPG');
+    for (const name of ['setup.exe', 'a.pdf.lnk', 'noext', 'a.docx', '']) {
+      expect(() => validateRequest('attachment:open', { name, data: bytes })).toThrow(/name/);
+    }
+    expect(() => validateRequest('attachment:open', { name: 'a.pdf' })).toThrow(/Uint8Array/);
+    expect(() =>
+      validateRequest('attachment:open', { name: 'a.pdf', data: new Uint8Array(MAX_ATTACHMENT_BYTES + 1) }),
+    ).toThrow(/at most/);
   });
 
   it('accepts nothing but an empty request on the argument-less channels', () => {

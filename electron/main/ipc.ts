@@ -6,6 +6,7 @@
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 
+import { isOpenableAttachmentName } from '../../shared/attachments';
 import { IPC_CHANNELS, isIpcChannel } from '../../shared/ipc';
 import type {
   BackupWriteRequest,
@@ -13,6 +14,7 @@ import type {
   IpcChannel,
   IpcRequest,
   IpcResponse,
+  OpenAttachmentRequest,
   PrintRequest,
   SaveFileRequest,
   SavePdfRequest,
@@ -135,6 +137,21 @@ function backupFileName(channel: string, value: unknown): string {
   return name;
 }
 
+// An attachment to open: at most 200 MB, under a sanitised bare name with an image or PDF
+// extension (shared/attachments.ts); anything else is never written or opened.
+export const MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
+
+function openAttachmentRequest(channel: string, req: unknown): OpenAttachmentRequest {
+  const { name, data } = objectWithKeys(channel, req, ['name', 'data']);
+  const clean = sanitizeFileName(requiredString(channel, name, 'name'));
+  if (!isOpenableAttachmentName(clean))
+    throw new IpcRequestError(channel, 'name must end in an image or PDF extension');
+  const content = bytes(channel, data);
+  if (content.byteLength > MAX_ATTACHMENT_BYTES)
+    throw new IpcRequestError(channel, `data must be at most ${MAX_ATTACHMENT_BYTES} bytes`);
+  return { name: clean, data: content };
+}
+
 const VALIDATORS: { [C in IpcChannel]: (req: unknown) => IpcRequest<C> } = {
   'file:save': (req): SaveFileRequest => {
     const channel = 'file:save';
@@ -173,6 +190,7 @@ const VALIDATORS: { [C in IpcChannel]: (req: unknown) => IpcRequest<C> } = {
   'backup:list': (req) => emptyRequest('backup:list', req),
   'app:open-data-folder': (req) => emptyRequest('app:open-data-folder', req),
   'app:info': (req) => emptyRequest('app:info', req),
+  'attachment:open': (req) => openAttachmentRequest('attachment:open', req),
 };
 
 export function validateRequest<C extends IpcChannel>(channel: C, req: unknown): IpcRequest<C> {

@@ -67,3 +67,10 @@ export const PRINT_ERRORS: Readonly<Record<string, string>> = {
   'Print job failed': '打印失败',
   'Invalid deviceName provided': '找不到指定的打印机',
 };
+
+export const ATTACHMENT_ERRORS = {
+  notOpenable: '只有图片和 PDF 附件可以直接打开，其他附件请另存后查看。',
+  writeFailed: (reason: string): string => `无法生成附件的临时副本（${reason}）。`,
+  openFailed: (reason: string): string =>
+    `本机没有能打开此附件的程序，或打开失败（${reason}）。可以另存后再打开。`,
+};

@@ -27,6 +27,7 @@ const CHANNEL_OF: Record<keyof AppBridge, IpcChannel> = {
   listBackups: 'backup:list',
   openDataFolder: 'app:open-data-folder',
   appInfo: 'app:info',
+  openAttachment: 'attachment:open',
 };
 
 const SAMPLE_REQUEST: Partial<Record<keyof AppBridge, unknown>> = {
@@ -34,6 +35,7 @@ const SAMPLE_REQUEST: Partial<Record<keyof AppBridge, unknown>> = {
   showPrintDialog: { pageSize: 'A4' },
   savePdf: { suggestedName: '请假单.pdf' },
   writeBackup: { fileName: 'xinfang-backup-20240101-080000.json', data: new Uint8Array([2]) },
+  openAttachment: { name: '来信扫描件.pdf', data: new Uint8Array([3]) },
 };
 
 let exposedName: unknown;

@@ -23,6 +23,7 @@ const bridge = {
   listBackups: () => invoke('backup:list', {}),
   openDataFolder: () => invoke('app:open-data-folder', {}),
   appInfo: () => invoke('app:info', {}),
+  openAttachment: (req) => invoke('attachment:open', req),
 } satisfies AppBridge;
 
 contextBridge.exposeInMainWorld('api', bridge);

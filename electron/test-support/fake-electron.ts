@@ -53,6 +53,7 @@ export class FakeBrowserWindow extends EventEmitter {
 export const fakePaths: Record<string, string> = {
   userData: '/fake/userData',
   documents: '/fake/documents',
+  temp: '/fake/temp',
   exe: '/fake/install/xinfang-office',
 };
 

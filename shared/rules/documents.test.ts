@@ -13,6 +13,7 @@ import {
   loanOverdue,
   nextDocSeq,
   parseDocNumber,
+  proposalAuthorship,
 } from './documents';
 
 const CAL = mergeCalendars(BUNDLED_CALENDAR[2026]);
@@ -167,5 +168,55 @@ describe('document steps', () => {
       '归档',
     ]);
     expect(OUTGOING_STEPS[4].label).toBe('局长签发');
+  });
+});
+
+describe('proposalAuthorship (DOC-1 拟办)', () => {
+  const base = { officeDirectorId: 'li', actorKeepsDocuments: true };
+  it('the office director records their own 拟办意见', () => {
+    expect(proposalAuthorship({ ...base, actorId: 'li' })).toEqual({
+      ok: true,
+      authorId: 'li',
+      recordedById: null,
+    });
+    expect(
+      proposalAuthorship({ ...base, actorId: 'li', actorKeepsDocuments: false, onBehalfOfId: 'li' }),
+    ).toEqual({
+      ok: true,
+      authorId: 'li',
+      recordedById: null,
+    });
+  });
+  it('the clerk records it only on the office director’s behalf (代录), naming them as the author', () => {
+    expect(proposalAuthorship({ ...base, actorId: 'zhou', onBehalfOfId: 'li' })).toEqual({
+      ok: true,
+      authorId: 'li',
+      recordedById: 'zhou',
+    });
+    expect(proposalAuthorship({ ...base, actorId: 'zhou' })).toEqual({ ok: false, problem: 'not_on_behalf' });
+    expect(proposalAuthorship({ ...base, actorId: 'zhou', onBehalfOfId: 'zhou' })).toEqual({
+      ok: false,
+      problem: 'not_on_behalf',
+    });
+  });
+  it('someone who does not keep the documents cannot record it for the director', () => {
+    expect(
+      proposalAuthorship({ ...base, actorId: 'qian', onBehalfOfId: 'li', actorKeepsDocuments: false }),
+    ).toEqual({
+      ok: false,
+      problem: 'not_permitted',
+    });
+  });
+  it('nobody records it while no office director is set', () => {
+    expect(proposalAuthorship({ ...base, actorId: 'li', officeDirectorId: null })).toEqual({
+      ok: false,
+      problem: 'no_office_director',
+    });
+  });
+  it('refuses malformed input', () => {
+    expect(() => proposalAuthorship({ ...base, actorId: 3 as never })).toThrow(RangeError);
+    expect(() => proposalAuthorship({ ...base, actorId: 'a', actorKeepsDocuments: 'yes' as never })).toThrow(
+      /actorKeepsDocuments/,
+    );
   });
 });

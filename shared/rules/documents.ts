@@ -17,6 +17,32 @@ export const INCOMING_STEPS: readonly { key: string; label: string }[] = [
   { key: 'archive', label: '归档' },
 ];
 
+// DOC-1: the 拟办意见 is the office director's (办公室主任). They record it themselves, or someone who
+// keeps the documents (the office clerk) records it on their behalf (代录) and names them as the
+// author: the record, the screen and the 收文处理单 then name the director as the one who wrote it and
+// the clerk as the one who typed it in. Nobody else's opinion is recorded as the 拟办意见.
+export type ProposalAuthorship =
+  | { ok: true; authorId: string; recordedById: string | null }
+  | { ok: false; problem: 'no_office_director' | 'not_on_behalf' | 'not_permitted' };
+
+export function proposalAuthorship(p: {
+  actorId: string;
+  officeDirectorId: string | null;
+  onBehalfOfId?: string | null; // the author named by someone recording it for them (代录)
+  actorKeepsDocuments: boolean; // the actor holds documents.manage
+}): ProposalAuthorship {
+  const o = checkObject(p, 'p');
+  const actorId = checkString(o.actorId, 'actorId');
+  const directorId = o.officeDirectorId == null ? null : checkString(o.officeDirectorId, 'officeDirectorId');
+  const onBehalfOf = o.onBehalfOfId == null ? null : checkString(o.onBehalfOfId, 'onBehalfOfId');
+  const keeps = checkBoolean(o.actorKeepsDocuments, 'actorKeepsDocuments');
+  if (directorId === null) return { ok: false, problem: 'no_office_director' };
+  if (actorId === directorId) return { ok: true, authorId: actorId, recordedById: null };
+  if (onBehalfOf !== directorId) return { ok: false, problem: 'not_on_behalf' };
+  if (!keeps) return { ok: false, problem: 'not_permitted' };
+  return { ok: true, authorId: directorId, recordedById: actorId };
+}
+
 // DOC-3: the steps of an outgoing document, in order
 export const OUTGOING_STEPS: readonly { key: string; label: string }[] = [
   { key: 'draft', label: '股室拟稿' },

@@ -138,7 +138,7 @@ export {
   textSimilarity,
 } from './petitions';
 
-export type { ArchiveWarning } from './documents';
+export type { ArchiveWarning, ProposalAuthorship } from './documents';
 export {
   CIRCULATION_DAYS,
   INCOMING_STEPS,
@@ -151,6 +151,7 @@ export {
   loanOverdue,
   nextDocSeq,
   parseDocNumber,
+  proposalAuthorship,
 } from './documents';
 
 export type { SealKind, SealStatus } from './seals';
@@ -214,6 +215,6 @@ export {
 export type { Deadline, DeadlineKind, DeadlineState } from './supervision';
 export { deadlineState, sortDeadlines } from './supervision';
 
-export type { RuleId, RuleText } from './rule-texts';
-export { RULES, RULE_IDS, ruleText } from './rule-texts';
+export type { PetitionCategory, RuleId, RuleText } from './rule-texts';
+export { completionRuleText, RULES, RULE_IDS, ruleText } from './rule-texts';
 export * from './attendance-extra';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { RULES, RULE_IDS, ruleText } from './rule-texts';
+import { completionRuleText, RULES, RULE_IDS, ruleText } from './rule-texts';
 
 // The rule book's IDs: ATT-1..8, LV-1..8, TRIP-1..5, PET-1..13, DOC-1..7, SEAL-1..3, MTG-1..3,
 // STU-1..5, INT-1, PUB-1..2, FIN-1..6, ASM-1..4, SUP-1..4.
@@ -59,5 +59,27 @@ describe('RULES', () => {
       expect(RULES[id].text).toMatch(/[\u4e00-\u9fa5]/);
       expect(RULES[id].source.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('completionRuleText (PET-4 by category)', () => {
+  it('gives a 申诉求决类 case the rule’s own text', () => {
+    expect(completionRuleText('claim', 60)).toEqual(RULES['PET-4']);
+    expect(completionRuleText('claim', 60).text).toContain('申诉求决类');
+  });
+  it('gives 检举控告类 and 建议意见类 their own procedure and the set limit, never the 申诉求决 text', () => {
+    const a = completionRuleText('accusation', 90);
+    expect(a.id).toBe('PET-4');
+    expect(a.text).toMatch(/^检举控告类事项按其自身程序办理/);
+    expect(a.text).toContain('90日');
+    expect(a.text).not.toContain('延长不超过30日');
+    expect(a.source).toContain('条例第32条');
+    const s = completionRuleText('suggestion', 60);
+    expect(s.text).toMatch(/^建议意见类事项/);
+    expect(s.source).toContain('条例第31条');
+  });
+  it('refuses an unknown category or a limit out of range', () => {
+    expect(() => completionRuleText('other' as never, 60)).toThrow(/^category: /);
+    expect(() => completionRuleText('accusation', 0)).toThrow(/^completionDays: /);
   });
 });

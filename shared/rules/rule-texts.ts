@@ -2,7 +2,7 @@
 // rule's ID and text wherever a rule blocks, warns or decides. 制度 = the bureau's compilation
 // (新宁县信访局规范机关权力运行制度资料汇编); 条例 = 《信访工作条例》(2022).
 
-import { fail } from './validate';
+import { checkInteger, checkOneOf, fail } from './validate';
 
 // prettier-ignore
 export type RuleId =
@@ -194,4 +194,29 @@ export const RULE_IDS = Object.keys(TEXTS) as RuleId[];
 export function ruleText(id: string): RuleText {
   if (!Object.prototype.hasOwnProperty.call(RULES, id)) fail('id', 'is not a rule of the rule book', id);
   return RULES[id as RuleId];
+}
+
+export type PetitionCategory = 'claim' | 'suggestion' | 'accusation';
+
+const OTHER_CATEGORIES: Readonly<Record<Exclude<PetitionCategory, 'claim'>, [string, string]>> = {
+  suggestion: ['建议意见类', '条例第31条'],
+  accusation: ['检举控告类', '条例第32条'],
+};
+
+/**
+ * PET-4 as it applies to a case of the given category: a 申诉求决类 case gets the rule's own text
+ * (60 days, one extension of at most 30); 建议意见类 and 检举控告类 follow their own procedures,
+ * with the limit the bureau set (`completionDays`, a setting). RangeError for an unknown category
+ * or a limit outside 1–365.
+ */
+export function completionRuleText(category: PetitionCategory, completionDays: number): RuleText {
+  const c = checkOneOf(category, 'category', ['claim', 'suggestion', 'accusation'] as const);
+  const days = checkInteger(completionDays, 'completionDays', 1, 365);
+  if (c === 'claim') return RULES['PET-4'];
+  const [label, source] = OTHER_CATEGORIES[c];
+  return {
+    id: 'PET-4',
+    text: `${label}事项按其自身程序办理,不适用申诉求决类的60日办结时限;本局设定的办理期限为自受理之日起${days}日。`,
+    source: `${source};本局设置`,
+  };
 }

@@ -30,6 +30,7 @@ const IN_TITLE = 'E2E测试来文：关于做好岁末年初信访工作的通�
 const OUT_TITLE = 'E2E测试发文：关于信访工作情况的报告';
 const DECISION_TEXT = 'E2E测试决定：同意钱雪赴浙江省诸暨市学习考察“枫桥经验”';
 const DESTROY_TITLE = 'E2E测试销毁：会议材料（重份）';
+const PROXY_TITLE = 'E2E测试来文：关于报送年度政务信息的通知';
 const OUT = '/tmp/office-e2e';
 
 async function go(page: Page, hash: string) {
@@ -373,5 +374,36 @@ describe('office: 公文, 印章, 会议, 学习', () => {
     expect(study).toContain('周五集中学习');
     const papers = await sheetText(await exportOn('#/study/papers', 'lunwen.xlsx'));
     expect(papers).toContain('未完成');
+  });
+
+  it('the clerk types in the office director’s 拟办意见 only as 代录; the 收文处理单 names the director, not the clerk', async () => {
+    const { page } = app;
+    await as(page, 'kaoqin'); // 周晓燕, 文书 of the office; 李红梅 is the 办公室主任
+    await openModule(page, '公文');
+    await go(page, '#/documents/incoming');
+    await page.getByRole('button', { name: '收文登记' }).click();
+    await page.getByLabel('来文单位').fill('新宁县人民政府办公室');
+    await page.getByLabel('文件标题').fill(PROXY_TITLE);
+    await page.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByText(PROXY_TITLE));
+    await page.getByLabel('拟办意见').fill('拟请刘局长阅示');
+    await page.getByRole('button', { name: '保存拟办意见' }).click();
+    await visible(page.getByText('拟办意见由办公室主任（李红梅）提出', { exact: false }).first());
+    expect(await page.getByLabel('拟办意见').inputValue()).toBe('拟请刘局长阅示');
+    await page.getByLabel('按办公室主任李红梅的意见代录').check();
+    await page.getByRole('button', { name: '保存拟办意见' }).click();
+    await containsText(page.getByTestId('doc-holder'), '局长（刘建国）');
+    await visible(page.getByText('拟办人：李红梅（办公室主任）　周晓燕代录', { exact: false }));
+    if (process.env.OFFICE_SHOTS === '1')
+      await page.screenshot({ path: `${OUT}/proxy-proposal.png`, fullPage: true });
+    await page.getByRole('button', { name: '收文处理单' }).click();
+    await visible(page.getByRole('button', { name: '打印' }));
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: `${OUT}/shouwen-proxy.pdf`, format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+    const text = pdfText(`${OUT}/shouwen-proxy.pdf`);
+    expect(text).toContain('拟请刘局长阅示');
+    expect(text).toMatch(/拟办人：李红梅（办公室主任）\s*周晓燕代录\s+\d{4}-\d{2}-\d{2}/);
+    expect(text).not.toContain('办公室主任：周晓燕');
   });
 });

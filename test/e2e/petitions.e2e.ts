@@ -360,11 +360,65 @@ describe('petitions: register, duplicates, forward, PET-6, conclude, 来信台�
     const list = page.getByRole('table', { name: '领导接访列表' });
     const link = list.getByRole('link', { name: visit });
     await visible(link);
-    await containsText(list.getByRole('row').filter({ has: page.getByRole('link', { name: visit }) }), leaderName);
+    await containsText(
+      list.getByRole('row').filter({ has: page.getByRole('link', { name: visit }) }),
+      leaderName,
+    );
     await shot(page, 'reception-list');
     await link.click();
     await page.waitForURL(/#\/petitions\/case\//);
     await containsText(page.getByRole('heading', { level: 3 }).first(), visit);
     await containsText(infoRow(page, '领导接访'), `${localToday()} ${leaderName}（县人民来访接待中心）`);
+  });
+
+  it('opens a case’s attachments without window.open: an image in the page, a PDF as a download', async () => {
+    const { page } = app;
+    await openTab(page, '信访件');
+    await page.getByLabel('登记编号').fill(first);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('table', { name: '信访件列表' }).getByRole('link', { name: first }).click();
+    await page.waitForURL(/#\/petitions\/case\//);
+    await page.getByRole('button', { name: '全国系统录入编号与附件' }).click();
+    // a 320×200 PNG drawn by the page itself, and a minimal PDF
+    const png = Buffer.from(
+      await page.evaluate(() => {
+        const c = document.createElement('canvas');
+        c.width = 320;
+        c.height = 200;
+        const g = c.getContext('2d')!;
+        g.fillStyle = '#dfe8f5';
+        g.fillRect(0, 0, 320, 200);
+        g.fillStyle = '#1c3d6e';
+        g.font = '28px sans-serif';
+        g.fillText('现场照片', 100, 110);
+        return c.toDataURL('image/png').split(',')[1];
+      }),
+      'base64',
+    );
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByLabel('扫描件').click();
+    await (
+      await chooser
+    ).setFiles([
+      { name: '现场照片.png', mimeType: 'image/png', buffer: png },
+      { name: '来信扫描件.pdf', mimeType: 'application/pdf', buffer: pdf },
+    ]);
+    await page.getByRole('button', { name: '添加附件' }).click();
+    const row = infoRow(page, '附件');
+    await visible(row.getByRole('button', { name: '现场照片.png' }));
+    const pages = app.context.pages().length;
+    await row.getByRole('button', { name: '现场照片.png' }).click();
+    const viewer = page.getByRole('dialog', { name: '现场照片.png' });
+    const img = viewer.getByRole('img', { name: '现场照片.png' });
+    await visible(img);
+    expect(await img.evaluate((e: HTMLImageElement) => e.naturalWidth)).toBe(320);
+    if (SHOTS) await page.screenshot({ path: '/tmp/petitions-attachment-image.png' });
+    await viewer.getByRole('button', { name: '下载' }).waitFor();
+    await page.keyboard.press('Escape');
+    const dl = page.waitForEvent('download');
+    await row.getByRole('button', { name: '来信扫描件.pdf' }).click();
+    expect((await dl).suggestedFilename()).toBe('来信扫描件.pdf');
+    expect(app.context.pages().length).toBe(pages); // no window was opened
   });
 });

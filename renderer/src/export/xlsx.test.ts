@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { LedgerSpec } from '../../../shared/ledger';
 
-import { ledgerWorkbook } from './xlsx';
+import { CELL_TEXT_LIMIT, CELL_TRUNCATED_MARK, ledgerWorkbook } from './xlsx';
 
 const spec: LedgerSpec = {
   unitName: '新宁县信访局',
@@ -34,7 +34,13 @@ describe('ledgerWorkbook', () => {
     const ws = await read(await ledgerWorkbook([spec], new Date(2026, 10, 26, 10, 30), '周文书'));
     expect(ws.getCell('A1').value).toBe('新宁县信访局来信台帐（2026年11月）');
     expect(ws.getCell('A1').isMerged && ws.getCell('E1').isMerged).toBe(true);
-    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['序号', '登记编号', '收信日期', '金额', '内容摘要']);
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '登记编号',
+      '收信日期',
+      '金额',
+      '内容摘要',
+    ]);
   });
 
   it('writes real dates and numbers, not text', async () => {
@@ -71,5 +77,46 @@ describe('ledgerWorkbook', () => {
   it('sizes columns for Chinese text', async () => {
     const ws = await read(await ledgerWorkbook([spec], new Date(2026, 10, 26), '周文书'));
     expect(ws.getColumn(5).width).toBeGreaterThanOrEqual(18); // 8 Chinese characters count double
+  });
+
+  it('cuts a text over Excel’s 32,767-character cell limit, with a visible marker, so the workbook opens', async () => {
+    expect(CELL_TEXT_LIMIT).toBe(32767);
+    const long = '反映征地补偿问题'.repeat(5000); // 40,000 characters
+    const exact = '访'.repeat(32767);
+    // an emoji (two UTF-16 units) straddling the cut must not be split in half
+    const pair = `${'访'.repeat(32767 - CELL_TRUNCATED_MARK.length - 1)}😀${'访'.repeat(100)}`;
+    const ws = await read(
+      await ledgerWorkbook(
+        [
+          {
+            ...spec,
+            rows: [
+              { no: 1, regNo: '宁信来〔2026〕0003', date: '2026-11-03', summary: long },
+              { no: 2, regNo: '宁信来〔2026〕0004', date: '2026-11-04', summary: exact },
+              { no: 3, regNo: '宁信来〔2026〕0005', date: '2026-11-05', summary: pair },
+            ],
+            notes: ['注：'.repeat(20000)],
+          },
+        ],
+        new Date(2026, 10, 26),
+        '周文书',
+      ),
+    );
+    const cut = String(ws.getCell('E3').value);
+    expect(cut.length).toBeLessThanOrEqual(32767);
+    expect(cut.endsWith(CELL_TRUNCATED_MARK)).toBe(true);
+    expect(long.startsWith(cut.slice(0, -CELL_TRUNCATED_MARK.length))).toBe(true);
+    expect(CELL_TRUNCATED_MARK).toContain('超出Excel单元格32767字上限');
+    expect(ws.getCell('E4').value).toBe(exact);
+    const cutPair = String(ws.getCell('E5').value);
+    expect(cutPair.length).toBeLessThanOrEqual(32767);
+    expect(cutPair).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    let longest = 0;
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        longest = Math.max(longest, String(c.value ?? '').length);
+      }),
+    );
+    expect(longest).toBeLessThanOrEqual(32767);
   });
 });

@@ -11,7 +11,26 @@ function isoToDate(v: string): Date | string {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : v;
 }
 
+// Excel holds at most 32,767 characters in a cell; a longer text makes a workbook Excel reports as
+// damaged. Every text written here goes through fitCell: cut, with a visible marker, never split
+// inside a surrogate pair. The full text stays in the system.
+export const CELL_TEXT_LIMIT = 32767;
+export const CELL_TRUNCATED_MARK = '…（超出Excel单元格32767字上限，全文见系统）';
+
+export function fitCell(s: string): string {
+  if (s.length <= CELL_TEXT_LIMIT) return s;
+  let keep = CELL_TEXT_LIMIT - CELL_TRUNCATED_MARK.length;
+  const last = s.charCodeAt(keep - 1);
+  if (last >= 0xd800 && last <= 0xdbff) keep--;
+  return s.slice(0, keep) + CELL_TRUNCATED_MARK;
+}
+
 function cellValue(col: LedgerColumn, v: LedgerCell): ExcelJS.CellValue {
+  const value = rawCellValue(col, v);
+  return typeof value === 'string' ? fitCell(value) : value;
+}
+
+function rawCellValue(col: LedgerColumn, v: LedgerCell): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null;
   switch (col.type) {
     case 'date':
@@ -113,7 +132,7 @@ export function addLedgerSheet(
 
   ws.addRow([]);
   for (const note of spec.notes ?? []) {
-    const r = ws.addRow([note]);
+    const r = ws.addRow([fitCell(note)]);
     ws.mergeCells(r.number, 1, r.number, n);
   }
   const sig = (spec.signatures ?? ['制表人', '审核人']).map((s) => `${s}：______________`).join('        ');

@@ -1,5 +1,9 @@
 // Browser mode: the same AppBridge for a plain browser. Save and backup become downloads, printing
-// is window.print(), PDF is the browser's own "save as PDF" in its print dialog.
+// is window.print(), PDF is the browser's own "save as PDF" in its print dialog. Opening an
+// attachment is a download too (the browser opens it from its download bar): the app's
+// Content-Security-Policy allows no frames or plug-ins, so a PDF cannot be shown inside the page;
+// images are shown in the page by AttachmentLink before it comes to this.
+import { OPENABLE_ATTACHMENT_TYPES, attachmentExtension } from '../../../shared/attachments';
 import type { AppBridge, BackupWriteRequest, PrintRequest, SaveFileRequest } from '../../../shared/ipc';
 
 function download(name: string, data: Uint8Array, type = 'application/octet-stream') {
@@ -38,6 +42,15 @@ export const browserBridge: AppBridge = {
   getBackupFolder: () => Promise.resolve({ folder: '浏览器下载文件夹' }),
   listBackups: () => Promise.resolve({ folder: '浏览器下载文件夹', files: [] }),
   openDataFolder: () => Promise.resolve({ ok: false }),
+  openAttachment: (req) => {
+    download(req.name, req.data, OPENABLE_ATTACHMENT_TYPES[attachmentExtension(req.name)]);
+    return Promise.resolve({ opened: true });
+  },
   appInfo: () =>
-    Promise.resolve({ mode: 'browser', version: '0.1.0', platform: navigator.userAgent, dataPath: '浏览器 IndexedDB' }),
+    Promise.resolve({
+      mode: 'browser',
+      version: '0.1.0',
+      platform: navigator.userAgent,
+      dataPath: '浏览器 IndexedDB',
+    }),
 };

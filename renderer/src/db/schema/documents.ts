@@ -35,7 +35,8 @@ export type IncomingDoc = BaseRecord & {
   copies: number;
   copySectionIds?: string[]; // DOC-4: a letter's copies kept by sections (the original stays with the office)
   proposal?: string; // 拟办意见
-  proposedById?: string | null;
+  proposedById?: string | null; // who wrote it: the office director (DOC-1)
+  proposalRecordedById?: string | null; // 代录: who typed it in for them (null: the author did)
   proposedAt?: string | null;
   decision?: string; // 批办意见
   decidedById?: string | null; // the leader who decided (the 局长)

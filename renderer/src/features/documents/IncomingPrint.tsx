@@ -10,18 +10,23 @@ import { PrintView } from '../../components/PrintView';
 import { db } from '../../db/db';
 import { unitName } from '../../org/org';
 
-import { circulationsOf, markIncomingPrinted } from './incoming';
-import { CIRCULATION_ROLE_LABELS, INCOMING_KIND_LABELS, SECRECY_LABELS, URGENCY_LABELS } from './labels';
+import { circulationsOf, formatProposalBy, markIncomingPrinted, proposalBy } from './incoming';
+import { CIRCULATION_ROLE_LABELS, INCOMING_KIND_LABELS, L, SECRECY_LABELS, URGENCY_LABELS } from './labels';
 import { fmtTime, useStaffBook } from './ui';
 
 export function IncomingPrint({ id }: { id: string }) {
   const book = useStaffBook();
   const data = useLiveQuery(async () => {
     const doc = await db.incomingDocs.get(id);
-    return { doc, circs: doc ? await circulationsOf(id) : [], unit: await unitName() };
+    return {
+      doc,
+      circs: doc ? await circulationsOf(id) : [],
+      unit: await unitName(),
+      proposer: doc ? await proposalBy(doc) : null,
+    };
   }, [id]);
   if (!data) return null;
-  const { doc, circs, unit } = data;
+  const { doc, circs, unit, proposer } = data;
   if (!doc) return <Alert color="red">收文记录不存在。</Alert>;
   return (
     <div>
@@ -65,7 +70,14 @@ export function IncomingPrint({ id }: { id: string }) {
               <td colSpan={3} style={{ height: 70 }}>
                 {doc.proposal}
                 <Text fz={12} ta="right">
-                  办公室主任：{book.name(doc.proposedById) || <span className="sign-line" />}　
+                  {proposer ? (
+                    formatProposalBy(proposer)
+                  ) : (
+                    <>
+                      {L.proposer}：<span className="sign-line" />
+                    </>
+                  )}
+                  {'　'}
                   {fmtTime(doc.proposedAt).slice(0, 10)}
                 </Text>
               </td>

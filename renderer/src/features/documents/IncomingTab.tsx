@@ -6,6 +6,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   MultiSelect,
   NativeSelect,
@@ -31,6 +32,7 @@ import { notifyError, notifyOk } from '../../components/notify';
 import { ProvisionalBadge } from '../../components/ProvisionalBadge';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
+import type { Staff } from '../../db/schema/core';
 import type {
   DocSecrecy,
   DocUrgency,
@@ -45,9 +47,11 @@ import {
   chaseCirculation,
   circulate,
   circulationsOf,
+  formatProposalBy,
   isUrgent,
   listIncoming,
   markCirculationDone,
+  proposalBy,
   proposeHandling,
   recordDecision,
   registerIncoming,
@@ -65,6 +69,7 @@ import {
   SECRECY_LABELS,
   URGENCY_LABELS,
 } from './labels';
+import { officeDirector } from './outgoing';
 import { ArchiveForm, StepForm, useStepAction } from './StepForm';
 import {
   DateField,
@@ -356,6 +361,8 @@ function IncomingDetail({ id }: { id: string }) {
   const cal = useCalendar();
   const doc = useLiveQuery(() => db.incomingDocs.get(id), [id]);
   const circs = useLiveQuery(() => circulationsOf(id), [id], []);
+  const office = useLiveQuery(officeDirector, []);
+  const proposer = useLiveQuery(async () => (doc ? proposalBy(doc) : null), [doc]);
   if (doc === undefined) return <Text c="dimmed">正在载入…</Text>;
   if (!doc || doc.deletedAt) return <Alert color="red">收文记录不存在。</Alert>;
   const mine = circs.find((c) => c.staffId === user.staffId && !c.done);
@@ -402,7 +409,7 @@ function IncomingDetail({ id }: { id: string }) {
             <Field label={L.copies}>{String(doc.copies)}</Field>
             <Field label={L.proposal}>
               {doc.proposal
-                ? `${doc.proposal}（${book.name(doc.proposedById)} ${fmtTime(doc.proposedAt)}）`
+                ? `${doc.proposal}（${proposer ? formatProposalBy(proposer) : ''} ${fmtTime(doc.proposedAt)}）`
                 : ''}
             </Field>
             <Field label={L.decision}>
@@ -503,7 +510,10 @@ function IncomingDetail({ id }: { id: string }) {
         </Card>
       )}
       {mine && <ReadForm circulationId={mine.id} role={mine.role} />}
-      {manage && (doc.status === 'registered' || doc.status === 'proposed') && <ProposeForm doc={doc} />}
+      {(manage || (!!office && office.id === user.staffId)) &&
+        (doc.status === 'registered' || doc.status === 'proposed') && (
+          <ProposeForm doc={doc} office={office ?? null} />
+        )}
       {(manage || isDirector) && (doc.status === 'proposed' || doc.status === 'decided') && (
         <DecisionForm doc={doc} />
       )}
@@ -538,7 +548,11 @@ function ReadForm({ circulationId, role }: { circulationId: string; role: 'read'
   );
 }
 
-function ProposeForm({ doc }: { doc: IncomingDoc }) {
+// DOC-1: the office director writes the 拟办意见; the clerk may type it in for them (代录), saying so.
+function ProposeForm({ doc, office }: { doc: IncomingDoc; office: Staff | null }) {
+  const user = useSession((s) => s.user)!;
+  const own = !!office && office.id === user.staffId;
+  const [onBehalf, setOnBehalf] = useState(false);
   return (
     <StepForm
       label={L.proposal}
@@ -548,7 +562,27 @@ function ProposeForm({ doc }: { doc: IncomingDoc }) {
       w={480}
       submitLabel="保存拟办意见"
       ok="已填写拟办意见，送局长批办"
-      action={(text) => proposeHandling(doc.id, text, currentActor())}
+      action={(text) =>
+        proposeHandling(doc.id, text, currentActor(), { onBehalfOf: onBehalf && office ? office.id : null })
+      }
+      extra={(errors) =>
+        !office ? (
+          <Text size="sm" c="red">
+            未设置办公室主任：请在“系统—组织”中设置办公室负责人
+          </Text>
+        ) : own ? (
+          <Text size="sm" c="dimmed">
+            {L.proposer}：{office.name}（本人）
+          </Text>
+        ) : (
+          <Checkbox
+            label={`按办公室主任${office.name}的意见${L.recordedFor}`}
+            checked={onBehalf}
+            onChange={(e) => setOnBehalf(e.currentTarget.checked)}
+            error={errors.onBehalfOf}
+          />
+        )
+      }
     />
   );
 }

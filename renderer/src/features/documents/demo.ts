@@ -155,8 +155,12 @@ export const documentsDemo: DemoModule = {
         );
         ctxDoc.id = d.id;
       });
+      // The office director (李红梅) writes the 拟办意见; on some days the clerk types it in for her (代录).
       p.at(proposeOn, '10:10', async () => {
-        if (ctxDoc.id) await proposeHandling(ctxDoc.id, p.pick(PROPOSALS), p.actor(office));
+        if (!ctxDoc.id) return;
+        if (i % 3 === 1)
+          await proposeHandling(ctxDoc.id, p.pick(PROPOSALS), p.actor(clerk), { onBehalfOf: office.id });
+        else await proposeHandling(ctxDoc.id, p.pick(PROPOSALS), p.actor(office));
       });
       p.at(decideOn, urgency === 'normal' ? '15:20' : '11:00', async () => {
         if (ctxDoc.id)

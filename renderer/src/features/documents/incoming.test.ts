@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../calendar/calendar';
 import { pinClock } from '../../db/clock';
 import { db } from '../../db/db';
-import { softDelete } from '../../db/repo';
+import { insert, softDelete, SYSTEM_ACTOR, update } from '../../db/repo';
 import { resetDb, seedOrg } from '../../db/testing';
 import type { TestOrg } from '../../db/testing';
 
@@ -13,10 +13,12 @@ import {
   chaseCirculation,
   circulate,
   circulationsOf,
+  formatProposalBy,
   listIncoming,
   markCirculationDone,
   myPendingCirculations,
   overdueCirculations,
+  proposalBy,
   proposeHandling,
   recordDecision,
   registerIncoming,
@@ -226,5 +228,76 @@ describe('listIncoming (the 收文 list)', () => {
       .where('[status+year+seq]')
       .between(['proposed', 2026, Dexie.minKey], ['proposed', 2026, Dexie.maxKey]);
     expect(await range.count()).toBe(2);
+  });
+});
+
+describe('拟办意见 (DOC-1): the office director’s, or recorded for them (代录)', () => {
+  // The clerk is not the office director here: 李主任 heads 办公室.
+  async function withOfficeDirector() {
+    const head = await insert(
+      db.staff,
+      {
+        name: '李主任',
+        rank: 'section_head',
+        roles: ['section_head', 'office'],
+        sectionId: org.officeSectionId,
+        title: '办公室主任',
+        active: true,
+      },
+      SYSTEM_ACTOR,
+    );
+    await update(db.sections, org.officeSectionId, { headId: head.id }, SYSTEM_ACTOR);
+    await update(db.staff, org.clerk.id, { title: '文书' }, SYSTEM_ACTOR);
+    return head;
+  }
+
+  it('refuses the clerk’s own 拟办意见, and records it as 代录 with the office director as the author', async () => {
+    const head = await withOfficeDirector();
+    const d = await registerIncoming(doc(), org.actor(org.clerk));
+    await expect(proposeHandling(d.id, '拟请刘局长阅示', org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'onBehalfOf',
+      ruleId: 'DOC-1',
+      message: expect.stringContaining('办公室主任（李主任）'),
+    });
+    expect((await db.incomingDocs.get(d.id))!.status).toBe('registered');
+    const p = await proposeHandling(d.id, '拟请刘局长阅示', org.actor(org.clerk), { onBehalfOf: head.id });
+    expect(p.proposedById).toBe(head.id);
+    expect(p.proposalRecordedById).toBe(org.clerk.id);
+    expect(p.trail.at(-1)!.action).toBe('周文书代录办公室主任（李主任）拟办意见，送局长批办');
+    // what the 收文处理单 and the screen print: the author with their own title, and who typed it in
+    const by = formatProposalBy((await proposalBy(p))!);
+    expect(by).toBe('拟办人：李主任（办公室主任）　周文书代录');
+    expect(by).not.toContain('周文书（');
+  });
+
+  it('the office director records their own; nobody else may record it for them', async () => {
+    const head = await withOfficeDirector();
+    const d = await registerIncoming(doc(), org.actor(org.clerk));
+    // someone without documents.manage cannot type it in for the director
+    await expect(
+      proposeHandling(d.id, '拟办', org.actor(org.staff), { onBehalfOf: head.id }),
+    ).rejects.toMatchObject({ field: 'permission' });
+    // naming someone else as the author is refused
+    await expect(
+      proposeHandling(d.id, '拟办', org.actor(org.clerk), { onBehalfOf: org.deputy.id }),
+    ).rejects.toMatchObject({ field: 'onBehalfOf' });
+    const p = await proposeHandling(d.id, '拟请刘局长阅示', org.actor(head));
+    expect(p.proposedById).toBe(head.id);
+    expect(p.proposalRecordedById).toBeNull();
+    expect(formatProposalBy((await proposalBy(p))!)).toBe('拟办人：李主任（办公室主任）');
+  });
+
+  it('names the office director without a title as 办公室主任, and refuses while none is set', async () => {
+    // in the test bureau the clerk heads 办公室 and has no title
+    const d = await registerIncoming(doc(), org.actor(org.clerk));
+    const p = await proposeHandling(d.id, '拟办', org.actor(org.clerk));
+    expect(formatProposalBy((await proposalBy(p))!)).toBe('拟办人：周文书（办公室主任）');
+    await update(db.sections, org.officeSectionId, { headId: null }, SYSTEM_ACTOR);
+    const e = await registerIncoming(doc(), org.actor(org.clerk));
+    await expect(proposeHandling(e.id, '拟办', org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'proposal',
+      message: expect.stringContaining('设置办公室负责人'),
+    });
+    expect(await proposalBy(e)).toBeNull();
   });
 });

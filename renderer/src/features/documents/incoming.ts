@@ -5,7 +5,13 @@
 import Dexie from 'dexie';
 
 import type { CalendarData, ISODate } from '../../../../shared/rules';
-import { circulationDue, compareDates, isISODate, parseISODate } from '../../../../shared/rules';
+import {
+  circulationDue,
+  compareDates,
+  isISODate,
+  parseISODate,
+  proposalAuthorship,
+} from '../../../../shared/rules';
 import { loadCalendar } from '../../calendar/calendar';
 import { nowIso, today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -21,8 +27,9 @@ import type {
   IncomingStatus,
 } from '../../db/schema/documents';
 
-import { requirePermission } from './access';
-import { CIRCULATION_ROLE_LABELS } from './labels';
+import { hasPermission, requirePermission } from './access';
+import { CIRCULATION_ROLE_LABELS, L } from './labels';
+import { officeDirector } from './outgoing';
 
 export type IncomingInput = {
   kind: IncomingKind;
@@ -159,13 +166,40 @@ export async function editIncoming(id: string, input: IncomingInput, actor: Acto
   });
 }
 
-// DOC-1: the office director's proposed handling (拟办意见); the document goes to the 局长.
-export async function proposeHandling(id: string, proposal: string, actor: Actor): Promise<IncomingDoc> {
-  await requirePermission(actor, 'documents.manage', '填写拟办意见');
+// DOC-1: the office director's proposed handling (拟办意见); the document goes to the 局长. The
+// office director (the head of 办公室) records it, or the office clerk records it on their behalf
+// (代录, `onBehalfOf` naming the office director): the director is recorded as the author and the
+// clerk as the one who typed it in, never the clerk as the author.
+export async function proposeHandling(
+  id: string,
+  proposal: string,
+  actor: Actor,
+  opts: { onBehalfOf?: string | null } = {},
+): Promise<IncomingDoc> {
+  const office = await officeDirector();
+  const who = proposalAuthorship({
+    actorId: actor.id,
+    officeDirectorId: office?.id ?? null,
+    onBehalfOfId: opts.onBehalfOf ?? null,
+    actorKeepsDocuments: await hasPermission(actor, 'documents.manage'),
+  });
+  if (!who.ok) {
+    if (who.problem === 'no_office_director')
+      throw new DomainError('找不到办公室主任：请在“系统—组织”中设置办公室负责人', 'proposal', 'DOC-1');
+    if (who.problem === 'not_permitted') throw new DomainError('没有权限：代录拟办意见', 'permission');
+    throw new DomainError(
+      `拟办意见由办公室主任（${office!.name}）提出；代为录入时请注明按其意见代录`,
+      'onBehalfOf',
+      'DOC-1',
+    );
+  }
   if (!proposal?.trim()) throw new DomainError('请填写拟办意见', 'proposal', 'DOC-1');
   const dir = (await db.staff.where('rank').equals('director').toArray()).find(
     (s) => s.active && !s.deletedAt,
   );
+  const step = who.recordedById
+    ? `${actor.name}代录办公室主任（${office!.name}）拟办意见，送局长批办`
+    : '办公室主任拟办，送局长批办';
   return writeTx([db.incomingDocs], async () => {
     const doc = await liveDoc(id);
     requireStatus(doc, ['registered', 'proposed'], '该文件已批办，不能再修改拟办意见');
@@ -174,15 +208,39 @@ export async function proposeHandling(id: string, proposal: string, actor: Actor
       id,
       {
         proposal: proposal.trim(),
-        proposedById: actor.id,
+        proposedById: who.authorId,
+        proposalRecordedById: who.recordedById,
         proposedAt: nowIso(),
         status: 'proposed',
-        ...trailed(doc, '办公室主任拟办，送局长批办', dir ? `局长（${dir.name}）` : '局长', actor),
+        ...trailed(doc, step, dir ? `局长（${dir.name}）` : '局长', actor),
       },
       actor,
-      '拟办意见',
+      who.recordedById ? `拟办意见（代录，拟办人 ${office!.name}）` : '拟办意见',
     );
   });
+}
+
+// Who wrote the 拟办意见, as the screen and the 收文处理单 name them: the author with their own title
+// (职务; 办公室主任 for the office director without one), and who typed it in for them (代录). Never a
+// role-holder who did not write it.
+export type ProposalBy = { author: string; title: string; recordedBy: string | null };
+
+export async function proposalBy(
+  doc: Pick<IncomingDoc, 'proposedById' | 'proposalRecordedById'>,
+): Promise<ProposalBy | null> {
+  if (!doc.proposedById) return null;
+  const author = await db.staff.get(doc.proposedById);
+  const recorder = doc.proposalRecordedById ? await db.staff.get(doc.proposalRecordedById) : undefined;
+  const office = await officeDirector();
+  return {
+    author: author?.name ?? '',
+    title: author?.title?.trim() || (author && office?.id === author.id ? L.officeDirector : ''),
+    recordedBy: doc.proposalRecordedById ? (recorder?.name ?? '') : null,
+  };
+}
+
+export function formatProposalBy(p: ProposalBy): string {
+  return `${L.proposer}：${p.author}${p.title ? `（${p.title}）` : ''}${p.recordedBy ? `　${p.recordedBy}${L.recordedFor}` : ''}`;
 }
 
 // DOC-1: the 局长's decision (批办). Entered by the 局长, or by the office from the paper.
@@ -432,9 +490,15 @@ export async function markIncomingPrinted(id: string, actor: Actor): Promise<voi
 // The 收文 list (收文登记): one year's documents, newest number first, `limit + 1` rows so the screen
 // knows whether 加载更多 has more; with a status, only that status (index [status+year+seq]).
 // Soft-deleted rows are skipped before the limit.
-export async function listIncoming(year: number, status: IncomingStatus | '', limit: number): Promise<IncomingDoc[]> {
+export async function listIncoming(
+  year: number,
+  status: IncomingStatus | '',
+  limit: number,
+): Promise<IncomingDoc[]> {
   const range = status
-    ? db.incomingDocs.where('[status+year+seq]').between([status, year, Dexie.minKey], [status, year, Dexie.maxKey])
+    ? db.incomingDocs
+        .where('[status+year+seq]')
+        .between([status, year, Dexie.minKey], [status, year, Dexie.maxKey])
     : db.incomingDocs.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]);
   return range
     .reverse()

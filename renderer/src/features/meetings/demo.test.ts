@@ -73,6 +73,16 @@ describe('demo data of 公文, 印章, 会议, 学习', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('has every 拟办意见 written by the office director (李红梅), some typed in by the clerk (代录)', async () => {
+    const byName = new Map((await db.staff.toArray()).map((s) => [s.id, s.name]));
+    const proposed = (await db.incomingDocs.toArray()).filter((d) => d.proposedById);
+    expect(proposed.length).toBeGreaterThan(140);
+    expect(new Set(proposed.map((d) => byName.get(d.proposedById!)))).toEqual(new Set(['李红梅']));
+    const typedIn = proposed.filter((d) => d.proposalRecordedById);
+    expect(typedIn.length).toBeGreaterThan(20);
+    expect(new Set(typedIn.map((d) => byName.get(d.proposalRecordedById!)))).toEqual(new Set(['周晓燕']));
+  });
+
   it('has two seals, one void, with uses, loans (some overdue) and destructions with two witnesses', async () => {
     const seals = await db.seals.toArray();
     expect(seals.map((s) => s.status).sort()).toEqual(['active', 'void']);

@@ -29,7 +29,6 @@ import type { ReactNode } from 'react';
 import { INFORMANT_MASK } from '../../../../shared/ledgers/petitions';
 import {
   PETITION_DEADLINE_LABELS,
-  ruleText,
   URGENT_NOTIFY,
   URGENT_REPORT_TO,
 } from '../../../../shared/rules';
@@ -37,6 +36,7 @@ import type { SortDecision } from '../../../../shared/rules';
 import { href } from '../../app/router';
 import { useCan, useSession } from '../../auth/session';
 import { useCalendar } from '../../calendar/calendar';
+import { AttachmentLink } from '../../components/AttachmentLink';
 import { notifyOk } from '../../components/notify';
 import { ProvisionalBadge } from '../../components/ProvisionalBadge';
 import { localHHmm, today } from '../../db/clock';
@@ -60,6 +60,7 @@ import { HandoverPrint } from './prints';
 import { caseAudit, caseSteps, duplicatesOf, maskRecord, receptionDaysOfCase } from './queries';
 import * as repo from './repo';
 import {
+  caseRuleText,
   DueBadge,
   RuleNote,
   StateBadge,
@@ -126,7 +127,7 @@ export function CaseView({ id }: { id: string }) {
                 </Text>
               )}
               <Text size="xs" c="dimmed">
-                {next.ruleId}：{ruleText(next.ruleId).text}
+                {next.ruleId}：{caseRuleText(next.ruleId, p.nature, settings).text}
               </Text>
             </>
           ) : (
@@ -281,16 +282,7 @@ function CaseInfo({ p }: { p: Petition }) {
               ? '—'
               : p.informant && !canView
                 ? `${files.length}件（检举揭发件的扫描件载有检举人身份，按规定不予显示，PET-6）`
-                : files.map((f) => (
-                    <Anchor
-                      key={f.id}
-                      size="sm"
-                      mr="sm"
-                      onClick={() => window.open(URL.createObjectURL(f.blob), '_blank')}
-                    >
-                      {f.name}
-                    </Anchor>
-                  ))}
+                : files.map((f) => <AttachmentLink key={f.id} file={f} />)}
           </Row>
         </Table.Tbody>
       </Table>
@@ -461,7 +453,7 @@ function Actions({ p }: { p: Petition }) {
       items.push({ key: 'notify', title: '告知信访人', body: <NotifyForm p={p} /> });
     if (p.state === 'handed_down' && !p.acceptedOn)
       items.push({ key: 'accept', title: '责任单位受理', body: <UnitAcceptForm p={p} /> });
-    if (p.state === 'forwarded' || p.state === 'handed_down')
+    if (repo.mayObject(p))
       items.push({ key: 'objection', title: '责任单位异议（重新转送/交办）', body: <ObjectionForm p={p} /> });
     if (
       leader &&
@@ -629,7 +621,7 @@ function UnitAcceptForm({ p }: { p: Petition }) {
   return (
     <ActionForm label="登记受理" onSubmit={() => run(() => repo.recordUnitAcceptance(p.id, on, actor))}>
       <DateField value={on} onChange={setOn} error={errors.on} label={`${p.unitName ?? ''}受理日期`} />
-      <RuleNote id="PET-4" />
+      <RuleNote id="PET-4" nature={p.nature} />
     </ActionForm>
   );
 }
@@ -713,7 +705,7 @@ function ExtendForm({ p }: { p: Petition }) {
         error={errors.toldPetitioner}
       />
       <DateField value={on} onChange={setOn} error={errors.on} />
-      <RuleNote id="PET-4" />
+      <RuleNote id="PET-4" nature={p.nature} />
     </ActionForm>
   );
 }

@@ -26,6 +26,7 @@ import {
   downgradeUrgent,
   extendPetition,
   loadCtx,
+  mayObject,
   nextDeadlineOf,
   notifyPetitioner,
   recordObjection,
@@ -230,6 +231,21 @@ describe('duplicate check at registration (PET-10)', () => {
       .toArray();
     expect(steps.map((s) => s.kind)).toContain('duplicate');
   });
+
+  it('dates 收到重复件 in the case history at the duplicate’s receipt date, not the registration date', async () => {
+    // the clock is at 2026-05-20; the duplicate letter arrived on the 12th
+    const first = await registerPetition(letter(), org.actor(org.staff));
+    const second = await registerPetition(letter({ receivedOn: '2026-05-12' }), org.actor(org.staff), {
+      duplicate: { kind: 'link', caseId: first.id },
+    });
+    const stepsOf = (id: string) =>
+      db.petitionSteps.where('[petitionId+at]').between([id, ''], [id, '\uffff']).toArray();
+    const onMaster = (await stepsOf(first.id)).find((s) => s.kind === 'duplicate')!;
+    expect(onMaster.text).toContain('收到重复件');
+    expect(onMaster.on).toBe('2026-05-12');
+    const onDuplicate = (await stepsOf(second.id)).find((s) => s.kind === 'duplicate')!;
+    expect(onDuplicate.on).toBe('2026-05-12');
+  });
 });
 
 describe('handling flow and deadlines (PET-2..5, PET-9)', () => {
@@ -365,6 +381,23 @@ describe('handling flow and deadlines (PET-2..5, PET-9)', () => {
       'PET-3',
       'on',
     );
+  });
+
+  it('refuses an objection once the unit has accepted the 交办 (PET-3)', async () => {
+    const actor = org.actor(org.staff);
+    let p = await registerPetition(letter(), actor);
+    p = await sortPetition(p.id, { decision: 'hand_down', on: '2026-05-07', unitId: township.id }, actor);
+    expect(mayObject(p)).toBe(true);
+    p = await recordUnitAcceptance(p.id, '2026-05-08', actor);
+    expect(mayObject(p)).toBe(false);
+    // still within the 5 working days, but the unit has taken the matter on
+    await expectRefusal(
+      recordObjection(p.id, { on: '2026-05-11', reason: '不属本单位', newUnitId: labour.id }, actor),
+      'PET-3',
+      'on',
+      '受理，不能再提出异议',
+    );
+    expect((await db.petitions.get(p.id))!.unitId).toBe(township.id);
   });
 });
 

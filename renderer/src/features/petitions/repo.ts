@@ -421,10 +421,12 @@ export async function registerTx(
   });
   if (master) {
     const label = state === 'repeat' ? '重复信访（复核终结后以同一事实和理由再次提出，不再受理）' : '重复件';
+    // Both steps carry the duplicate's receipt date: the history says when it came in, not when
+    // it was typed in.
     await addStep(
       p,
       'duplicate',
-      ctx.today,
+      input.receivedOn,
       `登记为${label}，并入 ${master.regNo}${p.duplicateNote ? `：${p.duplicateNote}` : ''}`,
       actor,
       { masterId: master.id },
@@ -432,7 +434,7 @@ export async function registerTx(
     await addStep(
       master,
       'duplicate',
-      ctx.today,
+      input.receivedOn,
       `收到${label} ${p.regNo}${p.duplicateNote ? `：${p.duplicateNote}` : ''}`,
       actor,
       { duplicateId: p.id },
@@ -656,6 +658,12 @@ export function objectionDueOf(p: Petition, ctx: Pick<PetitionCtx, 'cal' | 'sett
   return p.handedOn ? addWorkdays(p.handedOn, ctx.settings.limits.objectionWorkdays, ctx.cal) : null;
 }
 
+// PET-3: only a unit that has not yet taken the matter on may object: once it has accepted a
+// 交办 (acceptedOn), the objection is no longer open.
+export function mayObject(p: Pick<Petition, 'state' | 'acceptedOn'>): boolean {
+  return (p.state === 'forwarded' || p.state === 'handed_down') && !p.acceptedOn;
+}
+
 export type ObjectionInput = { on: ISODate; reason: string; newUnitId: string };
 
 export async function recordObjection(
@@ -669,6 +677,12 @@ export async function recordObjection(
   return writeTx(writeTables(), async () => {
     const p = await getLive(id);
     requireState(p, ['forwarded', 'handed_down'], '登记异议');
+    if (p.acceptedOn)
+      throw new DomainError(
+        `${p.unitName ?? '责任单位'}已于${p.acceptedOn}受理，不能再提出异议`,
+        'on',
+        'PET-3',
+      );
     checkOn(input.on, 'on', ctx, { date: p.handedOn, label: '转送/交办日期' });
     const due = objectionDueOf(p, ctx)!;
     if (input.on > due) throw new DomainError(`已超过异议期限（${due}，收到之日起5个工作日）`, 'on', 'PET-3');

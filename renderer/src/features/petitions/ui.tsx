@@ -4,21 +4,26 @@ import { Badge, Box, Group, Text, Tooltip } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 
-import { deadlineState, PETITION_DEADLINE_LABELS, ruleText } from '../../../../shared/rules';
+import {
+  completionRuleText,
+  deadlineState,
+  PETITION_DEADLINE_LABELS,
+  ruleText,
+} from '../../../../shared/rules';
 import type { CalendarData, ISODate, PetitionDeadlineKind } from '../../../../shared/rules';
-import type { RuleId } from '../../../../shared/rules';
+import type { RuleId, RuleText } from '../../../../shared/rules';
 import { useSession } from '../../auth/session';
 import { ProvisionalBadge } from '../../components/ProvisionalBadge';
 import { useFieldErrors as useSharedFieldErrors } from '../../components/useFieldErrors';
 import { db } from '../../db/db';
 import type { Actor } from '../../db/repo';
 import type { Staff, Unit } from '../../db/schema/core';
-import type { PetitionState } from '../../db/schema/petitions';
+import type { PetitionNature, PetitionState } from '../../db/schema/petitions';
 
 import { importCategories } from './import';
 import { STATE_COLORS, STATE_LABELS } from './labels';
 import { knownTownships } from './repo';
-import { loadPetitionSettings, withDefaults } from './settings';
+import { limitsFor, loadPetitionSettings, withDefaults } from './settings';
 import type { PetitionSettings } from './settings';
 
 export function useActor(): Actor {
@@ -106,8 +111,26 @@ export function DueBadge({
   );
 }
 
-export function RuleNote({ id }: { id: RuleId }) {
-  const r = ruleText(id);
+// A rule's text as it applies to a case: PET-4 depends on the case's category (申诉求决类 has the
+// 60 days of 条例第34条; 检举控告类 and 建议意见类 their own procedure and the set limit).
+export function caseRuleText(id: RuleId, nature: PetitionNature, settings: PetitionSettings): RuleText {
+  return id === 'PET-4'
+    ? completionRuleText(nature, limitsFor(nature, settings).completionDays)
+    : ruleText(id);
+}
+
+function CaseRuleNote({ id, nature }: { id: RuleId; nature: PetitionNature }) {
+  const settings = useSettings();
+  return <RuleLine r={caseRuleText(id, nature, settings)} />;
+}
+
+// `nature`: the case's category, for a rule whose text depends on it (PET-4).
+export function RuleNote({ id, nature }: { id: RuleId; nature?: PetitionNature }) {
+  if (nature) return <CaseRuleNote id={id} nature={nature} />;
+  return <RuleLine r={ruleText(id)} />;
+}
+
+function RuleLine({ r }: { r: RuleText }) {
   return (
     <Text size="xs" c="dimmed">
       {r.id}：{r.text}（{r.source}）
