@@ -17,6 +17,7 @@ export { BUNDLED_CALENDAR } from './calendar-data';
 
 export type { DateParts, HHmm, ISODate, Weekday } from './dates';
 export {
+  actDateOk,
   addCalendarDays,
   compareDates,
   dayOfWeek,
@@ -74,6 +75,7 @@ export type { Half, HalfDay, LeaveCode, LeaveType, LeaveTypeInfo, SessionSpan } 
 export {
   HALVES,
   LEAVE_TYPES,
+  afterTheFact,
   leaveCloseDue,
   leaveCloseOverdue,
   leaveCoversWorkday,
@@ -143,8 +145,8 @@ export {
   parseDocNumber,
 } from './documents';
 
-export type { SealKind, SealStatus } from './seals';
-export { SEAL_KIND_LABELS, sealUseOk } from './seals';
+export type { SealKind, SealStatus, SealUseState } from './seals';
+export { SEAL_KIND_LABELS, closedBySealVoid, sealUseOk } from './seals';
 
 export type { ExpenseStepKey, Invoice, RequestRoute } from './finance';
 export {
