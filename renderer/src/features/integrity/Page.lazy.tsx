@@ -286,7 +286,8 @@ function GiftForm({ manage }: { manage: boolean }) {
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
             error={errors.value}
-            description={fen ? `人民币大写：${rmbUppercase(fen)}` : value.trim() ? undefined : L.valueBlank}
+            placeholder={L.valueBlank}
+            description={fen ? `人民币大写：${rmbUppercase(fen)}` : undefined}
           />
         </Group>
         <TextInput
