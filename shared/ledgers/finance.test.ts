@@ -104,6 +104,27 @@ describe('giftLedger', () => {
     expect(spec.rows[1].value).toBe(123.45);
     expect(spec.totals?.value).toBe(623.45);
     expect(spec.columns.find((c) => c.key === 'handedOverOn')?.type).toBe('date');
+    expect(spec.notes).toHaveLength(1);
+  });
+  it('leaves a gift not valued blank, apart from one valued 0.00, and says so under the table', () => {
+    const row = {
+      person: 'a',
+      giver: 'g',
+      description: 'd',
+      kind: '礼品',
+      handling: '',
+      handedOverOn: null,
+      receiver: '',
+      state: '',
+    };
+    const spec = giftLedger('局', 2026, [
+      { ...row, receivedOn: '2026-05-01', valueFen: null },
+      { ...row, receivedOn: '2026-05-02', valueFen: 0 },
+      { ...row, receivedOn: '2026-05-03', valueFen: 5000 },
+    ]);
+    expect(spec.rows.map((r) => r.value)).toEqual([null, 0, 50]);
+    expect(spec.totals?.value).toBe(50);
+    expect(spec.notes?.[1]).toBe('估值栏空白的1件未估价，未计入合计。');
   });
 });
 

@@ -85,7 +85,7 @@ export type GiftLedgerRow = {
   giver: string;
   description: string;
   kind: string;
-  valueFen: number;
+  valueFen: number | null; // null: not valued (未估价), left blank, not 0.00
   handling: string;
   handedOverOn: ISODate | null;
   receiver: string;
@@ -94,6 +94,7 @@ export type GiftLedgerRow = {
 
 export function giftLedger(unitName: string, year: number, rows: readonly GiftLedgerRow[]): LedgerSpec {
   const sorted = [...rows].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
+  const unvalued = sorted.filter((r) => r.valueFen === null).length;
   return {
     unitName,
     ledgerName: '礼品登记',
@@ -124,8 +125,11 @@ export function giftLedger(unitName: string, year: number, rows: readonly GiftLe
       receiver: r.receiver,
       state: r.state,
     })),
-    totals: { person: '合计', value: yuan(sorted.reduce((n, r) => n + r.valueFen, 0)) },
-    notes: [`依据：INT-1 ${ruleText('INT-1').text}`],
+    totals: { person: '合计', value: yuan(sorted.reduce((n, r) => n + (r.valueFen ?? 0), 0)) },
+    notes: [
+      `依据：INT-1 ${ruleText('INT-1').text}`,
+      ...(unvalued > 0 ? [`估值栏空白的${unvalued}件未估价，未计入合计。`] : []),
+    ],
     signatures: ['登记人', '纪检监察'],
   };
 }

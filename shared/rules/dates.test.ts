@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  actDateOk,
   addCalendarDays,
   checkDate,
   compareDates,
@@ -192,5 +193,21 @@ describe('minutesBetween', () => {
   it('names the bad side', () => {
     expect(() => minutesBetween('8', '08:00')).toThrow(/^from: /);
     expect(() => minutesBetween('08:00', '8')).toThrow(/^to: /);
+  });
+});
+
+describe('actDateOk', () => {
+  it('accepts a date of an act up to today, today included', () => {
+    expect(actDateOk('2026-09-01', '2026-09-02')).toBe(true);
+    expect(actDateOk('2026-09-02', '2026-09-02')).toBe(true);
+    expect(actDateOk('2025-12-31', '2026-01-01')).toBe(true);
+  });
+  it('refuses a date after today', () => {
+    expect(actDateOk('2026-09-03', '2026-09-02')).toBe(false);
+    expect(actDateOk('2027-01-01', '2026-12-31')).toBe(false);
+  });
+  it('names the bad side', () => {
+    expect(() => actDateOk('2026-02-30', '2026-03-01')).toThrow(/^date: /);
+    expect(() => actDateOk('2026-03-01', '')).toThrow(/^today: /);
   });
 });

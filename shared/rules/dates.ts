@@ -114,6 +114,14 @@ export function compareDates(a: ISODate, b: ISODate): -1 | 0 | 1 {
   return d < 0 ? -1 : d > 0 ? 1 : 0;
 }
 
+/**
+ * §0: the date of an act that has happened (a payment made, a gift received, a document signed for,
+ * a seal used, a meeting held, a loan lent or returned) is never after today.
+ */
+export function actDateOk(date: ISODate, today: ISODate): boolean {
+  return toDayNumber(date, 'date') <= toDayNumber(today, 'today');
+}
+
 /** The date `days` calendar days later (earlier when negative). */
 export function addCalendarDays(date: ISODate, days: number): ISODate {
   const start = toDayNumber(date, 'date');

@@ -27,6 +27,7 @@ export {
 
 export type { DateParts, HHmm, ISODate, Weekday } from './dates';
 export {
+  actDateOk,
   addCalendarDays,
   compareDates,
   dayOfWeek,
@@ -84,6 +85,7 @@ export type { Half, HalfDay, LeaveCode, LeaveType, LeaveTypeInfo, SessionSpan } 
 export {
   HALVES,
   LEAVE_TYPES,
+  afterTheFact,
   leaveCloseDue,
   leaveCloseOverdue,
   leaveCoversWorkday,
@@ -154,8 +156,8 @@ export {
   proposalAuthorship,
 } from './documents';
 
-export type { SealKind, SealStatus } from './seals';
-export { SEAL_KIND_LABELS, sealUseOk } from './seals';
+export type { SealKind, SealStatus, SealUseState } from './seals';
+export { SEAL_KIND_LABELS, closedBySealVoid, sealUseOk } from './seals';
 
 export type { ExpenseStepKey, Invoice, RequestRoute } from './finance';
 export {

@@ -4,6 +4,7 @@ import { mergeCalendars } from './calendar';
 import { BUNDLED_CALENDAR } from './calendar-data';
 import type { HalfDay } from './leave';
 import {
+  afterTheFact,
   LEAVE_TYPES,
   leaveCloseDue,
   leaveCloseOverdue,
@@ -160,5 +161,20 @@ describe('leaveCloseOverdue', () => {
   it('refuses malformed dates naming the field', () => {
     expect(() => leaveCloseOverdue('2026-03-06', '2026-03-32', CAL)).toThrow(/^today: /);
     expect(() => leaveCloseOverdue('2026-3-6', '2026-03-09', CAL)).toThrow(/^start: /);
+  });
+});
+
+describe('afterTheFact', () => {
+  it('a request for a time already begun when it was made is 事后补办 (LV-5)', () => {
+    expect(afterTheFact('2026-09-01', '2026-09-02')).toBe(true);
+    expect(afterTheFact('2025-12-31', '2026-01-04')).toBe(true);
+  });
+  it('made on the day itself or before is not', () => {
+    expect(afterTheFact('2026-09-02', '2026-09-02')).toBe(false);
+    expect(afterTheFact('2026-09-03', '2026-09-02')).toBe(false);
+  });
+  it('names the bad field', () => {
+    expect(() => afterTheFact('2026-9-1', '2026-09-02')).toThrow(/^startDate: /);
+    expect(() => afterTheFact('2026-09-01', 'x')).toThrow(/^submittedOn: /);
   });
 });

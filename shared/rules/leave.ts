@@ -102,3 +102,10 @@ export function leaveCloseOverdue(endDate: ISODate, today: ISODate, cal: Calenda
   const due = leaveCloseDue(endDate, cal);
   return toDayNumber(today, 'today') > toDayNumber(due);
 }
+
+// LV-5: a request for a time that had already begun when it was made is 事后补办 (after the fact);
+// it is approved like any other and, until approved, its sessions count as 旷工. The same holds for
+// an official trip, which TRIP-1 wants approved before leaving.
+export function afterTheFact(startDate: ISODate, submittedOn: ISODate): boolean {
+  return toDayNumber(startDate, 'startDate') < toDayNumber(submittedOn, 'submittedOn');
+}

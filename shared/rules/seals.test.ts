@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { SEAL_KIND_LABELS, sealUseOk } from './seals';
+import { closedBySealVoid, SEAL_KIND_LABELS, sealUseOk } from './seals';
 
 describe('sealUseOk', () => {
   it('the administrative seal with the director’s consent', () => {
@@ -30,5 +30,19 @@ describe('sealUseOk', () => {
   });
   it('labels', () => {
     expect(SEAL_KIND_LABELS.finance).toBe('财务专用章');
+  });
+});
+
+describe('closedBySealVoid', () => {
+  it('closes the requests still open: awaiting consent, or consented and not used', () => {
+    expect(closedBySealVoid('pending')).toBe(true);
+    expect(closedBySealVoid('approved')).toBe(true);
+  });
+  it('leaves what is finished as it is', () => {
+    for (const s of ['rejected', 'withdrawn', 'used', 'closed'] as const)
+      expect(closedBySealVoid(s)).toBe(false);
+  });
+  it('refuses an unknown state', () => {
+    expect(() => closedBySealVoid('lost' as never)).toThrow(/^state: /);
   });
 });

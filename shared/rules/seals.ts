@@ -19,3 +19,21 @@ export function sealUseOk(s: { seal: SealKind; status: SealStatus; directorAppro
   if (status === 'void') return false;
   return seal !== 'admin' || approved;
 }
+
+// The states of a request to use a seal (SEAL-2).
+export type SealUseState = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'used' | 'closed';
+const SEAL_USE_STATES: readonly SealUseState[] = [
+  'pending',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'used',
+  'closed',
+];
+
+// SEAL-3: voiding a seal closes its requests still open (awaiting the 局长's consent, or consented
+// and not yet used): a void seal can never be used, so nothing may stay pending on it.
+export function closedBySealVoid(state: SealUseState): boolean {
+  const s = checkOneOf(state, 'state', SEAL_USE_STATES);
+  return s === 'pending' || s === 'approved';
+}

@@ -198,9 +198,11 @@ describe('publicity, finance, integrity, assessment and duty', () => {
       await visible(page.getByRole('button', { name: '同意' }));
       if (login === 'caiwu') await shot(page, 'claim-check-step');
       if (witness) {
-        // The check step needs the witness (证明人).
+        // The check step needs the witness (证明人): the refusal shows at that field, not at 审批意见.
         await page.getByRole('button', { name: '同意' }).click();
         await visible(page.getByText('请填写证明人'));
+        expect(await page.getByLabel('证明人').getAttribute('aria-invalid')).toBe('true');
+        expect(await page.getByLabel('审批意见').getAttribute('aria-invalid')).not.toBe('true');
         await page.getByLabel('证明人').fill(witness);
       }
       await page.getByRole('button', { name: '同意' }).click();
@@ -214,6 +216,16 @@ describe('publicity, finance, integrity, assessment and duty', () => {
 
     await as(page, 'caiwu');
     await page.goto(claimUrl);
+    // A payment is never dated ahead: five days on is refused at 付款日期, and nothing is paid.
+    const payOn = page.getByLabel('付款日期');
+    const today = await payOn.inputValue();
+    const ahead = new Date(`${today}T12:00:00`);
+    ahead.setDate(ahead.getDate() + 5);
+    await payOn.fill(ahead.toISOString().slice(0, 10));
+    await page.getByRole('button', { name: '登记付款' }).click();
+    await visible(page.getByText('付款日期不能晚于今天'));
+    await visible(page.getByText('待付款'));
+    await payOn.fill(today);
     await page.getByRole('button', { name: '登记付款' }).click();
     await visible(page.getByText('已付款').first());
   });

@@ -81,6 +81,7 @@ describe('office: 公文, 印章, 会议, 学习', () => {
   let outgoingId = '';
   let lastSeq = 0;
   let decisionNumber = '';
+  let tripId = '';
 
   beforeAll(async () => {
     const { mkdirSync } = await import('node:fs');
@@ -231,6 +232,7 @@ describe('office: 公文, 印章, 会议, 学习', () => {
     await page.getByLabel('外出事由').fill('学习“枫桥经验”');
     await page.getByRole('button', { name: '提交' }).click();
     await visible(page.getByText(`依据：${decisionNumber}`));
+    tripId = hashId(page);
   });
 
   it('takes the draft through 审核, 核稿 and 定稿 by the right people', async () => {
@@ -276,6 +278,25 @@ describe('office: 公文, 印章, 会议, 学习', () => {
     expect(text).toContain('刘建国');
     expect(text).toContain('王丽娟');
     expect(text).toContain('DOC-3');
+  });
+
+  it('the 局长 agrees to the study trip; the report to the county leaders is then on the office’s 工作台 (TRIP-3)', async () => {
+    const { page } = app;
+    await as(page, 'juzhang');
+    await go(page, `#/leave/trip/${tripId}`);
+    await page.getByRole('button', { name: '同意' }).click();
+    await visible(page.getByTestId('trip-awaiting-county'));
+    await as(page, 'bangongshi');
+    await visible(page.getByText(/待报县领导（\d+）/));
+    await page
+      .getByRole('link', { name: /钱雪 赴浙江省诸暨市学习考察/ })
+      .first()
+      .click();
+    await visible(page.getByTestId('trip-awaiting-county'));
+    await page.getByLabel('审批意见').fill('已按干部管理权限报告县委、县政府领导');
+    await page.getByRole('button', { name: '同意' }).click();
+    await visible(page.getByText('已批准（待汇报）').first());
+    expect(await page.getByTestId('trip-awaiting-county').count()).toBe(0);
   });
 
   it('the office reports the outcome, archives it and prints the 收文处理单', async () => {

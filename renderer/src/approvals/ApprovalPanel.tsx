@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { ruleText } from '../../../shared/rules';
 import { currentActor } from '../auth/session';
 import { notifyError, notifyOk } from '../components/notify';
+import { DomainError } from '../db/repo';
 
-import { decide } from './engine';
+import { decide, decisionProblem } from './engine';
 import type { ApprovalRequest } from './types';
 
 export const STATUS_LABELS: Record<ApprovalRequest['status'], string> = {
@@ -75,19 +76,15 @@ export function DecideForm({
   const fields = [...new Set([...(req.steps[req.currentStep]?.requiredFields ?? []), ...(extraFields ?? [])])];
   const [comment, setComment] = useState('');
   const [extra, setExtra] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  // Refusals by field: 'comment' (审批意见) or one of `fields` (e.g. 证明人), shown under that field.
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   async function go(decision: 'approved' | 'rejected') {
-    setError(null);
-    if (decision === 'rejected' && !comment.trim()) {
-      setError('退回时请填写意见');
+    setErrors({});
+    const problem = decisionProblem(undefined, { decision, comment, extra }, fields);
+    if (problem) {
+      setErrors({ [problem.field]: problem.message });
       return;
-    }
-    for (const f of fields) {
-      if (decision === 'approved' && !extra[f]?.trim()) {
-        setError(`请填写${f}`);
-        return;
-      }
     }
     setBusy(true);
     try {
@@ -95,7 +92,8 @@ export function DecideForm({
       notifyOk(decision === 'approved' ? '已同意' : '已退回');
       onDone?.();
     } catch (e) {
-      notifyError(e);
+      if (e instanceof DomainError && e.field && (e.field === 'comment' || fields.includes(e.field))) setErrors({ [e.field]: e.message });
+      else notifyError(e);
     } finally {
       setBusy(false);
     }
@@ -108,9 +106,9 @@ export function DecideForm({
         </Text>
       )}
       {fields.map((f) => (
-        <TextInput key={f} label={f} value={extra[f] ?? ''} onChange={(e) => setExtra({ ...extra, [f]: e.currentTarget.value })} />
+        <TextInput key={f} label={f} value={extra[f] ?? ''} onChange={(e) => setExtra({ ...extra, [f]: e.currentTarget.value })} error={errors[f]} />
       ))}
-      <Textarea label="审批意见" value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={error} autosize minRows={1} />
+      <Textarea label="审批意见" value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={errors.comment} autosize minRows={1} />
       <Group>
         <Button loading={busy} onClick={() => go('approved')}>
           同意

@@ -6,7 +6,7 @@ import { insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import { resetDb, seedOrg } from '../db/testing';
 import type { TestOrg } from '../db/testing';
 
-import { decide, outcomeOf, registerApprovalHandler, resolveRouteSteps, submitApproval, waitingFor, withdraw } from './engine';
+import { decide, decisionProblem, outcomeOf, registerApprovalHandler, resolveRouteSteps, submitApproval, waitingFor, withdraw } from './engine';
 import type { ApprovalRequest } from './types';
 
 let org: TestOrg;
@@ -151,9 +151,27 @@ describe('required fields of a step', () => {
     const req = await writeTx([db.approvals, db.staff], () =>
       submitApproval({ kind: 'other', refTable: 'x', refId: 'x2', title: '报销', applicant: org.staff, form: 'written', ruleIds: ['FIN-1'], steps }, org.actor(org.staff)),
     );
-    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.finance))).rejects.toThrow('请填写证明人');
+    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.finance))).rejects.toMatchObject({
+      message: '请填写证明人',
+      field: '证明人',
+    });
     const done = await decide({ requestId: req.id, decision: 'approved', extra: { 证明人: '郑小军' } }, org.actor(org.finance));
     expect(done.steps[0].extra).toEqual({ 证明人: '郑小军' });
+  });
+});
+
+describe('decisionProblem', () => {
+  const step = { requiredFields: ['证明人'] };
+  it('names the field a refusal is about: the required field to approve, the opinion to reject', () => {
+    expect(decisionProblem(step, { decision: 'approved', comment: '同意' })).toEqual({ field: '证明人', message: '请填写证明人' });
+    expect(decisionProblem(step, { decision: 'approved', extra: { 证明人: ' ' } })).toEqual({ field: '证明人', message: '请填写证明人' });
+    expect(decisionProblem(step, { decision: 'rejected', comment: '' })).toEqual({ field: 'comment', message: '退回时请填写意见' });
+  });
+  it('takes the fields the form asks for too, and passes a complete decision', () => {
+    expect(decisionProblem(undefined, { decision: 'approved' }, ['证明人'])).toMatchObject({ field: '证明人' });
+    expect(decisionProblem(step, { decision: 'approved', extra: { 证明人: '郑小军' } })).toBeNull();
+    expect(decisionProblem(undefined, { decision: 'approved' })).toBeNull();
+    expect(decisionProblem(step, { decision: 'rejected', comment: '票据不全' })).toBeNull();
   });
 });
 

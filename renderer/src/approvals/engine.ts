@@ -162,6 +162,19 @@ export async function canDecide(req: ApprovalRequest, actor: Actor & { roles?: s
 
 export type DecideInput = { requestId: string; decision: StepDecision; comment?: string; extra?: Record<string, string> };
 
+// What a decision lacks, at its field: an opinion to reject ('comment'), or a field the step must
+// record to approve (the field is its own name, e.g. '证明人' at FIN-1's check step). The form asks
+// the same before sending, so the refusal shows next to the field it is about.
+export function decisionProblem(
+  step: Pick<ApprovalStep, 'requiredFields'> | undefined,
+  input: Pick<DecideInput, 'decision' | 'comment' | 'extra'>,
+  moreFields: readonly string[] = [],
+): { field: string; message: string } | null {
+  if (input.decision === 'rejected') return input.comment?.trim() ? null : { field: 'comment', message: '退回时请填写意见' };
+  const missing = [...(step?.requiredFields ?? []), ...moreFields].find((f) => !input.extra?.[f]?.trim());
+  return missing ? { field: missing, message: `请填写${missing}` } : null;
+}
+
 export async function decide(input: DecideInput, actor: Actor): Promise<ApprovalRequest> {
   const pre = await db.approvals.get(input.requestId);
   if (!pre) throw new DomainError('审批申请不存在');
@@ -171,12 +184,9 @@ export async function decide(input: DecideInput, actor: Actor): Promise<Approval
     if (!req) throw new DomainError('审批申请不存在');
     const refusal = await canDecide(req, actor);
     if (refusal) throw new DomainError(refusal, 'decision', 'LV-4');
-    if (input.decision === 'rejected' && !input.comment?.trim()) throw new DomainError('退回时请填写意见', 'comment');
     const step = req.steps[req.currentStep];
-    if (input.decision === 'approved') {
-      const missing = (step.requiredFields ?? []).find((f) => !input.extra?.[f]?.trim());
-      if (missing) throw new DomainError(`请填写${missing}`, missing);
-    }
+    const problem = decisionProblem(step, input);
+    if (problem) throw new DomainError(problem.message, problem.field);
     const onBehalf = step.approverId && step.approverId !== actor.id && !step.external;
     const decided: ApprovalStep = {
       ...step,

@@ -84,6 +84,7 @@ export type Trip = BaseRecord & {
   reportToCounty: boolean; // TRIP-3
   decisionId: string | null; // TRIP-3: the 局长办公会 decision
   decisionNumber: string | null;
+  afterTheFact?: boolean; // asked for after the trip began: 事后补办 (TRIP-1 wants it before; LV-5)
   recordedById: string | null;
   recordedByName: string;
   status: TripStatus;

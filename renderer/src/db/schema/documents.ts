@@ -173,7 +173,8 @@ export type Seal = BaseRecord & {
 };
 
 // SEAL-2: a use of a seal, with the 局长's consent (administrative seal), logged by the keeper.
-export type SealUseStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'used';
+// 'closed': closed when its seal was voided before it was used (SEAL-3).
+export type SealUseStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'used' | 'closed';
 export type SealUse = BaseRecord & {
   year: number;
   sealId: string;
@@ -188,6 +189,8 @@ export type SealUse = BaseRecord & {
   approverName?: string;
   usedOn?: ISODate | null;
   keeperId?: string | null;
+  closedOn?: ISODate | null; // SEAL-3: the seal's void date, when that closed the request
+  closedReason?: string;
 };
 
 export type DocumentsTables = {

@@ -38,7 +38,7 @@ export type Gift = BaseRecord & {
   giver: string;
   description: string;
   kind: GiftKind;
-  valueFen: number; // estimated value
+  valueFen: number | null; // estimated value; null = not valued (未估价), distinct from 0
   handling?: string; // 处理方式
   status: 'registered' | 'handed_over';
   handedOverOn?: ISODate | null;

@@ -3,6 +3,7 @@
 // office's half-year inspection (SUP-1).
 import type { Attitude, ISODate } from '../../../../shared/rules';
 import { ASSESSMENT_ITEMS, assessmentGrade, gradeConsequence, halfYearOf } from '../../../../shared/rules';
+import { requireActDate } from '../../db/actDate';
 import { nowIso, today } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, insert, update, writeTx } from '../../db/repo';
@@ -260,7 +261,7 @@ export async function receiveComplaint(input: ComplaintInput, actor: Actor): Pro
   await assertCan(actor, 'assessment.manage', '受理投诉举报');
   requireStaff(input.staffId, 'staffId', '被投诉人');
   requireDate(input.receivedOn, 'receivedOn', '受理日期');
-  if (input.receivedOn > today()) throw new DomainError('受理日期不能晚于今天', 'receivedOn');
+  requireActDate(input.receivedOn, 'receivedOn', '受理日期');
   if (!COMPLAINT_SOURCE_LABELS[input.source]) throw new DomainError('请选择来源', 'source');
   if (!COMPLAINT_KIND_LABELS[input.kind]) throw new DomainError('请选择类别', 'kind');
   const content = requireText(input.content, 'content', '投诉举报内容', 2000);
@@ -335,12 +336,12 @@ export async function answerComplaint(
   await assertCan(actor, 'assessment.manage', '答复投诉举报');
   const text = requireText(answer, 'answer', '答复内容', 2000);
   requireDate(answeredOn, 'answeredOn', '答复日期');
+  requireActDate(answeredOn, 'answeredOn', '答复日期');
   return writeTx([db.staffComplaints], async () => {
     const c = await db.staffComplaints.get(id);
     if (!c || c.deletedAt) throw new DomainError('投诉举报不存在');
     if (!c.finding) throw new DomainError('请先调查核实并作出核查结论', 'answer', 'SUP-3');
     if (answeredOn < c.receivedOn) throw new DomainError('答复日期不能早于受理日期', 'answeredOn');
-    if (answeredOn > today()) throw new DomainError('答复日期不能晚于今天', 'answeredOn');
     return update(
       db.staffComplaints,
       id,
@@ -370,6 +371,7 @@ export async function openPowerRecord(input: PowerRecordInput, actor: Actor): Pr
   const title = requireText(input.title, 'title', '事项名称', 200);
   const basis = requireText(input.basis, 'basis', '行使依据', 500);
   requireDate(input.startedOn, 'startedOn', '开始日期');
+  requireActDate(input.startedOn, 'startedOn', '开始日期');
   if (input.steps.length === 0) throw new DomainError('请至少填写一个环节', 'steps', 'SUP-2');
   const steps: PowerStep[] = [];
   for (const [i, s] of input.steps.entries()) {
@@ -465,7 +467,7 @@ export type InspectionInput = {
 export async function fileInspection(input: InspectionInput, actor: Actor): Promise<Inspection> {
   await assertCan(actor, 'assessment.manage', '登记半年检查');
   requireDate(input.inspectedOn, 'inspectedOn', '检查日期');
-  if (input.inspectedOn > today()) throw new DomainError('检查日期不能晚于今天', 'inspectedOn');
+  requireActDate(input.inspectedOn, 'inspectedOn', '检查日期');
   if (input.inspectorIds.length === 0) throw new DomainError('请选择检查人员', 'inspectorIds');
   const scope = requireText(input.scope, 'scope', '检查范围', 1000);
   const findings = requireText(input.findings, 'findings', '检查发现的问题（无问题请填“无”）', 4000);

@@ -2,6 +2,7 @@
 // 1 February (archiveWarning). A whole year can be filed at once; what is still in progress stays.
 import type { ArchiveWarning, ISODate } from '../../../../shared/rules';
 import { archiveDue, archiveWarning, isISODate } from '../../../../shared/rules';
+import { requireActDate } from '../../db/actDate';
 import { nowIso } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, update, writeTx } from '../../db/repo';
@@ -48,6 +49,7 @@ export async function archiveYear(
   await requirePermission(actor, 'documents.manage', '归档');
   if (!isISODate(archivedOn))
     throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
+  requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
   const ref = archiveRef?.trim() ?? '';
   return writeTx([db.incomingDocs, db.outgoingDocs], async () => {
     const inc = (await db.incomingDocs.where('[year+archived]').equals([year, 0]).toArray()).filter(

@@ -5,15 +5,10 @@
 import Dexie from 'dexie';
 
 import type { CalendarData, ISODate } from '../../../../shared/rules';
-import {
-  circulationDue,
-  compareDates,
-  isISODate,
-  parseISODate,
-  proposalAuthorship,
-} from '../../../../shared/rules';
+import { circulationDue, isISODate, parseISODate, proposalAuthorship } from '../../../../shared/rules';
 import { loadCalendar } from '../../calendar/calendar';
-import { nowIso, today } from '../../db/clock';
+import { requireActDate } from '../../db/actDate';
+import { nowIso } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, insert, logEvent, update, writeTx } from '../../db/repo';
 import type { Actor } from '../../db/repo';
@@ -55,8 +50,7 @@ export function isUrgent(u: DocUrgency): boolean {
 function checkIncoming(input: IncomingInput): void {
   if (!isISODate(input.receivedOn))
     throw new DomainError('请填写收文日期（格式：2026-01-31）', 'receivedOn', 'DOC-1');
-  if (compareDates(input.receivedOn, today()) > 0)
-    throw new DomainError('收文日期不能晚于今天', 'receivedOn', 'DOC-1');
+  requireActDate(input.receivedOn, 'receivedOn', '收文日期', 'DOC-1');
   if (!input.issuer?.trim()) throw new DomainError('请填写来文单位', 'issuer', 'DOC-1');
   if (!input.title?.trim()) throw new DomainError('请填写文件标题', 'title', 'DOC-1');
   if (!Number.isInteger(input.copies) || input.copies < 1)
@@ -431,6 +425,7 @@ export async function reportOutcome(
   if (!outcome?.trim()) throw new DomainError('请填写办理结果', 'outcome', 'DOC-1');
   if (!isISODate(reportedOn))
     throw new DomainError('请填写反馈日期（格式：2026-01-31）', 'reportedOn', 'DOC-1');
+  requireActDate(reportedOn, 'reportedOn', '反馈日期', 'DOC-1');
   return writeTx([db.incomingDocs], async () => {
     const doc = await liveDoc(id);
     if (doc.status !== 'done' && doc.status !== 'reported')
@@ -460,6 +455,7 @@ export async function archiveIncoming(
   await requirePermission(actor, 'documents.manage', '归档');
   if (!isISODate(archivedOn))
     throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
+  requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
   return writeTx([db.incomingDocs], async () => {
     const doc = await liveDoc(id);
     if (doc.status === 'archived') throw new DomainError('该文件已归档', 'status', 'DOC-6');

@@ -278,7 +278,7 @@ describe('archiving (DOC-6)', () => {
     expect((await archiveYearStatus(2025, '2026-01-31')).warning).toBe('none');
     expect((await archiveYearStatus(2025, '2026-02-01')).warning).toBe('warning');
     expect((await archiveYearStatus(2025, '2026-04-01')).warning).toBe('overdue');
-    await expect(archiveYear(2025, '2025-1', '2026-03-01', org.actor(org.clerk))).rejects.toMatchObject({
+    await expect(archiveYear(2025, '2025-1', '2025-12-10', org.actor(org.clerk))).rejects.toMatchObject({
       field: 'year',
     });
     await proposeHandling(d.id, '阅', org.actor(org.clerk));
@@ -286,6 +286,7 @@ describe('archiving (DOC-6)', () => {
     const [c] = await circulate(d.id, { readers: [org.staff.id], handlers: [] }, org.actor(org.clerk));
     await markCirculationDone(c.id, '', org.actor(org.staff));
     await reportOutcome(d.id, '已阅', '2025-12-10', org.actor(org.clerk));
+    pinClock(new Date('2026-03-01T09:00:00')); // filed on the day it is recorded, never ahead
     expect(await archiveYear(2025, '2025-文书-1', '2026-03-01', org.actor(org.clerk))).toEqual({
       incoming: 1,
       outgoing: 0,
@@ -293,5 +294,32 @@ describe('archiving (DOC-6)', () => {
     const st = await archiveYearStatus(2025, '2026-03-02');
     expect([st.incomingOpen, st.warning, st.due]).toEqual([1, 'warning', '2026-03-31']);
     expect((await db.incomingDocs.get(open.id))!.archived).toBe(0);
+  });
+});
+
+describe('act dates are never in the future', () => {
+  it('refuses a loan lent or returned after today, at the field', async () => {
+    const input = {
+      docTitle: '会议记录',
+      borrowerId: org.staff.id,
+      purpose: '核对',
+      borrowedOn: '2026-11-21',
+      returnDue: '2026-11-25',
+    };
+    await expect(requestLoan(input, org.actor(org.staff))).rejects.toMatchObject({
+      field: 'borrowedOn',
+      message: '借阅日期不能晚于今天',
+      ruleId: 'DOC-5',
+    });
+    const loan = await requestLoan({ ...input, borrowedOn: '2026-11-20' }, org.actor(org.staff));
+    await decide(
+      { requestId: (await approvalFor('docLoans', loan.id))!.id, decision: 'approved' },
+      org.actor(org.deputy),
+    );
+    await expect(returnLoan(loan.id, '2026-11-22', org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'returnedOn',
+      message: '归还日期不能晚于今天',
+    });
+    expect((await returnLoan(loan.id, '2026-11-20', org.actor(org.clerk))).status).toBe('returned');
   });
 });

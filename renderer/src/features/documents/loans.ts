@@ -6,6 +6,7 @@ import { compareDates, destructionOk, isISODate, loanOverdue, parseISODate } fro
 import { outcomeOf, resolveRouteSteps, submitApproval } from '../../approvals/engine';
 import type { StepSpec } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
+import { requireActDate } from '../../db/actDate';
 import { nowIso, today } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, insert, update, writeTx } from '../../db/repo';
@@ -47,6 +48,7 @@ function checkLoan(input: LoanInput): void {
   if (!input.purpose?.trim()) throw new DomainError('请填写借阅用途', 'purpose', 'DOC-5');
   if (!isISODate(input.borrowedOn))
     throw new DomainError('请填写借阅日期（格式：2026-01-31）', 'borrowedOn', 'DOC-5');
+  requireActDate(input.borrowedOn, 'borrowedOn', '借阅日期', 'DOC-5');
   if (!isISODate(input.returnDue))
     throw new DomainError('请填写归还期限（格式：2026-01-31）', 'returnDue', 'DOC-5');
   if (compareDates(input.returnDue, input.borrowedOn) < 0)
@@ -123,6 +125,7 @@ export async function returnLoan(id: string, returnedOn: ISODate, actor: Actor):
   await requirePermission(actor, 'documents.manage', '登记归还');
   if (!isISODate(returnedOn))
     throw new DomainError('请填写归还日期（格式：2026-01-31）', 'returnedOn', 'DOC-5');
+  requireActDate(returnedOn, 'returnedOn', '归还日期', 'DOC-5');
   return writeTx([db.docLoans], async () => {
     const loan = await db.docLoans.get(id);
     if (!loan || loan.deletedAt) throw new DomainError('借阅记录不存在');
@@ -157,6 +160,7 @@ export async function registerDataRequest(input: DataRequestInput, actor: Actor)
   await requirePermission(actor, 'documents.manage', '登记查阅资料申请');
   if (!isISODate(input.receivedOn))
     throw new DomainError('请填写日期（格式：2026-01-31）', 'receivedOn', 'DOC-5');
+  requireActDate(input.receivedOn, 'receivedOn', '申请日期', 'DOC-5');
   if (!input.requester?.trim()) throw new DomainError('请填写查阅单位或个人', 'requester', 'DOC-5');
   if (!input.content?.trim()) throw new DomainError('请填写查阅内容', 'content', 'DOC-5');
   const approver = input.approverId ? await db.staff.get(input.approverId) : undefined;
@@ -228,6 +232,7 @@ export async function markDataProvided(
   await requirePermission(actor, 'documents.manage', '登记提供资料');
   if (!isISODate(providedOn))
     throw new DomainError('请填写提供日期（格式：2026-01-31）', 'providedOn', 'DOC-5');
+  requireActDate(providedOn, 'providedOn', '提供日期', 'DOC-5');
   return writeTx([db.dataRequests], async () => {
     const rec = await db.dataRequests.get(id);
     if (!rec || rec.deletedAt) throw new DomainError('记录不存在');
@@ -271,6 +276,7 @@ export async function registerDestruction(input: DestructionInput, actor: Actor)
     throw new DomainError('份数应为正整数', 'copies', 'DOC-7');
   if (!isISODate(input.registeredOn))
     throw new DomainError('请填写登记日期（格式：2026-01-31）', 'registeredOn', 'DOC-7');
+  requireActDate(input.registeredOn, 'registeredOn', '登记日期', 'DOC-7');
   // A picked document: in its register, not deleted, not archived and not destroyed (DOC-7), and
   // not already registered for a destruction under way.
   const ref = await checkDocRef(input, 'destruction');
@@ -335,6 +341,7 @@ export async function recordDestruction(
   await requirePermission(actor, 'documents.manage', '登记监销');
   if (!isISODate(input.destroyedOn))
     throw new DomainError('请填写销毁日期（格式：2026-01-31）', 'destroyedOn', 'DOC-7');
+  requireActDate(input.destroyedOn, 'destroyedOn', '销毁日期', 'DOC-7');
   const witnesses = input.witnesses.map((w) => w.trim()).filter(Boolean);
   return writeTx([db.docDestructions, db.incomingDocs, db.outgoingDocs], async () => {
     const rec = await db.docDestructions.get(id);

@@ -199,6 +199,6 @@ describe('document numbers (DOC-3)', () => {
       org.actor(org.clerk),
     );
     expect(issued.status).toBe('issued');
-    expect((await archiveOutgoing(a.id, '2026-永久-3', '2026-11-21', org.actor(org.clerk))).archived).toBe(1);
+    expect((await archiveOutgoing(a.id, '2026-永久-3', '2026-11-20', org.actor(org.clerk))).archived).toBe(1);
   });
 });

@@ -14,6 +14,7 @@ import {
 import { submitApproval } from '../../approvals/engine';
 import type { StepSpec } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
+import { requireActDate } from '../../db/actDate';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, insert, logEvent, update, writeTx } from '../../db/repo';
@@ -260,6 +261,7 @@ export async function issueOutgoing(
   await requirePermission(actor, 'documents.manage', '印制分发');
   if (!isISODate(input.issuedOn))
     throw new DomainError('请填写分发日期（格式：2026-01-31）', 'issuedOn', 'DOC-3');
+  requireActDate(input.issuedOn, 'issuedOn', '分发日期', 'DOC-3');
   if (!Number.isInteger(input.printCopies) || input.printCopies < 1)
     throw new DomainError('印制份数应为正整数', 'printCopies', 'DOC-3');
   const distribution = input.distribution.map((d) => d.trim()).filter(Boolean);
@@ -288,6 +290,7 @@ export async function archiveOutgoing(
   await requirePermission(actor, 'documents.manage', '归档');
   if (!isISODate(archivedOn))
     throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
+  requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
   return writeTx([db.outgoingDocs], async () => {
     const doc = await db.outgoingDocs.get(id);
     if (!doc || doc.deletedAt) throw new DomainError('发文记录不存在');

@@ -642,3 +642,41 @@ describe('listClaims (the claims list)', () => {
     ).toBe(3); // the index range holds that year only (2026-4 is deleted, skipped by the list)
   });
 });
+
+describe('act dates are never in the future', () => {
+  it('refuses a payment dated after today at 付款日期, so it never prints as paid', async () => {
+    const e = await submitExpense(claim(), org.actor(org.staff));
+    await approveAll(e.approvalId!, [org.finance, org.discipline, org.deputy, org.director]);
+    const err = await refusal(markExpensePaid(e.id, '2026-03-21', org.actor(org.finance)));
+    expect([err.field, err.message]).toEqual(['paidOn', '付款日期不能晚于今天']);
+    expect((await db.expenses.get(e.id))!).toMatchObject({ status: 'approved' });
+    expect((await db.expenses.get(e.id))!.paidOn).toBeUndefined();
+    expect((await markExpensePaid(e.id, '2026-03-16', org.actor(org.finance))).paidOn).toBe('2026-03-16');
+  });
+
+  it('refuses a bill signed after today at 签单日期', async () => {
+    const err = await refusal(
+      recordSignedBill(
+        {
+          vendor: '县宾馆',
+          signedOn: '2026-03-17',
+          signerId: org.staff.id,
+          description: '接待用餐',
+          amountFen: 30000,
+        },
+        org.actor(org.finance),
+      ),
+    );
+    expect([err.field, err.message]).toEqual(['signedOn', '签单日期不能晚于今天']);
+  });
+});
+
+describe('the witness (证明人) at the FIN-1 check step', () => {
+  it('refuses an approval without one at the 证明人 field, not at the opinion', async () => {
+    const e = await submitExpense(claim(), org.actor(org.staff));
+    const err = await refusal(
+      decide({ requestId: e.approvalId!, decision: 'approved' }, org.actor(org.finance)),
+    );
+    expect([err.field, err.message]).toEqual([WITNESS, '请填写证明人']);
+  });
+});

@@ -6,6 +6,7 @@ import type { Table } from 'dexie';
 
 import type { Approver, CalendarData, Invoice, ISODate, Route } from '../../../../shared/rules';
 import {
+  actDateOk,
   claimDue,
   claimLate,
   expenseSteps,
@@ -23,6 +24,7 @@ import { outcomeOf, resolveRouteSteps, submitApproval, withdraw } from '../../ap
 import type { StepSpec } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { loadCalendar } from '../../calendar/calendar';
+import { requireActDate } from '../../db/actDate';
 import { nowIso, today } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, insert, newId, update, writeTx } from '../../db/repo';
@@ -132,7 +134,8 @@ type RuleContext = { cal: CalendarData; claimedOn: ISODate; selfId?: string };
 
 // FIN-2, FIN-5, FIN-6 at submission. Reads only Dexie tables (safe inside the transaction).
 async function checkSubmission(input: ExpenseInput, amountFen: number, ctx: RuleContext) {
-  if (input.expenseOn > ctx.claimedOn) throw new DomainError('开支日期不能晚于报销日期', 'expenseOn');
+  // A claim is for money already spent (a 备案 may still name a planned date).
+  if (!actDateOk(input.expenseOn, ctx.claimedOn)) throw new DomainError('开支日期不能晚于报销日期', 'expenseOn');
   // FIN-2
   let late = false;
   if (input.advanced) {
@@ -507,6 +510,7 @@ export async function onExpenseFinished(req: ApprovalRequest, actor: Actor): Pro
 export async function markExpensePaid(id: string, paidOn: ISODate, actor: Actor): Promise<Expense> {
   await assertCan(actor, 'finance.manage', '登记付款');
   requireDate(paidOn, 'paidOn', '付款日期');
+  requireActDate(paidOn, 'paidOn', '付款日期');
   return writeTx([db.expenses, ...sourceTables()], async () => {
     const e = await db.expenses.get(id);
     if (!e || e.deletedAt) throw new DomainError('报销单不存在');
@@ -584,7 +588,7 @@ export async function recordSignedBill(input: SignedBillInput, actor: Actor): Pr
   await assertCan(actor, 'finance.manage', '登记签单');
   const vendor = requireText(input.vendor, 'vendor', '签单单位', 100);
   requireDate(input.signedOn, 'signedOn', '签单日期');
-  if (input.signedOn > today()) throw new DomainError('签单日期不能晚于今天', 'signedOn');
+  requireActDate(input.signedOn, 'signedOn', '签单日期');
   requireStaff(input.signerId, 'signerId', '签单人');
   const description = requireText(input.description, 'description', '签单事项', 200);
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)

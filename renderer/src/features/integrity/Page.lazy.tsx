@@ -83,7 +83,7 @@ function Gifts() {
         giver: g.giver,
         description: g.description,
         kind: GIFT_KIND_LABELS[g.kind],
-        valueFen: g.valueFen,
+        valueFen: g.valueFen ?? null,
         handling: g.handling ?? '',
         handedOverOn: g.handedOverOn ?? null,
         receiver: name(g.receiverId),
@@ -150,7 +150,15 @@ function Gifts() {
                   <Table.Td>{g.giver}</Table.Td>
                   <Table.Td>{g.description}</Table.Td>
                   <Table.Td>{GIFT_KIND_LABELS[g.kind]}</Table.Td>
-                  <Table.Td ta="right">{formatYuan(g.valueFen)}</Table.Td>
+                  <Table.Td ta="right">
+                    {g.valueFen == null ? (
+                      <Text span size="sm" c="dimmed">
+                        {L.unvalued}
+                      </Text>
+                    ) : (
+                      formatYuan(g.valueFen)
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     {g.status === 'handed_over' ? (
                       `${g.handedOverOn} ${name(g.receiverId)}接收`
@@ -214,7 +222,8 @@ function GiftForm({ manage }: { manage: boolean }) {
                 giver,
                 description,
                 kind,
-                valueFen: parseYuan(value || '0', 'value', '估值', true),
+                // Left blank: not valued (未估价), kept apart from a value of 0.00.
+                valueFen: value.trim() ? parseYuan(value, 'value', '估值', true) : null,
                 handling,
               },
               currentActor(),
@@ -277,6 +286,7 @@ function GiftForm({ manage }: { manage: boolean }) {
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
             error={errors.value}
+            placeholder={L.valueBlank}
             description={fen ? `人民币大写：${rmbUppercase(fen)}` : undefined}
           />
         </Group>

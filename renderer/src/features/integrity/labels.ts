@@ -22,6 +22,8 @@ export const L = {
   description: '礼品礼金名称及数量',
   kind: '类别',
   value: '估值（元）',
+  unvalued: '未估价',
+  valueBlank: '不清楚可不填（记为未估价）',
   handling: '未能拒收的原因及处理',
   register: '登记',
   handOver: '上交纪检',

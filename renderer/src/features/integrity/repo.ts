@@ -1,7 +1,7 @@
 // Integrity (廉政建设制度): the gift register with its hand-over to 纪检 (INT-1), and the integrity
 // pledge signed per person per year (ASM-1 item 8).
 import type { ISODate } from '../../../../shared/rules';
-import { today } from '../../db/clock';
+import { requireActDate } from '../../db/actDate';
 import { db } from '../../db/db';
 import { DomainError, insert, softDelete, update, writeTx } from '../../db/repo';
 import type { Actor } from '../../db/repo';
@@ -24,7 +24,7 @@ export type GiftInput = {
   giver: string;
   description: string;
   kind: GiftKind;
-  valueFen: number;
+  valueFen: number | null; // null: not valued (未估价), distinct from 0
   handling: string;
 };
 
@@ -32,11 +32,12 @@ export type GiftInput = {
 export async function registerGift(input: GiftInput, actor: Actor): Promise<Gift> {
   requireStaff(input.staffId, 'staffId', '收受人');
   requireDate(input.receivedOn, 'receivedOn', '收受日期');
-  if (input.receivedOn > today()) throw new DomainError('收受日期不能晚于今天', 'receivedOn');
+  requireActDate(input.receivedOn, 'receivedOn', '收受日期', 'INT-1');
   const giver = requireText(input.giver, 'giver', '赠送人（单位）', 100);
   const description = requireText(input.description, 'description', '礼品礼金名称及数量', 200);
   if (!GIFT_KIND_LABELS[input.kind]) throw new DomainError('请选择类别', 'kind');
-  if (!Number.isSafeInteger(input.valueFen) || input.valueFen < 0) throw new DomainError('估值有误', 'value');
+  if (input.valueFen != null && (!Number.isSafeInteger(input.valueFen) || input.valueFen < 0))
+    throw new DomainError('估值有误', 'value');
   if (input.staffId !== actor.id) await assertCan(actor, 'integrity.manage', '为他人登记礼品');
   if (!(await staffOf(input.staffId))) throw new DomainError('收受人不在人员名单中', 'staffId');
   return insert(
@@ -48,7 +49,7 @@ export async function registerGift(input: GiftInput, actor: Actor): Promise<Gift
       giver,
       description,
       kind: input.kind,
-      valueFen: input.valueFen,
+      valueFen: input.valueFen ?? null,
       handling: input.handling.trim(),
       status: 'registered',
       handedOverOn: null,
@@ -67,12 +68,12 @@ export async function handOverGift(id: string, handedOverOn: ISODate, actor: Act
     throw new DomainError('礼品须上交纪检部门，由纪检监察人员接收', 'receiver', 'INT-1');
   }
   requireDate(handedOverOn, 'handedOverOn', '上交日期');
+  requireActDate(handedOverOn, 'handedOverOn', '上交日期', 'INT-1');
   return writeTx([db.gifts], async () => {
     const g = await db.gifts.get(id);
     if (!g || g.deletedAt) throw new DomainError('登记不存在');
     if (g.status === 'handed_over') throw new DomainError('该礼品已上交');
     if (handedOverOn < g.receivedOn) throw new DomainError('上交日期不能早于收受日期', 'handedOverOn');
-    if (handedOverOn > today()) throw new DomainError('上交日期不能晚于今天', 'handedOverOn');
     return update(
       db.gifts,
       id,
@@ -96,7 +97,7 @@ export async function signPledge(
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('年度有误', 'year');
   if (yearOf(signedOn) !== year && yearOf(signedOn) !== year - 1)
     throw new DomainError(`签订日期应在${year}年度内（或上年末）`, 'signedOn');
-  if (signedOn > today()) throw new DomainError('签订日期不能晚于今天', 'signedOn');
+  requireActDate(signedOn, 'signedOn', '签订日期');
   if (
     staffId !== actor.id &&
     !(await actorCan(actor, 'integrity.manage')) &&

@@ -16,7 +16,7 @@ import { DomainError } from '../../db/repo';
 import type { Trip } from '../../db/schema/attendance';
 import { unitName } from '../../org/org';
 
-import { HALF_LABELS, TRIP_KIND_LABELS, TRIP_STATUS_LABELS } from './labels';
+import { HALF_LABELS, L, TRIP_KIND_LABELS, TRIP_STATUS_LABELS } from './labels';
 import { markTripPrinted, reportTrip, ruleLine, spanText } from './repo';
 import { ApprovalCard, loadApproval, RuleIdLines, SlipHeader, SlipStepRows } from './request';
 import { TRIP_STATUS_COLOR } from './TripList';
@@ -74,7 +74,10 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
       <Card withBorder>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <Text>外出人：{trip.staffName}（{trip.sectionName}）</Text>
-          <Text>外出类型：{TRIP_KIND_LABELS[trip.tripKind]}</Text>
+          <Text>
+            外出类型：{TRIP_KIND_LABELS[trip.tripKind]}
+            {trip.afterTheFact ? '，事后补办' : ''}
+          </Text>
           <Text>目的地：{trip.destination}</Text>
           <Text>时间：{spanText(trip)}</Text>
           <Text>时长：{trip.days}天</Text>
@@ -89,6 +92,16 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
         </SimpleGrid>
         <RuleIdLines ids={trip.ruleIds} />
       </Card>
+      {trip.afterTheFact && trip.status === 'pending' && (
+        <Alert color="orange" p="xs">
+          {L.msg.tripAfterTheFact}
+        </Alert>
+      )}
+      {approval?.status === 'pending' && approval.steps[approval.currentStep]?.external && (
+        <Alert color="blue" p="xs" data-testid="trip-awaiting-county">
+          {L.msg.awaitingCounty}
+        </Alert>
+      )}
       {approval && (
         <ApprovalCard
           approval={approval}
@@ -179,7 +192,10 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
           </tr>
           <tr>
             <th>外出类型</th>
-            <td>{TRIP_KIND_LABELS[trip.tripKind]}</td>
+            <td>
+              {TRIP_KIND_LABELS[trip.tripKind]}
+              {trip.afterTheFact ? '（事后补办）' : ''}
+            </td>
             <th>目的地</th>
             <td>{trip.destination}</td>
           </tr>

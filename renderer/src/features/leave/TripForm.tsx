@@ -1,7 +1,7 @@
 // 外出申请 (TRIP-1..3): 外出人, 外出类型, 目的地, 外出事由, 开始, 结束; a study or inspection trip
 // elsewhere cites a decision of the 局长办公会 (TRIP-3). The route, the length and the travel
 // allowance days show before submitting.
-import { Select, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Select, Text, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import { currentActor, useCan, useSession } from '../../auth/session';
@@ -31,6 +31,7 @@ export function TripForm() {
       endDate: t,
       endHalf: 'pm',
       decisionId: null,
+      afterTheFact: false,
     },
     preview: previewTrip,
     submit: (x) => submitTrip(x, currentActor()),
@@ -74,6 +75,7 @@ export function TripForm() {
       <TextInput label={L.form.destination} value={d.destination} onChange={(e) => set('destination', e.currentTarget.value)} error={errorOf('destination')} />
       <SpanFields d={d} set={set} errorOf={errorOf} />
       <ReasonField label={L.form.purpose} value={d.purpose} onChange={(v) => set('purpose', v)} error={errorOf('purpose')} onEnter={submit} />
+      <Checkbox label={L.form.tripAfterTheFact} checked={!!d.afterTheFact} onChange={(e) => set('afterTheFact', e.currentTarget.checked)} />
       <RoutePreviewCard ready={preview?.days != null && !!preview.route} empty="选择外出类型并填写开始和结束后显示审批路线。">
         {preview?.days != null && preview.route && (
           <>
@@ -82,6 +84,11 @@ export function TripForm() {
               {preview.route.kind === 'report' ? '报告' : preview.route.form === 'written' ? '书面审批' : '口头审批'}（须事前办理）
             </Text>
             <RouteLines testId="trip-route" preview={preview} />
+            {preview.afterTheFact && (
+              <Alert color="orange" p="xs" data-testid="trip-after-the-fact">
+                {L.msg.tripAfterTheFact}
+              </Alert>
+            )}
           </>
         )}
       </RoutePreviewCard>

@@ -28,7 +28,10 @@ export function TripList() {
         <>
           <NumberCell tab="trip" r={t} />
           <Table.Td>{t.staffName}</Table.Td>
-          <Table.Td>{TRIP_KIND_LABELS[t.tripKind]}</Table.Td>
+          <Table.Td>
+            {TRIP_KIND_LABELS[t.tripKind]}
+            {t.afterTheFact ? '·补办' : ''}
+          </Table.Td>
           <Table.Td>{t.destination}</Table.Td>
           <Table.Td>{spanText(t)}</Table.Td>
           <Table.Td>{t.days}</Table.Td>

@@ -20,6 +20,7 @@ export const L = {
     endHalf: '结束时段',
     reason: '事由',
     afterTheFact: '事后补办（LV-5：因特殊情况来不及事前请假）',
+    tripAfterTheFact: '事后补办（因特殊情况来不及在外出前报批）',
     submit: '提交',
     traveller: '外出人',
     tripKind: '外出类型',
@@ -44,6 +45,10 @@ export const L = {
     closeNoteRequired: '已超过销假期限，请说明未按时销假的情况',
     reportTextRequired: '请填写汇报情况',
     reportToRequired: '请选择汇报对象',
+    tripAfterTheFact:
+      '事后补办：外出应事前经批准（TRIP-1），本次在外出开始后才申请，按事后补办处理（参照LV-5）；批准前，所涉时段在考勤中不计公出，按旷工统计。',
+    awaitingCounty:
+      '局长已同意。下一步由办公室按干部管理权限报告县委、县政府领导，并在此登记报告情况（TRIP-3）；登记后外出方为批准。',
   },
 } as const;
 

@@ -8,6 +8,7 @@ import { db } from '../../db/db';
 import { DomainError, insert, SYSTEM_ACTOR } from '../../db/repo';
 import { resetDb, seedOrg } from '../../db/testing';
 import type { TestOrg } from '../../db/testing';
+import { liveMonth } from '../attendance/tally';
 
 import './register';
 import type { LeaveDraft, TripDraft } from './repo';
@@ -191,5 +192,71 @@ describe('official trips', () => {
     await submitTrip(trip(), org.actor(org.staff));
     const e = await refusal(submitTrip(trip({ startDate: '2026-06-12', endDate: '2026-06-12' }), org.actor(org.staff)));
     expect(e.message).toContain('时间重叠');
+  });
+});
+
+describe('after-the-fact trips (TRIP-1, like LV-5)', () => {
+  it('marks a trip dated before the day it is submitted 事后补办, not as if approved beforehand', async () => {
+    const p = await previewTrip(trip({ startDate: '2026-06-08', endDate: '2026-06-09' }));
+    expect(p).toMatchObject({ afterTheFact: true, ruleIds: ['TRIP-1', 'LV-5'] });
+    const t = await submitTrip(trip({ startDate: '2026-06-08', endDate: '2026-06-09' }), org.actor(org.staff));
+    expect(t).toMatchObject({ afterTheFact: true, ruleIds: ['TRIP-1', 'LV-5'], status: 'pending' });
+    const req = (await db.approvals.get(t.approvalId!))!;
+    expect(req.title.startsWith('【事后补办】')).toBe(true);
+    expect(req.ruleIds).toEqual(['TRIP-1', 'LV-5']);
+    const audit = await db.audit.where('[table+recordId]').equals(['trips', t.id]).toArray();
+    expect(audit.some((a) => a.summary === '事后补办外出申请 外〔2026〕1号')).toBe(true);
+  });
+
+  it('does not mark a trip starting today or later, unless the traveller says it could not be asked before', async () => {
+    expect((await submitTrip(trip({ startDate: '2026-06-10', endDate: '2026-06-10' }), org.actor(org.staff))).afterTheFact).toBe(false);
+    expect((await submitTrip(trip(), org.actor(org.staff))).afterTheFact).toBe(false);
+    const marked = await submitTrip(trip({ startDate: '2026-06-15', endDate: '2026-06-15', afterTheFact: true }), org.actor(org.staff));
+    expect(marked).toMatchObject({ afterTheFact: true, ruleIds: ['TRIP-1', 'LV-5'] });
+  });
+
+  it('counts its sessions as 旷工 until approved, then 公出 (TRIP-5)', async () => {
+    const t = await submitTrip(trip({ startDate: '2026-06-08', endDate: '2026-06-08' }), org.actor(org.staff));
+    const mark = async () => (await liveMonth(2026, 6, [org.staff.id])).sheets.get(org.staff.id)!.days.find((d) => d.date === '2026-06-08')!.am.code;
+    expect(await mark()).toBe('旷');
+    await decide({ requestId: t.approvalId!, decision: 'approved' }, org.actor(org.deputy));
+    expect(await mark()).toBe('公');
+  });
+});
+
+describe('study trips waiting for the report to the county leaders (TRIP-3)', () => {
+  it('shows the office a to-do once the 局长 has agreed, until the office records the report', async () => {
+    const dec = await insert(
+      db.meetingDecisions,
+      { meetingId: 'm', meetingDate: '2026-06-01', year: 2026, text: '同意赴外地学习', followUp: 'open', meetingKind: 'director_office', seq: 1, number: '局长办公会决定〔2026〕1号' },
+      SYSTEM_ACTOR,
+    );
+    const t = await submitTrip(trip({ tripKind: 'study', decisionId: dec.id, destination: '长沙市' }), org.actor(org.staff));
+    const cal = await loadCalendar();
+    const clerk = { staffId: org.clerk.id, accountId: 'c', name: org.clerk.name, loginName: 'z', roles: org.clerk.roles, sectionId: org.officeSectionId, rank: org.clerk.rank };
+    const county = async () => (await collectTodos({ user: clerk, today: '2026-06-10', cal })).filter((x) => x.category === '待报县领导');
+    expect(await county()).toEqual([]); // the 局长 has not agreed yet
+    await decide({ requestId: t.approvalId!, decision: 'approved' }, org.actor(org.director));
+    expect((await db.trips.get(t.id))!.status).toBe('pending');
+    const items = await county();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ module: 'leave', link: `#/leave/trip/${t.id}`, title: '外〔2026〕1号 钱科员 赴长沙市学习考察' });
+    expect(items[0].detail).toContain('局长已于2026-06-10同意');
+    // Only the office is told: the traveller is not.
+    const traveller = { ...clerk, staffId: org.staff.id, roles: org.staff.roles };
+    expect((await collectTodos({ user: traveller, today: '2026-06-10', cal })).filter((x) => x.category === '待报县领导')).toEqual([]);
+    await decide({ requestId: t.approvalId!, decision: 'approved', comment: '已电话报告县领导' }, org.actor(org.clerk));
+    expect((await db.trips.get(t.id))!.status).toBe('approved');
+    expect(await county()).toEqual([]);
+  });
+});
+
+describe('the report back is dated no later than today', () => {
+  it('refuses a report dated tomorrow at the field', async () => {
+    const me = org.actor(org.staff);
+    const t = await submitTrip(trip({ startDate: '2026-06-08', endDate: '2026-06-09' }), me);
+    await decide({ requestId: t.approvalId!, decision: 'approved' }, org.actor(org.director));
+    const e = await refusal(reportTrip(t.id, { reportedOn: '2026-06-11', reportToId: org.deputy.id, text: '已汇报' }, me));
+    expect([e.field, e.message, e.ruleId]).toEqual(['reportedOn', '汇报日期不能晚于今天', 'TRIP-4']);
   });
 });

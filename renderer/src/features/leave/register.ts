@@ -9,7 +9,7 @@ import type { DeadlineItem, DueState, TodoItem } from '../../app/registry';
 import { registerApprovalHandler } from '../../approvals/engine';
 import { db } from '../../db/db';
 
-import { onLeaveApprovalFinished, onTripApprovalFinished, spanText, tripReportDue } from './repo';
+import { onLeaveApprovalFinished, onTripApprovalFinished, spanText, tripReportDue, tripsAwaitingCountyReport } from './repo';
 
 registerApprovalHandler('leave', { tables: () => [db.leaves], onFinished: onLeaveApprovalFinished });
 registerApprovalHandler('trip', { tables: () => [db.trips], onFinished: onTripApprovalFinished });
@@ -51,6 +51,20 @@ registerTodos(async ({ user, today, cal }) => {
       state: stateOf(t.endDate, due, today),
       link: `#/leave/trip/${t.id}`,
     });
+  }
+  // TRIP-3: after the 局长 agrees, reporting a study trip to the county leaders is the office's step.
+  if (user.roles.includes('office')) {
+    for (const { trip: t, approval } of await tripsAwaitingCountyReport()) {
+      const agreed = approval.steps[approval.currentStep - 1]?.decidedAt?.slice(0, 10);
+      items.push({
+        id: `trip-county-${t.id}`,
+        module: 'leave',
+        category: '待报县领导',
+        title: `${t.number} ${t.staffName} 赴${t.destination}学习考察`,
+        detail: `${agreed ? `局长已于${agreed}同意；` : ''}请按干部管理权限报告县委、县政府领导，并在外出记录中登记报告情况（TRIP-3）`,
+        link: `#/leave/trip/${t.id}`,
+      });
+    }
   }
   return items;
 });

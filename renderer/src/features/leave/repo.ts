@@ -7,6 +7,7 @@ import type { Table } from 'dexie';
 import type { CalendarData, Half, ISODate, LeaveType, Rank, Route } from '../../../../shared/rules';
 import {
   addWorkdays,
+  afterTheFact as startedBefore,
   isISODate,
   leaveCloseDue,
   leaveCloseOverdue,
@@ -26,6 +27,7 @@ import { APPROVER_LABELS, outcomeOf, resolveRouteSteps, submitApproval } from '.
 import type { StepSpec } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { loadCalendar } from '../../calendar/calendar';
+import { requireActDate } from '../../db/actDate';
 import { nowIso, today } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, insert, logEvent, update, writeTx } from '../../db/repo';
@@ -164,7 +166,7 @@ export async function previewLeave(d: LeaveDraft): Promise<LeavePreview> {
   const applicant = await db.staff.get(d.staffId);
   if (!applicant) return { errors, days };
   const route = leaveRoute(applicant.rank, days);
-  const afterTheFact = !!d.afterTheFact || d.startDate < today();
+  const afterTheFact = !!d.afterTheFact || startedBefore(d.startDate, today());
   try {
     const steps = await resolveRouteSteps(route, applicant);
     return {
@@ -189,7 +191,7 @@ export async function submitLeave(d: LeaveDraft, actor: Actor): Promise<Leave> {
   if (err || days === null) throw err;
   const route = leaveRoute(applicant.rank, days);
   const steps = await resolveRouteSteps(route, applicant);
-  const afterTheFact = !!d.afterTheFact || d.startDate < today();
+  const afterTheFact = !!d.afterTheFact || startedBefore(d.startDate, today());
   const ruleIds = leaveRuleIds(applicant.rank, days, route, steps, afterTheFact);
   const secName = await sectionName(applicant);
   const info = leaveTypeInfo(d.leaveType as LeaveType);
@@ -316,6 +318,7 @@ export type TripDraft = {
   endDate: string;
   endHalf: Half;
   decisionId: string | null;
+  afterTheFact?: boolean; // could not ask before leaving (TRIP-1 wants it before; LV-5 by analogy)
 };
 
 export function checkTripDraft(d: TripDraft, others: Trip[], decision: MeetingDecision | null | undefined): { errors: FieldErrors; days: number | null } {
@@ -365,9 +368,18 @@ export async function directorOfficeDecisions(limit = 200): Promise<MeetingDecis
     .toArray();
 }
 
-export function tripRuleIds(rank: Rank, study: boolean): string[] {
-  if (study) return ['TRIP-3'];
-  return rank === 'deputy' ? ['TRIP-2'] : ['TRIP-1'];
+// TRIP-1..3: which rules routed it; LV-5 when it is 事后补办 (asked for after the trip began).
+export function tripRuleIds(rank: Rank, study: boolean, afterTheFact = false): string[] {
+  const ids = study ? ['TRIP-3'] : rank === 'deputy' ? ['TRIP-2'] : ['TRIP-1'];
+  if (afterTheFact) ids.push('LV-5');
+  return ids;
+}
+
+// TRIP-1 wants a trip approved before leaving: one asked for after it began (a start before today,
+// or marked so) is 事后补办, like leave under LV-5 — approved like any other, and until approved its
+// sessions are not 公出 (TRIP-5 counts approved trips only), so they count as 旷工.
+export function tripAfterTheFact(d: Pick<TripDraft, 'startDate' | 'afterTheFact'>, on: ISODate): boolean {
+  return !!d.afterTheFact || (isISODate(d.startDate) && startedBefore(d.startDate, on));
 }
 
 // Steps of a trip's route; a TRIP-3 trip is also reported to the county leaders (outside the system).
@@ -387,6 +399,7 @@ export type TripPreview = {
   steps?: StepSpec[];
   ruleIds?: string[];
   routeText?: string;
+  afterTheFact?: boolean;
   routeError?: string;
 };
 
@@ -398,6 +411,7 @@ export async function previewTrip(d: TripDraft): Promise<TripPreview> {
   if (!applicant) return { errors, days };
   const route = tripRoute(applicant.rank, days, { outOfRegionStudy: d.tripKind === 'study' });
   const allowanceDays = tripAllowanceDays(d.startDate, d.endDate);
+  const afterTheFact = tripAfterTheFact(d, today());
   try {
     const steps = await tripSteps(route, applicant);
     return {
@@ -406,8 +420,9 @@ export async function previewTrip(d: TripDraft): Promise<TripPreview> {
       allowanceDays,
       route,
       steps,
-      ruleIds: tripRuleIds(applicant.rank, d.tripKind === 'study'),
+      ruleIds: tripRuleIds(applicant.rank, d.tripKind === 'study', afterTheFact),
       routeText: stepsText(steps, await namesOf(steps)),
+      afterTheFact,
     };
   } catch (e) {
     return { errors, days, allowanceDays, route, routeError: (e as Error).message };
@@ -423,7 +438,8 @@ export async function submitTrip(d: TripDraft, actor: Actor): Promise<Trip> {
   const study = d.tripKind === 'study';
   const route = tripRoute(applicant.rank, days, { outOfRegionStudy: study });
   const steps = await tripSteps(route, applicant);
-  const ruleIds = tripRuleIds(applicant.rank, study);
+  const afterTheFact = tripAfterTheFact(d, today());
+  const ruleIds = tripRuleIds(applicant.rank, study, afterTheFact);
   const secName = await sectionName(applicant);
   const year = Number(today().slice(0, 4));
   return writeTx([db.trips, db.approvals, db.staff, db.meetingDecisions], async () => {
@@ -454,6 +470,7 @@ export async function submitTrip(d: TripDraft, actor: Actor): Promise<Trip> {
         reportToCounty: route.reportToCounty,
         decisionId: study ? decision!.id : null,
         decisionNumber: study ? decision!.number : null,
+        afterTheFact,
         recordedById: actor.id === applicant.id ? null : actor.id,
         recordedByName: actor.id === applicant.id ? '' : actor.name,
         status: 'pending',
@@ -463,14 +480,14 @@ export async function submitTrip(d: TripDraft, actor: Actor): Promise<Trip> {
         number,
       },
       actor,
-      `外出申请 ${number}`,
+      `${afterTheFact ? '事后补办' : ''}外出申请 ${number}`,
     );
     const req = await submitApproval(
       {
         kind: 'trip',
         refTable: 'trips',
         refId: trip.id,
-        title: `${applicant.name} ${TRIP_KIND_LABELS[d.tripKind as TripKind]}（${trip.destination}，${days}天，${number}）`,
+        title: `${afterTheFact ? '【事后补办】' : ''}${applicant.name} ${TRIP_KIND_LABELS[d.tripKind as TripKind]}（${trip.destination}，${days}天，${number}）`,
         applicant,
         form: route.form,
         ruleIds,
@@ -489,6 +506,19 @@ export async function onTripApprovalFinished(req: ApprovalRequest, actor: Actor)
   await update(db.trips, trip.id, { status }, actor, status === 'approved' ? '外出已批准' : '外出未获批准');
 }
 
+// TRIP-3: a study or inspection trip the 局长 has agreed to waits for the office to report it to the
+// county leaders (a step outside the system, recorded by the office); each with its request.
+export async function tripsAwaitingCountyReport(): Promise<{ trip: Trip; approval: ApprovalRequest }[]> {
+  const pending = await db.trips.where('status').equals('pending').toArray();
+  const out: { trip: Trip; approval: ApprovalRequest }[] = [];
+  for (const trip of pending) {
+    if (trip.deletedAt || !trip.reportToCounty || !trip.approvalId) continue;
+    const approval = await db.approvals.get(trip.approvalId);
+    if (approval?.status === 'pending' && approval.steps[approval.currentStep]?.external) out.push({ trip, approval });
+  }
+  return out;
+}
+
 // TRIP-4 says "及时": read like LV-7, the report is due by the working day after the trip's end.
 export function tripReportDue(endDate: ISODate, cal: CalendarData): ISODate {
   return addWorkdays(endDate, 1, cal);
@@ -505,7 +535,8 @@ export async function reportTrip(id: string, r: TripReport, actor: Actor): Promi
     if (!trip || trip.deletedAt) throw new DomainError('外出记录不存在');
     if (trip.status !== 'approved') throw new DomainError('只有已批准、尚未汇报的外出可以登记汇报', 'text', 'TRIP-4');
     if (trip.staffId !== actor.id && !office) throw new DomainError('只能由本人或办公室登记汇报', 'text', 'TRIP-4');
-    if (!isISODate(r.reportedOn) || r.reportedOn > today()) throw new DomainError('请填写汇报日期（不晚于今天）', 'reportedOn', 'TRIP-4');
+    if (!isISODate(r.reportedOn)) throw new DomainError('请填写汇报日期', 'reportedOn', 'TRIP-4');
+    requireActDate(r.reportedOn, 'reportedOn', '汇报日期', 'TRIP-4');
     try {
       tripState({ startDate: trip.startDate, endDate: trip.endDate, reportedOn: r.reportedOn }, today());
     } catch {

@@ -171,6 +171,9 @@ export const meetingsDemo: DemoModule = {
               1,
             )
           : [];
+      const age = 11 - idx;
+      const madeAt: MeetingDecision[] = [];
+      const doneOn = addCalendarDays(date, 20);
       p.at(date, '09:00', async () => {
         const m = await createMeeting(
           {
@@ -205,19 +208,18 @@ export const meetingsDemo: DemoModule = {
             ),
           );
         }
-        // Older decisions are carried out; the last two months' are in hand or open.
-        const age = 11 - idx;
-        for (const d of made) {
-          if (age >= 2)
-            await setFollowUp(
-              d.id,
-              { followUp: 'done', note: '已按决定落实', doneOn: addCalendarDays(date, 20) },
-              p.actor(office),
-            );
-          else if (age === 1)
+        // Older decisions are carried out (recorded on the day they were, below); the last two
+        // months' are in hand or open.
+        if (age === 1)
+          for (const d of made)
             await setFollowUp(d.id, { followUp: 'in_progress', note: '正在落实' }, p.actor(office));
-        }
+        madeAt.push(...made);
       });
+      if (age >= 2)
+        p.at(doneOn, '16:00', async () => {
+          for (const d of madeAt)
+            await setFollowUp(d.id, { followUp: 'done', note: '已按决定落实', doneOn }, p.actor(office));
+        });
 
       // 局务会 on the 28th (the working day before when the 28th is off).
       let staffDay = formatISODate(year, month, 28);
@@ -227,6 +229,7 @@ export const meetingsDemo: DemoModule = {
         p.int(1, 3),
       );
       const agendaItem = STAFF_AGENDA[idx % STAFF_AGENDA.length];
+      const staffDecisions: MeetingDecision[] = [];
       p.at(staffDay, '15:00', async () => {
         const m = await createMeeting(
           {
@@ -252,14 +255,20 @@ export const meetingsDemo: DemoModule = {
             },
             p.actor(clerk),
           );
-          if (idx < 11)
-            await setFollowUp(
-              d.id,
-              { followUp: 'done', note: '已办理', doneOn: addCalendarDays(staffDay, 10) },
-              p.actor(office),
-            );
+          staffDecisions.push(d);
         }
       });
+      // Carried out ten days later, recorded on that day (a 落实日期 is never ahead of the record).
+      const staffDoneOn = addCalendarDays(staffDay, 10);
+      if (idx % 3 === 0 && idx < 11)
+        p.at(staffDoneOn, '16:30', async () => {
+          for (const d of staffDecisions)
+            await setFollowUp(
+              d.id,
+              { followUp: 'done', note: '已办理', doneOn: staffDoneOn },
+              p.actor(office),
+            );
+        });
 
       // MTG-3: each section's report before the 28th; some late, a few missing.
       sections.forEach((sec, si) => {

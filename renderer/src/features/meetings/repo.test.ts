@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { pinClock } from '../../db/clock';
 import { db } from '../../db/db';
 import { insert, softDelete, SYSTEM_ACTOR } from '../../db/repo';
 import { resetDb, seedOrg } from '../../db/testing';
@@ -24,6 +25,7 @@ beforeEach(async () => {
   await resetDb();
   org = await seedOrg();
 });
+afterEach(() => pinClock(null));
 
 function meeting(over: Partial<MeetingInput> = {}): MeetingInput {
   return {
@@ -41,6 +43,7 @@ function meeting(over: Partial<MeetingInput> = {}): MeetingInput {
 
 describe('createMeeting (MTG-1, MTG-2)', () => {
   it('numbers meetings per kind per year', async () => {
+    pinClock(new Date('2027-01-08T10:00:00')); // a meeting is recorded once held
     const a = await createMeeting(meeting(), org.actor(org.clerk));
     const b = await createMeeting(meeting({ date: '2026-04-08' }), org.actor(org.clerk));
     const c = await createMeeting(
@@ -171,6 +174,7 @@ describe('decisions (MTG-1, cited by TRIP-3 and FIN-5)', () => {
     const d = await addDecision(m.id, { text: 'x' }, org.actor(org.clerk));
     await updateMeeting(m.id, meeting({ date: '2026-03-12' }), org.actor(org.clerk));
     expect((await findDecision(d.id))?.meetingDate).toBe('2026-03-12');
+    pinClock(new Date('2027-01-05T10:00:00'));
     await expect(
       updateMeeting(m.id, meeting({ date: '2027-01-05' }), org.actor(org.clerk)),
     ).rejects.toMatchObject({
@@ -253,5 +257,19 @@ describe('section reports (MTG-3)', () => {
     ).rejects.toMatchObject({
       field: 'permission',
     });
+  });
+});
+
+describe('act dates are never in the future', () => {
+  beforeEach(() => pinClock(new Date('2026-03-16T10:00:00')));
+
+  it('refuses a meeting held after today at its date', async () => {
+    await expect(createMeeting(meeting({ date: '2026-03-17' }), org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'date',
+      message: '会议日期不能晚于今天',
+    });
+    expect((await createMeeting(meeting({ date: '2026-03-16' }), org.actor(org.clerk))).date).toBe(
+      '2026-03-16',
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   parseISODate,
   sectionReportDue,
 } from '../../../../shared/rules';
+import { requireActDate } from '../../db/actDate';
 import { db } from '../../db/db';
 import { DomainError, insert, SYSTEM_ACTOR, update, writeTx } from '../../db/repo';
 import type { Actor } from '../../db/repo';
@@ -50,6 +51,7 @@ export function checkAttendance(attendeeIds: string[], absences: Absence[], rule
 async function checkMeeting(input: MeetingInput): Promise<void> {
   const rule = input.kind === 'director_office' ? 'MTG-1' : 'MTG-2';
   if (!isISODate(input.date)) throw new DomainError('请填写会议日期（格式：2026-01-31）', 'date');
+  requireActDate(input.date, 'date', '会议日期');
   if (!input.chairId) throw new DomainError('请选择主持人', 'chairId', rule);
   const chair = await db.staff.get(input.chairId);
   if (!chair || !chair.roles.includes('director'))
@@ -199,6 +201,7 @@ export async function setFollowUp(id: string, input: FollowUpInput, actor: Actor
   if (input.followUp === 'done' && input.doneOn && !isISODate(input.doneOn))
     throw new DomainError('落实日期格式应为 2026-01-31', 'doneOn');
   if (input.followUp === 'done' && !input.doneOn) throw new DomainError('请填写落实日期', 'doneOn');
+  if (input.followUp === 'done') requireActDate(input.doneOn!, 'doneOn', '落实日期');
   return update(
     db.meetingDecisions,
     id,
@@ -248,6 +251,7 @@ export async function submitSectionReport(input: SectionReportInput, actor: Acto
     throw new DomainError('请选择汇报月份', 'month', 'MTG-3');
   if (!isISODate(input.submittedOn))
     throw new DomainError('请填写报送日期（格式：2026-01-31）', 'submittedOn', 'MTG-3');
+  requireActDate(input.submittedOn, 'submittedOn', '报送日期', 'MTG-3');
   if (!input.workSummary?.trim()) throw new DomainError('请填写本月工作情况', 'workSummary', 'MTG-3');
   if (!input.nextPlan?.trim()) throw new DomainError('请填写下月工作计划', 'nextPlan', 'MTG-3');
   await mayReportFor(actor, input.sectionId);

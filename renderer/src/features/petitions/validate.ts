@@ -1,6 +1,7 @@
 // Field checks of a registration, shared by the forms (errors shown at the field) and the
 // repository (which refuses the same input with a DomainError naming the field).
 import {
+  actDateOk,
   groupVisitOk,
   GROUP_VISIT_MAX_REPRESENTATIVES,
   idCardValid,
@@ -66,7 +67,7 @@ export function normPhone(v: string | null | undefined): string | null {
 export function dateProblem(v: string | null | undefined, today: ISODate): string | null {
   if (!v) return MSG.dateRequired;
   if (!isISODate(v)) return MSG.dateBad;
-  if (v > today) return MSG.dateFuture;
+  if (!actDateOk(v, today)) return MSG.dateFuture;
   return null;
 }
 

@@ -2,6 +2,7 @@
 // the reward comes from publicityRewardRow, the office reviews, and finance pays through a claim.
 import type { ISODate, Level } from '../../../../shared/rules';
 import { LEVELS, publicityRewardRow, yuanToFen } from '../../../../shared/rules';
+import { requireActDate } from '../../db/actDate';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, insert, softDelete, update, writeTx } from '../../db/repo';
@@ -47,7 +48,7 @@ function checkPiece(input: PieceInput) {
   const outlet = requireText(input.outlet, 'outlet', '刊发媒体', 100);
   if (!LEVELS.includes(input.level)) throw new DomainError('请选择媒体级别', 'level');
   requireDate(input.publishedOn, 'publishedOn', '发表日期');
-  if (input.publishedOn > today()) throw new DomainError('发表日期不能晚于今天', 'publishedOn');
+  requireActDate(input.publishedOn, 'publishedOn', '发表日期');
   const chars = requireInt(input.chars, 'chars', '字数', 1, 1_000_000);
   if (!KIND_LABELS[input.kind]) throw new DomainError('请选择作品类别', 'kind');
   // PUB-2: the claim carries the published original.

@@ -191,6 +191,11 @@ function UseRows({
           <Badge color={SEAL_USE_STATUS_COLORS[use.status]} variant="light">
             {SEAL_USE_STATUS_LABELS[use.status]}
           </Badge>
+          {use.closedReason && (
+            <Text size="xs" c="dimmed" maw={220}>
+              {use.closedReason}
+            </Text>
+          )}
         </Table.Td>
         <Table.Td>
           {keep && use.status === 'approved' && (
@@ -422,7 +427,7 @@ function SealRow({ seal, keeper, keep }: { seal: Seal; keeper: string; keep: boo
             <ConfirmButton
               size="xs"
               title="作废印章"
-              message={`作废“${seal.name}”后将不能再用印，且不可恢复（SEAL-3）。`}
+              message={`作废“${seal.name}”后将不能再用印，且不可恢复；尚未用印的申请将一并关闭（SEAL-3）。`}
               onConfirm={() =>
                 voidSeal(seal.id, today(), reason, currentActor()).then(
                   () => notifyOk('印章已作废'),

@@ -22,7 +22,9 @@ export async function exportSealUseRegister(year: number) {
     approver: u.approverName ?? '',
     keeper: u.keeperId ? (names.get(u.keeperId) ?? '') : '',
     purpose: u.purpose,
-    status: SEAL_USE_STATUS_LABELS[u.status],
+    status: u.closedReason
+      ? `${SEAL_USE_STATUS_LABELS[u.status]}：${u.closedReason}`
+      : SEAL_USE_STATUS_LABELS[u.status],
   }));
   return exportLedger(`印章使用登记-${year}`, [
     sealUseRegisterSpec({ unitName: await unitName(), year, rows }),

@@ -11,6 +11,7 @@ export const SEAL_USE_STATUS_LABELS: Record<SealUseStatus, string> = {
   rejected: '未同意',
   withdrawn: '已撤回',
   used: '已用印',
+  closed: '已关闭（印章作废）',
 };
 export const SEAL_USE_STATUS_COLORS: Record<SealUseStatus, string> = {
   pending: 'blue',
@@ -18,6 +19,7 @@ export const SEAL_USE_STATUS_COLORS: Record<SealUseStatus, string> = {
   rejected: 'red',
   withdrawn: 'gray',
   used: 'green',
+  closed: 'gray',
 };
 
 export const L = {

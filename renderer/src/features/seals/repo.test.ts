@@ -1,6 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { collectTodos } from '../../app/registry';
 import { approvalFor, decide } from '../../approvals/engine';
+import { loadCalendar } from '../../calendar/calendar';
 import { pinClock } from '../../db/clock';
 import { db } from '../../db/db';
 import { resetDb, seedOrg } from '../../db/testing';
@@ -143,5 +145,76 @@ describe('void seals (SEAL-3)', () => {
     await expect(voidSeal(fin.id, '2026-11-20', '再次', org.actor(org.clerk))).rejects.toMatchObject({
       field: 'status',
     });
+  });
+});
+
+describe('voiding a seal closes its open requests (SEAL-3)', () => {
+  it('closes approved-not-used and pending requests with the reason, leaving used ones as they were', async () => {
+    const seal = await createSeal(
+      { name: '新宁县信访局（旧）', kind: 'admin', keeperId: org.clerk.id },
+      org.actor(org.clerk),
+    );
+    const approved = await requestSealUse(use(seal.id, org.staff.id), org.actor(org.staff));
+    await decide({ requestId: approved.approvalId!, decision: 'approved' }, org.actor(org.director));
+    const pending = await requestSealUse(use(seal.id, org.head.id), org.actor(org.head));
+    const used = await requestSealUse(use(seal.id, org.staff.id), org.actor(org.staff));
+    await decide({ requestId: used.approvalId!, decision: 'approved' }, org.actor(org.director));
+    await logSealUse(used.id, '2026-11-20', org.actor(org.clerk));
+
+    await voidSeal(seal.id, '2026-11-20', '印章更换', org.actor(org.clerk));
+
+    for (const id of [approved.id, pending.id]) {
+      expect(await db.sealUses.get(id)).toMatchObject({
+        status: 'closed',
+        closedOn: '2026-11-20',
+        closedReason: '印章已于2026-11-20作废：印章更换',
+      });
+    }
+    expect((await db.sealUses.get(used.id))!.status).toBe('used');
+    // The consent still awaited is off the 局长's list; nothing is pending on the void seal.
+    const req = (await db.approvals.get(pending.approvalId!))!;
+    expect(req).toMatchObject({ status: 'withdrawn', pendingApproverId: null });
+    const open = (await db.sealUses.where('sealId').equals(seal.id).toArray()).filter(
+      (u) => u.status === 'pending' || u.status === 'approved',
+    );
+    expect(open).toEqual([]);
+    // The keeper's 待用印 to-do is gone, and the closed request is refused at the seal.
+    const user = {
+      staffId: org.clerk.id,
+      accountId: 'a',
+      name: org.clerk.name,
+      loginName: 'z',
+      roles: org.clerk.roles,
+      sectionId: org.officeSectionId,
+      rank: org.clerk.rank,
+    };
+    const todos = await collectTodos({ user, today: '2026-11-20', cal: await loadCalendar() });
+    expect(todos.filter((t) => t.category === '待用印')).toEqual([]);
+    await expect(logSealUse(approved.id, '2026-11-20', org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'sealId',
+      ruleId: 'SEAL-3',
+    });
+  });
+});
+
+describe('act dates are never in the future', () => {
+  it('refuses a use, a request or a void dated after today, at the field', async () => {
+    const seal = await createSeal(
+      { name: '财务专用章', kind: 'finance', keeperId: org.finance.id },
+      org.actor(org.clerk),
+    );
+    await expect(
+      requestSealUse({ ...use(seal.id, org.finance.id), requestedOn: '2026-11-21' }, org.actor(org.finance)),
+    ).rejects.toMatchObject({ field: 'requestedOn', message: '申请日期不能晚于今天' });
+    const u = await requestSealUse(use(seal.id, org.finance.id), org.actor(org.finance));
+    await expect(logSealUse(u.id, '2026-11-25', org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'usedOn',
+      message: '用印日期不能晚于今天',
+    });
+    await expect(voidSeal(seal.id, '2026-11-21', '更换', org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'voidedOn',
+      message: '作废日期不能晚于今天',
+    });
+    expect((await logSealUse(u.id, '2026-11-20', org.actor(org.clerk))).status).toBe('used');
   });
 });

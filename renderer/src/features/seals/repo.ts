@@ -2,10 +2,11 @@
 // seal needs the 局长's consent (approval engine, kind 'seal') and is logged by the keeper; a void
 // seal is never used — refused here, whatever the form did.
 import type { ISODate, SealKind } from '../../../../shared/rules';
-import { isISODate, parseISODate, sealUseOk } from '../../../../shared/rules';
+import { closedBySealVoid, isISODate, parseISODate, sealUseOk } from '../../../../shared/rules';
 import { outcomeOf, submitApproval } from '../../approvals/engine';
 import type { StepSpec } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
+import { requireActDate } from '../../db/actDate';
 import { db } from '../../db/db';
 import { DomainError, insert, update, writeTx } from '../../db/repo';
 import type { Actor } from '../../db/repo';
@@ -57,22 +58,48 @@ export async function updateSeal(id: string, input: SealInput, actor: Actor): Pr
   );
 }
 
-// SEAL-3: marking a seal void is final.
+// SEAL-3: marking a seal void is final. Its requests still open (awaiting the 局长's consent, or
+// consented and not yet used) are closed with the reason in the same transaction, and a consent
+// still awaited is taken off the 局长's list: nothing stays pending on a void seal.
 export async function voidSeal(id: string, voidedOn: ISODate, reason: string, actor: Actor): Promise<Seal> {
   await requirePermission(actor, 'seals.keep', '作废印章');
   if (!isISODate(voidedOn)) throw new DomainError('请填写作废日期（格式：2026-01-31）', 'voidedOn', 'SEAL-3');
+  requireActDate(voidedOn, 'voidedOn', '作废日期', 'SEAL-3');
   if (!reason?.trim()) throw new DomainError('请填写作废原因', 'voidReason', 'SEAL-3');
-  return writeTx([db.seals], async () => {
+  return writeTx([db.seals, db.sealUses, db.approvals], async () => {
     const seal = await db.seals.get(id);
     if (!seal || seal.deletedAt) throw new DomainError('印章不存在');
     if (seal.status === 'void') throw new DomainError('该印章已作废', 'status', 'SEAL-3');
-    return update(
+    const voided = await update(
       db.seals,
       id,
       { status: 'void', voidedOn, voidReason: reason.trim() },
       actor,
       `印章作废：${reason.trim()}`,
     );
+    const closedReason = `印章已于${voidedOn}作废：${reason.trim()}`;
+    const open = (await db.sealUses.where('sealId').equals(id).toArray()).filter(
+      (u) => !u.deletedAt && closedBySealVoid(u.status),
+    );
+    for (const u of open) {
+      const req = u.approvalId ? await db.approvals.get(u.approvalId) : undefined;
+      if (req && req.status === 'pending')
+        await update(
+          db.approvals,
+          req.id,
+          { status: 'withdrawn', pendingApproverId: null },
+          actor,
+          `印章作废，用印申请关闭（SEAL-3）：${reason.trim()}`,
+        );
+      await update(
+        db.sealUses,
+        u.id,
+        { status: 'closed', closedOn: voidedOn, closedReason },
+        actor,
+        `用印申请关闭（SEAL-3）：${closedReason}`,
+      );
+    }
+    return voided;
   });
 }
 
@@ -106,6 +133,7 @@ export async function requestSealUse(input: SealUseInput, actor: Actor): Promise
   if (seal.status === 'void') throw refusal(seal, true)!;
   if (!isISODate(input.requestedOn))
     throw new DomainError('请填写申请日期（格式：2026-01-31）', 'requestedOn', 'SEAL-2');
+  requireActDate(input.requestedOn, 'requestedOn', '申请日期', 'SEAL-2');
   if (!input.document?.trim()) throw new DomainError('请填写用印文件', 'document', 'SEAL-2');
   if (!Number.isInteger(input.copies) || input.copies < 1)
     throw new DomainError('用印份数应为正整数', 'copies', 'SEAL-2');
@@ -186,6 +214,7 @@ export async function onSealUseFinished(req: ApprovalRequest, actor: Actor): Pro
 export async function logSealUse(id: string, usedOn: ISODate, actor: Actor): Promise<SealUse> {
   await requirePermission(actor, 'seals.keep', '登记用印');
   if (!isISODate(usedOn)) throw new DomainError('请填写用印日期（格式：2026-01-31）', 'usedOn', 'SEAL-2');
+  requireActDate(usedOn, 'usedOn', '用印日期', 'SEAL-2');
   return writeTx([db.sealUses, db.seals, db.approvals], async () => {
     const use = await db.sealUses.get(id);
     if (!use || use.deletedAt) throw new DomainError('用印申请不存在');

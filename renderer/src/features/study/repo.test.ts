@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { BUNDLED_CALENDAR, mergeCalendars } from '../../../../shared/rules';
+import { pinClock } from '../../db/clock';
 import { db } from '../../db/db';
 import { resetDb, seedOrg } from '../../db/testing';
 import type { TestOrg } from '../../db/testing';
@@ -163,5 +164,59 @@ describe('tuition and exam costs (STU-5)', () => {
     await expect(
       submitTuitionClaim({ ...base, degree: '本科', paidFen: 0 }, org.actor(org.staff)),
     ).rejects.toMatchObject({ field: 'paidFen' });
+  });
+});
+
+describe('act dates are never in the future', () => {
+  beforeEach(() => pinClock(new Date('2026-11-10T10:00:00')));
+  afterEach(() => pinClock(null));
+
+  it('refuses a session, a notes check, a paper or a claim dated after today, at the field', async () => {
+    const session = {
+      kind: 'friday' as const,
+      date: '2026-11-13',
+      topic: '学习',
+      attendeeIds: [org.staff.id],
+      absences: [],
+    };
+    await expect(recordSession(session, cal, org.actor(org.clerk))).rejects.toMatchObject({
+      field: 'date',
+      message: '学习日期不能晚于今天',
+      ruleId: 'STU-1',
+    });
+    expect((await recordSession({ ...session, date: '2026-11-06' }, cal, org.actor(org.clerk))).date).toBe(
+      '2026-11-06',
+    );
+    await expect(
+      recordNotesCheck(
+        {
+          staffId: org.staff.id,
+          year: 2026,
+          quarter: 4,
+          checkedOn: '2026-11-11',
+          collective: 'good',
+          selfStudy: 'good',
+        },
+        org.actor(org.clerk),
+      ),
+    ).rejects.toMatchObject({ field: 'checkedOn', message: '检查日期不能晚于今天' });
+    await expect(
+      recordPaper(
+        { staffId: org.staff.id, writtenOn: '2026-12-01', kind: 'reflection', title: '心得' },
+        org.actor(org.staff),
+      ),
+    ).rejects.toMatchObject({ field: 'writtenOn', message: '完成日期不能晚于今天' });
+    await expect(
+      submitTuitionClaim(
+        {
+          staffId: org.staff.id,
+          kind: 'exam',
+          description: '报名费',
+          paidFen: 100,
+          submittedOn: '2026-11-11',
+        },
+        org.actor(org.staff),
+      ),
+    ).rejects.toMatchObject({ field: 'submittedOn', message: '登记日期不能晚于今天' });
   });
 });

@@ -12,6 +12,7 @@ import {
   tuitionReimbursement,
   yearEndPapersMissing,
 } from '../../../../shared/rules';
+import { requireActDate } from '../../db/actDate';
 import { db } from '../../db/db';
 import { DomainError, insert, update, writeTx } from '../../db/repo';
 import type { Actor } from '../../db/repo';
@@ -43,6 +44,7 @@ export type SessionInput = {
 
 async function checkSession(input: SessionInput, cal: CalendarData, exceptId?: string): Promise<void> {
   if (!isISODate(input.date)) throw new DomainError('请填写学习日期（格式：2026-01-31）', 'date', 'STU-1');
+  requireActDate(input.date, 'date', '学习日期', 'STU-1');
   const { year, month } = parseISODate(input.date);
   if (input.kind === 'friday' && !fridayStudyDates(year, month, cal).includes(input.date))
     throw new DomainError('周五集中学习的日期应是工作日的星期五', 'date', 'STU-1');
@@ -138,6 +140,7 @@ export async function recordNotesCheck(input: NotesCheckInput, actor: Actor): Pr
   if (![1, 2, 3, 4].includes(input.quarter)) throw new DomainError('请选择季度', 'quarter', 'STU-3');
   if (!isISODate(input.checkedOn))
     throw new DomainError('请填写检查日期（格式：2026-01-31）', 'checkedOn', 'STU-3');
+  requireActDate(input.checkedOn, 'checkedOn', '检查日期', 'STU-3');
   const c = parseISODate(input.checkedOn);
   // A quarter is checked during or after it, never before it starts.
   if (c.year < input.year || (c.year === input.year && studyQuarter(input.checkedOn) < input.quarter))
@@ -190,6 +193,7 @@ export async function recordPaper(input: PaperInput, actor: Actor): Promise<Stud
   if (!input.staffId) throw new DomainError('请选择人员', 'staffId', 'STU-4');
   if (!isISODate(input.writtenOn))
     throw new DomainError('请填写完成日期（格式：2026-01-31）', 'writtenOn', 'STU-4');
+  requireActDate(input.writtenOn, 'writtenOn', '完成日期', 'STU-4');
   if (!input.title?.trim()) throw new DomainError('请填写题目', 'title', 'STU-4');
   return insert(
     db.studyPapers,
@@ -249,6 +253,7 @@ export async function submitTuitionClaim(input: TuitionInput, actor: Actor): Pro
     throw new DomainError('请填写实缴金额', 'paidFen', 'STU-5');
   if (!isISODate(input.submittedOn))
     throw new DomainError('请填写日期（格式：2026-01-31）', 'submittedOn', 'STU-5');
+  requireActDate(input.submittedOn, 'submittedOn', '登记日期', 'STU-5');
   const reimbursableFen = input.kind === 'tuition' ? tuitionReimbursement(input.paidFen) : input.paidFen;
   return insert(
     db.tuitionClaims,
