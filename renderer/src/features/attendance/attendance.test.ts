@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { MonthMarkRow } from '../../../../shared/ledgers/attendance';
 import { monthSheetSpec } from '../../../../shared/ledgers/attendance';
+import { collectTodos } from '../../app/registry';
 import { decide } from '../../approvals/engine';
+import { loadCalendar } from '../../calendar/calendar';
 import { pinClock } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, SYSTEM_ACTOR } from '../../db/repo';
@@ -211,6 +213,16 @@ describe('the month close (ATT-7)', () => {
     pinClock(new Date('2026-06-30T17:40:00'));
     await compileMonth(2026, 6, clerk);
     expect((await monthStatus(2026, 6)).stage).toBe('submitted');
+  });
+
+  it('puts the month in progress on the clerk’s to-do list from its last working day on, not before', async () => {
+    const cal = await loadCalendar();
+    const c = org.clerk;
+    const user = { staffId: c.id, accountId: 'a', name: c.name, loginName: 'z', roles: c.roles, sectionId: c.sectionId ?? null, rank: c.rank };
+    const june = async (today: string) => (await collectTodos({ user, today, cal })).filter((t) => t.id === 'att-month-2026-6');
+    expect(await june('2026-06-29')).toHaveLength(0);
+    expect(await june('2026-06-30')).toMatchObject([{ title: '2026年6月考勤：未汇总', link: '#/attendance/close/2026-06' }]);
+    expect(await june('2026-07-01')).toHaveLength(1);
   });
 
 
