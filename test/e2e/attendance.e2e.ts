@@ -222,7 +222,7 @@ describe('attendance: a month in progress is a preview; every module has an erro
     await app.page.reload();
     await completeSetup(app.page, { demo: true });
     app.page.on('pageerror', (e) => errors.push(e.message));
-  });
+  }, 300_000); // a year of demo data on a busy machine
   afterAll(async () => {
     await app?.close();
   });
