@@ -295,7 +295,7 @@ describe('attendance: a month in progress is a preview; every module has an erro
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '印章', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: '出错了' });
     await containsText(alert, '「印章」页面遇到意外错误，暂时无法显示');
-    await visible(page.getByText('错误详情'));
+    await visible(page.locator('details summary', { hasText: '错误详情' }));
     await visible(page.getByRole('navigation', { name: '主导航' }));
     await page.screenshot({ path: '/tmp/error-boundary.png', fullPage: true });
     await page.unroute(/\.js($|\?)/);
