@@ -52,8 +52,15 @@ export function monthMarkRow(person: { staffId: string; name: string; section: s
   };
 }
 
-function period(year: number, month: number) {
-  return `${year}年${month}月`;
+// A sheet of a month not yet announced is a preview (ATT-7): said in its title and first note.
+export type SheetParams = { unitName: string; year: number; month: number; rows: MonthMarkRow[]; preview?: string };
+
+function period(year: number, month: number, preview?: string) {
+  return preview ? `${year}年${month}月，${preview}` : `${year}年${month}月`;
+}
+
+function previewNotes(preview?: string): string[] {
+  return preview ? [`${preview}：该月考勤尚未经考勤员汇总、分管领导核实、局长审阅并全局通报（ATT-7），不是正式考勤结果。`] : [];
 }
 
 const LEGEND = `图例：${SHEET_LEGEND.map((l) => `${l.mark} ${l.label}`).join('，')}。每格为“上午/下午”。`;
@@ -70,8 +77,8 @@ export const TOTAL_COLUMNS: LedgerColumn[] = [
 ];
 
 // 考勤表 (product.md): a row per person, a column per day, then 迟到 … 月考核分; three signatures.
-export function monthSheetSpec(p: { unitName: string; year: number; month: number; rows: MonthMarkRow[] }): LedgerSpec {
-  const n = p.rows[0]?.codes.length ?? daysInMonth(p.year, p.month);
+export function monthSheetSpec(p: SheetParams): LedgerSpec {
+  const n = daysInMonth(p.year, p.month);
   const dayCols: LedgerColumn[] = Array.from({ length: n }, (_, i) => ({ key: `d${i + 1}`, header: `${i + 1}日`, width: 6 }));
   const rows: LedgerRow[] = p.rows.map((r, i) => {
     const row: LedgerRow = {
@@ -92,7 +99,7 @@ export function monthSheetSpec(p: { unitName: string; year: number; month: numbe
   return {
     unitName: p.unitName,
     ledgerName: '考勤表',
-    period: period(p.year, p.month),
+    period: period(p.year, p.month, p.preview),
     sheetName: '考勤表',
     columns: [
       { key: 'seq', header: '序号', type: 'int', width: 5 },
@@ -102,17 +109,17 @@ export function monthSheetSpec(p: { unitName: string; year: number; month: numbe
       ...TOTAL_COLUMNS,
     ],
     rows,
-    notes: [LEGEND, ...SCORE_RULES],
+    notes: [...previewNotes(p.preview), LEGEND, ...SCORE_RULES],
     signatures: SHEET_SIGNATURES,
   };
 }
 
 // 月考核分汇总: person, section, the month's deductions by cause, score (ATT-3..6).
-export function monthScoreSpec(p: { unitName: string; year: number; month: number; rows: MonthMarkRow[] }): LedgerSpec {
+export function monthScoreSpec(p: SheetParams): LedgerSpec {
   return {
     unitName: p.unitName,
     ledgerName: '月考核分汇总',
-    period: period(p.year, p.month),
+    period: period(p.year, p.month, p.preview),
     sheetName: '月考核分汇总',
     columns: [
       { key: 'seq', header: '序号', type: 'int', width: 5 },
@@ -142,7 +149,7 @@ export function monthScoreSpec(p: { unitName: string; year: number; month: numbe
       base: r.base,
       score: r.score,
     })),
-    notes: SCORE_RULES,
+    notes: [...previewNotes(p.preview), ...SCORE_RULES],
     signatures: SHEET_SIGNATURES,
     orientation: 'portrait',
   };
@@ -164,7 +171,7 @@ export function eligibilityText(r: Pick<YearPersonRow, 'eligible' | 'bars'>): st
 }
 
 // 年度考勤汇总 (月考核分汇总, year): month scores, totals and ATT-8 eligibility with every reason.
-export function yearSpec(p: { unitName: string; year: number; rows: YearPersonRow[] }): LedgerSpec {
+export function yearSpec(p: { unitName: string; year: number; rows: YearPersonRow[]; note?: string }): LedgerSpec {
   const monthCols: LedgerColumn[] = Array.from({ length: 12 }, (_, i) => ({
     key: `m${i + 1}`,
     header: `${i + 1}月`,
@@ -207,7 +214,7 @@ export function yearSpec(p: { unitName: string; year: number; rows: YearPersonRo
       r.monthScores.forEach((s, m) => (row[`m${m + 1}`] = s));
       return row;
     }),
-    notes: [`ATT-8 ${ruleText('ATT-8').text}`],
+    notes: [`ATT-8 ${ruleText('ATT-8').text}`, ...(p.note ? [p.note] : [])],
     signatures: SHEET_SIGNATURES,
   };
 }

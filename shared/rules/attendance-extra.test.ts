@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 
-import type { MonthInput, SessionTimes } from './attendance';
+import type { MonthInput, MonthSheet, SessionTimes } from './attendance';
 import { DEFAULT_SESSION_TIMES, tallyMonth } from './attendance';
 import type { WorkSchedule } from './attendance-extra';
-import { DEFAULT_WORK_SCHEDULE, sessionTimesOn, tallyMonthScheduled, tripLengthDays } from './attendance-extra';
+import {
+  attendanceMonthEnded,
+  DEFAULT_WORK_SCHEDULE,
+  lastWorkdayOfMonth,
+  monthCompilable,
+  sessionTimesOn,
+  tallyMonthScheduled,
+  tripLengthDays,
+} from './attendance-extra';
 import { mergeCalendars } from './calendar';
 import { BUNDLED_CALENDAR } from './calendar-data';
+import { monthDays } from './dates';
 
 const CAL = mergeCalendars(BUNDLED_CALENDAR[2025], BUNDLED_CALENDAR[2026]);
 const WINTER: SessionTimes = { amStart: '08:30', amEnd: '12:00', pmStart: '14:00', pmEnd: '17:00' };
@@ -51,6 +60,26 @@ function input(sessions: MonthInput['sessions'], month = 10): MonthInput {
   return { year: 2026, month, cal: CAL, sessions };
 }
 
+// What the codes of a sheet say, counted mark by mark, and the same figures from its totals.
+function marksOf(s: MonthSheet) {
+  const codes = s.days.flatMap((d) => (d.workday ? [d.am.code, d.pm.code] : [])).join('');
+  const n = (mark: string) => codes.split(mark).length - 1;
+  return { late: n('迟'), early: n('早'), absent: n('旷') / 2, personal: n('事') / 2, sick: n('病') / 2, trip: n('公') / 2, present: n('√') / 2 };
+}
+function totalsOf(s: MonthSheet) {
+  const t = s.totals;
+  const lateOrEarlyOnly = s.days.flatMap((d) => (d.workday ? [d.am, d.pm] : [])).filter((x) => x.present && (x.late || x.early)).length;
+  return {
+    late: t.late,
+    early: t.early,
+    absent: t.absentDays,
+    personal: t.personalLeaveDays,
+    sick: t.sickLeaveDays,
+    trip: t.tripDays,
+    present: t.presentDays - lateOrEarlyOnly / 2,
+  };
+}
+
 describe('tallyMonthScheduled', () => {
   it('is tallyMonth when neither a schedule nor a cut-off day is given', () => {
     const i = input({ '2026-10-09': { am: { kind: 'signed', signedAt: '08:20' } } });
@@ -88,7 +117,7 @@ describe('tallyMonthScheduled', () => {
     expect(s).toEqual(tallyMonth({ ...i, times: WINTER }));
   });
 
-  it('does not count days after the cut-off, but shows leave and trips planned there', () => {
+  it('neither shows nor counts sessions after the cut-off: leave and trips planned there stay blank', () => {
     const i = input({
       '2026-10-09': { am: { kind: 'signed', signedAt: '08:20' }, pm: { kind: 'signed', signedAt: '14:30', leftAt: '16:00' } },
       '2026-10-13': { am: { kind: 'leave', leaveType: 'personal' }, pm: { kind: 'pending_leave', leaveType: 'personal' } },
@@ -99,9 +128,11 @@ describe('tallyMonthScheduled', () => {
     expect(day(9).am.code).toBe('迟');
     expect(day(9).pm.code).toBe('早');
     expect(day(12).am.code).toBe('旷'); // today, nothing recorded: absent
-    expect(day(13).am.code).toBe('事'); // planned leave shows
+    expect(day(13).am.code).toBe(''); // leave approved for a later day: not yet attendance
+    expect(day(13).am.leaveType).toBeNull();
     expect(day(13).pm.code).toBe(''); // not approved yet, in the future: nothing
-    expect(day(14).am.code).toBe('公');
+    expect(day(14).am.code).toBe('');
+    expect(day(14).am.trip).toBe(false);
     expect(day(14).pm.code).toBe('');
     expect(day(17).am.code).toBe('休'); // Saturday
     expect(s.totals.personalLeaveDays).toBe(0);
@@ -113,6 +144,32 @@ describe('tallyMonthScheduled', () => {
     expect(s.totals.presentDays).toBe(1);
     expect(s.totals.workdays).toBe(tallyMonth(i).totals.workdays);
     expect(s.score).toBe(100 - 0.5 - 0.5 - 45);
+    expect(marksOf(s)).toEqual(totalsOf(s));
+  });
+
+  it('keeps the codes and the totals in agreement whatever the cut-off (issue 13.5: 事 beside 事假 0)', () => {
+    // Personal leave the whole of 20–21 Oct, a trip on the 22nd, sign-ins (one late, one early) on the 9th and 15th.
+    const i = input({
+      '2026-10-09': { am: { kind: 'signed', signedAt: '08:20' }, pm: { kind: 'signed', signedAt: '14:30' } },
+      '2026-10-15': { am: { kind: 'signed', signedAt: '08:00' }, pm: { kind: 'signed', signedAt: '14:30', leftAt: '16:00' } },
+      '2026-10-20': { am: { kind: 'leave', leaveType: 'personal' }, pm: { kind: 'leave', leaveType: 'personal' } },
+      '2026-10-21': { am: { kind: 'leave', leaveType: 'personal' }, pm: { kind: 'leave', leaveType: 'sick' } },
+      '2026-10-22': { am: { kind: 'trip' }, pm: { kind: 'trip' } },
+    });
+    for (const until of ['2026-09-30', '2026-10-12', '2026-10-19', '2026-10-20', '2026-10-21', '2026-10-31'] as const) {
+      for (const untilHalf of ['am', 'pm'] as const) {
+        const s = tallyMonthScheduled(i, { until, untilHalf, schedule: SCHEDULE });
+        expect(marksOf(s), `${until} ${untilHalf}`).toEqual(totalsOf(s));
+      }
+    }
+    const mid = tallyMonthScheduled(i, { until: '2026-10-20', untilHalf: 'am' });
+    expect(mid.days[19].am.code).toBe('事');
+    expect(mid.days[19].pm.code).toBe('');
+    expect(mid.totals.personalLeaveDays).toBe(0.5);
+    const all = tallyMonthScheduled(i, { until: '2026-10-31' });
+    expect(all.totals.personalLeaveDays).toBe(1.5);
+    expect(all.totals.sickLeaveDays).toBe(0.5);
+    expect(all.totals.tripDays).toBe(1);
   });
 
   it('counts the cut-off day up to its half: the afternoon not yet come is not absent', () => {
@@ -167,6 +224,61 @@ describe('tallyMonthScheduled', () => {
     expect(() => tallyMonthScheduled({ ...input({}), year: 0 }, { until: '2026-10-01' })).toThrow(/^year: /);
     expect(() => tallyMonthScheduled(null as unknown as MonthInput, { until: '2026-10-01' })).toThrow(/^input: /);
     expect(() => tallyMonthScheduled(input({}), { schedule: {} as WorkSchedule })).toThrow(/^schedule.summer: /);
+  });
+});
+
+describe('lastWorkdayOfMonth (ATT-7)', () => {
+  it('is the last day that is a working day: weekends and holidays skipped, make-up Saturdays counted', () => {
+    expect(lastWorkdayOfMonth(2026, 6, CAL)).toBe('2026-06-30'); // a Tuesday
+    expect(lastWorkdayOfMonth(2026, 10, CAL)).toBe('2026-10-30'); // the 31st is a Saturday
+    expect(lastWorkdayOfMonth(2026, 2, CAL)).toBe('2026-02-28'); // a Saturday worked after 春节
+    expect(lastWorkdayOfMonth(2026, 12, CAL)).toBe('2026-12-31');
+  });
+  it('is the month’s last day when the calendar gives the month no working day', () => {
+    expect(lastWorkdayOfMonth(2026, 2, { holidays: monthDays(2026, 2), workdays: [] })).toBe('2026-02-28');
+  });
+  it('refuses malformed input naming the field', () => {
+    expect(() => lastWorkdayOfMonth(2026, 13, CAL)).toThrow(/^month: /);
+    expect(() => lastWorkdayOfMonth(2026, 6, null as unknown as typeof CAL)).toThrow(/^cal: /);
+  });
+});
+
+describe('monthCompilable (ATT-7)', () => {
+  it('lets the month be compiled from its last working day on', () => {
+    expect(monthCompilable(2026, 12, '2026-12-31', CAL)).toEqual({ ok: true, lastWorkday: '2026-12-31' });
+    expect(monthCompilable(2026, 10, '2026-10-30', CAL)).toEqual({ ok: true, lastWorkday: '2026-10-30' });
+    expect(monthCompilable(2026, 10, '2026-11-02', CAL).ok).toBe(true);
+    expect(monthCompilable(2025, 12, '2026-12-06', CAL).ok).toBe(true);
+  });
+  it('refuses it before then with a Chinese message citing 二、(一)2 and the day it may be compiled', () => {
+    const early = monthCompilable(2026, 12, '2026-12-06', CAL);
+    expect(early).toEqual({
+      ok: false,
+      lastWorkday: '2026-12-31',
+      ruleId: 'ATT-7',
+      message: '考勤每月底汇总（制度 二、(一)2）：2026年12月尚未结束，最后一个工作日是12月31日，此前不能汇总，只能查看预览（非正式）',
+    });
+    expect(monthCompilable(2026, 10, '2026-10-29', CAL).ok).toBe(false);
+    const future = monthCompilable(2026, 7, '2026-06-10', CAL);
+    expect(future.ok).toBe(false);
+    expect(!future.ok && future.message).toContain('2026年7月尚未开始，最后一个工作日是7月31日');
+  });
+  it('refuses malformed input naming the field', () => {
+    expect(() => monthCompilable(2026, 12, '2026-12-32', CAL)).toThrow(/^on: /);
+    expect(() => monthCompilable(0, 12, '2026-12-01', CAL)).toThrow(/^year: /);
+  });
+});
+
+describe('attendanceMonthEnded (ATT-8)', () => {
+  it('counts a month for the year only once its last day is over', () => {
+    expect(attendanceMonthEnded(2026, 12, '2026-12-31')).toBe(false);
+    expect(attendanceMonthEnded(2026, 12, '2027-01-01')).toBe(true);
+    expect(attendanceMonthEnded(2026, 11, '2026-12-06')).toBe(true);
+    expect(attendanceMonthEnded(2027, 1, '2026-12-06')).toBe(false);
+  });
+  it('refuses malformed input naming the field', () => {
+    expect(() => attendanceMonthEnded(2026, 12, '12/06/2026')).toThrow(/^on: /);
+    expect(() => attendanceMonthEnded(2026, 0, '2026-12-06')).toThrow(/^month: /);
   });
 });
 

@@ -1,5 +1,6 @@
 // §1 and §3 additions for the attendance and leave modules: the work schedule by season (ATT-1),
-// the month's tally under that schedule and up to a given day, and a trip's length for its route.
+// the month's tally under that schedule and up to a given day, when a month may be compiled (ATT-7)
+// and counts for the year (ATT-8), and a trip's length for its route.
 
 import type { MonthInput, MonthSheet, MonthTotals, SessionOutcome, SessionTimes } from './attendance';
 import {
@@ -10,8 +11,10 @@ import {
   monthlyScore,
   tallyMonth,
 } from './attendance';
+import type { CalendarData } from './calendar';
+import { compileCalendar, workdayIn } from './calendar';
 import type { ISODate } from './dates';
-import { checkDate, monthDays, parseHHmm, toDayNumber } from './dates';
+import { checkDate, daysInMonth, formatISODate, fromDayNumber, monthDays, parseHHmm, toDayNumber } from './dates';
 import type { Half, HalfDay, LeaveType } from './leave';
 import { HALVES, LEAVE_TYPES } from './leave';
 import { checkInteger, checkObject, checkOneOf, fail } from './validate';
@@ -88,8 +91,10 @@ function blank(half: SessionOutcome['half']): SessionOutcome {
 /**
  * ATT-1..6, LV-5, TRIP-5: tallyMonth where the session times follow the work schedule day by day
  * (a season may change within a month), and where sessions after the last one that has come
- * (`until`, and on that day `untilHalf`, default 'pm') are not counted yet unless signed in: they
- * show approved leave and trips planned ahead, and are otherwise blank (not yet 旷).
+ * (`until`, and on that day `untilHalf`, default 'pm') are neither shown nor counted, unless signed
+ * in already: one cut-off for the codes and the totals, so that they always agree. Leave or a trip
+ * approved for a later day is a plan, not yet attendance (it may still be cancelled or cut short):
+ * its session stays blank, as a session without a sign-in stays blank rather than 旷, until it comes.
  */
 export function tallyMonthScheduled(
   input: MonthInput,
@@ -146,7 +151,7 @@ export function tallyMonthScheduled(
         if (s.leaveType !== null) leaveDays[s.leaveType] += 0.5;
         return s;
       }
-      return s.leaveType !== null || s.trip ? s : blank(h);
+      return blank(h);
     });
     return am === day.am && pm === day.pm ? day : { ...day, am, pm };
   });
@@ -160,6 +165,44 @@ export function tallyMonthScheduled(
   };
   deductions.total = deductions.late + deductions.early + deductions.absent;
   return { year, month, days, totals, deductions, base: first.base, score: monthlyScore(totals, first.base) };
+}
+
+// ATT-7: the month's last working day (its last day if the calendar gives it no working day at all)
+export function lastWorkdayOfMonth(year: number, month: number, cal: CalendarData): ISODate {
+  const cc = compileCalendar(cal);
+  const length = daysInMonth(year, month);
+  const first = toDayNumber(formatISODate(year, month, 1));
+  for (let n = first + length - 1; n >= first; n--) if (workdayIn(cc, n)) return fromDayNumber(n);
+  return formatISODate(year, month, length);
+}
+
+export const MONTH_CLOSE_CLAUSE = '制度 二、(一)2';
+
+export type MonthCompileCheck =
+  | { ok: true; lastWorkday: ISODate }
+  | { ok: false; lastWorkday: ISODate; ruleId: 'ATT-7'; message: string };
+
+/**
+ * ATT-7 (制度 二、(一)2: 每月底将考勤情况交分管领导核实并报局长审阅): the clerk compiles a month — the
+ * snapshot that is verified, reviewed, announced and locked — from its last working day on. Before
+ * that the month's attendance is not complete; it can only be previewed (预览, not official).
+ */
+export function monthCompilable(year: number, month: number, on: ISODate, cal: CalendarData): MonthCompileCheck {
+  const lastWorkday = lastWorkdayOfMonth(year, month, cal);
+  const day = checkDate(on, 'on');
+  if (day >= lastWorkday) return { ok: true, lastWorkday };
+  const started = day >= formatISODate(year, month, 1);
+  const due = `${Number(lastWorkday.slice(5, 7))}月${Number(lastWorkday.slice(8, 10))}日`;
+  const message =
+    `考勤每月底汇总（${MONTH_CLOSE_CLAUSE}）：${year}年${month}月` +
+    (started ? '尚未结束' : '尚未开始') +
+    `，最后一个工作日是${due}，此前不能汇总，只能查看预览（非正式）`;
+  return { ok: false, lastWorkday, ruleId: 'ATT-7', message };
+}
+
+// ATT-8: a month counts for the year's figures once it has ended (the day is after its last day)
+export function attendanceMonthEnded(year: number, month: number, on: ISODate): boolean {
+  return checkDate(on, 'on') > formatISODate(year, month, daysInMonth(year, month));
 }
 
 function halfIndex(value: unknown, field: string): number {

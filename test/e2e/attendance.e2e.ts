@@ -207,3 +207,100 @@ describe('attendance: register, late, month close, export', () => {
     expect(sig).toContain('局长审阅');
   });
 });
+
+// Issue 13 (5, 6, 15): a month in progress, 4 December 2026 at 10:00 (a Friday).
+const DEC = new Date(2026, 11, 4, 10, 0, 0);
+// Same-document navigation to a route, whether or not the address has a route yet.
+const go = (page: Page, route: string) => page.goto(`${page.url().replace(/#.*$/, '')}#/attendance/${route}`);
+
+describe('attendance: a month in progress is a preview; every module has an error boundary', () => {
+  let app: App;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    app = await startApp();
+    await app.context.clock.install({ time: DEC });
+    await app.page.reload();
+    await completeSetup(app.page, { demo: true });
+    app.page.on('pageerror', (e) => errors.push(e.message));
+  }, 300_000); // a year of demo data on a busy machine
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('switches 月度考勤表 from 2026-12 to 2026-11 and still shows the sheet, with November’s 30 days', async () => {
+    const { page } = app;
+    await loginAndWait(page, 'kaoqin', DEMO_PASSWORD);
+    await go(page, 'month/2026-12');
+    const sheet = page.getByRole('table', { name: '考勤表' });
+    await visible(sheet.getByRole('row').filter({ hasText: '钱雪' }));
+    expect(await sheet.locator('thead th').count()).toBe(3 + 31 + 7);
+
+    await page.getByLabel('月份').fill('2026-11');
+    await page.waitForURL(/#\/attendance\/month\/2026-11$/);
+    await visible(sheet.getByRole('row').filter({ hasText: '钱雪' }));
+    await visible(page.getByRole('tab', { name: '月度考勤表', selected: true }));
+    const deadline = Date.now() + 15_000;
+    while ((await sheet.locator('thead th').count()) !== 3 + 30 + 7 && Date.now() < deadline) await page.waitForTimeout(100);
+    expect(await sheet.locator('thead th').count()).toBe(3 + 30 + 7);
+    expect(await page.getByText('出错了').count()).toBe(0);
+    expect(errors).toEqual([]);
+    // The codes of every row agree with its totals (here for one person: 迟 and 旷 against 迟到 and 旷工).
+    const row = sheet.getByRole('row').filter({ hasText: '钱雪' });
+    const cells = await row.getByRole('cell').allTextContents();
+    const codes = cells.slice(3, 33).join('');
+    const count = (m: string) => codes.split(m).length - 1;
+    expect(Number(cells[33])).toBe(count('迟'));
+    expect(Number(cells[35])).toBe(count('旷') / 2);
+    expect(Number(cells[36])).toBe(count('事') / 2);
+    await page.screenshot({ path: '/tmp/attendance-month-switched.png', fullPage: true });
+  });
+
+  it('refuses to compile December before its last working day, with the rule’s message; the preview is there', async () => {
+    const { page } = app;
+    // The 考勤表 of December is a preview up to today, and says so.
+    await go(page, 'month/2026-12');
+    await visible(page.getByText('预览（非正式，截至12月4日）'));
+    await visible(page.getByRole('table', { name: '考勤表' }).getByRole('row').filter({ hasText: '钱雪' }));
+    await page.screenshot({ path: '/tmp/attendance-month-preview.png', fullPage: true });
+
+    await go(page, 'close/2026-12');
+    await visible(page.getByText('未汇总'));
+    const alert = page.getByRole('alert').filter({ hasText: '尚未到汇总时间' });
+    await containsText(
+      alert,
+      '考勤每月底汇总（制度 二、(一)2）：2026年12月尚未结束，最后一个工作日是12月31日，此前不能汇总，只能查看预览（非正式）（ATT-7）',
+    );
+    expect(await page.getByRole('button', { name: '汇总并提交核实' }).isDisabled()).toBe(true);
+    await visible(page.getByRole('heading', { name: '预览（非正式，截至12月4日）' }));
+    await page.screenshot({ path: '/tmp/attendance-close-refused.png', fullPage: true });
+  });
+
+  it('leaves December out of the year (ATT-8) and says so', async () => {
+    const { page } = app;
+    await go(page, 'year/2026');
+    await visible(page.getByText('只统计已结束的月份（ATT-8）：2026年12月尚未结束，未计入。'));
+    const table = page.getByRole('table', { name: '年度考勤汇总' });
+    const row = table.getByRole('row').filter({ hasText: '钱雪' });
+    await visible(row);
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells[3 + 10]).not.toBe(''); // November counts
+    expect(cells[3 + 11]).toBe(''); // December does not
+    await page.screenshot({ path: '/tmp/attendance-year.png', fullPage: true });
+  });
+
+  it('shows 出错了 with a way back when a module’s page fails, not a blank window', async () => {
+    const { page } = app;
+    // The 印章 module's code cannot be loaded (not opened yet in this session): its page fails.
+    await page.route(/\.js($|\?)/, (r) => r.abort());
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '印章', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '出错了' });
+    await containsText(alert, '「印章」页面遇到意外错误，暂时无法显示');
+    await visible(page.locator('details summary', { hasText: '错误详情' }));
+    await visible(page.getByRole('navigation', { name: '主导航' }));
+    await page.screenshot({ path: '/tmp/error-boundary.png', fullPage: true });
+    await page.unroute(/\.js($|\?)/);
+    await page.getByRole('button', { name: '返回工作台' }).click();
+    await page.waitForURL(/#\/dashboard$/);
+    expect(await page.getByText('出错了').count()).toBe(0);
+  });
+});

@@ -21,6 +21,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 
 import { ROLE_LABELS } from '../../../shared/permissions';
 import { useSession } from '../auth/session';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { db } from '../db/db';
 import { logEvent } from '../db/repo';
 import { getSetting } from '../db/settings';
@@ -28,7 +29,7 @@ import { useStorageState } from '../db/storage';
 import { unitName } from '../org/org';
 
 import { MODULES } from './modules';
-import { href, useRoute } from './router';
+import { href, navigate, useRoute } from './router';
 
 // A temporary password set by the administrator must be changed before anything else.
 const AccountTab = lazy(() => import('../features/system/AccountTab').then((m) => ({ default: m.AccountTab })));
@@ -135,15 +136,18 @@ export function Shell() {
             为保护数据，本窗口已断开数据库连接。请关闭本窗口，或按 F5 重新载入。
           </Alert>
         )}
-        <Suspense
-          fallback={
-            <Center p="xl">
-              <Loader />
-            </Center>
-          }
-        >
-          <Page />
-        </Suspense>
+        {/* Every module's page: a fault shows a message with a way back, never a blank window. */}
+        <ErrorBoundary key={active.key} where={`「${active.label}」页面`} resetKey={route.join('/')} onHome={() => navigate('dashboard')}>
+          <Suspense
+            fallback={
+              <Center p="xl">
+                <Loader />
+              </Center>
+            }
+          >
+            <Page />
+          </Suspense>
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import type { MonthMarkRow } from '../../../../shared/ledgers/attendance';
-import { ATTENDANCE_FLOW, ruleText } from '../../../../shared/rules';
+import { ATTENDANCE_FLOW, attendanceMonthEnded, ruleText } from '../../../../shared/rules';
 import type { Half } from '../../../../shared/rules';
 import { navigate } from '../../app/router';
 import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
@@ -16,17 +16,17 @@ import { currentActor, useCan, useSession } from '../../auth/session';
 import { ConfirmButton } from '../../components/Confirm';
 import { notifyError, notifyOk } from '../../components/notify';
 import { PrintView } from '../../components/PrintView';
-import { localHHmm, toLocalISODate } from '../../db/clock';
+import { localHHmm, today, toLocalISODate } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, logEvent } from '../../db/repo';
 import type { AttendanceMonth } from '../../db/schema/attendance';
 import { unitName } from '../../org/org';
 
-import { amendMonth, announceMonth, compileMonth, flowStateOf, monthStatus } from './close';
+import { amendMonth, announceMonth, compileCheck, compileMonth, flowStateOf, monthStatus } from './close';
 import { parseTimeInput } from './gridKeys';
 import { STAGE_LABELS } from './labels';
-import { sheetPeople } from './tally';
-import { MonthInput } from './ui';
+import { liveMonth, sheetPeople } from './tally';
+import { MonthInput, previewLabel, useLiveFor } from './ui';
 
 function fmt(at?: string | null) {
   if (!at) return '';
@@ -38,15 +38,18 @@ export function MonthClose({ year, month, monthKey }: { year: number; month: num
   const user = useSession((s) => s.user)!;
   const isClerk = useCan('attendance.close');
   const [printing, setPrinting] = useState(false);
-  const status = useLiveQuery(async () => {
+  const status = useLiveFor(`${monthKey}|${user.staffId}`, async () => {
     const s = await monthStatus(year, month);
     const mayDecide = s.approval ? (await canDecide(s.approval, { id: user.staffId, name: user.name })) === null : false;
     const amendments = s.rec ? await db.attendanceAmendments.where('monthKey').equals(s.rec.key).toArray() : [];
-    return { ...s, mayDecide, amendments: amendments.sort((a, b) => a.version - b.version), unit: await unitName() };
-  }, [year, month, user.staffId]);
+    // ATT-7: compiled from the month's last working day on; until it is, the live tally is a preview.
+    const due = await compileCheck(year, month);
+    const preview = s.stage === 'open' ? (await liveMonth(year, month)).rows : null;
+    return { ...s, mayDecide, due, preview, amendments: amendments.sort((a, b) => a.version - b.version), unit: await unitName() };
+  });
 
   if (!status) return null;
-  const { rec, approval, stage } = status;
+  const { rec, approval, stage, due } = status;
   const flowIndex = ATTENDANCE_FLOW.findIndex((f) => f.state === flowStateOf(stage));
   const active = stage === 'announced' ? ATTENDANCE_FLOW.length : stage === 'open' || stage === 'returned' ? 0 : flowIndex;
 
@@ -102,7 +105,30 @@ export function MonthClose({ year, month, monthKey }: { year: number; month: num
           <Text mb="xs">
             {stage === 'returned' ? '上次汇总已被退回，请核对后重新汇总。' : '汇总本月全体人员的签到、请假和公出，计算月考核分，提交分管领导核实。'}
           </Text>
-          <Button onClick={() => run(() => compileMonth(year, month, currentActor()), '已汇总并提交分管领导核实')}>汇总并提交核实</Button>
+          {!due.ok && (
+            <Alert color="yellow" mb="xs" role="alert" title="尚未到汇总时间">
+              {due.message}（{due.ruleId}）
+            </Alert>
+          )}
+          <Group>
+            <Button disabled={!due.ok} onClick={() => run(() => compileMonth(year, month, currentActor()), '已汇总并提交分管领导核实')}>
+              汇总并提交核实
+            </Button>
+          </Group>
+        </Card>
+      )}
+      {status.preview && (
+        <Card withBorder>
+          <Group justify="space-between" mb="xs">
+            <Title order={5}>{previewLabel(attendanceMonthEnded(year, month, today()), today())}</Title>
+            <Button variant="default" onClick={() => navigate('attendance', 'month', monthKey)}>
+              查看预览考勤表
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed" mb="xs">
+            按当前的签到、请假和公出记录实时计算，只统计已到的时段；不是正式考勤结果，正式结果以汇总、核实、审阅后的通报为准。
+          </Text>
+          <SummaryTable rows={status.preview} />
         </Card>
       )}
       {approval && (stage === 'submitted' || stage === 'verified' || stage === 'returned') && (

@@ -1,32 +1,36 @@
 // 月度考勤表: a row per person, a column per day with the AM/PM codes, then the totals and the
 // 月考核分 (ATT-2..6, from tallyMonth). Exported to .xlsx with the 月考核分汇总 as a second sheet.
-import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
+// Until the month is announced (ATT-7) the sheet is a preview, up to today, and says so.
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 
 import { monthScoreSpec, monthSheetSpec } from '../../../../shared/ledgers/attendance';
-import { dayOfWeek, formatISODate } from '../../../../shared/rules';
+import { attendanceMonthEnded, dayOfWeek, daysInMonth, formatISODate } from '../../../../shared/rules';
 import { navigate } from '../../app/router';
 import { notifyError } from '../../components/notify';
+import { today } from '../../db/clock';
 import { exportLedger } from '../../export';
 import { unitName } from '../../org/org';
 
 import { officialMonthRows } from './tally';
-import { codeColor, Legend, MonthInput } from './ui';
+import { codeColor, Legend, MonthInput, previewLabel, useLiveFor } from './ui';
 
 const WEEKDAYS = '日一二三四五六';
 
 export function MonthSheetView({ year, month, monthKey }: { year: number; month: number; monthKey: string }) {
-  const data = useLiveQuery(async () => ({ ...(await officialMonthRows(year, month)), unit: await unitName() }), [year, month]);
+  // Only the rows of the month on screen: never the previous month's rows with this month's length.
+  const data = useLiveFor(monthKey, async () => ({ ...(await officialMonthRows(year, month)), unit: await unitName() }));
   const [busy, setBusy] = useState(false);
-  const days = data?.rows[0]?.codes.length ?? 0;
+  const days = daysInMonth(year, month);
+  const t = today();
+  const preview = data && !data.locked ? previewLabel(attendanceMonthEnded(year, month, t), t) : undefined;
 
   async function exportXlsx() {
     if (!data) return;
     setBusy(true);
     try {
-      const p = { unitName: data.unit, year, month, rows: data.rows };
-      await exportLedger(`考勤表-${year}年${month}月`, [monthSheetSpec(p), monthScoreSpec(p)]);
+      const p = { unitName: data.unit, year, month, rows: data.rows, preview };
+      await exportLedger(`考勤表-${year}年${month}月${preview ? '-预览' : ''}`, [monthSheetSpec(p), monthScoreSpec(p)]);
     } catch (e) {
       notifyError(e);
     } finally {
@@ -41,14 +45,22 @@ export function MonthSheetView({ year, month, monthKey }: { year: number; month:
         <Button onClick={exportXlsx} loading={busy} disabled={!data}>
           导出Excel
         </Button>
-        {data?.locked ? (
+        {!data ? (
+          <Loader size="sm" />
+        ) : data.locked ? (
           <Badge color="orange">已通报（第{data.version}版，锁定）</Badge>
         ) : (
           <Badge color="blue" variant="light">
-            实时统计（截至今天）
+            {preview}
           </Badge>
         )}
       </Group>
+      {preview && (
+        <Text size="sm" c="dimmed">
+          {year}年{month}月考勤尚未通报，本表为预览，不是正式考勤结果（ATT-7）。
+          {!attendanceMonthEnded(year, month, t) && '只统计已到的时段，代码与合计一致；以后日期已批准的请假、公出到时才显示并计入。'}
+        </Text>
+      )}
       {data && data.rows.length === 0 && <Alert color="gray">没有在职人员。</Alert>}
       {data && data.rows.length > 0 && (
         <div style={{ overflowX: 'auto' }}>

@@ -1,7 +1,6 @@
-// 年度汇总 (ATT-8): each person's year from the official months, with award eligibility and every
-// reason against it; exportable.
-import { Badge, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
+// 年度汇总 (ATT-8): each person's year from the official rows of its complete months, with award
+// eligibility and every reason against it; exportable. The month in progress is left out, and says so.
+import { Alert, Badge, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 
 import { eligibilityText, yearSpec } from '../../../../shared/ledgers/attendance';
@@ -12,19 +11,29 @@ import { today } from '../../db/clock';
 import { exportLedger } from '../../export';
 import { unitName } from '../../org/org';
 
-import { yearRows } from './tally';
+import { countedMonths, yearRows } from './tally';
+import { useLiveFor } from './ui';
 
 export function YearView({ year }: { year: number }) {
-  const rows = useLiveQuery(() => yearRows(year), [year]);
+  const rows = useLiveFor(String(year), () => yearRows(year));
   const [busy, setBusy] = useState(false);
-  const thisYear = Number(today().slice(0, 4));
+  const t = today();
+  const thisYear = Number(t.slice(0, 4));
+  const counted = countedMonths(year, t);
+  const inProgress = year === thisYear ? Number(t.slice(5, 7)) : null;
+  const countedNote =
+    counted.length === 12
+      ? ''
+      : `只统计已结束的月份（ATT-8）：${
+          inProgress ? `${year}年${inProgress}月尚未结束，未计入${inProgress < 12 ? `，${inProgress + 1}月至12月尚未开始` : ''}。` : `${year}年尚未开始。`
+        }`;
   const years = Array.from({ length: 5 }, (_, i) => String(thisYear - i));
 
   async function exportXlsx() {
     if (!rows) return;
     setBusy(true);
     try {
-      await exportLedger(`年度考勤汇总-${year}年`, [yearSpec({ unitName: await unitName(), year, rows })]);
+      await exportLedger(`年度考勤汇总-${year}年`, [yearSpec({ unitName: await unitName(), year, rows, note: countedNote || undefined })]);
     } catch (e) {
       notifyError(e);
     } finally {
@@ -44,12 +53,32 @@ export function YearView({ year }: { year: number }) {
       <Text size="xs" c="dimmed">
         ATT-8 {ruleText('ATT-8').text}
       </Text>
+      {countedNote && (
+        <Alert color="blue" variant="light" p="xs">
+          {countedNote}
+        </Alert>
+      )}
       {rows && (
         <div style={{ overflowX: 'auto' }}>
           <Table withTableBorder withColumnBorders striped fz="sm" aria-label="年度考勤汇总">
             <Table.Thead>
               <Table.Tr>
-                {['序号', '姓名', '股室', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`), '迟到', '早退', '旷工(天)', '病假(天)', '事假(天)', '评先评优资格'].map((h) => (
+                {['序号', '姓名', '股室'].map((h) => (
+                  <Table.Th key={h} style={{ whiteSpace: 'nowrap', padding: '4px 3px' }}>
+                    {h}
+                  </Table.Th>
+                ))}
+                {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
+                  <Table.Th key={m} style={{ whiteSpace: 'nowrap', padding: '4px 3px' }} c={counted.includes(m) ? undefined : 'dimmed'}>
+                    {m}月
+                    {m === inProgress && (
+                      <Text span size="xs" c="dimmed" display="block">
+                        未结束
+                      </Text>
+                    )}
+                  </Table.Th>
+                ))}
+                {['迟到', '早退', '旷工(天)', '病假(天)', '事假(天)', '评先评优资格'].map((h) => (
                   <Table.Th key={h} style={{ whiteSpace: 'nowrap', padding: '4px 3px' }}>
                     {h}
                   </Table.Th>

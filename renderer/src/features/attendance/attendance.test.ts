@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import type { MonthMarkRow } from '../../../../shared/ledgers/attendance';
+import { monthSheetSpec } from '../../../../shared/ledgers/attendance';
+import { collectTodos } from '../../app/registry';
 import { decide } from '../../approvals/engine';
+import { loadCalendar } from '../../calendar/calendar';
 import { pinClock } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, SYSTEM_ACTOR } from '../../db/repo';
@@ -13,7 +17,7 @@ import { amendMonth, announceMonth, compileMonth, monthStatus } from './close';
 import './register';
 import { saveAttendanceSettings } from './settings';
 import { bulkAddSignIns, saveSignIn, signInSelf } from './signins';
-import { liveMonth, officialMonthRows, sessionsCome, yearRows } from './tally';
+import { countedMonths, liveMonth, officialMonthRows, sessionsCome, yearRows } from './tally';
 
 let org: TestOrg;
 
@@ -149,11 +153,84 @@ describe('leave and trips in the month (LV-5, TRIP-5)', () => {
   });
 });
 
+// The codes of a 考勤表 row counted mark by mark, beside the row's totals: they must always agree.
+function codesAndTotals(r: MonthMarkRow) {
+  const codes = r.codes.filter((c) => c !== '休').join('');
+  const n = (mark: string) => codes.split(mark).length - 1;
+  return {
+    codes: { late: n('迟'), early: n('早'), absent: n('旷') / 2, personal: n('事') / 2, sick: n('病') / 2, trip: n('公') / 2 },
+    totals: { late: r.late, early: r.early, absent: r.absentDays, personal: r.personalLeaveDays, sick: r.sickLeaveDays, trip: r.tripDays },
+  };
+}
+
+describe('one cut-off for the codes and the totals (issue 13.5)', () => {
+  it('shows leave approved for later days neither in the codes nor in 事假(天) until they come, on screen and in the export alike', async () => {
+    const leave = await submitLeave(
+      { staffId: org.staff.id, leaveType: 'personal', startDate: '2026-06-15', startHalf: 'am', endDate: '2026-06-16', endHalf: 'am', reason: '家中有事' },
+      org.actor(org.staff),
+    );
+    await decide({ requestId: leave.approvalId!, decision: 'approved' }, org.actor(org.deputy));
+    await decide({ requestId: leave.approvalId!, decision: 'approved' }, org.actor(org.director));
+    expect((await db.leaves.get(leave.id))!.status).toBe('approved');
+
+    // 10 June: the leave is three half-days ahead; the sheet (and so the export, built from the same rows) shows none of it.
+    const before = await rowOf(org.staff.id);
+    expect(before.codes[14]).toBe('');
+    expect(before.codes[15]).toBe('');
+    expect(before.personalLeaveDays).toBe(0);
+    const official = await officialMonthRows(2026, 6);
+    for (const r of official.rows) expect(codesAndTotals(r).codes, r.name).toEqual(codesAndTotals(r).totals);
+    const spec = monthSheetSpec({ unitName: 'x', year: 2026, month: 6, rows: official.rows });
+    const staffRow = spec.rows.find((r) => r.name === '钱科员')!;
+    expect([staffRow.d15, staffRow.d16, staffRow.personal]).toEqual(['', '', 0]);
+
+    // The afternoon of the 16th: the leave has come and is counted as it is shown.
+    pinClock(new Date('2026-06-16T15:00:00'));
+    const during = await rowOf(org.staff.id);
+    expect(during.codes[14]).toBe('事/事');
+    expect(during.codes[15]).toBe('事/旷');
+    expect(during.personalLeaveDays).toBe(1.5);
+    for (const r of (await liveMonth(2026, 6)).rows) expect(codesAndTotals(r).codes, r.name).toEqual(codesAndTotals(r).totals);
+  });
+});
+
 describe('the month close (ATT-7)', () => {
+  it('is refused before the month’s last working day, with the clause and the day; a preview is all there is until then (issue 13.6)', async () => {
+    const clerk = org.actor(org.clerk);
+    const early = await refusal(compileMonth(2026, 6, clerk));
+    expect(early.ruleId).toBe('ATT-7');
+    expect(early.field).toBe('month');
+    expect(early.message).toBe('考勤每月底汇总（制度 二、(一)2）：2026年6月尚未结束，最后一个工作日是6月30日，此前不能汇总，只能查看预览（非正式）');
+    pinClock(new Date('2026-06-29T17:40:00'));
+    expect((await refusal(compileMonth(2026, 6, clerk))).ruleId).toBe('ATT-7');
+    // Nothing was written: no snapshot, no approval to verify or review, nothing to announce.
+    expect(await db.attendanceMonths.count()).toBe(0);
+    expect(await db.approvals.where('kind').equals('attendance_month').count()).toBe(0);
+    expect((await refusal(announceMonth(2026, 6, clerk))).message).toContain('局长审阅后');
+    expect((await monthStatus(2026, 6)).stage).toBe('open');
+    expect((await officialMonthRows(2026, 6)).locked).toBe(false);
+    // The last working day: compiled.
+    pinClock(new Date('2026-06-30T17:40:00'));
+    await compileMonth(2026, 6, clerk);
+    expect((await monthStatus(2026, 6)).stage).toBe('submitted');
+  });
+
+  it('puts the month in progress on the clerk’s to-do list from its last working day on, not before', async () => {
+    const cal = await loadCalendar();
+    const c = org.clerk;
+    const user = { staffId: c.id, accountId: 'a', name: c.name, loginName: 'z', roles: c.roles, sectionId: c.sectionId ?? null, rank: c.rank };
+    const june = async (today: string) => (await collectTodos({ user, today, cal })).filter((t) => t.id === 'att-month-2026-6');
+    expect(await june('2026-06-29')).toHaveLength(0);
+    expect(await june('2026-06-30')).toMatchObject([{ title: '2026年6月考勤：未汇总', link: '#/attendance/close/2026-06' }]);
+    expect(await june('2026-07-01')).toHaveLength(1);
+  });
+
+
   it('goes clerk → deputy → director → announced, then refuses sign-in edits; an amendment needs a reason and keeps both versions', async () => {
     const clerk = org.actor(org.clerk);
     await saveSignIn({ staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '08:30' }, clerk);
     expect((await refusal(compileMonth(2026, 6, org.actor(org.staff)))).ruleId).toBe('ATT-7');
+    pinClock(new Date('2026-06-30T17:40:00'));
     await compileMonth(2026, 6, clerk);
     let st = await monthStatus(2026, 6);
     expect(st.stage).toBe('submitted');
@@ -193,6 +270,7 @@ describe('the month close (ATT-7)', () => {
 
   it('can be sent back and compiled again', async () => {
     const clerk = org.actor(org.clerk);
+    pinClock(new Date('2026-06-30T17:40:00'));
     await compileMonth(2026, 6, clerk);
     expect((await refusal(compileMonth(2026, 6, clerk))).message).toContain('不能重复汇总');
     const st = await monthStatus(2026, 6);
@@ -200,7 +278,7 @@ describe('the month close (ATT-7)', () => {
     expect((await monthStatus(2026, 6)).stage).toBe('returned');
     await compileMonth(2026, 6, clerk);
     expect((await monthStatus(2026, 6)).stage).toBe('submitted');
-    expect((await refusal(compileMonth(2026, 7, clerk))).message).toBe('该月尚未开始，不能汇总');
+    expect((await refusal(compileMonth(2026, 7, clerk))).message).toContain('2026年7月尚未开始');
   });
 });
 
@@ -215,6 +293,13 @@ describe('sessionsCome', () => {
 });
 
 describe('the year (ATT-8) and bulk loading', () => {
+  it('counts complete months only: the month in progress and those after it are left out', () => {
+    expect(countedMonths(2026)).toEqual([1, 2, 3, 4, 5]);
+    expect(countedMonths(2026, '2026-12-06')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(countedMonths(2026, '2027-01-01')).toHaveLength(12);
+    expect(countedMonths(2027)).toEqual([]);
+  });
+
   it('lists each person’s eligibility with every reason', async () => {
     // 3 days absent in May for the staff member; everybody else signs in every working day.
     const recs = [];
@@ -233,6 +318,8 @@ describe('the year (ATT-8) and bulk loading', () => {
     expect(staff.eligible).toBe(false);
     expect(staff.bars).toContain('absent_3_days');
     expect(staff.monthScores[4]).toBe(100 - 45);
+    // June is in progress (today is 10 June): it does not count yet (issue 13.6).
+    expect(staff.monthScores[5]).toBeNull();
     expect(staff.monthScores[6]).toBeNull();
   });
 });

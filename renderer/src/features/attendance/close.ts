@@ -3,11 +3,12 @@
 // the clerk then announces it (通报) and the month is locked. A correction after that is an
 // amendment with a reason that keeps the tally before and after.
 import type { MonthMarkRow } from '../../../../shared/ledgers/attendance';
-import { nextAttendanceState } from '../../../../shared/rules';
+import { monthCompilable, nextAttendanceState } from '../../../../shared/rules';
 import type { AttendanceMonthState } from '../../../../shared/rules';
 import { submitApproval } from '../../approvals/engine';
 import type { StepSpec } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
+import { loadCalendar } from '../../calendar/calendar';
 import { nowIso, today } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, insert, update, writeTx } from '../../db/repo';
@@ -54,10 +55,18 @@ async function needClerk(actor: Actor) {
   if (!(await actorCan(actor, 'attendance.close'))) throw new DomainError(L.msg.noClosePermission, undefined, 'ATT-7');
 }
 
-// 考勤员汇总: snapshot and submit for 核实 and 审阅.
+// ATT-7: may the month be compiled today (from its last working day on; before that, a preview only).
+export async function compileCheck(year: number, month: number) {
+  return monthCompilable(year, month, today(), await loadCalendar());
+}
+
+// 考勤员汇总: snapshot and submit for 核实 and 审阅. Not before the month's last working day
+// (ATT-7): 核实, 审阅 and 通报 follow the compiled snapshot, so none of them can run on a month
+// that has not run its course.
 export async function compileMonth(year: number, month: number, actor: Actor): Promise<AttendanceMonth> {
   await needClerk(actor);
-  if (monthBounds(year, month).first > today()) throw new DomainError('该月尚未开始，不能汇总', 'month', 'ATT-7');
+  const due = await compileCheck(year, month);
+  if (!due.ok) throw new DomainError(due.message, 'month', due.ruleId);
   const { stage } = await monthStatus(year, month);
   if (stage !== 'open' && stage !== 'returned') throw new DomainError(`该月考勤${stageText(stage)}，不能重复汇总`, 'month', 'ATT-7');
   const [deputy, head, clerk] = await Promise.all([officeDeputy(), director(), db.staff.get(actor.id)]);

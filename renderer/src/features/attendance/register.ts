@@ -1,6 +1,7 @@
 // Start-up registration of the attendance module: the month's approval handler (ATT-7) and the
 // clerk's to-do for the month-close step waiting. Light: index queries only.
 import { can } from '../../../../shared/permissions';
+import { monthCompilable } from '../../../../shared/rules';
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
 import { registerApprovalHandler } from '../../approvals/engine';
@@ -11,7 +12,7 @@ import { STAGE_LABELS } from './labels';
 
 registerApprovalHandler('attendance_month', { tables: () => [db.attendanceMonths], onFinished: onMonthApprovalFinished });
 
-registerTodos(async ({ user, today }) => {
+registerTodos(async ({ user, today, cal }) => {
   if (!can(user.roles, 'attendance.close')) return [];
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));
@@ -20,7 +21,8 @@ registerTodos(async ({ user, today }) => {
   for (const { year, month } of [prev, { year: y, month: m }]) {
     const { stage } = await monthStatus(year, month);
     const current = year === y && month === m;
-    const waiting = stage === 'returned' || stage === 'reviewed' || (stage === 'open' && !current);
+    // The month in progress waits for compiling from its last working day on (ATT-7).
+    const waiting = stage === 'returned' || stage === 'reviewed' || (stage === 'open' && (!current || monthCompilable(year, month, today, cal).ok));
     if (!waiting) continue;
     items.push({
       id: `att-month-${year}-${month}`,

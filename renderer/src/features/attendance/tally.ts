@@ -1,11 +1,13 @@
 // The month's tally per person from sign-ins, leave and trips, entirely by shared/rules:
 // resolveSession decides each session (trip > approved leave > sign-in > leave awaiting approval),
-// tallyMonthScheduled (tallyMonth under the work schedule, counted up to today) the marks and score.
+// tallyMonthScheduled (tallyMonth under the work schedule, up to today: codes and totals alike) the
+// marks and score.
 import type { MonthMarkRow, YearPersonRow } from '../../../../shared/ledgers/attendance';
 import { monthMarkRow } from '../../../../shared/ledgers/attendance';
 import type { CalendarData, DayRecord, Half, ISODate, MonthSheet, SessionRecord, SessionTimes, WorkSchedule } from '../../../../shared/rules';
 import {
   addCalendarDays,
+  attendanceMonthEnded,
   attendanceMonthLocked,
   awardEligibility,
   formatISODate,
@@ -221,17 +223,23 @@ export async function officialMonthRows(year: number, month: number): Promise<{ 
   return { rows: tallyFrom(year, month, inputs).rows, locked: false, version: 0 };
 }
 
-// ATT-8: each person's year from the official month rows, with every reason they are barred.
+// ATT-8: the months of the year that count: those that have ended. The month in progress is left
+// out (its figures are not complete yet), and so are the months after it.
+export function countedMonths(year: number, on: ISODate = today()): number[] {
+  return Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => attendanceMonthEnded(year, m, on));
+}
+
+// ATT-8: each person's year from the official rows of its complete months, with every reason they
+// are barred.
 export async function yearRows(year: number): Promise<YearPersonRow[]> {
   const people = await sheetPeople();
-  const now = today();
   const byPerson = new Map<string, MonthMarkRow[]>();
   const scores = new Map<string, (number | null)[]>();
   for (const p of people) {
     byPerson.set(p.staffId, []);
     scores.set(p.staffId, Array(12).fill(null));
   }
-  const months = Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => monthBounds(year, m).first <= now);
+  const months = countedMonths(year);
   const official = await Promise.all(months.map((m) => officialMonthRows(year, m)));
   for (const [i, { rows }] of official.entries()) {
     const m = months[i];

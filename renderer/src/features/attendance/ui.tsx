@@ -1,7 +1,21 @@
 // Small shared pieces of the attendance screens.
 import { Badge, Group, TextInput } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
 
 import { isISODate } from '../../../../shared/rules';
+
+// useLiveQuery for a screen of one month or year: the result is tagged with the key it was read for,
+// and a result read for another key is not handed out. (useLiveQuery keeps the previous result while
+// the query for new deps runs; the 考勤表 read December's rows with November's length, issue 13.15.)
+export function useLiveFor<T>(key: string, query: () => Promise<T>): T | undefined {
+  const r = useLiveQuery(async () => ({ key, value: await query() }), [key]);
+  return r && r.key === key ? r.value : undefined;
+}
+
+// How a month not yet announced is labelled on screen and in its export (ATT-7): a preview.
+export function previewLabel(ended: boolean, today: string): string {
+  return ended ? '预览（非正式，尚未通报）' : `预览（非正式，截至${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日）`;
+}
 
 export function parseMonthParam(p: string | undefined, fallback: string): { year: number; month: number; key: string } {
   const key = p && /^\d{4}-\d{2}$/.test(p) ? p : fallback.slice(0, 7);
