@@ -128,6 +128,9 @@ export {
   textSimilarity,
 } from './petitions';
 
+export type { InformantAccessPolicy } from './informants';
+export { isInformantCase, mayViewInformant } from './informants';
+
 export type { ArchiveWarning } from './documents';
 export {
   CIRCULATION_DAYS,
