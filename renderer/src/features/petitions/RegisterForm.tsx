@@ -336,6 +336,11 @@ export function RegisterForm({ kind }: { kind: Kind }) {
                 <Text size="sm" mb="xs">
                   同一信访人（身份证号，或姓名加电话）或内容相似的已登记件如下。可作为重复件并入已有案件，或登记为新件。
                 </Text>
+                {candidates.some((c) => c.samePetitioner === null) && (
+                  <Text size="xs" c="dimmed" mb="xs">
+                    {INFORMANT_TEXT.notComparedNote}
+                  </Text>
+                )}
                 <Table fz="sm" withTableBorder>
                   <Table.Thead>
                     <Table.Tr>

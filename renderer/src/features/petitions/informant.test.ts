@@ -317,6 +317,19 @@ describe('point 2: the duplicate check never reveals or confirms an informant to
     expect((await openCase(again.id))!.name).toBe(INFORMANT_MASK);
   });
 
+  it('names the informant’s case once, not its 重复件 as well', async () => {
+    const inf = await registerPetition(informantLetter(), org.actor(org.director));
+    await registerPetition(secondLetter(), org.actor(org.director), {
+      duplicate: { kind: 'link', caseId: inf.id },
+    });
+    const again = await registerPetition(secondLetter({ summary: '孩子上学' }), org.actor(org.staff));
+    signInAs(org.director);
+    expect((await identityReviewOf(again.id))!.matches.map((m) => m.id)).toEqual([inf.id]);
+    expect((await todosOf(org.director)).map((t) => t.title)).toEqual([
+      `${again.regNo} 与检举揭发件 ${inf.regNo} 可能为同一信访人`,
+    ]);
+  });
+
   it('lets the reviewer close it without linking, with a note', async () => {
     await registerPetition(informantLetter(), org.actor(org.director));
     const again = await registerPetition(secondLetter({ summary: '孩子上学' }), org.actor(org.staff));
@@ -371,6 +384,7 @@ describe('point 3: masking is decided at the queries, from the session', () => {
     expect(page).toContain(inf.regNo);
     signInAs(org.discipline);
     expect(JSON.stringify(await caseAudit(inf.id))).toContain(INFORMANT.name);
+    expect(JSON.stringify(await caseSteps(inf.id))).toContain(`${INFORMANT.name}检举信.pdf`);
   });
 
   it('reads and records the same way inside a screen’s live query', async () => {

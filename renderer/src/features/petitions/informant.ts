@@ -156,8 +156,10 @@ export function maskForOutside(p: ShownPetition): ShownPetition {
 
 // The steps of a case as this viewer may see them: an attachment's file name may name the
 // informant (the scans are not shown either).
-export function shapeSteps(steps: PetitionStep[], shown: ShownPetition | null): PetitionStep[] {
-  if (!shown?.identityMasked) return steps;
+export async function shapeSteps(steps: PetitionStep[], p: Petition | undefined): Promise<PetitionStep[]> {
+  if (!p) return steps;
+  const [access, links] = await Promise.all([informantAccess(), linksOf([p])]);
+  if (maySeeIdentity(access, p, links)) return steps;
   return steps.map((s) => (s.kind === 'attachment' ? { ...s, text: INFORMANT_TEXT.attachmentStep } : s));
 }
 
@@ -193,7 +195,8 @@ export async function identityMatches(person: Person, limit = 200): Promise<Peti
 export const rootOf = (p: Pick<Petition, 'id' | 'duplicateOf'>) => p.duplicateOf ?? p.id;
 
 // Informant cases of the same petitioner as p that the access given may (seeing = true) or may not
-// (seeing = false) see, leaving out p's own case and the cases linked with it.
+// (seeing = false) see, leaving out p's own case and the cases linked with it; one per case (a case
+// and its 重复件 are one matter: the case itself is named when it matches).
 export async function informantMatchesOf(
   p: Pick<Petition, 'id' | 'duplicateOf'> & Person,
   a: InformantAccess,
@@ -201,7 +204,12 @@ export async function informantMatchesOf(
 ): Promise<Petition[]> {
   const found = (await identityMatches(p)).filter((m) => rootOf(m) !== rootOf(p));
   const links = await linksOf(found);
-  return found.filter((m) => informantCaseOf(m, links) && maySeeIdentity(a, m, links) === seeing);
+  const byRoot = new Map<string, Petition>();
+  for (const m of found) {
+    if (!informantCaseOf(m, links) || maySeeIdentity(a, m, links) !== seeing) continue;
+    if (!byRoot.has(rootOf(m)) || m.id === rootOf(m)) byRoot.set(rootOf(m), m);
+  }
+  return [...byRoot.values()];
 }
 
 // ---- 重复件待核: open reviews ------------------------------------------------------------------
@@ -324,7 +332,7 @@ export function noteReveal(
   return written;
 }
 
-// Waits until every reveal noted so far is in the audit trail (tests; before a backup).
+// Waits until every reveal noted so far is in the audit trail (tests).
 export async function flushReveals(): Promise<void> {
   while (pending.size) await Promise.all([...pending]);
 }

@@ -265,6 +265,8 @@ export const IDENTITY_REVIEW = {
 export const INFORMANT_TEXT = {
   notCompared: '—',
   notComparedHint: '检举揭发件：不比对信访人身份（PET-6）',
+  notComparedNote:
+    '“相同信访人”为“—”的是检举揭发件：按规定只按内容比对，不显示、不比对信访人身份（PET-6）；如系同一人，由有权查看的领导核对。',
   attachmentsHidden: (n: number) => `${n}件（检举揭发件的扫描件载有检举人身份，按规定不予显示，PET-6）`,
   attachmentStep: '添加附件（检举揭发件，文件名不予显示，PET-6）',
   auditHidden: '（检举揭发相关，按规定不予显示，PET-6）',

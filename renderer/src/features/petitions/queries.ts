@@ -462,7 +462,7 @@ export async function caseSteps(id: string): Promise<PetitionStep[]> {
     db.petitionSteps.where('[petitionId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
     db.petitions.get(id),
   ]);
-  return shapeSteps(steps, p ? (await shapeRows([p], null, { access: await informantAccess() }))[0] : null);
+  return shapeSteps(steps, p);
 }
 
 export async function caseAudit(id: string): Promise<AuditEntry[]> {

@@ -477,8 +477,8 @@ export async function registerTx(
     );
   }
   // PET-6 / PET-10: the petitioner matches an informant case the registering user may not see
-  // (they were not shown it): a 重复件待核 for those who may see it.
-  if ((await informantMatchesOf(p, informantAccessOf(ctx), false)).length)
+  // (they were not shown it): a 重复件待核 for those who may see it. (The system sees everything.)
+  if (!ctx.system && (await informantMatchesOf(p, informantAccessOf(ctx), false)).length)
     await setIdentityReview(p, true, actor, IDENTITY_REVIEW.auditOpen(p.regNo));
   return p;
 }
