@@ -6,7 +6,7 @@ import {
   higherVisitLedgerSpec,
   INFORMANT_MASK,
   letterLedgerSpec,
-  maskPetitioner,
+  maskIdentity,
   petitionStats,
   visitLedgerSpec,
 } from './petitions';
@@ -36,11 +36,10 @@ const item = (o: Partial<PetitionLedgerItem> = {}): PetitionLedgerItem => ({
   ...o,
 });
 
-describe('maskPetitioner (PET-6)', () => {
-  it('masks name, ID, phone, address and representatives of an informant for a viewer without the right', () => {
-    const m = maskPetitioner(
+describe('maskIdentity (PET-6)', () => {
+  it('masks name, ID, phone, address and representatives, and keeps the rest', () => {
+    const m = maskIdentity(
       item({ informant: true, representatives: [{ name: '代表', idNo: '1', phone: null }] }),
-      false,
     );
     expect([m.name, m.idNo, m.phone, m.address]).toEqual([
       INFORMANT_MASK,
@@ -51,16 +50,18 @@ describe('maskPetitioner (PET-6)', () => {
     expect(m.representatives).toEqual([{ name: INFORMANT_MASK, idNo: INFORMANT_MASK, phone: null }]);
     expect(m.summary).toBe('拖欠工资');
   });
-  it('keeps everything for a viewer with the right, and for ordinary petitioners', () => {
-    const p = item({ informant: true });
-    expect(maskPetitioner(p, true)).toBe(p);
-    const q = item();
-    expect(maskPetitioner(q, false)).toBe(q);
-  });
   it('leaves empty fields empty', () => {
-    const m = maskPetitioner(item({ informant: true, idNo: null, phone: '' }), false);
+    const m = maskIdentity(item({ informant: true, idNo: null, phone: '' }));
     expect(m.idNo).toBeNull();
     expect(m.phone).toBe('');
+  });
+  it('adds no field a partial value does not have (an audit entry’s changed fields)', () => {
+    expect(maskIdentity({ name: '钱检举', summary: 's' } as Record<string, unknown>)).toEqual({
+      name: INFORMANT_MASK,
+      summary: 's',
+    });
+    expect(Object.keys(maskIdentity({ phone: '13800000000' }))).toEqual(['phone']);
+    expect(maskIdentity({ representatives: undefined })).toEqual({ representatives: undefined });
   });
 });
 
@@ -69,9 +70,12 @@ describe('letterLedgerSpec', () => {
     const spec = letterLedgerSpec(
       [
         item(),
-        item({ regNo: '宁信来〔2026〕0001', receivedOn: '2026-05-01', informant: true, name: '钱检举' }),
+        // items arrive masked from the petitions queries (PET-6)
+        maskIdentity(
+          item({ regNo: '宁信来〔2026〕0001', receivedOn: '2026-05-01', informant: true, name: '钱检举' }),
+        ),
       ],
-      { unitName: '新宁县信访局', period: '2026年5月', canViewInformant: false },
+      { unitName: '新宁县信访局', period: '2026年5月' },
     );
     expect(spec.columns.map((c) => c.header)).toEqual([
       '序号',
@@ -143,7 +147,7 @@ describe('visitLedgerSpec', () => {
         }),
         item({ regNo: 'X2' }),
       ],
-      { unitName: '新宁县信访局', period: '2026年5月', canViewInformant: true },
+      { unitName: '新宁县信访局', period: '2026年5月' },
     );
     expect(spec.columns.map((c) => c.header)).toEqual([
       '序号',

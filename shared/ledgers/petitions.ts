@@ -1,6 +1,5 @@
 // The petitions module's ledgers (来信台帐, 来访台帐, 上访台账) and statistics as pure data, and the
-// one masking function for informants' identity (PET-6) that every list, print, export and this
-// builder use. Inputs come already labelled (Chinese strings) from the renderer; nothing here reads
+// one masking function for informants' identity (PET-6) that every list, print and export uses. Inputs come already labelled (Chinese strings) from the renderer; nothing here reads
 // a clock, a database or the DOM.
 import type { LedgerColumn, LedgerSpec } from '../ledger';
 
@@ -15,23 +14,26 @@ export type PetitionerIdentity = {
   representatives?: { name: string; idNo?: string | null; phone?: string | null }[];
 };
 
-// PET-6: the informant's identity (name, ID number, phone, address, and any representatives) is
-// masked for everyone without petition.viewInformant. Anything else in the record is kept.
-export function maskPetitioner<T extends PetitionerIdentity>(p: T, canViewInformant: boolean): T {
-  if (!p.informant || canViewInformant) return p;
+// PET-6: the informant's identity (name, ID number, phone, address, and any representatives)
+// replaced by the mask — the one way of masking it. Whether a case is an informant case and
+// whether this viewer may see it are decided where petitions leave the database (the petitions
+// queries, from the session: features/petitions/informant.ts); the ledgers below receive their
+// items already masked. Here the identity is replaced; anything else is kept, and a field the value does not have is not added
+// (so a partial value, such as an audit entry's changed fields, keeps its shape).
+export function maskIdentity<T extends Partial<PetitionerIdentity>>(p: T): T {
   const hide = (v: string | null | undefined) => (v ? INFORMANT_MASK : v);
-  return {
-    ...p,
-    name: INFORMANT_MASK,
-    idNo: hide(p.idNo),
-    phone: hide(p.phone),
-    address: hide(p.address),
-    representatives: p.representatives?.map((r) => ({
+  const out: Partial<PetitionerIdentity> = { ...p };
+  if ('name' in p) out.name = INFORMANT_MASK;
+  if ('idNo' in p) out.idNo = hide(p.idNo);
+  if ('phone' in p) out.phone = hide(p.phone);
+  if ('address' in p) out.address = hide(p.address);
+  if ('representatives' in p)
+    out.representatives = p.representatives?.map((r) => ({
       name: INFORMANT_MASK,
       idNo: hide(r.idNo),
       phone: hide(r.phone),
-    })),
-  };
+    }));
+  return out as T;
 }
 
 // One case as a ledger row needs it; labels resolved by the caller.
@@ -56,7 +58,8 @@ export type PetitionLedgerItem = PetitionerIdentity & {
   receptionist?: string;
 };
 
-export type LedgerOptions = { unitName: string; period: string; canViewInformant: boolean };
+// Items arrive masked (PET-6) from the petitions queries: these builders only lay them out.
+export type LedgerOptions = { unitName: string; period: string };
 
 export const LETTER_LEDGER_COLUMNS: LedgerColumn[] = [
   { key: 'no', header: '序号', type: 'int', width: 6 },
@@ -117,8 +120,7 @@ const byNumberThenDate = (a: PetitionLedgerItem, b: PetitionLedgerItem) =>
 
 // 来信台帐 (product.md: columns in exactly this order)
 export function letterLedgerSpec(items: readonly PetitionLedgerItem[], o: LedgerOptions): LedgerSpec {
-  const rows = [...items].sort(byNumberThenDate).map((raw, i) => {
-    const p = maskPetitioner(raw, o.canViewInformant);
+  const rows = [...items].sort(byNumberThenDate).map((p, i) => {
     const where = [p.address, p.township].filter((s) => s && s.trim()).join('/');
     return {
       no: i + 1,
@@ -154,8 +156,7 @@ export function letterLedgerSpec(items: readonly PetitionLedgerItem[], o: Ledger
 
 // 来访台帐
 export function visitLedgerSpec(items: readonly PetitionLedgerItem[], o: LedgerOptions): LedgerSpec {
-  const rows = [...items].sort(byNumberThenDate).map((raw, i) => {
-    const p = maskPetitioner(raw, o.canViewInformant);
+  const rows = [...items].sort(byNumberThenDate).map((p, i) => {
     const reps = p.representatives?.length ? `代表：${p.representatives.map((r) => r.name).join('、')}` : '';
     return {
       no: i + 1,
@@ -223,10 +224,7 @@ export const HIGHER_VISIT_COLUMNS: LedgerColumn[] = [
 ];
 
 // 到县、到市、赴省、进京上访台账 (接访股职责4)
-export function higherVisitLedgerSpec(
-  items: readonly HigherVisitLedgerItem[],
-  o: Omit<LedgerOptions, 'canViewInformant'>,
-): LedgerSpec {
+export function higherVisitLedgerSpec(items: readonly HigherVisitLedgerItem[], o: LedgerOptions): LedgerSpec {
   const rows = [...items]
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((v, i) => ({

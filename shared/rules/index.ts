@@ -140,6 +140,9 @@ export {
   textSimilarity,
 } from './petitions';
 
+export type { InformantAccessPolicy } from './informants';
+export { isInformantCase, mayViewInformant } from './informants';
+
 export type { ArchiveWarning, ProposalAuthorship } from './documents';
 export {
   CIRCULATION_DAYS,

@@ -3,6 +3,7 @@
 // them all at start-up, so these files must stay light (no heavy imports, no data loading).
 import type { CalendarData, ISODate } from '../../../shared/rules';
 import type { SessionUser } from '../auth/service';
+import type { AuditEntry } from '../db/schema/core';
 
 export type DueState = 'overdue' | 'due_soon' | 'running';
 
@@ -53,6 +54,19 @@ async function collect<T>(providers: ((ctx: ProviderContext) => Promise<T[]>)[],
     ),
   );
   return results.flat();
+}
+
+// Entries of the audit log as the signed-in user may see them: a module masks what its records
+// protect (the petitions module: informants' identity, PET-6) before the log shows them.
+export type AuditRedactor = (entries: AuditEntry[]) => Promise<AuditEntry[]>;
+const auditRedactors: AuditRedactor[] = [];
+export function registerAuditRedactor(r: AuditRedactor): void {
+  auditRedactors.push(r);
+}
+export async function redactAudit(entries: AuditEntry[]): Promise<AuditEntry[]> {
+  let out = entries;
+  for (const r of auditRedactors) out = await r(out);
+  return out;
 }
 
 export function collectTodos(ctx: ProviderContext): Promise<TodoItem[]> {

@@ -221,7 +221,7 @@ const scenarios: Record<string, Scenario> = {
     const from = (await letters.clone().reverse().offset(Math.min(9_999, total - 1)).first())!.receivedOn;
     const to = today();
     return exportScenario(
-      () => buildLedger('letter', from, to, `${from}至${to}`, true).then((s) => [s]),
+      () => buildLedger('letter', from, to, `${from}至${to}`, 'ledgerExport').then((s) => [s]),
       () => rawLetters(from, to),
     );
   },

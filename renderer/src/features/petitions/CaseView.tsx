@@ -1,5 +1,6 @@
-// One case: its petitioner (masked for informants, PET-6), its next deadline (PET-9), every step of
-// its history with the audit trail, the actions its state allows, and its printed forms.
+// One case: its petitioner (masked for informants, PET-6: the query masks it, from the session), its
+// next deadline (PET-9), every step of its history with the audit trail, the actions its state
+// allows, its printed forms, and for those who may see it a 重复件待核 (PET-6, PET-10).
 import {
   Accordion,
   Alert,
@@ -23,10 +24,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 
-import { INFORMANT_MASK } from '../../../../shared/ledgers/petitions';
 import {
   PETITION_DEADLINE_LABELS,
   URGENT_NOTIFY,
@@ -41,13 +41,16 @@ import { notifyOk } from '../../components/notify';
 import { ProvisionalBadge } from '../../components/ProvisionalBadge';
 import { localHHmm, today } from '../../db/clock';
 import { db } from '../../db/db';
-import type { Petition, PetitionChannel, PetitionRecusal } from '../../db/schema/petitions';
+import type { PetitionChannel, PetitionRecusal } from '../../db/schema/petitions';
 
 import { CorrectionButton } from './CorrectionForm';
+import type { ShownPetition } from './informant';
 import {
   CHANNEL_LABELS,
   correctionLabel,
   DECISION_LABELS,
+  IDENTITY_REVIEW,
+  INFORMANT_TEXT,
   NATURE_LABELS,
   OUTCOMES,
   RECEPTION_KIND_LABELS,
@@ -57,7 +60,14 @@ import {
 } from './labels';
 import type { CorrectionField } from './labels';
 import { HandoverPrint } from './prints';
-import { caseAudit, caseSteps, duplicatesOf, maskRecord, receptionDaysOfCase } from './queries';
+import {
+  caseAudit,
+  caseSteps,
+  duplicatesOf,
+  identityReviewOf,
+  openCase,
+  receptionDaysOfCase,
+} from './queries';
 import * as repo from './repo';
 import {
   caseRuleText,
@@ -70,19 +80,18 @@ import {
   useStaffList,
   useUnits,
 } from './ui';
-import { IDENTITY_FIELDS } from './validate';
+
+type Petition = ShownPetition;
 
 export function CaseView({ id }: { id: string }) {
-  const canView = useCan('petition.viewInformant');
-  const raw = useLiveQuery(async () => (await db.petitions.get(id)) ?? null, [id]);
-  const p = useMemo(() => (raw ? maskRecord(raw, canView) : raw), [raw, canView]);
+  const p = useLiveQuery(() => openCase(id), [id]);
   const cal = useCalendar();
   const settings = useSettings();
   const [printing, setPrinting] = useState(false);
-  if (raw === undefined) return <Text c="dimmed">正在读取…</Text>;
-  if (!p || !raw || raw.deletedAt) return <Alert color="red">信访件不存在。</Alert>;
+  if (p === undefined) return <Text c="dimmed">正在读取…</Text>;
+  if (!p || p.deletedAt) return <Alert color="red">信访件不存在。</Alert>;
   const day = today();
-  const next = repo.nextDeadlineOf(raw, cal, settings, day);
+  const next = repo.nextDeadlineOf(p, cal, settings, day);
 
   if (printing) {
     return (
@@ -103,9 +112,10 @@ export function CaseView({ id }: { id: string }) {
           <Badge variant="outline">{CHANNEL_LABELS[p.channel]}</Badge>
           {p.urgent && <Badge color="red">重大紧急</Badge>}
           {p.informant && <Badge color="grape">检举揭发</Badge>}
+          {!p.informant && p.informantCase && <Badge color="grape">{INFORMANT_TEXT.linkedBadge}</Badge>}
         </Group>
         <Group>
-          <CorrectionButton p={raw} />
+          <CorrectionButton p={p} />
           {p.unitId && (p.decision === 'forward' || p.decision === 'hand_down') && (
             <Button variant="default" onClick={() => setPrinting(true)}>
               打印{p.decision === 'forward' ? '转送函' : '交办单'}
@@ -135,18 +145,112 @@ export function CaseView({ id }: { id: string }) {
           )}
         </Group>
       </Card>
+      <IdentityReview id={p.id} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
             <CaseInfo p={p} />
-            <History id={p.id} maskIdentity={raw.informant && !canView} channel={raw.channel} />
+            <History id={p.id} channel={p.channel} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Actions key={`${raw.id}-${raw.state}-${raw.updatedAt}`} p={raw} />
+          <Actions key={`${p.id}-${p.state}-${p.updatedAt}`} p={p} />
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+// 重复件待核 (PET-6, PET-10): shown only to someone who may see one of the informant cases this
+// case's petitioner matches (the query answers null to anyone else).
+function IdentityReview({ id }: { id: string }) {
+  const actor = useActor();
+  const canHandle = useCan('petition.handle');
+  const data = useLiveQuery(() => identityReviewOf(id), [id]);
+  const [note, setNote] = useState('');
+  const { errors, run } = useFieldErrors();
+  if (!data) return null;
+  const { case: p, matches, review } = data;
+  return (
+    <Card
+      withBorder
+      style={{ borderColor: 'var(--mantine-color-grape-5)' }}
+      role="region"
+      aria-label={IDENTITY_REVIEW.todo}
+    >
+      <Stack gap="xs">
+        <Title order={4}>{IDENTITY_REVIEW.title}</Title>
+        <Text size="sm">{IDENTITY_REVIEW.intro}</Text>
+        <Text size="xs" c="dimmed">
+          {review.byName} 登记于 {new Date(review.at).toLocaleString('zh-CN')}；本件信访人：{p.name}
+          {p.idNo ? `，身份证号 ${p.idNo}` : ''}
+          {p.phone ? `，电话 ${p.phone}` : ''}
+        </Text>
+        <Table fz="sm" withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>检举揭发件</Table.Th>
+              <Table.Th>收件日期</Table.Th>
+              <Table.Th>信访人</Table.Th>
+              <Table.Th>联系电话</Table.Th>
+              <Table.Th>内容摘要</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {matches.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>
+                  <Anchor href={href('petitions', 'case', m.id)} size="sm">
+                    {m.regNo}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{m.receivedOn}</Table.Td>
+                <Table.Td>{m.name}</Table.Td>
+                <Table.Td>{m.phone ?? '—'}</Table.Td>
+                <Table.Td>{m.summary.length > 40 ? `${m.summary.slice(0, 40)}…` : m.summary}</Table.Td>
+                <Table.Td>
+                  {canHandle && p.state === 'registered' && (
+                    <Button
+                      size="xs"
+                      onClick={() =>
+                        run(async () => {
+                          await repo.linkDuplicate(id, { caseId: m.id, note }, actor);
+                          notifyOk(`${IDENTITY_REVIEW.linked} ${m.regNo}`);
+                        })
+                      }
+                    >
+                      {IDENTITY_REVIEW.link}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Group align="flex-end">
+          <TextInput
+            label={IDENTITY_REVIEW.note}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={errors.note}
+            w={360}
+          />
+          <Button
+            variant="default"
+            onClick={() =>
+              run(async () => {
+                await repo.closeIdentityReview(id, note, actor);
+                notifyOk(IDENTITY_REVIEW.closed);
+              })
+            }
+          >
+            {IDENTITY_REVIEW.close}
+          </Button>
+        </Group>
+        <RuleNote id="PET-6" />
+      </Stack>
+    </Card>
   );
 }
 
@@ -163,13 +267,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 function CaseInfo({ p }: { p: Petition }) {
   const units = useUnits();
-  const canView = useCan('petition.viewInformant');
-  const dups = useLiveQuery(() => duplicatesOf(p.id, canView), [p.id, canView], []);
+  const dups = useLiveQuery(() => duplicatesOf(p.id), [p.id], []);
   const receptions = useLiveQuery(() => receptionDaysOfCase(p), [p.id, p.receivedOn], []);
-  const master = useLiveQuery(
-    async () => (p.duplicateOf ? db.petitions.get(p.duplicateOf) : undefined),
-    [p.duplicateOf],
-  );
   const files = useLiveQuery(
     () => db.attachments.where('[ownerTable+ownerId]').equals(['petitions', p.id]).toArray(),
     [p.id],
@@ -260,10 +359,10 @@ function CaseInfo({ p }: { p: Petition }) {
               {p.directorNoticeOpen ? '，待局长阅知' : '，局长已阅'}
             </Row>
           )}
-          {master && (
+          {p.duplicateOf && (
             <Row label={p.state === 'repeat' ? '重复信访，并入' : '重复件，并入'}>
-              <Anchor href={href('petitions', 'case', master.id)} size="sm">
-                {master.regNo}
+              <Anchor href={href('petitions', 'case', p.duplicateOf)} size="sm">
+                {p.duplicateOfRegNo ?? '原件'}
               </Anchor>
               {p.duplicateNote && `：${p.duplicateNote}`}
             </Row>
@@ -280,8 +379,8 @@ function CaseInfo({ p }: { p: Petition }) {
           <Row label="附件">
             {files.length === 0
               ? '—'
-              : p.informant && !canView
-                ? `${files.length}件（检举揭发件的扫描件载有检举人身份，按规定不予显示，PET-6）`
+              : p.identityMasked
+                ? INFORMANT_TEXT.attachmentsHidden(files.length)
                 : files.map((f) => <AttachmentLink key={f.id} file={f} />)}
           </Row>
         </Table.Tbody>
@@ -290,31 +389,8 @@ function CaseInfo({ p }: { p: Petition }) {
   );
 }
 
-// PET-6: an audit entry of an informant case may carry the identity (a correction's before and
-// after); for users who may not see it, those values are masked like the case itself.
-function maskAudit(v: unknown): unknown {
-  if (!v || typeof v !== 'object') return v;
-  const o = { ...(v as Record<string, unknown>) };
-  for (const k of IDENTITY_FIELDS) {
-    if (!(k in o)) continue;
-    o[k] = Array.isArray(o[k])
-      ? (o[k] as unknown[]).map(() => ({ name: INFORMANT_MASK }))
-      : o[k]
-        ? INFORMANT_MASK
-        : o[k];
-  }
-  return o;
-}
-
-function History({
-  id,
-  maskIdentity,
-  channel,
-}: {
-  id: string;
-  maskIdentity: boolean;
-  channel: PetitionChannel;
-}) {
+// The steps and the audit trail come masked from the queries (PET-6).
+function History({ id, channel }: { id: string; channel: PetitionChannel }) {
   const steps = useLiveQuery(() => caseSteps(id), [id], []);
   const [showAudit, setShowAudit] = useState(false);
   const audit = useLiveQuery(() => (showAudit ? caseAudit(id) : Promise.resolve([])), [id, showAudit], []);
@@ -362,9 +438,7 @@ function History({
                 <Table.Td>{a.summary}</Table.Td>
                 <Table.Td>
                   <Code block style={{ maxWidth: 360, whiteSpace: 'pre-wrap', fontSize: 11 }}>
-                    {a.action === 'create'
-                      ? '新建'
-                      : JSON.stringify((maskIdentity ? maskAudit(a.after) : a.after) ?? {}, null, 0).slice(0, 300)}
+                    {a.action === 'create' ? '新建' : JSON.stringify(a.after ?? {}, null, 0).slice(0, 300)}
                   </Code>
                 </Table.Td>
               </Table.Tr>

@@ -1,18 +1,20 @@
 // 更正登记信息: a registered case's details corrected with a reason (repo.correctRegistration),
 // in a dialog on the case, prefilled with the current values and built from the registration
-// form's own fields. A user who may not see informants (PET-6) sees the identity masked,
-// read-only, and never receives it in the form.
+// form's own fields. A user who may not see the informant (PET-6) gets the case masked from the
+// query, so the identity is shown masked, read-only, and never reaches the form.
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, Tooltip } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 
 import { useCan } from '../../auth/session';
 import { notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
-import type { Petition, Representative } from '../../db/schema/petitions';
+import type { Representative } from '../../db/schema/petitions';
 
-import { CHANNEL_LABELS, CORRECTION, correctionLabel, F, MSG } from './labels';
+import { informantAccess } from './informant';
+import type { ShownPetition } from './informant';
+import { CHANNEL_LABELS, CORRECTION, correctionLabel, F, INFORMANT_TEXT, MSG } from './labels';
 import type { CorrectionField } from './labels';
-import { maskRecord } from './queries';
 import {
   AccusedFields,
   InformantCheckbox,
@@ -25,6 +27,8 @@ import { correctRegistration } from './repo';
 import { useActor, useCategories, useFieldErrors, useTownships, useUnits } from './ui';
 import { planCorrection } from './validate';
 import type { RegistrationCorrection } from './validate';
+
+type Petition = ShownPetition;
 
 type Values = {
   name: string;
@@ -101,15 +105,15 @@ function describeChanges(before: Petition, after: Petition, changed: CorrectionF
     .join('；');
 }
 
-function CorrectionForm({ raw, onDone }: { raw: Petition; onDone: () => void }) {
+function CorrectionForm({ raw: p, onDone }: { raw: Petition; onDone: () => void }) {
   const actor = useActor();
-  const canView = useCan('petition.viewInformant');
+  // PET-6: the 检举揭发 flag is moved only by the roles that see every informant (the repository
+  // refuses anyone else); the case arrives masked as this user may see it
+  const canView = useLiveQuery(async () => (await informantAccess()).byRole, [], false);
   const townships = useTownships();
   const categories = useCategories();
   const units = useUnits();
-  // the form only ever holds what this user may see (PET-6)
-  const p = useMemo(() => maskRecord(raw, canView), [raw, canView]);
-  const locked = raw.informant && !canView;
+  const locked = p.identityMasked;
   const [v, setV] = useState<Values>(() => valuesOf(p));
   const [reason, setReason] = useState('');
   const [nothing, setNothing] = useState(false);
@@ -155,9 +159,12 @@ function CorrectionForm({ raw, onDone }: { raw: Petition; onDone: () => void }) 
     }
     setBusy(true);
     await run(async () => {
-      const r = await correctRegistration(raw.id, c, reason, actor);
+      const r = await correctRegistration(p.id, c, reason, actor);
       const unitName = (id: string) => units.byId.get(id)?.name ?? id;
-      notifyOk(`已更正 ${describeChanges(p, r.petition, r.changed, unitName)}`, CORRECTION.saved);
+      notifyOk(
+        `已更正 ${describeChanges(p, { ...p, ...r.petition }, r.changed, unitName)}`,
+        CORRECTION.saved,
+      );
       onDone();
     });
     setBusy(false);
@@ -217,7 +224,7 @@ function CorrectionForm({ raw, onDone }: { raw: Petition; onDone: () => void }) 
           />
           {!canView && (
             <Text size="xs" c="dimmed">
-              检举揭发标记只能由有权查看检举人信息的人员更改（PET-6）
+              {INFORMANT_TEXT.flagLocked}
             </Text>
           )}
         </Group>

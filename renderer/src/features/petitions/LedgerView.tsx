@@ -4,7 +4,6 @@ import { Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/cor
 import { useState } from 'react';
 
 import type { LedgerSpec } from '../../../../shared/ledger';
-import { useCan } from '../../auth/session';
 import { notifyError, notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { exportLedger } from '../../export';
@@ -15,7 +14,6 @@ import { PeriodFields, usePeriod } from './PeriodPicker';
 import { LedgerPrint } from './prints';
 
 export function LedgerView() {
-  const canView = useCan('petition.viewInformant');
   const now = today();
   const [kind, setKind] = useState<LedgerKind>('letter');
   const [busy, setBusy] = useState(false);
@@ -24,20 +22,22 @@ export function LedgerView() {
 
   const { choice, setChoice, range } = usePeriod(`${now.slice(0, 8)}01`);
 
-  async function spec(): Promise<LedgerSpec | null> {
+  // PET-6: the rows come masked as the signed-in user may see them; an export or a preview that
+  // shows an informant's identity is recorded in the audit trail
+  async function spec(purpose: 'ledgerExport' | 'ledgerPrint'): Promise<LedgerSpec | null> {
     const r = range;
     if (!r.from || !r.to || r.from > r.to) {
       setError('请填写正确的起止日期');
       return null;
     }
     setError(null);
-    return buildLedger(kind, r.from, r.to, r.period, canView);
+    return buildLedger(kind, r.from, r.to, r.period, purpose);
   }
 
   async function exportXlsx() {
     setBusy(true);
     try {
-      const s = await spec();
+      const s = await spec('ledgerExport');
       if (s) {
         const r = await exportLedger(ledgerFileName(kind, s.period), [s]);
         if (r.saved) notifyOk(`已导出${s.ledgerName}（${s.rows.length}行）`);
@@ -82,7 +82,7 @@ export function LedgerView() {
             variant="default"
             onClick={async () => {
               try {
-                const s = await spec();
+                const s = await spec('ledgerPrint');
                 if (s) setPreview(s);
               } catch (e) {
                 notifyError(e);

@@ -21,7 +21,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { href } from '../../app/router';
-import { useCan } from '../../auth/session';
 import { notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -71,7 +70,6 @@ const blankDay = (): DayForm => ({
 
 function ReceptionDays() {
   const actor = useActor();
-  const canView = useCan('petition.viewInformant');
   const staff = useStaffList();
   const leaders = staff.filter((s) => s.roles.includes('director') || s.roles.includes('deputy'));
   const list = useLiveQuery(
@@ -87,7 +85,7 @@ function ReceptionDays() {
   const { errors, run } = useFieldErrors();
   const [v, setV] = useState<DayForm>(blankDay);
   const [editing, setEditing] = useState<string | null>(null);
-  const options = useLiveQuery(() => visitCaseOptions(v.date, canView), [v.date, canView], []);
+  const options = useLiveQuery(() => visitCaseOptions(v.date), [v.date], []);
   const set = (k: Exclude<keyof DayForm, 'petitionIds'>, value: string) => setV((o) => ({ ...o, [k]: value }));
   const setDate = (date: string) => {
     // the picked cases are of the old date: a reception day links only the visits of its own day

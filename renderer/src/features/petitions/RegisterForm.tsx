@@ -21,12 +21,11 @@ import { useState } from 'react';
 
 import { navigate, href } from '../../app/router';
 import { useCan } from '../../auth/session';
-import { loadCalendar } from '../../calendar/calendar';
 import { notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import type { PetitionChannel, PetitionNature, Representative } from '../../db/schema/petitions';
 
-import { CHANNEL_LABELS, F, LETTER_SOURCES, NATURE_LABELS, TAB_LABELS } from './labels';
+import { CHANNEL_LABELS, F, INFORMANT_TEXT, LETTER_SOURCES, NATURE_LABELS, TAB_LABELS } from './labels';
 import { findDuplicates } from './queries';
 import type { DuplicateCandidate } from './queries';
 import {
@@ -130,7 +129,6 @@ function toInput(v: FormValues): RegistrationInput {
 export function RegisterForm({ kind }: { kind: Kind }) {
   const actor = useActor();
   const canRegister = useCan('petition.register');
-  const canView = useCan('petition.viewInformant');
   const townships = useTownships();
   const categories = useCategories();
   const staff = useStaffList();
@@ -179,10 +177,9 @@ export function RegisterForm({ kind }: { kind: Kind }) {
     setBusy(true);
     try {
       // PET-10: look for the same petitioner and similar content before saving
-      const found = await findDuplicates(
-        { name: v.name, idNo: v.idNo, phone: v.phone, summary: v.summary },
-        { canViewInformant: canView, cal: await loadCalendar(), today: today() },
-      );
+      // PET-6: the check answers as the signed-in user may see (informant cases they may not
+      // see are never matched by identity)
+      const found = await findDuplicates({ name: v.name, idNo: v.idNo, phone: v.phone, summary: v.summary });
       if (found.length) {
         setCandidates(found);
         setBusy(false);
@@ -339,6 +336,11 @@ export function RegisterForm({ kind }: { kind: Kind }) {
                 <Text size="sm" mb="xs">
                   同一信访人（身份证号，或姓名加电话）或内容相似的已登记件如下。可作为重复件并入已有案件，或登记为新件。
                 </Text>
+                {candidates.some((c) => c.samePetitioner === null) && (
+                  <Text size="xs" c="dimmed" mb="xs">
+                    {INFORMANT_TEXT.notComparedNote}
+                  </Text>
+                )}
                 <Table fz="sm" withTableBorder>
                   <Table.Thead>
                     <Table.Tr>
@@ -376,7 +378,17 @@ export function RegisterForm({ kind }: { kind: Kind }) {
                             </Text>
                           )}
                         </Table.Td>
-                        <Table.Td>{c.samePetitioner ? '是' : '否'}</Table.Td>
+                        <Table.Td>
+                          {c.samePetitioner === null ? (
+                            <Text span size="sm" c="dimmed" title={INFORMANT_TEXT.notComparedHint}>
+                              {INFORMANT_TEXT.notCompared}
+                            </Text>
+                          ) : c.samePetitioner ? (
+                            '是'
+                          ) : (
+                            '否'
+                          )}
+                        </Table.Td>
                         <Table.Td>{Math.round(c.similarity * 100)}%</Table.Td>
                         <Table.Td>
                           <Button

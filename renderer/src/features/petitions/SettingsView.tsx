@@ -1,13 +1,25 @@
-// 设置 of the petitions module: numbering formats (PET-1) and the time limits of PET-2..5, with
-// PET-4's limit for the categories other than 申诉求决类.
-import { Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+// 设置 of the petitions module: numbering formats (PET-1), the time limits of PET-2..5, with
+// PET-4's limit for the categories other than 申诉求决类, and who may see informants (PET-6).
+import {
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 
-import { can } from '../../../../shared/permissions';
+import { can, ROLE_LABELS, ROLES } from '../../../../shared/permissions';
 import { useSession } from '../../auth/session';
 import { notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 
+import { INFORMANT_TEXT } from './labels';
 import { formatRegNo, SERIES, SERIES_LABELS } from './numbering';
 import { savePetitionSettings } from './repo';
 import type { PetitionSettings } from './settings';
@@ -26,6 +38,8 @@ export function SettingsView() {
   const actor = useActor();
   const user = useSession((s) => s.user)!;
   const canEdit = can(user.roles, 'system.settings') || user.roles.includes('director');
+  // PET-6: who may see an informant's identity is the 局长's decision (the repository checks it too)
+  const canEditInformant = user.roles.includes('director');
   const current = useSettings();
   const [s, setS] = useState<PetitionSettings>(current);
   const { errors, run } = useFieldErrors();
@@ -126,6 +140,38 @@ export function SettingsView() {
             />
           </SimpleGrid>
           <RuleNote id="PET-4" />
+          <Title order={4}>{INFORMANT_TEXT.settingsTitle}</Title>
+          <Checkbox.Group
+            label={INFORMANT_TEXT.settingsRoles}
+            value={s.informantAccess.roles}
+            onChange={(roles) =>
+              setS((o) => ({
+                ...o,
+                informantAccess: { ...o.informantAccess, roles: ROLES.filter((r) => roles.includes(r)) },
+              }))
+            }
+            error={errors.informantAccess}
+          >
+            <Group mt="xs">
+              {ROLES.map((r) => (
+                <Checkbox key={r} value={r} label={ROLE_LABELS[r]} disabled={!canEditInformant} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Checkbox
+            label={INFORMANT_TEXT.settingsAssignee}
+            checked={s.informantAccess.assignee}
+            disabled={!canEditInformant}
+            onChange={(e) => {
+              const assignee = e.currentTarget.checked;
+              setS((o) => ({ ...o, informantAccess: { ...o.informantAccess, assignee } }));
+            }}
+          />
+          <Text size="xs" c="dimmed">
+            {INFORMANT_TEXT.settingsNote}
+            {!canEditInformant && INFORMANT_TEXT.settingsDirectorOnly}
+          </Text>
+          <RuleNote id="PET-6" />
           <Group>
             <Button type="submit" disabled={!canEdit}>
               保存设置

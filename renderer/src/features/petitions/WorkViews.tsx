@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { addCalendarDays, PETITION_DEADLINE_LABELS } from '../../../../shared/rules';
 import type { PetitionDeadlineKind } from '../../../../shared/rules';
 import { href } from '../../app/router';
-import { useCan } from '../../auth/session';
 import { useCalendar } from '../../calendar/calendar';
 import { ProvisionalBadge } from '../../components/ProvisionalBadge';
 import { today } from '../../db/clock';
@@ -18,14 +17,10 @@ import { directorNotices, recentUrgent, supervisionRows, urgentOpen } from './qu
 import { RuleNote, short, StateBadge, useSettings } from './ui';
 
 export function SuperviseView() {
-  const canView = useCan('petition.viewInformant');
   const cal = useCalendar();
   const settings = useSettings();
   const day = today();
-  const rows = useLiveQuery(
-    () => supervisionRows(cal, settings, day, canView),
-    [cal, settings, day, canView],
-  );
+  const rows = useLiveQuery(() => supervisionRows(cal, settings, day), [cal, settings, day]);
   const [printing, setPrinting] = useState<{ unit: string; cases: SupervisionCase[] } | null>(null);
   if (printing) {
     return (
@@ -133,11 +128,10 @@ export function SuperviseView() {
 }
 
 export function UrgentView() {
-  const canView = useCan('petition.viewInformant');
   const day = today();
-  const open = useLiveQuery(() => urgentOpen(canView), [canView], []);
-  const notices = useLiveQuery(() => directorNotices(canView), [canView], []);
-  const recent = useLiveQuery(() => recentUrgent(addCalendarDays(day, -180), canView), [day, canView], []);
+  const open = useLiveQuery(urgentOpen, [], []);
+  const notices = useLiveQuery(directorNotices, [], []);
+  const recent = useLiveQuery(() => recentUrgent(addCalendarDays(day, -180)), [day], []);
   return (
     <Stack>
       <RuleNote id="PET-7" />

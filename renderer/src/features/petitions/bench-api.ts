@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import type { LedgerSpec } from '../../../../shared/ledger';
 import type { ISODate } from '../../../../shared/rules';
 import { addCalendarDays } from '../../../../shared/rules';
-import { useSession, userCan } from '../../auth/session';
+import { useSession } from '../../auth/session';
 import { loadCalendar } from '../../calendar/calendar';
 import { now, nowIso, today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -35,12 +35,10 @@ import { loadPetitionSettings } from './settings';
 import { termKeys } from './text';
 import type { RegistrationInput } from './validate';
 
-function viewer(): { actor: Actor; canViewInformant: boolean } {
+// The signed-in user (the queries derive what they may see of informants from the session).
+function viewer(): { actor: Actor } {
   const u = useSession.getState().user;
-  return {
-    actor: u ? { id: u.staffId, name: u.name } : SYSTEM_ACTOR,
-    canViewInformant: u ? userCan('petition.viewInformant') : false,
-  };
+  return { actor: u ? { id: u.staffId, name: u.name } : SYSTEM_ACTOR };
 }
 
 const CHUNK = 2000;
@@ -199,23 +197,19 @@ export async function generatePetitions(
 }
 
 export function listFirstPage(): Promise<ListPage> {
-  return listPetitions({}, null, { canViewInformant: viewer().canViewInformant });
+  return listPetitions({}, null);
 }
 
 export function listPageAfter(key: PageKey): Promise<ListPage> {
-  return listPetitions({}, key, { canViewInformant: viewer().canViewInformant });
+  return listPetitions({}, key);
 }
 
 export function searchText(q: string): Promise<ListPage> {
-  return listPetitions({ text: q }, null, { canViewInformant: viewer().canViewInformant });
+  return listPetitions({ text: q }, null);
 }
 
 export async function duplicateCheck(input: DuplicateInput): Promise<DuplicateCandidate[]> {
-  return findDuplicates(input, {
-    canViewInformant: viewer().canViewInformant,
-    cal: await loadCalendar(),
-    today: today(),
-  });
+  return findDuplicates(input, { cal: await loadCalendar(), today: today() });
 }
 
 export function registerLetter(input: Omit<RegistrationInput, 'channel'>): Promise<Petition> {
@@ -225,7 +219,7 @@ export function registerLetter(input: Omit<RegistrationInput, 'channel'>): Promi
 // The 来信台帐 of a month as the screen builds it.
 export function monthLedgerSpec(year: number, month: number): Promise<LedgerSpec> {
   const r = monthRange(year, month);
-  return buildLedger('letter', r.from, r.to, r.period, viewer().canViewInformant);
+  return buildLedger('letter', r.from, r.to, r.period, 'ledgerExport');
 }
 
 // …and written to .xlsx bytes by the export worker, as the screen's 导出Excel does (not saved).

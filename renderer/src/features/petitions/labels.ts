@@ -228,3 +228,55 @@ export const CORRECTION = {
 } as const;
 
 export const PERIOD_MONTH = (y: number, m: number) => `${y}年${m}月`;
+
+// PET-6: what an identity was shown for (the audit entry of each reveal names it).
+export const REVEAL_LABELS = {
+  list: '信访件列表',
+  case: '案件详情',
+  duplicates: '重复件检查',
+  review: '重复件待核',
+  reception: '领导接访关联来访件',
+  audit: '审计记录',
+  ledgerExport: '导出台帐',
+  ledgerPrint: '台帐打印预览',
+} as const;
+export type RevealPurpose = keyof typeof REVEAL_LABELS;
+
+// PET-6 / PET-10: a new case whose petitioner matches an informant case the registering user may
+// not see becomes a to-do for those who may see it.
+export const IDENTITY_REVIEW = {
+  todo: '重复件待核',
+  title: '重复件待核（PET-6、PET-10）',
+  intro:
+    '本件信访人与下列检举揭发件的信访人相同（姓名加身份证号或电话）。登记人无权查看检举人身份，系统未向其显示，请核对是否作为重复件并入。',
+  link: '并入该件（重复件）',
+  close: '核对完毕，不并入',
+  note: '核对说明',
+  linked: '已作为重复件并入',
+  closed: '重复件待核已处理',
+  todoTitle: (regNo: string, matches: string) => `${regNo} 与检举揭发件 ${matches} 可能为同一信访人`,
+  todoDetail: (by: string) => `${by}登记，登记人无权查看检举人身份；请核对是否并入（PET-6、PET-10）`,
+  auditOpen: (regNo: string) => `重复件待核：${regNo}（PET-6、PET-10）`,
+  auditClose: (regNo: string, how: string) => `重复件待核已处理：${regNo}，${how}`,
+  notAllowed: '没有权限：只有有权查看该检举揭发件的人员可以核对',
+  none: '该件没有待核的重复件',
+} as const;
+
+export const INFORMANT_TEXT = {
+  notCompared: '—',
+  notComparedHint: '检举揭发件：不比对信访人身份（PET-6）',
+  notComparedNote:
+    '“相同信访人”为“—”的是检举揭发件：按规定只按内容比对，不显示、不比对信访人身份（PET-6）；如系同一人，由有权查看的领导核对。',
+  attachmentsHidden: (n: number) => `${n}件（检举揭发件的扫描件载有检举人身份，按规定不予显示，PET-6）`,
+  attachmentStep: '添加附件（检举揭发件，文件名不予显示，PET-6）',
+  auditHidden: '（检举揭发相关，按规定不予显示，PET-6）',
+  linkedBadge: '检举揭发（并入件）',
+  flagLocked: '检举揭发标记只能由有权查看检举人信息的人员更改（PET-6）',
+  settingsTitle: '检举人身份查看范围（PET-6，《信访工作条例》第30条第3款）',
+  settingsRoles: '可查看所有检举揭发件信访人身份的角色',
+  settingsAssignee: '承办人可查看其承办件的检举人身份（须书面告知检举人）',
+  settingsDirectorOnly: '检举人身份查看范围由局长设定。',
+  settingsNote: '每次向用户显示检举人身份（案件详情、列表、导出、打印）均记入审计日志。回避人员不能查看。',
+  settingsRefused: '检举人身份查看范围只能由局长修改',
+  revealSummary: (label: string, regNos: string) => `查看检举人身份（${label}）：${regNos}`,
+} as const;

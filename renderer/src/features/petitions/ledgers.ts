@@ -1,6 +1,7 @@
 // The module's ledgers as the screens (and the benchmark) build them: a period read from the
 // [channel+receivedOn+regNo] index, turned into a LedgerSpec by the pure builders of
-// shared/ledgers/petitions.ts (which mask informants, PET-6).
+// shared/ledgers/petitions.ts. The rows come masked from petitionsInRange as the signed-in user
+// may see them (PET-6); purpose names the export or print the audit trail records a reveal for.
 import type { LedgerSpec } from '../../../../shared/ledger';
 import {
   higherVisitLedgerSpec,
@@ -42,7 +43,7 @@ export async function buildLedger(
   from: ISODate,
   to: ISODate,
   period: string,
-  canViewInformant: boolean,
+  purpose: 'ledgerExport' | 'ledgerPrint',
 ): Promise<LedgerSpec> {
   const unit = await unitName();
   if (kind === 'higher') {
@@ -57,10 +58,10 @@ export async function buildLedger(
   const [cal, settings, rows] = await Promise.all([
     loadCalendar(),
     loadPetitionSettings(),
-    petitionsInRange(kind === 'letter' ? LETTER_CHANNELS : ['visit'], from, to),
+    petitionsInRange(kind === 'letter' ? LETTER_CHANNELS : ['visit'], from, to, purpose),
   ]);
   const items = rows.map((p) => ledgerItem(p, cal, settings));
-  const o = { unitName: unit, period, canViewInformant };
+  const o = { unitName: unit, period };
   return kind === 'letter' ? letterLedgerSpec(items, o) : visitLedgerSpec(items, o);
 }
 

@@ -5,7 +5,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 
 import type { LedgerSpec } from '../../../../shared/ledger';
 import { ledgerTitle } from '../../../../shared/ledger';
-import { maskPetitioner } from '../../../../shared/ledgers/petitions';
 import { PETITION_DEADLINE_LABELS, ruleText } from '../../../../shared/rules';
 import type { PetitionDeadlineKind } from '../../../../shared/rules';
 import { useCalendar } from '../../calendar/calendar';
@@ -13,9 +12,10 @@ import { notifyError } from '../../components/notify';
 import { PrintView } from '../../components/PrintView';
 import { dueText, provisionalReason, provisionalYears } from '../../components/ProvisionalBadge';
 import { today } from '../../db/clock';
-import type { Petition } from '../../db/schema/petitions';
 import { unitName } from '../../org/org';
 
+import { maskForOutside } from './informant';
+import type { ShownPetition } from './informant';
 import { DECISION_LABELS, STEP_LABELS } from './labels';
 import { caseSteps } from './queries';
 import { completionDueOf, recordPrinted } from './repo';
@@ -35,12 +35,12 @@ function Sign({ label }: { label: string }) {
 
 // 交办单 / 转送函: sent out of the bureau, so an informant's identity is never on it (PET-6),
 // whoever prints it.
-export function HandoverPrint({ p: shown }: { p: Petition }) {
+export function HandoverPrint({ p: shown }: { p: ShownPetition }) {
   const actor = useActor();
   const unit = useUnitName();
   const cal = useCalendar();
   const settings = useSettings();
-  const p = maskPetitioner(shown, false);
+  const p = maskForOutside(shown);
   const steps = useLiveQuery(() => caseSteps(p.id), [p.id], []);
   const forward = p.decision === 'forward';
   const title = forward ? '信访事项转送函' : '信访事项交办单';
@@ -108,7 +108,7 @@ export function HandoverPrint({ p: shown }: { p: Petition }) {
               {ruleText('PET-8').id}：{ruleText('PET-8').text}
               <br />
               {ruleText('PET-3').id}：{ruleText('PET-3').text}
-              {p.informant && (
+              {p.informantCase && (
                 <>
                   <br />
                   {ruleText('PET-6').id}：{ruleText('PET-6').text}

@@ -1,21 +1,18 @@
 // Reads of the petitions module. Every list uses an index and keyset paging (50 a page, the last
 // row's [receivedOn, regNo] is the key of the next page); counts come from index ranges; full text
-// goes through the *terms bigram index. Rows leave this file masked by maskPetitioner (PET-6)
-// unless the caller may see informants.
+// goes through the *terms bigram index. Every petition leaves this file through shapeRows
+// (informant.ts, PET-6): masked as the signed-in user may see it, decided here from the session,
+// not by the screen, and every informant's identity shown is written to the audit trail.
 import Dexie from 'dexie';
 import type { Collection, IndexableType } from 'dexie';
 
 import type { PetitionLedgerItem, StatsItem } from '../../../../shared/ledgers/petitions';
-import { maskPetitioner } from '../../../../shared/ledgers/petitions';
-import {
-  addWorkdays,
-  alreadyInHand,
-  deadlineProvisional,
-  repeatCandidate,
-  deadlineState,
-} from '../../../../shared/rules';
+import { addWorkdays, alreadyInHand, deadlineProvisional, repeatCandidate, deadlineState } from '../../../../shared/rules';
 import type { CalendarData, ISODate } from '../../../../shared/rules';
+import { loadCalendar } from '../../calendar/calendar';
+import { today as clockToday } from '../../db/clock';
 import { db } from '../../db/db';
+import type { Actor } from '../../db/repo';
 import type { AuditEntry } from '../../db/schema/core';
 import type {
   Petition,
@@ -25,7 +22,20 @@ import type {
   ReceptionDay,
 } from '../../db/schema/petitions';
 
+import {
+  informantAccess,
+  informantMatchesOf,
+  linksOf,
+  maySeeIdentity,
+  openIdentityReviews,
+  shapeAudit,
+  shapeRows,
+  shapeSteps,
+  viewerOf,
+} from './informant';
+import type { IdentityReview, InformantAccess, ShownPetition } from './informant';
 import { CHANNEL_LABELS, DECISION_LABELS, STATE_LABELS } from './labels';
+import type { RevealPurpose } from './labels';
 import { completionDueOf, nextDeadlineOf } from './repo';
 import type { PetitionSettings } from './settings';
 import { indexTerms, normalizeText, TERM_SEP, termRange } from './text';
@@ -50,15 +60,13 @@ export type ListFilter = {
 };
 
 export type ListPage = {
-  rows: Petition[];
+  rows: ShownPetition[]; // masked as the signed-in user may see them (PET-6)
   next: PageKey | null;
   count: number | null; // null on later pages of a plain listing (the first page's count holds)
   countExact: boolean; // false: an upper bound read from the index
 };
 
-export function maskRecord(p: Petition, canViewInformant: boolean): Petition {
-  return maskPetitioner(p, canViewInformant);
-}
+type RawPage = Omit<ListPage, 'rows'> & { rows: Petition[] };
 
 const keyOf = (p: Petition): PageKey => [p.receivedOn, p.regNo];
 const newestFirst = (a: Petition, b: Petition) =>
@@ -85,12 +93,12 @@ function predicate(f: ListFilter, skip: Set<keyof ListFilter>, textNorm: string 
   };
 }
 
-function pageOf(all: Petition[], after: PageKey | null, size: number, canView: boolean): ListPage {
+function pageOf(all: Petition[], after: PageKey | null, size: number): RawPage {
   const sorted = all.sort(newestFirst);
   const rest = after ? sorted.filter((p) => beforeKey(p, after)) : sorted;
   const rows = rest.slice(0, size);
   return {
-    rows: rows.map((p) => maskRecord(p, canView)),
+    rows,
     next: rest.length > size ? keyOf(rows[rows.length - 1]) : null,
     count: all.length,
     countExact: true,
@@ -127,8 +135,7 @@ async function searchByTerms(
   f: ListFilter,
   after: PageKey | null,
   size: number,
-  canView: boolean,
-): Promise<ListPage | null> {
+): Promise<RawPage | null> {
   const terms = indexTerms(textNorm, 64);
   if (!terms.length) return null;
   const counts = await Promise.all(
@@ -165,7 +172,7 @@ async function searchByTerms(
   const exact =
     terms.length === 1 && textNorm.length === 2 && !f.state && !f.township && !f.category && !f.channel;
   return {
-    rows: page.map((p) => maskRecord(p, canView)),
+    rows: page,
     next: rows.length > size ? keyOf(page[page.length - 1]) : null,
     count: after ? null : counts[lead],
     countExact: exact,
@@ -189,55 +196,51 @@ function collectionFor(c: IndexChoice, f: ListFilter, after: PageKey | null): Co
   return db.petitions.where(c.index).between(r.lower, r.upper, true, !r.open).reverse();
 }
 
+// A page of the list as the signed-in user may see it (PET-6).
 export async function listPetitions(
   f: ListFilter,
   after: PageKey | null,
-  opts: { canViewInformant: boolean; pageSize?: number },
+  opts: { pageSize?: number } = {},
 ): Promise<ListPage> {
-  const size = opts.pageSize ?? PAGE_SIZE;
-  const canView = opts.canViewInformant;
-  const identity = (p: Petition) => canView || !p.informant; // identity searches never reveal informants (PET-6)
+  const access = await informantAccess();
+  const page = await listRaw(f, after, opts.pageSize ?? PAGE_SIZE, access);
+  return { ...page, rows: await shapeRows(page.rows, 'list', { access }) };
+}
+
+async function listRaw(
+  f: ListFilter,
+  after: PageKey | null,
+  size: number,
+  access: InformantAccess,
+): Promise<RawPage> {
+  // identity searches never find an informant case the viewer may not see (PET-6): the search
+  // itself would confirm who the informant is
+  const byIdentity = async (found: Petition[]) => {
+    const links = await linksOf(found);
+    const pred = predicate(f, new Set(), null);
+    return pageOf(
+      found.filter((p) => pred(p) && maySeeIdentity(access, p, links)),
+      after,
+      size,
+    );
+  };
 
   const regNo = clean(f.regNo);
   if (regNo) {
     const found = await db.petitions.where('regNo').startsWith(regNo).limit(500).toArray();
-    return pageOf(found.filter(predicate(f, new Set(), null)), after, size, canView);
+    return pageOf(found.filter(predicate(f, new Set(), null)), after, size);
   }
   const idNo = normIdNo(f.idNo);
-  if (idNo) {
-    const found = await db.petitions.where('idNo').equals(idNo).toArray();
-    return pageOf(
-      found.filter((p) => identity(p) && predicate(f, new Set(), null)(p)),
-      after,
-      size,
-      canView,
-    );
-  }
+  if (idNo) return byIdentity(await db.petitions.where('idNo').equals(idNo).toArray());
   const phone = normPhone(f.phone);
-  if (phone) {
-    const found = await db.petitions.where('phone').equals(phone).toArray();
-    return pageOf(
-      found.filter((p) => identity(p) && predicate(f, new Set(), null)(p)),
-      after,
-      size,
-      canView,
-    );
-  }
+  if (phone) return byIdentity(await db.petitions.where('phone').equals(phone).toArray());
   const name = clean(f.name);
-  if (name) {
-    const found = await db.petitions.where('name').startsWith(name).limit(5000).toArray();
-    return pageOf(
-      found.filter((p) => identity(p) && predicate(f, new Set(), null)(p)),
-      after,
-      size,
-      canView,
-    );
-  }
+  if (name) return byIdentity(await db.petitions.where('name').startsWith(name).limit(5000).toArray());
 
   const text = clean(f.text);
   const textNorm = text ? normalizeText(text) : null;
   if (textNorm) {
-    const found = await searchByTerms(textNorm, f, after, size, canView);
+    const found = await searchByTerms(textNorm, f, after, size);
     if (found) return found;
   }
 
@@ -262,7 +265,7 @@ export async function listPetitions(
     ]);
     const page = rows.slice(0, size);
     return {
-      rows: page.filter((p) => !p.deletedAt).map((p) => maskRecord(p, canView)),
+      rows: page.filter((p) => !p.deletedAt),
       next: rows.length > size ? keyOf(page[page.length - 1]) : null,
       count,
       countExact: true,
@@ -298,7 +301,7 @@ export async function listPetitions(
     countExact = true;
   }
   return {
-    rows: page.map((p) => maskRecord(p, canView)),
+    rows: page,
     next: rows.length > size ? keyOf(page[page.length - 1]) : null,
     count: after ? null : count,
     countExact,
@@ -316,11 +319,18 @@ export type DuplicateInput = {
 };
 
 export type DuplicateCandidate = {
-  petition: Petition; // masked as the viewer may see it
-  samePetitioner: boolean;
+  petition: ShownPetition; // masked as the viewer may see it
+  // null: not compared — an informant case whose identity the viewer may not see (PET-6)
+  samePetitioner: boolean | null;
   similarity: number; // 0..1
   finalAtRecheck: boolean; // concluded at 复核: same facts again → 重复信访 (PET-5)
   inHand: boolean; // accepted and within its limit (PET-10)
+};
+
+export type DuplicateOptions = {
+  actor?: Actor; // whom the check is for (default: the signed-in user)
+  cal?: CalendarData; // default: loadCalendar()
+  today?: ISODate; // default: today()
 };
 
 // A bigram shared by more than 1 % of 50,000 cases says little about a repeat; reading at most this
@@ -329,14 +339,23 @@ const POSTING_CAP = 500;
 const MAX_QUERY_TERMS = 40;
 const MAX_CONTENT_CANDIDATES = 30;
 
+// PET-10: registered cases of the same petitioner (name plus ID number or phone) or with similar
+// content, best first, at most 10. A plain function of the candidate's fields: the registration
+// form calls it, and so may an import for each row. PET-6: the viewer (opts.actor, else the
+// signed-in user) is never told anything about an informant case whose identity they may not
+// see — such a case is left out of the identity matching altogether and is offered only when its
+// content alone is similar, masked and with samePetitioner null; a registration whose petitioner
+// matches such a case becomes a 重复件待核 for those who may see it (registerTx).
 export async function findDuplicates(
   input: DuplicateInput,
-  ctx: { canViewInformant: boolean; cal: CalendarData; today: ISODate },
+  opts: DuplicateOptions = {},
 ): Promise<DuplicateCandidate[]> {
+  const viewer = await viewerOf(opts.actor);
+  const [access, cal] = await Promise.all([informantAccess(viewer), opts.cal ?? loadCalendar()]);
+  const day = opts.today ?? clockToday();
   const name = clean(input.name);
   const idNo = normIdNo(input.idNo);
   const phone = normPhone(input.phone);
-  const ids = new Set<string>();
   const lookups: Promise<string[]>[] = [];
   if (idNo)
     lookups.push(db.petitions.where('idNo').equals(idNo).limit(200).primaryKeys() as Promise<string[]>);
@@ -359,67 +378,116 @@ export async function findDuplicates(
           .primaryKeys() as Promise<string[]>,
     ),
   );
+  const ids = new Set<string>();
   for (const list of await Promise.all(lookups)) for (const id of list) ids.add(id);
   const score = new Map<string, number>();
   const rare = postings.filter((l) => l.length <= POSTING_CAP);
   for (const list of rare.length ? rare : postings)
     for (const id of list) score.set(id, (score.get(id) ?? 0) + 1);
   const minShared = Math.max(2, Math.floor(terms.length * 0.3));
-  [...score]
-    .filter(([, n]) => n >= Math.min(minShared, terms.length))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_CONTENT_CANDIDATES)
-    .forEach(([id]) => ids.add(id));
+  const byContent = new Set(
+    [...score]
+      .filter(([, n]) => n >= Math.min(minShared, terms.length))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_CONTENT_CANDIDATES)
+      .map(([id]) => id),
+  );
+  for (const id of byContent) ids.add(id);
   if (input.excludeId) ids.delete(input.excludeId);
   if (!ids.size) return [];
 
   const recs = (await db.petitions.bulkGet([...ids])).filter((p): p is Petition => !!p && !p.deletedAt);
+  const links = await linksOf(recs);
   const item = { petitioner: { name, idNumber: idNo, phone }, content: input.summary ?? '' };
-  const out: DuplicateCandidate[] = [];
+  const nobody = { name: '' };
+  const found: (Omit<DuplicateCandidate, 'petition'> & { raw: Petition })[] = [];
   for (const p of recs) {
-    const r = repeatCandidate(item, {
-      petitioner: { name: p.name, idNumber: p.idNo, phone: p.phone },
-      content: p.summary,
-    });
+    // PET-6: an informant case the viewer may not see is compared by its content only, and only
+    // when the content search found it (not the identity look-ups)
+    const hidden = !maySeeIdentity(access, p, links);
+    if (hidden && !byContent.has(p.id)) continue;
+    const r = hidden
+      ? repeatCandidate(
+          { petitioner: nobody, content: item.content },
+          { petitioner: nobody, content: p.summary },
+        )
+      : repeatCandidate(item, {
+          petitioner: { name: p.name, idNumber: p.idNo, phone: p.phone },
+          content: p.summary,
+        });
     if (!r.candidate) continue;
     const start = p.acceptedOn ?? (p.decision === 'accept' || p.decision === 'hand_down' ? p.sortedOn : null);
-    out.push({
-      petition: maskRecord(p, ctx.canViewInformant),
-      samePetitioner: r.samePetitioner,
+    found.push({
+      raw: p,
+      samePetitioner: hidden ? null : r.samePetitioner,
       similarity: r.similarity,
       finalAtRecheck: p.recheckAnsweredOn != null,
       inHand:
         !!start &&
         alreadyInHand(
           { acceptedOn: start, extensionDays: p.extensionDays ?? 0, concludedOn: p.concludedOn ?? null },
-          ctx.today,
-          ctx.cal,
+          day,
+          cal,
         ),
     });
   }
-  return out
+  const best = found
     .sort(
       (a, b) =>
-        Number(b.samePetitioner) - Number(a.samePetitioner) ||
+        Number(b.samePetitioner === true) - Number(a.samePetitioner === true) ||
         b.similarity - a.similarity ||
-        newestFirst(a.petition, b.petition),
+        newestFirst(a.raw, b.raw),
     )
     .slice(0, 10);
+  const shown = await shapeRows(
+    best.map((c) => c.raw),
+    'duplicates',
+    { access, links },
+  );
+  return best.map(({ raw: _raw, ...c }, i) => ({ ...c, petition: shown[i] }));
 }
 
 // ---- one case -----------------------------------------------------------------------------------
 
+// One case as the signed-in user may see it (PET-6); opening it shows the identity of an informant
+// case to someone who may see it, which is recorded.
+export async function openCase(id: string): Promise<ShownPetition | null> {
+  const p = await db.petitions.get(id);
+  if (!p) return null;
+  return (await shapeRows([p], 'case'))[0];
+}
+
 export async function caseSteps(id: string): Promise<PetitionStep[]> {
-  return db.petitionSteps.where('[petitionId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+  const [steps, p] = await Promise.all([
+    db.petitionSteps.where('[petitionId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
+    db.petitions.get(id),
+  ]);
+  return shapeSteps(steps, p);
 }
 
 export async function caseAudit(id: string): Promise<AuditEntry[]> {
-  return db.audit.where('[table+recordId]').equals(['petitions', id]).toArray();
+  return shapeAudit(await db.audit.where('[table+recordId]').equals(['petitions', id]).toArray());
 }
 
-export async function duplicatesOf(id: string, canView: boolean): Promise<Petition[]> {
-  const rows = await db.petitions.where('duplicateOf').equals(id).toArray();
-  return rows.map((p) => maskRecord(p, canView));
+// The 重复件 linked into a case (numbers and dates only: no petitioner is shown, PET-6).
+export async function duplicatesOf(id: string): Promise<ShownPetition[]> {
+  return shapeRows(await db.petitions.where('duplicateOf').equals(id).toArray(), null);
+}
+
+// 重复件待核 of a case, for a viewer who may see at least one of the informant cases its petitioner
+// matches (for anyone else: null — the review itself would tell who the informant is).
+export async function identityReviewOf(
+  id: string,
+): Promise<{ review: IdentityReview; case: ShownPetition; matches: ShownPetition[] } | null> {
+  const review = (await openIdentityReviews())[id];
+  if (!review) return null;
+  const p = await db.petitions.get(id);
+  if (!p || p.deletedAt) return null;
+  const access = await informantAccess();
+  const matches = await informantMatchesOf(p, access, true);
+  if (!matches.length) return null;
+  const [shown, ...rest] = await shapeRows([p, ...matches], 'review', { access });
+  return { review, case: shown, matches: rest };
 }
 
 // ---- reception days (领导接访/约访) ------------------------------------------------------------------
@@ -428,16 +496,18 @@ export type CaseOption = { value: string; label: string };
 
 // The picker of a reception day: the 来访 cases registered on that date, read from the
 // [channel+receivedOn+regNo] index; the petitioner masked for informant cases (PET-6).
-export async function visitCaseOptions(date: ISODate, canViewInformant: boolean): Promise<CaseOption[]> {
+export async function visitCaseOptions(date: ISODate): Promise<CaseOption[]> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return [];
   const rows = await db.petitions
     .where('[channel+receivedOn+regNo]')
     .between(['visit', date, Dexie.minKey], ['visit', date, Dexie.maxKey])
     .toArray();
-  return rows
-    .filter((p) => !p.deletedAt)
-    .map((p) => maskRecord(p, canViewInformant))
-    .map((p) => ({ value: p.id, label: `${p.regNo} ${p.name} ${shortText(p.summary, 12)}` }));
+  return (
+    await shapeRows(
+      rows.filter((p) => !p.deletedAt),
+      'reception',
+    )
+  ).map((p) => ({ value: p.id, label: `${p.regNo} ${p.name} ${shortText(p.summary, 12)}` }));
 }
 
 // The reception days a case is linked from. A linked case is always of the day's date (checked on
@@ -470,30 +540,45 @@ export const LETTER_CHANNELS: PetitionChannel[] = [
   'handed_down',
 ];
 
+// The cases received in a period (of the given channels), as the signed-in user may see them:
+// purpose names what they are read for when a petitioner is shown (a ledger); without it every
+// informant case is masked (statistics show no petitioner).
 export async function petitionsInRange(
   channels: PetitionChannel[] | null,
   from: ISODate,
   to: ISODate,
-): Promise<Petition[]> {
+  purpose: RevealPurpose | null = null,
+): Promise<ShownPetition[]> {
+  let rows: Petition[];
   if (!channels) {
-    const all = await db.petitions
+    rows = await db.petitions
       .where('[receivedOn+regNo]')
       .between([from, Dexie.minKey], [to, Dexie.maxKey])
       .toArray();
-    return all.filter((p) => !p.deletedAt);
+  } else {
+    const parts = await Promise.all(
+      channels.map((c) =>
+        db.petitions
+          .where('[channel+receivedOn+regNo]')
+          .between([c, from, Dexie.minKey], [c, to, Dexie.maxKey])
+          .toArray(),
+      ),
+    );
+    rows = parts.flat();
   }
-  const parts = await Promise.all(
-    channels.map((c) =>
-      db.petitions
-        .where('[channel+receivedOn+regNo]')
-        .between([c, from, Dexie.minKey], [c, to, Dexie.maxKey])
-        .toArray(),
-    ),
+  // an export is recorded before the file is written
+  return shapeRows(
+    rows.filter((p) => !p.deletedAt),
+    purpose,
+    { awaitAudit: true },
   );
-  return parts.flat().filter((p) => !p.deletedAt);
 }
 
-export function ledgerItem(p: Petition, cal: CalendarData, settings: PetitionSettings): PetitionLedgerItem {
+export function ledgerItem(
+  p: ShownPetition,
+  cal: CalendarData,
+  settings: PetitionSettings,
+): PetitionLedgerItem {
   const handling =
     p.state === 'duplicate' || p.state === 'repeat'
       ? STATE_LABELS[p.state]
@@ -504,13 +589,13 @@ export function ledgerItem(p: Petition, cal: CalendarData, settings: PetitionSet
   const remarks = [
     p.duplicateOf ? `并入${p.duplicateOfRegNo ?? ''}${p.duplicateNote ? `（${p.duplicateNote}）` : ''}` : '',
     p.urgent ? '重大紧急' : p.urgentDowngrade ? '已降级' : '',
-    p.informant ? '检举揭发' : '',
+    p.informantCase ? '检举揭发' : '',
     p.rejectReason ? `不予受理理由：${p.rejectReason}` : '',
     p.extensionDays ? `延期${p.extensionDays}天` : '',
     p.remarks ?? '',
   ].filter(Boolean);
   return {
-    informant: p.informant,
+    informant: p.informantCase,
     name: p.name,
     idNo: p.idNo,
     phone: p.phone,
@@ -555,51 +640,54 @@ export function statsItem(p: Petition, cal: CalendarData, settings: PetitionSett
 // ---- 督办 and the dashboard ---------------------------------------------------------------------
 
 export type SupervisionRow = {
-  petition: Petition;
+  petition: ShownPetition;
   due: ISODate;
   kind: string;
   state: 'overdue' | 'due_soon' | 'running';
 };
 
 // Cases whose next bureau deadline is overdue or due within soonDays working days (dueOn index).
+// No petitioner is shown on these screens: informant cases are masked for everyone (PET-6).
 export async function supervisionRows(
   cal: CalendarData,
   settings: PetitionSettings,
   today: ISODate,
-  canView: boolean,
   limit = 2000,
 ): Promise<SupervisionRow[]> {
   const horizon = addWorkdays(today, settings.soonDays, cal);
-  const rows = await db.petitions.where('dueOn').belowOrEqual(horizon).limit(limit).toArray();
-  return rows
-    .filter((p) => !p.deletedAt && p.dueOn)
-    .map((p) => ({
-      petition: maskRecord(p, canView),
-      due: p.dueOn!,
-      kind: p.dueKind ?? '',
-      state: deadlineState(p.dueOn!, today, cal, settings.soonDays),
-    }));
+  const rows = (await db.petitions.where('dueOn').belowOrEqual(horizon).limit(limit).toArray()).filter(
+    (p) => !p.deletedAt && p.dueOn,
+  );
+  return (await shapeRows(rows, null)).map((p) => ({
+    petition: p,
+    due: p.dueOn!,
+    kind: p.dueKind ?? '',
+    state: deadlineState(p.dueOn!, today, cal, settings.soonDays),
+  }));
 }
 
-export async function urgentOpen(canView: boolean): Promise<Petition[]> {
-  return (await db.petitions.where('urgentOpen').equals(1).toArray())
-    .filter((p) => !p.deletedAt)
-    .map((p) => maskRecord(p, canView));
+export async function urgentOpen(): Promise<ShownPetition[]> {
+  return shapeRows(
+    (await db.petitions.where('urgentOpen').equals(1).toArray()).filter((p) => !p.deletedAt),
+    null,
+  );
 }
 
-export async function directorNotices(canView: boolean): Promise<Petition[]> {
-  return (await db.petitions.where('directorNoticeOpen').equals(1).toArray())
-    .filter((p) => !p.deletedAt)
-    .map((p) => maskRecord(p, canView));
+export async function directorNotices(): Promise<ShownPetition[]> {
+  return shapeRows(
+    (await db.petitions.where('directorNoticeOpen').equals(1).toArray()).filter((p) => !p.deletedAt),
+    null,
+  );
 }
 
-export async function recentUrgent(from: ISODate, canView: boolean): Promise<Petition[]> {
+export async function recentUrgent(from: ISODate): Promise<ShownPetition[]> {
   const rows = await db.petitions
     .where('[receivedOn+regNo]')
     .between([from, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey])
     .filter((p) => !p.deletedAt && (p.urgent || !!p.urgentDowngrade))
     .toArray();
-  return rows.sort(newestFirst).map((p) => maskRecord(p, canView));
+  return shapeRows(rows.sort(newestFirst), null);
 }
 
 export { nextDeadlineOf };
+export type { ShownPetition };

@@ -3,11 +3,19 @@
 import { can } from '../../../../shared/permissions';
 import { addWorkdays, deadlineState, PETITION_DEADLINE_LABELS } from '../../../../shared/rules';
 import type { PetitionDeadlineKind } from '../../../../shared/rules';
-import { registerDeadlines, registerTodos } from '../../app/registry';
+import { registerAuditRedactor, registerDeadlines, registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
 import { registerDeadlineRecompute } from '../../calendar/recompute';
 import { db } from '../../db/db';
 
+import {
+  informantAccess,
+  informantMatchesOf,
+  openIdentityReviews,
+  shapeAudit,
+  viewerOfUser,
+} from './informant';
+import { IDENTITY_REVIEW } from './labels';
 import { loadPetitionSettings } from './settings';
 
 const link = (id: string) => `#/petitions/case/${encodeURIComponent(id)}`;
@@ -71,6 +79,35 @@ registerTodos(async ({ user, today, cal }) => {
   }
   return out;
 });
+
+// PET-6 / PET-10: 重复件待核 — a registration whose petitioner matches an informant case the
+// registering user could not see; a to-do for whoever may see that informant case (the roles of
+// the setting, its 承办人). Open reviews are few (one settings record); each is looked up again.
+registerTodos(async ({ user }) => {
+  const open = Object.values(await openIdentityReviews());
+  if (!open.length) return [];
+  const access = await informantAccess(viewerOfUser(user));
+  const cases = await db.petitions.bulkGet(open.map((r) => r.petitionId));
+  const out: TodoItem[] = [];
+  for (const [i, r] of open.entries()) {
+    const p = cases[i];
+    if (!p || p.deletedAt) continue;
+    const matches = await informantMatchesOf(p, access, true);
+    if (!matches.length) continue;
+    out.push({
+      id: `pet-idreview-${p.id}`,
+      module: 'petitions',
+      category: IDENTITY_REVIEW.todo,
+      title: IDENTITY_REVIEW.todoTitle(p.regNo, matches.map((m) => m.regNo).join('、')),
+      detail: IDENTITY_REVIEW.todoDetail(r.byName),
+      link: link(p.id),
+    });
+  }
+  return out;
+});
+
+// PET-6: the audit log (系统 › 审计日志) shows entries of informant cases masked like the cases.
+registerAuditRedactor((entries) => shapeAudit(entries));
 
 registerDeadlines(async ({ user, today, cal }) => {
   if (

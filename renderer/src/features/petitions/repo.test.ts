@@ -39,6 +39,7 @@ import {
   requestReview,
   sortPetition,
 } from './repo';
+import { signInAs, signOut } from './testing-session';
 import type { RegistrationInput } from './validate';
 
 let org: TestOrg;
@@ -88,7 +89,10 @@ beforeEach(async () => {
     SYSTEM_ACTOR,
   );
 });
-afterEach(() => pinClock(null));
+afterEach(() => {
+  pinClock(null);
+  signOut();
+});
 
 describe('registration numbers (PET-1)', () => {
   it('runs per series per year and restarts each year', async () => {
@@ -171,7 +175,7 @@ describe('registration numbers (PET-1)', () => {
 });
 
 describe('duplicate check at registration (PET-10)', () => {
-  const ctx = async () => ({ canViewInformant: true, cal: await loadCalendar(), today: '2026-05-20' });
+  const ctx = async () => ({ cal: await loadCalendar(), today: '2026-05-20' });
 
   it('finds the same petitioner by ID number', async () => {
     const first = await registerPetition(letter(), org.actor(org.staff));
@@ -451,17 +455,19 @@ describe('informants (PET-6)', () => {
       letter({ name: '普通人', idNo: null, phone: null, summary: '普通事项' }),
       org.actor(org.staff),
     );
-    const masked = await listPetitions({}, null, { canViewInformant: false });
+    signInAs(org.staff); // 信访业务: may not see informants
+    const masked = await listPetitions({}, null);
     const inf = masked.rows.find((r) => r.informant)!;
     expect(inf.name).toBe(INFORMANT_MASK);
     expect(inf.idNo).toBe(INFORMANT_MASK);
     expect(inf.phone).toBe(INFORMANT_MASK);
     expect(inf.address).toBe(INFORMANT_MASK);
     expect(masked.rows.find((r) => !r.informant)!.name).toBe('普通人');
-    const open = await listPetitions({}, null, { canViewInformant: true });
+    expect((await listPetitions({ idNo }, null)).rows).toEqual([]);
+    signInAs(org.director);
+    const open = await listPetitions({}, null);
     expect(open.rows.find((r) => r.informant)!.name).toBe('钱检举');
-    expect((await listPetitions({ idNo }, null, { canViewInformant: false })).rows).toEqual([]);
-    expect((await listPetitions({ idNo }, null, { canViewInformant: true })).rows).toHaveLength(1);
+    expect((await listPetitions({ idNo }, null)).rows).toHaveLength(1);
   });
 });
 
@@ -482,7 +488,7 @@ describe('repeat after 复核 (PET-5)', () => {
 
     const found = await findDuplicates(
       { name: '王大明', idNo: p.idNo, phone: p.phone, summary: p.summary },
-      { canViewInformant: true, cal: await loadCalendar(), today: '2026-05-20' },
+      { cal: await loadCalendar(), today: '2026-05-20' },
     );
     expect(found[0].finalAtRecheck).toBe(true);
 
@@ -639,7 +645,7 @@ describe('list and search', () => {
       }
     });
     const seen = new Set<string>();
-    let page = await listPetitions({}, null, { canViewInformant: true });
+    let page = await listPetitions({}, null);
     expect(page.count).toBe(120);
     expect(page.countExact).toBe(true);
     const sizes: number[] = [];
@@ -650,19 +656,19 @@ describe('list and search', () => {
         seen.add(r.id);
       }
       if (!page.next) break;
-      page = await listPetitions({}, page.next, { canViewInformant: true });
+      page = await listPetitions({}, page.next);
     }
     expect(sizes).toEqual([50, 50, 20]);
     // the count is cached until the petitions change
     await registerPetition(letter({ idNo: null, phone: null, name: '新来信', summary: '新的事项' }), actor);
-    expect((await listPetitions({}, null, { canViewInformant: true })).count).toBe(121);
-    expect((await listPetitions({ category: '劳动社保' }, null, { canViewInformant: true })).count).toBe(121);
-    const hits = await listPetitions({ text: '管道破裂' }, null, { canViewInformant: true });
+    expect((await listPetitions({}, null)).count).toBe(121);
+    expect((await listPetitions({ category: '劳动社保' }, null)).count).toBe(121);
+    const hits = await listPetitions({ text: '管道破裂' }, null);
     expect(hits.rows).toHaveLength(12);
     expect(hits.rows.every((r) => r.summary.includes('管道破裂'))).toBe(true);
     // full text pages by key too: 108 summaries hold 其他事项
     const seenText = new Set<string>();
-    let tp = await listPetitions({ text: '其他事项' }, null, { canViewInformant: true });
+    let tp = await listPetitions({ text: '其他事项' }, null);
     expect(tp.count).toBe(108);
     const textSizes: number[] = [];
     for (;;) {
@@ -673,26 +679,20 @@ describe('list and search', () => {
         seenText.add(r.id);
       }
       if (!tp.next) break;
-      tp = await listPetitions({ text: '其他事项' }, tp.next, { canViewInformant: true });
+      tp = await listPetitions({ text: '其他事项' }, tp.next);
     }
     expect(textSizes).toEqual([50, 50, 8]);
     expect(
-      (
-        await listPetitions({ text: '其他事项', from: '2026-04-01', to: '2026-04-01' }, null, {
-          canViewInformant: true,
-        })
-      ).rows.every((r) => r.receivedOn === '2026-04-01'),
+      (await listPetitions({ text: '其他事项', from: '2026-04-01', to: '2026-04-01' }, null)).rows.every(
+        (r) => r.receivedOn === '2026-04-01',
+      ),
     ).toBe(true);
-    const ranged = await listPetitions({ from: '2026-04-01', to: '2026-04-02', category: '劳动社保' }, null, {
-      canViewInformant: true,
-    });
+    const ranged = await listPetitions({ from: '2026-04-01', to: '2026-04-02', category: '劳动社保' }, null);
     expect(ranged.rows.every((r) => r.receivedOn <= '2026-04-02')).toBe(true);
     expect(ranged.count).toBe(ranged.rows.length);
-    expect(
-      (await listPetitions({ regNo: '宁信来〔2026〕0007' }, null, { canViewInformant: true })).rows.map(
-        (r) => r.regNo,
-      ),
-    ).toEqual(['宁信来〔2026〕0007']);
+    expect((await listPetitions({ regNo: '宁信来〔2026〕0007' }, null)).rows.map((r) => r.regNo)).toEqual([
+      '宁信来〔2026〕0007',
+    ]);
   });
 });
 

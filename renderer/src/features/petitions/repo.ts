@@ -4,7 +4,7 @@
 // writes the case, its steps and the audit trail together or not at all.
 import Dexie from 'dexie';
 
-import { can } from '../../../../shared/permissions';
+import { can, ROLES } from '../../../../shared/permissions';
 import type { Permission, Role } from '../../../../shared/permissions';
 import {
   addWorkdays,
@@ -24,6 +24,7 @@ import type {
   SortDecision,
 } from '../../../../shared/rules';
 import { loadCalendar } from '../../calendar/calendar';
+import { appendAudit } from '../../db/audit';
 import { nowIso, today, toLocalISODate } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, insert, SYSTEM_ACTOR, update, writeTx } from '../../db/repo';
@@ -39,10 +40,21 @@ import type {
 import { setSetting } from '../../db/settings';
 
 import {
+  accessFrom,
+  IDENTITY_REVIEWS_KEY,
+  informantCaseOf,
+  informantMatchesOf,
+  linksOf,
+  maySeeIdentity,
+} from './informant';
+import type { IdentityReviews, InformantAccess, Viewer } from './informant';
+import {
   CHANNEL_LABELS,
   CORRECTION,
   DECISION_LABELS,
   HIGHER_LEVEL_LABELS,
+  IDENTITY_REVIEW,
+  INFORMANT_TEXT,
   MSG,
   RECUSAL_LABELS,
   STEP_LABELS,
@@ -77,6 +89,7 @@ export type PetitionCtx = {
   staff: Map<string, Staff>;
   roles: Role[];
   system: boolean;
+  viewer: Viewer; // the actor, as PET-6 sees them
 };
 
 export async function knownTownships(): Promise<string[]> {
@@ -99,6 +112,8 @@ export async function loadCtx(actor: Actor = SYSTEM_ACTOR): Promise<PetitionCtx>
     db.staff.toArray(),
   ]);
   const staffMap = new Map(staff.map((s) => [s.id, s]));
+  const roles = staffMap.get(actor.id)?.roles ?? [];
+  const system = actor.id === SYSTEM_ACTOR.id;
   return {
     cal,
     settings,
@@ -106,9 +121,15 @@ export async function loadCtx(actor: Actor = SYSTEM_ACTOR): Promise<PetitionCtx>
     townships,
     units: new Map(units.filter((u) => !u.deletedAt).map((u) => [u.id, u])),
     staff: staffMap,
-    roles: staffMap.get(actor.id)?.roles ?? [],
-    system: actor.id === SYSTEM_ACTOR.id,
+    roles,
+    system,
+    viewer: { id: actor.id, name: actor.name, roles, system },
   };
+}
+
+// PET-6: what the actor may see of informant cases (the setting, from the context).
+export function informantAccessOf(ctx: PetitionCtx): InformantAccess {
+  return accessFrom(ctx.viewer, ctx.settings);
 }
 
 export function requirePerm(ctx: PetitionCtx, perm: Permission, what: string) {
@@ -119,8 +140,15 @@ function isLeader(ctx: PetitionCtx) {
   return ctx.system || ctx.roles.includes('director') || ctx.roles.includes('deputy');
 }
 
-// The tables every write of the module may touch (one transaction over them all).
-export const writeTables = () => [db.petitions, db.petitionSteps, db.attachments, db.staffComplaints];
+// The tables every write of the module may touch (one transaction over them all); settings holds
+// the open 重复件待核 that a registration may add to.
+export const writeTables = () => [
+  db.petitions,
+  db.petitionSteps,
+  db.attachments,
+  db.staffComplaints,
+  db.settings,
+];
 
 // ---- deadlines ---------------------------------------------------------------------------------
 
@@ -450,7 +478,106 @@ export async function registerTx(
       `附件 ${a.name}`,
     );
   }
+  // PET-6 / PET-10: the petitioner matches an informant case the registering user may not see
+  // (they were not shown it): a 重复件待核 for those who may see it. (The system sees everything.)
+  if (!ctx.system && (await informantMatchesOf(p, informantAccessOf(ctx), false)).length)
+    await setIdentityReview(p, true, actor, IDENTITY_REVIEW.auditOpen(p.regNo));
   return p;
+}
+
+// Opens or closes the 重复件待核 of a case (one settings record of the open ones; audited).
+async function setIdentityReview(p: Petition, open: boolean, actor: Actor, summary: string) {
+  const before = ((await db.settings.get(IDENTITY_REVIEWS_KEY))?.value ?? {}) as IdentityReviews;
+  if (!open && !before[p.id]) return;
+  const after: IdentityReviews = { ...before };
+  if (open)
+    after[p.id] = { petitionId: p.id, regNo: p.regNo, at: nowIso(), byId: actor.id, byName: actor.name };
+  else delete after[p.id];
+  const at = nowIso();
+  await db.settings.put({ id: IDENTITY_REVIEWS_KEY, value: after, updatedAt: at, updatedBy: actor.id });
+  await appendAudit({
+    at,
+    actorId: actor.id,
+    actorName: actor.name,
+    table: 'settings',
+    recordId: IDENTITY_REVIEWS_KEY,
+    action: 'update',
+    summary,
+    before,
+    after,
+  });
+}
+
+// ---- 重复件待核 (PET-6, PET-10) -------------------------------------------------------------------
+
+// Links a registered case, after its registration, as 重复件 into another case (the one that case
+// is itself linked into, if any): from the 重复件待核 of an informant's case, or whenever a repeat
+// is found later. Nothing has been decided on the case yet (it is still 待处理).
+export async function linkDuplicate(
+  id: string,
+  input: { caseId: string; note?: string },
+  actor: Actor,
+  pre?: PetitionCtx,
+): Promise<Petition> {
+  const ctx = pre ?? (await loadCtx(actor));
+  requirePerm(ctx, 'petition.handle', '并入重复件');
+  return writeTx(writeTables(), async () => {
+    const p = await getLive(id);
+    requireState(p, ['registered'], '作为重复件并入（已作出处理决定）');
+    let master = await getLive(input.caseId);
+    if (master.duplicateOf) master = await getLive(master.duplicateOf);
+    if (master.id === p.id) throw new DomainError('不能并入本件', 'caseId', 'PET-10');
+    const note = input.note?.trim() || null;
+    const u = await change(
+      p,
+      {
+        state: 'duplicate',
+        duplicateOf: master.id,
+        duplicateOfRegNo: master.regNo,
+        duplicateNote: note,
+        urgentOpen: null,
+      },
+      ctx,
+      actor,
+      `并入重复件 ${p.regNo} → ${master.regNo}`,
+    );
+    await addStep(
+      u,
+      'duplicate',
+      ctx.today,
+      `登记为重复件，并入 ${master.regNo}${note ? `：${note}` : ''}`,
+      actor,
+      {
+        masterId: master.id,
+      },
+    );
+    await addStep(master, 'duplicate', ctx.today, `收到重复件 ${p.regNo}${note ? `：${note}` : ''}`, actor, {
+      duplicateId: p.id,
+    });
+    await setIdentityReview(
+      u,
+      false,
+      actor,
+      IDENTITY_REVIEW.auditClose(p.regNo, `${IDENTITY_REVIEW.linked} ${master.regNo}`),
+    );
+    return u;
+  });
+}
+
+// Closes a 重复件待核 without linking (the reviewer found it is not the same matter). Only someone
+// who may see one of the informant cases it matches may close it.
+export async function closeIdentityReview(id: string, note: string, actor: Actor, pre?: PetitionCtx) {
+  const ctx = pre ?? (await loadCtx(actor));
+  const access = informantAccessOf(ctx);
+  return writeTx(writeTables(), async () => {
+    const p = await getLive(id);
+    const open = ((await db.settings.get(IDENTITY_REVIEWS_KEY))?.value ?? {}) as IdentityReviews;
+    if (!open[p.id]) throw new DomainError(IDENTITY_REVIEW.none, 'review', 'PET-6');
+    if (!(await informantMatchesOf(p, access, true)).length && !ctx.system)
+      throw new DomainError(IDENTITY_REVIEW.notAllowed, 'review', 'PET-6');
+    const why = need(note, `请填写${IDENTITY_REVIEW.note}`, 'note', 'PET-10');
+    await setIdentityReview(p, false, actor, IDENTITY_REVIEW.auditClose(p.regNo, why));
+  });
 }
 
 // ---- 登记信息更正: correcting the registration ----------------------------------------------------
@@ -473,9 +600,10 @@ export async function correctRegistration(
 ): Promise<CorrectionResult> {
   const ctx = pre ?? (await loadCtx(actor));
   requirePerm(ctx, 'petition.register', '更正登记信息');
-  const mayViewInformant = ctx.system || can(ctx.roles, 'petition.viewInformant');
+  const access = informantAccessOf(ctx);
   return writeTx(writeTables(), async () => {
     const p = await getLive(id);
+    const links = await linksOf([p]);
     // Refused once archived and only then. The rule book locks a record when it is filed and
     // closed (ATT-7: after announcement a month is an amendment; DOC-6: a year's files are filed),
     // and 归档 is the one state in labels.ts that means the file is closed: the archived file is
@@ -486,10 +614,10 @@ export async function correctRegistration(
     if (p.state === 'archived') throw new DomainError(MSG.correctionArchived, 'state');
     // PET-6: the flag decides who sees the identity, so only those who may see it move it; and
     // an identity they cannot see is not theirs to overwrite.
-    if (!mayViewInformant) {
-      if (correction.informant !== undefined && !!correction.informant !== p.informant)
-        throw new DomainError(MSG.correctionInformantFlag, 'informant', 'PET-6');
-      const blind = p.informant ? IDENTITY_FIELDS.find((k) => correction[k] !== undefined) : undefined;
+    if (!access.byRole && correction.informant !== undefined && !!correction.informant !== p.informant)
+      throw new DomainError(MSG.correctionInformantFlag, 'informant', 'PET-6');
+    if (!maySeeIdentity(access, p, links)) {
+      const blind = IDENTITY_FIELDS.find((k) => correction[k] !== undefined);
       if (blind) throw new DomainError(MSG.correctionIdentityMasked, blind, 'PET-6');
     }
     const why = need(reason, MSG.correctionReasonRequired, 'reason');
@@ -830,6 +958,7 @@ export async function recordReply(
   requirePerm(ctx, 'petition.handle', '登记答复');
   return writeTx(writeTables(), async () => {
     const p = await getLive(id);
+    const informantCase = informantCaseOf(p, await linksOf([p]));
     checkOn(input.on, 'on', ctx, { date: p.receivedOn, label: '收件日期' });
     const text = need(input.text, '请填写答复内容', 'text', 'PET-11');
     const by = input.staffId ? ctx.staff.get(input.staffId)?.name : actor.name;
@@ -848,7 +977,7 @@ export async function recordReply(
           receivedOn: input.on,
           source: 'petition_reply',
           sourceRef: p.id,
-          complainant: p.informant ? '检举人（身份保密）' : p.name,
+          complainant: informantCase ? '检举人（身份保密）' : p.name,
           content,
           kind: 'attitude',
           status: 'received',
@@ -1371,6 +1500,17 @@ export async function savePetitionSettings(
   if (!ctx.system && !can(ctx.roles, 'system.settings') && !ctx.roles.includes('director'))
     throw new DomainError('没有权限：信访设置由局长或管理员修改');
   const v = withDefaults(s);
+  // PET-6: who may see an informant's identity is the 局长's decision (an administrator could
+  // otherwise grant it to themselves)
+  const was = ctx.settings.informantAccess;
+  const access = v.informantAccess;
+  const changed =
+    access.assignee !== was.assignee || [...access.roles].sort().join() !== [...was.roles].sort().join();
+  if (changed && !ctx.system && !ctx.roles.includes('director'))
+    throw new DomainError(INFORMANT_TEXT.settingsRefused, 'informantAccess', 'PET-6');
+  if (access.roles.some((r: string) => !(ROLES as readonly string[]).includes(r)))
+    throw new DomainError('角色不存在', 'informantAccess', 'PET-6');
+  v.informantAccess = { roles: ROLES.filter((r) => access.roles.includes(r)), assignee: !!access.assignee };
   for (const k of SERIES) {
     const problem = numberFormatProblem(v.numberFormats[k]);
     if (problem) throw new DomainError(problem, `numberFormats.${k}`, 'PET-1');

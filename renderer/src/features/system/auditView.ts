@@ -1,6 +1,7 @@
 // 审计日志 viewer: entries newest first, filtered by person, record, table and dates, paged by seq
 // (keyset: each page continues below the last seq shown). The index used depends on the filter.
 import type { ISODate } from '../../../../shared/rules';
+import { redactAudit } from '../../app/registry';
 import { db } from '../../db/db';
 import type { AuditEntry } from '../../db/schema/core';
 
@@ -60,7 +61,8 @@ export async function auditPage(filter: AuditFilter, before: number | null, limi
   }
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
-  return { rows: page, nextBefore: more ? (page[page.length - 1].seq as number) : null };
+  // masked as the modules' records require (e.g. informants' identity, PET-6)
+  return { rows: await redactAudit(page), nextBefore: more ? (page[page.length - 1].seq as number) : null };
 }
 
 // The tables that appear in the trail (for the filter list): known tables plus event tables.
