@@ -14,4 +14,8 @@ describe('sha256Hex', () => {
       expect(sha256Hex(s)).toBe(createHash('sha256').update(s, 'utf8').digest('hex'));
     }
   });
+  it('keeps the bytes it always gave a lone surrogate (audit hashes already stored stay valid)', () => {
+    expect(sha256Hex('a\uD800b信')).toBe('45fe9077e04aec073f56c27faa07c6b74c69f1bafe9213387e3e8a2fc4fa1488');
+    expect(sha256Hex('\uDC00')).toBe('b2d612a08bec1f41120ebd961f62ef19678375b5788c70d3f8f4c02e345ed412');
+  });
 });

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 
 import { LockScreen } from '../auth/LockScreen';
 import { LoginScreen } from '../auth/LoginScreen';
-import { isInitialised } from '../auth/service';
+import { discardUnfinishedSetup, isInitialised, SETUP_MESSAGES } from '../auth/service';
 import { useSession } from '../auth/session';
 import { SetupScreen } from '../auth/SetupScreen';
 import { startStorage } from '../db/storage';
@@ -34,9 +34,12 @@ function Root() {
   const locked = useSession((s) => s.locked);
   const [initialised, setInitialised] = useState<boolean | null>(null);
   const [storageError, setStorageError] = useState<string | null>(null);
+  const [setupState, setSetupState] = useState<'none' | 'discarded' | 'elsewhere'>('none');
 
   useEffect(() => {
     startStorage()
+      .then(() => discardUnfinishedSetup()) // a first-run setup closed halfway starts over
+      .then((r) => setSetupState(r))
       .then(() => isInitialised())
       .then(setInitialised)
       .catch((e: unknown) => setStorageError(e instanceof Error ? e.message : String(e)));
@@ -49,7 +52,10 @@ function Root() {
         <Loader />
       </Center>
     );
-  if (!initialised) return <SetupScreen onDone={() => setInitialised(true)} />;
+  if (setupState === 'elsewhere') return <Center h="100vh">{SETUP_MESSAGES.elsewhere}</Center>;
+  if (!initialised) {
+    return <SetupScreen notice={setupState === 'discarded' ? SETUP_MESSAGES.discarded : undefined} onDone={() => setInitialised(true)} />;
+  }
   if (!user) return <LoginScreen />;
   return (
     <>

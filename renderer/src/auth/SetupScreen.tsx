@@ -3,10 +3,10 @@ import { useState } from 'react';
 
 import { errorMessage } from '../components/notify';
 
-import { completeSetup, validateSetup } from './service';
+import { runSetup, validateSetup } from './service';
 import type { FieldErrors, SetupInput } from './service';
 
-export function SetupScreen({ onDone }: { onDone: () => void }) {
+export function SetupScreen({ onDone, notice }: { onDone: () => void; notice?: string }) {
   const [v, setV] = useState<SetupInput>({ unitName: '', adminName: '', loginName: '', password: '', confirm: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [demo, setDemo] = useState(false);
@@ -27,11 +27,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
     setFailure(null);
     try {
       setProgress('正在创建单位与管理员…');
-      await completeSetup(v);
-      if (demo) {
-        const { loadDemoData } = await import('../demo/demo');
-        await loadDemoData((msg) => setProgress(msg));
-      }
+      await runSetup(v, { demo, progress: (msg) => setProgress(msg) });
       onDone();
     } catch (err) {
       setFailure(errorMessage(err));
@@ -48,6 +44,11 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
           <Text size="sm" c="dimmed">
             首次使用：填写单位名称并创建管理员账户。数据只保存在本机。
           </Text>
+          {notice && (
+            <Alert color="orange" title="请重新初始化" role="status">
+              {notice}
+            </Alert>
+          )}
           <TextInput label="单位名称" placeholder="如：新宁县信访局" value={v.unitName} onChange={set('unitName')} error={errors.unitName} data-autofocus autoFocus />
           <TextInput label="管理员姓名" value={v.adminName} onChange={set('adminName')} error={errors.adminName} />
           <TextInput label="登录名" description="字母开头，3–32位" value={v.loginName} onChange={set('loginName')} error={errors.loginName} autoComplete="username" />
@@ -55,7 +56,12 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
           <PasswordInput label="确认密码" value={v.confirm} onChange={set('confirm')} error={errors.confirm} autoComplete="new-password" />
           <Checkbox label="载入演示数据（虚构的信访局：股室、约30名人员及各模块示例数据）" checked={demo} onChange={(e) => setDemo(e.currentTarget.checked)} />
           {failure && <Alert color="red">{failure}</Alert>}
-          {busy && progress && <Text size="sm">{progress}</Text>}
+          {busy && progress && (
+            <Text size="sm">
+              {progress}
+              {demo ? '（请勿关闭窗口；如被关闭，下次启动时需重新初始化）' : ''}
+            </Text>
+          )}
           <Button type="submit" loading={busy}>
             完成初始化
           </Button>

@@ -1,11 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { memoryStorage } from '../backup/testutil';
+import { verifyAuditChain } from '../db/audit';
+import { readAuditAnchor } from '../db/auditAnchor';
 import { pinClock } from '../db/clock';
 import { db } from '../db/db';
+import { SETUP_IN_PROGRESS_KEY } from '../db/settings';
 import { resetDb } from '../db/testing';
+import { DEMO_MODULES } from '../demo/modules';
 
 import { PBKDF2_ITERATIONS } from './password';
-import { completeSetup, createAccount, isInitialised, login, setPassword, validateSetup } from './service';
+import {
+  completeSetup,
+  createAccount,
+  discardUnfinishedSetup,
+  isInitialised,
+  login,
+  LOGIN_REFUSED,
+  runSetup,
+  setPassword,
+  validateSetup,
+} from './service';
 
 const SETUP = { unitName: '新宁县信访局', adminName: '管理员甲', loginName: 'admin', password: 'Admin12345', confirm: 'Admin12345' };
 
@@ -52,21 +67,107 @@ describe('completeSetup', () => {
   });
 });
 
+describe('first-run setup with demo data, interrupted or not', () => {
+  beforeEach(() => {
+    vi.stubGlobal('localStorage', memoryStorage());
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
+  const counts = async () => Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
+
+  it('a setup closed while the demo data loads is not offered for login; the next start clears it and offers setup again', async () => {
+    // The window closes while the third module's generator runs: it never returns, nothing after it runs.
+    for (const m of DEMO_MODULES) vi.spyOn(m, 'load').mockResolvedValue(undefined);
+    const third = vi.spyOn(DEMO_MODULES[2], 'load').mockImplementation(() => new Promise(() => undefined));
+    void runSetup(SETUP, { demo: true });
+    await vi.waitFor(() => expect(third).toHaveBeenCalled(), { timeout: 30_000 });
+    // A half-made bureau: the administrator and the demo staff exist, most tables are empty.
+    expect(await db.staff.count()).toBeGreaterThan(20);
+    expect(await db.accounts.count()).toBeGreaterThan(1);
+    expect(await isInitialised()).toBe(false); // not the login screen
+    const name = db.name;
+    expect(readAuditAnchor(name)).not.toBeNull();
+    // The next start: the unfinished setup is discarded, the database made anew under its name.
+    expect(await discardUnfinishedSetup()).toBe('discarded');
+    expect(db.name).toBe(name);
+    expect(Object.values(await counts()).every((n) => n === 0)).toBe(true);
+    expect(readAuditAnchor(name)).toBeNull(); // the thrown-away chain's anchor is forgotten too
+    expect(await isInitialised()).toBe(false);
+    // Setup again, and it completes.
+    await runSetup(SETUP);
+    expect(await isInitialised()).toBe(true);
+    expect((await login('admin', 'Admin12345')).ok).toBe(true);
+    expect(await discardUnfinishedSetup()).toBe('none');
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, anchored: true });
+  }, 60_000);
+
+  it('never discards a finished setup', async () => {
+    for (const m of DEMO_MODULES) vi.spyOn(m, 'load').mockResolvedValue(undefined);
+    const progress: string[] = [];
+    await runSetup(SETUP, { demo: true, progress: (m) => progress.push(m) });
+    expect(progress.at(-1)).toBe('演示数据已载入');
+    expect((await db.settings.get(SETUP_IN_PROGRESS_KEY))?.value).toBeNull();
+    expect(await isInitialised()).toBe(true);
+    const before = await counts();
+    expect(await discardUnfinishedSetup()).toBe('none');
+    expect(await counts()).toEqual(before);
+    expect((await login('juzhang', 'demo1234')).ok).toBe(true);
+    // Without demo data: one transaction, no mark at all.
+    await resetDb();
+    await runSetup(SETUP);
+    expect(await db.settings.get(SETUP_IN_PROGRESS_KEY)).toBeUndefined();
+    expect(await discardUnfinishedSetup()).toBe('none');
+    expect(await isInitialised()).toBe(true);
+  }, 60_000);
+
+  it('a demo generator that fails undoes the setup at once, so it can be run again', async () => {
+    for (const m of DEMO_MODULES) vi.spyOn(m, 'load').mockResolvedValue(undefined);
+    vi.spyOn(DEMO_MODULES[1], 'load').mockRejectedValue(new Error('生成器出错'));
+    await expect(runSetup(SETUP, { demo: true })).rejects.toThrow('载入演示数据时出错，本次初始化已撤销，请重试：生成器出错');
+    expect(Object.values(await counts()).every((n) => n === 0)).toBe(true);
+    expect(await isInitialised()).toBe(false);
+    vi.spyOn(DEMO_MODULES[1], 'load').mockResolvedValue(undefined);
+    await runSetup(SETUP, { demo: true });
+    expect(await isInitialised()).toBe(true);
+  }, 60_000);
+});
+
 describe('login', () => {
   it('accepts the right password and refuses a wrong one in Chinese', async () => {
     await completeSetup(SETUP);
     const ok = await login('admin', 'Admin12345');
     expect(ok.ok && ok.user.name).toBe('管理员甲');
-    expect(await login('admin', 'nope1234')).toEqual({ ok: false, message: '登录名或密码错误（还可尝试4次）' });
-    expect(await login('nobody', 'Admin12345')).toEqual({ ok: false, message: '登录名或密码错误' });
+    expect(await login('admin', 'nope1234')).toEqual({ ok: false, message: LOGIN_REFUSED });
+    expect(LOGIN_REFUSED).toBe('登录名或密码错误（连续输错5次，账户将锁定15分钟，锁定期间无法登录）');
   });
+
+  it('answers an unknown login name exactly as a wrong password for a real one, every time', async () => {
+    await completeSetup(SETUP);
+    for (let i = 0; i < 5; i++) {
+      const real = await login('admin', 'wrong123');
+      const unknown = await login('nobody', 'wrong123');
+      expect(unknown).toEqual(real);
+      expect(real).toEqual({ ok: false, message: LOGIN_REFUSED });
+    }
+    // The real account is locked all the same (not said on screen): even the right password is refused.
+    expect((await db.accounts.toArray())[0].lockedUntil).toBeTruthy();
+    expect(await login('admin', 'Admin12345')).toEqual(await login('nobody', 'Admin12345'));
+  }, 60_000);
 
   it('locks the account for 15 minutes after five wrong passwords, then lets it in again', async () => {
     await completeSetup(SETUP);
-    for (let i = 0; i < 4; i++) await login('admin', 'wrong123');
-    expect(await login('admin', 'wrong123')).toEqual({ ok: false, message: '连续输错密码5次，账户已锁定15分钟' });
+    for (let i = 1; i <= 4; i++) {
+      expect(await login('admin', 'wrong123')).toEqual({ ok: false, message: LOGIN_REFUSED });
+      expect((await db.accounts.toArray())[0].failedAttempts).toBe(i);
+    }
+    expect(await login('admin', 'wrong123')).toEqual({ ok: false, message: LOGIN_REFUSED });
+    const acc = (await db.accounts.toArray())[0];
+    expect(acc.lockedUntil).toBe(new Date('2026-11-26T09:15:00+08:00').toISOString());
+    expect((await db.audit.orderBy(':id').last())?.summary).toBe('密码连续错误，账户锁定');
     const locked = await login('admin', 'Admin12345');
-    expect(locked.ok).toBe(false);
+    expect(locked).toEqual({ ok: false, message: LOGIN_REFUSED });
     pinClock(new Date('2026-11-26T09:14:00+08:00'));
     expect((await login('admin', 'Admin12345')).ok).toBe(false);
     pinClock(new Date('2026-11-26T09:15:01+08:00'));
@@ -77,7 +178,9 @@ describe('login', () => {
     await completeSetup(SETUP);
     for (let i = 0; i < 4; i++) await login('admin', 'wrong123');
     expect((await login('admin', 'Admin12345')).ok).toBe(true);
-    expect(await login('admin', 'wrong123')).toEqual({ ok: false, message: '登录名或密码错误（还可尝试4次）' });
+    expect((await db.accounts.toArray())[0].failedAttempts).toBe(0);
+    expect(await login('admin', 'wrong123')).toEqual({ ok: false, message: LOGIN_REFUSED });
+    expect((await db.accounts.toArray())[0].failedAttempts).toBe(1);
   });
 
   it('lets the administrator set a new password without ever reading the old one', async () => {

@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 
 import { sha256Hex } from '../../../shared/hash';
 import { completeSetup } from '../auth/service';
-import { readAuditAnchor } from '../db/auditAnchor';
+import { AUDIT_GENESIS, auditHash } from '../db/audit';
+import { readAuditAnchor, setAuditAnchor } from '../db/auditAnchor';
 import { ACTIVE_DB_KEY, activeDbName, createDb, db, SCHEMA_VERSION, switchDb } from '../db/db';
 import type { AppDB } from '../db/db';
 import { insert, SYSTEM_ACTOR, softDelete } from '../db/repo';
@@ -38,11 +39,88 @@ function edit(bytes: Uint8Array, from: string, to: string, fixChecksum = false, 
   return enc.encode(`{"format":"xinfang-backup","manifest":${JSON.stringify(m)},"data":\n${changed}`);
 }
 
+// A forger's tool: changes the data part's lines, then recomputes what the manifest says of them
+// (every table's count, the length, the SHA-256) exactly as the format does.
+function forge(
+  bytes: Uint8Array,
+  change: (lines: string[]) => string[],
+  manifest?: (m: BackupManifest) => void,
+): Uint8Array {
+  const text = dec.decode(bytes);
+  const nl = text.indexOf('\n');
+  const head = text.slice(0, nl);
+  const m: BackupManifest = JSON.parse(
+    head.slice(head.indexOf('"manifest":') + 11, head.length - ',"data":'.length),
+  );
+  const lines = change(text.slice(nl + 1, text.length - 3).split('\n'));
+  let table = '';
+  for (const l of lines) {
+    const open = /^"(\w+)":\[$/.exec(l);
+    if (open) {
+      table = open[1];
+      m.counts[table] = 0;
+    } else if (l.startsWith('{') || l.startsWith(',{')) {
+      if (l !== '{') m.counts[table]++;
+    }
+  }
+  const data = lines.join('\n');
+  m.dataBytes = enc.encode(data).length;
+  m.sha256 = sha256Hex(data);
+  manifest?.(m);
+  return enc.encode(`{"format":"xinfang-backup","manifest":${JSON.stringify(m)},"data":\n${data}\n}\n`);
+}
+
+// The record lines of one table: [index of the first, index after the last].
+function tableLines(lines: string[], table: string): [number, number] {
+  const start = lines.indexOf(`"${table}":[`) + 1;
+  let end = start;
+  while (!lines[end].startsWith(']')) end++;
+  return [start, end];
+}
+const recordOf = (line: string) =>
+  JSON.parse(line.startsWith(',') ? line.slice(1) : line) as Record<string, unknown>;
+
+// Removes the records that match, keeping the commas between the remaining ones right.
+function removeRecords(
+  lines: string[],
+  table: string,
+  match: (r: Record<string, unknown>) => boolean,
+): string[] {
+  const [start, end] = tableLines(lines, table);
+  const kept = lines.slice(start, end).filter((l) => !match(recordOf(l)));
+  const body = kept.map((l, i) => (i === 0 ? '' : ',') + JSON.stringify(recordOf(l)));
+  return [...lines.slice(0, start), ...body, ...lines.slice(end)];
+}
+
+// Rewrites the audit trail as a forger who knows the hash chain would: entries removed, every hash
+// after them recomputed, so the chain is sound again.
+function rechainAudit(
+  lines: string[],
+  drop: (e: Record<string, unknown>) => boolean,
+): { lines: string[]; head: { seq: number; hash: string } } {
+  const [start, end] = tableLines(lines, 'audit');
+  let prevHash = AUDIT_GENESIS;
+  let head = { seq: 0, hash: prevHash };
+  const body: string[] = [];
+  for (const l of lines.slice(start, end)) {
+    const e = decodeValue(recordOf(l)) as Record<string, unknown>;
+    if (drop(e)) continue;
+    const { hash: _h, seq, ...rest } = e;
+    const entry = { ...rest, prevHash } as Parameters<typeof auditHash>[0];
+    const hash = auditHash(entry);
+    body.push((body.length ? ',' : '') + JSON.stringify(encodeValue({ ...entry, seq, hash })));
+    prevHash = hash;
+    head = { seq: seq as number, hash };
+  }
+  return { lines: [...lines.slice(0, start), ...body, ...lines.slice(end)], head };
+}
+
 async function restoreDbNames(): Promise<string[]> {
   return (await Dexie.getDatabaseNames()).filter((n) => n.startsWith(RESTORE_DB_PREFIX));
 }
 
-describe('backup and restore of the whole database', () => {
+// Several tests here restore the demo data more than once: a loaded machine needs more than the default.
+describe('backup and restore of the whole database', { timeout: 120_000 }, () => {
   let source: AppDB;
   let before: Record<string, unknown[]>;
   let bytes: Uint8Array;
@@ -115,6 +193,10 @@ describe('backup and restore of the whole database', () => {
     expect(localStorage.getItem(PREVIOUS_DB_KEY)).toBe(oldName);
     expect(result.chain).toMatchObject({ ok: true });
     expect(result.chain.checked).toBe(before.audit.length);
+    // Genuine data matches its audit trail record by record: nothing to warn of.
+    expect(result.trail.findings).toEqual([]);
+    expect(result.trail.compared).toBeGreaterThan(1000);
+    expect(result.accepted).toBe(false);
     // The restored chain's head becomes the new database's anchor (kept outside the database).
     expect(readAuditAnchor(result.dbName)).toEqual(result.manifest.auditHead);
     // New audit entries chain on after the restored ones.
@@ -152,7 +234,7 @@ describe('backup and restore of the whole database', () => {
     await switchToPreviousDb();
     expect(db.name).toBe(result.dbName);
     expect((await db.settings.get('onlyInRestored'))?.value).toBe(1);
-    expect((await Dexie.getDatabaseNames())).toEqual(expect.arrayContaining([source.name, result.dbName]));
+    expect(await Dexie.getDatabaseNames()).toEqual(expect.arrayContaining([source.name, result.dbName]));
   });
 
   it('refuses to switch back when no copy is kept', async () => {
@@ -189,7 +271,7 @@ describe('backup and restore of the whole database', () => {
     await expectRefused(edit(bytes, staffLine, ',{"name":', true), /备份文件已损坏.*第\d+行/);
   });
 
-  it('reports a restored audit chain that ends before the head its manifest recorded', async () => {
+  it('refuses a file whose audit chain ends before the head its manifest recorded, or is broken', async () => {
     const text = dec.decode(bytes);
     const auditPart = text.slice(text.indexOf('"audit":[\n'));
     const lastLine = auditPart.slice(0, auditPart.indexOf('\n]')).split('\n').at(-1)!;
@@ -197,13 +279,140 @@ describe('backup and restore of the whole database', () => {
     // A forger removes the newest audit entry and fixes length, checksum and count: the chain alone
     // is still sound, its end is not the one the backup was made with.
     const forged = edit(bytes, '\n' + lastLine + '\n]', '\n]', true, (m) => (m.counts.audit -= 1));
-    const result = await restoreBackup(forged);
-    expect(result.chain.ok).toBe(false);
-    expect(result.chain.reason).toContain('与备份清单记下的');
-    expect(result.chain.firstBrokenSeq).toBe(result.manifest.auditHead!.seq);
-    // Its anchor stays at the recorded head, so the 审计 tab's verifier reports it too.
-    const { verifyAuditChain } = await import('../db/audit');
-    expect(await verifyAuditChain()).toMatchObject({ ok: false, anchored: true });
+    await expectRefused(forged, /与备份清单记下的（第 \d+ 条）不符/);
+    // An entry changed in the middle (checksum fixed): the chain is broken there.
+    const entry = auditPart.split('\n').find((l) => l.includes('"recordId":"unitName"'))!;
+    await expectRefused(
+      edit(bytes, entry, entry.replace('新宁县信访局', '新宁县某某局'), true),
+      /审计链有断点：第 \d+ 条审计记录本条记录内容与哈希不符/,
+    );
+  });
+
+  it('refuses a backup with one record removed and its manifest recomputed, and restores it only when the admin accepts the named finding', async () => {
+    const qian = (before.staff as { id: string; name: string }[]).find((s) => s.name === '钱雪')!;
+    const forged = forge(bytes, (lines) => removeRecords(lines, 'staff', (r) => r.id === qian.id));
+    // Every format check passes: counts, length and checksum agree with the forged data.
+    const checked = await inspectBackup(forged);
+    expect(checked.manifest.counts.staff).toBe(before.staff.length - 1);
+    expect(checked.trail.chain.ok).toBe(true);
+    expect(checked.trail.findingCount).toBe(1);
+    expect(checked.trail.findings[0]).toMatchObject({
+      kind: 'missing',
+      table: 'staff',
+      recordId: qian.id,
+      label: '钱雪',
+    });
+    expect(checked.trail.findings[0].message).toContain('备份中却没有');
+    // Refused without the admin's acceptance, the current data untouched …
+    await expectRefused(forged, RESTORE_ERRORS.findings(1));
+    await expect(restoreBackup(forged, { acceptFindings: 'something else' })).rejects.toThrow(
+      RESTORE_ERRORS.findings(1),
+    );
+    expect(db).toBe(source);
+    // … restored when the admin accepted exactly these findings.
+    const result = await restoreBackup(forged, { acceptFindings: checked.trail.findingsKey });
+    expect(result.accepted).toBe(true);
+    expect(result.trail.findingCount).toBe(1);
+    expect(await db.staff.get(qian.id)).toBeUndefined();
+  });
+
+  it('warns of a record whose content differs from its latest audit entry (manifest recomputed)', async () => {
+    const liu = (before.staff as { id: string; name: string }[]).find((s) => s.name === '刘建国')!;
+    const forged = forge(bytes, (lines) => {
+      const [start, end] = tableLines(lines, 'staff');
+      return lines.map((l, i) =>
+        i >= start && i < end && recordOf(l).id === liu.id
+          ? l.replace('"title":"局长"', '"title":"副局长"')
+          : l,
+      );
+    });
+    const checked = await inspectBackup(forged);
+    expect(checked.trail.findings).toEqual([
+      expect.objectContaining({
+        kind: 'changed',
+        table: 'staff',
+        recordId: liu.id,
+        label: '刘建国',
+        fields: ['title'],
+      }),
+    ]);
+    expect(checked.trail.findings[0].message).toMatch(/内容与最新审计记录（.+）不符：title/);
+    await expectRefused(forged, RESTORE_ERRORS.findings(1));
+    // A field added that the trail never had is a difference too; a deleted record's fields are checked as well.
+    const deleted = (before.staff as { id: string; name: string; deletedAt: string | null }[]).find(
+      (s) => s.deletedAt,
+    )!;
+    const forged2 = forge(bytes, (lines) => {
+      const [start, end] = tableLines(lines, 'staff');
+      return lines.map((l, i) => {
+        if (i < start || i >= end) return l;
+        const r = recordOf(l);
+        if (r.id === liu.id) return l.replace('"name":"刘建国"', '"name":"刘建国","phone":"13800000000"');
+        if (r.id === deleted.id) return l.replace(/"deletedAt":"[^"]+"/, '"deletedAt":null');
+        return l;
+      });
+    });
+    const c2 = await inspectBackup(forged2);
+    expect(c2.trail.findings.map((f) => [f.recordId, f.fields])).toEqual(
+      expect.arrayContaining([
+        [liu.id, ['phone']],
+        [deleted.id, ['deletedAt']],
+      ]),
+    );
+  });
+
+  it('on the computer that made it, finds a chain rewritten after removing a record with its audit entries', async () => {
+    const made = await buildBackup(); // this computer, this database
+    expect(made.manifest.origin).toEqual({
+      installId: localStorage.getItem('xinfang.installId'),
+      dbName: source.name,
+    });
+    const genuine = await inspectBackup(made.bytes);
+    expect(genuine.trail.local.status).toBe('matched');
+    expect(genuine.trail.findingCount).toBe(0);
+    // The forger removes a person and every audit entry about them, recomputes every hash after them
+    // and the manifest's head: the file is consistent in itself.
+    const zhu = (before.staff as { id: string; name: string }[]).find((s) => s.name === '朱丹')!;
+    const rewrite = (m?: (m: BackupManifest) => void) => {
+      let head = { seq: 0, hash: '' };
+      const forged = forge(
+        made.bytes,
+        (lines) => {
+          const r = rechainAudit(
+            removeRecords(lines, 'staff', (x) => x.id === zhu.id),
+            (e) => e.recordId === zhu.id,
+          );
+          head = r.head;
+          return r.lines;
+        },
+        (mm) => {
+          mm.auditHead = head;
+          m?.(mm);
+        },
+      );
+      return forged;
+    };
+    const forged = rewrite();
+    const checked = await inspectBackup(forged);
+    expect(checked.trail.chain.ok).toBe(true);
+    expect(checked.trail.local.status).toBe('mismatch');
+    expect(checked.trail.findings[0]).toMatchObject({ kind: 'head', table: 'audit' });
+    expect(checked.trail.findings[0].message).toContain('与本机数据中的同一条不同');
+    await expectRefused(forged, RESTORE_ERRORS.findings(checked.trail.findingCount));
+    // The database itself gone, the anchor kept outside it still finds the rewrite.
+    const anchor = made.manifest.auditHead!;
+    setAuditAnchor('gone-database', anchor);
+    const elsewhere = rewrite(
+      (m) => (m.origin = { installId: m.origin!.installId, dbName: 'gone-database' }),
+    );
+    const c2 = await inspectBackup(elsewhere);
+    expect(c2.trail.local.status).toBe('mismatch');
+    expect(c2.trail.findings[0].message).toContain('与本机记下的审计链末端不符');
+    // On another computer there is nothing to compare with: the check says so.
+    localStorage.setItem('xinfang.installId', 'another-computer');
+    const c3 = await inspectBackup(forged);
+    expect(c3.trail.local.status).toBe('elsewhere');
+    expect(c3.trail.findingCount).toBe(0);
   });
 
   it('refuses foreign files: other JSON, another app, a newer schema, empty, binary', async () => {
@@ -250,7 +459,9 @@ describe('backup and restore of the whole database', () => {
   });
 
   it('reports a full disk during restore in Chinese and keeps the current data', async () => {
-    const proto = Object.getPrototypeOf(Object.getPrototypeOf(db.staff)) as { bulkAdd: (...a: unknown[]) => unknown };
+    const proto = Object.getPrototypeOf(Object.getPrototypeOf(db.staff)) as {
+      bulkAdd: (...a: unknown[]) => unknown;
+    };
     const real = proto.bulkAdd;
     let calls = 0;
     vi.spyOn(proto, 'bulkAdd').mockImplementation(function (this: unknown, ...args: unknown[]) {
@@ -270,9 +481,30 @@ describe('backup and restore of the whole database', () => {
       { ...base, id: 's1', name: '老甲', sectionId: null, rank: 'staff', roles: ['admin'] },
       { ...base, id: 's2', name: '老乙', sectionId: null, rank: 'director', roles: ['director'] },
     ]);
-    await v1.table('accounts').add({ ...base, id: 'a1', staffId: 's1', loginName: 'old', passwordHash: 'ab', salt: 'cd', iterations: 1 });
-    await v1.table('settings').add({ id: 'unitName', value: '旧县信访局', updatedAt: at, updatedBy: 'system' });
-    await v1.table('audit').add({ at, actorId: 'system', actorName: '系统', table: 'staff', recordId: 's1', action: 'create', prevHash: '0'.repeat(64), hash: 'x' });
+    await v1
+      .table('accounts')
+      .add({
+        ...base,
+        id: 'a1',
+        staffId: 's1',
+        loginName: 'old',
+        passwordHash: 'ab',
+        salt: 'cd',
+        iterations: 1,
+      });
+    await v1
+      .table('settings')
+      .add({ id: 'unitName', value: '旧县信访局', updatedAt: at, updatedBy: 'system' });
+    const entry = {
+      at,
+      actorId: 'system',
+      actorName: '系统',
+      table: 'staff',
+      recordId: 's1',
+      action: 'create' as const,
+      prevHash: '0'.repeat(64),
+    };
+    await v1.table('audit').add({ ...entry, hash: auditHash(entry) });
     const old = await buildBackup(undefined, v1);
     v1.close();
     expect(old.manifest.schemaVersion).toBe(1);
@@ -285,8 +517,8 @@ describe('backup and restore of the whole database', () => {
     expect((await db.accounts.get('a1'))!.failedAttempts).toBe(0);
     expect((await db.settings.get('idleLockMinutes'))!.value).toBe(15);
     expect((await db.settings.get('unitName'))!.value).toBe('旧县信访局');
-    // The audit chain of that old file was forged ("x"): the verifier says so after the restore.
-    expect(result.chain).toMatchObject({ ok: false, firstBrokenSeq: 1 });
+    expect(result.chain).toMatchObject({ ok: true, checked: 1 });
+    expect(result.trail.findings).toEqual([]);
   });
 
   it('inspectBackup checks without touching anything', async () => {

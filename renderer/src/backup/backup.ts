@@ -6,6 +6,7 @@
 // awaiting it inside the transaction would let IndexedDB commit early.
 import type { Dexie, IndexableType, Table } from 'dexie';
 
+import { installId } from '../db/auditAnchor';
 import type { AuditHead } from '../db/auditAnchor';
 import { nowIso } from '../db/clock';
 import { db } from '../db/db';
@@ -132,6 +133,8 @@ export async function buildBackup(onProgress: ProgressFn = () => undefined, sour
     sha256: '0'.repeat(64),
     ...(auditHead ? { auditHead } : {}),
   };
+  const here = installId();
+  if (here) manifest.origin = { installId: here, dbName: source.name };
   // The header's length does not depend on the hash (64 hex digits either way), so the data is
   // copied once, straight into its place in the file, and hashed there.
   const headerOf = (m: BackupManifest) => enc.encode(HEADER_PREFIX + JSON.stringify(m) + HEADER_SUFFIX + '\n');

@@ -47,6 +47,9 @@ export type BackupManifest = {
   // The audit chain's newest entry when the backup was made (absent in older backups and in a
   // database with no audit entries): the restored chain must end exactly there.
   auditHead?: { seq: number; hash: string };
+  // Where the backup was made: the computer (auditAnchor.ts installId) and its database. A restore
+  // on that computer compares the backup's chain with the anchor and the audit trail kept there.
+  origin?: { installId: string; dbName: string };
 };
 
 // xinfang-backup-YYYYMMDD-HHmmss.json in local time.

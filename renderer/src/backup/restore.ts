@@ -1,13 +1,15 @@
 // Restore from a backup file. Everything is checked before anything is written (shape, app,
-// schema version, length, SHA-256 of the data part, every record line and the counts); the
+// schema version, length, SHA-256 of the data part, every record line and the counts, and the
+// records against the file's own audit trail and this computer's note of its head: trail.ts); the
 // records then go into a FRESH database, and only when it is complete does the app switch to it
 // and remember its name for the next start. A broken file, a full disk or a crash halfway leaves
 // the current database as it was.
 import Dexie from 'dexie';
 
-import { verifyAuditChain } from '../db/audit';
+import { sha256Hex } from '../../../shared/hash';
+import { canonicalJson } from '../db/audit';
 import type { ChainReport } from '../db/audit';
-import { setAuditAnchor } from '../db/auditAnchor';
+import { installId, readAuditAnchor, setAuditAnchor } from '../db/auditAnchor';
 import { nowIso } from '../db/clock';
 import { ACTIVE_DB_KEY, activeDbName, createDb, db, switchDb } from '../db/db';
 import type { AppDB } from '../db/db';
@@ -26,6 +28,8 @@ import {
   sha256OfBytes,
 } from './format';
 import type { BackupManifest } from './format';
+import { TrailChecker } from './trail';
+import type { TrailFinding, TrailReport } from './trail';
 
 export const RESTORE_DB_PREFIX = 'xinfang-restore-';
 export const PREVIOUS_DB_KEY = 'xinfang.previousDb';
@@ -43,15 +47,47 @@ export const RESTORE_ERRORS = {
   newer: (v: number, cur: number) => `该备份来自更新版本的软件（数据版本 ${v}，本软件为 ${cur}），请先升级本软件再恢复。`,
   unknownTable: (t: string) => `备份中含有本版本软件没有的数据表（${t}），无法恢复。`,
   notUtf8: '备份文件含有无效字符（不是UTF-8文本），文件已损坏。',
+  chainBroken: (seq: number, reason: string) =>
+    `备份中的审计链有断点：第 ${seq} 条审计记录${reason}。备份文件可能被改动，不能用它恢复。`,
+  chainEnd: (seq: number, want: number) =>
+    `备份中的审计链末端（第 ${seq} 条）与备份清单记下的（第 ${want} 条）不符：审计记录被删除或替换，不能用它恢复。`,
+  findings: (n: number) =>
+    `备份中的数据与其审计记录有 ${n} 处不符，可能被改动。须由管理员查看不符之处并确认“仍要恢复”后才能恢复。`,
 } as const;
 
 export type RestorePhase = 'check' | 'write' | 'upgrade' | 'switch' | 'verify' | 'done';
 export type RestoreProgress = { phase: RestorePhase; done: number; total: number; message: string };
 export type RestoreProgressFn = (p: RestoreProgress) => void;
 
-export type CheckedBackup = { manifest: BackupManifest; bytes: Uint8Array; dataStart: number; dataEnd: number; total: number };
+// How the backup's chain compares with what this computer noted (only the computer that made it can):
+// matched / mismatch (then findings of kind 'head'), unavailable (made here, but nothing left to
+// compare with), elsewhere (made on another computer), unknown (the manifest does not say).
+export type LocalCheck = {
+  status: 'matched' | 'mismatch' | 'unavailable' | 'elsewhere' | 'unknown';
+  note: string;
+};
 
-export type RestoreResult = { manifest: BackupManifest; dbName: string; previousDbName: string; chain: ChainReport };
+// What the trail check found; findingsKey identifies these findings, for the admin's acceptance.
+export type TrailCheck = TrailReport & { local: LocalCheck; findingsKey: string };
+
+export type CheckedBackup = {
+  manifest: BackupManifest;
+  bytes: Uint8Array;
+  dataStart: number;
+  dataEnd: number;
+  total: number;
+  trail: TrailCheck;
+};
+
+// accepted: the admin restored knowing of the trail's findings (listed in trail).
+export type RestoreResult = {
+  manifest: BackupManifest;
+  dbName: string;
+  previousDbName: string;
+  chain: ChainReport;
+  trail: TrailCheck;
+  accepted: boolean;
+};
 
 export type BackupInput = Uint8Array | ArrayBuffer | Blob | string;
 
@@ -91,6 +127,17 @@ function checkManifest(m: unknown): BackupManifest {
       throw bad('auditHead');
     }
   }
+  if (m.origin !== undefined) {
+    const o = m.origin;
+    if (
+      !isRecord(o) ||
+      typeof o.installId !== 'string' ||
+      !o.installId ||
+      typeof o.dbName !== 'string' ||
+      !o.dbName
+    )
+      throw bad('origin');
+  }
   return m as unknown as BackupManifest;
 }
 
@@ -119,7 +166,11 @@ function* linesOf(bytes: Uint8Array, start: number, end: number): Generator<Line
 type RecordVisitor = (table: string, value: Record<string, unknown>) => void | Promise<void>;
 
 // Walks the data part strictly by the layout of format.ts, checking table order and counts.
-async function walkRecords(c: Omit<CheckedBackup, 'total'>, visit: RecordVisitor, decode: boolean): Promise<number> {
+async function walkRecords(
+  c: Omit<CheckedBackup, 'total' | 'trail'>,
+  visit: RecordVisitor,
+  decode: boolean,
+): Promise<number> {
   const { manifest, bytes, dataStart, dataEnd } = c;
   const lineErr = (l: Line | undefined, what: string) =>
     refuse(`${RESTORE_ERRORS.broken}（第${l?.no ?? '?'}行：${what}）。`);
@@ -167,8 +218,95 @@ async function walkRecords(c: Omit<CheckedBackup, 'total'>, visit: RecordVisitor
   return total;
 }
 
+// The hash of the audit entry `seq` in this computer's database `dbName`: undefined when it has no
+// such entry, null when that database is not on this computer (any more).
+async function localAuditHash(dbName: string, seq: number): Promise<string | undefined | null> {
+  if (dbName === db.name) return ((await db.audit.get(seq)) as { hash?: string } | undefined)?.hash;
+  const names = await Dexie.getDatabaseNames().catch(() => [] as string[]);
+  if (!names.includes(dbName)) return null;
+  const other = new Dexie(dbName); // opened as it is (no schema declared): read only, never upgraded
+  try {
+    await other.open();
+    return ((await other.table('audit').get(seq)) as { hash?: string } | undefined)?.hash;
+  } catch {
+    return null;
+  } finally {
+    other.close();
+  }
+}
+
+const LOCAL_NOTES = {
+  matched: '备份的审计链与本机记下的审计链末端一致（备份是在本机做的）。',
+  mismatch: '备份的审计链与本机记下的不一致：审计记录被删除、替换或重新计算过。',
+  unavailable: '备份是在本机做的，但本机已没有可比对的审计链记录（原数据已删除），只校验了备份自身的审计链。',
+  elsewhere: '备份来自另一台电脑：本机没有它的审计链末端记录，只校验了备份自身的审计链。',
+  unknown:
+    '备份清单没有注明来源电脑（旧版本的备份，或清单被改动），无法与本机记下的审计链末端比对，只校验了备份自身的审计链。',
+} as const;
+
+// The backup's chain against this computer's notes of the database it came from: the local
+// database's own entry at the backup's head (when it is still here), and the anchor kept outside the
+// database (auditAnchor.ts) when the backup reaches that far.
+async function compareWithLocal(
+  manifest: BackupManifest,
+  report: TrailReport,
+  anchor: { seq: number; hash: string } | null,
+): Promise<{ local: LocalCheck; findings: TrailFinding[] }> {
+  const origin = manifest.origin;
+  if (!origin) return { local: { status: 'unknown', note: LOCAL_NOTES.unknown }, findings: [] };
+  if (origin.installId !== installId())
+    return { local: { status: 'elsewhere', note: LOCAL_NOTES.elsewhere }, findings: [] };
+  const head = report.chain.head;
+  const findings: TrailFinding[] = [];
+  let compared = false;
+  const finding = (seq: number, message: string): TrailFinding => ({
+    kind: 'head',
+    table: 'audit',
+    recordId: String(seq),
+    message,
+  });
+  if (head) {
+    const here = await localAuditHash(origin.dbName, head.seq);
+    if (typeof here === 'string') {
+      compared = true;
+      if (here !== head.hash) {
+        findings.push(
+          finding(
+            head.seq,
+            `备份的最后一条审计记录（第 ${head.seq} 条）与本机数据中的同一条不同：审计记录被替换或重新计算过`,
+          ),
+        );
+      }
+    }
+  }
+  if (anchor) {
+    if (!head) {
+      compared = true;
+      findings.push(finding(anchor.seq, `本机记下这份数据已有 ${anchor.seq} 条审计记录，备份中却一条也没有`));
+    } else if (anchor.seq <= head.seq) {
+      compared = true;
+      if (report.hashAt !== anchor.hash) {
+        findings.push(
+          finding(
+            anchor.seq,
+            `备份中的第 ${anchor.seq} 条审计记录与本机记下的审计链末端不符：审计记录被替换或重新计算过`,
+          ),
+        );
+      }
+    }
+  }
+  const status = findings.length ? 'mismatch' : compared ? 'matched' : 'unavailable';
+  return { local: { status, note: LOCAL_NOTES[status] }, findings };
+}
+
+export type InspectOptions = { onProgress?: (done: number, total: number) => void };
+
 // Checks a file completely without touching any database. Throws a DomainError in Chinese.
-export async function inspectBackup(input: BackupInput, currentVersion: number = db.verno): Promise<CheckedBackup> {
+export async function inspectBackup(
+  input: BackupInput,
+  currentVersion: number = db.verno,
+  opts: InspectOptions = {},
+): Promise<CheckedBackup> {
   const bytes = await toBytes(input);
   if (bytes.length === 0) throw refuse(RESTORE_ERRORS.empty);
   const dec = new TextDecoder('utf-8');
@@ -196,8 +334,50 @@ export async function inspectBackup(input: BackupInput, currentVersion: number =
   const sum = await sha256OfBytes(bytes.subarray(dataStart, dataEnd));
   if (sum !== manifest.sha256) throw refuse(RESTORE_ERRORS.altered);
   const checked = { manifest, bytes, dataStart, dataEnd };
-  const total = await walkRecords(checked, () => undefined, false);
-  return { ...checked, total };
+  // The anchor this computer keeps for the backup's database (read before the walk, which notes the
+  // file's entry at the anchor's number on the way).
+  const anchor =
+    manifest.origin && manifest.origin.installId === installId()
+      ? readAuditAnchor(manifest.origin.dbName)
+      : null;
+  const checker = new TrailChecker(manifest.tables, anchor?.seq);
+  const all = manifest.tables.reduce((n, t) => n + manifest.counts[t], 0);
+  let seen = 0;
+  const total = await walkRecords(
+    checked,
+    async (table, value) => {
+      if (table === 'audit') checker.entry(decodeValue(value) as Record<string, unknown>);
+      else checker.record(table, value);
+      if (++seen % 5000 === 0) {
+        opts.onProgress?.(seen, all);
+        await new Promise((r) => setTimeout(r, 0)); // let the screen show the progress
+      }
+    },
+    false,
+  );
+  const report = checker.finish();
+  if (!report.chain.ok)
+    throw refuse(RESTORE_ERRORS.chainBroken(report.chain.firstBrokenSeq ?? 0, report.chain.reason ?? ''));
+  const want = manifest.auditHead;
+  const end = report.chain.head;
+  if (want && (end?.seq !== want.seq || end.hash !== want.hash))
+    throw refuse(RESTORE_ERRORS.chainEnd(end?.seq ?? 0, want.seq));
+  const { local, findings } = await compareWithLocal(manifest, report, anchor);
+  if (!want && end) {
+    findings.push({
+      kind: 'head',
+      table: 'audit',
+      recordId: String(end.seq),
+      message: '备份清单没有记下审计链末端，无法确认最新的审计记录是否被删除',
+    });
+  }
+  const trail: TrailReport = {
+    ...report,
+    findings: [...findings, ...report.findings],
+    findingCount: report.findingCount + findings.length,
+  };
+  const findingsKey = sha256Hex(canonicalJson({ n: trail.findingCount, f: trail.findings }));
+  return { ...checked, total, trail: { ...trail, local, findingsKey } };
 }
 
 // ---- which database is active ----
@@ -257,14 +437,21 @@ function stamp(at: Date): string {
   return `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}-${p(at.getMilliseconds(), 3)}`;
 }
 
-export type RestoreOptions = { onProgress?: RestoreProgressFn };
+// acceptFindings: the findingsKey of the trail check the admin has seen and accepted ("仍要恢复"); a
+// backup whose records do not match its audit trail is refused without it.
+export type RestoreOptions = { onProgress?: RestoreProgressFn; acceptFindings?: string };
 
 export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {}): Promise<RestoreResult> {
   const progress = opts.onProgress ?? (() => undefined);
   const current = db;
   progress({ phase: 'check', done: 0, total: 1, message: '正在检查备份文件' });
-  const checked = await inspectBackup(input, current.verno);
-  const { manifest, total } = checked;
+  const checked = await inspectBackup(input, current.verno, {
+    onProgress: (done, all) =>
+      progress({ phase: 'check', done, total: all, message: '正在检查备份文件与审计记录' }),
+  });
+  const { manifest, total, trail } = checked;
+  if (trail.findingCount > 0 && opts.acceptFindings !== trail.findingsKey)
+    throw refuse(RESTORE_ERRORS.findings(trail.findingCount));
   const sameVersion = manifest.schemaVersion === current.verno;
   await cleanupRestoreLeftovers();
 
@@ -343,25 +530,12 @@ export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {
     setAuditAnchor(older, null);
   }
 
-  progress({ phase: 'verify', done: 0, total: manifest.counts.audit ?? 0, message: '正在校验审计链' });
-  // The fresh database has no anchor of its own yet: the chain is checked whole, and must end at the
-  // head the backup's manifest recorded; that head then becomes the new database's anchor.
-  setAuditAnchor(name, null);
-  let chain = await verifyAuditChain((n) => progress({ phase: 'verify', done: n, total: manifest.counts.audit ?? n, message: '正在校验审计链' }));
-  const want = manifest.auditHead;
-  if (chain.ok && want && (chain.head?.seq !== want.seq || chain.head.hash !== want.hash)) {
-    setAuditAnchor(name, want);
-    chain = {
-      ok: false,
-      checked: chain.checked,
-      // The first entry missing from the end, or the recorded head where a different entry stands.
-      firstBrokenSeq: (chain.head?.seq ?? 0) < want.seq ? (chain.head?.seq ?? 0) + 1 : want.seq,
-      reason: `恢复的审计链末端（第 ${chain.head?.seq ?? 0} 条）与备份清单记下的（第 ${want.seq} 条）不符`,
-      anchored: true,
-    };
-  }
+  // The chain was verified in the file (inspectBackup) and the records written are those records:
+  // the chain's head becomes the new database's anchor, kept outside the database.
+  setAuditAnchor(name, trail.chain.head ?? null);
+  const chain: ChainReport = { ...trail.chain, anchored: trail.local.status === 'matched' };
   progress({ phase: 'done', done: total, total, message: '恢复完成' });
-  return { manifest, dbName: name, previousDbName: previous, chain };
+  return { manifest, dbName: name, previousDbName: previous, chain, trail, accepted: trail.findingCount > 0 };
 }
 
 function estimateSize(v: Record<string, unknown>): number {

@@ -9,7 +9,7 @@ import { now, nowIso } from '../db/clock';
 import { db } from '../db/db';
 import { SYSTEM_ACTOR } from '../db/repo';
 import type { Actor } from '../db/repo';
-import { getSetting, setSetting } from '../db/settings';
+import { getSetting, SETUP_IN_PROGRESS_KEY, setSetting } from '../db/settings';
 import { platform } from '../platform';
 
 import type { BackupProgress } from './backup';
@@ -74,6 +74,8 @@ export function autoBackupDue(last: LastBackup | null, at: Date, atStart: boolea
 
 async function initialised(): Promise<boolean> {
   if (!db.isOpen()) return false;
+  // Not while a first-run setup is still loading its demo data (auth/service.ts runSetup).
+  if ((await db.settings.get(SETUP_IN_PROGRESS_KEY))?.value) return false;
   return (await db.settings.get('unitName')) !== undefined && (await db.accounts.count()) > 0;
 }
 

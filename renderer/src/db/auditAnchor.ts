@@ -46,6 +46,25 @@ export function advanceAuditAnchor(dbName: string, head: AuditHead, from: string
   }
 }
 
+// This computer's identity (its browser profile's, where the anchors are kept), noted in each backup's
+// manifest: a restore on the computer that made the backup can then compare the backup's chain with
+// the anchor noted here. Null where local storage is unavailable.
+const INSTALL_KEY = 'xinfang.installId';
+export function installId(): string | null {
+  const st = storage();
+  if (!st) return null;
+  try {
+    let id = st.getItem(INSTALL_KEY);
+    if (!id) {
+      id = crypto.randomUUID();
+      st.setItem(INSTALL_KEY, id);
+    }
+    return id;
+  } catch {
+    return null;
+  }
+}
+
 // Set after a restore (the restored chain's verified head) and when a database is thrown away.
 export function setAuditAnchor(dbName: string, head: AuditHead | null): void {
   const st = storage();

@@ -5,6 +5,10 @@ import { db } from './db';
 import type { Actor } from './repo';
 import { writeTx } from './repo';
 
+// Set while first-run setup with demo data runs (auth/service.ts runSetup): a start that finds it
+// knows the setup was interrupted and starts it over.
+export const SETUP_IN_PROGRESS_KEY = 'setupInProgress';
+
 export async function getSetting<T>(key: string, fallback: T): Promise<T> {
   const row = await db.settings.get(key);
   return row === undefined ? fallback : (row.value as T);

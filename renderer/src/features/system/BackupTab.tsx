@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Modal, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, Modal, Progress, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import type { AppInfo, BackupFile } from '../../../../shared/ipc';
 import { useSession } from '../../auth/session';
 import type { BackupProgress } from '../../backup/backup';
-import type { CheckedBackup, RestoreProgress, RestoreResult } from '../../backup/restore';
+import type { CheckedBackup, RestoreProgress, RestoreResult, TrailCheck } from '../../backup/restore';
 import { lastBackup, useBackupStatus } from '../../backup/schedule';
 import type { BackupDone } from '../../backup/schedule';
 import { ConfirmButton } from '../../components/Confirm';
@@ -144,6 +144,8 @@ function RestoreCard() {
   const [checked, setChecked] = useState<CheckedBackup | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
+  const [checkProgress, setCheckProgress] = useState<{ done: number; total: number } | null>(null);
+  const [acknowledged, setAcknowledged] = useState(false);
   const [progress, setProgress] = useState<RestoreProgress | null>(null);
   const [result, setResult] = useState<RestoreResult | null>(null);
   const [inputKey, setInputKey] = useState(0);
@@ -153,10 +155,12 @@ function RestoreCard() {
     setFile(f);
     setChecked(null);
     setRefusal(null);
+    setAcknowledged(false);
     if (!f) return;
     setChecking(true);
+    setCheckProgress(null);
     try {
-      setChecked(await checkBackupFile(f));
+      setChecked(await checkBackupFile(f, (done, total) => setCheckProgress({ done, total })));
     } catch (e) {
       setRefusal(errorMessage(e));
     } finally {
@@ -165,6 +169,8 @@ function RestoreCard() {
   }
 
   const m = checked?.manifest;
+  const trail = checked?.trail;
+  const mismatched = !!trail && trail.findingCount > 0;
   return (
     <Card withBorder>
       <Title order={4} mb="xs">
@@ -172,7 +178,7 @@ function RestoreCard() {
       </Title>
       <Stack gap="xs">
         <Text size="sm" c="dimmed">
-          选择一个备份文件，系统先完整检查（格式、校验码、记录数、数据版本），检查通过后才能恢复。恢复写入一个新的数据库，全部写完后才切换过去；中途出错或断电，当前数据保持原样。
+          选择一个备份文件，系统先完整检查（格式、校验码、记录数、数据版本，并逐条核对记录与审计记录），检查通过后才能恢复。恢复写入一个新的数据库，全部写完后才切换过去；中途出错或断电，当前数据保持原样。
         </Text>
         <Group gap="sm">
           <input
@@ -193,14 +199,22 @@ function RestoreCard() {
             {file ? `${file.name}（${fmtBytes(file.size)}）` : '未选择文件'}
           </Text>
         </Group>
-        {checking && <Text size="sm">正在检查备份文件…</Text>}
+        {checking && (
+          <Text size="sm">
+            正在检查备份文件与审计记录…
+            {checkProgress ? `（${checkProgress.done}/${checkProgress.total}）` : ''}
+          </Text>
+        )}
         {refusal && (
           <Alert color="red" title="不能用此文件恢复" role="alert">
             {refusal}
           </Alert>
         )}
         {m && (
-          <Alert color="green" title="备份文件检查通过">
+          <Alert
+            color={mismatched ? 'gray' : 'green'}
+            title={mismatched ? '备份文件格式与校验码无误' : '备份文件检查通过'}
+          >
             <div>单位：{m.unitName || '（未填写）'}</div>
             <div>备份时间：{fmtTime(m.createdAt)}</div>
             <div>
@@ -217,13 +231,28 @@ function RestoreCard() {
                 .join('，')}
               {m.tables.filter((t) => m.counts[t] > 0).length > 8 ? '……' : ''}）
             </div>
+            {trail && !mismatched && (
+              <div>
+                审计链完整（{trail.chain.checked} 条审计记录），{trail.compared} 条记录与审计记录一致。
+                {trail.local.note}
+              </div>
+            )}
           </Alert>
+        )}
+        {trail && mismatched && <TrailWarning trail={trail} />}
+        {trail && mismatched && !progress && (
+          <Checkbox
+            color="red"
+            checked={acknowledged}
+            onChange={(e) => setAcknowledged(e.currentTarget.checked)}
+            label={`我已知悉以上 ${trail.findingCount} 处不符，核实过备份来源，仍要恢复此备份（将记入审计日志）`}
+          />
         )}
         {m && file && (
           <Group>
             <ConfirmButton
               color="red"
-              disabled={!!progress}
+              disabled={!!progress || (mismatched && !acknowledged)}
               title="确认从备份恢复"
               confirmLabel="确定恢复"
               message={
@@ -231,12 +260,25 @@ function RestoreCard() {
                   将用备份“{file.name}”（{fmtTime(m.createdAt)}，{m.unitName}）中的全部数据
                   <b>替换本机当前的全部数据</b>
                   ：人员、账户、信访、考勤、公文等所有记录和审计日志都将变为备份时的内容，备份之后录入的数据将不再显示。恢复前的数据会保留一份副本（直到下一次恢复）。建议先点击“立即备份”保存当前数据。恢复完成后需要重新登录。
+                  {mismatched && (
+                    <Text c="red" fw={700} mt="xs" size="sm">
+                      此备份与其审计记录有 {trail.findingCount}{' '}
+                      处不符，您已确认仍要恢复；这些不符之处将记入审计日志。
+                    </Text>
+                  )}
                 </>
               }
               onConfirm={async () => {
                 setProgress({ phase: 'check', done: 0, total: 1, message: '正在检查备份文件' });
                 try {
-                  setResult(await restoreFromFile(file, file.name, setProgress));
+                  setResult(
+                    await restoreFromFile(
+                      file,
+                      file.name,
+                      setProgress,
+                      mismatched ? trail.findingsKey : undefined,
+                    ),
+                  );
                 } catch (e) {
                   notifyError(e, '恢复失败');
                 } finally {
@@ -265,19 +307,75 @@ function RestoreCard() {
           <Text size="sm">
             已恢复 {fmtTime(result.manifest.createdAt)} 的备份（{result.manifest.unitName}）。
           </Text>
-          {result.chain.ok ? (
-            <Alert color="green" title="审计链校验通过">
-              共校验 {result.chain.checked} 条审计记录，没有发现改动或删除。
+          {result.accepted ? (
+            <Alert color="red" title="已按管理员确认恢复：备份与审计记录不符">
+              审计链本身完整（{result.chain.checked} 条），但有 {result.trail.findingCount}{' '}
+              处记录与审计记录不符（见恢复前的提示）。您的确认和这些不符之处已记入审计日志，请核查该备份的来源。
             </Alert>
           ) : (
-            <Alert color="red" title="审计链有断点">
-              第 {result.chain.firstBrokenSeq} 条审计记录：{result.chain.reason}（此前 {result.chain.checked}{' '}
-              条完好）。数据已恢复，请核查该备份的来源。
+            <Alert color="green" title="审计链校验通过">
+              共校验 {result.chain.checked} 条审计记录，没有发现改动或删除；{result.trail.compared}{' '}
+              条记录与审计记录一致。
+              {result.trail.local.note}
             </Alert>
           )}
         </ReloginModal>
       )}
     </Card>
+  );
+}
+
+const KIND_LABEL = { missing: '记录缺失', changed: '内容被改动', head: '审计链末端不符' } as const;
+
+// The records that do not match their audit trail: a prominent red list, before the admin may choose
+// to restore anyway.
+function TrailWarning({ trail }: { trail: TrailCheck }) {
+  const listed = trail.findings.slice(0, 100);
+  return (
+    <Alert
+      color="red"
+      variant="filled"
+      title={`警告：备份中的数据与其审计记录有 ${trail.findingCount} 处不符`}
+      role="alert"
+    >
+      <Stack gap="xs">
+        <Text size="sm">
+          文件的格式和校验码都没有问题，但其中的记录与它自己的审计记录对不上：文件可能被人改动过（删除或修改了记录后重新计算了清单中的校验码）。请先核实这份备份的来源，最好换一份备份；确实需要时，可以在下方确认后仍然恢复。
+        </Text>
+        <ScrollArea.Autosize mah={260} type="auto">
+          <Table fz="xs" withTableBorder bg="white" c="dark" aria-label="与审计记录不符之处">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>数据表</Table.Th>
+                <Table.Th>记录</Table.Th>
+                <Table.Th>不符</Table.Th>
+                <Table.Th>说明</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {listed.map((f, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{tableLabel(f.table)}</Table.Td>
+                  <Table.Td>
+                    {f.label
+                      ? `${f.label}（${f.recordId.slice(0, 8)}）`
+                      : f.kind === 'head'
+                        ? `第 ${f.recordId} 条`
+                        : f.recordId}
+                  </Table.Td>
+                  <Table.Td>{KIND_LABEL[f.kind]}</Table.Td>
+                  <Table.Td>{f.message}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
+        {trail.findingCount > listed.length && (
+          <Text size="sm">另有 {trail.findingCount - listed.length} 处未列出。</Text>
+        )}
+        <Text size="sm">{trail.local.note}</Text>
+      </Stack>
+    </Alert>
   );
 }
 

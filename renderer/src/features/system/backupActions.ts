@@ -8,22 +8,33 @@ import { DomainError, logEvent } from '../../db/repo';
 import { setSetting } from '../../db/settings';
 
 import { requirePermission } from './guard';
+import { tableLabel } from './labels';
 
 export async function manualBackup(onProgress?: (p: BackupProgress) => void): Promise<BackupDone> {
   const actor = await requirePermission('system.backup');
   return runBackup(actor, { onProgress });
 }
 
-export async function checkBackupFile(file: Blob): Promise<CheckedBackup> {
+export async function checkBackupFile(
+  file: Blob,
+  onProgress?: (done: number, total: number) => void,
+): Promise<CheckedBackup> {
   await requirePermission('system.backup');
   const { inspectBackup } = await import('../../backup/restore');
-  return inspectBackup(file);
+  return inspectBackup(file, undefined, { onProgress });
 }
 
-export async function restoreFromFile(file: Blob, fileName: string, onProgress?: (p: RestoreProgress) => void): Promise<RestoreResult> {
+// acceptFindings: the findingsKey of the check the admin saw, when the records do not match their
+// audit trail and the admin ticked 仍要恢复 — the restore is refused otherwise.
+export async function restoreFromFile(
+  file: Blob,
+  fileName: string,
+  onProgress?: (p: RestoreProgress) => void,
+  acceptFindings?: string,
+): Promise<RestoreResult> {
   const actor = await requirePermission('system.backup');
   const { restoreBackup } = await import('../../backup/restore');
-  const result = await restoreBackup(file, { onProgress });
+  const result = await restoreBackup(file, { onProgress, acceptFindings });
   // The restored data was last backed up when this file was made (its own record of it predates it).
   const last = await lastBackup();
   if (!last || last.at < result.manifest.createdAt) {
@@ -33,10 +44,25 @@ export async function restoreFromFile(file: Blob, fileName: string, onProgress?:
       actor,
     );
   }
-  await logEvent('backup', fileName, `从备份恢复（备份时间 ${result.manifest.createdAt}，审计链${result.chain.ok ? '完整' : '有断点'}）`, actor, {
+  const { trail } = result;
+  const summary = result.accepted
+    ? `从备份恢复：管理员已知悉备份与审计记录有 ${trail.findingCount} 处不符，仍要恢复（备份时间 ${result.manifest.createdAt}）：${trail.findings
+        .slice(0, 3)
+        .map(
+          (f) =>
+            `${tableLabel(f.table)} ${f.label ?? f.recordId} ${f.kind === 'missing' ? '缺失' : f.kind === 'changed' ? '被改动' : '审计链末端不符'}`,
+        )
+        .join('；')}${trail.findingCount > 3 ? '……' : ''}`
+    : `从备份恢复（备份时间 ${result.manifest.createdAt}，审计链完整，记录与审计记录一致）`;
+  await logEvent('backup', fileName, summary, actor, {
     counts: result.manifest.counts,
     chain: result.chain,
     previousDb: result.previousDbName,
+    local: trail.local,
+    compared: trail.compared,
+    accepted: result.accepted,
+    findingCount: trail.findingCount,
+    findings: trail.findings,
   });
   return result;
 }
