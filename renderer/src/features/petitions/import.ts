@@ -1,25 +1,66 @@
-// Import of petition records from a spreadsheet (e.g. an export of the national petition system):
-// read (exceljs, loaded on demand), check row by row with the reasons in Chinese, and write all
-// valid rows in ONE transaction only when the user confirms — all or nothing.
-import { isISODate } from '../../../../shared/rules';
-import type { ISODate } from '../../../../shared/rules';
+// Import of petition records from a spreadsheet (e.g. an export of the national petition system).
+// Three steps, as the screen runs them:
+// 1. read: the shared reader (renderer/src/import) reads the first sheet in the import worker; it
+//    says when a file is not a workbook and lists the cells holding formulas;
+// 2. check (checkImport): every row as registration checks it — the registration rules, known
+//    townships and categories, numbers not taken, no formulas — and the registration's duplicate
+//    check (PET-10), with progress in rows. A row is ok, refused (reason and rule) or a likely
+//    duplicate of an existing case, on which the user decides: 新建, 作为重复件关联 or 跳过;
+// 3. write (importPetitions): all or nothing. Any refused row refuses the whole file, any likely
+//    duplicate without a decision too; then every row is written in ONE transaction (with its
+//    steps and audit entries, and one audit event for the import), so a failure half-way leaves
+//    nothing behind.
+import { INFORMANT_MASK } from '../../../../shared/ledgers/petitions';
+import { isISODate, repeatCandidate } from '../../../../shared/rules';
+import type { CalendarData, ISODate } from '../../../../shared/rules';
+import { loadCalendar } from '../../calendar/calendar';
+import { today } from '../../db/clock';
 import { db } from '../../db/db';
-import { DomainError, writeTx } from '../../db/repo';
+import { DomainError, logEvent, writeTx } from '../../db/repo';
 import type { Actor } from '../../db/repo';
-import type { PetitionChannel } from '../../db/schema/petitions';
+import type { Petition, PetitionChannel, PetitionState } from '../../db/schema/petitions';
+import { READ_MSG } from '../../import/labels';
+import { readSpreadsheet } from '../../import/read';
+import type { FormulaCell, ReadProgress, SheetValue } from '../../import/read';
 
-import { CHANNEL_LABELS, DEFAULT_CATEGORIES } from './labels';
-import { loadCtx, registerTx, requirePerm, writeTables } from './repo';
-import type { PetitionCtx } from './repo';
-import { validateRegistration } from './validate';
+import { CHANNEL_LABELS, DEFAULT_CATEGORIES, IMPORT } from './labels';
+import { findDuplicates } from './queries';
+import type { DuplicateCandidate } from './queries';
+import { knownTownships, loadCtx, registerTx, requirePerm, writeTables } from './repo';
+import type { DuplicateDecision } from './repo';
+import { normIdNo, normPhone, registrationRule, validateRegistration } from './validate';
 import type { RegistrationInput } from './validate';
+
+// A reason a row is refused, with the rule it applies (null: a requirement of the import itself).
+export type RowError = { text: string; rule: string | null };
 
 export type ImportRow = {
   row: number; // spreadsheet row number (1-based), for the report
   regNo: string | null;
   input: RegistrationInput;
-  errors: string[];
+  errors: RowError[];
 };
+
+// An existing case a row may repeat, as the viewer may see it (PET-6: an informant's identity masked).
+export type ImportMatch = {
+  id: string;
+  regNo: string;
+  receivedOn: string;
+  name: string;
+  summary: string;
+  state: PetitionState;
+  samePetitioner: boolean;
+  similarity: number; // 0..1
+  sameNumber: boolean; // the row brings this case's 登记编号: it was imported before (only 跳过)
+};
+
+export type RowStatus = 'ok' | 'refused' | 'duplicate';
+export type CheckedRow = ImportRow & { status: RowStatus; matches: ImportMatch[] };
+export type CheckedImport = { rows: CheckedRow[] };
+
+export type RowDecision = { kind: 'new' } | { kind: 'link'; caseId: string } | { kind: 'skip' };
+export type ImportResult = { imported: number; linked: number; skipped: number };
+export type CheckProgress = { phase: 'check' | 'duplicates'; done: number; total: number };
 
 // Header names accepted for each field (the first match wins).
 const HEADERS: Record<string, string[]> = {
@@ -54,24 +95,11 @@ const FIELD_LABELS: Record<string, string> = {
   regNo: '登记编号',
 };
 
-type Cell =
-  | string
-  | number
-  | boolean
-  | Date
-  | null
-  | undefined
-  | { text?: string; result?: unknown; richText?: { text: string }[] };
+type Cell = SheetValue | undefined;
 
 function cellText(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v && v.richText) return v.richText.map((t) => t.text).join('');
-    if ('text' in v && v.text !== undefined) return String(v.text);
-    if ('result' in v) return cellText(v.result as Cell);
-    return '';
-  }
   return String(v).trim();
 }
 
@@ -95,32 +123,43 @@ const CHANNEL_BY_LABEL = new Map<string, PetitionChannel>(
   (Object.entries(CHANNEL_LABELS) as [PetitionChannel, string][]).map(([k, v]) => [v, k]),
 );
 
-// Turns the sheet's values (rows of cells, the first rows possibly a title) into import rows.
-export function rowsFromSheet(values: Cell[][]): { rows: ImportRow[]; problem: string | null } {
+// Turns the sheet's values (rows of cells, the first rows possibly a title) into import rows. A
+// row holding a formula is refused with the cell's address: the file shows the formula's last
+// result, which is not what the clerk typed (=HYPERLINK(…,"李四") shows 李四, =1+1 shows 2).
+export function rowsFromSheet(
+  values: Cell[][],
+  formulas: readonly FormulaCell[] = [],
+): { rows: ImportRow[]; problem: string | null } {
   const headerAt = values.findIndex((r) => r && r.some((c) => HEADERS.name.includes(cellText(c))));
-  if (headerAt < 0) return { rows: [], problem: '找不到表头：表中应有“来信人”（或“信访人”“来访人”）列' };
+  if (headerAt < 0) return { rows: [], problem: IMPORT.noHeader };
   const header = values[headerAt].map((c) => cellText(c));
   const col: Record<string, number> = {};
   for (const [field, names] of Object.entries(HEADERS)) {
     const i = header.findIndex((h) => names.includes(h));
     if (i >= 0) col[field] = i;
   }
+  const formulasByRow = new Map<number, FormulaCell[]>();
+  for (const f of formulas) formulasByRow.set(f.row, [...(formulasByRow.get(f.row) ?? []), f]);
   const rows: ImportRow[] = [];
   for (let r = headerAt + 1; r < values.length; r++) {
     const cells = values[r] ?? [];
     const get = (f: string) => (col[f] === undefined ? '' : cellText(cells[col[f]]));
     if (!cells.some((c) => cellText(c) !== '')) continue;
-    const errors: string[] = [];
+    const errors: RowError[] = [];
+    for (const f of formulasByRow.get(r + 1) ?? [])
+      errors.push({ text: READ_MSG.formula(f.address, f.formula, f.shown), rule: null });
     const rawDate = col.receivedOn === undefined ? null : cells[col.receivedOn];
     const receivedOn = cellDate(rawDate ?? null);
     if (!receivedOn)
-      errors.push(
-        cellText(rawDate ?? null) ? `收信日期“${cellText(rawDate ?? null)}”无法识别` : '缺少收信日期',
-      );
+      errors.push({
+        text: cellText(rawDate ?? null) ? `收信日期“${cellText(rawDate ?? null)}”无法识别` : '缺少收信日期',
+        rule: 'PET-1',
+      });
     const channelText = get('channel');
     const channel = channelText ? CHANNEL_BY_LABEL.get(channelText) : 'letter';
-    if (!channel) errors.push(`信访形式“${channelText}”无法识别`);
-    if (channel === 'visit') errors.push('来访件请在“来访登记”中登记（须接待人和人数）');
+    if (!channel) errors.push({ text: `信访形式“${channelText}”无法识别`, rule: 'PET-1' });
+    if (channel === 'visit')
+      errors.push({ text: '来访件请在“来访登记”中登记（须接待人和人数）', rule: 'PET-12' });
     let township = get('township');
     let address = get('address');
     if (!township && address.includes('/')) [address, township] = address.split('/').map((s) => s.trim());
@@ -146,59 +185,17 @@ export function rowsFromSheet(values: Cell[][]): { rows: ImportRow[]; problem: s
       errors,
     });
   }
-  return { rows, problem: rows.length ? null : '表中没有数据行' };
+  return { rows, problem: rows.length ? null : IMPORT.noRows };
 }
 
+// Step 1: the file's first sheet, read in the import worker, as import rows.
 export async function parseWorkbook(
   bytes: ArrayBuffer,
+  onProgress?: (p: ReadProgress) => void,
 ): Promise<{ rows: ImportRow[]; problem: string | null }> {
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes);
-  } catch {
-    return { rows: [], problem: '无法读取该文件：请选择 .xlsx 格式的Excel工作簿' };
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], problem: '工作簿中没有工作表' };
-  const values: Cell[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      cells[c - 1] = cell.value as Cell;
-    });
-    values[n - 1] = cells;
-  });
-  return rowsFromSheet(values);
-}
-
-// Row-by-row checks: the registration rules, known townships and categories, numbers not taken.
-export async function checkImportRows(
-  rows: ImportRow[],
-  ctx: Pick<PetitionCtx, 'today' | 'townships'> & { categories: readonly string[] },
-) {
-  const numbers = rows.map((r) => r.regNo).filter((n): n is string => !!n);
-  const taken = new Set((await db.petitions.where('regNo').anyOf(numbers).toArray()).map((p) => p.regNo));
-  const seen = new Set<string>();
-  return rows.map((r) => {
-    const errors = [...r.errors];
-    const fieldErrors = validateRegistration(r.input, { today: ctx.today, townships: ctx.townships });
-    for (const [k, msg] of Object.entries(fieldErrors)) {
-      if (k === 'receivedOn' && !r.input.receivedOn) continue; // already reported
-      if (k === 'name') errors.push('缺少信访人（来信人）');
-      else if (k === 'township' && r.input.township)
-        errors.push(`所属乡镇“${r.input.township}”不在乡镇列表中`);
-      else errors.push(`${FIELD_LABELS[k] ?? k}：${msg}`);
-    }
-    if (r.input.category && ctx.categories.length && !ctx.categories.includes(r.input.category))
-      errors.push(`问题类别“${r.input.category}”不在类别列表中`);
-    if (r.regNo) {
-      if (taken.has(r.regNo)) errors.push(`登记编号 ${r.regNo} 已存在`);
-      if (seen.has(r.regNo)) errors.push(`登记编号 ${r.regNo} 在表中重复`);
-      seen.add(r.regNo);
-    }
-    return { ...r, errors };
-  });
+  const sheet = await readSpreadsheet(bytes, onProgress);
+  if (!sheet.ok) return { rows: [], problem: sheet.problem };
+  return rowsFromSheet(sheet.rows, sheet.formulas);
 }
 
 export async function importCategories(): Promise<string[]> {
@@ -206,26 +203,247 @@ export async function importCategories(): Promise<string[]> {
   return [...new Set([...DEFAULT_CATEGORIES, ...routes.filter((r) => !r.deletedAt).map((r) => r.subject)])];
 }
 
-// All rows or nothing: any refused row refuses the whole import, and a failure on the way
-// (a number taken meanwhile, the disk full) rolls every row back.
-export async function importPetitions(rows: ImportRow[], actor: Actor): Promise<number> {
+type StaticCtx = { today: ISODate; townships: readonly string[]; categories: readonly string[] };
+
+// The checks that need no database: the registration rules, known townships and categories.
+function staticErrors(r: ImportRow, ctx: StaticCtx): RowError[] {
+  const errors = [...r.errors];
+  const fieldErrors = validateRegistration(r.input, { today: ctx.today, townships: ctx.townships });
+  for (const [k, msg] of Object.entries(fieldErrors)) {
+    if (k === 'receivedOn' && !r.input.receivedOn) continue; // already reported
+    const rule = registrationRule(k);
+    if (k === 'name') errors.push({ text: '缺少信访人（来信人）', rule });
+    else if (k === 'township' && r.input.township)
+      errors.push({ text: `所属乡镇“${r.input.township}”不在乡镇列表中`, rule });
+    else errors.push({ text: `${FIELD_LABELS[k] ?? k}：${msg}`, rule });
+  }
+  if (r.input.category && ctx.categories.length && !ctx.categories.includes(r.input.category))
+    errors.push({ text: `问题类别“${r.input.category}”不在类别列表中`, rule: null });
+  return errors;
+}
+
+type DupCtx = { canViewInformant: boolean; cal: CalendarData; today: ISODate };
+
+// The one call into the registration's duplicate check (PET-10, queries.ts findDuplicates): each
+// imported row is matched exactly as a registration is, with the viewer's right to see informants
+// (PET-6) deciding what the check may match on and what it shows. One read transaction per row:
+// the check's forty-odd index reads then share it instead of opening one each.
+function likelyDuplicates(input: RegistrationInput, ctx: DupCtx): Promise<DuplicateCandidate[]> {
+  return db.transaction('r', db.petitions, () =>
+    findDuplicates(
+      { name: input.name, idNo: input.idNo, phone: input.phone, summary: input.summary },
+      { canViewInformant: ctx.canViewInformant, cal: ctx.cal, today: ctx.today },
+    ),
+  );
+}
+
+function matchOf(c: DuplicateCandidate): ImportMatch {
+  const p = c.petition; // already masked as the viewer may see it
+  return {
+    id: p.duplicateOf ?? p.id,
+    regNo: p.duplicateOf ? (p.duplicateOfRegNo ?? p.regNo) : p.regNo,
+    receivedOn: p.receivedOn,
+    name: p.name,
+    summary: p.summary,
+    state: p.state,
+    samePetitioner: c.samePetitioner,
+    similarity: c.similarity,
+    sameNumber: false,
+  };
+}
+
+// A row that brings a number already registered: the same record imported before when the case is
+// the same petitioner or content (identity compared only where the viewer may see it, PET-6);
+// otherwise the number clashes with another case.
+function sameRecord(r: ImportRow, p: Petition, canViewInformant: boolean): ImportMatch | null {
+  const hidden = p.informant && !canViewInformant;
+  const key = (name: string, idNo: string | null | undefined, phone: string | null | undefined) =>
+    hidden
+      ? { name: '', idNumber: null, phone: null }
+      : { name, idNumber: normIdNo(idNo), phone: normPhone(phone) };
+  const m = repeatCandidate(
+    { petitioner: key(r.input.name, r.input.idNo, r.input.phone), content: r.input.summary },
+    { petitioner: key(p.name, p.idNo, p.phone), content: p.summary },
+  );
+  if (!m.candidate) return null;
+  return {
+    id: p.id,
+    regNo: p.regNo,
+    receivedOn: p.receivedOn,
+    name: hidden ? INFORMANT_MASK : p.name,
+    summary: p.summary,
+    state: p.state,
+    samePetitioner: m.samePetitioner,
+    similarity: m.similarity,
+    sameNumber: true,
+  };
+}
+
+const SLICE = 500; // rows checked between two yields to the screen
+const DUP_LANES = 6; // duplicate checks in flight at once (IndexedDB reads overlap)
+const yieldToScreen = () => new Promise<void>((ok) => setTimeout(ok, 0));
+
+// Checked imports handed out by checkImport: importPetitions writes only these, so no caller can
+// skip the checks (and the duplicate check) on the way to the database.
+const issued = new WeakSet<CheckedImport>();
+
+export async function checkImport(
+  rows: ImportRow[],
+  opts: { canViewInformant: boolean; onProgress?: (p: CheckProgress) => void },
+): Promise<CheckedImport> {
+  const [townships, categories, cal] = await Promise.all([
+    knownTownships(),
+    importCategories(),
+    loadCalendar(),
+  ]);
+  const ctx = { today: today(), townships, categories };
+  const total = rows.length;
+  const errors: RowError[][] = [];
+  for (let i = 0; i < total; i++) {
+    errors.push(staticErrors(rows[i], ctx));
+    if ((i + 1) % SLICE === 0 && i + 1 < total) {
+      opts.onProgress?.({ phase: 'check', done: i + 1, total });
+      await yieldToScreen();
+    }
+  }
+  opts.onProgress?.({ phase: 'check', done: total, total });
+
+  // Numbers: taken by a case (the same record imported before, or a clash), or twice in the file.
+  const numbers = rows.map((r) => r.regNo).filter((n): n is string => !!n);
+  const taken = new Map(
+    (await db.petitions.where('regNo').anyOf(numbers).toArray()).map((p) => [p.regNo, p]),
+  );
+  const seen = new Set<string>();
+  const matches: ImportMatch[][] = rows.map(() => []);
+  rows.forEach((r, i) => {
+    if (!r.regNo) return;
+    const existing = taken.get(r.regNo);
+    if (existing) {
+      const same = sameRecord(r, existing, opts.canViewInformant);
+      if (same) matches[i].push(same);
+      else errors[i].push({ text: IMPORT.numberTaken(r.regNo), rule: 'PET-1' });
+    }
+    if (seen.has(r.regNo)) errors[i].push({ text: `登记编号 ${r.regNo} 在表中重复`, rule: 'PET-1' });
+    seen.add(r.regNo);
+  });
+
+  // PET-10 for every row that could be written: in a few lanes, in file order.
+  const dupCtx: DupCtx = { canViewInformant: opts.canViewInformant, cal, today: ctx.today };
+  const todo = rows.map((_, i) => i).filter((i) => !errors[i].length && !matches[i].length);
+  let next = 0;
+  let done = 0;
+  let lastReport = 0;
+  opts.onProgress?.({ phase: 'duplicates', done: 0, total: todo.length });
+  await Promise.all(
+    Array.from({ length: Math.min(DUP_LANES, todo.length) }, async () => {
+      while (next < todo.length) {
+        const i = todo[next++];
+        matches[i] = (await likelyDuplicates(rows[i].input, dupCtx)).map(matchOf);
+        done++;
+        if (done - lastReport >= 50 || done === todo.length) {
+          lastReport = done;
+          opts.onProgress?.({ phase: 'duplicates', done, total: todo.length });
+        }
+      }
+    }),
+  );
+
+  const checked: CheckedImport = {
+    rows: rows.map((r, i) => ({
+      ...r,
+      errors: errors[i],
+      matches: errors[i].length ? [] : dedupe(matches[i]),
+      status: errors[i].length ? 'refused' : matches[i].length ? 'duplicate' : 'ok',
+    })),
+  };
+  issued.add(checked);
+  return checked;
+}
+
+// Two candidates may be copies of one case (a case and its own 重复件 both lead to the case).
+function dedupe(list: ImportMatch[]): ImportMatch[] {
+  const seen = new Set<string>();
+  return list.filter((m) => !seen.has(m.id) && seen.add(m.id));
+}
+
+// What the preview shows of the row's own petitioner: an informant's identity only to those who
+// may see informants (PET-6), as in every other screen.
+export function previewName(r: ImportRow, canViewInformant: boolean): string {
+  return r.input.informant && !canViewInformant && r.input.name ? INFORMANT_MASK : r.input.name;
+}
+
+// The decisions a likely duplicate may take.
+export function decisionOptions(r: CheckedRow): RowDecision[] {
+  if (r.status !== 'duplicate') return [];
+  if (r.matches.some((m) => m.sameNumber)) return [{ kind: 'skip' }];
+  return [
+    { kind: 'new' },
+    ...r.matches.slice(0, 3).map((m): RowDecision => ({ kind: 'link', caseId: m.id })),
+    { kind: 'skip' },
+  ];
+}
+
+function decisionAllowed(r: CheckedRow, d: RowDecision | undefined): boolean {
+  if (r.status === 'ok') return !d || d.kind === 'new';
+  if (!d) return false;
+  return decisionOptions(r).some(
+    (o) => o.kind === d.kind && (o.kind !== 'link' || (d.kind === 'link' && o.caseId === d.caseId)),
+  );
+}
+
+// All rows or nothing, in one transaction. decisions: the user's choice for each likely duplicate,
+// by row number. onProgress is told inside the transaction (synchronously: nothing but Dexie may
+// be awaited there, or IndexedDB would commit early).
+export async function importPetitions(
+  checked: CheckedImport,
+  decisions: ReadonlyMap<number, RowDecision>,
+  actor: Actor,
+  opts: { fileName?: string; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ImportResult> {
   const ctx = await loadCtx(actor);
   requirePerm(ctx, 'petition.register', '导入信访件');
-  const checked = await checkImportRows(rows, { ...ctx, categories: await importCategories() });
-  const bad = checked.filter((r) => r.errors.length);
+  if (!issued.has(checked)) throw new DomainError(IMPORT.unchecked, 'rows');
+  const rows = checked.rows;
+  if (!rows.length) throw new DomainError(IMPORT.noRows, 'rows');
+  const bad = rows.filter((r) => r.status === 'refused');
   if (bad.length) {
-    throw new DomainError(
-      `有 ${bad.length} 行不符合要求，未导入任何数据：${bad
-        .slice(0, 3)
-        .map((r) => `第${r.row}行 ${r.errors[0]}`)
-        .join('；')}`,
-      'rows',
-      'PET-1',
-    );
+    const first = bad
+      .slice(0, 3)
+      .map((r) => `第${r.row}行 ${r.errors[0].text}`)
+      .join('；');
+    throw new DomainError(IMPORT.refusedAll(bad.length, first), 'rows', bad[0].errors[0].rule ?? 'PET-1');
   }
-  if (!rows.length) throw new DomainError('没有可导入的数据行', 'rows');
+  const open = rows.filter((r) => r.status === 'duplicate' && !decisions.get(r.row)).map((r) => r.row);
+  if (open.length) throw new DomainError(IMPORT.undecided(open), 'rows', 'PET-10');
+  const wrong = rows.find((r) => !decisionAllowed(r, decisions.get(r.row)));
+  if (wrong) throw new DomainError(IMPORT.badDecision(wrong.row), 'rows', 'PET-10');
+  const toWrite = rows.filter((r) => decisions.get(r.row)?.kind !== 'skip');
+  if (!toWrite.length) throw new DomainError(IMPORT.nothing, 'rows');
+  const skipped = rows.length - toWrite.length;
+  let linked = 0;
   await writeTx(writeTables(), async () => {
-    for (const r of checked) await registerTx(r.input, { regNo: r.regNo, source: 'import' }, ctx, actor);
+    let done = 0;
+    for (const r of toWrite) {
+      const d = decisions.get(r.row);
+      const duplicate: DuplicateDecision =
+        d?.kind === 'link' ? { kind: 'link', caseId: d.caseId } : { kind: 'new' };
+      if (duplicate.kind === 'link') linked++;
+      await registerTx(r.input, { regNo: r.regNo, source: 'import', duplicate }, ctx, actor);
+      done++;
+      if (done % 50 === 0 || done === toWrite.length) opts.onProgress?.(done, toWrite.length);
+    }
+    await logEvent(
+      'import',
+      opts.fileName || '信访件',
+      IMPORT.auditSummary(toWrite.length, linked, skipped, opts.fileName ?? ''),
+      actor,
+      {
+        rows: rows.length,
+        imported: toWrite.length,
+        linked,
+        skipped,
+      },
+    );
   });
-  return checked.length;
+  return { imported: toWrite.length, linked, skipped };
 }

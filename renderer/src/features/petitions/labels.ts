@@ -280,3 +280,63 @@ export const INFORMANT_TEXT = {
   settingsRefused: '检举人身份查看范围只能由局长修改',
   revealSummary: (label: string, regNos: string) => `查看检举人身份（${label}）：${regNos}`,
 } as const;
+
+// 导入 (issue 13 points 21–24): the preview, the decision per likely duplicate, the progress.
+export const IMPORT = {
+  help: '选择 .xlsx 文件（如全国信访信息系统导出表），表头可包括：登记编号、收信日期、来信人、身份证号、联系电话、住址、所属乡镇、问题类别、内容摘要、全国系统录入编号、信访形式。先逐行检查，确认后一次性导入；有任何一行不合格则整份文件都不导入，请改好文件后重新选择。',
+  noHeader: '找不到表头：表中应有“来信人”（或“信访人”“来访人”）列',
+  noRows: '表中没有数据行',
+  importRule: '导入要求',
+  unchecked: '导入数据未经检查，请重新选择文件',
+  refusedAll: (n: number, first: string) => `有 ${n} 行不符合要求，整份文件未导入任何数据：${first}`,
+  undecided: (rows: number[]) =>
+    `第${rows.slice(0, 10).join('、')}行${rows.length > 10 ? `等 ${rows.length} 行` : ''}可能与已登记的信访件重复，请逐行选择：登记为新件、作为重复件关联或跳过`,
+  badDecision: (row: number) => `第${row}行的处理方式无效，请重新选择`,
+  nothing: '没有要导入的行（全部跳过）',
+  numberTaken: (regNo: string) => `登记编号 ${regNo} 已被另一件信访件使用`,
+  sameNumber: (regNo: string) => `登记编号 ${regNo} 已登记（该行已导入过），只能跳过`,
+  auditSummary: (n: number, linked: number, skipped: number, file: string) =>
+    `导入信访件 ${n} 件${linked ? `（其中作为重复件关联 ${linked} 件）` : ''}${skipped ? `，跳过 ${skipped} 行` : ''}${file ? `：${file}` : ''}`,
+  // the screen
+  fileLabel: '选择Excel文件',
+  filePlaceholder: '点击选择文件',
+  reading: '正在读取文件…',
+  read: (done: number, total: number) => `已读取 ${done} / ${total} 行`,
+  checking: (done: number, total: number) => `已检查 ${done} / ${total} 行`,
+  duplicates: (done: number, total: number) => `正在查找可能重复的信访件（PET-10）：${done} / ${total} 行`,
+  writing: (done: number, total: number) => `正在导入：已写入 ${done} / ${total} 行`,
+  total: (n: number) => `共 ${n} 行`,
+  okCount: (n: number) => `通过 ${n} 行`,
+  dupCount: (n: number, open: number) => `可能重复 ${n} 行${open ? `（待选择 ${open} 行）` : ''}`,
+  refusedCount: (n: number) => `拒绝 ${n} 行`,
+  refusedTitle: '有不合格的行，整份文件都不能导入',
+  refusedText: (n: number) =>
+    `共有 ${n} 行不合格（原因见下表）。导入是全部或全不：请在Excel文件中改好这些行，然后重新选择文件。`,
+  dupTitle: '发现可能重复的信访件（PET-10）',
+  dupText:
+    '下列行与已登记的信访件为同一信访人（身份证号，或姓名加电话）或内容相似。请逐行选择：登记为新件、作为重复件关联到已有件，或跳过该行。',
+  allSkip: '可能重复的行全部跳过',
+  allLink: '全部作为重复件关联到最相近的已有件',
+  allNew: '全部登记为新件',
+  filter: { all: '全部', refused: '拒绝', duplicate: '可能重复', ok: '通过' },
+  previewLabel: '导入预览',
+  cols: ['行号', '登记编号', '收信日期', '来信人', '所属乡镇', '问题类别', '内容摘要', '检查结果'],
+  autoNumber: '（自动编号）',
+  passed: '通过',
+  refused: '拒绝：',
+  rule: (r: string | null) => (r ? `（${r}）` : ''),
+  likely: (regNo: string, name: string, date: string, similarity: number, same: boolean) =>
+    `可能重复：${regNo}（${name}，${date}，${same ? '同一信访人，' : ''}内容相似度 ${similarity}%）`,
+  decisionLabel: (row: number) => `第${row}行的处理`,
+  decisionPlaceholder: '请选择处理方式',
+  decideNew: '登记为新件',
+  decideLink: (regNo: string) => `作为重复件关联到 ${regNo}`,
+  decideSkip: '跳过（不导入）',
+  confirm: (n: number) => `确认导入 ${n} 行`,
+  confirmNone: '确认导入',
+  blockedRefused: '有不合格的行，不能导入。',
+  blockedUndecided: (n: number) => `还有 ${n} 行可能重复的未选择处理方式。`,
+  done: (n: number, linked: number, skipped: number) =>
+    `已导入 ${n} 件信访件${linked ? `，其中 ${linked} 件作为重复件关联` : ''}${skipped ? `；跳过 ${skipped} 行` : ''}。`,
+  noPermission: '您没有导入信访件的权限。',
+} as const;

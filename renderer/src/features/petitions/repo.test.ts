@@ -16,7 +16,7 @@ import { resetDb, seedOrg } from '../../db/testing';
 import type { TestOrg } from '../../db/testing';
 
 import { makeIdNo } from './idgen';
-import { checkImportRows, importCategories, importPetitions, rowsFromSheet } from './import';
+import { checkImport, importPetitions, rowsFromSheet } from './import';
 import { findDuplicates, listPetitions } from './queries';
 import {
   acknowledgeDirectorNotice,
@@ -730,23 +730,20 @@ describe('import (all or nothing)', () => {
       ['XN002', '2026/4/3', '', null, null, '金石镇', '劳动社保', '工资问题', null],
       ['XN003', '2026-06-01', '丙', '430528196001010000', null, '火星镇', '劳动社保', '工资问题', null],
     ]);
-    const ctx = await loadCtx();
-    const checked = await checkImportRows(rows, { ...ctx, categories: await importCategories() });
-    expect(checked[0].errors).toEqual([]);
-    expect(checked[1].errors).toContain('缺少信访人（来信人）');
-    expect(checked[2].errors.join()).toMatch(/不能晚于今天/);
-    expect(checked[2].errors.join()).toMatch(/身份证号/);
-    expect(checked[2].errors.join()).toMatch(/火星镇/);
-    await expectRefusal(importPetitions(rows, org.actor(org.staff)), 'PET-1', 'rows', '未导入任何数据');
+    const checked = await checkImport(rows, { canViewInformant: true });
+    const texts = (i: number) => checked.rows[i].errors.map((e) => e.text);
+    expect(checked.rows[0].errors).toEqual([]);
+    expect(texts(1)).toContain('缺少信访人（来信人）');
+    expect(texts(2).join()).toMatch(/不能晚于今天/);
+    expect(texts(2).join()).toMatch(/身份证号/);
+    expect(texts(2).join()).toMatch(/火星镇/);
+    await expectRefusal(
+      importPetitions(checked, new Map(), org.actor(org.staff)),
+      'PET-1',
+      'rows',
+      '未导入任何数据',
+    );
     expect(await db.petitions.count()).toBe(0);
-    // what the screen confirms: the valid rows only, in one transaction
-    expect(
-      await importPetitions(
-        checked.filter((r) => !r.errors.length),
-        org.actor(org.staff),
-      ),
-    ).toBe(1);
-    expect((await db.petitions.toArray()).map((p) => p.regNo)).toEqual(['XN001']);
   });
 
   it('rolls every row back when a write fails half-way', async () => {
@@ -760,7 +757,8 @@ describe('import (all or nothing)', () => {
     };
     db.petitions.hook('creating', hook);
     try {
-      await expect(importPetitions(rows, org.actor(org.staff))).rejects.toThrow('磁盘已满');
+      const checked = await checkImport(rows, { canViewInformant: true });
+      await expect(importPetitions(checked, new Map(), org.actor(org.staff))).rejects.toThrow('磁盘已满');
     } finally {
       db.petitions.hook('creating').unsubscribe(hook);
     }
@@ -785,13 +783,19 @@ describe('import (all or nothing)', () => {
       ['宁信来〔2026〕0009', 46115, '乙', null, null, '回龙镇', '国土资源', '宅基地纠纷', null],
     ]);
     expect(rows[1].input.receivedOn).toBe('2026-04-03');
-    expect(await importPetitions(rows, org.actor(org.staff))).toBe(2);
+    const checked = await checkImport(rows, { canViewInformant: true });
+    expect((await importPetitions(checked, new Map(), org.actor(org.staff))).imported).toBe(2);
     const all = await db.petitions.orderBy('regNo').toArray();
     expect(all.map((p) => p.regNo).sort()).toEqual(['XN001', '宁信来〔2026〕0009'].sort());
     expect(all.find((p) => p.regNo === 'XN001')!.nationalNo).toBe('GJ001');
     const next = await registerPetition(letter(), org.actor(org.staff));
     expect(next.regNo).toBe('宁信来〔2026〕0010');
-    // a number already taken refuses the whole second import
-    await expectRefusal(importPetitions(rows.slice(0, 1), org.actor(org.staff)), 'PET-1', 'rows', '已存在');
+    // a number already taken: the same record imported before (only 跳过), never a second XN001
+    const again = await checkImport(rows.slice(0, 1), { canViewInformant: true });
+    expect(again.rows[0]).toMatchObject({
+      status: 'duplicate',
+      matches: [{ regNo: 'XN001', sameNumber: true }],
+    });
+    await expectRefusal(importPetitions(again, new Map(), org.actor(org.staff)), 'PET-10', 'rows', '第3行');
   });
 });

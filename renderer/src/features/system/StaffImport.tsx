@@ -27,7 +27,7 @@ export function StaffImport({ onClose }: { onClose: () => void }) {
       setTable(t);
       setPreview(await previewStaffImport(t));
     } catch (e) {
-      setFailure(`无法读取该文件（请使用 .xlsx 格式）：${errorMessage(e)}`);
+      setFailure(errorMessage(e));
     } finally {
       setBusy(false);
     }

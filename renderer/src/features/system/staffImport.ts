@@ -7,6 +7,7 @@ import { RANK_LABELS, RANKS } from '../../../../shared/rules';
 import { db } from '../../db/db';
 import { DomainError, insert, writeTx } from '../../db/repo';
 import type { Section } from '../../db/schema/core';
+import { readSpreadsheetText } from '../../import/read';
 
 import { requirePermission } from './guard';
 import type { StaffInput } from './orgRepo';
@@ -90,22 +91,10 @@ export function parseStaffRows(table: unknown[][], ctx: { sections: Section[]; e
   return { rows, headerProblem, ok: !headerProblem && rows.every((r) => r.problems.length === 0) };
 }
 
+// The first sheet as text (dates as YYYY-MM-DD), read by the shared reader in the import worker: a
+// file that is not a workbook, or that holds formulas, is refused with the reason (and the cells).
 export async function readXlsxTable(data: ArrayBuffer): Promise<unknown[][]> {
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data);
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const out: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells: unknown[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      // Excel dates come as UTC midnight: the ISO date is the day the cell shows.
-      cells[c - 1] = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text;
-    });
-    out[n - 1] = cells;
-  });
-  return Array.from(out, (r) => r ?? []);
+  return readSpreadsheetText(data);
 }
 
 export async function previewStaffImport(table: unknown[][]): Promise<ImportPreview> {
