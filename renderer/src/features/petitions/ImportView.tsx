@@ -62,7 +62,6 @@ function checkText(p: CheckProgress): Busy {
 export function ImportView() {
   const actor = useActor();
   const canImport = useCan('petition.register');
-  const canView = useCan('petition.viewInformant');
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<CheckedImport | null>(null);
   const [decisions, setDecisions] = useState<Map<number, RowDecision>>(new Map());
@@ -93,7 +92,6 @@ export function ImportView() {
         return;
       }
       const c = await checkImport(parsed.rows, {
-        canViewInformant: canView,
         onProgress: (p) => current() && setBusy(checkText(p)),
       });
       if (!current()) return;
@@ -260,7 +258,7 @@ export function ImportView() {
                     <Table.Td>{r.row}</Table.Td>
                     <Table.Td>{r.regNo ?? IMPORT.autoNumber}</Table.Td>
                     <Table.Td>{r.input.receivedOn}</Table.Td>
-                    <Table.Td>{previewName(r, canView)}</Table.Td>
+                    <Table.Td>{previewName(r, checked?.seesInformants ?? false)}</Table.Td>
                     <Table.Td>{r.input.township}</Table.Td>
                     <Table.Td>{r.input.category}</Table.Td>
                     <Table.Td>{short(r.input.summary, 24)}</Table.Td>

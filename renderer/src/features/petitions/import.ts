@@ -23,6 +23,8 @@ import { READ_MSG } from '../../import/labels';
 import { readSpreadsheet } from '../../import/read';
 import type { FormulaCell, ReadProgress, SheetValue } from '../../import/read';
 
+import { informantAccess, linksOf, maySeeIdentity, viewerOf } from './informant';
+import type { InformantAccess, Links } from './informant';
 import { CHANNEL_LABELS, DEFAULT_CATEGORIES, IMPORT } from './labels';
 import { findDuplicates } from './queries';
 import type { DuplicateCandidate } from './queries';
@@ -49,14 +51,15 @@ export type ImportMatch = {
   name: string;
   summary: string;
   state: PetitionState;
-  samePetitioner: boolean;
+  samePetitioner: boolean | null; // null: not compared (an informant case the viewer may not see, PET-6)
   similarity: number; // 0..1
   sameNumber: boolean; // the row brings this case's 登记编号: it was imported before (only 跳过)
 };
 
 export type RowStatus = 'ok' | 'refused' | 'duplicate';
 export type CheckedRow = ImportRow & { status: RowStatus; matches: ImportMatch[] };
-export type CheckedImport = { rows: CheckedRow[] };
+// seesInformants: whether the checking user may see informants' identity (PET-6), for the preview.
+export type CheckedImport = { rows: CheckedRow[]; seesInformants: boolean };
 
 export type RowDecision = { kind: 'new' } | { kind: 'link'; caseId: string } | { kind: 'skip' };
 export type ImportResult = { imported: number; linked: number; skipped: number };
@@ -222,7 +225,7 @@ function staticErrors(r: ImportRow, ctx: StaticCtx): RowError[] {
   return errors;
 }
 
-type DupCtx = { canViewInformant: boolean; cal: CalendarData; today: ISODate };
+type DupCtx = { access: InformantAccess; cal: CalendarData; today: ISODate };
 
 // The one call into the registration's duplicate check (PET-10, queries.ts findDuplicates): each
 // imported row is matched exactly as a registration is, with the viewer's right to see informants
@@ -232,7 +235,7 @@ function likelyDuplicates(input: RegistrationInput, ctx: DupCtx): Promise<Duplic
   return db.transaction('r', db.petitions, () =>
     findDuplicates(
       { name: input.name, idNo: input.idNo, phone: input.phone, summary: input.summary },
-      { canViewInformant: ctx.canViewInformant, cal: ctx.cal, today: ctx.today },
+      { access: ctx.access, cal: ctx.cal, today: ctx.today },
     ),
   );
 }
@@ -255,8 +258,8 @@ function matchOf(c: DuplicateCandidate): ImportMatch {
 // A row that brings a number already registered: the same record imported before when the case is
 // the same petitioner or content (identity compared only where the viewer may see it, PET-6);
 // otherwise the number clashes with another case.
-function sameRecord(r: ImportRow, p: Petition, canViewInformant: boolean): ImportMatch | null {
-  const hidden = p.informant && !canViewInformant;
+function sameRecord(r: ImportRow, p: Petition, access: InformantAccess, links: Links): ImportMatch | null {
+  const hidden = !maySeeIdentity(access, p, links);
   const key = (name: string, idNo: string | null | undefined, phone: string | null | undefined) =>
     hidden
       ? { name: '', idNumber: null, phone: null }
@@ -289,12 +292,14 @@ const issued = new WeakSet<CheckedImport>();
 
 export async function checkImport(
   rows: ImportRow[],
-  opts: { canViewInformant: boolean; onProgress?: (p: CheckProgress) => void },
+  opts: { actor?: Actor; onProgress?: (p: CheckProgress) => void } = {},
 ): Promise<CheckedImport> {
-  const [townships, categories, cal] = await Promise.all([
+  // The viewer's right to see informants (PET-6) comes from the session (or the given actor), once.
+  const [townships, categories, cal, access] = await Promise.all([
     knownTownships(),
     importCategories(),
     loadCalendar(),
+    viewerOf(opts.actor).then(informantAccess),
   ]);
   const ctx = { today: today(), townships, categories };
   const total = rows.length;
@@ -313,13 +318,14 @@ export async function checkImport(
   const taken = new Map(
     (await db.petitions.where('regNo').anyOf(numbers).toArray()).map((p) => [p.regNo, p]),
   );
+  const takenLinks = await linksOf([...taken.values()]);
   const seen = new Set<string>();
   const matches: ImportMatch[][] = rows.map(() => []);
   rows.forEach((r, i) => {
     if (!r.regNo) return;
     const existing = taken.get(r.regNo);
     if (existing) {
-      const same = sameRecord(r, existing, opts.canViewInformant);
+      const same = sameRecord(r, existing, access, takenLinks);
       if (same) matches[i].push(same);
       else errors[i].push({ text: IMPORT.numberTaken(r.regNo), rule: 'PET-1' });
     }
@@ -328,7 +334,7 @@ export async function checkImport(
   });
 
   // PET-10 for every row that could be written: in a few lanes, in file order.
-  const dupCtx: DupCtx = { canViewInformant: opts.canViewInformant, cal, today: ctx.today };
+  const dupCtx: DupCtx = { access, cal, today: ctx.today };
   const todo = rows.map((_, i) => i).filter((i) => !errors[i].length && !matches[i].length);
   let next = 0;
   let done = 0;
@@ -355,6 +361,7 @@ export async function checkImport(
       matches: errors[i].length ? [] : dedupe(matches[i]),
       status: errors[i].length ? 'refused' : matches[i].length ? 'duplicate' : 'ok',
     })),
+    seesInformants: access.byRole,
   };
   issued.add(checked);
   return checked;

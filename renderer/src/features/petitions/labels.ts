@@ -325,8 +325,8 @@ export const IMPORT = {
   passed: '通过',
   refused: '拒绝：',
   rule: (r: string | null) => (r ? `（${r}）` : ''),
-  likely: (regNo: string, name: string, date: string, similarity: number, same: boolean) =>
-    `可能重复：${regNo}（${name}，${date}，${same ? '同一信访人，' : ''}内容相似度 ${similarity}%）`,
+  likely: (regNo: string, name: string, date: string, similarity: number, same: boolean | null) =>
+    `可能重复：${regNo}（${name}，${date}，${same === true ? '同一信访人，' : ''}内容相似度 ${similarity}%）`,
   decisionLabel: (row: number) => `第${row}行的处理`,
   decisionPlaceholder: '请选择处理方式',
   decideNew: '登记为新件',

@@ -730,7 +730,7 @@ describe('import (all or nothing)', () => {
       ['XN002', '2026/4/3', '', null, null, '金石镇', '劳动社保', '工资问题', null],
       ['XN003', '2026-06-01', '丙', '430528196001010000', null, '火星镇', '劳动社保', '工资问题', null],
     ]);
-    const checked = await checkImport(rows, { canViewInformant: true });
+    const checked = await checkImport(rows, { actor: SYSTEM_ACTOR });
     const texts = (i: number) => checked.rows[i].errors.map((e) => e.text);
     expect(checked.rows[0].errors).toEqual([]);
     expect(texts(1)).toContain('缺少信访人（来信人）');
@@ -757,7 +757,7 @@ describe('import (all or nothing)', () => {
     };
     db.petitions.hook('creating', hook);
     try {
-      const checked = await checkImport(rows, { canViewInformant: true });
+      const checked = await checkImport(rows, { actor: SYSTEM_ACTOR });
       await expect(importPetitions(checked, new Map(), org.actor(org.staff))).rejects.toThrow('磁盘已满');
     } finally {
       db.petitions.hook('creating').unsubscribe(hook);
@@ -783,7 +783,7 @@ describe('import (all or nothing)', () => {
       ['宁信来〔2026〕0009', 46115, '乙', null, null, '回龙镇', '国土资源', '宅基地纠纷', null],
     ]);
     expect(rows[1].input.receivedOn).toBe('2026-04-03');
-    const checked = await checkImport(rows, { canViewInformant: true });
+    const checked = await checkImport(rows, { actor: SYSTEM_ACTOR });
     expect((await importPetitions(checked, new Map(), org.actor(org.staff))).imported).toBe(2);
     const all = await db.petitions.orderBy('regNo').toArray();
     expect(all.map((p) => p.regNo).sort()).toEqual(['XN001', '宁信来〔2026〕0009'].sort());
@@ -791,7 +791,7 @@ describe('import (all or nothing)', () => {
     const next = await registerPetition(letter(), org.actor(org.staff));
     expect(next.regNo).toBe('宁信来〔2026〕0010');
     // a number already taken: the same record imported before (only 跳过), never a second XN001
-    const again = await checkImport(rows.slice(0, 1), { canViewInformant: true });
+    const again = await checkImport(rows.slice(0, 1), { actor: SYSTEM_ACTOR });
     expect(again.rows[0]).toMatchObject({
       status: 'duplicate',
       matches: [{ regNo: 'XN001', sameNumber: true }],
