@@ -39,6 +39,7 @@ import {
   linkDuplicate,
   loadCtx,
   recordRecusal,
+  recordReply,
   registerPetition,
   savePetitionSettings,
 } from './repo';
@@ -226,6 +227,22 @@ describe('point 1: a case linked into an informant case is an informant case, ev
     );
     // what is not the identity may still be corrected
     await correctRegistration(second.id, { category: '其他' }, '类别有误', org.actor(org.staff));
+  });
+
+  it('records a complaint made in answering the linked letter without naming the informant', async () => {
+    const { second } = await linkedPair();
+    await recordReply(
+      second.id,
+      {
+        on: '2026-05-20',
+        way: '电话',
+        text: '已告知正在办理',
+        complaint: { staffId: org.head.id, content: '答复态度生硬' },
+      },
+      org.actor(org.director),
+    );
+    const complaints = await db.staffComplaints.toArray();
+    expect(complaints.map((c) => c.complainant)).toEqual(['检举人（身份保密）']);
   });
 
   it('never prints the identity on a form sent out, whoever prints it', async () => {
