@@ -3,7 +3,7 @@
 // Pure builders: the tallies come from shared/rules (tallyMonth), these only lay them out.
 import type { LedgerColumn, LedgerRow, LedgerSpec } from '../ledger';
 import type { AwardBar, DayOutcome, MonthSheet, YearTally } from '../rules';
-import { AWARD_BAR_LABELS, SHEET_LEGEND, daysInMonth, ruleText } from '../rules';
+import { AWARD_BAR_LABELS, SHEET_LEGEND, dayOfWeek, daysInMonth, formatISODate, ruleText } from '../rules';
 
 /** One person's month as the 考勤表 shows it (also the snapshot kept when a month is compiled). */
 export type MonthMarkRow = {
@@ -33,7 +33,10 @@ export function dayCode(d: DayOutcome): string {
   return `${d.am.code}/${d.pm.code}`;
 }
 
-export function monthMarkRow(person: { staffId: string; name: string; section: string }, sheet: MonthSheet): MonthMarkRow {
+export function monthMarkRow(
+  person: { staffId: string; name: string; section: string },
+  sheet: MonthSheet,
+): MonthMarkRow {
   const t = sheet.totals;
   return {
     ...person,
@@ -43,7 +46,8 @@ export function monthMarkRow(person: { staffId: string; name: string; section: s
     absentDays: t.absentDays,
     personalLeaveDays: t.personalLeaveDays,
     sickLeaveDays: t.sickLeaveDays,
-    otherLeaveDays: Object.values(t.leaveDays).reduce((a, b) => a + b, 0) - t.personalLeaveDays - t.sickLeaveDays,
+    otherLeaveDays:
+      Object.values(t.leaveDays).reduce((a, b) => a + b, 0) - t.personalLeaveDays - t.sickLeaveDays,
     tripDays: t.tripDays,
     presentDays: t.presentDays,
     deductions: { ...sheet.deductions },
@@ -63,6 +67,7 @@ function previewNotes(preview?: string): string[] {
   return preview ? [`${preview}：该月考勤尚未经考勤员汇总、分管领导核实、局长审阅并全局通报（ATT-7），不是正式考勤结果。`] : [];
 }
 
+const WEEKDAYS = '日一二三四五六';
 const LEGEND = `图例：${SHEET_LEGEND.map((l) => `${l.mark} ${l.label}`).join('，')}。每格为“上午/下午”。`;
 const SCORE_RULES = ['ATT-2', 'ATT-3', 'ATT-4', 'ATT-5', 'ATT-6'].map((id) => `${id} ${ruleText(id).text}`);
 
@@ -79,7 +84,15 @@ export const TOTAL_COLUMNS: LedgerColumn[] = [
 // 考勤表 (product.md): a row per person, a column per day, then 迟到 … 月考核分; three signatures.
 export function monthSheetSpec(p: SheetParams): LedgerSpec {
   const n = daysInMonth(p.year, p.month);
-  const dayCols: LedgerColumn[] = Array.from({ length: n }, (_, i) => ({ key: `d${i + 1}`, header: `${i + 1}日`, width: 6 }));
+  // A day's column is as narrow as two characters: its 上午/下午 codes take a line each (as the paper
+  // sheet has them), so that the month fits A3 with the text at full size. The weekday under the day.
+  const dayCols: LedgerColumn[] = Array.from({ length: n }, (_, i) => ({
+    key: `d${i + 1}`,
+    header: `${i + 1}日`,
+    subHeader: WEEKDAYS[dayOfWeek(formatISODate(p.year, p.month, i + 1))],
+    width: 4,
+    minWidth: 4,
+  }));
   const rows: LedgerRow[] = p.rows.map((r, i) => {
     const row: LedgerRow = {
       seq: i + 1,
@@ -176,7 +189,8 @@ export function yearSpec(p: { unitName: string; year: number; rows: YearPersonRo
     key: `m${i + 1}`,
     header: `${i + 1}月`,
     type: 'number',
-    width: 7,
+    width: 6,
+    minWidth: 6, // twelve months alike, each as wide as 100.0
   }));
   return {
     unitName: p.unitName,

@@ -202,7 +202,7 @@ export function dutyRosterLedger(
       { key: 'weekday', header: '星期' },
       { key: 'leader', header: '带班领导' },
       { key: 'staff', header: '值班人员', width: 24 },
-      { key: 'phone', header: '值班电话' },
+      { key: 'phone', header: '值班电话', wrap: false },
       { key: 'note', header: '备注', width: 20 },
     ],
     rows: [...rows]
@@ -245,7 +245,7 @@ export function vehicleLogLedger(
     period,
     columns: [
       { key: 'no', header: '序号', type: 'int' },
-      { key: 'number', header: '派车单号' },
+      { key: 'number', header: '派车单号', wrap: false },
       { key: 'vehicle', header: '车辆' },
       { key: 'applicant', header: '用车人' },
       { key: 'purpose', header: '用车事由', width: 24 },
@@ -348,14 +348,14 @@ export function expenseLedger(
     period,
     columns: [
       { key: 'no', header: '序号', type: 'int' },
-      { key: 'number', header: '报销单号' },
+      { key: 'number', header: '报销单号', wrap: false },
       { key: 'expenseOn', header: '开支日期', type: 'date' },
       { key: 'claimedOn', header: '报销日期', type: 'date' },
       { key: 'claimant', header: '经办人' },
       { key: 'category', header: '类别' },
       { key: 'purpose', header: '用途', width: 30 },
       { key: 'amount', header: '金额(元)', type: 'money' },
-      { key: 'late', header: '逾期报销(FIN-2)' },
+      { key: 'late', header: '逾期报销(FIN-2)', width: 16 }, // mostly 否; a reason wraps
       { key: 'decision', header: '局长办公会决定(FIN-5)' },
       { key: 'state', header: '状态' },
       { key: 'paidOn', header: '付款日期', type: 'date' },

@@ -41,7 +41,7 @@ export function incomingRegisterSpec(p: {
     period: yearPeriod(p.year),
     columns: [
       { key: 'seq', header: '序号', type: 'int', width: 6 },
-      { key: 'regNo', header: '收文编号' },
+      { key: 'regNo', header: '收文编号', wrap: false },
       { key: 'receivedOn', header: '收文日期', type: 'date' },
       { key: 'issuer', header: '来文单位' },
       { key: 'issuerNumber', header: '来文字号' },
@@ -92,7 +92,7 @@ export function outgoingRegisterSpec(p: {
     period: yearPeriod(p.year),
     columns: [
       { key: 'seq', header: '序号', type: 'int', width: 6 },
-      { key: 'docNumber', header: '文号' },
+      { key: 'docNumber', header: '文号', wrap: false },
       { key: 'signedOn', header: '签发日期', type: 'date' },
       { key: 'section', header: '拟稿股室' },
       { key: 'drafter', header: '拟稿人' },
@@ -149,7 +149,7 @@ export function loanRegisterSpec(p: {
       { key: 'returnDue', header: '归还期限', type: 'date' },
       { key: 'returnedOn', header: '归还日期', type: 'date' },
       { key: 'status', header: '状态' },
-      { key: 'sign', header: '借阅人签字', width: 12 },
+      { key: 'sign', header: '借阅人签字', width: 12, minWidth: 12 },
     ],
     rows: numbered(p.rows, (r) => ({
       borrowedOn: r.borrowedOn,
@@ -234,7 +234,7 @@ export function decisionRegisterSpec(p: {
     period: yearPeriod(p.year),
     columns: [
       { key: 'seq', header: '序号', type: 'int', width: 6 },
-      { key: 'number', header: '决定编号' },
+      { key: 'number', header: '决定编号', width: 16, minWidth: 15 }, // 局长办公会决定 over 〔2026〕1号
       { key: 'meeting', header: '会议' },
       { key: 'meetingDate', header: '会议日期', type: 'date' },
       { key: 'category', header: '议题类别', width: 24 },

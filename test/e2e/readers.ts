@@ -27,7 +27,9 @@ export function openpyxlAvailable(): boolean {
 }
 
 // Reads an .xlsx with openpyxl; dates come back as 'YYYY-MM-DD' when the cell is a real date.
-export function readWithOpenpyxl(path: string): (SheetDump & { orientation: string; printTitleRows: string | null; fitToWidth: number })[] {
+export function readWithOpenpyxl(
+  path: string,
+): (SheetDump & { orientation: string; printTitleRows: string | null; fitToWidth: number })[] {
   const r = spawnSync(PY, ['-c', OPENPYXL_SCRIPT, path], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`openpyxl could not read ${path}: ${r.stderr}`);
   return JSON.parse(r.stdout);
@@ -43,4 +45,41 @@ export function pdfText(path: string): string {
   const r = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
   return r.stdout;
+}
+
+const OPENPYXL_PAPER_SCRIPT = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = []
+for ws in wb.worksheets:
+    fonts = set()
+    without = []
+    for row in ws.iter_rows():
+        filled = [c for c in row if c.value is not None]
+        for c in filled:
+            fonts.add(c.font.name)
+        if filled and not ws.row_dimensions[row[0].row].height:
+            without.append(row[0].row)
+    f = ws.oddFooter
+    out.append({"name": ws.title, "paperSize": ws.page_setup.paperSize, "orientation": ws.page_setup.orientation,
+                "printTitleRows": ws.print_title_rows, "fonts": sorted(fonts), "rowsWithoutHeight": without,
+                "footer": "|".join((p.text or "") for p in (f.left, f.center, f.right))})
+print(json.dumps(out, ensure_ascii=False))
+`;
+
+export type PaperDump = {
+  name: string;
+  paperSize: string | number | null;
+  orientation: string | null;
+  printTitleRows: string | null;
+  fonts: string[]; // the fonts named on the cells that hold a value
+  rowsWithoutHeight: number[]; // rows holding a value but no explicit height
+  footer: string; // the odd footer's three sections' text, joined by |
+};
+
+// What openpyxl reads of a sheet's paper: the fonts of its cells, row heights, print titles, footer.
+export function readPaperWithOpenpyxl(path: string): PaperDump[] {
+  const r = spawnSync(PY, ['-c', OPENPYXL_PAPER_SCRIPT, path], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`openpyxl could not read ${path}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
 }

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 
 import type { LedgerSpec } from '../../../shared/ledger';
 
-import { CELL_TEXT_LIMIT, CELL_TRUNCATED_MARK, ledgerWorkbook } from './xlsx';
+import { CELL_TEXT_LIMIT, CELL_TRUNCATED_MARK, DEFAULT_FONT_XML, ledgerWorkbook } from './xlsx';
 
 const spec: LedgerSpec = {
   unitName: '新宁县信访局',
@@ -57,11 +58,12 @@ describe('ledgerWorkbook', () => {
     expect(ws.getCell('B5').font?.bold).toBe(true);
   });
 
-  it('prints A4 landscape, fit to width, with the header row repeated and frozen', async () => {
+  it('prints A4 landscape at full size (not shrunk to fit), with the header row repeated and frozen', async () => {
     const ws = await read(await ledgerWorkbook([spec], new Date(2026, 10, 26), '周文书'));
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.pageSetup.paperSize).toBe(9);
-    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.scale).toBe(100);
+    expect(ws.pageSetup.fitToPage).toBeFalsy();
     expect(ws.pageSetup.printTitlesRow).toBe('2:2');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
   });
@@ -77,6 +79,106 @@ describe('ledgerWorkbook', () => {
   it('sizes columns for Chinese text', async () => {
     const ws = await read(await ledgerWorkbook([spec], new Date(2026, 10, 26), '周文书'));
     expect(ws.getColumn(5).width).toBeGreaterThanOrEqual(18); // 8 Chinese characters count double
+  });
+
+  it('names 宋体 on every cell it writes, the title larger and bold', async () => {
+    const ws = await read(await ledgerWorkbook([spec], new Date(2026, 10, 26), '周文书'));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.isMerged && c.master !== c) return;
+        expect(c.font?.name, c.address).toBe('宋体');
+        expect(c.font?.charset, c.address).toBe(134);
+        expect(c.font?.size, c.address).toBe(c.address === 'A1' ? 16 : 10);
+      }),
+    );
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+  });
+
+  it('gives every row an explicit height, taller for wrapped text', async () => {
+    const long = '反映某建筑工地拖欠农民工工资共计十二万元，多次讨要未果，请求督促解决'.repeat(3);
+    const ws = await read(
+      await ledgerWorkbook(
+        [{ ...spec, rows: [...spec.rows, { no: 3, summary: long }] }],
+        new Date(2026, 10, 26),
+        '周文书',
+      ),
+    );
+    ws.eachRow((row) => expect(row.height, `row ${row.number}`).toBeGreaterThan(0));
+    expect(ws.getRow(3).height).toBe(15);
+    expect(ws.getRow(5).height).toBeGreaterThanOrEqual(27); // two lines or more
+    expect(ws.getCell('E5').alignment?.wrapText).toBe(true);
+  });
+
+  it('puts the sheet’s own signature lines and 第N页 共M页 in every page’s footer', async () => {
+    const ws = await read(
+      await ledgerWorkbook(
+        [{ ...spec, signatures: ['考勤员', '分管领导核实', '局长审阅'] }],
+        new Date(2026, 10, 26, 10, 30),
+        '周文书',
+      ),
+    );
+    const footer = ws.headerFooter.oddFooter ?? '';
+    expect(footer).toMatch(/^&L&"宋体,常规"&10考勤员：_+ {2}分管领导核实：_+ {2}局长审阅：_+&R/);
+    expect(footer).toContain('第&P页 共&N页');
+    expect(footer).toContain('导出时间：2026-11-26 10:30');
+    const texts: string[] = [];
+    ws.eachRow((row) => texts.push(String(row.getCell(1).value ?? '')));
+    expect(texts.some((t) => /^考勤员：_+ +分管领导核实：_+ +局长审阅：_+$/.test(t))).toBe(true);
+    expect(texts.some((t) => t.includes('制表人'))).toBe(false);
+  });
+
+  it('writes a second header row for sub-headers, the other headers spanning both, and repeats both', async () => {
+    const days: LedgerSpec = {
+      ...spec,
+      columns: [
+        { key: 'no', header: '序号', type: 'int' },
+        { key: 'd1', header: '1日', subHeader: '六', width: 4, minWidth: 4 },
+        { key: 'd2', header: '2日', subHeader: '日', width: 4, minWidth: 4 },
+      ],
+      rows: [{ no: 1, d1: '休', d2: '休' }],
+      totals: undefined,
+    };
+    const ws = await read(await ledgerWorkbook([days], new Date(2026, 10, 26), '周文书'));
+    expect((ws.getRow(3).values as unknown[]).slice(2)).toEqual(['六', '日']);
+    expect(ws.getCell('A3').isMerged && ws.getCell('A3').master.address).toBe('A2');
+    expect(ws.pageSetup.printTitlesRow).toBe('2:3');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.getCell('A4').value).toBe(1);
+  });
+
+  it('moves a ledger too wide for A4 to A3', async () => {
+    const wide: LedgerSpec = {
+      ...spec,
+      columns: Array.from({ length: 16 }, (_, i) => ({
+        key: `c${i}`,
+        header: `日期${i}`,
+        type: 'date' as const,
+      })),
+      rows: [Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`c${i}`, '2026-01-01']))],
+      totals: undefined,
+    };
+    const ws = await read(await ledgerWorkbook([wide], new Date(2026, 10, 26), '周文书'));
+    expect(ws.pageSetup.paperSize).toBe(8);
+    expect(ws.pageSetup.scale).toBe(100);
+  });
+
+  it('keeps a column of width 9 (exceljs’s default) in the sheet’s column list', async () => {
+    const nine: LedgerSpec = {
+      ...spec,
+      columns: [{ key: 'x', header: '甲', width: 9, minWidth: 9 }],
+      rows: [{ x: '乙' }],
+      totals: undefined,
+    };
+    const zip = await JSZip.loadAsync(await ledgerWorkbook([nine], new Date(2026, 10, 26), '周文书'));
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toMatch(
+      /<col min="1" max="1" width="9\.05"/,
+    );
+  });
+
+  it('makes Arial 10 the workbook’s default font, the unit of column widths in every program', async () => {
+    const zip = await JSZip.loadAsync(await ledgerWorkbook([spec], new Date(2026, 10, 26), '周文书'));
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    expect(/<fonts[^>]*>(<font>.*?<\/font>)/.exec(styles)?.[1]).toBe(DEFAULT_FONT_XML);
   });
 
   it('cuts a text over Excel’s 32,767-character cell limit, with a visible marker, so the workbook opens', async () => {
