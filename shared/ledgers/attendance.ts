@@ -122,6 +122,7 @@ export function monthSheetSpec(p: {
     rows,
     notes: [LEGEND, ...SCORE_RULES],
     signatures: SHEET_SIGNATURES,
+    paper: 'A3', // a column a day: A3, as the paper sheet
   };
 }
 
