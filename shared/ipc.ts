@@ -12,7 +12,7 @@ export type SaveFileRequest = {
 };
 export type SaveFileResult = { saved: boolean; path?: string };
 
-export type PrintRequest = { title?: string; pageSize?: 'A4' | 'A5'; landscape?: boolean };
+export type PrintRequest = { title?: string; pageSize?: 'A3' | 'A4' | 'A5'; landscape?: boolean };
 export type PrintResult = { ok: boolean; error?: string };
 export type SavePdfRequest = PrintRequest & { suggestedName: string };
 

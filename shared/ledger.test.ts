@@ -265,7 +265,8 @@ describe('ledgerLayout', () => {
       Array.from({ length: 40 }, (_, i) => letter(i + 1)),
       { unitName: '新宁县信访局', period: '2026年' },
     );
-    const l = ledgerLayout(spec);
+    expect(spec.paper).toBe('A3'); // its default
+    const l = ledgerLayout({ ...spec, paper: undefined }); // and where it would go on its own
     expect(l.paper).toBe('A3');
     expect(l.printPt).toBeGreaterThanOrEqual(MIN_PRINT_PT);
     const widthPt = l.widths.reduce((a, b) => a + b, 0) * COLUMN_PT * l.scale;

@@ -133,11 +133,48 @@ function widthFor(s: number, f: number, pt: number): number {
   );
 }
 
+// Punctuation that may not start a line, and that may not end one (kept with its neighbour).
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const NO_START = codes('，。、；：？！）》」』〕】”’…,.;:?!)]}%');
+const NO_END = codes('（《「『〔【“‘([{');
+
+// Walks the pieces a line may break between: each CJK character (with the punctuation that may not
+// start or end a line kept to it), and each run of ASCII letters and digits (ending after a space),
+// handing each piece's width in em, in SimSun and in the fallback, to `piece`.
+function walkPieces(text: string, bold: boolean, piece: (s: number, f: number) => void): void {
+  let s = 0;
+  let f = 0;
+  let open = false;
+  let latin = false; // the open piece is an ASCII run
+  let glue = false; // the open piece ends in an opening bracket
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const ascii = c < 0x80;
+    if (!(open && (glue || NO_START.has(c) || (ascii && latin)))) {
+      if (open) piece(s, f);
+      s = 0;
+      f = 0;
+      open = true;
+    }
+    s += simsunEm(c, bold);
+    f += fallbackEm(c, bold);
+    latin = ascii && c !== 0x20;
+    glue = NO_END.has(c);
+  }
+  if (open) piece(s, f);
+}
+
+export function breakUnits(text: string, bold = false): [number, number][] {
+  const units: [number, number][] = [];
+  walkPieces(text, bold, (s, f) => units.push([s, f]));
+  return units;
+}
+
 function measure(text: string, bold: boolean): [number, number] {
   let s = 0;
   let f = 0;
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     s += simsunEm(c, bold);
     f += fallbackEm(c, bold);
   }
@@ -150,36 +187,15 @@ export function widthForText(text: string, pt = BODY_PT, bold = false): number {
   return widthFor(s, f, pt);
 }
 
-// Punctuation that may not start a line, and that may not end one (kept with its neighbour).
-const NO_START = new Set('，。、；：？！）》」』〕】”’…,.;:?!)]}%');
-const NO_END = new Set('（《「『〔【“‘([{');
-
-// The pieces a line may break between: each CJK character (with the punctuation that may not start
-// or end a line kept to it), and each run of ASCII letters and digits (ending after a space). Each
-// piece as [SimSun em, fallback em].
-export function breakUnits(text: string, bold = false): [number, number][] {
-  const units: [number, number][] = [];
-  let latin = false; // the last piece is an ASCII run still open
-  let glue = false; // the last piece ends in an opening bracket
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
-    const ascii = c < 0x80;
-    const last = units[units.length - 1];
-    if (last && (glue || NO_START.has(ch) || (ascii && latin))) {
-      last[0] += simsunEm(c, bold);
-      last[1] += fallbackEm(c, bold);
-    } else units.push([simsunEm(c, bold), fallbackEm(c, bold)]);
-    latin = ascii && ch !== ' ';
-    glue = NO_END.has(ch);
-  }
-  return units;
-}
-
-// The widest unbreakable piece of a text, as a width.
+// The width of a text's widest unbreakable piece.
 function pieceWidth(text: string, pt: number, bold = false): number {
-  let w = 0;
-  for (const [s, f] of breakUnits(text, bold)) w = Math.max(w, widthFor(s, f, pt));
-  return w;
+  let s = 0;
+  let f = 0;
+  walkPieces(text, bold, (ps, pf) => {
+    if (ps > s) s = ps;
+    if (pf > f) f = pf;
+  });
+  return widthFor(s, f, pt);
 }
 
 // How many lines a text takes in a column of this width, wrapped as Excel and LibreOffice wrap it:
@@ -195,7 +211,7 @@ export function lineCount(text: string, width: number, pt = BODY_PT, bold = fals
     if (s <= capS && f <= capF) continue;
     let lineS = 0;
     let lineF = 0;
-    for (const [us, uf] of breakUnits(para, bold)) {
+    walkPieces(para, bold, (us, uf) => {
       if (lineS + us <= capS && lineF + uf <= capF) {
         lineS += us;
         lineF += uf;
@@ -210,7 +226,7 @@ export function lineCount(text: string, width: number, pt = BODY_PT, bold = fals
         lineS = Math.max(0, lineS + us - cut * capS);
         lineF = Math.max(0, lineF + uf - cut * capF);
       }
-    }
+    });
   }
   return lines;
 }
@@ -268,15 +284,21 @@ export function measureColumn(
   const wraps = columnWraps(col);
   let content = 0;
   let piece = 0;
-  const each = (r: LedgerRow, bold: boolean) => {
-    const t = cellText(col, r[col.key]);
+  const seen = new Set<LedgerCell>(); // a ledger repeats its values: each is measured once
+  const each = (v: LedgerCell, bold: boolean) => {
+    const t = cellText(col, v);
     if (!t) return;
     const w = widthForText(t, BODY_PT, bold);
     if (w > content) content = w;
     if (wraps) piece = Math.max(piece, pieceWidth(t, BODY_PT, bold));
   };
-  for (const r of rows) each(r, false);
-  for (const r of boldRows) each(r, true);
+  for (const r of rows) {
+    const v = r[col.key];
+    if (seen.has(v)) continue;
+    seen.add(v);
+    each(v, false);
+  }
+  for (const r of boldRows) each(r[col.key], true);
   const full = Math.max(floor, content);
   if (!wraps) return { min: full, ideal: full, full, fixed: false };
   const ideal = Math.max(floor, Math.min(full, col.width ?? DEFAULT_MAX_WIDTH));
@@ -390,14 +412,30 @@ export function rowLines(
   row: LedgerRow,
   bold = false,
 ): number {
-  let lines = 1;
-  for (let i = 0; i < columns.length; i++) {
-    const c = columns[i];
-    if (!columnWraps(c)) continue;
-    const v = row[c.key];
-    if (v === null || v === undefined || v === '') continue;
-    const n = lineCount(String(v), widths[i], BODY_PT, bold);
-    if (n > lines) lines = n;
-  }
-  return lines;
+  return lineCounter(columns, widths)(row, bold);
+}
+
+// rowLines for many rows: each column's values counted once.
+export function lineCounter(
+  columns: readonly LedgerColumn[],
+  widths: readonly number[],
+): (row: LedgerRow, bold?: boolean) => number {
+  const wrapping = columns.flatMap((c, i) =>
+    columnWraps(c) ? [{ key: c.key, width: widths[i], seen: new Map<string, number>() }] : [],
+  );
+  return (row, bold = false) => {
+    let lines = 1;
+    for (const c of wrapping) {
+      const v = row[c.key];
+      if (v === null || v === undefined || v === '') continue;
+      const t = String(v);
+      let n = bold ? undefined : c.seen.get(t);
+      if (n === undefined) {
+        n = lineCount(t, c.width, BODY_PT, bold);
+        if (!bold) c.seen.set(t, n);
+      }
+      if (n > lines) lines = n;
+    }
+    return lines;
+  };
 }

@@ -103,6 +103,10 @@ describe('validateRequest', () => {
       landscape: true,
       title: '请假单',
     });
+    expect(validateRequest('print:show-dialog', { pageSize: 'A3', landscape: true })).toEqual({
+      pageSize: 'A3',
+      landscape: true,
+    });
     expect(() => validateRequest('print:show-dialog', { pageSize: 'Letter' })).toThrow(/pageSize/);
     expect(() => validateRequest('print:show-dialog', { landscape: 'yes' })).toThrow(/landscape/);
     expect(() => validateRequest('print:show-dialog', { silent: true })).toThrow(/unexpected/);

@@ -109,8 +109,8 @@ function printRequest(channel: string, req: PlainObject): PrintRequest {
   if (title !== undefined && (typeof title !== 'string' || title.length > 500)) {
     throw new IpcRequestError(channel, 'title must be a string of at most 500 characters');
   }
-  if (pageSize !== undefined && pageSize !== 'A4' && pageSize !== 'A5') {
-    throw new IpcRequestError(channel, "pageSize must be 'A4' or 'A5'");
+  if (pageSize !== undefined && pageSize !== 'A3' && pageSize !== 'A4' && pageSize !== 'A5') {
+    throw new IpcRequestError(channel, "pageSize must be 'A3', 'A4' or 'A5'");
   }
   return {
     ...(title === undefined ? {} : { title: title as string }),

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import { BUNDLED_CALENDAR, awardEligibility, mergeCalendars, tallyMonth } from '../rules';
 
-import { dayCode, eligibilityText, monthMarkRow, monthScoreSpec, monthSheetSpec, yearSpec } from './attendance';
+import {
+  dayCode,
+  eligibilityText,
+  monthMarkRow,
+  monthScoreSpec,
+  monthSheetSpec,
+  yearSpec,
+} from './attendance';
 
 const CAL = mergeCalendars(BUNDLED_CALENDAR[2026]);
 
@@ -12,8 +19,14 @@ const sheet = tallyMonth({
   month: 6,
   cal: CAL,
   sessions: {
-    '2026-06-01': { am: { kind: 'signed', signedAt: '08:16' }, pm: { kind: 'signed', signedAt: '14:30', leftAt: '17:00' } },
-    '2026-06-02': { am: { kind: 'leave', leaveType: 'personal' }, pm: { kind: 'leave', leaveType: 'personal' } },
+    '2026-06-01': {
+      am: { kind: 'signed', signedAt: '08:16' },
+      pm: { kind: 'signed', signedAt: '14:30', leftAt: '17:00' },
+    },
+    '2026-06-02': {
+      am: { kind: 'leave', leaveType: 'personal' },
+      pm: { kind: 'leave', leaveType: 'personal' },
+    },
     '2026-06-03': { am: { kind: 'leave', leaveType: 'personal' }, pm: { kind: 'trip' } },
     '2026-06-04': { am: { kind: 'leave', leaveType: 'annual' }, pm: { kind: 'leave', leaveType: 'sick' } },
   },
@@ -28,7 +41,11 @@ describe('dayCode', () => {
     expect(row.codes[5]).toBe('休'); // Saturday 6 June
     expect(row.codes[18]).toBe('休'); // 端午
     expect(row.codes[7]).toBe('旷/旷');
-    const empty = { ...sheet.days[7], am: { ...sheet.days[7].am, code: '' }, pm: { ...sheet.days[7].pm, code: '' } };
+    const empty = {
+      ...sheet.days[7],
+      am: { ...sheet.days[7].am, code: '' },
+      pm: { ...sheet.days[7].pm, code: '' },
+    };
     expect(dayCode(empty)).toBe('');
   });
 });
@@ -55,10 +72,26 @@ describe('monthSheetSpec', () => {
     expect(headers.slice(0, 4)).toEqual(['序号', '姓名', '股室', '1日']);
     expect(headers).toContain('30日');
     expect(headers).not.toContain('31日');
-    expect(headers.slice(-7)).toEqual(['迟到', '早退', '旷工(天)', '事假(天)', '病假(天)', '公出(天)', '月考核分']);
+    expect(headers.slice(-7)).toEqual([
+      '迟到',
+      '早退',
+      '旷工(天)',
+      '事假(天)',
+      '病假(天)',
+      '公出(天)',
+      '月考核分',
+    ]);
   });
   it('puts the codes and the totals in the row', () => {
-    expect(spec.rows[0]).toMatchObject({ seq: 1, name: '钱雪', d1: '迟/早', d2: '事/事', late: 1, personal: 1.5, score: sheet.score });
+    expect(spec.rows[0]).toMatchObject({
+      seq: 1,
+      name: '钱雪',
+      d1: '迟/早',
+      d2: '事/事',
+      late: 1,
+      personal: 1.5,
+      score: sheet.score,
+    });
   });
   it('signs by the clerk, the deputy and the director and explains the codes', () => {
     expect(spec.signatures).toEqual(['考勤员', '分管领导核实', '局长审阅']);
@@ -84,7 +117,14 @@ describe('monthSheetSpec', () => {
 describe('monthScoreSpec', () => {
   it('lists deductions by cause and the score', () => {
     const spec = monthScoreSpec({ unitName: 'x', year: 2026, month: 6, rows: [row] });
-    expect(spec.rows[0]).toMatchObject({ name: '钱雪', late: 1, lateD: 0.5, early: 1, earlyD: 0.5, score: sheet.score });
+    expect(spec.rows[0]).toMatchObject({
+      name: '钱雪',
+      late: 1,
+      lateD: 0.5,
+      early: 1,
+      earlyD: 0.5,
+      score: sheet.score,
+    });
     expect(spec.ledgerName).toBe('月考核分汇总');
   });
 });
@@ -97,10 +137,24 @@ describe('yearSpec and eligibilityText', () => {
       unitName: 'x',
       year: 2026,
       rows: [
-        { staffId: 's1', name: '钱雪', section: '办信股', monthScores: [99, null, ...Array(10).fill(100)], tally, ...e },
+        {
+          staffId: 's1',
+          name: '钱雪',
+          section: '办信股',
+          monthScores: [99, null, ...Array(10).fill(100)],
+          tally,
+          ...e,
+        },
       ],
     });
-    expect(spec.rows[0]).toMatchObject({ m1: 99, m2: null, lateEarly: 12, absent: 3, personal: 22, eligible: '不符合' });
+    expect(spec.rows[0]).toMatchObject({
+      m1: 99,
+      m2: null,
+      lateEarly: 12,
+      absent: 3,
+      personal: 22,
+      eligible: '不符合',
+    });
     expect(spec.rows[0].reasons).toContain('迟到、早退达12次以上');
     expect(spec.rows[0].reasons).toContain('事假');
     expect(eligibilityText(e)).toMatch(/^不符合：/);

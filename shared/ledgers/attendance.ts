@@ -124,6 +124,7 @@ export function monthSheetSpec(p: SheetParams): LedgerSpec {
     rows,
     notes: [...previewNotes(p.preview), LEGEND, ...SCORE_RULES],
     signatures: SHEET_SIGNATURES,
+    paper: 'A3', // a column a day: A3, as the paper sheet
   };
 }
 

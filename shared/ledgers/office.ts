@@ -60,6 +60,7 @@ export function incomingRegisterSpec(p: {
     ],
     rows: numbered(p.rows, (r) => ({ ...r })),
     notes: [note('DOC-1'), note('DOC-2'), note('DOC-6'), '传阅、承办栏中“√”表示已阅或已办理完毕。'],
+    paper: 'A3', // 17 columns, four of them opinions: A3 keeps them on few lines
   };
 }
 

@@ -151,6 +151,7 @@ export function letterLedgerSpec(items: readonly PetitionLedgerItem[], o: Ledger
     rows,
     notes: [`共 ${rows.length} 件。检举揭发件的信访人信息按规定隐去（PET-6）。`, ...provisionalNotes(items)],
     orientation: 'landscape',
+    paper: 'A3', // 18 columns: too wide for A4 at 9 pt
   };
 }
 
@@ -189,6 +190,7 @@ export function visitLedgerSpec(items: readonly PetitionLedgerItem[], o: LedgerO
       ...provisionalNotes(items),
     ],
     orientation: 'landscape',
+    paper: 'A3', // 16 columns: too wide for A4 at 9 pt
   };
 }
 

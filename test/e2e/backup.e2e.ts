@@ -1,5 +1,6 @@
 // 备份与恢复: a manual backup downloads a file; restoring it after a change brings the old data
 // back (and survives a reload); a tampered or truncated file is refused in Chinese.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,35 @@ import { ADMIN, completeSetup, containsText, loginAndWait, openModule, startApp,
 import type { App } from './harness';
 
 const FILE = '/tmp/xinfang-e2e-backup.json';
+
+// A forger's edit of a backup file: the data part's lines changed, then the manifest's counts, length
+// and SHA-256 recomputed exactly as the format does (renderer/src/backup/format.ts), so every format
+// check passes.
+function forge(text: string, change: (lines: string[]) => string[]): string {
+  const nl = text.indexOf('\n');
+  const head = text.slice(0, nl);
+  const m = JSON.parse(head.slice(head.indexOf('"manifest":') + 11, head.length - ',"data":'.length));
+  const lines = change(text.slice(nl + 1, text.length - 3).split('\n'));
+  let table = '';
+  for (const l of lines) {
+    const open = /^"(\w+)":\[$/.exec(l);
+    if (open) m.counts[(table = open[1])] = 0;
+    else if (l.startsWith(',{') || (l.startsWith('{') && l !== '{')) m.counts[table]++;
+  }
+  const data = lines.join('\n');
+  m.dataBytes = Buffer.byteLength(data, 'utf8');
+  m.sha256 = createHash('sha256').update(data, 'utf8').digest('hex');
+  return `{"format":"xinfang-backup","manifest":${JSON.stringify(m)},"data":\n${data}\n}\n`;
+}
+
+// Drops the records of a table that match, keeping the separating commas right.
+function dropRecords(lines: string[], table: string, match: (line: string) => boolean): string[] {
+  const start = lines.indexOf(`"${table}":[`) + 1;
+  let end = start;
+  while (!lines[end].startsWith(']')) end++;
+  const kept = lines.slice(start, end).filter((l) => !match(l));
+  return [...lines.slice(0, start), ...kept.map((l, i) => (i === 0 ? l.replace(/^,/, '') : l.startsWith(',') ? l : ',' + l)), ...lines.slice(end)];
+}
 
 describe('backup and restore', () => {
   let app: App;
@@ -127,5 +157,59 @@ describe('backup and restore', () => {
     await openTab('股室与人员');
     await visible(page.getByRole('row', { name: /备份前甲/ }));
     expect(await page.getByRole('row', { name: /备份后乙/ }).count()).toBe(0);
+  });
+
+  it('a forged backup (a record removed, manifest recomputed) is refused until the admin accepts the red warning, and the acceptance is audited', async () => {
+    const { page } = app;
+    await addStaff('伪造前丁');
+    await openTab('备份与恢复');
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: '立即备份' }).click();
+    const fresh = '/tmp/xinfang-e2e-fresh.json';
+    await (await dl).saveAs(fresh);
+    const text = readFileSync(fresh, 'utf8');
+    const gone = JSON.parse(text).data.staff.find((s: { name: string }) => s.name === '伪造前丁');
+
+    // An audit entry rewritten (checksum recomputed): the chain is broken, the file is refused.
+    const chainForged = forge(text, (lines) => lines.map((l) => (l.includes('"action":"create"') && l.includes('伪造前丁') ? l.replace('伪造前丁', '伪造前戊') : l)));
+    writeFileSync('/tmp/xinfang-e2e-chain.json', chainForged);
+    await chooseFile('/tmp/xinfang-e2e-chain.json');
+    await containsText(page.getByRole('alert').filter({ hasText: '不能用此文件恢复' }), '审计链有断点');
+    expect(await page.getByRole('button', { name: '恢复此备份' }).count()).toBe(0);
+
+    // The record removed, its audit entries left: every format check passes, the trail does not.
+    writeFileSync('/tmp/xinfang-e2e-forged.json', forge(text, (lines) => dropRecords(lines, 'staff', (l) => l.includes(`"id":"${gone.id}"`))));
+    await page.getByLabel('选择备份文件').setInputFiles('/tmp/xinfang-e2e-forged.json');
+    const warning = page.getByRole('alert').filter({ hasText: '警告：备份中的数据与其审计记录有 1 处不符' });
+    await visible(warning);
+    const row = warning.getByRole('row', { name: /伪造前丁/ });
+    await containsText(row, '记录缺失');
+    await containsText(row, '人员');
+    await visible(page.getByText('备份文件格式与校验码无误'));
+    expect(await page.getByText('备份文件检查通过').count()).toBe(0);
+    const restore = page.getByRole('button', { name: '恢复此备份' });
+    expect(await restore.isDisabled()).toBe(true);
+    await page.screenshot({ path: '/tmp/backup-forged-warning.png', fullPage: true });
+
+    await page.getByLabel(/我已知悉以上 1 处不符/).check();
+    expect(await restore.isDisabled()).toBe(false);
+    await restore.click();
+    const confirm = page.getByRole('dialog', { name: '确认从备份恢复' });
+    await visible(confirm.getByText('此备份与其审计记录有 1 处不符'));
+    await confirm.getByRole('button', { name: '确定恢复' }).click();
+    const done = page.getByRole('dialog', { name: '恢复完成' });
+    await visible(done.getByText('已按管理员确认恢复：备份与审计记录不符'));
+    expect(await done.getByText('审计链校验通过').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/backup-forged-restored.png', fullPage: true });
+    await done.getByRole('button', { name: '重新登录' }).click();
+    await loginAndWait(page, ADMIN.login, ADMIN.password);
+    await openTab('股室与人员');
+    await visible(page.getByRole('row', { name: /备份前甲/ }));
+    expect(await page.getByRole('row', { name: /伪造前丁/ }).count()).toBe(0);
+    // The admin's acceptance is in the restored data's audit trail, naming what did not match.
+    await openTab('审计日志');
+    await containsText(page.getByRole('table'), '管理员已知悉备份与审计记录有 1 处不符，仍要恢复');
+    await containsText(page.getByRole('table'), '人员 伪造前丁 缺失');
+    await page.screenshot({ path: '/tmp/backup-forged-audit.png', fullPage: true });
   });
 });

@@ -63,6 +63,7 @@ describe('foundation: first run, login, roles, navigation', () => {
     expect(await answer(ADMIN.login, 'Wrong0000')).toBe(refused);
     // Locked now: the right password is refused while locked, in the same words.
     expect(await answer(ADMIN.login, ADMIN.password)).toBe(refused);
+    await page.screenshot({ path: '/tmp/login-refused.png' });
     expect(await page.getByRole('navigation', { name: '主导航' }).count()).toBe(0);
   });
 

@@ -96,6 +96,19 @@ function overlapping(words: Word[]): [Word, Word] | null {
   return null;
 }
 
+// The header row's text at the top of a page (after the title on the first): the words from the
+// top, in reading order, until as many characters as the header has — all of the header's, no
+// others. (Rows never overlap, so the header's words all come before the first row's.) '' when so.
+function headerBand(p: PdfPage, header: string, title = ''): string {
+  const words = [...p.words].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  let i = 0;
+  let got = '';
+  while (chars(got).length < chars(title).length && i < words.length) got += words[i++].text;
+  let band = '';
+  while (chars(band).length < chars(header).length && i < words.length) band += words[i++].text;
+  return missing(header, band) + missing(band, header);
+}
+
 // The calibration sheet: 宋体 10 pt at 100 %, no fit, a CJK word and a Latin word.
 async function writeCalibration(path: string) {
   const wb = new ExcelJS.Workbook();
@@ -306,16 +319,8 @@ describe.skipIf(!!MISSING && !process.env.CI)('every ledger on paper (LibreOffic
         ).toContain(title.replace(/\s+/g, ''));
         do {
           const p = pages[at];
-          const words = [...p.words].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
-          let i = 0;
-          if (at === first) {
-            let got = '';
-            while (chars(got).length < chars(title).length) got += words[i++].text;
-          }
-          let band = '';
-          while (chars(band).length < chars(header).length && i < words.length) band += words[i++].text;
           expect(
-            missing(header, band) + missing(band, header),
+            headerBand(p, header, at === first ? title : ''),
             `${name}/${ws.name} p.${at + 1}: header row`,
           ).toBe('');
           const foot = p.words.filter((w) => w.y0 > p.height - 72).map((w) => w.text);
@@ -369,6 +374,73 @@ describe.skipIf(!!MISSING && !process.env.CI)('every ledger on paper (LibreOffic
           expect(s.footer, name).toMatch(/第.*页/);
         }
     }
+  });
+
+  it('prints the 来信台帐 from 打印预览 as its sheet: A3, 9 pt or more, the header and 第N页 共M页 on every page', async () => {
+    const { page } = app;
+    // Chromium's fonts, measured as LibreOffice's were: 宋体 at 10 pt.
+    const cal = await app.context.newPage();
+    await cal.setContent(
+      `<p style="font-family: 'SimSun', 'Songti SC', 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; font-size: 10pt">宋体十磅校准 Calibration 0123456789</p>`,
+    );
+    const calPdf = join(dir, 'chromium-calibration.pdf');
+    await cal.pdf({ path: calPdf });
+    await cal.close();
+    const chromiumRatio = Math.max(...pdfWords(calPdf)[0].words.map((w) => (w.y1 - w.y0) / 10));
+
+    await petitionLedger(page, '来信台帐');
+    await page.getByRole('button', { name: '打印预览' }).click();
+    await visible(page.locator('.ledger-print'));
+    // PAPER_SHOTS=/some/dir saves the preview as the screen shows it (for looking at, not asserted).
+    if (process.env.PAPER_SHOTS)
+      await page.screenshot({ path: join(process.env.PAPER_SHOTS, 'ledger-preview.png') });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = join(dir, 'laixin-print.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('button', { name: '返回台帐' }).click();
+
+    const pages = pdfWords(pdf);
+    const sheet = (await readWithExcelJS(files.get('来信台帐')!)).worksheets[0];
+    const header = (sheet.getRow(2).values as unknown[]).slice(1).join('');
+    const title = String(sheet.getCell(1, 1).value);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.length).toBeLessThanOrEqual(pdfs.get('来信台帐')!.length + 2);
+    pages.forEach((p, i) => {
+      expect([Math.round(p.width), Math.round(p.height)], `p.${i + 1}: A3 landscape`).toEqual([1191, 842]);
+      for (const w of p.words) {
+        const pt = (w.y1 - w.y0) / chromiumRatio;
+        expect(pt, `打印预览 p.${i + 1} “${w.text}” at ${pt.toFixed(1)} pt`).toBeGreaterThanOrEqual(
+          MIN_PT - 0.05,
+        );
+        expect(
+          w.x0 >= 0 && w.y0 >= 0 && w.x1 <= p.width && w.y1 <= p.height,
+          `“${w.text}” off the page`,
+        ).toBe(true);
+      }
+      // Chromium draws bold CJK (synthetic: the font has no bold) as Type 3 glyphs, whose boxes pdftotext
+      // reports at more than twice the font's height: those words (the header, the title) are left out
+      // here; headerBand checks the header's text.
+      const regular = p.words.filter((w) => w.y1 - w.y0 < 1.5 * 10 * chromiumRatio);
+      const hit = overlapping(regular);
+      expect(hit && `打印预览 p.${i + 1}: “${hit[0].text}” and “${hit[1].text}” overlap`).toBeNull();
+      expect(headerBand(p, header, i === 0 ? title : ''), `打印预览 p.${i + 1}: header row`).toBe('');
+      const foot = p.words.filter((w) => w.y0 > p.height - 60).map((w) => w.text);
+      expect(foot, `打印预览 p.${i + 1}: page number`).toEqual(
+        expect.arrayContaining([
+          `第${i + 1}页`,
+          `共${pages.length}页`,
+          '制表人：__________',
+          '审核人：__________',
+        ]),
+      );
+    });
+    const all = pages.flatMap((p) => p.words.map((w) => w.text)).join('');
+    let cells = '';
+    sheet.eachRow((row, n) => {
+      if (n > 1) row.eachCell((c) => void (typeof c.value === 'string' && !c.isMerged && (cells += c.value)));
+    });
+    expect(missing(cells, all), '打印预览: text missing').toBe('');
   });
 
   it('writes the weekday under each day of the 考勤表, and its own signatures under the table and in the footer', async () => {

@@ -301,7 +301,9 @@ async function compareWithLocal(
 
 export type InspectOptions = { onProgress?: (done: number, total: number) => void };
 
-// Checks a file completely without touching any database. Throws a DomainError in Chinese.
+// Checks a file completely without writing to any database (it reads this computer's own audit trail
+// of the database the backup came from, to compare). Throws a DomainError in Chinese; what does not
+// match the audit trail is returned in trail.findings, for the admin to see before deciding.
 export async function inspectBackup(
   input: BackupInput,
   currentVersion: number = db.verno,

@@ -99,6 +99,15 @@ function same(a: unknown, b: unknown): boolean {
   return false;
 }
 
+// An entry's time as people read it (local time, to the minute).
+function when(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+const lastOf = (l: Last) => `${when(l.at)} ${l.actorName} ${ACTION_LABEL[l.action] ?? ''}`.trim();
+
 function labelOf(fields: Obj | undefined): string | undefined {
   if (!fields) return undefined;
   for (const k of ['name', 'loginName', 'title', 'subject', 'number', 'regNo']) {
@@ -248,7 +257,7 @@ export class TrailChecker {
         recordId: String(value.id),
         label: labelOf(rec) ?? labelOf(st.fields),
         fields: differ,
-        message: `内容与最新审计记录（${st.last.at} ${st.last.actorName}${ACTION_LABEL[st.last.action] ?? ''}）不符：${differ.join('、')}`,
+        message: `内容与最新审计记录（${lastOf(st.last)}）不符：${differ.join('、')}`,
       });
     }
   }
@@ -264,7 +273,7 @@ export class TrailChecker {
           table: key.slice(0, sep),
           recordId: key.slice(sep + 1),
           label: labelOf(st.fields),
-          message: `审计记录中有此记录（最后一次：${st.last.at} ${st.last.actorName}${ACTION_LABEL[st.last.action] ?? ''}），备份中却没有`,
+          message: `审计记录中有此记录（最后一次：${lastOf(st.last)}），备份中却没有`,
         });
       }
     }

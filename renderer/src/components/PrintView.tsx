@@ -6,9 +6,13 @@ import { isDesktop, platform } from '../platform';
 
 import { errorMessage, notifyError } from './notify';
 
-export type PaperSize = 'A4' | 'A5';
+export type PaperSize = 'A3' | 'A4' | 'A5';
 
-const SIZES: Record<PaperSize, { w: number; h: number }> = { A4: { w: 210, h: 297 }, A5: { w: 148, h: 210 } };
+const SIZES: Record<PaperSize, { w: number; h: number }> = {
+  A3: { w: 297, h: 420 }, // a wide ledger (shared/ledger.ts)
+  A4: { w: 210, h: 297 },
+  A5: { w: 148, h: 210 },
+};
 
 // A print view: the form as it will come out of the printer, with 打印 (the system dialog in the
 // desktop app, window.print() in the browser) and 保存为PDF (desktop). Only .print-area is printed.

@@ -14,7 +14,7 @@ import {
   ledgerTitle,
   lineCount,
   rowHeightPt,
-  rowLines,
+  lineCounter,
   signatureLine,
   signatureLineFor,
 } from '../../../shared/ledger';
@@ -239,13 +239,14 @@ export function addLedgerSheet(
   writeTitle(ws, spec, layout);
   writeHeader(ws, spec, layout);
 
+  const lines = lineCounter(spec.columns, layout.widths);
   const plain = spec.columns.map((c) => columnStyle(c, false));
   const boldStyles = spec.columns.map((c) => columnStyle(c, true));
   const writeRow = (values: Record<string, LedgerCell>, bold = false) => {
     const row = ws.addRow(spec.columns.map((c) => cellValue(c, values[c.key])));
     const styles = bold ? boldStyles : plain;
     for (let i = 0; i < n; i++) row.getCell(i + 1).style = styles[i];
-    row.height = rowHeightPt(rowLines(spec.columns, layout.widths, values, bold));
+    row.height = rowHeightPt(lines(values, bold));
   };
   let written = 0;
   for (const r of spec.rows) {

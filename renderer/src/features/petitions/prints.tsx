@@ -1,10 +1,7 @@
 // Printed forms of the petitions module, A4 from a print view that needs no editing:
 // 信访事项交办单 / 转送函, 督办通知, the ledgers, and the monthly 上访情况分析.
-import { Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
-import type { LedgerSpec } from '../../../../shared/ledger';
-import { ledgerTitle } from '../../../../shared/ledger';
 import { PETITION_DEADLINE_LABELS, ruleText } from '../../../../shared/rules';
 import type { PetitionDeadlineKind } from '../../../../shared/rules';
 import { useCalendar } from '../../calendar/calendar';
@@ -236,73 +233,8 @@ export function SupervisionNoticePrint({ unit: target, cases }: { unit: string; 
   );
 }
 
-// Short columns that read badly when wrapped one character a line.
-const NOWRAP = new Set([
-  'no',
-  'name',
-  'category',
-  'handling',
-  'state',
-  'visitors',
-  'level',
-  'persons',
-  'township',
-]);
-
-export function LedgerPrint({ spec }: { spec: LedgerSpec }) {
-  const title = ledgerTitle(spec);
-  return (
-    <PrintView title={title} size="A4" landscape>
-      <h3 style={{ textAlign: 'center', margin: '0 0 4mm' }}>{title}</h3>
-      <table className="form-table ledger-table" style={{ fontSize: 11 }}>
-        <thead style={{ display: 'table-header-group' }}>
-          <tr>
-            {spec.columns.map((c) => (
-              <th
-                key={c.key}
-                style={{
-                  fontSize: 11,
-                  padding: '3px 4px',
-                  whiteSpace: NOWRAP.has(c.key) ? 'nowrap' : undefined,
-                }}
-              >
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {spec.rows.map((r, i) => (
-            <tr key={i} style={{ breakInside: 'avoid' }}>
-              {spec.columns.map((c) => (
-                <td
-                  key={c.key}
-                  style={{
-                    fontSize: 11,
-                    padding: '3px 4px',
-                    whiteSpace: c.type === 'date' || NOWRAP.has(c.key) ? 'nowrap' : undefined,
-                  }}
-                >
-                  {r[c.key] ?? ''}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {spec.notes?.map((n) => (
-        <Text key={n} size="xs" mt={4}>
-          {n}
-        </Text>
-      ))}
-      <p style={{ marginTop: '8mm' }}>
-        {(spec.signatures ?? ['制表人', '审核人']).map((s) => (
-          <Sign key={s} label={s} />
-        ))}
-      </p>
-    </PrintView>
-  );
-}
+// The ledgers print as their Excel sheets do: one print view for every ledger.
+export { LedgerPrint } from '../../components/LedgerPrint';
 
 export function AnalysisPrint({ period, text }: { period: string; text: string }) {
   const unit = useUnitName();
