@@ -25,7 +25,7 @@ import type { FormulaCell, ReadProgress, SheetValue } from '../../import/read';
 
 import { CHANNEL_LABELS, DEFAULT_CATEGORIES, IMPORT } from './labels';
 import { findDuplicates } from './queries';
-import type { DuplicateCandidate } from './queries';
+import type { DuplicateCandidate, DuplicateReadCache } from './queries';
 import { knownTownships, loadCtx, registerTx, requirePerm, writeTables } from './repo';
 import type { DuplicateDecision } from './repo';
 import { normIdNo, normPhone, registrationRule, validateRegistration } from './validate';
@@ -222,17 +222,17 @@ function staticErrors(r: ImportRow, ctx: StaticCtx): RowError[] {
   return errors;
 }
 
-type DupCtx = { canViewInformant: boolean; cal: CalendarData; today: ISODate };
+type DupCtx = { canViewInformant: boolean; cal: CalendarData; today: ISODate; cache: DuplicateReadCache };
 
 // The one call into the registration's duplicate check (PET-10, queries.ts findDuplicates): each
 // imported row is matched exactly as a registration is, with the viewer's right to see informants
-// (PET-6) deciding what the check may match on and what it shows. One read transaction per row:
-// the check's forty-odd index reads then share it instead of opening one each.
+// (PET-6) deciding what the check may match on and what it shows. The rows of one import share the
+// reads (posting lists, cases: the cache) and each row's reads share one read transaction.
 function likelyDuplicates(input: RegistrationInput, ctx: DupCtx): Promise<DuplicateCandidate[]> {
   return db.transaction('r', db.petitions, () =>
     findDuplicates(
       { name: input.name, idNo: input.idNo, phone: input.phone, summary: input.summary },
-      { canViewInformant: ctx.canViewInformant, cal: ctx.cal, today: ctx.today },
+      { canViewInformant: ctx.canViewInformant, cal: ctx.cal, today: ctx.today, cache: ctx.cache },
     ),
   );
 }
@@ -328,7 +328,8 @@ export async function checkImport(
   });
 
   // PET-10 for every row that could be written: in a few lanes, in file order.
-  const dupCtx: DupCtx = { canViewInformant: opts.canViewInformant, cal, today: ctx.today };
+  const cache: DuplicateReadCache = { postings: new Map(), cases: new Map() };
+  const dupCtx: DupCtx = { canViewInformant: opts.canViewInformant, cal, today: ctx.today, cache };
   const todo = rows.map((_, i) => i).filter((i) => !errors[i].length && !matches[i].length);
   let next = 0;
   let done = 0;

@@ -323,9 +323,37 @@ const POSTING_CAP = 500;
 const MAX_QUERY_TERMS = 40;
 const MAX_CONTENT_CANDIDATES = 30;
 
+// What many checks in a row may share (an import checks thousands of rows against the same cases):
+// the posting lists read by bigram and the cases read by id. Filled as the checks go; good for as
+// long as the petitions do not change.
+export type DuplicateReadCache = {
+  postings: Map<string, string[]>;
+  cases: Map<string, Petition | undefined>;
+};
+
+async function postingsOf(t: string, cache?: DuplicateReadCache): Promise<string[]> {
+  const hit = cache?.postings.get(t);
+  if (hit) return hit;
+  const list = (await db.petitions
+    .where('terms')
+    .between(...termRange(t), true, true)
+    .reverse()
+    .limit(POSTING_CAP + 1)
+    .primaryKeys()) as string[];
+  cache?.postings.set(t, list);
+  return list;
+}
+
+async function casesOf(ids: string[], cache?: DuplicateReadCache): Promise<(Petition | undefined)[]> {
+  if (!cache) return db.petitions.bulkGet(ids);
+  const missing = ids.filter((id) => !cache.cases.has(id));
+  if (missing.length) (await db.petitions.bulkGet(missing)).forEach((p, i) => cache.cases.set(missing[i], p));
+  return ids.map((id) => cache.cases.get(id));
+}
+
 export async function findDuplicates(
   input: DuplicateInput,
-  ctx: { canViewInformant: boolean; cal: CalendarData; today: ISODate },
+  ctx: { canViewInformant: boolean; cal: CalendarData; today: ISODate; cache?: DuplicateReadCache },
 ): Promise<DuplicateCandidate[]> {
   const name = clean(input.name);
   const idNo = normIdNo(input.idNo);
@@ -342,17 +370,7 @@ export async function findDuplicates(
   // Content: cases sharing the most distinctive bigrams (posting lists longer than the cap are
   // common words, used only when nothing rarer matched).
   const terms = indexTerms(input.summary ?? '').slice(0, MAX_QUERY_TERMS);
-  const postings = await Promise.all(
-    terms.map(
-      (t) =>
-        db.petitions
-          .where('terms')
-          .between(...termRange(t), true, true)
-          .reverse()
-          .limit(POSTING_CAP + 1)
-          .primaryKeys() as Promise<string[]>,
-    ),
-  );
+  const postings = await Promise.all(terms.map((t) => postingsOf(t, ctx.cache)));
   for (const list of await Promise.all(lookups)) for (const id of list) ids.add(id);
   const score = new Map<string, number>();
   const rare = postings.filter((l) => l.length <= POSTING_CAP);
@@ -367,7 +385,7 @@ export async function findDuplicates(
   if (input.excludeId) ids.delete(input.excludeId);
   if (!ids.size) return [];
 
-  const recs = (await db.petitions.bulkGet([...ids])).filter((p): p is Petition => !!p && !p.deletedAt);
+  const recs = (await casesOf([...ids], ctx.cache)).filter((p): p is Petition => !!p && !p.deletedAt);
   const item = { petitioner: { name, idNumber: idNo, phone }, content: input.summary ?? '' };
   const out: DuplicateCandidate[] = [];
   for (const p of recs) {
