@@ -37,6 +37,7 @@ import { IMPORT } from './labels';
 import { short, useActor, useFieldErrors } from './ui';
 
 const PAGE = 50;
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 type Filter = 'all' | RowStatus;
 type Busy = { text: string; pct: number | null } | null;
 
@@ -185,7 +186,9 @@ export function ImportView() {
         {checked && rows.length > 0 && (
           <>
             <Group>
-              <Badge size="lg">{IMPORT.total(rows.length)}</Badge>
+              <Badge size="lg" color="gray">
+                {IMPORT.total(rows.length)}
+              </Badge>
               <Badge size="lg" color="green">
                 {IMPORT.okCount(count.ok)}
               </Badge>
@@ -249,22 +252,24 @@ export function ImportView() {
             <Table fz="sm" striped aria-label={IMPORT.previewLabel}>
               <Table.Thead>
                 <Table.Tr>
-                  {IMPORT.cols.map((c) => (
-                    <Table.Th key={c}>{c}</Table.Th>
+                  {IMPORT.cols.map((c, i) => (
+                    <Table.Th key={c} style={i < 6 ? NOWRAP : undefined}>
+                      {c}
+                    </Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {shown.slice((page - 1) * PAGE, page * PAGE).map((r) => (
                   <Table.Tr key={r.row}>
-                    <Table.Td>{r.row}</Table.Td>
-                    <Table.Td>{r.regNo ?? IMPORT.autoNumber}</Table.Td>
-                    <Table.Td>{r.input.receivedOn}</Table.Td>
-                    <Table.Td>{previewName(r, canView)}</Table.Td>
-                    <Table.Td>{r.input.township}</Table.Td>
-                    <Table.Td>{r.input.category}</Table.Td>
-                    <Table.Td>{short(r.input.summary, 24)}</Table.Td>
-                    <Table.Td miw={300}>
+                    <Table.Td style={NOWRAP}>{r.row}</Table.Td>
+                    <Table.Td style={NOWRAP}>{r.regNo ?? IMPORT.autoNumber}</Table.Td>
+                    <Table.Td style={NOWRAP}>{r.input.receivedOn}</Table.Td>
+                    <Table.Td style={NOWRAP}>{previewName(r, canView)}</Table.Td>
+                    <Table.Td style={NOWRAP}>{r.input.township}</Table.Td>
+                    <Table.Td style={NOWRAP}>{r.input.category}</Table.Td>
+                    <Table.Td miw={180}>{short(r.input.summary, 24)}</Table.Td>
+                    <Table.Td miw={280}>
                       <RowResult
                         row={r}
                         decision={decisions.get(r.row)}
