@@ -297,7 +297,13 @@ const heavy: Record<string, Scenario> = {
       Math.max(0, ...tasks.filter((t) => t.startTime >= from && t.startTime < to).map((t) => t.duration));
     await removeImported();
     const [rawReadMs] = await time(() => cellsOf(new Uint8Array(bytes)));
+    const baseTasks: PerformanceEntry[] = [];
+    const baseObserver = new PerformanceObserver((l) => baseTasks.push(...l.getEntries()));
+    baseObserver.observe({ type: 'longtask' });
     const bulkMs = await bulkAddRows(bytes);
+    await new Promise((ok) => setTimeout(ok, 50));
+    baseTasks.push(...baseObserver.takeRecords());
+    baseObserver.disconnect();
     return {
       ours,
       baseline: rawReadMs + bulkMs,
@@ -314,6 +320,7 @@ const heavy: Record<string, Scenario> = {
         界面最长停顿_写完后: stall(r.marks[3], Infinity),
         基线读取: rawReadMs,
         基线bulkAdd: bulkMs,
+        基线bulkAdd最长停顿: Math.max(0, ...baseTasks.map((t) => t.duration)),
       },
     };
   },

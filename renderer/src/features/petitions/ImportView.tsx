@@ -299,6 +299,10 @@ export function ImportView() {
                 <Text size="sm" c="orange">
                   {IMPORT.blockedUndecided(count.open)}
                 </Text>
+              ) : toWrite <= 0 && !done ? (
+                <Text size="sm" c="dimmed">
+                  {IMPORT.nothingLeft}
+                </Text>
               ) : null}
             </Group>
             {done && <Alert color="green">{IMPORT.done(done.imported, done.linked, done.skipped)}</Alert>}
@@ -348,6 +352,7 @@ function RowResult({
               first.samePetitioner,
             )}
         {row.matches.length > 1 && !first.sameNumber ? ` 等 ${row.matches.length} 件` : ''}
+        {first.finalAtRecheck ? `；${IMPORT.finalAtRecheck}` : first.inHand ? `；${IMPORT.inHand}` : ''}
       </Text>
       <Select
         size="xs"

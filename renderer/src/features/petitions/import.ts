@@ -52,6 +52,8 @@ export type ImportMatch = {
   samePetitioner: boolean;
   similarity: number; // 0..1
   sameNumber: boolean; // the row brings this case's 登记编号: it was imported before (only 跳过)
+  finalAtRecheck: boolean; // concluded at 复核 (PET-5)
+  inHand: boolean; // accepted and within its limit (PET-10)
 };
 
 export type RowStatus = 'ok' | 'refused' | 'duplicate';
@@ -249,6 +251,8 @@ function matchOf(c: DuplicateCandidate): ImportMatch {
     samePetitioner: c.samePetitioner,
     similarity: c.similarity,
     sameNumber: false,
+    finalAtRecheck: c.finalAtRecheck,
+    inHand: c.inHand,
   };
 }
 
@@ -276,6 +280,8 @@ function sameRecord(r: ImportRow, p: Petition, canViewInformant: boolean): Impor
     samePetitioner: m.samePetitioner,
     similarity: m.similarity,
     sameNumber: true,
+    finalAtRecheck: false,
+    inHand: false,
   };
 }
 
