@@ -37,6 +37,7 @@ import { IMPORT } from './labels';
 import { short, useActor, useFieldErrors } from './ui';
 
 const PAGE = 50;
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 type Filter = 'all' | RowStatus;
 type Busy = { text: string; pct: number | null } | null;
 
@@ -183,7 +184,9 @@ export function ImportView() {
         {checked && rows.length > 0 && (
           <>
             <Group>
-              <Badge size="lg">{IMPORT.total(rows.length)}</Badge>
+              <Badge size="lg" color="gray">
+                {IMPORT.total(rows.length)}
+              </Badge>
               <Badge size="lg" color="green">
                 {IMPORT.okCount(count.ok)}
               </Badge>
@@ -247,22 +250,24 @@ export function ImportView() {
             <Table fz="sm" striped aria-label={IMPORT.previewLabel}>
               <Table.Thead>
                 <Table.Tr>
-                  {IMPORT.cols.map((c) => (
-                    <Table.Th key={c}>{c}</Table.Th>
+                  {IMPORT.cols.map((c, i) => (
+                    <Table.Th key={c} style={i < 6 ? NOWRAP : undefined}>
+                      {c}
+                    </Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {shown.slice((page - 1) * PAGE, page * PAGE).map((r) => (
                   <Table.Tr key={r.row}>
-                    <Table.Td>{r.row}</Table.Td>
-                    <Table.Td>{r.regNo ?? IMPORT.autoNumber}</Table.Td>
-                    <Table.Td>{r.input.receivedOn}</Table.Td>
-                    <Table.Td>{previewName(r, checked?.seesInformants ?? false)}</Table.Td>
-                    <Table.Td>{r.input.township}</Table.Td>
-                    <Table.Td>{r.input.category}</Table.Td>
-                    <Table.Td>{short(r.input.summary, 24)}</Table.Td>
-                    <Table.Td miw={300}>
+                    <Table.Td style={NOWRAP}>{r.row}</Table.Td>
+                    <Table.Td style={NOWRAP}>{r.regNo ?? IMPORT.autoNumber}</Table.Td>
+                    <Table.Td style={NOWRAP}>{r.input.receivedOn}</Table.Td>
+                    <Table.Td style={NOWRAP}>{previewName(r, checked?.seesInformants ?? false)}</Table.Td>
+                    <Table.Td style={NOWRAP}>{r.input.township}</Table.Td>
+                    <Table.Td style={NOWRAP}>{r.input.category}</Table.Td>
+                    <Table.Td miw={180}>{short(r.input.summary, 24)}</Table.Td>
+                    <Table.Td miw={280}>
                       <RowResult
                         row={r}
                         decision={decisions.get(r.row)}
@@ -291,6 +296,10 @@ export function ImportView() {
               ) : count.open > 0 ? (
                 <Text size="sm" c="orange">
                   {IMPORT.blockedUndecided(count.open)}
+                </Text>
+              ) : toWrite <= 0 && !done ? (
+                <Text size="sm" c="dimmed">
+                  {IMPORT.nothingLeft}
                 </Text>
               ) : null}
             </Group>
@@ -341,6 +350,7 @@ function RowResult({
               first.samePetitioner,
             )}
         {row.matches.length > 1 && !first.sameNumber ? ` 等 ${row.matches.length} 件` : ''}
+        {first.finalAtRecheck ? `；${IMPORT.finalAtRecheck}` : first.inHand ? `；${IMPORT.inHand}` : ''}
       </Text>
       <Select
         size="xs"

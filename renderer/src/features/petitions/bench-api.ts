@@ -1,5 +1,5 @@
 // What the benchmark times: exactly the functions the screens run (list, next page, full-text
-// search, duplicate check, registration, ledger export), and a fast bulk generator of cases.
+// search, duplicate check, registration, ledger export, import), and a fast bulk generator of cases.
 import Dexie from 'dexie';
 
 import type { LedgerSpec } from '../../../../shared/ledger';
@@ -25,6 +25,8 @@ import {
   VILLAGES,
 } from './demodata';
 import { makeIdNo } from './idgen';
+import { checkImport, importCategories, importPetitions, parseWorkbook } from './import';
+import type { ImportResult, RowDecision } from './import';
 import { buildLedger, monthRange } from './ledgers';
 import { formatRegNo, seriesOf } from './numbering';
 import type { Series } from './numbering';
@@ -225,4 +227,132 @@ export function monthLedgerSpec(year: number, month: number): Promise<LedgerSpec
 // …and written to .xlsx bytes by the export worker, as the screen's 导出Excel does (not saved).
 export async function exportMonthLedger(year: number, month: number): Promise<Uint8Array> {
   return writeWorkbook([await monthLedgerSpec(year, month)], now(), viewer().actor.name);
+}
+
+// ---- import (issue 13, point 24) ----------------------------------------------------------------
+
+// An .xlsx as the national system exports it (no 登记编号): n letters of the last months, from the
+// same generators as the data, so that some rows resemble existing cases as real imports do.
+export async function importFileOf(n: number, seed: number): Promise<ArrayBuffer> {
+  const ExcelJS = (await import('exceljs')).default;
+  const rnd = seeded(9000 + seed);
+  const [townships, categories] = await Promise.all([knownTownships(), importCategories()]);
+  const day0 = today();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('导出');
+  ws.addRow([
+    '收信日期',
+    '来信人',
+    '联系电话',
+    '住址',
+    '所属乡镇',
+    '问题类别',
+    '内容摘要',
+    '全国系统录入编号',
+  ]);
+  for (let i = 0; i < n; i++) {
+    const township = pick(rnd, townships);
+    const category = pick(
+      rnd,
+      categories.filter((c) => DEMO_CATEGORIES.includes(c)),
+    );
+    ws.addRow([
+      addCalendarDays(day0, -between(rnd, 1, 120)),
+      personName(rnd),
+      phoneNumber(rnd),
+      `${township}${pick(rnd, VILLAGES)}${between(rnd, 1, 12)}组`,
+      township,
+      category,
+      `${summaryFor(rnd, category)}（导入${seed}-${i}）`,
+      `GJ${seed}${String(i).padStart(6, '0')}`,
+    ]);
+  }
+  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+// The whole import as the screen runs it: read in the worker, check (rules and PET-10), and write in
+// one transaction; likely duplicates are registered as new (the decision a clerk takes most).
+export async function importWorkbook(bytes: ArrayBuffer): Promise<{
+  result: ImportResult;
+  rows: number;
+  duplicates: number;
+  readMs: number;
+  checkMs: number;
+  writeMs: number;
+  marks: [number, number, number, number]; // when reading, checking and writing began, and the end
+}> {
+  const { actor } = viewer();
+  const t0 = performance.now();
+  const parsed = await parseWorkbook(bytes);
+  if (parsed.problem) throw new Error(parsed.problem);
+  const t1 = performance.now();
+  const checked = await checkImport(parsed.rows, { actor });
+  const t2 = performance.now();
+  const refused = checked.rows.find((r) => r.status === 'refused');
+  if (refused) throw new Error(`第${refused.row}行：${refused.errors[0].text}`);
+  const dups = checked.rows.filter((r) => r.status === 'duplicate');
+  const decisions = new Map<number, RowDecision>(
+    dups.map((r) => [r.row, r.matches.some((m) => m.sameNumber) ? { kind: 'skip' } : { kind: 'new' }]),
+  );
+  const result = await importPetitions(checked, decisions, actor, { fileName: '基准导入.xlsx' });
+  const t3 = performance.now();
+  return {
+    result,
+    rows: checked.rows.length,
+    duplicates: dups.length,
+    readMs: t1 - t0,
+    checkMs: t2 - t1,
+    writeMs: t3 - t2,
+    marks: [t0, t1, t2, t3],
+  };
+}
+
+// The baseline: the same rows written by plain bulkAdd (the record with its search index, nothing
+// checked, no steps, no audit), then removed again.
+export async function bulkAddRows(bytes: ArrayBuffer): Promise<number> {
+  const parsed = await parseWorkbook(bytes);
+  const at = nowIso();
+  const records = parsed.rows.map((r, i) => {
+    const regNo = `基准导入-${at}-${i}`;
+    return {
+      id: newId(),
+      createdAt: at,
+      updatedAt: at,
+      createdBy: SYSTEM_ACTOR.id,
+      deletedAt: null,
+      regNo,
+      series: 'import',
+      year: Number(r.input.receivedOn.slice(0, 4)),
+      seq: i + 1,
+      channel: r.input.channel,
+      receivedOn: r.input.receivedOn,
+      name: r.input.name,
+      phone: r.input.phone ?? null,
+      address: r.input.address ?? '',
+      township: r.input.township,
+      category: r.input.category,
+      summary: r.input.summary,
+      terms: termKeys(r.input.summary, r.input.receivedOn, regNo),
+      nationalNo: r.input.nationalNo ?? null,
+      state: 'registered',
+      source: 'generated',
+    } as unknown as Petition;
+  });
+  const t0 = performance.now();
+  await db.transaction('rw', db.petitions, () => db.petitions.bulkAdd(records));
+  const ms = performance.now() - t0;
+  await db.petitions.bulkDelete(records.map((p) => p.id));
+  return ms;
+}
+
+// After a timed import: the imported cases and their steps go again (bench data; the audit trail stays).
+export async function removeImported(): Promise<number> {
+  const ids = (await db.petitions.filter((p) => p.source === 'import').primaryKeys()) as string[];
+  const set = new Set(ids);
+  const steps = (await db.petitionSteps.filter((st) => set.has(st.petitionId)).primaryKeys()) as string[];
+  await db.transaction('rw', db.petitions, db.petitionSteps, async () => {
+    await db.petitionSteps.bulkDelete(steps);
+    await db.petitions.bulkDelete(ids);
+  });
+  return ids.length;
 }

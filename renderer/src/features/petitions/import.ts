@@ -27,7 +27,7 @@ import { informantAccess, linksOf, maySeeIdentity, viewerOf } from './informant'
 import type { InformantAccess, Links } from './informant';
 import { CHANNEL_LABELS, DEFAULT_CATEGORIES, IMPORT } from './labels';
 import { findDuplicates } from './queries';
-import type { DuplicateCandidate } from './queries';
+import type { DuplicateCandidate, DuplicateReadCache } from './queries';
 import { knownTownships, loadCtx, registerTx, requirePerm, writeTables } from './repo';
 import type { DuplicateDecision } from './repo';
 import { normIdNo, normPhone, registrationRule, validateRegistration } from './validate';
@@ -54,6 +54,8 @@ export type ImportMatch = {
   samePetitioner: boolean | null; // null: not compared (an informant case the viewer may not see, PET-6)
   similarity: number; // 0..1
   sameNumber: boolean; // the row brings this case's 登记编号: it was imported before (only 跳过)
+  finalAtRecheck: boolean; // concluded at 复核 (PET-5)
+  inHand: boolean; // accepted and within its limit (PET-10)
 };
 
 export type RowStatus = 'ok' | 'refused' | 'duplicate';
@@ -225,17 +227,17 @@ function staticErrors(r: ImportRow, ctx: StaticCtx): RowError[] {
   return errors;
 }
 
-type DupCtx = { access: InformantAccess; cal: CalendarData; today: ISODate };
+type DupCtx = { access: InformantAccess; cal: CalendarData; today: ISODate; cache: DuplicateReadCache };
 
 // The one call into the registration's duplicate check (PET-10, queries.ts findDuplicates): each
 // imported row is matched exactly as a registration is, with the viewer's right to see informants
-// (PET-6) deciding what the check may match on and what it shows. One read transaction per row:
-// the check's forty-odd index reads then share it instead of opening one each.
+// (PET-6) deciding what the check may match on and what it shows. The rows of one import share the
+// reads (posting lists, cases: the cache) and each row's reads share one read transaction.
 function likelyDuplicates(input: RegistrationInput, ctx: DupCtx): Promise<DuplicateCandidate[]> {
   return db.transaction('r', db.petitions, () =>
     findDuplicates(
       { name: input.name, idNo: input.idNo, phone: input.phone, summary: input.summary },
-      { access: ctx.access, cal: ctx.cal, today: ctx.today },
+      { access: ctx.access, cal: ctx.cal, today: ctx.today, cache: ctx.cache },
     ),
   );
 }
@@ -252,6 +254,8 @@ function matchOf(c: DuplicateCandidate): ImportMatch {
     samePetitioner: c.samePetitioner,
     similarity: c.similarity,
     sameNumber: false,
+    finalAtRecheck: c.finalAtRecheck,
+    inHand: c.inHand,
   };
 }
 
@@ -279,6 +283,8 @@ function sameRecord(r: ImportRow, p: Petition, access: InformantAccess, links: L
     samePetitioner: m.samePetitioner,
     similarity: m.similarity,
     sameNumber: true,
+    finalAtRecheck: false,
+    inHand: false,
   };
 }
 
@@ -334,7 +340,8 @@ export async function checkImport(
   });
 
   // PET-10 for every row that could be written: in a few lanes, in file order.
-  const dupCtx: DupCtx = { access, cal, today: ctx.today };
+  const cache: DuplicateReadCache = { postings: new Map(), cases: new Map() };
+  const dupCtx: DupCtx = { access, cal, today: ctx.today, cache };
   const todo = rows.map((_, i) => i).filter((i) => !errors[i].length && !matches[i].length);
   let next = 0;
   let done = 0;

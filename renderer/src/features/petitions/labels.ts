@@ -327,6 +327,9 @@ export const IMPORT = {
   rule: (r: string | null) => (r ? `（${r}）` : ''),
   likely: (regNo: string, name: string, date: string, similarity: number, same: boolean | null) =>
     `可能重复：${regNo}（${name}，${date}，${same === true ? '同一信访人，' : ''}内容相似度 ${similarity}%）`,
+  finalAtRecheck: '该件已复核终结',
+  inHand: '该件已受理且在办理期限内',
+  nothingLeft: '全部行都选择了跳过，没有要导入的行。',
   decisionLabel: (row: number) => `第${row}行的处理`,
   decisionPlaceholder: '请选择处理方式',
   decideNew: '登记为新件',

@@ -332,6 +332,7 @@ export type DuplicateOptions = {
   cal?: CalendarData; // default: loadCalendar()
   today?: ISODate; // default: today()
   access?: InformantAccess; // the viewer's right, when the caller has it already (an import's thousands of rows)
+  cache?: DuplicateReadCache; // reads shared by the rows of one import (registration passes none)
 };
 
 // A bigram shared by more than 1 % of 50,000 cases says little about a repeat; reading at most this
@@ -339,6 +340,34 @@ export type DuplicateOptions = {
 const POSTING_CAP = 500;
 const MAX_QUERY_TERMS = 40;
 const MAX_CONTENT_CANDIDATES = 30;
+
+// What many checks in a row may share (an import checks thousands of rows against the same cases):
+// the posting lists read by bigram and the cases read by id. Filled as the checks go; good for as
+// long as the petitions do not change.
+export type DuplicateReadCache = {
+  postings: Map<string, string[]>;
+  cases: Map<string, Petition | undefined>;
+};
+
+async function postingsOf(t: string, cache?: DuplicateReadCache): Promise<string[]> {
+  const hit = cache?.postings.get(t);
+  if (hit) return hit;
+  const list = (await db.petitions
+    .where('terms')
+    .between(...termRange(t), true, true)
+    .reverse()
+    .limit(POSTING_CAP + 1)
+    .primaryKeys()) as string[];
+  cache?.postings.set(t, list);
+  return list;
+}
+
+async function casesOf(ids: string[], cache?: DuplicateReadCache): Promise<(Petition | undefined)[]> {
+  if (!cache) return db.petitions.bulkGet(ids);
+  const missing = ids.filter((id) => !cache.cases.has(id));
+  if (missing.length) (await db.petitions.bulkGet(missing)).forEach((p, i) => cache.cases.set(missing[i], p));
+  return ids.map((id) => cache.cases.get(id));
+}
 
 // PET-10: registered cases of the same petitioner (name plus ID number or phone) or with similar
 // content, best first, at most 10. A plain function of the candidate's fields: the registration
@@ -370,17 +399,7 @@ export async function findDuplicates(
   // Content: cases sharing the most distinctive bigrams (posting lists longer than the cap are
   // common words, used only when nothing rarer matched).
   const terms = indexTerms(input.summary ?? '').slice(0, MAX_QUERY_TERMS);
-  const postings = await Promise.all(
-    terms.map(
-      (t) =>
-        db.petitions
-          .where('terms')
-          .between(...termRange(t), true, true)
-          .reverse()
-          .limit(POSTING_CAP + 1)
-          .primaryKeys() as Promise<string[]>,
-    ),
-  );
+  const postings = await Promise.all(terms.map((t) => postingsOf(t, opts.cache)));
   const ids = new Set<string>();
   for (const list of await Promise.all(lookups)) for (const id of list) ids.add(id);
   const score = new Map<string, number>();
@@ -399,7 +418,7 @@ export async function findDuplicates(
   if (input.excludeId) ids.delete(input.excludeId);
   if (!ids.size) return [];
 
-  const recs = (await db.petitions.bulkGet([...ids])).filter((p): p is Petition => !!p && !p.deletedAt);
+  const recs = (await casesOf([...ids], opts.cache)).filter((p): p is Petition => !!p && !p.deletedAt);
   const links = await linksOf(recs);
   const item = { petitioner: { name, idNumber: idNo, phone }, content: input.summary ?? '' };
   const nobody = { name: '' };
