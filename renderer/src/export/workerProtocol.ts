@@ -1,15 +1,13 @@
 // The messages between the interface and the export worker, and the worker's side of them (kept
 // apart from xlsx.worker.ts so that unit tests can drive it without a real Worker).
 import type { LedgerSpec } from '../../../shared/ledger';
+import type { JobReply } from '../worker/jobs';
 
 import { ledgerWorkbook } from './xlsx';
 import type { ExportProgress } from './xlsx';
 
 export type ExportRequest = { id: number; specs: LedgerSpec[]; exportedAt: Date; exportedBy: string };
-export type ExportReply =
-  | { id: number; type: 'progress'; progress: ExportProgress }
-  | { id: number; type: 'done'; bytes: Uint8Array; workMs: number }
-  | { id: number; type: 'error'; message: string };
+export type ExportReply = JobReply<ExportProgress, { bytes: Uint8Array }>;
 
 export async function handleExportRequest(
   req: ExportRequest,

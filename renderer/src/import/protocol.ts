@@ -1,13 +1,12 @@
 // The messages between the interface and the import worker, and the worker's side of them (kept
 // apart from read.worker.ts so that unit tests can drive it without a real Worker).
+import type { JobReply } from '../worker/jobs';
+
 import { readFirstSheet } from './sheet';
 import type { ReadProgress, SheetRead } from './sheet';
 
 export type ReadRequest = { id: number; bytes: ArrayBuffer };
-export type ReadReply =
-  | { id: number; type: 'progress'; progress: ReadProgress }
-  | { id: number; type: 'done'; result: SheetRead; workMs: number }
-  | { id: number; type: 'error'; message: string };
+export type ReadReply = JobReply<ReadProgress, { result: SheetRead }>;
 
 export async function handleReadRequest(req: ReadRequest, post: (reply: ReadReply) => void): Promise<void> {
   try {

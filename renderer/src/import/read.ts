@@ -1,75 +1,29 @@
-// Reads an .xlsx file's first sheet in the import worker (off the interface thread), with progress.
-// One worker is started on the first import and kept for the next ones. Where no worker can run
-// (an old runtime, a worker script that fails to load, unit tests) the same code runs here instead.
+// Reads an .xlsx file's first sheet in the import worker (off the interface thread), with progress:
+// one worker kept for every import, and the same code on this thread where no worker can run
+// (worker/jobs.ts).
 // Every .xlsx import goes through readSpreadsheet: it says plainly when a file is not a workbook and
 // lists the cells holding formulas with their address.
+import { jobClient } from '../worker/jobs';
+
 import { READ_MSG } from './labels';
-import type { ReadReply, ReadRequest } from './protocol';
+import type { ReadRequest } from './protocol';
 import type { FormulaCell, ReadProgress, SheetRead, SheetValue } from './sheet';
 
 export type { FormulaCell, ReadProgress, SheetRead, SheetValue };
 
-type Job = {
-  req: ReadRequest;
-  onProgress?: (p: ReadProgress) => void;
-  resolve: (r: SheetRead) => void;
-  reject: (e: Error) => void;
-};
-
-let worker: Worker | null | undefined; // undefined: not started yet; null: none can run here
-let nextId = 1;
-let lastWorkMs: number | null = null;
-const jobs = new Map<number, Job>();
+const reads = jobClient<ReadRequest, ReadProgress, { result: SheetRead }, SheetRead>({
+  start: () => new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module', name: '导入' }),
+  inThread: async (req, onProgress) => {
+    const { readFirstSheet } = await import('./sheet');
+    return readFirstSheet(req.bytes, onProgress);
+  },
+  resultOf: (done) => done.result,
+  fallbackNote: '导入线程不可用，改在界面线程读取：',
+});
 
 // How long the last read took inside the worker (for the benchmark).
 export function lastReadWorkerMs(): number | null {
-  return lastWorkMs;
-}
-
-async function inThread(job: Job): Promise<void> {
-  try {
-    const { readFirstSheet } = await import('./sheet');
-    job.resolve(await readFirstSheet(job.req.bytes, job.onProgress));
-  } catch (e) {
-    job.reject(e instanceof Error ? e : new Error(String(e)));
-  }
-}
-
-function onReply(reply: ReadReply) {
-  const job = jobs.get(reply.id);
-  if (!job) return;
-  if (reply.type === 'progress') {
-    job.onProgress?.(reply.progress);
-    return;
-  }
-  jobs.delete(reply.id);
-  if (reply.type === 'done') {
-    lastWorkMs = reply.workMs;
-    job.resolve(reply.result);
-  } else job.reject(new Error(reply.message));
-}
-
-function startWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  if (typeof Worker === 'undefined') return (worker = null);
-  try {
-    const w = new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module', name: '导入' });
-    w.onmessage = (e: MessageEvent<ReadReply>) => onReply(e.data);
-    // The worker could not load or died: give up on it and finish its jobs here.
-    w.onerror = (e) => {
-      e.preventDefault?.();
-      console.error('导入线程不可用，改在界面线程读取：', e.message);
-      w.terminate();
-      worker = null;
-      const left = [...jobs.values()];
-      jobs.clear();
-      for (const job of left) void inThread(job);
-    };
-    return (worker = w);
-  } catch (e) {
-    console.error('导入线程不可用，改在界面线程读取：', e);
-    return (worker = null);
-  }
+  return reads.lastWorkMs();
 }
 
 // The bytes are copied to the worker, not transferred: if the worker fails they are read here.
@@ -77,23 +31,12 @@ export function readSpreadsheet(
   bytes: ArrayBuffer,
   onProgress?: (p: ReadProgress) => void,
 ): Promise<SheetRead> {
-  return new Promise((resolve, reject) => {
-    const job: Job = { req: { id: nextId++, bytes }, onProgress, resolve, reject };
-    const w = startWorker();
-    if (!w) {
-      void inThread(job);
-      return;
-    }
-    jobs.set(job.req.id, job);
-    w.postMessage(job.req);
-  });
+  return reads.run({ bytes }, onProgress);
 }
 
 // For tests: forget the worker so that the next read starts a new one.
 export function resetImportWorker(): void {
-  worker?.terminate();
-  worker = undefined;
-  jobs.clear();
+  reads.reset();
 }
 
 // A cell as text (dates as YYYY-MM-DD), for importers that read text only.
