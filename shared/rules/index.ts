@@ -129,6 +129,7 @@ export {
   mayAssign,
   mayForwardTo,
   objectionDue,
+  objectionOpen,
   petitionCompletionDue,
   petitionDecisionDue,
   petitionNextDeadline,

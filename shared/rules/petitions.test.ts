@@ -16,6 +16,7 @@ import {
   mayAssign,
   mayForwardTo,
   objectionDue,
+  objectionOpen,
   petitionCompletionDue,
   petitionDecisionDue,
   petitionNextDeadline,
@@ -47,6 +48,15 @@ describe('petitionDecisionDue', () => {
   });
   it('refuses a malformed date', () => {
     expect(() => petitionDecisionDue('2026-02-30', CAL)).toThrow(/^receivedOn: /);
+  });
+});
+
+describe('objectionOpen', () => {
+  it('is open for a case sent to the unit and not yet accepted, and closed otherwise', () => {
+    expect(objectionOpen({ state: 'forwarded', acceptedOn: null })).toBe(true);
+    expect(objectionOpen({ state: 'handed_down' })).toBe(true);
+    expect(objectionOpen({ state: 'handed_down', acceptedOn: '2026-03-09' })).toBe(false);
+    expect(objectionOpen({ state: 'accepted', acceptedOn: null })).toBe(false);
   });
 });
 

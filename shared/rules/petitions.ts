@@ -56,6 +56,12 @@ export function objectionDue(receivedOn: ISODate, cal: CalendarData): ISODate {
   return addWorkdays(checkDate(receivedOn, 'receivedOn'), DEFAULT_PETITION_LIMITS.objectionWorkdays, cal);
 }
 
+// PET-3: a responsible unit may object only to a case sent to it (转送/交办) that it has not yet
+// accepted; once it has accepted, the case is its own.
+export function objectionOpen(p: { state: string; acceptedOn?: string | null }): boolean {
+  return (p.state === 'forwarded' || p.state === 'handed_down') && !p.acceptedOn;
+}
+
 // PET-4: concluded within 60 days of acceptance, plus one extension of at most 30 days
 export function petitionCompletionDue(
   acceptedOn: ISODate,

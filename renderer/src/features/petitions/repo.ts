@@ -12,6 +12,7 @@ import {
   isRepeatAfterReview,
   mayAssign,
   mayForwardTo,
+  objectionOpen,
   petitionNextDeadline,
   sortDecisionOk,
   SORT_DECISION_LABELS,
@@ -789,7 +790,7 @@ export function objectionDueOf(p: Petition, ctx: Pick<PetitionCtx, 'cal' | 'sett
 // PET-3: only a unit that has not yet taken the matter on may object: once it has accepted a
 // 交办 (acceptedOn), the objection is no longer open.
 export function mayObject(p: Pick<Petition, 'state' | 'acceptedOn'>): boolean {
-  return (p.state === 'forwarded' || p.state === 'handed_down') && !p.acceptedOn;
+  return objectionOpen(p);
 }
 
 export type ObjectionInput = { on: ISODate; reason: string; newUnitId: string };
