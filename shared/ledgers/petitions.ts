@@ -2,6 +2,7 @@
 // one masking function for informants' identity (PET-6) that every list, print and export uses. Inputs come already labelled (Chinese strings) from the renderer; nothing here reads
 // a clock, a database or the DOM.
 import type { LedgerColumn, LedgerSpec } from '../ledger';
+import { PROVISIONAL_LABEL, provisionalDate, provisionalReason } from '../rules';
 
 export const INFORMANT_MASK = '***';
 
@@ -105,13 +106,13 @@ export const VISIT_LEDGER_COLUMNS: LedgerColumn[] = [
 // cell) and explained under the table.
 function dueCell(p: PetitionLedgerItem): string | null {
   if (!p.dueOn) return null;
-  return p.dueProvisional?.length ? `${p.dueOn}（暂定）` : p.dueOn;
+  return provisionalDate(p.dueOn, p.dueProvisional ?? []);
 }
 
 function provisionalNotes(items: readonly PetitionLedgerItem[]): string[] {
   const years = [...new Set(items.flatMap((p) => (p.dueOn ? (p.dueProvisional ?? []) : [])))].sort();
   return years.length
-    ? [`标“暂定”的办理期限：${years.join('、')}年节假日安排尚未导入，期限按无节假日计算，导入后自动重算。`]
+    ? [`标“${PROVISIONAL_LABEL}”的办理期限：${provisionalReason(years)}。`]
     : [];
 }
 

@@ -7,6 +7,9 @@ import {
   addWorkdays,
   compileCalendar,
   deadlineProvisional,
+  PROVISIONAL_LABEL,
+  provisionalDate,
+  provisionalReason,
   isWorkday,
   mergeCalendars,
   nextWorkday,
@@ -261,5 +264,14 @@ describe('deadlineProvisional', () => {
       deadlineProvisional('2027-01-05', { ...LOADED, years: 'all' as unknown as number[] }),
     ).toThrow(/years/);
     expect(() => deadlineProvisional('2027-01-05', null as unknown as CalendarData)).toThrow(/cal/);
+  });
+});
+
+describe('provisionalReason and provisionalDate', () => {
+  it('write a provisional deadline with its reason, and a final one as the date alone', () => {
+    expect(provisionalReason([2027])).toBe('2027年节假日安排尚未导入，期限按无节假日计算，导入后自动重算');
+    expect(provisionalReason([2027, 2028])).toContain('2027、2028年');
+    expect(provisionalDate('2027-01-12', [2027])).toBe(`2027-01-12（${PROVISIONAL_LABEL}）`);
+    expect(provisionalDate('2026-12-21', [])).toBe('2026-12-21');
   });
 });

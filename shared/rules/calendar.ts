@@ -177,3 +177,17 @@ export function deadlineProvisional(due: ISODate, cal: CalendarData, from?: ISOD
   for (let y = first; y <= last; y++) if (!loaded.has(y)) years.push(y);
   return { provisional: years.length > 0, years };
 }
+
+// How a provisional deadline is written, on screen (the badge and its explanation), in prints and
+// in ledgers alike.
+export const PROVISIONAL_LABEL = '暂定';
+
+/** “2027年节假日安排尚未导入，期限按无节假日计算，导入后自动重算” */
+export function provisionalReason(years: readonly number[]): string {
+  return `${years.join('、')}年节假日安排尚未导入，期限按无节假日计算，导入后自动重算`;
+}
+
+/** “2027-01-12（暂定）” when counted without some year's holidays, else the date alone. */
+export function provisionalDate(due: ISODate, years: readonly number[]): string {
+  return years.length ? `${due}（${PROVISIONAL_LABEL}）` : due;
+}

@@ -3,15 +3,8 @@
 // reason as a note. The stored deadlines are counted again when that year's calendar is imported.
 import { Badge, Tooltip } from '@mantine/core';
 
-import { deadlineProvisional } from '../../../shared/rules';
+import { deadlineProvisional, PROVISIONAL_LABEL, provisionalDate, provisionalReason } from '../../../shared/rules';
 import type { CalendarData, ISODate } from '../../../shared/rules';
-
-export const PROVISIONAL_LABEL = '暂定';
-
-/** “2027年节假日安排尚未导入，期限按无节假日计算，导入后自动重算” */
-export function provisionalReason(years: number[]): string {
-  return `${years.join('、')}年节假日安排尚未导入，期限按无节假日计算，导入后自动重算`;
-}
 
 /** The years a deadline was counted without (empty when final, or with no due date). */
 export function provisionalYears(
@@ -26,7 +19,7 @@ export function provisionalYears(
 /** For prints and exports: “2027-01-12（暂定）”, or the date alone when final. */
 export function dueText(due: ISODate | null | undefined, cal: CalendarData, from?: ISODate | null): string {
   if (!due) return '';
-  return provisionalYears(due, cal, from).length ? `${due}（${PROVISIONAL_LABEL}）` : due;
+  return provisionalDate(due, provisionalYears(due, cal, from));
 }
 
 export function ProvisionalBadge({

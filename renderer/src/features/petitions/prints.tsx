@@ -2,12 +2,12 @@
 // 信访事项交办单 / 转送函, 督办通知, the ledgers, and the monthly 上访情况分析.
 import { useLiveQuery } from 'dexie-react-hooks';
 
-import { PETITION_DEADLINE_LABELS, ruleText } from '../../../../shared/rules';
+import { PETITION_DEADLINE_LABELS, provisionalReason, ruleText } from '../../../../shared/rules';
 import type { PetitionDeadlineKind } from '../../../../shared/rules';
 import { useCalendar } from '../../calendar/calendar';
 import { notifyError } from '../../components/notify';
 import { PrintView } from '../../components/PrintView';
-import { dueText, provisionalReason, provisionalYears } from '../../components/ProvisionalBadge';
+import { dueText, provisionalYears } from '../../components/ProvisionalBadge';
 import { today } from '../../db/clock';
 import { unitName } from '../../org/org';
 
