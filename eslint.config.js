@@ -2,24 +2,73 @@
 // shared → nothing (relative files only, an explicit allowlist of packages: none today);
 // renderer → shared; electron → shared; renderer never imports electron/ and vice versa;
 // only renderer/src/platform touches window.api.
+import { readdirSync } from 'node:fs';
+
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+import { LEGACY_CROSS_MODULE, LEGACY_SCREENS_WITH_DB } from './eslint.legacy.js';
+
 const SHARED_PACKAGE_ALLOWLIST = []; // add a package here only as a decision
+
+// The renderer's modules (renderer/src/features/<module>): each is reached from another module only
+// through its index.ts.
+const MODULES = readdirSync(new URL('./renderer/src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const RENDERER_BASE = [
+  {
+    regex: '^electron($|/)',
+    message: 'The renderer never imports electron: go through renderer/src/platform.',
+  },
+  { regex: '(^|/)electron/(main|preload)', message: 'renderer/ never imports electron/.' },
+];
+const STATIC_EXCELJS = {
+  regex: '^exceljs$',
+  allowTypeImports: true,
+  message:
+    'exceljs loads only in the export/import workers: use exportLedger (renderer/src/export) or readSpreadsheet (renderer/src/import).',
+};
+const SCREEN_DB = [
+  {
+    regex: '(^|/)db/db$',
+    message:
+      "A screen never touches the database: read and write through the module's core/ (queries and commands).",
+  },
+  {
+    regex: '^dexie$',
+    message:
+      "A screen never touches the database: read and write through the module's core/ (queries and commands).",
+  },
+  {
+    regex: '(^|/)db/(live|command)$',
+    message: 'Screens call core/ queries and commands; db/ helpers are for core/.',
+  },
+];
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'bench-results/**', '.vite/**', 'release/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'bench-results/**',
+      '.vite/**',
+      'release/**',
+    ],
   },
   ...tseslint.configs.recommended,
   {
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } } },
     plugins: { 'import-x': importX, 'react-hooks': reactHooks },
     rules: {
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-default-export': 'error',
+      'import-x/no-duplicates': 'error',
       'import-x/order': [
         'error',
         {
@@ -32,8 +81,14 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
       'no-restricted-syntax': [
         'error',
-        { selector: "TSTypeReference[typeName.left.name='React'][typeName.right.name='FC']", message: 'No React.FC: type the props.' },
-        { selector: "MemberExpression[object.name='window'][property.name='api']", message: 'Only renderer/src/platform touches window.api.' },
+        {
+          selector: "TSTypeReference[typeName.left.name='React'][typeName.right.name='FC']",
+          message: 'No React.FC: type the props.',
+        },
+        {
+          selector: "MemberExpression[object.name='window'][property.name='api']",
+          message: 'Only renderer/src/platform touches window.api.',
+        },
       ],
     },
   },
@@ -49,29 +104,90 @@ export default tseslint.config(
               regex: SHARED_PACKAGE_ALLOWLIST.length
                 ? `^(?!\\.{1,2}/|(${SHARED_PACKAGE_ALLOWLIST.join('|')})$)`
                 : '^(?!\\.{1,2}/)',
-              message: 'shared/ is pure: it imports only its own files (no electron, node:, DOM, Dexie or React).',
+              message:
+                'shared/ is pure: it imports only its own files (no electron, node:, DOM, Dexie or React).',
             },
             { regex: '(^|/)(renderer|electron)/', message: 'shared/ never imports renderer/ or electron/.' },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator', 'fetch'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'indexedDB',
+        'navigator',
+        'fetch',
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': ['error', { patterns: [...RENDERER_BASE, STATIC_EXCELJS] }],
+    },
+  },
+  {
+    // where exceljs may load: the export writer and the import reader (both run in workers), the
+    // bench's raw baselines, and tests
+    files: [
+      'renderer/src/export/xlsx.ts',
+      'renderer/src/import/sheet.ts',
+      'renderer/src/bench/**',
+      'renderer/src/**/*.test.{ts,tsx}',
+      'renderer/src/**/testing*.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: RENDERER_BASE }] },
+  },
+  {
+    // screens: every .tsx and everything in a module's ui/ (components/ is the kit and may not either)
+    files: ['renderer/src/**/*.tsx', 'renderer/src/features/*/ui/**/*.ts'],
+    ignores: [...LEGACY_SCREENS_WITH_DB, 'renderer/src/**/*.test.tsx', 'renderer/src/bench/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...RENDERER_BASE, STATIC_EXCELJS, ...SCREEN_DB] }],
+    },
+  },
+  {
+    // no screen acts as the system
+    files: ['renderer/src/**/*.tsx', 'renderer/src/features/*/ui/**/*.ts'],
+    ignores: ['renderer/src/**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
         'error',
         {
-          patterns: [
-            { regex: '^electron($|/)', message: 'The renderer never imports electron: go through renderer/src/platform.' },
-            { regex: '(^|/)electron/(main|preload)', message: 'renderer/ never imports electron/.' },
-          ],
+          selector: "TSTypeReference[typeName.left.name='React'][typeName.right.name='FC']",
+          message: 'No React.FC: type the props.',
+        },
+        {
+          selector: "MemberExpression[object.name='window'][property.name='api']",
+          message: 'Only renderer/src/platform touches window.api.',
+        },
+        {
+          selector: "Identifier[name='SYSTEM_ACTOR']",
+          message: 'No screen acts as the system: pass currentActor().',
         },
       ],
     },
   },
+  ...MODULES.map((m) => ({
+    // a module reaches another module only through its index.ts
+    files: [`renderer/src/features/${m}/**/*.{ts,tsx}`],
+    ignores: [...LEGACY_CROSS_MODULE, 'renderer/src/**/*.test.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: MODULES.filter((o) => o !== m).map((o) => ({
+            target: `./renderer/src/features/${m}`,
+            from: `./renderer/src/features/${o}`,
+            except: ['./index.ts'],
+            message: `Another module is reached only through its index.ts (features/${o}/index.ts).`,
+          })),
+        },
+      ],
+    },
+  })),
   {
     files: ['renderer/src/platform/**/*.{ts,tsx}'],
     rules: { 'no-restricted-syntax': 'off' },

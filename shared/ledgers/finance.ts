@@ -3,8 +3,7 @@
 // out as yuan numbers (the workbook formats them '#,##0.00'); dates stay ISODate strings.
 import type { LedgerRow, LedgerSpec } from '../ledger';
 import { dayOfWeek, fenToYuan, GRADE_LABELS, LEVEL_LABELS, ruleText } from '../rules';
-import type { ISODate, Level } from '../rules';
-import type { Grade } from '../rules';
+import type { ISODate, Level, Grade } from '../rules';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 

@@ -5,8 +5,7 @@
 import type { Table } from 'dexie';
 
 import type { Approver, Route } from '../../../shared/rules';
-import { today } from '../db/clock';
-import { nowIso } from '../db/clock';
+import { today, nowIso } from '../db/clock';
 import { db } from '../db/db';
 import { DomainError, insert, update, writeTx } from '../db/repo';
 import type { Actor } from '../db/repo';

@@ -1,10 +1,15 @@
 // A bordered card holding one form: a title, the fields, and a row with the submit button and
-// whatever goes beside it. Submitting runs `onSubmit`; what it throws (a repository refusal) goes to
-// `onError`, usually `fail` from useFieldErrors, so it lands at its field and nothing typed is lost.
+// whatever goes beside it. Given `form` (from useCommandForm), submitting runs the form's command
+// and the button shows it is busy. Otherwise submitting runs `onSubmit`; what it throws (a
+// repository refusal) goes to `onError`, usually `fail` from useFieldErrors, so it lands at its
+// field and nothing typed is lost. The browser's own checks are off (`noValidate`): required fields
+// are checked by the command, with a Chinese message at the field, on any Windows language.
 import { Button, Card, Group, Stack, Title } from '@mantine/core';
 import type { CardProps, MantineSpacing, TitleOrder } from '@mantine/core';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+
+import type { CommandForm } from './useCommandForm';
 
 export function FormCard({
   title,
@@ -16,9 +21,10 @@ export function FormCard({
   footer,
   onSubmit,
   onError,
+  form,
   children,
   ...card
-}: Omit<CardProps, 'children' | 'title' | 'onSubmit' | 'onError'> & {
+}: Omit<CardProps, 'children' | 'title' | 'onSubmit' | 'onError' | 'form'> & {
   title?: ReactNode;
   // a short form: the fields and the button in one row (no title)
   inline?: boolean;
@@ -29,29 +35,37 @@ export function FormCard({
   showBusy?: boolean;
   // beside the submit button: a hint, a cancel button, an error without a field
   footer?: ReactNode;
-  onSubmit: () => Promise<unknown> | void;
-  onError: (e: unknown) => void;
+  onSubmit?: () => Promise<unknown> | void;
+  onError?: (e: unknown) => void;
+  form?: Pick<CommandForm<never, unknown>, 'submit' | 'busy'>;
   children: ReactNode;
 }) {
-  const [busy, setBusy] = useState(false);
+  const [ownBusy, setBusy] = useState(false);
+  const busy = form ? form.busy : ownBusy;
   async function submit() {
+    if (form) {
+      await form.submit();
+      return;
+    }
     setBusy(true);
     try {
-      await onSubmit();
+      await onSubmit?.();
     } catch (e) {
-      onError(e);
+      if (onError) onError(e);
+      else throw e;
     } finally {
       setBusy(false);
     }
   }
   const button = (
-    <Button type="submit" loading={showBusy && busy} mt={inline ? 24 : undefined}>
+    <Button type="submit" loading={(showBusy || !!form) && busy} mt={inline ? 24 : undefined}>
       {submitLabel}
     </Button>
   );
   return (
     <Card withBorder {...card}>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();

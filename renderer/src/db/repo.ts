@@ -4,6 +4,8 @@
 import Dexie from 'dexie';
 import type { Table } from 'dexie';
 
+import type { RuleId } from '../../../shared/rules';
+
 import { appendAudit } from './audit';
 import { nowIso } from './clock';
 import { db } from './db';
@@ -17,7 +19,7 @@ export class DomainError extends Error {
   constructor(
     message: string,
     readonly field?: string,
-    readonly ruleId?: string,
+    readonly ruleId?: RuleId,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -174,6 +176,4 @@ export function logEvent(tableName: string, recordId: string, summary: string, a
   });
 }
 
-export function isLive<T extends BaseRecord>(r: T | undefined): r is T {
-  return !!r && !r.deletedAt;
-}
+export { isLive } from './live';

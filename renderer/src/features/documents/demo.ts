@@ -5,8 +5,7 @@
 // flow, one returned, one withdrawn); loans (two overdue), outside data requests, destructions with
 // two witnesses; two seals (one made void in spring) with their use log.
 import { addCalendarDays, formatISODate, parseISODate } from '../../../../shared/rules';
-import { withdraw } from '../../approvals/engine';
-import { decide } from '../../approvals/engine';
+import { withdraw, decide } from '../../approvals/engine';
 import { loadCalendar } from '../../calendar/calendar';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';

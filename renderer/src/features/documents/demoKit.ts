@@ -4,8 +4,7 @@
 import type { Table } from 'dexie';
 
 import { addCalendarDays, isWorkday } from '../../../../shared/rules';
-import type { ISODate } from '../../../../shared/rules';
-import type { CalendarData } from '../../../../shared/rules';
+import type { ISODate, CalendarData } from '../../../../shared/rules';
 import { decide } from '../../approvals/engine';
 import { withClockAt } from '../../db/clock';
 import { db } from '../../db/db';

@@ -15,8 +15,7 @@ import { createMeeting } from '../meetings/repo';
 import '../seals/register';
 import '../study/register';
 
-import { circulate, proposeHandling, recordDecision, registerIncoming, reportOutcome } from './incoming';
-import { markCirculationDone } from './incoming';
+import { circulate, proposeHandling, recordDecision, registerIncoming, reportOutcome, markCirculationDone } from './incoming';
 import { requestLoan } from './loans';
 import './register';
 

@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import type { Table } from 'dexie';
 
-import type { CalendarData, Half, ISODate, LeaveType, Rank, Route } from '../../../../shared/rules';
+import type { CalendarData, Half, ISODate, LeaveType, Rank, Route, RuleId } from '../../../../shared/rules';
 import {
   addWorkdays,
   afterTheFact as startedBefore,
@@ -50,7 +50,7 @@ export function spanText(r: { startDate: ISODate; startHalf: Half; endDate: ISOD
   return `${r.startDate}${HALF_LABELS[r.startHalf]}至${r.endDate}${HALF_LABELS[r.endHalf]}`;
 }
 
-function firstError(errors: FieldErrors, ruleOf: Partial<Record<string, string>> = {}): DomainError | null {
+function firstError(errors: FieldErrors, ruleOf: Partial<Record<string, RuleId>> = {}): DomainError | null {
   const field = Object.keys(errors)[0];
   return field ? new DomainError(errors[field]!, field, ruleOf[field]) : null;
 }
@@ -124,7 +124,7 @@ export function checkLeaveDraft(d: LeaveDraft, cal: CalendarData, others: Leave[
   return { errors, days };
 }
 
-const LEAVE_FIELD_RULES: Partial<Record<string, string>> = { end: 'LV-1', start: 'LV-1' };
+const LEAVE_FIELD_RULES: Partial<Record<string, RuleId>> = { end: 'LV-1', start: 'LV-1' };
 
 export async function personLeavesFrom(staffId: string, from: ISODate): Promise<Leave[]> {
   if (!staffId || !isISODate(from)) return [];
@@ -351,7 +351,7 @@ export function checkTripDraft(d: TripDraft, others: Trip[], decision: MeetingDe
   return { errors, days };
 }
 
-const TRIP_FIELD_RULES: Partial<Record<string, string>> = { decisionId: 'TRIP-3' };
+const TRIP_FIELD_RULES: Partial<Record<string, RuleId>> = { decisionId: 'TRIP-3' };
 
 export async function personTripsFrom(staffId: string, from: ISODate): Promise<Trip[]> {
   if (!staffId || !isISODate(from)) return [];

@@ -1,7 +1,7 @@
 // Meetings (会议): 局长办公会 and 局务会 with attendance, agenda, minutes and numbered decisions
 // (MTG-1, MTG-2), and the sections' monthly reports (MTG-3). Decisions are cited by other modules
 // (TRIP-3, FIN-5) through their id: see decisions.ts for the read side.
-import type { ISODate } from '../../../../shared/rules';
+import type { ISODate, RuleId } from '../../../../shared/rules';
 import {
   compareDates,
   isISODate,
@@ -35,7 +35,7 @@ export type MeetingInput = {
 };
 
 // STU-1 / MTG-2 share this check: every absence has a reason, nobody is both present and absent.
-export function checkAttendance(attendeeIds: string[], absences: Absence[], ruleId: string): void {
+export function checkAttendance(attendeeIds: string[], absences: Absence[], ruleId: RuleId): void {
   const present = new Set(attendeeIds);
   const seen = new Set<string>();
   absences.forEach((a, i) => {

@@ -12,7 +12,7 @@
 //    nothing behind.
 import { INFORMANT_MASK } from '../../../../shared/ledgers/petitions';
 import { isISODate, repeatCandidate } from '../../../../shared/rules';
-import type { CalendarData, ISODate } from '../../../../shared/rules';
+import type { CalendarData, ISODate, RuleId } from '../../../../shared/rules';
 import { loadCalendar } from '../../calendar/calendar';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -34,7 +34,7 @@ import { normIdNo, normPhone, registrationRule, validateRegistration } from './v
 import type { RegistrationInput } from './validate';
 
 // A reason a row is refused, with the rule it applies (null: a requirement of the import itself).
-export type RowError = { text: string; rule: string | null };
+export type RowError = { text: string; rule: RuleId | null };
 
 export type ImportRow = {
   row: number; // spreadsheet row number (1-based), for the report

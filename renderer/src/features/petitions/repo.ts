@@ -22,6 +22,7 @@ import type {
   ISODate,
   PetitionCase,
   PetitionDeadline,
+  RuleId,
   SortDecision,
 } from '../../../../shared/rules';
 import { loadCalendar } from '../../calendar/calendar';
@@ -245,7 +246,7 @@ function checkOn(
     throw new DomainError(`日期不能早于${after.label}（${after.date}）`, field);
 }
 
-function need(value: string | null | undefined, message: string, field: string, ruleId?: string): string {
+function need(value: string | null | undefined, message: string, field: string, ruleId?: RuleId): string {
   if (!value || !value.trim()) throw new DomainError(message, field, ruleId);
   return value.trim();
 }

@@ -10,8 +10,7 @@ import {
   PETITION_DEADLINE_LABELS,
   ruleText,
 } from '../../../../shared/rules';
-import type { CalendarData, ISODate, PetitionDeadlineKind } from '../../../../shared/rules';
-import type { RuleId, RuleText } from '../../../../shared/rules';
+import type { CalendarData, ISODate, PetitionDeadlineKind, RuleId, RuleText } from '../../../../shared/rules';
 import { useSession } from '../../auth/session';
 import { ProvisionalBadge } from '../../components/ProvisionalBadge';
 import { useFieldErrors as useSharedFieldErrors } from '../../components/useFieldErrors';
