@@ -59,6 +59,8 @@ describe('FormCard', () => {
       </FormCard>,
     );
     expect(html).not.toMatch(/<h\d/);
-    expect(html).toMatch(/<input name="name"\/><input name="note"\/><button[^>]*type="submit"[^>]*>.*登记印章/s);
+    expect(html).toMatch(
+      /<input name="name"\/><input name="note"\/><button[^>]*type="submit"[^>]*>.*登记印章/s,
+    );
   });
 });

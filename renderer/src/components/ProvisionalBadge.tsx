@@ -3,7 +3,12 @@
 // reason as a note. The stored deadlines are counted again when that year's calendar is imported.
 import { Badge, Tooltip } from '@mantine/core';
 
-import { deadlineProvisional, PROVISIONAL_LABEL, provisionalDate, provisionalReason } from '../../../shared/rules';
+import {
+  deadlineProvisional,
+  PROVISIONAL_LABEL,
+  provisionalDate,
+  provisionalReason,
+} from '../../../shared/rules';
 import type { CalendarData, ISODate } from '../../../shared/rules';
 
 /** The years a deadline was counted without (empty when final, or with no due date). */

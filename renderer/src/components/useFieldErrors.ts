@@ -20,12 +20,20 @@ export type FieldErrorOptions = {
 // Field errors from a repository refusal: a DomainError with a field (or the caller's fallback
 // field) lands at that field as `message（ruleId）`; anything else is a notification. The form's
 // own state is untouched, so nothing typed is lost.
-export function useFieldErrors({ notifyFieldErrors = 'with_rule', skipField, clearOnNotify = true }: FieldErrorOptions = {}) {
+export function useFieldErrors({
+  notifyFieldErrors = 'with_rule',
+  skipField,
+  clearOnNotify = true,
+}: FieldErrorOptions = {}) {
   const [errors, setErrors] = useState<FieldErrors>({});
 
   const fail = useCallback(
     (e: unknown, fallbackField?: string) => {
-      if (e instanceof DomainError && (e.field || fallbackField) && !(skipField !== undefined && e.field === skipField)) {
+      if (
+        e instanceof DomainError &&
+        (e.field || fallbackField) &&
+        !(skipField !== undefined && e.field === skipField)
+      ) {
         setErrors({ [e.field ?? fallbackField!]: errorMessage(e) });
         const notify =
           notifyFieldErrors === 'always' ||

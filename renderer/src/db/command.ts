@@ -29,7 +29,7 @@ export type CommandContext = {
 };
 
 export type CommandSpec<I extends unknown[], O> = {
-  // what the actor does, in Chinese (登记印章): the refusal reads 您没有登记印章的权限
+  // what the actor does, in Chinese (登记印章): the refusal reads 没有权限：登记印章
   what: string;
   // the permission needed; several: any of them; null: any active staff member
   perm: Permission | readonly Permission[] | null;
@@ -45,7 +45,7 @@ export type Command<I extends unknown[], O> = ((...args: [...I, Actor]) => Promi
   readonly perm: Permission | readonly Permission[] | null;
 };
 
-export const NO_PERMISSION = (what: string) => `您没有${what}的权限`;
+export const NO_PERMISSION = (what: string) => `没有权限：${what}`;
 export const STAFF_INACTIVE = '您的账号对应的人员已停用或删除，不能办理此事';
 
 const registry: Command<never[], unknown>[] = [];
@@ -115,4 +115,10 @@ export function defineCommand<I extends unknown[], O>(spec: CommandSpec<I, O>): 
 // A refusal that names its rule; the message should cite the clause (see components/RuleCite).
 export function refuse(message: string, field?: string, ruleId?: RuleId): never {
   throw new DomainError(message, field, ruleId);
+}
+
+// For a check inside a command that depends on the input (a second permission, a delegate …):
+// refuses with the same wording as defineCommand.
+export async function requirePermission(actor: Actor, perm: Permission, what: string): Promise<void> {
+  if (!(await actorCan(actor, perm))) throw new DomainError(NO_PERMISSION(what), 'permission');
 }

@@ -86,7 +86,7 @@ export function ArchiveTab() {
             <DateField
               label="归档日期"
               value={on}
-              onChange={(e) => setOn(e.currentTarget.value)}
+              onChange={(v) => setOn(v)}
               error={errors.archivedOn ?? errors.year}
             />
             <ConfirmButton

@@ -94,7 +94,7 @@ function DestructionForm() {
         <DateField
           label="登记日期"
           value={v.registeredOn}
-          onChange={(e) => setV({ ...v, registeredOn: e.currentTarget.value })}
+          onChange={(d) => setV({ ...v, registeredOn: d })}
           error={errors.registeredOn}
         />
       </SimpleGrid>
@@ -185,7 +185,7 @@ function DestructionCard({ rec, manage }: { rec: DocDestruction; manage: boolean
                   <DateField
                     label={L.destroyedOn}
                     value={on}
-                    onChange={(e) => setOn(e.currentTarget.value)}
+                    onChange={(v) => setOn(v)}
                     error={errors.destroyedOn}
                   />
                 </Table.Td>

@@ -282,7 +282,7 @@ function IncomingForm({ onSaved }: { onSaved: (d: IncomingDoc) => void }) {
         <DateField
           label={L.receivedOn}
           value={v.receivedOn}
-          onChange={(e) => set('receivedOn', e.currentTarget.value)}
+          onChange={(v) => set('receivedOn', v)}
           error={errors.receivedOn}
           autoFocus
           withAsterisk
@@ -688,12 +688,7 @@ function OutcomeForm({ doc }: { doc: IncomingDoc }) {
       ok="办理结果已反馈局长"
       action={(text) => reportOutcome(doc.id, text, on, currentActor())}
       extra={(errors) => (
-        <DateField
-          label="反馈日期"
-          value={on}
-          onChange={(e) => setOn(e.currentTarget.value)}
-          error={errors.reportedOn}
-        />
+        <DateField label="反馈日期" value={on} onChange={(v) => setOn(v)} error={errors.reportedOn} />
       )}
     />
   );

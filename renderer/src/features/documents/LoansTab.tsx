@@ -167,7 +167,7 @@ function LoanRows({ loan, name, manage }: { loan: DocLoan; name: string; manage:
                   aria-label={L.returnedOn}
                   size="xs"
                   value={on}
-                  onChange={(e) => setOn(e.currentTarget.value)}
+                  onChange={(v) => setOn(v)}
                   error={errors.returnedOn ?? errors.status}
                 />
                 <Button type="submit" size="xs" variant="light">
@@ -253,13 +253,13 @@ function LoanForm() {
         <DateField
           label={L.borrowedOn}
           value={v.borrowedOn}
-          onChange={(e) => set('borrowedOn', e.currentTarget.value)}
+          onChange={(v) => set('borrowedOn', v)}
           error={errors.borrowedOn}
         />
         <DateField
           label={L.returnDue}
           value={v.returnDue}
-          onChange={(e) => set('returnDue', e.currentTarget.value)}
+          onChange={(v) => set('returnDue', v)}
           error={errors.returnDue}
         />
       </SimpleGrid>
@@ -412,7 +412,7 @@ function DataRequestForm() {
             <DateField
               label="申请日期"
               value={v.receivedOn}
-              onChange={(e) => set('receivedOn', e.currentTarget.value)}
+              onChange={(v) => set('receivedOn', v)}
               error={errors.receivedOn}
             />
           </SimpleGrid>

@@ -475,12 +475,7 @@ function IssueForm({ doc }: { doc: OutgoingDoc }) {
         error={errors.distribution}
         w={360}
       />
-      <DateField
-        label="分发日期"
-        value={on}
-        onChange={(e) => setOn(e.currentTarget.value)}
-        error={errors.issuedOn}
-      />
+      <DateField label="分发日期" value={on} onChange={(v) => setOn(v)} error={errors.issuedOn} />
       <Button type="submit">{L.issue}</Button>
     </StepCard>
   );

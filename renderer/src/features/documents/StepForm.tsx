@@ -130,7 +130,7 @@ export function ArchiveForm({
       <DateField
         label="归档日期"
         value={on}
-        onChange={(e) => setOn(e.currentTarget.value)}
+        onChange={(v) => setOn(v)}
         error={errors.archivedOn ?? errors.status}
       />
       <Button type="submit">{L.archive}</Button>

@@ -1,145 +1,19 @@
 // Small UI pieces shared by the 公文, 印章, 会议 and 学习 screens: staff pickers, date fields, field
 // errors from repository refusals, attendance with absence reasons.
-import {
-  Checkbox,
-  Group,
-  MultiSelect,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import type { MultiSelectProps, NativeSelectProps, TextInputProps } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
-import type { ReactNode } from 'react';
+import { Checkbox, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 
-import { ruleText } from '../../../../shared/rules';
+import { RuleLines } from '../../components/RuleCite';
+import { StaffMultiSelect } from '../../components/StaffSelect';
 import type { FieldErrors } from '../../components/useFieldErrors';
 import { useFieldErrors as useSharedFieldErrors } from '../../components/useFieldErrors';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { Section, Staff } from '../../db/schema/core';
+import type { StaffBook } from '../../org/hooks';
 
-export type StaffBook = {
-  list: Staff[];
-  all: Staff[];
-  byId: Map<string, Staff>;
-  name: (id: string | null | undefined) => string;
-};
-
-// Everyone (also inactive, for names in old records); `list` = the active staff, by name.
-export function useStaffBook(): StaffBook {
-  const all = useLiveQuery(() => db.staff.orderBy('name').toArray(), [], [] as Staff[]);
-  return useMemo(() => {
-    const byId = new Map(all.map((s) => [s.id, s]));
-    return {
-      all,
-      list: all.filter((s) => s.active && !s.deletedAt),
-      byId,
-      name: (id) => (id ? (byId.get(id)?.name ?? '') : ''),
-    };
-  }, [all]);
-}
-
-export function useSectionList(): Section[] {
-  return useLiveQuery(
-    async () => (await db.sections.orderBy('order').toArray()).filter((s) => !s.deletedAt),
-    [],
-    [] as Section[],
-  );
-}
-
-// The bureau's staff: everyone active except a system-only account (管理员 with no other role).
-export function bureauStaff(list: Staff[]): Staff[] {
-  return list.filter((s) => !(s.roles.length === 1 && s.roles[0] === 'admin'));
-}
-
-export function staffLabel(s: Staff): string {
-  return s.title ? `${s.name}（${s.title}）` : s.name;
-}
-
-export function StaffSelect({
-  staff,
-  value,
-  onChange,
-  placeholder = '请选择',
-  ...props
-}: Omit<NativeSelectProps, 'value' | 'onChange' | 'data'> & {
-  staff: Staff[];
-  value: string;
-  onChange: (id: string) => void;
-  placeholder?: string;
-}) {
-  return (
-    <NativeSelect
-      {...props}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      data={[{ value: '', label: placeholder }, ...staff.map((s) => ({ value: s.id, label: staffLabel(s) }))]}
-    />
-  );
-}
-
-export function StaffMultiSelect({
-  staff,
-  value,
-  onChange,
-  ...props
-}: Omit<MultiSelectProps, 'value' | 'onChange' | 'data'> & {
-  staff: Staff[];
-  value: string[];
-  onChange: (ids: string[]) => void;
-}) {
-  return (
-    <MultiSelect
-      searchable
-      clearable
-      hidePickedOptions
-      nothingFoundMessage="没有匹配的人员"
-      comboboxProps={{ withinPortal: true }}
-      {...props}
-      value={value}
-      onChange={onChange}
-      data={staff.map((s) => ({ value: s.id, label: s.name }))}
-    />
-  );
-}
-
-export function DateField(props: Omit<TextInputProps, 'type'>) {
-  return <TextInput type="date" {...props} />;
-}
-
-export function YearSelect({
-  value,
-  onChange,
-  label = '年度',
-  from = 2020,
-}: {
-  value: number;
-  onChange: (y: number) => void;
-  label?: string;
-  from?: number;
-}) {
-  const thisYear = Number(today().slice(0, 4));
-  const years: string[] = [];
-  for (let y = thisYear + 1; y >= from; y--) years.push(String(y));
-  return (
-    <NativeSelect
-      label={label}
-      w={110}
-      value={String(value)}
-      onChange={(e) => onChange(Number(e.currentTarget.value))}
-      data={years}
-    />
-  );
-}
-
-export function thisYear(): number {
-  return Number(today().slice(0, 4));
-}
+export type { StaffBook } from '../../org/hooks';
+export { useSectionList, useStaffBook } from '../../org/hooks';
+export { bureauStaff, staffLabel } from '../../org/order';
+export { StaffMultiSelect, StaffSelect } from '../../components/StaffSelect';
+export { DateField, thisYear, YearSelect, fmtTime } from '../../components/dates';
+export { Field, splitList } from '../../components/Field';
 
 export type { FieldErrors };
 
@@ -147,22 +21,15 @@ export type { FieldErrors };
 // (only one placed at the caller's fallback field is); 'permission' refusals are always a
 // notification; a notification leaves earlier field errors in place. Nothing typed is cleared.
 export function useFieldErrors() {
-  return useSharedFieldErrors({ notifyFieldErrors: 'fallback', skipField: 'permission', clearOnNotify: false });
+  return useSharedFieldErrors({
+    notifyFieldErrors: 'fallback',
+    skipField: 'permission',
+    clearOnNotify: false,
+  });
 }
 
 export function RuleNote({ ids }: { ids: string[] }) {
-  return (
-    <Text size="xs" c="dimmed">
-      {ids.map((id) => `${id} ${ruleText(id).text}`).join('　')}
-    </Text>
-  );
-}
-
-export function splitList(text: string): string[] {
-  return text
-    .split(/[、，,；;\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return <RuleLines ids={ids} inline />;
 }
 
 // ---- attendance with absences (MTG-2, STU-1) ----
@@ -281,25 +148,4 @@ export function AttendanceEditor({
       )}
     </Stack>
   );
-}
-
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap={6} wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w={90} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {children || '—'}
-      </Text>
-    </Group>
-  );
-}
-
-export function fmtTime(at?: string | null): string {
-  if (!at) return '';
-  const d = new Date(at);
-  if (Number.isNaN(d.getTime())) return at;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

@@ -279,7 +279,7 @@ function MeetingForm({ kind, tab, id }: { kind: MeetingKind; tab: string; id?: s
             <DateField
               label={L.date}
               value={v.date}
-              onChange={(e) => set({ date: e.currentTarget.value })}
+              onChange={(v) => set({ date: v })}
               error={errors.date}
               autoFocus
             />
@@ -554,7 +554,7 @@ function DecisionForm({ meeting }: { meeting: Meeting }) {
           <DateField
             label={L.due}
             value={v.dueDate}
-            onChange={(e) => setV({ ...v, dueDate: e.currentTarget.value })}
+            onChange={(d) => setV({ ...v, dueDate: d })}
             error={errors.dueDate}
           />
           <Button type="submit">{L.addDecision}</Button>
@@ -672,12 +672,7 @@ function FollowUpForm({ decision, book }: { decision: MeetingDecision; book: Sta
             w={320}
           />
           {state === 'done' && (
-            <DateField
-              label="落实日期"
-              value={doneOn}
-              onChange={(e) => setDoneOn(e.currentTarget.value)}
-              error={errors.doneOn}
-            />
+            <DateField label="落实日期" value={doneOn} onChange={(v) => setDoneOn(v)} error={errors.doneOn} />
           )}
           <Button type="submit">{L.save}</Button>
         </Group>
@@ -794,7 +789,7 @@ function ReportForm({
         <DateField
           label={L.submittedOn}
           value={v.submittedOn}
-          onChange={(e) => setV({ ...v, submittedOn: e.currentTarget.value })}
+          onChange={(d) => setV({ ...v, submittedOn: d })}
           error={errors.submittedOn}
         />
       </Group>

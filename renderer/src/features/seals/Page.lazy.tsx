@@ -214,7 +214,7 @@ function UseRows({
                   aria-label={L.usedOn}
                   size="xs"
                   value={on}
-                  onChange={(e) => setOn(e.currentTarget.value)}
+                  onChange={(v) => setOn(v)}
                   error={errors.usedOn ?? errors.sealId ?? errors.status}
                 />
                 <Button size="xs" type="submit" variant="light">
@@ -325,7 +325,7 @@ function UseForm({ seals }: { seals: Seal[] }) {
         <DateField
           label={L.requestedOn}
           value={v.requestedOn}
-          onChange={(e) => setV({ ...v, requestedOn: e.currentTarget.value })}
+          onChange={(d) => setV({ ...v, requestedOn: d })}
           error={errors.requestedOn}
         />
         {keep ? (

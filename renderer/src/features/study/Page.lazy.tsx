@@ -246,7 +246,7 @@ function SessionForm() {
         <DateField
           label={L.date}
           value={draft.date}
-          onChange={(e) => setDraft({ ...draft, date: e.currentTarget.value })}
+          onChange={(d) => setDraft({ ...draft, date: d })}
           error={errors.date}
         />
         <TextInput
@@ -537,7 +537,7 @@ function PaperForm({ staff }: { staff: ReturnType<typeof useStaffBook>['list'] }
       <DateField
         label={L.writtenOn}
         value={v.writtenOn}
-        onChange={(e) => setV({ ...v, writtenOn: e.currentTarget.value })}
+        onChange={(d) => setV({ ...v, writtenOn: d })}
         error={errors.writtenOn}
       />
       <TextInput
@@ -705,7 +705,7 @@ function TuitionForm({ staff }: { staff: ReturnType<typeof useStaffBook>['list']
         <DateField
           label="登记日期"
           value={v.submittedOn}
-          onChange={(e) => setV({ ...v, submittedOn: e.currentTarget.value })}
+          onChange={(d) => setV({ ...v, submittedOn: d })}
           error={errors.submittedOn}
         />
       </SimpleGrid>
