@@ -26,6 +26,7 @@ import { db } from '../db/db';
 import { logEvent } from '../db/repo';
 import { getSetting } from '../db/settings';
 import { useStorageState } from '../db/storage';
+import { warmExportWorkerWhenIdle } from '../export/workbook';
 import { unitName } from '../org/org';
 
 import { MODULES } from './modules';
@@ -48,6 +49,8 @@ export function Shell() {
     unitName().then(setUnit);
     getSetting<number>('idleLockMinutes', 15).then(setIdleMinutes);
   }, []);
+  // the export worker loads while the user reads the 工作台, so the first export is as quick as the next
+  useEffect(() => warmExportWorkerWhenIdle(), []);
   const idle = useIdle(idleMinutes * 60_000, { initialState: false });
   useEffect(() => {
     if (idle) lock();

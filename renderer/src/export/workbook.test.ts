@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { LedgerSpec } from '../../../shared/ledger';
 
-import { resetExportWorker, writeWorkbook } from './workbook';
+import { resetExportWorker, warmExportWorker, writeWorkbook } from './workbook';
 import { handleExportRequest } from './workerProtocol';
 import type { ExportRequest } from './workerProtocol';
 import type { ExportProgress } from './xlsx';
@@ -60,6 +60,20 @@ afterEach(() => {
   vi.unstubAllGlobals();
   FakeWorker.instances = [];
   FakeWorker.failToLoad = false;
+});
+
+describe('warmExportWorker', () => {
+  it('starts the worker with one small job before the first export, once, and the export reuses it', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    await Promise.all([warmExportWorker(), warmExportWorker()]);
+    expect(FakeWorker.instances).toHaveLength(1);
+    expect(FakeWorker.instances[0].received).toHaveLength(1);
+    expect(FakeWorker.instances[0].received[0].specs[0].rows).toHaveLength(1);
+    const bytes = await writeWorkbook([spec(3)], new Date(), '周文书');
+    expect(await firstSheetRows(bytes)).toBe(3);
+    expect(FakeWorker.instances).toHaveLength(1);
+    expect(FakeWorker.instances[0].received).toHaveLength(2);
+  });
 });
 
 describe('writeWorkbook', () => {

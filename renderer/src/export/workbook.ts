@@ -32,7 +32,35 @@ export function writeWorkbook(
   return exportJobs.run({ specs, exportedAt, exportedBy }, onProgress);
 }
 
+// A one-cell ledger written once when the interface is idle after sign-in: the worker is then
+// started, exceljs loaded and its writer compiled before the user's first export (which would
+// otherwise pay for all three: 362 ms against 66 ms warm in the benchmark).
+const WARM_SPEC: LedgerSpec = {
+  unitName: '',
+  ledgerName: '预热',
+  period: '',
+  columns: [{ key: 'a', header: 'a' }],
+  rows: [{ a: '预热' }],
+};
+let warming: Promise<void> | null = null;
+export function warmExportWorker(): Promise<void> {
+  warming ??= exportJobs.warm({ specs: [WARM_SPEC], exportedAt: new Date(0), exportedBy: '' });
+  return warming;
+}
+
+// Called once the signed-in screens are up: warms the worker when the interface has nothing to do
+// (at the latest after 3 s). Returns the cancel.
+export function warmExportWorkerWhenIdle(): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const h = requestIdleCallback(() => void warmExportWorker(), { timeout: 3000 });
+    return () => cancelIdleCallback(h);
+  }
+  const t = setTimeout(() => void warmExportWorker(), 1000);
+  return () => clearTimeout(t);
+}
+
 // For tests: forget the worker so that the next export starts a new one.
 export function resetExportWorker(): void {
   exportJobs.reset();
+  warming = null;
 }

@@ -15,6 +15,9 @@ export type JobClient<Req, P, R> = {
   run(req: Omit<Req, 'id'>, onProgress?: (p: P) => void): Promise<R>;
   // How long the last job took inside the worker (the benchmark sets it beside the round trip).
   lastWorkMs(): number | null;
+  // Starts the worker and runs a small job in it, so the first real job finds the worker loaded and
+  // its code compiled (called when the interface is idle); nothing where no worker can run.
+  warm(req: Omit<Req, 'id'>): Promise<void>;
   // For tests: forget the worker so that the next job starts a new one.
   reset(): void;
 };
@@ -98,6 +101,13 @@ export function jobClient<Req extends { id: number }, P, D, R>(o: {
       });
     },
     lastWorkMs: () => lastWorkMs,
+    warm(fields) {
+      if (!startWorker()) return Promise.resolve();
+      return this.run(fields).then(
+        () => undefined,
+        () => undefined,
+      );
+    },
     reset() {
       worker?.terminate();
       worker = undefined;
