@@ -6,7 +6,7 @@ import { BUNDLED_CALENDAR } from '../../../shared/rules';
 import { appendAudit } from '../db/audit';
 import { setAuditAnchor } from '../db/auditAnchor';
 import { now, nowIso } from '../db/clock';
-import { createDb, db, switchDb } from '../db/db';
+import { createDb, db, switchDb, withRelaxedDurability } from '../db/db';
 import { DomainError, insert, newId, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import type { Actor } from '../db/repo';
 import type { Account, Staff } from '../db/schema/core';
@@ -30,14 +30,24 @@ export type SessionUser = {
 
 // Set up, and not a setup that was interrupted (see runSetup).
 export async function isInitialised(): Promise<boolean> {
-  return (await db.settings.get('unitName')) !== undefined && (await db.accounts.count()) > 0 && !(await setupInProgress());
+  return (
+    (await db.settings.get('unitName')) !== undefined &&
+    (await db.accounts.count()) > 0 &&
+    !(await setupInProgress())
+  );
 }
 
 async function setupInProgress(): Promise<boolean> {
   return !!(await db.settings.get(SETUP_IN_PROGRESS_KEY))?.value;
 }
 
-export type SetupInput = { unitName: string; adminName: string; loginName: string; password: string; confirm: string };
+export type SetupInput = {
+  unitName: string;
+  adminName: string;
+  loginName: string;
+  password: string;
+  confirm: string;
+};
 export type FieldErrors = Partial<Record<keyof SetupInput, string>>;
 
 export function validateSetup(v: SetupInput): FieldErrors {
@@ -70,21 +80,66 @@ export async function completeSetup(v: SetupInput, opts: { inProgress?: boolean 
     if ((await db.accounts.count()) > 0) throw new DomainError('系统已初始化');
     const at = nowIso();
     await db.settings.put({ id: 'unitName', value: v.unitName.trim(), updatedAt: at, updatedBy: adminId });
-    await appendAudit({ at, actorId: adminId, actorName: actor.name, table: 'settings', recordId: 'unitName', action: 'create', summary: '系统初始化', after: v.unitName.trim() });
+    await appendAudit({
+      at,
+      actorId: adminId,
+      actorName: actor.name,
+      table: 'settings',
+      recordId: 'unitName',
+      action: 'create',
+      summary: '系统初始化',
+      after: v.unitName.trim(),
+    });
     if (opts.inProgress) {
       const marker = { startedAt: at, demo: true };
       await db.settings.put({ id: SETUP_IN_PROGRESS_KEY, value: marker, updatedAt: at, updatedBy: adminId });
-      await appendAudit({ at, actorId: adminId, actorName: actor.name, table: 'settings', recordId: SETUP_IN_PROGRESS_KEY, action: 'create', summary: '初始化开始（载入演示数据）', after: marker });
+      await appendAudit({
+        at,
+        actorId: adminId,
+        actorName: actor.name,
+        table: 'settings',
+        recordId: SETUP_IN_PROGRESS_KEY,
+        action: 'create',
+        summary: '初始化开始（载入演示数据）',
+        after: marker,
+      });
     }
     let order = 0;
     for (const name of DEFAULT_SECTIONS) {
       await insert(db.sections, { name, order: order++, headId: null, deputyId: null }, SYSTEM_ACTOR);
     }
     for (const [year, cal] of Object.entries(BUNDLED_CALENDAR)) {
-      await insert(db.calendars, { year: Number(year), holidays: cal.holidays, workdays: cal.workdays, source: '国务院办公厅通知（内置）' }, SYSTEM_ACTOR);
+      await insert(
+        db.calendars,
+        {
+          year: Number(year),
+          holidays: cal.holidays,
+          workdays: cal.workdays,
+          source: '国务院办公厅通知（内置）',
+        },
+        SYSTEM_ACTOR,
+      );
     }
-    await insert(db.staff, { id: adminId, name: actor.name, sectionId: null, rank: 'staff', roles: ['admin'], title: '系统管理员', active: true }, actor, '创建管理员');
-    await insert(db.accounts, { staffId: adminId, loginName: v.loginName.trim(), ...secret, failedAttempts: 0, lockedUntil: null }, actor, '创建管理员账户');
+    await insert(
+      db.staff,
+      {
+        id: adminId,
+        name: actor.name,
+        sectionId: null,
+        rank: 'staff',
+        roles: ['admin'],
+        title: '系统管理员',
+        active: true,
+      },
+      actor,
+      '创建管理员',
+    );
+    await insert(
+      db.accounts,
+      { staffId: adminId, loginName: v.loginName.trim(), ...secret, failedAttempts: 0, lockedUntil: null },
+      actor,
+      '创建管理员账户',
+    );
   });
   return actor;
 }
@@ -120,7 +175,9 @@ export async function runSetup(v: SetupInput, opts: SetupOptions = {}): Promise<
     const admin = await completeSetup(v, { inProgress: true });
     try {
       const { loadDemoData } = await import('../demo/demo');
-      await loadDemoData(opts.progress);
+      // The setup stays marked unfinished until the last line: the demo's many transactions need not
+      // each wait for the disk; the strict write of the mark's removal flushes them all.
+      await withRelaxedDurability(db, () => loadDemoData(opts.progress));
       await setSetting(SETUP_IN_PROGRESS_KEY, null, admin); // done: from here on a finished setup
     } catch (e) {
       await discardSetupData().catch(() => undefined);
@@ -182,7 +239,10 @@ export async function login(loginName: string, password: string): Promise<LoginR
     await update(
       db.accounts,
       account.id,
-      { failedAttempts: lock ? 0 : failed, lockedUntil: lock ? new Date(t.getTime() + LOCK_MINUTES * 60000).toISOString() : null },
+      {
+        failedAttempts: lock ? 0 : failed,
+        lockedUntil: lock ? new Date(t.getTime() + LOCK_MINUTES * 60000).toISOString() : null,
+      },
       actor,
       lock ? '密码连续错误，账户锁定' : '登录失败：密码错误',
     );
@@ -216,16 +276,34 @@ export async function setPassword(accountId: string, password: string, actor: Ac
   const problem = passwordProblem(password);
   if (problem) throw new DomainError(problem, 'password');
   const secret = await makeAccountSecret(password);
-  await update(db.accounts, accountId, { ...secret, failedAttempts: 0, lockedUntil: null, mustChangePassword: actor.id !== (await db.accounts.get(accountId))?.staffId }, actor, reason);
+  await update(
+    db.accounts,
+    accountId,
+    {
+      ...secret,
+      failedAttempts: 0,
+      lockedUntil: null,
+      mustChangePassword: actor.id !== (await db.accounts.get(accountId))?.staffId,
+    },
+    actor,
+    reason,
+  );
 }
 
 export async function createAccount(staffId: string, loginName: string, password: string, actor: Actor) {
   const problem = passwordProblem(password);
   if (problem) throw new DomainError(problem, 'password');
-  if (!/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/.test(loginName)) throw new DomainError('登录名须以字母开头，3–32位字母、数字、下划线或点', 'loginName');
+  if (!/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/.test(loginName))
+    throw new DomainError('登录名须以字母开头，3–32位字母、数字、下划线或点', 'loginName');
   const secret = await makeAccountSecret(password);
   return writeTx([db.accounts], async () => {
-    if (await db.accounts.where('loginName').equals(loginName).count()) throw new DomainError('登录名已被使用', 'loginName');
-    return insert(db.accounts, { staffId, loginName, ...secret, failedAttempts: 0, lockedUntil: null, mustChangePassword: true }, actor, '创建账户');
+    if (await db.accounts.where('loginName').equals(loginName).count())
+      throw new DomainError('登录名已被使用', 'loginName');
+    return insert(
+      db.accounts,
+      { staffId, loginName, ...secret, failedAttempts: 0, lockedUntil: null, mustChangePassword: true },
+      actor,
+      '创建账户',
+    );
   });
 }

@@ -88,3 +88,38 @@ export function switchDb(next: AppDB): void {
   if (old !== next) old.close();
   for (const fn of switchListeners) fn();
 }
+
+type DurabilityOptions = { _options: { chromeTransactionDurability?: 'default' | 'strict' | 'relaxed' } };
+
+// Bulk work that is all or nothing by other means — the demo data of a setup marked unfinished until
+// it is done (an interrupted one is discarded at the next start), a restore into a fresh database
+// that is switched in only when complete — may skip the disk flush of each of its transactions
+// (Chromium's 'relaxed' durability). At the end one 'strict' transaction flushes the log, and with it
+// every write before it, before the work counts as done. Dexie reads the option at each transaction.
+export async function withRelaxedDurability<T>(d: Dexie, fn: () => Promise<T>): Promise<T> {
+  const opts = (d as unknown as DurabilityOptions)._options;
+  const before = opts.chromeTransactionDurability;
+  opts.chromeTransactionDurability = 'relaxed';
+  try {
+    return await fn();
+  } finally {
+    opts.chromeTransactionDurability = before;
+  }
+}
+
+// One strict write that changes nothing (a marker added and removed in one transaction): the
+// commit waits until the log, with everything relaxed before it, is on disk.
+export async function flushToDisk(d: Dexie): Promise<void> {
+  const opts = (d as unknown as DurabilityOptions)._options;
+  const before = opts.chromeTransactionDurability;
+  opts.chromeTransactionDurability = 'strict';
+  try {
+    const t = d.table('settings');
+    await d.transaction('rw', t, async () => {
+      await t.put({ id: '__flush__', value: null });
+      await t.delete('__flush__');
+    });
+  } finally {
+    opts.chromeTransactionDurability = before;
+  }
+}

@@ -48,7 +48,9 @@ class FakeWorker {
       setTimeout(() => this.onerror?.({ message: 'worker script 404', preventDefault: () => {} }));
       return;
     }
-    void handleExportRequest(structuredClone(req), (reply) => setTimeout(() => this.onmessage?.({ data: structuredClone(reply) })));
+    void handleExportRequest(structuredClone(req), (reply) =>
+      setTimeout(() => this.onmessage?.({ data: structuredClone(reply) })),
+    );
   }
   terminate() {
     this.terminated = true;
@@ -80,7 +82,9 @@ describe('writeWorkbook', () => {
   it('writes in the export worker, reporting rows then packing, and keeps the worker for the next export', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     const progress: ExportProgress[] = [];
-    const bytes = await writeWorkbook([spec(1200)], new Date(2026, 10, 26), '周文书', (p) => progress.push(p));
+    const bytes = await writeWorkbook([spec(1200)], new Date(2026, 10, 26), '周文书', (p) =>
+      progress.push(p),
+    );
     expect(await firstSheetRows(bytes)).toBe(1200);
     expect(FakeWorker.instances).toHaveLength(1);
     expect(FakeWorker.instances[0].options.type).toBe('module');
