@@ -1,9 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ADMIN, completeSetup, DEMO_PASSWORD, login, loginAndWait, logout, openModule, startApp, visible } from './harness';
+import {
+  ADMIN,
+  completeSetup,
+  DEMO_PASSWORD,
+  login,
+  loginAndWait,
+  logout,
+  openModule,
+  startApp,
+  visible,
+} from './harness';
 import type { App } from './harness';
 
-const NAV = ['工作台', '信访', '考勤', '请假与外出', '公文', '印章', '会议', '学习', '宣传奖励', '财务', '廉政', '考核与监督', '值班与车辆', '系统'];
+const NAV = [
+  '工作台',
+  '信访',
+  '考勤',
+  '请假与外出',
+  '公文',
+  '印章',
+  '会议',
+  '学习',
+  '宣传奖励',
+  '财务',
+  '廉政',
+  '考核与监督',
+  '值班与车辆',
+  '系统',
+];
 
 describe('foundation: first run, login, roles, navigation', () => {
   let app: App;
@@ -52,7 +77,9 @@ describe('foundation: first run, login, roles, navigation', () => {
     const answer = async (loginName: string, password: string) => {
       await login(page, loginName, password);
       // A refusal empties the password field in the same update that shows the message.
-      await page.waitForFunction(() => (document.querySelector('input[type="password"]') as HTMLInputElement | null)?.value === '');
+      await page.waitForFunction(
+        () => (document.querySelector('input[type="password"]') as HTMLInputElement | null)?.value === '',
+      );
       return (await page.getByRole('alert').textContent()) ?? '';
     };
     const refused = '登录名或密码错误（连续输错5次，账户将锁定15分钟，锁定期间无法登录）';
@@ -97,6 +124,8 @@ describe('first run interrupted while the demo data loads', () => {
     await first.getByRole('button', { name: '完成初始化' }).click();
     // Midway: the organisation is made, the modules' generators are running. The window is closed.
     await visible(first.getByText(/正在生成演示数据/), 60_000);
+    // with a progress bar (issue 17), not only a line of text
+    await visible(first.getByRole('progressbar').first());
     await first.screenshot({ path: '/tmp/setup-running.png' });
     await first.close();
 

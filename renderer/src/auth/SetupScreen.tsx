@@ -1,4 +1,16 @@
-import { Alert, Button, Center, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Checkbox,
+  Paper,
+  PasswordInput,
+  Progress,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 
 import { errorMessage } from '../components/notify';
@@ -7,11 +19,18 @@ import { runSetup, validateSetup } from './service';
 import type { FieldErrors, SetupInput } from './service';
 
 export function SetupScreen({ onDone, notice }: { onDone: () => void; notice?: string }) {
-  const [v, setV] = useState<SetupInput>({ unitName: '', adminName: '', loginName: '', password: '', confirm: '' });
+  const [v, setV] = useState<SetupInput>({
+    unitName: '',
+    adminName: '',
+    loginName: '',
+    password: '',
+    confirm: '',
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [demo, setDemo] = useState(false);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState('');
+  const [fraction, setFraction] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const set = (k: keyof SetupInput) => (e: React.ChangeEvent<HTMLInputElement>) => {
     setV({ ...v, [k]: e.currentTarget.value });
@@ -27,7 +46,14 @@ export function SetupScreen({ onDone, notice }: { onDone: () => void; notice?: s
     setFailure(null);
     try {
       setProgress('正在创建单位与管理员…');
-      await runSetup(v, { demo, progress: (msg) => setProgress(msg) });
+      setFraction(demo ? 0 : null);
+      await runSetup(v, {
+        demo,
+        progress: (msg, f) => {
+          setProgress(msg);
+          if (f !== undefined) setFraction(f);
+        },
+      });
       onDone();
     } catch (err) {
       setFailure(errorMessage(err));
@@ -49,13 +75,53 @@ export function SetupScreen({ onDone, notice }: { onDone: () => void; notice?: s
               {notice}
             </Alert>
           )}
-          <TextInput label="单位名称" placeholder="如：新宁县信访局" value={v.unitName} onChange={set('unitName')} error={errors.unitName} data-autofocus autoFocus />
-          <TextInput label="管理员姓名" value={v.adminName} onChange={set('adminName')} error={errors.adminName} />
-          <TextInput label="登录名" description="字母开头，3–32位" value={v.loginName} onChange={set('loginName')} error={errors.loginName} autoComplete="username" />
-          <PasswordInput label="密码" description="至少8位，含字母和数字" value={v.password} onChange={set('password')} error={errors.password} autoComplete="new-password" />
-          <PasswordInput label="确认密码" value={v.confirm} onChange={set('confirm')} error={errors.confirm} autoComplete="new-password" />
-          <Checkbox label="载入演示数据（虚构的信访局：股室、约30名人员及各模块示例数据）" checked={demo} onChange={(e) => setDemo(e.currentTarget.checked)} />
+          <TextInput
+            label="单位名称"
+            placeholder="如：新宁县信访局"
+            value={v.unitName}
+            onChange={set('unitName')}
+            error={errors.unitName}
+            data-autofocus
+            autoFocus
+          />
+          <TextInput
+            label="管理员姓名"
+            value={v.adminName}
+            onChange={set('adminName')}
+            error={errors.adminName}
+          />
+          <TextInput
+            label="登录名"
+            description="字母开头，3–32位"
+            value={v.loginName}
+            onChange={set('loginName')}
+            error={errors.loginName}
+            autoComplete="username"
+          />
+          <PasswordInput
+            label="密码"
+            description="至少8位，含字母和数字"
+            value={v.password}
+            onChange={set('password')}
+            error={errors.password}
+            autoComplete="new-password"
+          />
+          <PasswordInput
+            label="确认密码"
+            value={v.confirm}
+            onChange={set('confirm')}
+            error={errors.confirm}
+            autoComplete="new-password"
+          />
+          <Checkbox
+            label="载入演示数据（虚构的信访局：股室、约30名人员及各模块示例数据）"
+            checked={demo}
+            onChange={(e) => setDemo(e.currentTarget.checked)}
+          />
           {failure && <Alert color="red">{failure}</Alert>}
+          {busy && fraction !== null && (
+            <Progress value={Math.round(fraction * 100)} aria-label="载入演示数据的进度" size="lg" animated />
+          )}
           {busy && progress && (
             <Text size="sm">
               {progress}

@@ -144,7 +144,7 @@ export async function completeSetup(v: SetupInput, opts: { inProgress?: boolean 
   return actor;
 }
 
-export type SetupOptions = { demo?: boolean; progress?: (message: string) => void };
+export type SetupOptions = { demo?: boolean; progress?: (message: string, fraction?: number) => void };
 
 export const SETUP_MESSAGES = {
   discarded: '上次初始化未完成（载入演示数据时程序被关闭），已清除未完成的数据，请重新初始化。',

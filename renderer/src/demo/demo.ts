@@ -14,36 +14,110 @@ import '../features/register';
 
 export const DEMO_PASSWORD = 'demo1234';
 
-type Person = { name: string; section: string | null; rank: Rank; roles: Role[]; title: string; login?: string };
+type Person = {
+  name: string;
+  section: string | null;
+  rank: Rank;
+  roles: Role[];
+  title: string;
+  login?: string;
+};
 
 // ~30 fictitious staff. Login names for the people a newcomer will want to try as.
 export const DEMO_PEOPLE: Person[] = [
   { name: '刘建国', section: null, rank: 'director', roles: ['director'], title: '局长', login: 'juzhang' },
-  { name: '陈志华', section: null, rank: 'deputy', roles: ['deputy'], title: '副局长（分管财务、办公室）', login: 'fujuzhang1' },
-  { name: '王丽娟', section: null, rank: 'deputy', roles: ['deputy'], title: '副局长（分管办信、接访）', login: 'fujuzhang2' },
-  { name: '赵国强', section: null, rank: 'deputy', roles: ['deputy', 'discipline'], title: '纪检组长', login: 'jijian' },
-  { name: '李红梅', section: '办公室', rank: 'section_head', roles: ['section_head', 'office'], title: '办公室主任', login: 'bangongshi' },
-  { name: '周晓燕', section: '办公室', rank: 'staff', roles: ['office'], title: '考勤员、文书', login: 'kaoqin' },
+  {
+    name: '陈志华',
+    section: null,
+    rank: 'deputy',
+    roles: ['deputy'],
+    title: '副局长（分管财务、办公室）',
+    login: 'fujuzhang1',
+  },
+  {
+    name: '王丽娟',
+    section: null,
+    rank: 'deputy',
+    roles: ['deputy'],
+    title: '副局长（分管办信、接访）',
+    login: 'fujuzhang2',
+  },
+  {
+    name: '赵国强',
+    section: null,
+    rank: 'deputy',
+    roles: ['deputy', 'discipline'],
+    title: '纪检组长',
+    login: 'jijian',
+  },
+  {
+    name: '李红梅',
+    section: '办公室',
+    rank: 'section_head',
+    roles: ['section_head', 'office'],
+    title: '办公室主任',
+    login: 'bangongshi',
+  },
+  {
+    name: '周晓燕',
+    section: '办公室',
+    rank: 'staff',
+    roles: ['office'],
+    title: '考勤员、文书',
+    login: 'kaoqin',
+  },
   { name: '吴敏', section: '办公室', rank: 'staff', roles: ['finance'], title: '会计', login: 'caiwu' },
   { name: '郑小军', section: '办公室', rank: 'staff', roles: ['office'], title: '印章保管、档案' },
-  { name: '孙立新', section: '办信股', rank: 'section_head', roles: ['section_head', 'petition'], title: '办信股股长', login: 'banxin' },
+  {
+    name: '孙立新',
+    section: '办信股',
+    rank: 'section_head',
+    roles: ['section_head', 'petition'],
+    title: '办信股股长',
+    login: 'banxin',
+  },
   { name: '钱雪', section: '办信股', rank: 'staff', roles: ['petition'], title: '科员', login: 'keyuan' },
   { name: '冯涛', section: '办信股', rank: 'staff', roles: ['petition'], title: '科员' },
   { name: '蒋芳', section: '办信股', rank: 'staff', roles: ['petition'], title: '科员' },
   { name: '沈伟', section: '办信股', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '韩冰', section: '接访股', rank: 'section_head', roles: ['section_head', 'petition'], title: '接访股股长', login: 'jiefang' },
+  {
+    name: '韩冰',
+    section: '接访股',
+    rank: 'section_head',
+    roles: ['section_head', 'petition'],
+    title: '接访股股长',
+    login: 'jiefang',
+  },
   { name: '杨帆', section: '接访股', rank: 'staff', roles: ['petition'], title: '科员' },
   { name: '朱丹', section: '接访股', rank: 'staff', roles: ['petition'], title: '科员' },
   { name: '秦浩', section: '接访股', rank: 'staff', roles: ['petition'], title: '科员' },
   { name: '许静', section: '接访股', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '何勇', section: '联席办', rank: 'section_head', roles: ['section_head', 'petition'], title: '联席办主任' },
+  {
+    name: '何勇',
+    section: '联席办',
+    rank: 'section_head',
+    roles: ['section_head', 'petition'],
+    title: '联席办主任',
+  },
   { name: '吕娜', section: '联席办', rank: 'staff', roles: ['petition'], title: '科员' },
   { name: '施磊', section: '联席办', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '张丹', section: '复查复核办', rank: 'section_head', roles: ['section_head', 'petition'], title: '复查复核办主任' },
+  {
+    name: '张丹',
+    section: '复查复核办',
+    rank: 'section_head',
+    roles: ['section_head', 'petition'],
+    title: '复查复核办主任',
+  },
   { name: '孔祥', section: '复查复核办', rank: 'staff', roles: ['petition'], title: '科员' },
   { name: '曹静', section: '复查复核办', rank: 'staff', roles: ['petition'], title: '科员' },
   { name: '严明', section: '复查复核办', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '华丽', section: '党支部办公室', rank: 'section_head', roles: ['section_head', 'office'], title: '党支部办公室主任' },
+  {
+    name: '华丽',
+    section: '党支部办公室',
+    rank: 'section_head',
+    roles: ['section_head', 'office'],
+    title: '党支部办公室主任',
+  },
   { name: '金鑫', section: '党支部办公室', rank: 'staff', roles: ['office'], title: '科员' },
   { name: '魏然', section: '党支部办公室', rank: 'staff', roles: ['office'], title: '科员' },
   { name: '陶然', section: '办信股', rank: 'staff', roles: ['petition'], title: '科员' },
@@ -60,59 +134,127 @@ const DEPUTY_OF: Record<string, string> = {
   复查复核办: '赵国强',
 };
 
-export const DEMO_TOWNSHIPS = ['金石镇', '回龙镇', '高桥镇', '崀山镇', '一渡水镇', '白沙镇', '清江桥乡', '黄龙镇', '水庙镇', '马头桥镇'];
-export const DEMO_DEPARTMENTS = ['县人社局', '县自然资源局', '县住建局', '县公安局', '县教育局', '县卫健局', '县民政局', '县农业农村局', '县市场监管局', '县交通运输局'];
+export const DEMO_TOWNSHIPS = [
+  '金石镇',
+  '回龙镇',
+  '高桥镇',
+  '崀山镇',
+  '一渡水镇',
+  '白沙镇',
+  '清江桥乡',
+  '黄龙镇',
+  '水庙镇',
+  '马头桥镇',
+];
+export const DEMO_DEPARTMENTS = [
+  '县人社局',
+  '县自然资源局',
+  '县住建局',
+  '县公安局',
+  '县教育局',
+  '县卫健局',
+  '县民政局',
+  '县农业农村局',
+  '县市场监管局',
+  '县交通运输局',
+];
 
-export type DemoProgress = (message: string) => void;
+// message: what is being made; fraction: how much of the whole is done (0–1), for a progress bar.
+export type DemoProgress = (message: string, fraction?: number) => void;
+
+// How long each module's generator takes, roughly (measured by the bench's 载入演示数据): the bar
+// moves by these shares, not by one step per module.
+const DEMO_WEIGHTS: Record<string, number> = {
+  信访: 28,
+  公文与印章: 21,
+  请假与外出: 10,
+  财务: 13,
+  考勤: 9,
+  会议与学习: 6,
+};
 
 export async function loadDemoData(progress: DemoProgress = () => undefined): Promise<void> {
   progress('正在创建演示人员…');
   const sections = await db.sections.toArray();
-  const sectionId = (name: string | null) => (name ? (sections.find((s) => s.name === name)?.id ?? null) : null);
+  const sectionId = (name: string | null) =>
+    name ? (sections.find((s) => s.name === name)?.id ?? null) : null;
   const secret = await makeAccountSecret(DEMO_PASSWORD); // one hash for all demo accounts: it is demo data
   const byName = new Map<string, Staff>();
-  await writeTx([db.staff, db.accounts, db.sections, db.units, db.responsibleRoutes, db.settings], async () => {
-    for (const p of DEMO_PEOPLE) {
-      const s = await insert(
-        db.staff,
-        { name: p.name, sectionId: sectionId(p.section), rank: p.rank, roles: p.roles, title: p.title, active: true },
-        SYSTEM_ACTOR,
-        '演示数据',
-      );
-      byName.set(p.name, s);
-      if (p.login) {
-        await insert(db.accounts, { staffId: s.id, loginName: p.login, ...secret, failedAttempts: 0, lockedUntil: null }, SYSTEM_ACTOR, '演示账户');
+  await writeTx(
+    [db.staff, db.accounts, db.sections, db.units, db.responsibleRoutes, db.settings],
+    async () => {
+      for (const p of DEMO_PEOPLE) {
+        const s = await insert(
+          db.staff,
+          {
+            name: p.name,
+            sectionId: sectionId(p.section),
+            rank: p.rank,
+            roles: p.roles,
+            title: p.title,
+            active: true,
+          },
+          SYSTEM_ACTOR,
+          '演示数据',
+        );
+        byName.set(p.name, s);
+        if (p.login) {
+          await insert(
+            db.accounts,
+            { staffId: s.id, loginName: p.login, ...secret, failedAttempts: 0, lockedUntil: null },
+            SYSTEM_ACTOR,
+            '演示账户',
+          );
+        }
       }
-    }
-    for (const sec of sections) {
-      const head = DEMO_PEOPLE.find((p) => p.section === sec.name && p.rank === 'section_head');
-      await update(
-        db.sections,
-        sec.id,
-        { headId: head ? byName.get(head.name)!.id : null, deputyId: byName.get(DEPUTY_OF[sec.name])?.id ?? null },
-        SYSTEM_ACTOR,
-        '演示数据',
-      );
-    }
-    const unitIds: string[] = [];
-    for (const t of DEMO_TOWNSHIPS) unitIds.push((await insert(db.units, { name: `${t}人民政府`, kind: 'township', active: true }, SYSTEM_ACTOR)).id);
-    const deptIds: string[] = [];
-    for (const d of DEMO_DEPARTMENTS) deptIds.push((await insert(db.units, { name: d, kind: 'department', active: true }, SYSTEM_ACTOR)).id);
-    const subjects = ['劳动社保', '国土资源', '城乡建设', '政法', '教育', '卫生健康', '民政', '农业农村'];
-    for (let t = 0; t < DEMO_TOWNSHIPS.length; t++) {
-      for (let s = 0; s < subjects.length; s++) {
-        // Land and construction matters go to the township first (属地管理); the rest to the department.
-        const unitId = s === 1 || s === 7 ? unitIds[t] : deptIds[s % deptIds.length];
-        await insert(db.responsibleRoutes, { township: DEMO_TOWNSHIPS[t], subject: subjects[s], unitId }, SYSTEM_ACTOR);
+      for (const sec of sections) {
+        const head = DEMO_PEOPLE.find((p) => p.section === sec.name && p.rank === 'section_head');
+        await update(
+          db.sections,
+          sec.id,
+          {
+            headId: head ? byName.get(head.name)!.id : null,
+            deputyId: byName.get(DEPUTY_OF[sec.name])?.id ?? null,
+          },
+          SYSTEM_ACTOR,
+          '演示数据',
+        );
       }
-    }
-  });
+      const unitIds: string[] = [];
+      for (const t of DEMO_TOWNSHIPS)
+        unitIds.push(
+          (await insert(db.units, { name: `${t}人民政府`, kind: 'township', active: true }, SYSTEM_ACTOR)).id,
+        );
+      const deptIds: string[] = [];
+      for (const d of DEMO_DEPARTMENTS)
+        deptIds.push(
+          (await insert(db.units, { name: d, kind: 'department', active: true }, SYSTEM_ACTOR)).id,
+        );
+      const subjects = ['劳动社保', '国土资源', '城乡建设', '政法', '教育', '卫生健康', '民政', '农业农村'];
+      for (let t = 0; t < DEMO_TOWNSHIPS.length; t++) {
+        for (let s = 0; s < subjects.length; s++) {
+          // Land and construction matters go to the township first (属地管理); the rest to the department.
+          const unitId = s === 1 || s === 7 ? unitIds[t] : deptIds[s % deptIds.length];
+          await insert(
+            db.responsibleRoutes,
+            { township: DEMO_TOWNSHIPS[t], subject: subjects[s], unitId },
+            SYSTEM_ACTOR,
+          );
+        }
+      }
+    },
+  );
   await setSetting('directorId', byName.get('刘建国')!.id, SYSTEM_ACTOR);
   await setSetting('financeDeputyId', byName.get('陈志华')!.id, SYSTEM_ACTOR);
   await setSetting('officeDeputyId', byName.get('陈志华')!.id, SYSTEM_ACTOR);
-  for (const m of DEMO_MODULES) {
-    progress(`正在生成演示数据：${m.label}…`);
-    await m.load({ staff: [...byName.values()], progress });
+  const weights = DEMO_MODULES.map((m) => DEMO_WEIGHTS[m.label] ?? 3);
+  const all = weights.reduce((a, b) => a + b, 0) / 0.95; // the first 5 %: the people and units above
+  let done = 0.05 * all;
+  for (const [i, m] of DEMO_MODULES.entries()) {
+    const at = done / all;
+    progress(`正在生成演示数据：${m.label}…`, at);
+    await m.load({ staff: [...byName.values()], progress: (message) => progress(message, at) });
+    done += weights[i];
   }
-  progress('演示数据已载入');
+  progress('演示数据已载入', 1);
 }
