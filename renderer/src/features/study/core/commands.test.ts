@@ -1,21 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { BUNDLED_CALENDAR, mergeCalendars } from '../../../../shared/rules';
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
+import { BUNDLED_CALENDAR, mergeCalendars } from '../../../../../shared/rules';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { resetDb, seedOrg } from '../../../db/testing';
+import type { TestOrg } from '../../../db/testing';
 
-import {
-  fridaysWithoutSession,
-  groupMonthsMissing,
-  notesCheckTable,
-  papersMissing,
-  recordNotesCheck,
-  recordPaper,
-  recordSession,
-  submitTuitionClaim,
-} from './repo';
+import { recordNotesCheck, recordPaper, recordSession, submitTuitionClaim } from './commands';
+import { fridaysWithoutSession, groupMonthsMissing, notesCheckTable, papersMissing } from './queries';
 
 const cal = mergeCalendars(...Object.values(BUNDLED_CALENDAR));
 let org: TestOrg;

@@ -2,16 +2,16 @@
 // seconds, with the shapes the other modules and the end-to-end tests rely on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { BUNDLED_CALENDAR, parseDocNumber } from '../../../../shared/rules';
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { insert, SYSTEM_ACTOR } from '../../db/repo';
-import { resetDb } from '../../db/testing';
-import { loadDemoData } from '../../demo/demo';
-import { DEMO_MODULES } from '../../demo/modules';
-import { documentsDemo } from '../documents/demo';
-import '../documents/register';
-import '../seals/register';
+import { BUNDLED_CALENDAR, parseDocNumber } from '../../../../../shared/rules';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { insert, SYSTEM_ACTOR } from '../../../db/repo';
+import { resetDb } from '../../../db/testing';
+import { loadDemoData } from '../../../demo/demo';
+import { DEMO_MODULES } from '../../../demo/modules';
+import { documentsDemo } from '../../documents/demo';
+import '../../documents/register';
+import '../../seals/register';
 
 import { meetingsDemo } from './demo';
 

@@ -1,24 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { insert, softDelete, SYSTEM_ACTOR } from '../../db/repo';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { insert, softDelete, SYSTEM_ACTOR } from '../../../db/repo';
+import { resetDb, seedOrg } from '../../../db/testing';
+import type { TestOrg } from '../../../db/testing';
+import { AGENDA_CATEGORIES } from '../labels';
 
-import { decisionLabel, directorDecisions, findDecision, findDirectorDecision } from './decisions';
-import { AGENDA_CATEGORIES } from './labels';
+import { addDecision, createMeeting, setFollowUp, submitSectionReport, updateMeeting } from './commands';
+import type { MeetingInput } from './commands';
 import {
-  addDecision,
-  createMeeting,
+  decisionLabel,
+  directorDecisions,
+  findDecision,
+  findDirectorDecision,
   monthsWithoutDirectorMeeting,
   sectionReportTable,
   sectionsMissingReport,
-  setFollowUp,
-  submitSectionReport,
-  updateMeeting,
-} from './repo';
-import type { MeetingInput } from './repo';
+} from './queries';
 
 let org: TestOrg;
 beforeEach(async () => {

@@ -1,22 +1,17 @@
 // Export of the 会议决定落实台帐 to Excel.
-import { decisionRegisterSpec } from '../../../../shared/ledgers/office';
-import { db } from '../../db/db';
-import { exportLedger } from '../../export';
-import { unitName } from '../../org/org';
+import { decisionRegisterSpec } from '../../../../../shared/ledgers/office';
+import { db } from '../../../db/db';
+import { getLiveMany } from '../../../db/live';
+import { exportLedger } from '../../../export';
+import { unitName } from '../../../org/org';
+import { FOLLOW_UP_LABELS, MEETING_KIND_LABELS } from '../labels';
 
-import { FOLLOW_UP_LABELS, MEETING_KIND_LABELS } from './labels';
+import { decisionsOfYear } from './queries';
 
 export async function exportDecisionRegister(year: number) {
-  const list = (
-    await db.meetingDecisions
-      .where('meetingDate')
-      .between(`${year}-01-01`, `${year}-12-31`, true, true)
-      .toArray()
-  ).filter((d) => !d.deletedAt);
+  const list = await decisionsOfYear(year);
   const meetings = new Map(
-    (await db.meetings.bulkGet([...new Set(list.map((d) => d.meetingId))]))
-      .filter(Boolean)
-      .map((m) => [m!.id, m!]),
+    (await getLiveMany(db.meetings, [...new Set(list.map((d) => d.meetingId))])).map((m) => [m.id, m]),
   );
   const names = new Map((await db.staff.toArray()).map((s) => [s.id, s.name]));
   const rows = list

@@ -4,11 +4,10 @@ import { Select } from '@mantine/core';
 import type { SelectProps } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
-import { addCalendarDays } from '../../../../shared/rules';
-import { today } from '../../db/clock';
-import type { MeetingDecision } from '../../db/schema/meetings';
-
-import { decisionLabel, directorDecisions, findDecision } from './decisions';
+import { addCalendarDays } from '../../../../../shared/rules';
+import { today } from '../../../db/clock';
+import type { MeetingDecision } from '../../../db/schema/meetings';
+import { decisionLabel, directorDecisions, findDecision } from '../core/queries';
 
 export type DecisionSelectProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
   value: string | null;

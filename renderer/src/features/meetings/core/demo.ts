@@ -10,18 +10,19 @@ import {
   parseISODate,
   studyQuarter,
   yuanToFen,
-} from '../../../../shared/rules';
-import { loadCalendar } from '../../calendar/calendar';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { Staff } from '../../db/schema/core';
-import type { MeetingDecision } from '../../db/schema/meetings';
-import type { DemoModule } from '../../demo/modules';
-import { baseTables, DemoPlan } from '../documents/demoKit';
-import { recordNotesCheck, recordPaper, recordSession, submitTuitionClaim } from '../study/repo';
+} from '../../../../../shared/rules';
+import { loadCalendar } from '../../../calendar/calendar';
+import { today } from '../../../db/clock';
+import { db } from '../../../db/db';
+import type { Staff } from '../../../db/schema/core';
+import type { MeetingDecision } from '../../../db/schema/meetings';
+import type { DemoModule } from '../../../demo/modules';
+import { baseTables, DemoPlan } from '../../documents';
+import { recordNotesCheck, recordPaper, recordSession, submitTuitionClaim } from '../../study';
+import { AGENDA_CATEGORIES } from '../labels';
 
-import { AGENDA_CATEGORIES } from './labels';
-import { addDecision, createMeeting, setFollowUp, submitSectionReport } from './repo';
+import { addDecision, createMeeting, setFollowUp, submitSectionReport } from './commands';
+import { liveSections } from './queries';
 
 const ABSENCE_REASONS = ['请假', '出差', '下乡接访', '参加县里会议', '病假', '带班值守', '赴市局汇报'];
 
@@ -145,7 +146,7 @@ export const meetingsDemo: DemoModule = {
     const office = p.person('李红梅');
     const clerk = p.person('周晓燕');
     const director = p.person('刘建国');
-    const sections = (await db.sections.orderBy('order').toArray()).filter((s) => !s.deletedAt);
+    const sections = await liveSections();
     const now = parseISODate(t);
     const months: { year: number; month: number }[] = [];
     for (let i = 11; i >= 0; i--) {

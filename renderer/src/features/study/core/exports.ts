@@ -1,15 +1,14 @@
 // Exports of the study registers (集中学习考勤登记, 学习心得论文登记) to Excel.
-import { paperRegisterSpec, studyAttendanceSpec } from '../../../../shared/ledgers/office';
-import { db } from '../../db/db';
-import { exportLedger } from '../../export';
-import { activeStaff, unitName } from '../../org/org';
+import { paperRegisterSpec, studyAttendanceSpec } from '../../../../../shared/ledgers/office';
+import { db } from '../../../db/db';
+import { exportLedger } from '../../../export';
+import { activeStaff, unitName } from '../../../org/org';
+import { PAPER_KIND_LABELS, SESSION_KIND_LABELS } from '../labels';
 
-import { PAPER_KIND_LABELS, SESSION_KIND_LABELS } from './labels';
+import { papersOfYear, sessionsOfYear } from './queries';
 
 export async function exportStudyAttendance(year: number) {
-  const sessions = (
-    await db.studySessions.where('date').between(`${year}-01-01`, `${year}-12-31`, true, true).toArray()
-  ).filter((s) => !s.deletedAt);
+  const sessions = (await sessionsOfYear(year)).reverse();
   const names = new Map((await db.staff.toArray()).map((s) => [s.id, s.name]));
   const rows = sessions.map((s) => ({
     date: s.date,
@@ -28,7 +27,7 @@ export async function exportStudyAttendance(year: number) {
 export async function exportPaperRegister(year: number) {
   const staff = (await activeStaff()).filter((s) => !(s.roles.length === 1 && s.roles[0] === 'admin'));
   const sections = new Map((await db.sections.toArray()).map((s) => [s.id, s.name]));
-  const papers = (await db.studyPapers.where('year').equals(year).toArray()).filter((p) => !p.deletedAt);
+  const papers = await papersOfYear(year);
   const rows = staff.map((s) => ({
     name: s.name,
     section: s.sectionId ? (sections.get(s.sectionId) ?? '') : '',

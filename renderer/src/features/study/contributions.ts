@@ -5,7 +5,7 @@ import { daysInMonth, deadlineState, formatISODate, parseISODate } from '../../.
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
 
-import { fridaysWithoutSession, groupMonthsMissing } from './repo';
+import { fridaysWithoutSession, groupMonthsMissing } from './core/queries';
 
 registerTodos(async ({ user, today, cal }) => {
   if (!can(user.roles, 'study.manage')) return [];

@@ -12,8 +12,8 @@ import {
 } from '../../../../shared/rules';
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
-import { db } from '../../db/db';
 
+import { decisionsOwnedBy, liveSections, meetingsOfYear, sectionReportsOf } from './core/queries';
 import { FOLLOW_UP_LABELS } from './labels';
 
 // How many days before the 27th the dashboard starts to remind of missing section reports.
@@ -24,9 +24,7 @@ registerTodos(async ({ user, today, cal }) => {
   const { year, month, day } = parseISODate(today);
   const manager = can(user.roles, 'meetings.manage');
   if (manager) {
-    const dates = (await db.meetings.where('[kind+year]').equals(['director_office', year]).toArray())
-      .filter((m) => !m.deletedAt)
-      .map((m) => m.date);
+    const dates = (await meetingsOfYear('director_office', year)).map((m) => m.date);
     if (!monthHasDirectorMeeting(dates, year, month)) {
       const due = formatISODate(year, month, daysInMonth(year, month));
       out.push({
@@ -41,9 +39,7 @@ registerTodos(async ({ user, today, cal }) => {
     }
     const staffDay = staffMeetingDay(year, month);
     if (day >= 21) {
-      const held = (await db.meetings.where('[kind+year]').equals(['staff', year]).toArray()).some(
-        (m) => !m.deletedAt && parseISODate(m.date).month === month,
-      );
+      const held = (await meetingsOfYear('staff', year)).some((m) => parseISODate(m.date).month === month);
       if (!held)
         out.push({
           id: `mtg-staff-${year}-${month}`,
@@ -58,14 +54,10 @@ registerTodos(async ({ user, today, cal }) => {
   }
   const reportDue = sectionReportDue(year, month);
   if (day >= 27 - REPORT_REMINDER_DAYS) {
-    const sections = (await db.sections.orderBy('order').toArray()).filter((s) => !s.deletedAt);
+    const sections = await liveSections();
     const mine = manager ? sections : sections.filter((s) => s.headId === user.staffId);
     if (mine.length) {
-      const reported = new Set(
-        (await db.sectionReports.where('[year+month]').equals([year, month]).toArray())
-          .filter((r) => !r.deletedAt)
-          .map((r) => r.sectionId),
-      );
+      const reported = new Set((await sectionReportsOf(year, month)).map((r) => r.sectionId));
       for (const s of mine.filter((x) => !reported.has(x.id)))
         out.push({
           id: `mtg-report-${s.id}-${year}-${month}`,
@@ -78,8 +70,8 @@ registerTodos(async ({ user, today, cal }) => {
         });
     }
   }
-  const owned = await db.meetingDecisions.where('ownerId').equals(user.staffId).toArray();
-  for (const d of owned.filter((x) => !x.deletedAt && x.followUp !== 'done'))
+  const owned = await decisionsOwnedBy(user.staffId);
+  for (const d of owned.filter((x) => x.followUp !== 'done'))
     out.push({
       id: `mtg-decision-${d.id}`,
       module: 'meetings',
