@@ -5,9 +5,6 @@
 // screens (.tsx) that still import the database (db/db or dexie)
 export const LEGACY_SCREENS_WITH_DB = [
   'renderer/src/app/Shell.tsx',
-  'renderer/src/features/assessment/AssessTab.tsx',
-  'renderer/src/features/assessment/ComplaintsTab.tsx',
-  'renderer/src/features/assessment/SupervisionTabs.tsx',
   'renderer/src/features/attendance/MonthClose.tsx',
   'renderer/src/features/attendance/RegisterGrid.tsx',
   'renderer/src/features/documents/ArchiveTab.tsx',
@@ -49,13 +46,6 @@ export const LEGACY_SCREENS_WITH_DB = [
 
 // files that still reach into another module's files instead of its index.ts
 export const LEGACY_CROSS_MODULE = [
-  'renderer/src/features/assessment/AssessTab.tsx',
-  'renderer/src/features/assessment/ComplaintsTab.tsx',
-  'renderer/src/features/assessment/Page.lazy.tsx',
-  'renderer/src/features/assessment/SupervisionTabs.tsx',
-  'renderer/src/features/assessment/demo.ts',
-  'renderer/src/features/assessment/repo.test.ts',
-  'renderer/src/features/assessment/repo.ts',
   'renderer/src/features/attendance/attendance.test.ts',
   'renderer/src/features/attendance/demo.test.ts',
   'renderer/src/features/attendance/demo.ts',

@@ -4,13 +4,14 @@ import { can } from '../../../../shared/permissions';
 import { deadlineState } from '../../../../shared/rules';
 import { registerDeadlines, registerTodos } from '../../app/registry';
 import type { DeadlineItem, TodoItem } from '../../app/registry';
-import { db } from '../../db/db';
+
+import { inspectionStatus, openComplaints, powerRecordsWaitingFor } from './core/queries';
 
 registerTodos(async ({ user }) => {
   const out: TodoItem[] = [];
-  const steps = await db.powerRecords.where('pendingResponsibleId').equals(user.staffId).toArray();
+  const steps = await powerRecordsWaitingFor(user.staffId);
   for (const r of steps) {
-    if (r.deletedAt || r.status !== 'open') continue;
+    if (r.status !== 'open') continue;
     const step = r.steps.find((s) => !s.confirmedAt);
     out.push({
       id: r.id,
@@ -21,43 +22,22 @@ registerTodos(async ({ user }) => {
     });
   }
   if (can(user.roles, 'assessment.manage')) {
-    for (const status of ['received', 'investigating'] as const) {
-      const rows = await db.staffComplaints.where('status').equals(status).toArray();
-      for (const c of rows) {
-        if (c.deletedAt) continue;
-        out.push({
-          id: c.id,
-          module: 'assessment',
-          category: '待办投诉举报（SUP-3）',
-          title: `${c.receivedOn} ${c.content.slice(0, 30)}`,
-          link: `#/assessment/complaints/${c.id}`,
-        });
-      }
-    }
+    for (const c of await openComplaints())
+      out.push({
+        id: c.id,
+        module: 'assessment',
+        category: '待办投诉举报（SUP-3）',
+        title: `${c.receivedOn} ${c.content.slice(0, 30)}`,
+        link: `#/assessment/complaints/${c.id}`,
+      });
   }
   return out;
 });
 
 registerDeadlines(async ({ today, cal }) => {
   const out: DeadlineItem[] = [];
-  const year = Number(today.slice(0, 4));
-  const half = Number(today.slice(5, 7)) <= 6 ? 1 : 2;
-  const periods =
-    half === 1
-      ? [
-          [year - 1, 2],
-          [year, 1],
-        ]
-      : [
-          [year, 1],
-          [year, 2],
-        ];
-  for (const [y, h] of periods) {
-    const n = (await db.inspections.where('[year+half]').equals([y, h]).toArray()).filter(
-      (i) => !i.deletedAt,
-    ).length;
-    if (n > 0) continue;
-    const due = h === 1 ? `${y}-06-30` : `${y}-12-31`;
+  for (const { year: y, half: h, due, done } of await inspectionStatus(today)) {
+    if (done) continue;
     out.push({
       id: `inspection-${y}-${h}`,
       kind: '权力运行半年检查（SUP-1）',

@@ -2,14 +2,14 @@
 // grade), about twenty power-operation records signed step by step by their responsible people,
 // the half-year inspections, and last year's assessment generated, marked and announced.
 // Runs after the integrity demo (pledges are assessment evidence).
-import type { ISODate } from '../../../../shared/rules';
-import { addCalendarDays } from '../../../../shared/rules';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { Staff } from '../../db/schema/core';
-import type { StaffComplaint } from '../../db/schema/supervision';
-import type { DemoModule } from '../../demo/modules';
-import { demoKit } from '../finance/demoUtil';
+import type { ISODate } from '../../../../../shared/rules';
+import { addCalendarDays } from '../../../../../shared/rules';
+import { today } from '../../../db/clock';
+import { db } from '../../../db/db';
+import type { Staff } from '../../../db/schema/core';
+import type { StaffComplaint } from '../../../db/schema/supervision';
+import type { DemoModule } from '../../../demo/modules';
+import { demoKit } from '../../finance';
 
 import {
   announceAssessments,
@@ -21,7 +21,8 @@ import {
   openPowerRecord,
   receiveComplaint,
   saveAssessment,
-} from './repo';
+} from './commands';
+import { assessmentsOfYear } from './queries';
 
 type ComplaintPlan = {
   daysAgo: number;
@@ -240,12 +241,7 @@ export const assessmentDemo: DemoModule = {
         date: announceOn,
         run: async () => {
           await k.onDay(announceOn, '09:00', () => generateAssessments(year - 1, k.actor(office)));
-          const rows = (
-            await db.assessments
-              .where('[year+staffId]')
-              .between([year - 1, ''], [year - 1, '\uffff'])
-              .toArray()
-          ).filter((a) => !a.deletedAt);
+          const rows = await assessmentsOfYear(year - 1);
           // Two people did not tell all requirements at once (item 5).
           for (const name of ['秦浩', '姜山']) {
             const p = ctx.staff.find((s) => s.name === name);

@@ -1,6 +1,6 @@
 // The risk register of the regulations' first part (一、权力运行风险; 二、防范措施), each risk with the
 // controls in this product that enforce it: the rule ID and the screen where it acts.
-import type { RuleId } from '../../../../shared/rules';
+import type { RuleId } from '../../../../../shared/rules';
 
 export type Control = { ruleId: RuleId; screen: string; how: string };
 export type Risk = { no: number; risk: string; measures: string[]; controls: Control[] };

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { gradeConsequence } from '../../../../shared/rules';
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { DomainError, insert, SYSTEM_ACTOR } from '../../db/repo';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
-import { signPledge } from '../integrity/repo';
+import { gradeConsequence } from '../../../../../shared/rules';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
+import { resetDb, seedOrg } from '../../../db/testing';
+import type { TestOrg } from '../../../db/testing';
+import { signPledge } from '../../integrity';
 
 import {
   announceAssessments,
@@ -14,13 +14,13 @@ import {
   confirmPowerStep,
   fileInspection,
   generateAssessments,
-  inspectionStatus,
   investigateComplaint,
   openPowerRecord,
   receiveComplaint,
   refreshAssessment,
   saveAssessment,
-} from './repo';
+} from './commands';
+import { inspectionStatus } from './queries';
 
 let org: TestOrg;
 
