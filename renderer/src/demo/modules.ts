@@ -1,14 +1,14 @@
 // Each module adds its demo generator here (one line each). Generators must be idempotent per run
 // and write through the module's repository functions, so demo data obeys every rule.
 import type { Staff } from '../db/schema/core';
-import { assessmentDemo } from '../features/assessment/demo';
+import { assessmentDemo } from '../features/assessment';
 import { attendanceDemo } from '../features/attendance/demo';
 import { documentsDemo } from '../features/documents/demo';
 import { dutyDemo } from '../features/duty/demo';
 import { financeDemo } from '../features/finance/demo';
 import { integrityDemo } from '../features/integrity/demo';
 import { leaveDemo } from '../features/leave/demo';
-import { meetingsDemo } from '../features/meetings/demo';
+import { meetingsDemo } from '../features/meetings';
 import { petitionsDemo } from '../features/petitions/demo';
 import { publicityDemo } from '../features/publicity/demo';
 

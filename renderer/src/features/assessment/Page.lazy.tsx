@@ -1,13 +1,18 @@
+// 考核与监督: the yearly assessment (ASM-1..4), complaints about staff (SUP-3), power-operation records
+// (SUP-2), the half-year inspection (SUP-1), the risk register and the bureau's deadlines (SUP-4).
 import { Stack, Title } from '@mantine/core';
 
 import { RouteTabs } from '../../app/RouteTabs';
 import type { RouteTab } from '../../app/RouteTabs';
-import { currentYear } from '../finance/ui';
+import { thisYear } from '../../components/dates';
 
-import { AssessTab } from './AssessTab';
-import { ComplaintsTab } from './ComplaintsTab';
 import { L } from './labels';
-import { DeadlinesTab, InspectTab, PowerTab, RisksTab } from './SupervisionTabs';
+import { AssessTab } from './ui/AssessTab';
+import { ComplaintsTab } from './ui/ComplaintsTab';
+import { DeadlinesTab } from './ui/DeadlinesTab';
+import { InspectTab } from './ui/InspectTab';
+import { PowerTab } from './ui/PowerTab';
+import { RisksTab } from './ui/RisksTab';
 
 const TABS: RouteTab[] = [
   { value: 'assess', label: L.tabAssess },
@@ -25,7 +30,7 @@ export default function AssessmentPage() {
       <RouteTabs module="assessment" tabs={TABS}>
         {(tab, [id]) =>
           tab === 'assess' ? (
-            <AssessTab id={id} defaultYear={currentYear()} />
+            <AssessTab id={id} defaultYear={thisYear()} />
           ) : tab === 'complaints' ? (
             <ComplaintsTab id={id} />
           ) : tab === 'power' ? (

@@ -1,4 +1,5 @@
 // User-facing text of the assessment and supervision module (考核与监督).
+import type { Grade } from '../../../../shared/rules';
 import type { StaffComplaint } from '../../db/schema/supervision';
 
 export const COMPLAINT_SOURCE_LABELS: Record<StaffComplaint['source'], string> = {
@@ -84,4 +85,17 @@ export const L = {
   result: '检查结论（书面材料）',
   rectification: '整改要求',
   fileInspection: '存档备案',
+};
+
+export const GRADE_COLORS: Record<Grade, string> = {
+  excellent: 'green',
+  qualified: 'blue',
+  basic: 'orange',
+  unqualified: 'red',
+};
+
+export const COMPLAINT_STATUS_COLORS: Record<StaffComplaint['status'], string> = {
+  received: 'blue',
+  investigating: 'orange',
+  answered: 'green',
 };

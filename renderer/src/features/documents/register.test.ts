@@ -10,10 +10,10 @@ import { db } from '../../db/db';
 import type { Staff } from '../../db/schema/core';
 import { resetDb, seedOrg } from '../../db/testing';
 import type { TestOrg } from '../../db/testing';
-import '../meetings/register';
-import { createMeeting } from '../meetings/repo';
+import '../meetings/contributions';
+import { createMeeting } from '../meetings';
 import '../seals/register';
-import '../study/register';
+import '../study/contributions';
 
 import { circulate, proposeHandling, recordDecision, registerIncoming, reportOutcome, markCirculationDone } from './incoming';
 import { requestLoan } from './loans';

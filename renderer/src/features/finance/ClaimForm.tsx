@@ -37,7 +37,7 @@ import { notifyOk } from '../../components/notify';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
 import type { ExpenseCategory, InvoiceLine } from '../../db/schema/finance';
-import { DecisionSelect } from '../meetings/DecisionSelect';
+import { DecisionSelect } from '../meetings';
 
 import { CATEGORY_LABELS, FORM_CATEGORIES, L, PURCHASE_CATEGORIES, REQUEST_KIND_LABELS } from './labels';
 import { approvedRequestsFor, fileExpense, submitExpense } from './repo';

@@ -34,6 +34,7 @@ export const FOLLOW_UP_LABELS: Record<MeetingDecision['followUp'], string> = {
   in_progress: '落实中',
   done: '已落实',
 };
+export const FOLLOW_UP_OPTIONS = Object.entries(FOLLOW_UP_LABELS).map(([value, label]) => ({ value, label }));
 export const FOLLOW_UP_COLORS: Record<MeetingDecision['followUp'], string> = {
   open: 'orange',
   in_progress: 'blue',

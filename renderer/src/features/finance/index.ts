@@ -1,0 +1,1 @@
+export { demoKit } from './demoUtil';

@@ -1,0 +1,1 @@
+export { signPledge } from './repo';
