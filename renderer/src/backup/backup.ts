@@ -23,12 +23,13 @@ import {
   hasBlob,
   HEADER_PREFIX,
   HEADER_SUFFIX,
+  isPlainJson,
   keyOf,
   sha256OfBytes,
 } from './format';
 import type { BackupManifest } from './format';
 
-export const PAGE_SIZE = 500;
+export const PAGE_SIZE = 2000;
 
 export type BackupPhase = 'read' | 'attachments' | 'checksum' | 'done';
 export type BackupProgress = { phase: BackupPhase; done: number; total: number; message: string };
@@ -44,10 +45,15 @@ export function storeSpecOf(t: Table): string {
 }
 
 function lineOf(record: unknown, first: boolean, blobText?: Map<Blob, string>): string {
-  return (first ? '' : ',') + JSON.stringify(encodeValue(record, blobText)) + '\n';
+  return (
+    (first ? '' : ',') + JSON.stringify(isPlainJson(record) ? record : encodeValue(record, blobText)) + '\n'
+  );
 }
 
-export async function buildBackup(onProgress: ProgressFn = () => undefined, source: Dexie = db): Promise<BuiltBackup> {
+export async function buildBackup(
+  onProgress: ProgressFn = () => undefined,
+  source: Dexie = db,
+): Promise<BuiltBackup> {
   const enc = new TextEncoder();
   const tables = [...source.tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const t of tables) {
@@ -65,22 +71,29 @@ export async function buildBackup(onProgress: ProgressFn = () => undefined, sour
   await source.transaction('r', source.tables, async () => {
     for (const t of tables) total += await t.count();
     unitName = String((await source.table('settings').get('unitName'))?.value ?? '');
-    const lastAudit = (await source.table('audit').orderBy(':id').last()) as { seq: number; hash: string } | undefined;
+    const lastAudit = (await source.table('audit').orderBy(':id').last()) as
+      { seq: number; hash: string } | undefined;
     // A malformed hash is not carried into the manifest: the chain verifier reports it after restore.
-    if (lastAudit && /^[0-9a-f]{64}$/.test(lastAudit.hash)) auditHead = { seq: lastAudit.seq, hash: lastAudit.hash };
+    if (lastAudit && /^[0-9a-f]{64}$/.test(lastAudit.hash))
+      auditHead = { seq: lastAudit.seq, hash: lastAudit.hash };
     pieces.push(enc.encode('{\n'));
     for (let ti = 0; ti < tables.length; ti++) {
       const t = tables[ti];
       const keyPath = t.schema.primKey.keyPath!;
       stores[t.name] = storeSpecOf(t);
       pieces.push(enc.encode(JSON.stringify(t.name) + ':[\n'));
-      let last: IndexableType | undefined;
       let n = 0;
-      for (;;) {
-        const coll = last === undefined ? t.orderBy(':id') : t.where(':id').above(last);
-        const page = (await coll.limit(PAGE_SIZE).toArray()) as Record<string, unknown>[];
+      const pageAfter = (last: IndexableType | undefined) =>
+        (last === undefined ? t.orderBy(':id') : t.where(':id').above(last))
+          .limit(PAGE_SIZE)
+          .toArray() as Promise<Record<string, unknown>[]>;
+      // The next page is asked for as soon as a page arrives, and read while this one is encoded.
+      let next: Promise<Record<string, unknown>[]> | null = pageAfter(undefined);
+      while (next) {
+        const page: Record<string, unknown>[] = await next;
         if (page.length === 0) break;
-        last = keyOf(page[page.length - 1], keyPath) as IndexableType;
+        next =
+          page.length < PAGE_SIZE ? null : pageAfter(keyOf(page[page.length - 1], keyPath) as IndexableType);
         if (page.some(hasBlob)) {
           pieces.push({ records: page, firstOfTable: n === 0 });
           pending += page.length;
@@ -92,7 +105,6 @@ export async function buildBackup(onProgress: ProgressFn = () => undefined, sour
         n += page.length;
         done += page.length;
         onProgress({ phase: 'read', done, total, message: `正在读取：${t.name}` });
-        if (page.length < PAGE_SIZE) break;
       }
       counts[t.name] = n;
       pieces.push(enc.encode(ti < tables.length - 1 ? '],\n' : ']\n'));
@@ -137,7 +149,8 @@ export async function buildBackup(onProgress: ProgressFn = () => undefined, sour
   if (here) manifest.origin = { installId: here, dbName: source.name };
   // The header's length does not depend on the hash (64 hex digits either way), so the data is
   // copied once, straight into its place in the file, and hashed there.
-  const headerOf = (m: BackupManifest) => enc.encode(HEADER_PREFIX + JSON.stringify(m) + HEADER_SUFFIX + '\n');
+  const headerOf = (m: BackupManifest) =>
+    enc.encode(HEADER_PREFIX + JSON.stringify(m) + HEADER_SUFFIX + '\n');
   const footer = enc.encode(FOOTER);
   const provisional = headerOf(manifest);
   const bytes = new Uint8Array(provisional.length + dataBytes + footer.length);

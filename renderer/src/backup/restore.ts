@@ -215,7 +215,8 @@ async function walkRecords(
       let value: unknown;
       try {
         value = JSON.parse(expectComma ? l.text.slice(1) : l.text);
-        if (decode) value = decodeValue(value);
+        // only a line with a tag ("$t": a Blob, a date, binary) needs decoding; the rest is as parsed
+        if (decode && l.text.includes('"$t"')) value = decodeValue(value);
       } catch {
         throw lineErr(l, '记录不是有效的JSON');
       }
