@@ -32,7 +32,7 @@ import { MODULES } from './modules';
 import { href, navigate, useRoute } from './router';
 
 // A temporary password set by the administrator must be changed before anything else.
-const AccountTab = lazy(() => import('../features/system/AccountTab').then((m) => ({ default: m.AccountTab })));
+const AccountTab = lazy(() => import('../features/system').then((m) => ({ default: m.AccountTab })));
 
 export function Shell() {
   const [opened, { toggle }] = useDisclosure();
@@ -53,13 +53,20 @@ export function Shell() {
     if (idle) lock();
   }, [idle, lock]);
 
-  const mustChange = useLiveQuery(async () => (await db.accounts.get(user.accountId))?.mustChangePassword ?? false, [user.accountId]);
+  const mustChange = useLiveQuery(
+    async () => (await db.accounts.get(user.accountId))?.mustChangePassword ?? false,
+    [user.accountId],
+  );
 
   const active = MODULES.find((m) => m.key === route[0]) ?? MODULES[0];
   const Page = active.Page;
 
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 190, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 52 }}
+      navbar={{ width: 190, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header className="no-print">
         <Group h="100%" px="md" justify="space-between">
           <Group gap="xs">
@@ -70,7 +77,12 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="xs">
-            <ActionIcon variant="default" onClick={toggleColorScheme} aria-label="切换深色/浅色主题" title="切换深色/浅色主题">
+            <ActionIcon
+              variant="default"
+              onClick={toggleColorScheme}
+              aria-label="切换深色/浅色主题"
+              title="切换深色/浅色主题"
+            >
               {colorScheme === 'dark' ? <IconSun size={16} /> : <IconMoon size={16} />}
             </ActionIcon>
             <Menu position="bottom-end" withinPortal>
@@ -99,7 +111,10 @@ export function Shell() {
                   color="red"
                   leftSection={<IconLogout size={14} />}
                   onClick={async () => {
-                    await logEvent('accounts', user.accountId, '退出登录', { id: user.staffId, name: user.name });
+                    await logEvent('accounts', user.accountId, '退出登录', {
+                      id: user.staffId,
+                      name: user.name,
+                    });
                     window.location.hash = '';
                     signOut();
                   }}
@@ -125,7 +140,14 @@ export function Shell() {
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <Modal opened={!!mustChange} onClose={() => undefined} withCloseButton={false} centered title="请先修改临时密码" size="md">
+      <Modal
+        opened={!!mustChange}
+        onClose={() => undefined}
+        withCloseButton={false}
+        centered
+        title="请先修改临时密码"
+        size="md"
+      >
         <Suspense fallback={<Loader />}>
           <AccountTab />
         </Suspense>
@@ -137,7 +159,12 @@ export function Shell() {
           </Alert>
         )}
         {/* Every module's page: a fault shows a message with a way back, never a blank window. */}
-        <ErrorBoundary key={active.key} where={`「${active.label}」页面`} resetKey={route.join('/')} onHome={() => navigate('dashboard')}>
+        <ErrorBoundary
+          key={active.key}
+          where={`「${active.label}」页面`}
+          resetKey={route.join('/')}
+          onHome={() => navigate('dashboard')}
+        >
           <Suspense
             fallback={
               <Center p="xl">

@@ -15,15 +15,36 @@ import { loadDemoData } from '../demo/demo';
 
 import { buildBackup } from './backup';
 import type { BackupManifest } from './format';
-import { BACKUP_FILE_PATTERN, base64ToBytes, bytesToBase64, decodeValue, encodeValue, primKeyPath } from './format';
-import { inspectBackup, keptPreviousDb, PREVIOUS_DB_KEY, RESTORE_DB_PREFIX, RESTORE_ERRORS, restoreBackup, switchToPreviousDb } from './restore';
+import {
+  BACKUP_FILE_PATTERN,
+  base64ToBytes,
+  bytesToBase64,
+  decodeValue,
+  encodeValue,
+  primKeyPath,
+} from './format';
+import {
+  inspectBackup,
+  keptPreviousDb,
+  PREVIOUS_DB_KEY,
+  RESTORE_DB_PREFIX,
+  RESTORE_ERRORS,
+  restoreBackup,
+  switchToPreviousDb,
+} from './restore';
 import { dumpAll, memoryStorage } from './testutil';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 // Replaces text in the data part and, when asked, recomputes length and checksum like a forger would.
-function edit(bytes: Uint8Array, from: string, to: string, fixChecksum = false, manifest?: (m: BackupManifest) => void): Uint8Array {
+function edit(
+  bytes: Uint8Array,
+  from: string,
+  to: string,
+  fixChecksum = false,
+  manifest?: (m: BackupManifest) => void,
+): Uint8Array {
   const text = dec.decode(bytes);
   const nl = text.indexOf('\n');
   const head = text.slice(0, nl);
@@ -129,11 +150,39 @@ describe('backup and restore of the whole database', { timeout: 120_000 }, () =>
   beforeAll(async () => {
     vi.stubGlobal('localStorage', memoryStorage());
     source = await resetDb();
-    await completeSetup({ unitName: '新宁县信访局', adminName: '管理员甲', loginName: 'admin', password: 'Admin12345', confirm: 'Admin12345' });
+    await completeSetup({
+      unitName: '新宁县信访局',
+      adminName: '管理员甲',
+      loginName: 'admin',
+      password: 'Admin12345',
+      confirm: 'Admin12345',
+    });
     await loadDemoData(); // every module's demo data, through the modules' own repositories
     // Things JSON cannot hold as such: Blobs (attachments), dates, bytes, and a value that looks like a tag.
-    await insert(db.attachments, { ownerTable: 'staff', ownerId: 'x', name: '扫描件.pdf', type: 'application/pdf', size: attachmentBytes.length, blob: new Blob([attachmentBytes], { type: 'application/pdf' }) }, SYSTEM_ACTOR);
-    await insert(db.attachments, { ownerTable: 'staff', ownerId: 'y', name: '空.txt', type: 'text/plain', size: 0, blob: new Blob([], { type: 'text/plain' }) }, SYSTEM_ACTOR);
+    await insert(
+      db.attachments,
+      {
+        ownerTable: 'staff',
+        ownerId: 'x',
+        name: '扫描件.pdf',
+        type: 'application/pdf',
+        size: attachmentBytes.length,
+        blob: new Blob([attachmentBytes], { type: 'application/pdf' }),
+      },
+      SYSTEM_ACTOR,
+    );
+    await insert(
+      db.attachments,
+      {
+        ownerTable: 'staff',
+        ownerId: 'y',
+        name: '空.txt',
+        type: 'text/plain',
+        size: 0,
+        blob: new Blob([], { type: 'text/plain' }),
+      },
+      SYSTEM_ACTOR,
+    );
     await setSetting('testDate', new Date('2026-03-01T08:00:00.000Z'), SYSTEM_ACTOR);
     await setSetting('testBytes', Uint8Array.from([0, 1, 2, 255]), SYSTEM_ACTOR);
     await setSetting('testTagLike', { $t: 'blob', note: '不是标签' }, SYSTEM_ACTOR);
@@ -419,10 +468,16 @@ describe('backup and restore of the whole database', { timeout: 120_000 }, () =>
     await expectRefused('{"hello":"world"}', RESTORE_ERRORS.foreign);
     await expectRefused('', RESTORE_ERRORS.empty);
     await expectRefused(Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0]), RESTORE_ERRORS.foreign);
-    await expectRefused(JSON.stringify({ formatName: 'dexie', data: { databaseName: 'xinfang', tables: [] } }), RESTORE_ERRORS.foreign);
+    await expectRefused(
+      JSON.stringify({ formatName: 'dexie', data: { databaseName: 'xinfang', tables: [] } }),
+      RESTORE_ERRORS.foreign,
+    );
     const text = dec.decode(bytes);
     await expectRefused(text.replace('"app":"xinfang-office"', '"app":"other-app"'), RESTORE_ERRORS.otherApp);
-    await expectRefused(text.replace(/"schemaVersion":\d+/, '"schemaVersion":99'), RESTORE_ERRORS.newer(99, db.verno));
+    await expectRefused(
+      text.replace(/"schemaVersion":\d+/, '"schemaVersion":99'),
+      RESTORE_ERRORS.newer(99, db.verno),
+    );
     await expectRefused(text.replace(/"sha256":"[0-9a-f]+"/, '"sha256":"xyz"'), /清单缺少或写错“sha256”/);
   });
 
@@ -465,7 +520,8 @@ describe('backup and restore of the whole database', { timeout: 120_000 }, () =>
     const real = proto.bulkAdd;
     let calls = 0;
     vi.spyOn(proto, 'bulkAdd').mockImplementation(function (this: unknown, ...args: unknown[]) {
-      if (++calls === 3) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      if (++calls === 3)
+        return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
       return real.apply(this, args);
     });
     await expectRefused(bytes, /磁盘空间不足/);
@@ -481,17 +537,15 @@ describe('backup and restore of the whole database', { timeout: 120_000 }, () =>
       { ...base, id: 's1', name: '老甲', sectionId: null, rank: 'staff', roles: ['admin'] },
       { ...base, id: 's2', name: '老乙', sectionId: null, rank: 'director', roles: ['director'] },
     ]);
-    await v1
-      .table('accounts')
-      .add({
-        ...base,
-        id: 'a1',
-        staffId: 's1',
-        loginName: 'old',
-        passwordHash: 'ab',
-        salt: 'cd',
-        iterations: 1,
-      });
+    await v1.table('accounts').add({
+      ...base,
+      id: 'a1',
+      staffId: 's1',
+      loginName: 'old',
+      passwordHash: 'ab',
+      salt: 'cd',
+      iterations: 1,
+    });
     await v1
       .table('settings')
       .add({ id: 'unitName', value: '旧县信访局', updatedAt: at, updatedBy: 'system' });
@@ -532,8 +586,18 @@ describe('backup and restore of the whole database', { timeout: 120_000 }, () =>
 describe('value encoding', () => {
   it('round-trips Blobs, dates, bytes and tag-like objects', async () => {
     const blob = new Blob(['中文'], { type: 'text/plain' });
-    const value = { a: 1, d: new Date('2026-01-01T00:00:00Z'), u: Uint8Array.from([1, 2]), nested: [{ $t: 'x' }], b: blob, skip: undefined };
-    const encoded = encodeValue(value, new Map([[blob, bytesToBase64(new Uint8Array(await blob.arrayBuffer()))]]));
+    const value = {
+      a: 1,
+      d: new Date('2026-01-01T00:00:00Z'),
+      u: Uint8Array.from([1, 2]),
+      nested: [{ $t: 'x' }],
+      b: blob,
+      skip: undefined,
+    };
+    const encoded = encodeValue(
+      value,
+      new Map([[blob, bytesToBase64(new Uint8Array(await blob.arrayBuffer()))]]),
+    );
     const back = decodeValue(JSON.parse(JSON.stringify(encoded))) as typeof value;
     expect(back.a).toBe(1);
     expect(back.d.toISOString()).toBe('2026-01-01T00:00:00.000Z');

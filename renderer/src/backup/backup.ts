@@ -10,6 +10,7 @@ import { installId } from '../db/auditAnchor';
 import type { AuditHead } from '../db/auditAnchor';
 import { nowIso } from '../db/clock';
 import { db } from '../db/db';
+import { tableLabel } from '../db/tableLabels';
 
 import {
   BACKUP_APP,
@@ -32,6 +33,11 @@ export const PAGE_SIZE = 500;
 
 export type BackupPhase = 'read' | 'attachments' | 'checksum' | 'done';
 export type BackupProgress = { phase: BackupPhase; done: number; total: number; message: string };
+
+// The backup's progress names the table in Chinese (正在读取：审计日志).
+export function readingMessage(table: string): string {
+  return `正在读取：${tableLabel(table)}`;
+}
 export type ProgressFn = (p: BackupProgress) => void;
 
 export type BuiltBackup = { fileName: string; bytes: Uint8Array; manifest: BackupManifest };
@@ -47,7 +53,10 @@ function lineOf(record: unknown, first: boolean, blobText?: Map<Blob, string>): 
   return (first ? '' : ',') + JSON.stringify(encodeValue(record, blobText)) + '\n';
 }
 
-export async function buildBackup(onProgress: ProgressFn = () => undefined, source: Dexie = db): Promise<BuiltBackup> {
+export async function buildBackup(
+  onProgress: ProgressFn = () => undefined,
+  source: Dexie = db,
+): Promise<BuiltBackup> {
   const enc = new TextEncoder();
   const tables = [...source.tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const t of tables) {
@@ -65,9 +74,11 @@ export async function buildBackup(onProgress: ProgressFn = () => undefined, sour
   await source.transaction('r', source.tables, async () => {
     for (const t of tables) total += await t.count();
     unitName = String((await source.table('settings').get('unitName'))?.value ?? '');
-    const lastAudit = (await source.table('audit').orderBy(':id').last()) as { seq: number; hash: string } | undefined;
+    const lastAudit = (await source.table('audit').orderBy(':id').last()) as
+      { seq: number; hash: string } | undefined;
     // A malformed hash is not carried into the manifest: the chain verifier reports it after restore.
-    if (lastAudit && /^[0-9a-f]{64}$/.test(lastAudit.hash)) auditHead = { seq: lastAudit.seq, hash: lastAudit.hash };
+    if (lastAudit && /^[0-9a-f]{64}$/.test(lastAudit.hash))
+      auditHead = { seq: lastAudit.seq, hash: lastAudit.hash };
     pieces.push(enc.encode('{\n'));
     for (let ti = 0; ti < tables.length; ti++) {
       const t = tables[ti];
@@ -91,7 +102,7 @@ export async function buildBackup(onProgress: ProgressFn = () => undefined, sour
         }
         n += page.length;
         done += page.length;
-        onProgress({ phase: 'read', done, total, message: `正在读取：${t.name}` });
+        onProgress({ phase: 'read', done, total, message: readingMessage(t.name) });
         if (page.length < PAGE_SIZE) break;
       }
       counts[t.name] = n;
@@ -137,7 +148,8 @@ export async function buildBackup(onProgress: ProgressFn = () => undefined, sour
   if (here) manifest.origin = { installId: here, dbName: source.name };
   // The header's length does not depend on the hash (64 hex digits either way), so the data is
   // copied once, straight into its place in the file, and hashed there.
-  const headerOf = (m: BackupManifest) => enc.encode(HEADER_PREFIX + JSON.stringify(m) + HEADER_SUFFIX + '\n');
+  const headerOf = (m: BackupManifest) =>
+    enc.encode(HEADER_PREFIX + JSON.stringify(m) + HEADER_SUFFIX + '\n');
   const footer = enc.encode(FOOTER);
   const provisional = headerOf(manifest);
   const bytes = new Uint8Array(provisional.length + dataBytes + footer.length);

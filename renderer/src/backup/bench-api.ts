@@ -9,6 +9,9 @@ export async function fullBackup(onProgress?: ProgressFn): Promise<Uint8Array> {
   return (await buildBackup(onProgress)).bytes;
 }
 
-export function fullRestore(data: Uint8Array | string, onProgress?: RestoreProgressFn): Promise<RestoreResult> {
+export function fullRestore(
+  data: Uint8Array | string,
+  onProgress?: RestoreProgressFn,
+): Promise<RestoreResult> {
   return restoreBackup(data, { onProgress });
 }

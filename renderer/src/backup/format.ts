@@ -122,10 +122,14 @@ export function encodeValue(v: unknown, blobText?: Map<Blob, string>): unknown {
     if (b64 === undefined) throw new Error('blob not read');
     return { $t: 'blob', type: v.type, b64 } satisfies Tagged;
   }
-  if (v instanceof Date) return { $t: 'date', v: Number.isNaN(v.getTime()) ? null : v.toISOString() } satisfies Tagged;
+  if (v instanceof Date)
+    return { $t: 'date', v: Number.isNaN(v.getTime()) ? null : v.toISOString() } satisfies Tagged;
   if (v instanceof ArrayBuffer) return { $t: 'ab', b64: bytesToBase64(new Uint8Array(v)) } satisfies Tagged;
   if (ArrayBuffer.isView(v)) {
-    return { $t: 'u8', b64: bytesToBase64(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) } satisfies Tagged;
+    return {
+      $t: 'u8',
+      b64: bytesToBase64(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)),
+    } satisfies Tagged;
   }
   if (Array.isArray(v)) return v.map((x) => encodeValue(x, blobText));
   const out: Record<string, unknown> = {};
@@ -173,8 +177,15 @@ function decodePlain(o: Record<string, unknown>): Record<string, unknown> {
 
 // The primary key path of a Dexie store spec ('++seq, at' → 'seq'; '[a+b], c' → ['a','b']).
 export function primKeyPath(spec: string): string | string[] {
-  const first = spec.split(',')[0].trim().replace(/^(\+\+|&|\*)+/, '');
-  if (first.startsWith('[') && first.endsWith(']')) return first.slice(1, -1).split('+').map((s) => s.trim());
+  const first = spec
+    .split(',')[0]
+    .trim()
+    .replace(/^(\+\+|&|\*)+/, '');
+  if (first.startsWith('[') && first.endsWith(']'))
+    return first
+      .slice(1, -1)
+      .split('+')
+      .map((s) => s.trim());
   return first;
 }
 

@@ -15,6 +15,7 @@ import { ACTIVE_DB_KEY, activeDbName, createDb, db, switchDb } from '../db/db';
 import type { AppDB } from '../db/db';
 import { DomainError } from '../db/repo';
 import { isQuotaError, QUOTA_MESSAGE } from '../db/storage';
+import { tableLabel } from '../db/tableLabels';
 
 import {
   BACKUP_APP,
@@ -42,9 +43,11 @@ export const RESTORE_ERRORS = {
   otherApp: '这是其他软件生成的备份文件，不能恢复到本系统。',
   broken: '备份文件已损坏，无法读取（格式不正确）',
   truncated: '备份文件不完整：文件长度与清单记载不符，可能在复制或下载时被截断。请换一份完整的备份文件。',
-  altered: '备份文件校验失败：数据内容与清单中的SHA-256校验码不符，文件可能被改动或已损坏。为保护数据，不能用它恢复。',
+  altered:
+    '备份文件校验失败：数据内容与清单中的SHA-256校验码不符，文件可能被改动或已损坏。为保护数据，不能用它恢复。',
   counts: '备份文件中的记录数与清单记载不符，文件可能被改动。',
-  newer: (v: number, cur: number) => `该备份来自更新版本的软件（数据版本 ${v}，本软件为 ${cur}），请先升级本软件再恢复。`,
+  newer: (v: number, cur: number) =>
+    `该备份来自更新版本的软件（数据版本 ${v}，本软件为 ${cur}），请先升级本软件再恢复。`,
   unknownTable: (t: string) => `备份中含有本版本软件没有的数据表（${t}），无法恢复。`,
   notUtf8: '备份文件含有无效字符（不是UTF-8文本），文件已损坏。',
   chainBroken: (seq: number, reason: string) =>
@@ -57,6 +60,11 @@ export const RESTORE_ERRORS = {
 
 export type RestorePhase = 'check' | 'write' | 'upgrade' | 'switch' | 'verify' | 'done';
 export type RestoreProgress = { phase: RestorePhase; done: number; total: number; message: string };
+
+// The restore's progress names the table in Chinese (正在写入：审计日志).
+export function writingMessage(table: string): string {
+  return `正在写入：${tableLabel(table)}`;
+}
 export type RestoreProgressFn = (p: RestoreProgress) => void;
 
 // How the backup's chain compares with what this computer noted (only the computer that made it can):
@@ -111,7 +119,8 @@ function checkManifest(m: unknown): BackupManifest {
   if (m.formatVersion !== BACKUP_FORMAT_VERSION) throw bad('formatVersion');
   if (!Number.isInteger(m.schemaVersion) || (m.schemaVersion as number) < 1) throw bad('schemaVersion');
   if (typeof m.createdAt !== 'string' || Number.isNaN(Date.parse(m.createdAt))) throw bad('createdAt');
-  if (!Array.isArray(m.tables) || !m.tables.every((t) => typeof t === 'string' && t.length > 0)) throw bad('tables');
+  if (!Array.isArray(m.tables) || !m.tables.every((t) => typeof t === 'string' && t.length > 0))
+    throw bad('tables');
   if (new Set(m.tables).size !== m.tables.length) throw bad('tables');
   if (!isRecord(m.counts) || !isRecord(m.stores)) throw bad('counts/stores');
   for (const t of m.tables as string[]) {
@@ -123,7 +132,13 @@ function checkManifest(m: unknown): BackupManifest {
   if (typeof m.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(m.sha256)) throw bad('sha256');
   if (m.auditHead !== undefined) {
     const h = m.auditHead;
-    if (!isRecord(h) || !Number.isInteger(h.seq) || (h.seq as number) < 1 || typeof h.hash !== 'string' || !/^[0-9a-f]{64}$/.test(h.hash)) {
+    if (
+      !isRecord(h) ||
+      !Number.isInteger(h.seq) ||
+      (h.seq as number) < 1 ||
+      typeof h.hash !== 'string' ||
+      !/^[0-9a-f]{64}$/.test(h.hash)
+    ) {
       throw bad('auditHead');
     }
   }
@@ -204,12 +219,17 @@ async function walkRecords(
       }
       if (!isRecord(value)) throw lineErr(l, '记录应为对象');
       const key = keyOf(value, keyPath);
-      const keyOk = Array.isArray(key) ? key.every((k) => k !== undefined && k !== null) : key !== undefined && key !== null;
+      const keyOk = Array.isArray(key)
+        ? key.every((k) => k !== undefined && k !== null)
+        : key !== undefined && key !== null;
       if (!keyOk) throw lineErr(l, `记录缺少主键（${String(keyPath)}）`);
       await visit(table, value);
       n++;
     }
-    if (n !== manifest.counts[table]) throw refuse(`${RESTORE_ERRORS.counts}（${table}：清单 ${manifest.counts[table]} 条，文件 ${n} 条）`);
+    if (n !== manifest.counts[table])
+      throw refuse(
+        `${RESTORE_ERRORS.counts}（${tableLabel(table)}：清单 ${manifest.counts[table]} 条，文件 ${n} 条）`,
+      );
     total += n;
   }
   l = next();
@@ -313,7 +333,8 @@ export async function inspectBackup(
   if (bytes.length === 0) throw refuse(RESTORE_ERRORS.empty);
   const dec = new TextDecoder('utf-8');
   const prefix = new TextEncoder().encode(HEADER_PREFIX);
-  if (bytes.length < prefix.length || !prefix.every((b, i) => bytes[i] === b)) throw refuse(RESTORE_ERRORS.foreign);
+  if (bytes.length < prefix.length || !prefix.every((b, i) => bytes[i] === b))
+    throw refuse(RESTORE_ERRORS.foreign);
   const nl = bytes.indexOf(10);
   if (nl < 0) throw refuse(RESTORE_ERRORS.truncated);
   const head = dec.decode(bytes.subarray(0, nl)).replace(/\r$/, '');
@@ -325,14 +346,18 @@ export async function inspectBackup(
     throw refuse(`${RESTORE_ERRORS.broken}：清单不是有效的JSON。`);
   }
   const manifest = checkManifest(parsed);
-  if (manifest.schemaVersion > currentVersion) throw refuse(RESTORE_ERRORS.newer(manifest.schemaVersion, currentVersion));
+  if (manifest.schemaVersion > currentVersion)
+    throw refuse(RESTORE_ERRORS.newer(manifest.schemaVersion, currentVersion));
   const dataStart = nl + 1;
   const dataEnd = dataStart + manifest.dataBytes;
   const footer = new TextEncoder().encode(FOOTER);
   if (bytes.length < dataEnd + footer.length - 1) throw refuse(RESTORE_ERRORS.truncated);
   // The closing "\n}" must follow the data exactly; a final newline and trailing blanks are tolerated.
   const tail = dec.decode(bytes.subarray(dataEnd));
-  if (!/^\r?\n\}\s*$/.test(tail)) throw refuse(tail.length < 2 ? RESTORE_ERRORS.truncated : `${RESTORE_ERRORS.broken}：文件末尾有多余内容。`);
+  if (!/^\r?\n\}\s*$/.test(tail))
+    throw refuse(
+      tail.length < 2 ? RESTORE_ERRORS.truncated : `${RESTORE_ERRORS.broken}：文件末尾有多余内容。`,
+    );
   const sum = await sha256OfBytes(bytes.subarray(dataStart, dataEnd));
   if (sum !== manifest.sha256) throw refuse(RESTORE_ERRORS.altered);
   const checked = { manifest, bytes, dataStart, dataEnd };
@@ -483,7 +508,7 @@ export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {
       done += batch.length;
       batch = [];
       batchBytes = 0;
-      progress({ phase: 'write', done, total, message: `正在写入：${batchTable}` });
+      progress({ phase: 'write', done, total, message: writingMessage(batchTable) });
     };
     await walkRecords(
       checked,

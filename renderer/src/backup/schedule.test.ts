@@ -27,7 +27,11 @@ describe('automatic and manual backups', () => {
     pinClock(null);
     await resetDb();
     await seedOrg();
-    await insert(db.accounts, { staffId: 'x', loginName: 'admin', passwordHash: 'x', salt: 'y', iterations: 1, failedAttempts: 0 }, SYSTEM_ACTOR);
+    await insert(
+      db.accounts,
+      { staffId: 'x', loginName: 'admin', passwordHash: 'x', salt: 'y', iterations: 1, failedAttempts: 0 },
+      SYSTEM_ACTOR,
+    );
   });
 
   it('is due when there is none, after 24 hours, and at start after an hour', () => {
@@ -56,8 +60,17 @@ describe('automatic and manual backups', () => {
     const c = await inspectBackup(written[0].data);
     expect(c.manifest.counts.staff).toBe(await db.staff.count());
     const last = (await lastBackup())!;
-    expect(last).toMatchObject({ at: '2026-05-02T10:00:00.000Z', auto: true, fileName: written[0].fileName, path: `/backups/${written[0].fileName}`, removed: 1 });
-    expect((await db.audit.orderBy(':id').last())!).toMatchObject({ table: 'settings', recordId: LAST_BACKUP_KEY });
+    expect(last).toMatchObject({
+      at: '2026-05-02T10:00:00.000Z',
+      auto: true,
+      fileName: written[0].fileName,
+      path: `/backups/${written[0].fileName}`,
+      removed: 1,
+    });
+    expect((await db.audit.orderBy(':id').last())!).toMatchObject({
+      table: 'settings',
+      recordId: LAST_BACKUP_KEY,
+    });
     pinClock(new Date('2026-05-03T09:59:00Z'));
     expect(await autoBackupTick(bridge, false)).toBe('not-due');
     pinClock(new Date('2026-05-03T10:00:00Z'));
@@ -75,7 +88,10 @@ describe('automatic and manual backups', () => {
 
   it('two backups asked at once run once', async () => {
     const { bridge, written } = fakeBridge('browser');
-    const [a, b] = await Promise.all([runBackup(SYSTEM_ACTOR, { bridge }), runBackup(SYSTEM_ACTOR, { bridge })]);
+    const [a, b] = await Promise.all([
+      runBackup(SYSTEM_ACTOR, { bridge }),
+      runBackup(SYSTEM_ACTOR, { bridge }),
+    ]);
     expect(a).toBe(b);
     expect(written).toHaveLength(1);
   });

@@ -18,20 +18,44 @@ export const LAST_BACKUP_KEY = 'lastBackup';
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const START_GRACE_MS = 60 * 60 * 1000;
 
-export type LastBackup = { at: string; fileName: string; path: string; bytes: number; auto: boolean; removed: number };
+export type LastBackup = {
+  at: string;
+  fileName: string;
+  path: string;
+  bytes: number;
+  auto: boolean;
+  removed: number;
+};
 
-type BackupStatus = { running: boolean; auto: boolean; progress: BackupProgress | null; lastError: string | null };
-export const useBackupStatus = create<BackupStatus>(() => ({ running: false, auto: false, progress: null, lastError: null }));
+type BackupStatus = {
+  running: boolean;
+  auto: boolean;
+  progress: BackupProgress | null;
+  lastError: string | null;
+};
+export const useBackupStatus = create<BackupStatus>(() => ({
+  running: false,
+  auto: false,
+  progress: null,
+  lastError: null,
+}));
 
 export function lastBackup(): Promise<LastBackup | null> {
   return getSetting<LastBackup | null>(LAST_BACKUP_KEY, null);
 }
 
-export type BackupDone = LastBackup & { removedNames: string[]; unitName: string; counts: Record<string, number> };
+export type BackupDone = LastBackup & {
+  removedNames: string[];
+  unitName: string;
+  counts: Record<string, number>;
+};
 
 let running: Promise<BackupDone> | null = null;
 
-export function runBackup(actor: Actor, opts: { auto?: boolean; bridge?: AppBridge; onProgress?: (p: BackupProgress) => void } = {}): Promise<BackupDone> {
+export function runBackup(
+  actor: Actor,
+  opts: { auto?: boolean; bridge?: AppBridge; onProgress?: (p: BackupProgress) => void } = {},
+): Promise<BackupDone> {
   if (running) return running;
   const bridge = opts.bridge ?? platform;
   const auto = !!opts.auto;
@@ -52,12 +76,18 @@ export function runBackup(actor: Actor, opts: { auto?: boolean; bridge?: AppBrid
       removed: res.removed.length,
     };
     await setSetting(LAST_BACKUP_KEY, last, actor);
-    return { ...last, removedNames: res.removed, unitName: built.manifest.unitName, counts: built.manifest.counts };
+    return {
+      ...last,
+      removedNames: res.removed,
+      unitName: built.manifest.unitName,
+      counts: built.manifest.counts,
+    };
   })();
   const p = running;
   p.then(
     () => useBackupStatus.setState({ running: false }),
-    (e: unknown) => useBackupStatus.setState({ running: false, lastError: e instanceof Error ? e.message : String(e) }),
+    (e: unknown) =>
+      useBackupStatus.setState({ running: false, lastError: e instanceof Error ? e.message : String(e) }),
   ).finally(() => {
     running = null;
   });
@@ -80,7 +110,10 @@ async function initialised(): Promise<boolean> {
 }
 
 // One check of the automatic backup; returns what it did.
-export async function autoBackupTick(bridge: AppBridge, atStart: boolean): Promise<'not-desktop' | 'not-ready' | 'not-due' | 'done' | 'failed'> {
+export async function autoBackupTick(
+  bridge: AppBridge,
+  atStart: boolean,
+): Promise<'not-desktop' | 'not-ready' | 'not-due' | 'done' | 'failed'> {
   const info = await bridge.appInfo();
   if (info.mode !== 'desktop') return 'not-desktop';
   if (!(await initialised())) return 'not-ready';
@@ -93,7 +126,9 @@ export async function autoBackupTick(bridge: AppBridge, atStart: boolean): Promi
   }
 }
 
-export function startAutoBackup(opts: { bridge?: AppBridge; firstDelayMs?: number; intervalMs?: number } = {}): () => void {
+export function startAutoBackup(
+  opts: { bridge?: AppBridge; firstDelayMs?: number; intervalMs?: number } = {},
+): () => void {
   const bridge = opts.bridge ?? platform;
   let stopped = false;
   let atStart = true;
