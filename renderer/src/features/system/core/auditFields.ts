@@ -96,6 +96,13 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   deletedBy: '删除人',
   createdAt: '创建时间',
   createdBy: '创建人',
+  // a restore from a backup (备份与恢复)
+  accepted: '已知悉不符仍恢复',
+  findingCount: '不符处数',
+  fileName: '文件名',
+  bytes: '大小（字节）',
+  auto: '自动',
+  removed: '清理旧备份数',
 };
 
 export const TABLE_FIELD_LABELS: Record<string, Record<string, string>> = {
