@@ -36,12 +36,6 @@ export const LEGACY_SCREENS_WITH_DB = [
   'renderer/src/features/petitions/ui.tsx',
   'renderer/src/features/publicity/Page.lazy.tsx',
   'renderer/src/features/seals/Page.lazy.tsx',
-  'renderer/src/features/system/AccountTab.tsx',
-  'renderer/src/features/system/AuditTab.tsx',
-  'renderer/src/features/system/BackupTab.tsx',
-  'renderer/src/features/system/DeletedTab.tsx',
-  'renderer/src/features/system/OrgTab.tsx',
-  'renderer/src/features/system/SettingsTab.tsx',
 ];
 
 // files that still reach into another module's files instead of its index.ts
@@ -72,5 +66,4 @@ export const LEGACY_CROSS_MODULE = [
   'renderer/src/features/publicity/repo.ts',
   'renderer/src/features/seals/Page.lazy.tsx',
   'renderer/src/features/seals/repo.ts',
-  'renderer/src/features/system/calendarRecompute.test.ts',
 ];

@@ -116,7 +116,7 @@ describe('系统: users, roles, audit, calendar', () => {
     await containsText(table, '本人修改密码');
     await containsText(table, '创建账户');
     await containsText(table, NAME);
-    await containsText(table, 'passwordHash：（已更改，不显示）'); // hashes are never shown
+    await containsText(table, '密码：（已更改，不显示）'); // hashes are never shown
     await page.getByRole('button', { name: '校验审计链' }).click();
     await visible(page.getByText('审计链完整'));
     await page.screenshot({ path: '/tmp/system-audit.png', fullPage: true });

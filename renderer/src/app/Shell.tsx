@@ -33,9 +33,7 @@ import { MODULES } from './modules';
 import { href, navigate, useRoute } from './router';
 
 // A temporary password set by the administrator must be changed before anything else.
-const AccountTab = lazy(() =>
-  import('../features/system/AccountTab').then((m) => ({ default: m.AccountTab })),
-);
+const AccountTab = lazy(() => import('../features/system').then((m) => ({ default: m.AccountTab })));
 
 export function Shell() {
   const [opened, { toggle }] = useDisclosure();

@@ -10,6 +10,7 @@ import { installId } from '../db/auditAnchor';
 import type { AuditHead } from '../db/auditAnchor';
 import { nowIso } from '../db/clock';
 import { db } from '../db/db';
+import { tableLabel } from '../db/tableLabels';
 
 import {
   BACKUP_APP,
@@ -33,6 +34,11 @@ export const PAGE_SIZE = 2000;
 
 export type BackupPhase = 'read' | 'attachments' | 'checksum' | 'done';
 export type BackupProgress = { phase: BackupPhase; done: number; total: number; message: string };
+
+// The backup's progress names the table in Chinese (正在读取：审计日志).
+export function readingMessage(table: string): string {
+  return `正在读取：${tableLabel(table)}`;
+}
 export type ProgressFn = (p: BackupProgress) => void;
 
 export type BuiltBackup = { fileName: string; bytes: Uint8Array; manifest: BackupManifest };
@@ -104,7 +110,7 @@ export async function buildBackup(
         }
         n += page.length;
         done += page.length;
-        onProgress({ phase: 'read', done, total, message: `正在读取：${t.name}` });
+        onProgress({ phase: 'read', done, total, message: readingMessage(t.name) });
       }
       counts[t.name] = n;
       pieces.push(enc.encode(ti < tables.length - 1 ? '],\n' : ']\n'));

@@ -23,6 +23,7 @@ import {
 import type { AppDB } from '../db/db';
 import { DomainError } from '../db/repo';
 import { isQuotaError, QUOTA_MESSAGE } from '../db/storage';
+import { tableLabel } from '../db/tableLabels';
 
 import {
   BACKUP_APP,
@@ -67,6 +68,11 @@ export const RESTORE_ERRORS = {
 
 export type RestorePhase = 'check' | 'write' | 'upgrade' | 'switch' | 'verify' | 'done';
 export type RestoreProgress = { phase: RestorePhase; done: number; total: number; message: string };
+
+// The restore's progress names the table in Chinese (正在写入：审计日志).
+export function writingMessage(table: string): string {
+  return `正在写入：${tableLabel(table)}`;
+}
 export type RestoreProgressFn = (p: RestoreProgress) => void;
 
 // How the backup's chain compares with what this computer noted (only the computer that made it can):
@@ -230,7 +236,9 @@ async function walkRecords(
       n++;
     }
     if (n !== manifest.counts[table])
-      throw refuse(`${RESTORE_ERRORS.counts}（${table}：清单 ${manifest.counts[table]} 条，文件 ${n} 条）`);
+      throw refuse(
+        `${RESTORE_ERRORS.counts}（${tableLabel(table)}：清单 ${manifest.counts[table]} 条，文件 ${n} 条）`,
+      );
     total += n;
   }
   l = next();
@@ -509,7 +517,7 @@ export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {
       done += batch.length;
       batch = [];
       batchBytes = 0;
-      progress({ phase: 'write', done, total, message: `正在写入：${batchTable}` });
+      progress({ phase: 'write', done, total, message: writingMessage(batchTable) });
     };
     // The fresh database is switched in only when complete (a crash before leaves it as a leftover
     // that cleanupRestoreLeftovers removes): its batches need not each wait for the disk; one strict

@@ -33,13 +33,18 @@ export function registerDeadlineRecompute(r: DeadlineRecomputer): void {
   recomputers.push(r);
 }
 
+// The tables every registered recomputation reads and writes (a command's transaction opens them).
+export function recomputeTables(): Table[] {
+  return [...new Set(recomputers.flatMap((r) => r.tables()))];
+}
+
 export type PreparedRecompute = { tables: Table[]; run: (ctx: RecomputeCtx) => Promise<RecomputeResult> };
 
 /** Before the transaction: the tables to open it over and the recompute to run inside it. */
 export async function prepareRecompute(): Promise<PreparedRecompute> {
   const runs = await Promise.all(recomputers.map((r) => r.prepare()));
   return {
-    tables: [...new Set(recomputers.flatMap((r) => r.tables()))],
+    tables: recomputeTables(),
     run: async (ctx) => {
       const out: RecomputeResult = { checked: 0, moved: [] };
       for (const run of runs) {

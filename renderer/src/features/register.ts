@@ -11,6 +11,6 @@ import './seals/register';
 import './study/contributions';
 import './attendance/register';
 import './leave/register';
-import './system/register';
+import './system/contributions';
 import './petitions/register';
 export {};

@@ -22,3 +22,11 @@ export function bureauStaff<T extends Pick<Staff, 'roles'>>(list: T[]): T[] {
 export function staffLabel(s: Pick<Staff, 'name' | 'title'>): string {
   return s.title ? `${s.name}（${s.title}）` : s.name;
 }
+
+// Those holding a role (分管领导 pickers: 'deputy'; 局长: 'director'), in the list's order.
+export function staffWithRole<T extends Pick<Staff, 'roles'>>(
+  list: readonly T[],
+  role: Staff['roles'][number],
+): T[] {
+  return list.filter((s) => s.roles.includes(role));
+}

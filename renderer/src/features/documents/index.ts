@@ -1,6 +1,5 @@
-export { AttendanceEditor } from './ui';
-export { attendanceOf } from './ui';
+// The documents module's public face (what other modules use).
+export { AttendanceEditor, attendanceOf, attendanceValue } from './ui';
 export type { AttendanceValue } from './ui';
-export { attendanceValue } from './ui';
-export { baseTables } from './demoKit';
-export { DemoPlan } from './demoKit';
+export { baseTables, DemoPlan } from './demoKit';
+export { circulate, proposeHandling, recordDecision, registerIncoming } from './incoming';

@@ -16,7 +16,7 @@ import { DomainError, insert, SYSTEM_ACTOR, update } from '../../db/repo';
 import type { Staff, Unit } from '../../db/schema/core';
 import { resetDb, seedOrg } from '../../db/testing';
 import type { TestOrg } from '../../db/testing';
-import { auditPage } from '../system/auditView';
+import { auditPage } from '../system';
 
 import { makeIdNo } from './idgen';
 import { flushReveals, IDENTITY_REVIEWS_KEY, maskForOutside } from './informant';

@@ -1,17 +1,19 @@
 // Import of a staff list from .xlsx: a preview with every row's problems, and an import that is all
 // or nothing (one transaction; any refused row refuses the whole file).
-import type { Role } from '../../../../shared/permissions';
-import { ROLE_LABELS, ROLES } from '../../../../shared/permissions';
-import type { Rank } from '../../../../shared/rules';
-import { RANK_LABELS, RANKS } from '../../../../shared/rules';
-import { db } from '../../db/db';
-import { DomainError, insert, writeTx } from '../../db/repo';
-import type { Section } from '../../db/schema/core';
-import { readSpreadsheetText } from '../../import/read';
+import type { Role } from '../../../../../shared/permissions';
+import { ROLE_LABELS, ROLES } from '../../../../../shared/permissions';
+import type { Rank } from '../../../../../shared/rules';
+import { RANK_LABELS, RANKS } from '../../../../../shared/rules';
+import { defineCommand } from '../../../db/command';
+import { db } from '../../../db/db';
+import { liveOnly } from '../../../db/live';
+import { DomainError, insert } from '../../../db/repo';
+import type { Section } from '../../../db/schema/core';
+import { readSpreadsheetText } from '../../../import/read';
 
-import { requirePermission } from './guard';
-import type { StaffInput } from './orgRepo';
-import { validateStaff } from './orgRepo';
+import { sessionActor } from './access';
+import type { StaffInput } from './org';
+import { validateStaff } from './org';
 
 export const STAFF_COLUMNS = ['姓名', '股室', '职级', '职务', '角色', '电话'] as const;
 
@@ -42,7 +44,12 @@ const ROLE_ALIASES: Record<string, Role> = {
 };
 for (const r of ROLES) ROLE_ALIASES[ROLE_LABELS[r]] = r;
 
-export type ImportRow = { line: number; fields: Record<(typeof STAFF_COLUMNS)[number], string>; value: StaffInput | null; problems: string[] };
+export type ImportRow = {
+  line: number;
+  fields: Record<(typeof STAFF_COLUMNS)[number], string>;
+  value: StaffInput | null;
+  problems: string[];
+};
 export type ImportPreview = { rows: ImportRow[]; headerProblem: string | null; ok: boolean };
 
 const norm = (s: unknown) =>
@@ -50,10 +57,16 @@ const norm = (s: unknown) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-export function parseStaffRows(table: unknown[][], ctx: { sections: Section[]; existingNames: Set<string> }): ImportPreview {
+export function parseStaffRows(
+  table: unknown[][],
+  ctx: { sections: Section[]; existingNames: Set<string> },
+): ImportPreview {
   const rows: ImportRow[] = [];
   const header = (table[0] ?? []).map(norm);
-  const col = Object.fromEntries(STAFF_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof STAFF_COLUMNS)[number], number>;
+  const col = Object.fromEntries(STAFF_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
+    (typeof STAFF_COLUMNS)[number],
+    number
+  >;
   if (col['姓名'] < 0) return { rows, headerProblem: '第1行应为表头，且须有“姓名”列', ok: false };
   const seen = new Map<string, number>();
   for (let i = 1; i < table.length; i++) {
@@ -65,21 +78,32 @@ export function parseStaffRows(table: unknown[][], ctx: { sections: Section[]; e
     const sectionName = get('股室');
     let sectionId: string | null = null;
     if (sectionName) {
-      const sec = ctx.sections.find((s) => s.name === sectionName && !s.deletedAt);
+      const sec = liveOnly(ctx.sections).find((s) => s.name === sectionName);
       if (sec) sectionId = sec.id;
       else problems.push(`股室“${sectionName}”不存在（请先在“股室与人员”中添加）`);
     }
     const rankText = get('职级');
     const rank: Rank | undefined = rankText ? RANK_ALIASES[rankText] : 'staff';
-    if (!rank) problems.push(`职级“${rankText}”无法识别（可填：${RANKS.map((r) => RANK_LABELS[r]).join('、')}）`);
+    if (!rank)
+      problems.push(`职级“${rankText}”无法识别（可填：${RANKS.map((r) => RANK_LABELS[r]).join('、')}）`);
     const roles: Role[] = [];
-    for (const part of get('角色').split(/[、,，;；/ ]+/).filter(Boolean)) {
+    for (const part of get('角色')
+      .split(/[、,，;；/ ]+/)
+      .filter(Boolean)) {
       const r = ROLE_ALIASES[part];
       if (r) {
         if (!roles.includes(r)) roles.push(r);
       } else problems.push(`角色“${part}”无法识别（可填：${ROLES.map((x) => ROLE_LABELS[x]).join('、')}）`);
     }
-    const value: StaffInput = { name, sectionId, rank: rank ?? 'staff', title: get('职务'), roles, phone: get('电话'), active: true };
+    const value: StaffInput = {
+      name,
+      sectionId,
+      rank: rank ?? 'staff',
+      title: get('职务'),
+      roles,
+      phone: get('电话'),
+      active: true,
+    };
     problems.push(...Object.values(validateStaff(value)).filter((m): m is string => !!m));
     if (name && ctx.existingNames.has(name)) problems.push(`已有同名人员“${name}”`);
     if (name && seen.has(name)) problems.push(`与第${seen.get(name)}行姓名重复`);
@@ -99,24 +123,41 @@ export async function readXlsxTable(data: ArrayBuffer): Promise<unknown[][]> {
 
 export async function previewStaffImport(table: unknown[][]): Promise<ImportPreview> {
   const [sections, staff] = await Promise.all([db.sections.toArray(), db.staff.toArray()]);
-  return parseStaffRows(table, { sections, existingNames: new Set(staff.filter((s) => !s.deletedAt).map((s) => s.name)) });
+  return parseStaffRows(table, { sections, existingNames: new Set(liveOnly(staff).map((s) => s.name)) });
 }
 
 // All or nothing: the rows are checked again against the database inside the transaction.
+function refuseBadRows(preview: ImportPreview): void {
+  if (preview.ok) return;
+  const bad = preview.rows.filter((r) => r.problems.length);
+  throw new DomainError(
+    preview.headerProblem ??
+      `有${bad.length}行不合格（第${bad.map((r) => r.line).join('、')}行），全部未导入`,
+  );
+}
+
+export const importStaffCommand = defineCommand({
+  what: '从Excel导入人员',
+  perm: 'system.settings',
+  tables: (d) => [d.staff, d.sections],
+  run: async (ctx, table: unknown[][]) => {
+    const preview = await previewStaffImport(table);
+    refuseBadRows(preview);
+    if (preview.rows.some((r) => r.value!.roles.length)) ctx.require('system.users', '导入人员的角色');
+    for (const r of preview.rows)
+      await insert(db.staff, r.value!, ctx.actor, `从Excel导入人员（第${r.line}行）`);
+    return preview.rows.length;
+  },
+});
+
+// All rows or none: checked first (a refusal names the bad rows), then checked again and written in
+// one transaction.
 export async function importStaff(table: unknown[][]): Promise<number> {
-  const actor = await requirePermission('system.settings');
+  const actor = sessionActor('system.settings', importStaffCommand.what);
   const preview = await previewStaffImport(table);
-  if (!preview.ok) {
-    const bad = preview.rows.filter((r) => r.problems.length);
-    throw new DomainError(preview.headerProblem ?? `有${bad.length}行不合格（第${bad.map((r) => r.line).join('、')}行），全部未导入`);
-  }
-  if (preview.rows.some((r) => r.value!.roles.length)) await requirePermission('system.users');
-  return writeTx([db.staff, db.sections], async () => {
-    const again = await previewStaffImport(table);
-    if (!again.ok) throw new DomainError('数据在导入时发生变化，请重新预览');
-    for (const r of again.rows) await insert(db.staff, r.value!, actor, `从Excel导入人员（第${r.line}行）`);
-    return again.rows.length;
-  });
+  refuseBadRows(preview);
+  if (preview.rows.some((r) => r.value!.roles.length)) sessionActor('system.users', '导入人员的角色');
+  return importStaffCommand(table, actor);
 }
 
 export async function staffTemplate(): Promise<Uint8Array> {

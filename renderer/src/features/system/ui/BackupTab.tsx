@@ -1,22 +1,34 @@
-import { Alert, Button, Card, Checkbox, Group, Modal, Progress, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  Progress,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 
-import type { AppInfo, BackupFile } from '../../../../shared/ipc';
-import { useSession } from '../../auth/session';
-import type { BackupProgress } from '../../backup/backup';
-import type { CheckedBackup, RestoreProgress, RestoreResult, TrailCheck } from '../../backup/restore';
-import { lastBackup, useBackupStatus } from '../../backup/schedule';
-import type { BackupDone } from '../../backup/schedule';
-import { ConfirmButton } from '../../components/Confirm';
-import { errorMessage, notifyError, notifyOk } from '../../components/notify';
-import { db } from '../../db/db';
-import { platform } from '../../platform';
-
-import { checkBackupFile, manualBackup, restoreFromFile, switchBackToPrevious } from './backupActions';
-import { tableLabel } from './labels';
-import { fmtBytes, fmtTime } from './ui';
+import type { AppInfo, BackupFile } from '../../../../../shared/ipc';
+import { useSession } from '../../../auth/session';
+import type { BackupProgress } from '../../../backup/backup';
+import type { CheckedBackup, RestoreProgress, RestoreResult, TrailCheck } from '../../../backup/restore';
+import { lastBackup, useBackupStatus } from '../../../backup/schedule';
+import type { BackupDone } from '../../../backup/schedule';
+import { ConfirmButton } from '../../../components/Confirm';
+import { fmtTime } from '../../../components/dates';
+import { errorMessage, notifyError, notifyOk } from '../../../components/notify';
+import { tableLabel } from '../../../db/tableLabels';
+import { platform } from '../../../platform';
+import { checkBackupFile, manualBackup, restoreFromFile, switchBackToPrevious } from '../core/backup';
+import { databaseInfo, fmtBytes } from '../core/format';
 
 const pct = (p: { done: number; total: number } | null) =>
   p && p.total ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0;
@@ -219,7 +231,9 @@ function RestoreCard() {
             <div>备份时间：{fmtTime(m.createdAt)}</div>
             <div>
               数据版本：{m.schemaVersion}
-              {m.schemaVersion < db.verno ? `（旧版本，恢复时自动升级到 ${db.verno}）` : ''}
+              {m.schemaVersion < databaseInfo().version
+                ? `（旧版本，恢复时自动升级到 ${databaseInfo().version}）`
+                : ''}
             </div>
             <div>
               记录：共 {checked!.total} 条（
@@ -385,7 +399,7 @@ function PreviousDataCard() {
   const [kept, setKept] = useState<string | null>(null);
   const [switched, setSwitched] = useState(false);
   useEffect(() => {
-    import('../../backup/restore').then((m) => m.keptPreviousDb()).then(setKept, () => setKept(null));
+    import('../../../backup/restore').then((m) => m.keptPreviousDb()).then(setKept, () => setKept(null));
   }, []);
   if (!kept) return null;
   return (

@@ -2,24 +2,22 @@
 // same transaction, audited with a summary of what moved (issue 13, point 7).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { Role } from '../../../../shared/permissions';
-import { deadlineProvisional } from '../../../../shared/rules';
-import { useSession } from '../../auth/session';
-import { loadCalendar } from '../../calendar/calendar';
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { insert, SYSTEM_ACTOR } from '../../db/repo';
-import type { Staff } from '../../db/schema/core';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
-import { circulate, proposeHandling, recordDecision, registerIncoming } from '../documents/incoming';
-import { makeIdNo } from '../petitions/idgen';
-import { registerPetition } from '../petitions/repo';
-import type { RegistrationInput } from '../petitions/validate';
-import '../petitions/register';
-import '../documents/register';
+import type { Role } from '../../../../../shared/permissions';
+import { deadlineProvisional } from '../../../../../shared/rules';
+import { useSession } from '../../../auth/session';
+import { loadCalendar } from '../../../calendar/calendar';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { insert, SYSTEM_ACTOR } from '../../../db/repo';
+import type { Staff } from '../../../db/schema/core';
+import { resetDb, seedOrg } from '../../../db/testing';
+import type { TestOrg } from '../../../db/testing';
+import { circulate, proposeHandling, recordDecision, registerIncoming } from '../../documents';
+import { makeIdNo, registerPetition } from '../../petitions';
+import type { RegistrationInput } from '../../petitions';
+import '../../register';
 
-import { addCalendarDate, importCalendar, parseCalendarNotice, removeCalendarDate } from './calendarRepo';
+import { addCalendarDate, importCalendar, parseCalendarNotice, removeCalendarDate } from './calendar';
 
 let org: TestOrg;
 let admin: Staff;
@@ -50,17 +48,15 @@ beforeEach(async () => {
     { name: '管理员', rank: 'staff', roles: ['admin'], sectionId: org.officeSectionId, active: true },
     SYSTEM_ACTOR,
   );
-  useSession
-    .getState()
-    .signIn({
-      staffId: admin.id,
-      accountId: 'acc',
-      name: admin.name,
-      loginName: 'admin',
-      roles: ['admin'] as Role[],
-      sectionId: admin.sectionId,
-      rank: admin.rank,
-    });
+  useSession.getState().signIn({
+    staffId: admin.id,
+    accountId: 'acc',
+    name: admin.name,
+    loginName: 'admin',
+    roles: ['admin'] as Role[],
+    sectionId: admin.sectionId,
+    rank: admin.rank,
+  });
 });
 afterEach(() => {
   useSession.getState().signOut();
@@ -102,7 +98,11 @@ describe('recomputing stored deadlines when a year is imported or edited', () =>
     const change = await importCalendar(parseCalendarNotice(NOTICE_2027), '国办发明电');
     expect(change.years).toEqual([2027]);
     expect(change.recompute.checked).toBe(3); // two cases and one document touch 2027
-    expect(change.recompute.moved).toEqual([
+    // in the modules' registration order (features/register.ts)
+    const byModule = [...change.recompute.moved].sort((a, b) =>
+      a.module === '信访' ? -1 : b.module === '信访' ? 1 : 0,
+    );
+    expect(byModule).toEqual([
       {
         module: '信访',
         title: moves.regNo,

@@ -1,13 +1,37 @@
-import { Badge, Button, Card, Group, Modal, NativeSelect, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NativeSelect,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { notifyError, notifyOk } from '../../components/notify';
-import type { Unit, UnitKind } from '../../db/schema/core';
-
-import { showError } from './ui';
-import type { UnitInput } from './unitsRepo';
-import { addRouteSubject, addRouteTownship, cellKey, listUnits, routeGrid, saveUnit, setRoute, setUnitActive, UNIT_KIND_LABELS } from './unitsRepo';
+import { FormCard } from '../../../components/FormCard';
+import { notifyError } from '../../../components/notify';
+import { useCommandForm } from '../../../components/useCommandForm';
+import type { Unit, UnitKind } from '../../../db/schema/core';
+import type { UnitInput } from '../core/units';
+import {
+  addRouteSubject,
+  addRouteTownship,
+  cellKey,
+  listUnits,
+  routeGrid,
+  saveUnit,
+  setRoute,
+  setUnitActive,
+  UNIT_KIND_LABELS,
+} from '../core/units';
 
 export function UnitsTab() {
   const units = useLiveQuery(listUnits, []);
@@ -22,38 +46,51 @@ export function UnitsTab() {
 const EMPTY: UnitInput = { name: '', kind: 'township', contact: '', phone: '' };
 
 function UnitForm({ unit, onDone }: { unit: Unit | null; onDone: () => void }) {
-  const [v, setV] = useState<UnitInput>(unit ? { name: unit.name, kind: unit.kind, contact: unit.contact ?? '', phone: unit.phone ?? '' } : EMPTY);
-  const [error, setError] = useState<string | undefined>();
+  const form = useCommandForm({
+    initial: unit
+      ? { name: unit.name, kind: unit.kind, contact: unit.contact ?? '', phone: unit.phone ?? '' }
+      : EMPTY,
+    submit: (v) => saveUnit(unit?.id ?? null, v),
+    success: (_r, v) => (unit ? '已保存' : `已添加“${v.name.trim()}”`),
+    onDone: () => (form.reset(EMPTY), onDone()),
+  });
   return (
-    <form
-      onSubmit={async (e) => {
-        e.preventDefault();
-        try {
-          await saveUnit(unit?.id ?? null, v);
-          notifyOk(unit ? '已保存' : `已添加“${v.name.trim()}”`);
-          setV(EMPTY);
-          setError(undefined);
-          onDone();
-        } catch (err) {
-          showError(err, ['name'] as const, (x) => setError(x.name));
-        }
-      }}
-    >
-      <Group align="flex-end">
-        <TextInput label="单位名称" value={v.name} onChange={(e) => (setV({ ...v, name: e.currentTarget.value }), setError(undefined))} error={error} w={220} data-autofocus={!!unit} />
-        <SegmentedControl
-          aria-label="单位类别"
-          data={Object.entries(UNIT_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-          value={v.kind}
-          onChange={(x) => setV({ ...v, kind: x as UnitKind })}
-        />
-        <TextInput label="联系人" value={v.contact} onChange={(e) => setV({ ...v, contact: e.currentTarget.value })} w={140} />
-        <TextInput label="联系电话" value={v.phone} onChange={(e) => setV({ ...v, phone: e.currentTarget.value })} w={160} />
-        <Button type="submit" variant="light">
-          {unit ? '保存' : '添加单位'}
-        </Button>
-      </Group>
-    </form>
+    <FormCard form={form} inline submitLabel={unit ? '保存' : '添加单位'} withBorder={false} p={0}>
+      <TextInput label="单位名称" {...form.text('name')} w={220} data-autofocus={!!unit} />
+      <SegmentedControl
+        mt={24}
+        aria-label="单位类别"
+        data={Object.entries(UNIT_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+        value={form.values.kind}
+        onChange={(x) => form.set('kind', x as UnitKind)}
+      />
+      <TextInput label="联系人" {...form.text('contact')} w={140} />
+      <TextInput label="联系电话" {...form.text('phone')} w={160} />
+    </FormCard>
+  );
+}
+
+// One name added to a list (a township row, a subject column) of the table.
+function AddNameForm({
+  label,
+  submitLabel,
+  field,
+  add,
+}: {
+  label: string;
+  submitLabel: string;
+  field: 'township' | 'subject';
+  add: (name: string) => Promise<void>;
+}) {
+  const form = useCommandForm({
+    initial: { [field]: '' } as Record<string, string>,
+    submit: (v) => add(v[field]),
+    onDone: () => form.reset(),
+  });
+  return (
+    <FormCard form={form} inline submitLabel={submitLabel} withBorder={false} p={0}>
+      <TextInput label={label} {...form.text(field)} w={160} />
+    </FormCard>
   );
 }
 
@@ -94,7 +131,12 @@ function UnitsCard({ units }: { units: Unit[] }) {
                     <Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)}>
                       编辑
                     </Button>
-                    <Button size="compact-xs" variant="subtle" color={u.active ? 'red' : 'blue'} onClick={() => setUnitActive(u.id, !u.active).catch(notifyError)}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color={u.active ? 'red' : 'blue'}
+                      onClick={() => setUnitActive(u.id, !u.active).catch(notifyError)}
+                    >
                       {u.active ? '停用' : '启用'}
                     </Button>
                   </Group>
@@ -120,9 +162,6 @@ function UnitsCard({ units }: { units: Unit[] }) {
 
 function RouteGridCard({ units }: { units: Unit[] }) {
   const grid = useLiveQuery(routeGrid, []);
-  const [township, setTownship] = useState('');
-  const [subject, setSubject] = useState('');
-  const [errors, setErrors] = useState<{ township?: string; subject?: string }>({});
   const options = [{ value: '', label: '—' }, ...units.map((u) => ({ value: u.id, label: u.name }))];
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   return (
@@ -134,38 +173,13 @@ function RouteGridCard({ units }: { units: Unit[] }) {
         登记信访事项时，系统按“所属乡镇”和“问题类别”从此表建议责任单位（PET-8：属地管理、谁主管谁负责；不分拆，整体转送）。
       </Text>
       <Group align="flex-end" mb="sm">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            addRouteTownship(township).then(
-              () => (setTownship(''), setErrors({})),
-              (err) => showError(err, ['township'] as const, setErrors),
-            );
-          }}
-        >
-          <Group align="flex-end" gap="xs">
-            <TextInput label="添加乡镇（行）" value={township} onChange={(e) => setTownship(e.currentTarget.value)} error={errors.township} w={160} />
-            <Button type="submit" variant="light">
-              添加乡镇
-            </Button>
-          </Group>
-        </form>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            addRouteSubject(subject).then(
-              () => (setSubject(''), setErrors({})),
-              (err) => showError(err, ['subject'] as const, setErrors),
-            );
-          }}
-        >
-          <Group align="flex-end" gap="xs">
-            <TextInput label="添加问题类别（列）" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.subject} w={160} />
-            <Button type="submit" variant="light">
-              添加类别
-            </Button>
-          </Group>
-        </form>
+        <AddNameForm label="添加乡镇（行）" submitLabel="添加乡镇" field="township" add={addRouteTownship} />
+        <AddNameForm
+          label="添加问题类别（列）"
+          submitLabel="添加类别"
+          field="subject"
+          add={addRouteSubject}
+        />
       </Group>
       {grid && grid.townships.length === 0 && (
         <Text c="dimmed" size="sm">
@@ -177,7 +191,11 @@ function RouteGridCard({ units }: { units: Unit[] }) {
           <Table withTableBorder withColumnBorders fz="xs" verticalSpacing={2} horizontalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th style={{ position: 'sticky', left: 0, background: 'var(--mantine-color-body)', zIndex: 1 }}>乡镇</Table.Th>
+                <Table.Th
+                  style={{ position: 'sticky', left: 0, background: 'var(--mantine-color-body)', zIndex: 1 }}
+                >
+                  乡镇
+                </Table.Th>
                 {grid.subjects.map((s) => (
                   <Table.Th key={s} miw={120}>
                     {s}
@@ -188,13 +206,25 @@ function RouteGridCard({ units }: { units: Unit[] }) {
             <Table.Tbody>
               {grid.townships.map((t) => (
                 <Table.Tr key={t}>
-                  <Table.Td fw={500} style={{ position: 'sticky', left: 0, background: 'var(--mantine-color-body)', zIndex: 1, whiteSpace: 'nowrap' }}>
+                  <Table.Td
+                    fw={500}
+                    style={{
+                      position: 'sticky',
+                      left: 0,
+                      background: 'var(--mantine-color-body)',
+                      zIndex: 1,
+                      whiteSpace: 'nowrap',
+                    }}
+                  >
                     {t}
                   </Table.Td>
                   {grid.subjects.map((s) => {
                     const r = grid.cells.get(cellKey(t, s));
                     const value = r?.unitId ?? '';
-                    const data = r && !unitName.has(r.unitId) ? [...options, { value: r.unitId, label: '（已停用的单位）' }] : options;
+                    const data =
+                      r && !unitName.has(r.unitId)
+                        ? [...options, { value: r.unitId, label: '（已停用的单位）' }]
+                        : options;
                     return (
                       <Table.Td key={s}>
                         <NativeSelect

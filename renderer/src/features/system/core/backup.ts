@@ -1,17 +1,17 @@
 // 备份与恢复 as the screen calls it: the same backup and restore as renderer/src/backup, behind
 // the 备份与恢复 permission, with the restore recorded in the (restored) audit trail.
-import type { BackupProgress } from '../../backup/backup';
-import type { CheckedBackup, RestoreProgress, RestoreResult } from '../../backup/restore';
-import { LAST_BACKUP_KEY, lastBackup, runBackup } from '../../backup/schedule';
-import type { BackupDone, LastBackup } from '../../backup/schedule';
-import { DomainError, logEvent } from '../../db/repo';
-import { setSetting } from '../../db/settings';
+import type { BackupProgress } from '../../../backup/backup';
+import type { CheckedBackup, RestoreProgress, RestoreResult } from '../../../backup/restore';
+import { LAST_BACKUP_KEY, lastBackup, runBackup } from '../../../backup/schedule';
+import type { BackupDone, LastBackup } from '../../../backup/schedule';
+import { DomainError, logEvent } from '../../../db/repo';
+import { setSetting } from '../../../db/settings';
+import { tableLabel } from '../../../db/tableLabels';
 
-import { requirePermission } from './guard';
-import { tableLabel } from './labels';
+import { requireSession } from './access';
 
 export async function manualBackup(onProgress?: (p: BackupProgress) => void): Promise<BackupDone> {
-  const actor = await requirePermission('system.backup');
+  const actor = await requireSession('system.backup', '备份数据');
   return runBackup(actor, { onProgress });
 }
 
@@ -19,8 +19,8 @@ export async function checkBackupFile(
   file: Blob,
   onProgress?: (done: number, total: number) => void,
 ): Promise<CheckedBackup> {
-  await requirePermission('system.backup');
-  const { inspectBackup } = await import('../../backup/restore');
+  await requireSession('system.backup', '检查备份文件');
+  const { inspectBackup } = await import('../../../backup/restore');
   return inspectBackup(file, undefined, { onProgress });
 }
 
@@ -32,15 +32,22 @@ export async function restoreFromFile(
   onProgress?: (p: RestoreProgress) => void,
   acceptFindings?: string,
 ): Promise<RestoreResult> {
-  const actor = await requirePermission('system.backup');
-  const { restoreBackup } = await import('../../backup/restore');
+  const actor = await requireSession('system.backup', '从备份恢复');
+  const { restoreBackup } = await import('../../../backup/restore');
   const result = await restoreBackup(file, { onProgress, acceptFindings });
   // The restored data was last backed up when this file was made (its own record of it predates it).
   const last = await lastBackup();
   if (!last || last.at < result.manifest.createdAt) {
     await setSetting(
       LAST_BACKUP_KEY,
-      { at: result.manifest.createdAt, fileName, path: fileName, bytes: file.size, auto: false, removed: 0 } satisfies LastBackup,
+      {
+        at: result.manifest.createdAt,
+        fileName,
+        path: fileName,
+        bytes: file.size,
+        auto: false,
+        removed: 0,
+      } satisfies LastBackup,
       actor,
     );
   }
@@ -69,8 +76,8 @@ export async function restoreFromFile(
 
 // Back to the data as it was before the last restore; each database's own audit trail records the switch.
 export async function switchBackToPrevious(): Promise<{ dbName: string; previousDbName: string }> {
-  const actor = await requirePermission('system.backup');
-  const { keptPreviousDb, switchToPreviousDb } = await import('../../backup/restore');
+  const actor = await requireSession('system.backup', '切换到恢复前的数据');
+  const { keptPreviousDb, switchToPreviousDb } = await import('../../../backup/restore');
   const prev = await keptPreviousDb();
   if (!prev) throw new DomainError('本机没有保留恢复前的数据，无法切换');
   await logEvent('backup', prev, '切换到恢复前保留的数据', actor);

@@ -2,9 +2,9 @@
 // 25): a file that is not a workbook, or one holding formulas, is refused with the reason.
 import { describe, expect, it } from 'vitest';
 
-import { xlsxOf, zipOf } from '../../import/testing';
+import { xlsxOf, zipOf } from '../../../import/testing';
 
-import { parseCalendarRows } from './calendarRepo';
+import { parseCalendarRows } from './calendar';
 import { readXlsxTable } from './staffImport';
 
 describe('reading .xlsx for the staff and calendar imports', () => {

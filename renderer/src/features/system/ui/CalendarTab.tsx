@@ -1,25 +1,55 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Code, FileInput, Group, ScrollArea, Select, SegmentedControl, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Code,
+  FileInput,
+  Group,
+  ScrollArea,
+  Select,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconX } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { recomputeSummary } from '../../calendar/recompute';
-import { ConfirmButton } from '../../components/Confirm';
-import { errorMessage, notifyError, notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
-
-import type { CalendarChange, CalendarImport, DayKind } from './calendarRepo';
-import { addCalendarDate, checkImport, importCalendar, listCalendarYears, parseCalendarFile, parseCalendarRows, removeCalendarDate } from './calendarRepo';
-import { CALENDAR_FORMAT_HELP, DAY_KIND_LABELS } from './labels';
-import { readXlsxTable } from './staffImport';
-import { showError, weekdayOf } from './ui';
+import { recomputeSummary } from '../../../calendar/recompute';
+import { ConfirmButton } from '../../../components/Confirm';
+import { FormCard } from '../../../components/FormCard';
+import { errorMessage, notifyError, notifyOk } from '../../../components/notify';
+import { useCommandForm } from '../../../components/useCommandForm';
+import { today } from '../../../db/clock';
+import type { CalendarChange, CalendarImport, DayKind } from '../core/calendar';
+import {
+  addCalendarDate,
+  checkImport,
+  importCalendar,
+  listCalendarYears,
+  parseCalendarFile,
+  parseCalendarRows,
+  removeCalendarDate,
+} from '../core/calendar';
+import { weekdayOf } from '../core/format';
+import { readXlsxTable } from '../core/staffImport';
+import { CALENDAR_FORMAT_HELP, DAY_KIND_LABELS } from '../labels';
 
 export function CalendarTab() {
   const years = useLiveQuery(listCalendarYears, []);
   const thisYear = Number(today().slice(0, 4));
   const [year, setYear] = useState<number>(thisYear);
-  const yearOptions = [...new Set([...(years ?? []).map((y) => y.year), thisYear, thisYear + 1])].sort().map(String);
+  const yearOptions = [...new Set([...(years ?? []).map((y) => y.year), thisYear, thisYear + 1])]
+    .sort()
+    .map(String);
   const cur = years?.find((y) => y.year === year);
   const missingNext = years && !years.some((y) => y.year === thisYear + 1);
   const [change, setChange] = useState<CalendarChange | null>(null);
@@ -31,7 +61,13 @@ export function CalendarTab() {
         </Title>
         <Group gap="xs">
           {(years ?? []).map((y) => (
-            <Badge key={y.year} size="lg" variant={y.year === year ? 'filled' : 'light'} style={{ cursor: 'pointer' }} onClick={() => setYear(y.year)}>
+            <Badge
+              key={y.year}
+              size="lg"
+              variant={y.year === year ? 'filled' : 'light'}
+              style={{ cursor: 'pointer' }}
+              onClick={() => setYear(y.year)}
+            >
               {y.year}年：休{y.holidays.length}天 · 班{y.workdays.length}天
             </Badge>
           ))}
@@ -39,13 +75,22 @@ export function CalendarTab() {
         </Group>
         {missingNext && (
           <Alert color="orange" mt="sm">
-            尚未录入{thisYear + 1}年的节假日安排。国务院办公厅通常在每年11–12月公布下一年安排，公布后请在下方导入或逐日添加。
-            落在{thisYear + 1}年的期限暂按无节假日计算，标为“暂定”；导入后自动重算。
+            尚未录入{thisYear + 1}
+            年的节假日安排。国务院办公厅通常在每年11–12月公布下一年安排，公布后请在下方导入或逐日添加。 落在
+            {thisYear + 1}年的期限暂按无节假日计算，标为“暂定”；导入后自动重算。
           </Alert>
         )}
       </Card>
       {change && <RecomputeCard change={change} onClose={() => setChange(null)} />}
-      <YearEditor year={year} setYear={setYear} yearOptions={yearOptions} holidays={cur?.holidays ?? []} workdays={cur?.workdays ?? []} source={cur?.source} onChange={setChange} />
+      <YearEditor
+        year={year}
+        setYear={setYear}
+        yearOptions={yearOptions}
+        holidays={cur?.holidays ?? []}
+        workdays={cur?.workdays ?? []}
+        source={cur?.source}
+        onChange={setChange}
+      />
       <ImportCard existingYears={(years ?? []).map((y) => y.year)} onChange={setChange} />
     </Stack>
   );
@@ -55,7 +100,12 @@ export function CalendarTab() {
 function RecomputeCard({ change, onClose }: { change: CalendarChange; onClose: () => void }) {
   const { recompute } = change;
   return (
-    <Alert color={recompute.moved.length ? 'orange' : 'green'} title={`${change.years.join('、')}年日历已保存，${recomputeSummary(recompute)}`} withCloseButton onClose={onClose}>
+    <Alert
+      color={recompute.moved.length ? 'orange' : 'green'}
+      title={`${change.years.join('、')}年日历已保存，${recomputeSummary(recompute)}`}
+      withCloseButton
+      onClose={onClose}
+    >
       {recompute.moved.length > 0 ? (
         <Table fz="sm" mt="xs" withTableBorder>
           <Table.Thead>
@@ -70,7 +120,15 @@ function RecomputeCard({ change, onClose }: { change: CalendarChange; onClose: (
             {recompute.moved.map((m, i) => (
               <Table.Tr key={`${m.link ?? m.title}-${i}`}>
                 <Table.Td>{m.module}</Table.Td>
-                <Table.Td>{m.link ? <Anchor href={m.link} size="sm">{m.title}</Anchor> : m.title}</Table.Td>
+                <Table.Td>
+                  {m.link ? (
+                    <Anchor href={m.link} size="sm">
+                      {m.title}
+                    </Anchor>
+                  ) : (
+                    m.title
+                  )}
+                </Table.Td>
                 <Table.Td>{m.before ?? '无'}</Table.Td>
                 <Table.Td>{m.after ?? '无'}</Table.Td>
               </Table.Tr>
@@ -84,11 +142,28 @@ function RecomputeCard({ change, onClose }: { change: CalendarChange; onClose: (
   );
 }
 
-function YearEditor(props: { year: number; setYear: (y: number) => void; yearOptions: string[]; holidays: string[]; workdays: string[]; source?: string; onChange: (c: CalendarChange) => void }) {
+function YearEditor(props: {
+  year: number;
+  setYear: (y: number) => void;
+  yearOptions: string[];
+  holidays: string[];
+  workdays: string[];
+  source?: string;
+  onChange: (c: CalendarChange) => void;
+}) {
   const { year, holidays, workdays } = props;
-  const [date, setDate] = useState<string | null>(null);
-  const [kind, setKind] = useState<DayKind>('holiday');
-  const [error, setError] = useState<string | undefined>();
+  const form = useCommandForm({
+    initial: { date: null as string | null, kind: 'holiday' as DayKind },
+    check: (v): Record<string, string> => (v.date ? {} : { date: '请选择日期' }),
+    submit: (v) => addCalendarDate(v.date!, v.kind),
+    success: (c, v) =>
+      `已添加 ${v.date}（${v.kind === 'holiday' ? '休' : '班'}），${recomputeSummary(c.recompute)}`,
+    onDone: (c, v) => {
+      props.onChange(c);
+      if (Number(v.date!.slice(0, 4)) !== year) props.setYear(Number(v.date!.slice(0, 4)));
+      form.set('date', null);
+    },
+  });
   const remove = (d: string) =>
     removeCalendarDate(d).then((c) => {
       props.onChange(c);
@@ -108,7 +183,13 @@ function YearEditor(props: { year: number; setYear: (y: number) => void; yearOpt
             size="lg"
             tt="none"
             rightSection={
-              <ActionIcon size="xs" variant="transparent" color={color} aria-label={`删除 ${d}`} onClick={() => remove(d)}>
+              <ActionIcon
+                size="xs"
+                variant="transparent"
+                color={color}
+                aria-label={`删除 ${d}`}
+                onClick={() => remove(d)}
+              >
                 <IconX size={12} />
               </ActionIcon>
             }
@@ -128,53 +209,41 @@ function YearEditor(props: { year: number; setYear: (y: number) => void; yearOpt
     <Card withBorder>
       <Group justify="space-between" mb="sm">
         <Title order={4}>{year}年工作日历</Title>
-        <Select aria-label="年度" data={props.yearOptions} value={String(year)} onChange={(v) => v && props.setYear(Number(v))} w={120} allowDeselect={false} />
+        <Select
+          aria-label="年度"
+          data={props.yearOptions}
+          value={String(year)}
+          onChange={(v) => v && props.setYear(Number(v))}
+          w={120}
+          allowDeselect={false}
+        />
       </Group>
       {props.source && (
         <Text size="xs" c="dimmed" mb="sm">
           来源：{props.source}
         </Text>
       )}
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (!date) {
-            setError('请选择日期');
-            return;
-          }
-          try {
-            const c = await addCalendarDate(date, kind);
-            props.onChange(c);
-            notifyOk(`已添加 ${date}（${kind === 'holiday' ? '休' : '班'}），${recomputeSummary(c.recompute)}`);
-            if (Number(date.slice(0, 4)) !== year) props.setYear(Number(date.slice(0, 4)));
-            setDate(null);
-            setError(undefined);
-          } catch (err) {
-            showError(err, ['date'] as const, (x) => setError(x.date));
-          }
-        }}
-      >
-        <Group align="flex-end" mb="md">
-          <DateInput
-            label="日期"
-            valueFormat="YYYY-MM-DD"
-            placeholder="YYYY-MM-DD"
-            value={date}
-            onChange={(v) => (setDate(v), setError(undefined))}
-            error={error}
-            w={220}
-            clearable
-            defaultDate={`${year}-01-01`}
-          />
-          <SegmentedControl
-            aria-label="类型"
-            data={(Object.keys(DAY_KIND_LABELS) as DayKind[]).map((k) => ({ value: k, label: DAY_KIND_LABELS[k] }))}
-            value={kind}
-            onChange={(v) => setKind(v as DayKind)}
-          />
-          <Button type="submit">添加日期</Button>
-        </Group>
-      </form>
+      <FormCard form={form} inline submitLabel="添加日期" withBorder={false} p={0} mb="md">
+        <DateInput
+          label="日期"
+          valueFormat="YYYY-MM-DD"
+          placeholder="YYYY-MM-DD"
+          {...form.input('date')}
+          w={220}
+          clearable
+          defaultDate={`${year}-01-01`}
+        />
+        <SegmentedControl
+          mt={24}
+          aria-label="类型"
+          data={(Object.keys(DAY_KIND_LABELS) as DayKind[]).map((k) => ({
+            value: k,
+            label: DAY_KIND_LABELS[k],
+          }))}
+          value={form.values.kind}
+          onChange={(v) => form.set('kind', v as DayKind)}
+        />
+      </FormCard>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {list('节假日（休）', holidays, 'red')}
         {list('调休上班日（班）', workdays, 'blue')}
@@ -186,7 +255,13 @@ function YearEditor(props: { year: number; setYear: (y: number) => void; yearOpt
   );
 }
 
-function ImportCard({ existingYears, onChange }: { existingYears: number[]; onChange: (c: CalendarChange) => void }) {
+function ImportCard({
+  existingYears,
+  onChange,
+}: {
+  existingYears: number[];
+  onChange: (c: CalendarChange) => void;
+}) {
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [imp, setImp] = useState<CalendarImport | null>(null);
@@ -200,7 +275,8 @@ function ImportCard({ existingYears, onChange }: { existingYears: number[]; onCh
     setImp(null);
     if (!f) return;
     try {
-      if (f.name.toLowerCase().endsWith('.xlsx')) setImp(parseCalendarRows(await readXlsxTable(await f.arrayBuffer())));
+      if (f.name.toLowerCase().endsWith('.xlsx'))
+        setImp(parseCalendarRows(await readXlsxTable(await f.arrayBuffer())));
       else setImp(parseCalendarFile(f.name, await f.text()));
       setSource(`导入文件 ${f.name}`);
     } catch (e) {
@@ -241,7 +317,9 @@ function ImportCard({ existingYears, onChange }: { existingYears: number[]; onCh
             maxRows={12}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
-            placeholder={'国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n……\n或：2027-01-01 休'}
+            placeholder={
+              '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n……\n或：2027-01-01 休'
+            }
           />
           <Button
             variant="light"
@@ -254,7 +332,13 @@ function ImportCard({ existingYears, onChange }: { existingYears: number[]; onCh
             读取并预览
           </Button>
         </Stack>
-        <FileInput label="或选择文件（.txt / .json / .xlsx）" accept=".txt,.json,.xlsx,.csv" value={file} onChange={fromFile} clearable />
+        <FileInput
+          label="或选择文件（.txt / .json / .xlsx）"
+          accept=".txt,.json,.xlsx,.csv"
+          value={file}
+          onChange={fromFile}
+          clearable
+        />
       </SimpleGrid>
       {imp && (
         <Stack mt="md" gap="xs">
@@ -310,7 +394,9 @@ function ImportPreview({ imp }: { imp: CalendarImport }) {
       if (!row.wheres.includes(d.where)) row.wheres.push(d.where);
     } else rows.set(key, { ...d, wheres: [d.where] });
   }
-  const sorted = [...rows.values()].sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
+  const sorted = [...rows.values()].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind),
+  );
   if (sorted.length === 0) return null;
   return (
     <ScrollArea.Autosize mah={360} type="auto">

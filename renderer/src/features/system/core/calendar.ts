@@ -11,29 +11,37 @@ import {
   parseChineseDaysJson,
   parseHolidayNotice,
   validateCalendar,
-} from '../../../../shared/rules';
-import type { CalendarData, CalendarParse, ImportedDay, ISODate } from '../../../../shared/rules';
-import { loadCalendar } from '../../calendar/calendar';
-import { prepareRecompute, recomputeSummary } from '../../calendar/recompute';
-import type { PreparedRecompute, RecomputeResult } from '../../calendar/recompute';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import { DomainError, insert, logEvent, update, writeTx } from '../../db/repo';
-import type { Actor } from '../../db/repo';
-import type { CalendarYear } from '../../db/schema/core';
+} from '../../../../../shared/rules';
+import type { CalendarData, CalendarParse, ImportedDay, ISODate } from '../../../../../shared/rules';
+import { loadCalendar } from '../../../calendar/calendar';
+import { prepareRecompute, recomputeSummary, recomputeTables } from '../../../calendar/recompute';
+import type { PreparedRecompute, RecomputeResult } from '../../../calendar/recompute';
+import { today } from '../../../db/clock';
+import { defineCommand } from '../../../db/command';
+import type { CommandContext } from '../../../db/command';
+import { db } from '../../../db/db';
+import { live } from '../../../db/live';
+import { DomainError, insert, logEvent, update } from '../../../db/repo';
+import type { Actor } from '../../../db/repo';
+import type { CalendarYear } from '../../../db/schema/core';
+import { REFUSALS } from '../labels';
 
-import { requirePermission } from './guard';
-import { MSG } from './labels';
+import { sessionActor } from './access';
 
 export type DayKind = 'holiday' | 'workday';
 const KIND_TEXT: Record<DayKind, string> = { holiday: '休', workday: '班' };
 
 export async function listCalendarYears(): Promise<CalendarYear[]> {
-  return (await db.calendars.orderBy('year').toArray()).filter((y) => !y.deletedAt);
+  return live(db.calendars.orderBy('year')).toArray();
+}
+
+// The stored year, deleted or not (a deleted year is written over when edited again).
+function storedYear(year: number): Promise<CalendarYear | undefined> {
+  return db.calendars.where('year').equals(year).first();
 }
 
 function checkYear(year: number) {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError(MSG.yearBad, 'year');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError(REFUSALS.yearBad, 'year');
 }
 
 // Checks one year's data: dates well-formed and inside the year, make-up workdays on weekends,
@@ -43,10 +51,11 @@ export function checkCalendarYear(year: number, cal: CalendarData): CalendarData
   const holidays = [...new Set(cal.holidays)].sort();
   const workdays = [...new Set(cal.workdays)].sort();
   for (const d of [...holidays, ...workdays]) {
-    if (!isISODate(d)) throw new DomainError(`${MSG.dateBad}：${d}`, 'date');
-    if (!d.startsWith(`${year}-`)) throw new DomainError(`${MSG.dateOutsideYear(year)}：${d}`, 'date');
+    if (!isISODate(d)) throw new DomainError(`${REFUSALS.dateBad}：${d}`, 'date');
+    if (!d.startsWith(`${year}-`)) throw new DomainError(`${REFUSALS.dateOutsideYear(year)}：${d}`, 'date');
   }
-  for (const d of workdays) if (!isWeekend(d)) throw new DomainError(`${MSG.workdayOnWeekday}：${d}`, 'date');
+  for (const d of workdays)
+    if (!isWeekend(d)) throw new DomainError(`${REFUSALS.workdayOnWeekday}：${d}`, 'date');
   try {
     validateCalendar({ holidays, workdays });
   } catch (e) {
@@ -61,55 +70,114 @@ export type CalendarChange = { years: number[]; recompute: RecomputeResult };
 
 // Inside the calendar's transaction, after its rows are written: counts the stored deadlines of the
 // changed years again and audits the summary with the list of what moved.
-async function recomputeDeadlines(prepared: PreparedRecompute, years: number[], recordId: string, actor: Actor) {
+async function recomputeDeadlines(
+  prepared: PreparedRecompute,
+  years: number[],
+  recordId: string,
+  actor: Actor,
+) {
   const cal = await loadCalendar();
   const result = await prepared.run({ years, cal, today: today(), actor });
-  await logEvent('calendars', recordId, `${years.join('、')}年工作日历变更，${recomputeSummary(result)}`, actor, {
-    years,
-    checked: result.checked,
-    moved: result.moved,
-  });
+  await logEvent(
+    'calendars',
+    recordId,
+    `${years.join('、')}年工作日历变更，${recomputeSummary(result)}`,
+    actor,
+    {
+      years,
+      checked: result.checked,
+      moved: result.moved,
+    },
+  );
   return result;
 }
 
 // Writes a year (inserting its row, or replacing the lists of the existing one).
 // `source` replaces the year's source when given; a hand edit keeps it and notes the edit.
-export async function saveCalendarYear(year: number, cal: CalendarData, what: string, source?: string): Promise<CalendarChange> {
-  const actor = await requirePermission('system.settings');
+// One year written (edited by hand, or imported) and the stored deadlines of the years recomputed.
+async function writeYear(
+  ctx: CommandContext,
+  year: number,
+  cal: CalendarData,
+  summary: string,
+  source: string | ((existing: CalendarYear | undefined) => string),
+) {
   const clean = checkCalendarYear(year, cal);
-  const prepared = await prepareRecompute();
-  return writeTx([db.calendars, ...prepared.tables], async () => {
-    const existing = await db.calendars.where('year').equals(year).first();
-    const summary = `工作日历 ${year}年：${what}`;
-    let row: CalendarYear;
-    if (existing) {
-      const kept = existing.deletedAt ? '手工录入' : existing.source.endsWith('（已手工修改）') ? existing.source : `${existing.source}（已手工修改）`;
-      row = await update(db.calendars, existing.id, { ...clean, source: source ?? kept, deletedAt: null }, actor, summary);
-    } else row = await insert(db.calendars, { year, ...clean, source: source ?? '手工录入' }, actor, summary);
-    return { years: [year], recompute: await recomputeDeadlines(prepared, [year], row.id, actor) };
-  });
+  const existing = await storedYear(year);
+  const src = typeof source === 'string' ? source : source(existing);
+  if (existing)
+    return update(db.calendars, existing.id, { ...clean, source: src, deletedAt: null }, ctx.actor, summary);
+  return insert(db.calendars, { year, ...clean, source: src }, ctx.actor, summary);
+}
+
+export const saveCalendarYearCommand = defineCommand({
+  what: '修改工作日历',
+  perm: 'system.settings',
+  tables: (d) => [d.calendars, ...recomputeTables()],
+  run: async (
+    ctx,
+    year: number,
+    cal: CalendarData,
+    what: string,
+    source: string | undefined,
+    prepared: PreparedRecompute,
+  ): Promise<CalendarChange> => {
+    const kept = (existing: CalendarYear | undefined) =>
+      source ??
+      (!existing
+        ? '手工录入'
+        : existing.deletedAt
+          ? '手工录入'
+          : existing.source.endsWith('（已手工修改）')
+            ? existing.source
+            : `${existing.source}（已手工修改）`);
+    const row = await writeYear(ctx, year, cal, `工作日历 ${year}年：${what}`, kept);
+    return { years: [year], recompute: await recomputeDeadlines(prepared, [year], row.id, ctx.actor) };
+  },
+});
+
+export async function saveCalendarYear(
+  year: number,
+  cal: CalendarData,
+  what: string,
+  source?: string,
+): Promise<CalendarChange> {
+  const actor = sessionActor('system.settings', saveCalendarYearCommand.what);
+  checkCalendarYear(year, cal);
+  return saveCalendarYearCommand(year, cal, what, source, await prepareRecompute(), actor);
 }
 
 export async function addCalendarDate(date: ISODate, kind: DayKind): Promise<CalendarChange> {
-  if (!isISODate(date)) throw new DomainError(MSG.dateBad, 'date');
+  if (!isISODate(date)) throw new DomainError(REFUSALS.dateBad, 'date');
   const year = Number(date.slice(0, 4));
-  const existing = await db.calendars.where('year').equals(year).first();
+  const existing = await storedYear(year);
   const cur: CalendarData = existing && !existing.deletedAt ? existing : { holidays: [], workdays: [] };
   for (const k of ['holiday', 'workday'] as const) {
-    if ((k === 'holiday' ? cur.holidays : cur.workdays).includes(date)) throw new DomainError(MSG.dateListed(date, KIND_TEXT[k]), 'date');
+    if ((k === 'holiday' ? cur.holidays : cur.workdays).includes(date))
+      throw new DomainError(REFUSALS.dateListed(date, KIND_TEXT[k]), 'date');
   }
-  const next = kind === 'holiday' ? { ...cur, holidays: [...cur.holidays, date] } : { ...cur, workdays: [...cur.workdays, date] };
-  return saveCalendarYear(year, { holidays: next.holidays, workdays: next.workdays }, `添加${KIND_TEXT[kind]} ${date}`);
+  const next =
+    kind === 'holiday'
+      ? { ...cur, holidays: [...cur.holidays, date] }
+      : { ...cur, workdays: [...cur.workdays, date] };
+  return saveCalendarYear(
+    year,
+    { holidays: next.holidays, workdays: next.workdays },
+    `添加${KIND_TEXT[kind]} ${date}`,
+  );
 }
 
 export async function removeCalendarDate(date: ISODate): Promise<CalendarChange> {
-  if (!isISODate(date)) throw new DomainError(MSG.dateBad, 'date');
+  if (!isISODate(date)) throw new DomainError(REFUSALS.dateBad, 'date');
   const year = Number(date.slice(0, 4));
-  const existing = await db.calendars.where('year').equals(year).first();
-  if (!existing) throw new DomainError(MSG.dateBad, 'date');
+  const existing = await storedYear(year);
+  if (!existing) throw new DomainError(REFUSALS.dateBad, 'date');
   return saveCalendarYear(
     year,
-    { holidays: existing.holidays.filter((d) => d !== date), workdays: existing.workdays.filter((d) => d !== date) },
+    {
+      holidays: existing.holidays.filter((d) => d !== date),
+      workdays: existing.workdays.filter((d) => d !== date),
+    },
     `删除 ${date}`,
   );
 }
@@ -171,7 +239,16 @@ export function parseCalendarText(text: string): CalendarImport {
       out.problems.push(`第${i + 1}行：应写“休”或“班”（${line}）`);
       return;
     }
-    addDay(out, date, kind, `第${i + 1}行`, line.split(/[\s,，\t]+/).slice(2).join(' ') || undefined);
+    addDay(
+      out,
+      date,
+      kind,
+      `第${i + 1}行`,
+      line
+        .split(/[\s,，\t]+/)
+        .slice(2)
+        .join(' ') || undefined,
+    );
   });
   return out;
 }
@@ -202,7 +279,8 @@ export function parseCalendarJson(text: string): CalendarImport {
     }
     for (const d of c.holidays) addDay(out, String(d), 'holiday', `“${key}”的holidays`);
     for (const d of c.workdays) addDay(out, String(d), 'workday', `“${key}”的workdays`);
-    if (/^\d{4}$/.test(key) && !out.years.has(Number(key))) out.years.set(Number(key), { holidays: [], workdays: [] });
+    if (/^\d{4}$/.test(key) && !out.years.has(Number(key)))
+      out.years.set(Number(key), { holidays: [], workdays: [] });
   }
   return out;
 }
@@ -217,7 +295,8 @@ export function parseCalendarRows(rows: unknown[][]): CalendarImport {
 // JSON by its name or first character, the notice by its wording (1月1日 … 放假/上班), else lines.
 export function parseCalendarFile(fileName: string, text: string, year?: number): CalendarImport {
   const t = text.trim();
-  if (fileName.toLowerCase().endsWith('.json') || t.startsWith('{') || t.startsWith('[')) return parseCalendarJson(t);
+  if (fileName.toLowerCase().endsWith('.json') || t.startsWith('{') || t.startsWith('['))
+    return parseCalendarJson(t);
   return looksLikeHolidayNotice(text) ? parseCalendarNotice(text, year) : parseCalendarText(text);
 }
 
@@ -225,7 +304,7 @@ export function parseCalendarFile(fileName: string, text: string, year?: number)
 // names where the date came from (第3行).
 export function checkImport(imp: CalendarImport): string[] {
   const problems = [...imp.problems];
-  if (imp.years.size === 0 && problems.length === 0) problems.push(MSG.calendarEmpty);
+  if (imp.years.size === 0 && problems.length === 0) problems.push(REFUSALS.calendarEmpty);
   const conflicts = calendarConflicts(imp.days);
   problems.push(...conflicts);
   for (const [y, cal] of imp.years) {
@@ -243,20 +322,34 @@ export function checkImport(imp: CalendarImport): string[] {
 }
 
 // All years of the import in one transaction with the recount of their deadlines, or none.
-export async function importCalendar(imp: CalendarImport, source: string): Promise<CalendarChange> {
-  const actor = await requirePermission('system.settings');
+function importProblems(imp: CalendarImport): void {
   const problems = checkImport(imp);
-  if (problems.length) throw new DomainError(`日历未导入：${problems[0]}${problems.length > 1 ? `（共${problems.length}处问题）` : ''}`);
-  const years = [...imp.years.keys()].sort();
-  const prepared = await prepareRecompute();
-  return writeTx([db.calendars, ...prepared.tables], async () => {
+  if (problems.length)
+    throw new DomainError(
+      `日历未导入：${problems[0]}${problems.length > 1 ? `（共${problems.length}处问题）` : ''}`,
+    );
+}
+
+export const importCalendarCommand = defineCommand({
+  what: '导入工作日历',
+  perm: 'system.settings',
+  tables: (d) => [d.calendars, ...recomputeTables()],
+  run: async (
+    ctx,
+    imp: CalendarImport,
+    source: string,
+    prepared: PreparedRecompute,
+  ): Promise<CalendarChange> => {
+    const years = [...imp.years.keys()].sort();
     let last = '';
-    for (const y of years) {
-      const clean = checkCalendarYear(y, imp.years.get(y)!);
-      const existing = await db.calendars.where('year').equals(y).first();
-      if (existing) last = (await update(db.calendars, existing.id, { ...clean, source, deletedAt: null }, actor, `导入工作日历 ${y}年`)).id;
-      else last = (await insert(db.calendars, { year: y, ...clean, source }, actor, `导入工作日历 ${y}年`)).id;
-    }
-    return { years, recompute: await recomputeDeadlines(prepared, years, last, actor) };
-  });
+    for (const y of years)
+      last = (await writeYear(ctx, y, imp.years.get(y)!, `导入工作日历 ${y}年`, source)).id;
+    return { years, recompute: await recomputeDeadlines(prepared, years, last, ctx.actor) };
+  },
+});
+
+export async function importCalendar(imp: CalendarImport, source: string): Promise<CalendarChange> {
+  const actor = sessionActor('system.settings', importCalendarCommand.what);
+  importProblems(imp);
+  return importCalendarCommand(imp, source, await prepareRecompute(), actor);
 }

@@ -5,8 +5,9 @@ import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
 import { startAutoBackup } from '../../backup/schedule';
 import { now } from '../../db/clock';
-import { db } from '../../db/db';
 import { getSetting } from '../../db/settings';
+
+import { getAccount } from './core/accounts';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -14,9 +15,15 @@ if (typeof window !== 'undefined' && typeof indexedDB !== 'undefined') startAuto
 
 registerTodos(async ({ user }) => {
   const items: TodoItem[] = [];
-  const account = await db.accounts.get(user.accountId);
+  const account = await getAccount(user.accountId);
   if (account?.mustChangePassword) {
-    items.push({ id: 'system-password', module: 'system', category: '账户安全', title: '您正在使用管理员设置的临时密码，请修改密码', link: '#/system/account' });
+    items.push({
+      id: 'system-password',
+      module: 'system',
+      category: '账户安全',
+      title: '您正在使用管理员设置的临时密码，请修改密码',
+      link: '#/system/account',
+    });
   }
   if (can(user.roles, 'system.backup')) {
     const last = await getSetting<{ at: string } | null>('lastBackup', null);

@@ -1,17 +1,15 @@
 import { Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 
-import { ConfirmButton } from '../../components/Confirm';
-import { notifyError, notifyOk } from '../../components/notify';
-import { db } from '../../db/db';
-import type { BaseRecord } from '../../db/schema/base';
-
-import { deletedPage, recordSummary, restorableTables, restoreRecord } from './deleted';
-import { tableLabel } from './labels';
-import { fmtTime } from './ui';
+import { ConfirmButton } from '../../../components/Confirm';
+import { fmtTime } from '../../../components/dates';
+import { notifyError, notifyOk } from '../../../components/notify';
+import type { BaseRecord } from '../../../db/schema/base';
+import { tableLabel } from '../../../db/tableLabels';
+import { deletedPage, recordSummary, restorableTables, restoreRecord, staffNames } from '../core/deleted';
 
 export function DeletedTab() {
-  const tables = restorableTables().map((t) => ({ value: t, label: `${tableLabel(t)}（${t}）` }));
+  const tables = restorableTables().map((t) => ({ value: t, label: tableLabel(t) }));
   const [table, setTable] = useState<string | null>(null);
   const [rows, setRows] = useState<BaseRecord[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -32,7 +30,7 @@ export function DeletedTab() {
   }, []);
 
   useEffect(() => {
-    db.staff.toArray().then((s) => setNames(new Map(s.map((x) => [x.id, x.name]))));
+    staffNames().then(setNames);
   }, []);
   useEffect(() => {
     if (table) load(table, null, false);
@@ -48,7 +46,15 @@ export function DeletedTab() {
         <Text size="sm" c="dimmed" mb="sm">
           系统中的删除都是“标记删除”，记录仍然保留。选择数据表查看被删除的记录，可以恢复（恢复操作记入审计日志）。
         </Text>
-        <Select label="数据表" placeholder="请选择要查看的数据表" data={tables} value={table} onChange={setTable} searchable w={300} />
+        <Select
+          label="数据表"
+          placeholder="请选择要查看的数据表"
+          data={tables}
+          value={table}
+          onChange={setTable}
+          searchable
+          w={300}
+        />
         {table && (
           <Table striped fz="sm" mt="sm">
             <Table.Thead>
@@ -64,7 +70,11 @@ export function DeletedTab() {
                 <Table.Tr key={r.id}>
                   <Table.Td>{recordSummary(r as unknown as Record<string, unknown>)}</Table.Td>
                   <Table.Td>{fmtTime(r.deletedAt)}</Table.Td>
-                  <Table.Td>{r.deletedBy ? (names.get(r.deletedBy) ?? (r.deletedBy === 'system' ? '系统' : r.deletedBy)) : ''}</Table.Td>
+                  <Table.Td>
+                    {r.deletedBy
+                      ? (names.get(r.deletedBy) ?? (r.deletedBy === 'system' ? '系统' : r.deletedBy))
+                      : ''}
+                  </Table.Td>
                   <Table.Td>
                     <ConfirmButton
                       size="compact-xs"

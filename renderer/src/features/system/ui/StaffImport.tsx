@@ -1,12 +1,17 @@
 import { Alert, Badge, Button, FileInput, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 
-import { errorMessage, notifyError, notifyOk } from '../../components/notify';
-import { platform, XLSX_FILTER } from '../../platform';
-
-import { STAFF_IMPORT_HELP } from './labels';
-import type { ImportPreview } from './staffImport';
-import { STAFF_COLUMNS, importStaff, previewStaffImport, readXlsxTable, staffTemplate } from './staffImport';
+import { errorMessage, notifyError, notifyOk } from '../../../components/notify';
+import { platform, XLSX_FILTER } from '../../../platform';
+import type { ImportPreview } from '../core/staffImport';
+import {
+  STAFF_COLUMNS,
+  importStaff,
+  previewStaffImport,
+  readXlsxTable,
+  staffTemplate,
+} from '../core/staffImport';
+import { STAFF_IMPORT_HELP } from '../labels';
 
 export function StaffImport({ onClose }: { onClose: () => void }) {
   const [file, setFile] = useState<File | null>(null);
@@ -39,12 +44,24 @@ export function StaffImport({ onClose }: { onClose: () => void }) {
       <Stack>
         <Text size="sm">{STAFF_IMPORT_HELP}</Text>
         <Group align="flex-end">
-          <FileInput label="人员名单文件（.xlsx）" placeholder="选择文件" accept=".xlsx" value={file} onChange={choose} clearable w={320} />
+          <FileInput
+            label="人员名单文件（.xlsx）"
+            placeholder="选择文件"
+            accept=".xlsx"
+            value={file}
+            onChange={choose}
+            clearable
+            w={320}
+          />
           <Button
             variant="subtle"
             onClick={async () => {
               try {
-                await platform.saveFile({ suggestedName: '人员导入模板.xlsx', data: await staffTemplate(), filters: XLSX_FILTER });
+                await platform.saveFile({
+                  suggestedName: '人员导入模板.xlsx',
+                  data: await staffTemplate(),
+                  filters: XLSX_FILTER,
+                });
               } catch (e) {
                 notifyError(e);
               }
@@ -59,7 +76,8 @@ export function StaffImport({ onClose }: { onClose: () => void }) {
           <>
             {bad.length > 0 ? (
               <Alert color="red" title="有不合格的行，全部未导入">
-                共 {preview.rows.length} 行，其中 {bad.length} 行不合格（见下表红色说明）。请修改文件后重新选择。
+                共 {preview.rows.length} 行，其中 {bad.length}{' '}
+                行不合格（见下表红色说明）。请修改文件后重新选择。
               </Alert>
             ) : (
               <Alert color="green">共 {preview.rows.length} 行，全部合格，可以导入。</Alert>

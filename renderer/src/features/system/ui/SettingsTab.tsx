@@ -1,15 +1,14 @@
 import { Alert, Button, Card, Group, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 
-import type { AppInfo } from '../../../../shared/ipc';
-import { notifyError, notifyOk } from '../../components/notify';
-import { db } from '../../db/db';
-import { getSetting } from '../../db/settings';
-import { lowSpace, storageEstimate, useStorageState } from '../../db/storage';
-import { platform } from '../../platform';
-
-import { setUnitName } from './orgRepo';
-import { fmtBytes, showError } from './ui';
+import type { AppInfo } from '../../../../../shared/ipc';
+import { FormCard } from '../../../components/FormCard';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { useCommandForm } from '../../../components/useCommandForm';
+import { lowSpace, storageEstimate, useStorageState } from '../../../db/storage';
+import { platform } from '../../../platform';
+import { databaseInfo, fmtBytes } from '../core/format';
+import { getUnitName, setUnitName } from '../core/org';
 
 export function SettingsTab() {
   return (
@@ -22,39 +21,29 @@ export function SettingsTab() {
 }
 
 function UnitNameCard() {
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const form = useCommandForm({
+    initial: { unitName: '' },
+    submit: (v) => setUnitName(v.unitName),
+    success: '单位名称已保存（台账标题、打印件使用此名称）',
+  });
+  const { reset } = form;
   useEffect(() => {
-    getSetting<string>('unitName', '').then(setName);
-  }, []);
+    getUnitName().then((unitName) => reset({ unitName }));
+  }, [reset]);
   return (
-    <Card withBorder>
-      <Title order={4} mb="xs">
-        单位
-      </Title>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          try {
-            await setUnitName(name);
-            setError(undefined);
-            notifyOk('单位名称已保存（台账标题、打印件使用此名称）');
-          } catch (err) {
-            showError(err, ['unitName'] as const, (x) => setError(x.unitName));
-          }
-        }}
-      >
-        <Group align="flex-end">
-          <TextInput label="单位名称" value={name} onChange={(e) => (setName(e.currentTarget.value), setError(undefined))} error={error} w={320} />
-          <Button type="submit" variant="light">
-            保存
-          </Button>
-        </Group>
-      </form>
-      <Text size="xs" c="dimmed" mt="xs">
-        上下班作息时间在“考勤”模块中设置。
-      </Text>
-    </Card>
+    <FormCard
+      form={form}
+      title="单位"
+      titleOrder={4}
+      submitLabel="保存"
+      footer={
+        <Text size="xs" c="dimmed">
+          上下班作息时间在“考勤”模块中设置。
+        </Text>
+      }
+    >
+      <TextInput label="单位名称" {...form.text('unitName')} w={320} />
+    </FormCard>
   );
 }
 
@@ -70,7 +59,10 @@ function BackupFolderCard() {
   const info = useAppInfo();
   const [folder, setFolder] = useState<string>('');
   useEffect(() => {
-    platform.getBackupFolder().then((r) => setFolder(r.folder), () => undefined);
+    platform.getBackupFolder().then(
+      (r) => setFolder(r.folder),
+      () => undefined,
+    );
   }, []);
   const desktop = info?.mode === 'desktop';
   return (
@@ -102,7 +94,9 @@ function BackupFolderCard() {
           </Button>
         </Group>
       ) : (
-        <Text size="sm">浏览器模式：备份文件下载到浏览器的下载文件夹（{folder}）。建议把备份文件另存到U盘或其他电脑。</Text>
+        <Text size="sm">
+          浏览器模式：备份文件下载到浏览器的下载文件夹（{folder}）。建议把备份文件另存到U盘或其他电脑。
+        </Text>
       )}
     </Card>
   );
@@ -123,9 +117,13 @@ function StorageCard() {
         存储
       </Title>
       <Stack gap="xs">
-        {persisted === true && <Alert color="green">已获得持久存储：浏览器不会在空间紧张时自动清除本系统的数据。</Alert>}
+        {persisted === true && (
+          <Alert color="green">已获得持久存储：浏览器不会在空间紧张时自动清除本系统的数据。</Alert>
+        )}
         {persisted === false && (
-          <Alert color="orange">未获得持久存储：磁盘空间紧张时浏览器可能清除数据。请务必定期备份；桌面版不受此影响。</Alert>
+          <Alert color="orange">
+            未获得持久存储：磁盘空间紧张时浏览器可能清除数据。请务必定期备份；桌面版不受此影响。
+          </Alert>
         )}
         {persisted === null && <Alert color="gray">无法确认是否为持久存储。请定期备份。</Alert>}
         {est && (
@@ -133,13 +131,18 @@ function StorageCard() {
             <Text size="sm">
               已用 {fmtBytes(est.usage)}，剩余 {fmtBytes(left)}（可用上限 {fmtBytes(est.quota)}）
             </Text>
-            <Progress value={est.quota ? (est.usage / est.quota) * 100 : 0} color={low ? 'red' : 'blue'} aria-label="存储空间使用" />
+            <Progress
+              value={est.quota ? (est.usage / est.quota) * 100 : 0}
+              color={low ? 'red' : 'blue'}
+              aria-label="存储空间使用"
+            />
           </>
         )}
         {est === null && <Text size="sm">无法读取存储空间。</Text>}
         {low && (
           <Alert color="red" title="存储空间不足">
-            剩余空间不足500 MB或不足10%。空间用尽时保存会失败（已保存的数据不受影响）。请清理磁盘、删除多余的旧备份文件，并先做一次备份。
+            剩余空间不足500
+            MB或不足10%。空间用尽时保存会失败（已保存的数据不受影响）。请清理磁盘、删除多余的旧备份文件，并先做一次备份。
           </Alert>
         )}
         <Table fz="sm" w="auto" withRowBorders={false}>
@@ -163,7 +166,7 @@ function StorageCard() {
             <Table.Tr>
               <Table.Td c="dimmed">数据库</Table.Td>
               <Table.Td>
-                {db.name}（数据版本 {db.verno}）
+                {databaseInfo().name}（数据版本 {databaseInfo().version}）
               </Table.Td>
             </Table.Tr>
           </Table.Tbody>
