@@ -5,8 +5,6 @@
 // screens (.tsx) that still import the database (db/db or dexie)
 export const LEGACY_SCREENS_WITH_DB = [
   'renderer/src/app/Shell.tsx',
-  'renderer/src/features/attendance/MonthClose.tsx',
-  'renderer/src/features/attendance/RegisterGrid.tsx',
   'renderer/src/features/documents/ArchiveTab.tsx',
   'renderer/src/features/documents/DestructionTab.tsx',
   'renderer/src/features/documents/IncomingPrint.tsx',
@@ -24,12 +22,6 @@ export const LEGACY_SCREENS_WITH_DB = [
   'renderer/src/features/finance/RequestsTab.tsx',
   'renderer/src/features/finance/ui.tsx',
   'renderer/src/features/integrity/Page.lazy.tsx',
-  'renderer/src/features/leave/DueLists.tsx',
-  'renderer/src/features/leave/LeaveDetail.tsx',
-  'renderer/src/features/leave/LeaveList.tsx',
-  'renderer/src/features/leave/TripDetail.tsx',
-  'renderer/src/features/leave/TripList.tsx',
-  'renderer/src/features/leave/request.tsx',
   'renderer/src/features/petitions/CaseView.tsx',
   'renderer/src/features/petitions/ReceptionView.tsx',
   'renderer/src/features/petitions/StatsView.tsx',
@@ -40,9 +32,6 @@ export const LEGACY_SCREENS_WITH_DB = [
 
 // files that still reach into another module's files instead of its index.ts
 export const LEGACY_CROSS_MODULE = [
-  'renderer/src/features/attendance/attendance.test.ts',
-  'renderer/src/features/attendance/demo.test.ts',
-  'renderer/src/features/attendance/demo.ts',
   'renderer/src/features/documents/demo.ts',
   'renderer/src/features/documents/register.test.ts',
   'renderer/src/features/duty/RostersTab.tsx',
@@ -57,9 +46,6 @@ export const LEGACY_CROSS_MODULE = [
   'renderer/src/features/integrity/Page.lazy.tsx',
   'renderer/src/features/integrity/demo.ts',
   'renderer/src/features/integrity/repo.ts',
-  'renderer/src/features/leave/demo.ts',
-  'renderer/src/features/leave/leave.test.ts',
-  'renderer/src/features/leave/repo.ts',
   'renderer/src/features/petitions/informant.test.ts',
   'renderer/src/features/publicity/Page.lazy.tsx',
   'renderer/src/features/publicity/demo.ts',

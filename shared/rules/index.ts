@@ -226,4 +226,18 @@ export { deadlineState, sortDeadlines } from './supervision';
 
 export type { PetitionCategory, RuleId, RuleText } from './rule-texts';
 export { completionRuleText, RULES, RULE_IDS, ruleText } from './rule-texts';
-export * from './attendance-extra';
+export * from './attendance-schedule';
+
+export type { OrgSnapshot, ResolvedRoute, RoutedStep, Routing } from './routing';
+export { leaveRouting, leaveRuleIds, moveUp, tripRouting, tripRuleIds } from './routing';
+
+export type {
+  CitedDecision,
+  DraftCheck,
+  DraftIssue,
+  DraftSpan,
+  ExistingRequest,
+  LeaveDraftInput,
+  TripDraftInput,
+} from './drafts';
+export { checkLeaveDraft, checkTripDraft, DRAFT_MESSAGES, spanText } from './drafts';

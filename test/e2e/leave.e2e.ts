@@ -61,7 +61,7 @@ describe('leave: request, route, approval, slip, sheet', () => {
     await containsText(page.getByTestId('leave-route'), '分管领导审批（王丽娟） → 局长审批（刘建国）');
     await visible(page.getByText('时长：'));
     await containsText(page.getByText(/^时长：/), '1.5天');
-    await visible(page.getByText(/^LV-3 /));
+    await visible(page.getByText(/^LV-3[ ：]/));
     await visible(page.getByText(/事后补办（LV-5）/));
 
     // Missing reason: refused at the field; the dates stay as typed.

@@ -17,8 +17,7 @@ import { createDb, db, switchDb } from '../db/db';
 import { insert, SYSTEM_ACTOR, writeTx } from '../db/repo';
 import { loadDemoData } from '../demo/demo';
 import { lastWorkerMs, resetExportWorker, warmExportWorker, writeWorkbook } from '../export/workbook';
-import { generateSignIns, monthSheetSpecs } from '../features/attendance/bench-api';
-import { monthBounds } from '../features/attendance/tally';
+import { generateSignIns, monthBounds, monthSheetSpecs } from '../features/attendance';
 import {
   bulkAddRows,
   duplicateCheck,

@@ -2,12 +2,12 @@
 // and write through the module's repository functions, so demo data obeys every rule.
 import type { Staff } from '../db/schema/core';
 import { assessmentDemo } from '../features/assessment';
-import { attendanceDemo } from '../features/attendance/demo';
+import { attendanceDemo } from '../features/attendance';
 import { documentsDemo } from '../features/documents/demo';
 import { dutyDemo } from '../features/duty/demo';
 import { financeDemo } from '../features/finance/demo';
 import { integrityDemo } from '../features/integrity/demo';
-import { leaveDemo } from '../features/leave/demo';
+import { leaveDemo } from '../features/leave';
 import { meetingsDemo } from '../features/meetings';
 import { petitionsDemo } from '../features/petitions/demo';
 import { publicityDemo } from '../features/publicity/demo';

@@ -7,13 +7,13 @@ import { useCan } from '../../auth/session';
 import { today } from '../../db/clock';
 
 import { L } from './labels';
-import { MonthClose } from './MonthClose';
-import { MonthSheetView } from './MonthSheetView';
-import { MySignIn } from './MySignIn';
-import { RegisterGrid } from './RegisterGrid';
-import { ScheduleForm } from './ScheduleForm';
-import { parseMonthParam, validDate } from './ui';
-import { YearView } from './YearView';
+import { MonthClose } from './ui/MonthClose';
+import { MonthSheetView } from './ui/MonthSheetView';
+import { MySignIn } from './ui/MySignIn';
+import { parseMonthParam, validDate } from './ui/parts';
+import { RegisterGrid } from './ui/RegisterGrid';
+import { ScheduleForm } from './ui/ScheduleForm';
+import { YearView } from './ui/YearView';
 
 export default function AttendancePage() {
   const route = useRoute();

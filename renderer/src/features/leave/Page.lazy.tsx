@@ -4,14 +4,14 @@ import { Anchor, Stack, Tabs, Title } from '@mantine/core';
 
 import { href, navigate, useRoute } from '../../app/router';
 
-import { DueLists } from './DueLists';
 import { L } from './labels';
-import { LeaveDetail } from './LeaveDetail';
-import { LeaveForm } from './LeaveForm';
-import { LeaveList } from './LeaveList';
-import { TripDetail } from './TripDetail';
-import { TripForm } from './TripForm';
-import { TripList } from './TripList';
+import { DueLists } from './ui/DueLists';
+import { LeaveDetail } from './ui/LeaveDetail';
+import { LeaveForm } from './ui/LeaveForm';
+import { LeaveList } from './ui/LeaveList';
+import { TripDetail } from './ui/TripDetail';
+import { TripForm } from './ui/TripForm';
+import { TripList } from './ui/TripList';
 
 export default function LeavePage() {
   const route = useRoute();

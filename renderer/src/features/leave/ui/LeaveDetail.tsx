@@ -1,0 +1,272 @@
+// One leave: its details, the approval chain (decide here too), withdraw, 销假 (LV-7), and the
+// 请假申报条 print view (LV-6) with its printed and filed state.
+import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+
+import { leaveCloseOverdue, leaveTypeInfo } from '../../../../../shared/rules';
+import { href, navigate } from '../../../app/router';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { currentActor, useCan, useSession } from '../../../auth/session';
+import { loadCalendar } from '../../../calendar/calendar';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { PrintView } from '../../../components/PrintView';
+import type { PaperSize } from '../../../components/PrintView';
+import { RuleLines } from '../../../components/RuleCite';
+import { today } from '../../../db/clock';
+import { DomainError } from '../../../db/repo';
+import type { Leave } from '../../../db/schema/attendance';
+import { getSetting, setSetting } from '../../../db/settings';
+import { unitName } from '../../../org/org';
+import { closeDue, closeLeave, getLeave, loadApproval, markSlipFiled, markSlipPrinted, ruleLine, spanText } from '../core';
+import { HALF_LABELS, LEAVE_STATUS_LABELS } from '../labels';
+
+import { LEAVE_STATUS_COLOR } from './LeaveList';
+import { fmtAt, localDate } from './parts';
+import { ApprovalCard, SlipHeader, SlipStepRows } from './request';
+
+export const SLIP_SIZE_KEY = 'leave.slipSize';
+
+export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
+  const user = useSession((s) => s.user)!;
+  const office = useCan('attendance.register');
+  const data = useLiveQuery(async () => {
+    const leave = await getLeave(id);
+    if (!leave) return { leave: undefined };
+    const { approval, mayDecide } = await loadApproval(leave.approvalId, user);
+    const cal = await loadCalendar();
+    return {
+      leave,
+      approval,
+      mayDecide,
+      due: closeDue(leave, cal),
+      overdue: leave.status === 'approved' && leaveCloseOverdue(leave.endDate, today(), cal),
+      unit: await unitName(),
+      size: await getSetting<PaperSize>(SLIP_SIZE_KEY, 'A5'),
+    };
+  }, [id, user.staffId]);
+  if (!data) return null;
+  const { leave, approval } = data;
+  if (!leave) return <Alert color="red">请假记录不存在。</Alert>;
+
+  if (slip) {
+    return (
+      <Stack>
+        <PrintView
+          title={`请假申报条 ${leave.number}`}
+          size={data.size}
+          onPrinted={async () => {
+            await markSlipPrinted(leave.id, currentActor());
+          }}
+          extraActions={
+            <>
+              <NativeSelect
+                aria-label="纸张"
+                data={['A5', 'A4']}
+                value={data.size}
+                onChange={async (e) => {
+                  try {
+                    await setSetting(SLIP_SIZE_KEY, e.currentTarget.value, currentActor());
+                  } catch (err) {
+                    notifyError(err);
+                  }
+                }}
+                disabled={!office}
+              />
+              {office && (leave.status === 'approved' || leave.status === 'closed') && !leave.filedAt && (
+                <Button
+                  variant="default"
+                  onClick={async () => {
+                    try {
+                      await markSlipFiled(leave.id, currentActor());
+                      notifyOk('已登记存档（LV-6）');
+                    } catch (e) {
+                      notifyError(e);
+                    }
+                  }}
+                >
+                  登记存档
+                </Button>
+              )}
+              <Badge color={leave.filedAt ? 'green' : leave.printedAt ? 'blue' : 'gray'} size="lg" variant="light">
+                {leave.filedAt ? `已存档 ${fmtAt(leave.filedAt).slice(0, 10)}` : leave.printedAt ? `已打印 ${fmtAt(leave.printedAt).slice(0, 10)}` : '未打印'}
+              </Badge>
+              <Button variant="subtle" onClick={() => navigate('leave', 'leave', leave.id)}>
+                返回
+              </Button>
+            </>
+          }
+        >
+          <LeaveSlip leave={leave} approval={approval} unit={data.unit} />
+        </PrintView>
+      </Stack>
+    );
+  }
+
+  const mine = leave.staffId === user.staffId;
+  return (
+    <Stack maw={900}>
+      <Group justify="space-between">
+        <Title order={3}>
+          {leave.number} {leave.staffName} {leaveTypeInfo(leave.leaveType).label}
+        </Title>
+        <Group>
+          <Badge size="lg" color={LEAVE_STATUS_COLOR[leave.status]}>
+            {LEAVE_STATUS_LABELS[leave.status]}
+          </Badge>
+          <Button onClick={() => navigate('leave', 'leave', leave.id, 'slip')}>打印请假申报条</Button>
+        </Group>
+      </Group>
+      <Card withBorder>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+          <Text>请假人：{leave.staffName}（{leave.sectionName}）</Text>
+          <Text>请假类型：{leaveTypeInfo(leave.leaveType).label}</Text>
+          <Text>时间：{spanText(leave)}</Text>
+          <Text>时长：{leave.days}天（工作日）</Text>
+          <Text>形式：{leave.form === 'written' ? '书面（请假申报条）' : '口头'}{leave.afterTheFact ? '，事后补办（LV-5）' : ''}</Text>
+          <Text>{leave.recordedByName ? `代录人：${leave.recordedByName}` : '本人申请'}</Text>
+          <Text style={{ gridColumn: '1 / -1' }}>事由：{leave.reason}</Text>
+          <Text>申报条：{leave.filedAt ? '已存档' : leave.printedAt ? '已打印' : '未打印'}</Text>
+          <Text>
+            销假：
+            {leave.closedOn
+              ? `${leave.closedOn}（${leave.closedByName}）${leave.closedLate ? `，逾期说明：${leave.closeNote}` : ''}`
+              : leave.status === 'approved'
+                ? `应于 ${data.due} 前销假${data.overdue ? '（已逾期）' : ''}`
+                : '—'}
+          </Text>
+        </SimpleGrid>
+        <RuleLines ids={leave.ruleIds} />
+      </Card>
+      {approval && (
+        <ApprovalCard
+          approval={approval}
+          mayDecide={!!data.mayDecide}
+          office={office}
+          withdrawTitle="撤回请假"
+          withdrawMessage="撤回后本次请假作废，可重新申请。"
+        />
+      )}
+      {leave.status === 'approved' && (mine || office) && <CloseForm leave={leave} overdue={data.overdue} due={data.due} />}
+      <Anchor href={href('leave', 'list')}>返回请假记录</Anchor>
+    </Stack>
+  );
+}
+
+function CloseForm({ leave, overdue, due }: { leave: Leave; overdue: boolean; due: string }) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  async function go() {
+    setError(undefined);
+    if (overdue && !note.trim()) {
+      setError('已超过销假期限，请说明未按时销假的情况');
+      return;
+    }
+    setBusy(true);
+    try {
+      await closeLeave(leave.id, note, currentActor());
+      notifyOk('已销假');
+    } catch (e) {
+      if (e instanceof DomainError && e.field === 'closeNote') setError(e.message);
+      else notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Card withBorder>
+      <Title order={5} mb="xs">
+        销假（LV-7）
+      </Title>
+      <Text size="sm" mb="xs">
+        假期满后到办公室销假，期限：{due}。{overdue && <b style={{ color: 'var(--mantine-color-red-7)' }}>已逾期，须说明情况。</b>}
+      </Text>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          go();
+        }}
+      >
+        <Group align="flex-end">
+          <Textarea label="情况说明" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={error} autosize minRows={1} w={420} />
+          <Button type="submit" loading={busy}>
+            销假
+          </Button>
+        </Group>
+      </form>
+    </Card>
+  );
+}
+
+// 请假申报条 (LV-3, LV-6): unit, number, applicant, section, type, reason, from–to, length, the rule
+// that routed it, each approver's name, decision and date (and a delegate), signature lines, 销假.
+export function LeaveSlip({ leave, approval, unit }: { leave: Leave; approval?: ApprovalRequest; unit: string }) {
+  const steps = approval?.steps ?? [];
+  return (
+    <div className="leave-slip">
+      <SlipHeader title="请假申报条" unit={unit} number={leave.number} />
+      <table className="form-table">
+        <tbody>
+          <tr>
+            <th style={{ width: '20%', whiteSpace: 'nowrap' }}>请假人</th>
+            <td style={{ width: '32%' }}>{leave.staffName}</td>
+            <th style={{ width: '18%' }}>股室</th>
+            <td>{leave.sectionName}</td>
+          </tr>
+          <tr>
+            <th>请假类型</th>
+            <td>{leaveTypeInfo(leave.leaveType).label}</td>
+            <th>请假天数</th>
+            <td>{leave.days}天</td>
+          </tr>
+          <tr>
+            <th>请假时间</th>
+            <td colSpan={3}>
+              自 {leave.startDate} {HALF_LABELS[leave.startHalf]} 至 {leave.endDate} {HALF_LABELS[leave.endHalf]}
+            </td>
+          </tr>
+          <tr>
+            <th>事由</th>
+            <td colSpan={3} style={{ height: '14mm' }}>
+              {leave.reason}
+              {leave.afterTheFact ? '（事后补办）' : ''}
+            </td>
+          </tr>
+          <tr>
+            <th>审批依据</th>
+            <td colSpan={3} style={{ fontSize: 12 }}>
+              {leave.ruleIds.map((r) => (
+                <div key={r}>{ruleLine(r)}</div>
+              ))}
+            </td>
+          </tr>
+          <SlipStepRows steps={steps} />
+          <tr>
+            <th style={{ whiteSpace: 'nowrap' }}>请假人签字</th>
+            <td>
+              <span className="sign-line" />
+            </td>
+            <th>申请日期</th>
+            <td>{localDate(leave.createdAt)}</td>
+          </tr>
+          <tr>
+            <th>销假</th>
+            <td colSpan={3}>
+              {leave.closedOn ? (
+                <>
+                  已于 {leave.closedOn} 销假（经办：{leave.closedByName}）{leave.closedLate ? `。逾期说明：${leave.closeNote}` : ''}
+                </>
+              ) : (
+                <>
+                  销假日期：<span className="sign-line" style={{ minWidth: 90 }} /> 办公室经办人：<span className="sign-line" style={{ minWidth: 90 }} />
+                </>
+              )}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <p style={{ fontSize: 11, marginTop: '2mm' }}>注：审批后的请假条一律交办公室存档备查（LV-6）；假期满后须及时到办公室销假（LV-7）。</p>
+    </div>
+  );
+}

@@ -1,0 +1,260 @@
+// One trip: details, approval chain (decide here too), withdraw, the report back (TRIP-4) and the
+// printable 外出审批单.
+import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+
+import { tripState } from '../../../../../shared/rules';
+import { href, navigate } from '../../../app/router';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { currentActor, useCan, useSession } from '../../../auth/session';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { PrintView } from '../../../components/PrintView';
+import { RuleLines } from '../../../components/RuleCite';
+import { today } from '../../../db/clock';
+import { DomainError } from '../../../db/repo';
+import type { Trip } from '../../../db/schema/attendance';
+import { unitName } from '../../../org/org';
+import { getTrip, loadApproval, markTripPrinted, reportLeaders, reportTrip, ruleLine, spanText } from '../core';
+import { HALF_LABELS, L, TRIP_KIND_LABELS, TRIP_STATUS_LABELS } from '../labels';
+
+import { ApprovalCard, SlipHeader, SlipStepRows } from './request';
+import { TRIP_STATUS_COLOR } from './TripList';
+
+const STATE_LABELS = { upcoming: '未出发', away: '外出中', awaiting_report: '已返回，待汇报', closed: '已汇报' } as const;
+
+export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
+  const user = useSession((s) => s.user)!;
+  const office = useCan('attendance.register');
+  const data = useLiveQuery(async () => {
+    const trip = await getTrip(id);
+    if (!trip) return { trip: undefined };
+    const { approval, mayDecide } = await loadApproval(trip.approvalId, user);
+    return { trip, approval, mayDecide, unit: await unitName() };
+  }, [id, user.staffId]);
+  if (!data) return null;
+  const { trip, approval } = data;
+  if (!trip) return <Alert color="red">外出记录不存在。</Alert>;
+
+  if (slip) {
+    return (
+      <PrintView
+        title={`外出审批单 ${trip.number}`}
+        size="A4"
+        onPrinted={async () => {
+          await markTripPrinted(trip.id, currentActor());
+        }}
+        extraActions={
+          <Button variant="subtle" onClick={() => navigate('leave', 'trip', trip.id)}>
+            返回
+          </Button>
+        }
+      >
+        <TripSlip trip={trip} approval={approval} unit={data.unit} />
+      </PrintView>
+    );
+  }
+
+  const state = trip.status === 'approved' || trip.status === 'reported' ? tripState(trip, today()) : null;
+  const mine = trip.staffId === user.staffId;
+  return (
+    <Stack maw={900}>
+      <Group justify="space-between">
+        <Title order={3}>
+          {trip.number} {trip.staffName} {TRIP_KIND_LABELS[trip.tripKind]}
+        </Title>
+        <Group>
+          <Badge size="lg" color={TRIP_STATUS_COLOR[trip.status]}>
+            {TRIP_STATUS_LABELS[trip.status]}
+          </Badge>
+          {state && <Badge size="lg" variant="light">{STATE_LABELS[state]}</Badge>}
+          <Button onClick={() => navigate('leave', 'trip', trip.id, 'slip')}>打印外出审批单</Button>
+        </Group>
+      </Group>
+      <Card withBorder>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+          <Text>外出人：{trip.staffName}（{trip.sectionName}）</Text>
+          <Text>
+            外出类型：{TRIP_KIND_LABELS[trip.tripKind]}
+            {trip.afterTheFact ? '，事后补办' : ''}
+          </Text>
+          <Text>目的地：{trip.destination}</Text>
+          <Text>时间：{spanText(trip)}</Text>
+          <Text>时长：{trip.days}天</Text>
+          <Text>出差补助天数：{trip.allowanceDays}天</Text>
+          <Text style={{ gridColumn: '1 / -1' }}>事由：{trip.purpose}</Text>
+          {trip.decisionNumber && <Text style={{ gridColumn: '1 / -1' }}>依据：{trip.decisionNumber}（局长办公会，TRIP-3）</Text>}
+          {trip.reportedOn && (
+            <Text style={{ gridColumn: '1 / -1' }}>
+              汇报：{trip.reportedOn} 向{trip.reportToName}汇报：{trip.reportText}
+            </Text>
+          )}
+        </SimpleGrid>
+        <RuleLines ids={trip.ruleIds} />
+      </Card>
+      {trip.afterTheFact && trip.status === 'pending' && (
+        <Alert color="orange" p="xs">
+          {L.msg.tripAfterTheFact}
+        </Alert>
+      )}
+      {approval?.status === 'pending' && approval.steps[approval.currentStep]?.external && (
+        <Alert color="blue" p="xs" data-testid="trip-awaiting-county">
+          {L.msg.awaitingCounty}
+        </Alert>
+      )}
+      {approval && (
+        <ApprovalCard
+          approval={approval}
+          mayDecide={!!data.mayDecide}
+          office={office}
+          withdrawTitle="撤回外出申请"
+          withdrawMessage="撤回后本次外出申请作废。"
+          chain={approval.steps.length === 0 ? <Text size="sm">向办公室登记即可，无需审批（TRIP-2）。</Text> : undefined}
+        />
+      )}
+      {trip.status === 'approved' && (mine || office) && <ReportForm trip={trip} />}
+      <Anchor href={href('leave', 'trips')}>返回外出记录</Anchor>
+    </Stack>
+  );
+}
+
+function ReportForm({ trip }: { trip: Trip }) {
+  const who = useLiveQuery(() => reportLeaders(trip), [trip.staffId, trip.sectionId]);
+  const leaders = who?.leaders;
+  const sectionDeputy = who?.sectionDeputy;
+  const [on, setOn] = useState(today());
+  const [to, setTo] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const reportTo = to ?? sectionDeputy ?? null;
+  async function go() {
+    setErrors({});
+    setBusy(true);
+    try {
+      await reportTrip(trip.id, { reportedOn: on, reportToId: reportTo ?? '', text }, currentActor());
+      notifyOk('已登记汇报，外出办结');
+    } catch (e) {
+      if (e instanceof DomainError && e.field) setErrors({ [e.field]: e.message });
+      else notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Card withBorder>
+      <Title order={5} mb="xs">
+        外出汇报（TRIP-4）
+      </Title>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          go();
+        }}
+      >
+        <Stack gap="xs">
+          <Group align="flex-start">
+            <TextInput type="date" label="汇报日期" value={on} onChange={(e) => setOn(e.currentTarget.value)} error={errors.reportedOn} w={170} />
+            <Select
+              label="汇报对象"
+              data={(leaders ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.title ?? ''}）` }))}
+              value={reportTo}
+              onChange={setTo}
+              error={errors.reportToId}
+              w={280}
+            />
+          </Group>
+          <Textarea label="汇报情况" value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.text} autosize minRows={2} />
+          <Group>
+            <Button type="submit" loading={busy}>
+              登记汇报
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+// 外出审批单: number, traveller, section, kind, destination, purpose, from–to, length, allowance days,
+// the rule and (TRIP-3) the decision cited, the approval chain, signature lines and the report back.
+export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: ApprovalRequest; unit: string }) {
+  const steps = approval?.steps ?? [];
+  return (
+    <div>
+      <SlipHeader title="外出审批单" unit={unit} number={trip.number} />
+      <table className="form-table">
+        <tbody>
+          <tr>
+            <th style={{ width: '20%', whiteSpace: 'nowrap' }}>外出人</th>
+            <td style={{ width: '32%' }}>{trip.staffName}</td>
+            <th style={{ width: '18%' }}>股室</th>
+            <td>{trip.sectionName}</td>
+          </tr>
+          <tr>
+            <th>外出类型</th>
+            <td>
+              {TRIP_KIND_LABELS[trip.tripKind]}
+              {trip.afterTheFact ? '（事后补办）' : ''}
+            </td>
+            <th>目的地</th>
+            <td>{trip.destination}</td>
+          </tr>
+          <tr>
+            <th>外出时间</th>
+            <td colSpan={3}>
+              自 {trip.startDate} {HALF_LABELS[trip.startHalf]} 至 {trip.endDate} {HALF_LABELS[trip.endHalf]}，共 {trip.days} 天；出差补助 {trip.allowanceDays} 天
+            </td>
+          </tr>
+          <tr>
+            <th>外出事由</th>
+            <td colSpan={3} style={{ height: '14mm' }}>
+              {trip.purpose}
+            </td>
+          </tr>
+          <tr>
+            <th>审批依据</th>
+            <td colSpan={3} style={{ fontSize: 12 }}>
+              {trip.ruleIds.map((r) => (
+                <div key={r}>{ruleLine(r)}</div>
+              ))}
+              {trip.decisionNumber && <div>局长办公会决定：{trip.decisionNumber}</div>}
+            </td>
+          </tr>
+          {steps.length === 0 && (
+            <tr>
+              <th>审批</th>
+              <td colSpan={3}>向办公室登记（无需审批）</td>
+            </tr>
+          )}
+          <SlipStepRows steps={steps} markReports />
+          <tr>
+            <th style={{ whiteSpace: 'nowrap' }}>外出人签字</th>
+            <td>
+              <span className="sign-line" />
+            </td>
+            <th>办公室登记</th>
+            <td>
+              <span className="sign-line" />
+            </td>
+          </tr>
+          <tr>
+            <th>返回汇报</th>
+            <td colSpan={3}>
+              {trip.reportedOn ? (
+                <>
+                  {trip.reportedOn} 向{trip.reportToName}汇报：{trip.reportText}
+                </>
+              ) : (
+                <>
+                  汇报日期：<span className="sign-line" style={{ minWidth: 90 }} /> 听取汇报领导：<span className="sign-line" style={{ minWidth: 90 }} />
+                </>
+              )}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <p style={{ fontSize: 11, marginTop: '2mm' }}>注：因公外出须事前经有关领导同意并告知办公室；回来后及时向分管或主要领导汇报（TRIP-4）。</p>
+    </div>
+  );
+}

@@ -1,0 +1,386 @@
+// What a leave and an official trip have in common: the request form (draft, live preview, submit,
+// the start/end fields, the route preview card), the approval card of a record (chain, decide,
+// withdraw), the slip's header and approvers' rows, and the paged list of records.
+import { Alert, Anchor, Button, Card, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+
+import type { Half } from '../../../../../shared/rules';
+import { href, navigate } from '../../../app/router';
+import { ApprovalChain, ApprovalStatusBadge, DecideForm } from '../../../approvals/ApprovalPanel';
+import { withdraw } from '../../../approvals/engine';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { currentActor, useSession } from '../../../auth/session';
+import { ConfirmButton } from '../../../components/Confirm';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { RuleLines } from '../../../components/RuleCite';
+import { DomainError } from '../../../db/repo';
+import type { Leave, Trip } from '../../../db/schema/attendance';
+import { activeStaff } from '../../../org/org';
+import { listRequests } from '../core';
+import type { FieldErrors, RequestKind } from '../core';
+import { L } from '../labels';
+
+import { HalfDayField, localDate, useSeesAll } from './parts';
+
+// ---- the request form
+
+type Span = { startDate: string; startHalf: Half; endDate: string; endHalf: Half };
+
+// The draft of a request with its live preview: errors of `liveFields` show while typing, the
+// others after the first 提交; a refusal from the repository lands at its field. On success the
+// new record opens at #/leave/<tab>/<id>.
+export function useRequestForm<D, P extends { errors: FieldErrors }>(o: {
+  initial: D;
+  preview: (d: D) => Promise<P>;
+  submit: (d: D) => Promise<{ id: string; number: string }>;
+  liveFields: string[];
+  tab: 'leave' | 'trip';
+}) {
+  const [d, setD] = useState<D>(o.initial);
+  const [tried, setTried] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const preview = useLiveQuery(() => o.preview(d), [d]);
+
+  const set = <K extends keyof D>(k: K, v: D[K]) => {
+    setD((x) => ({ ...x, [k]: v }));
+    setServerErrors({});
+  };
+  const errorOf = (field: string): string | undefined =>
+    serverErrors[field] ?? (tried || o.liveFields.includes(field) ? preview?.errors[field] : undefined);
+
+  async function submit() {
+    setTried(true);
+    const p = await o.preview(d);
+    if (Object.keys(p.errors).length) return;
+    setBusy(true);
+    try {
+      const saved = await o.submit(d);
+      notifyOk(`已提交：${saved.number}`);
+      navigate('leave', o.tab, saved.id);
+    } catch (e) {
+      if (e instanceof DomainError && e.field) setServerErrors({ [e.field]: e.message });
+      else notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { d, set, errorOf, submit, busy, preview };
+}
+
+// The form around the fields, with the 提交 button.
+export function RequestForm({ onSubmit, busy, children }: { onSubmit: () => void; busy: boolean; children: ReactNode }) {
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <Stack maw={720}>
+        {children}
+        <Group>
+          <Button type="submit" loading={busy}>
+            {L.form.submit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+// 开始 and 结束, each a date and 上午/下午.
+export function SpanFields({
+  d,
+  set,
+  errorOf,
+}: {
+  d: Span;
+  set: (k: keyof Span, v: string) => void;
+  errorOf: (field: string) => string | undefined;
+}) {
+  return (
+    <Group align="flex-start">
+      <HalfDayField
+        label={L.form.start}
+        halfLabel={L.form.startHalf}
+        date={d.startDate}
+        half={d.startHalf}
+        onDate={(v) => set('startDate', v)}
+        onHalf={(h) => set('startHalf', h)}
+        error={errorOf('start')}
+      />
+      <HalfDayField
+        label={L.form.end}
+        halfLabel={L.form.endHalf}
+        date={d.endDate}
+        half={d.endHalf}
+        onDate={(v) => set('endDate', v)}
+        onHalf={(h) => set('endHalf', h)}
+        error={errorOf('end')}
+      />
+    </Group>
+  );
+}
+
+// The 事由 box: Enter submits, Shift+Enter (or an IME composition) does not.
+export function ReasonField(p: { label: string; value: string; onChange: (v: string) => void; error?: string; onEnter: () => void }) {
+  return (
+    <Textarea
+      label={p.label}
+      value={p.value}
+      onChange={(e) => p.onChange(e.currentTarget.value)}
+      error={p.error}
+      autosize
+      minRows={2}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+          e.preventDefault();
+          p.onEnter();
+        }
+      }}
+    />
+  );
+}
+
+// 时长与审批路线: the length and route before submitting, or what to fill in first.
+export function RoutePreviewCard({ ready, empty, children }: { ready: boolean; empty: string; children: ReactNode }) {
+  return (
+    <Card withBorder bg="var(--mantine-color-default-hover)">
+      <Title order={5} mb={4}>
+        时长与审批路线
+      </Title>
+      {ready ? (
+        <Stack gap={4}>{children}</Stack>
+      ) : (
+        <Text c="dimmed" size="sm">
+          {empty}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+// The route line, its error and the rules that decided it.
+export function RouteLines({
+  testId,
+  preview,
+  suffix,
+}: {
+  testId: string;
+  preview: { routeText?: string; routeError?: string; ruleIds?: string[] };
+  suffix?: string;
+}) {
+  return (
+    <>
+      {preview.routeText && (
+        <Text data-testid={testId}>
+          审批路线：<b>{preview.routeText}</b>
+          {suffix}
+        </Text>
+      )}
+      {preview.routeError && <Alert color="red">{preview.routeError}</Alert>}
+      {preview.ruleIds && <RuleLines ids={preview.ruleIds} />}
+    </>
+  );
+}
+
+// ---- one record
+
+// 审批: the chain, the decide form for whoever holds the current step (an external step only by
+// the office), and 撤回 for the applicant while it is pending.
+export function ApprovalCard({
+  approval,
+  mayDecide,
+  office,
+  withdrawTitle,
+  withdrawMessage,
+  chain,
+}: {
+  approval: ApprovalRequest;
+  mayDecide: boolean;
+  office: boolean;
+  withdrawTitle: string;
+  withdrawMessage: string;
+  chain?: ReactNode;
+}) {
+  const user = useSession((s) => s.user)!;
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="xs">
+        <Title order={5}>审批</Title>
+        <ApprovalStatusBadge status={approval.status} />
+      </Group>
+      {chain ?? <ApprovalChain req={approval} />}
+      {mayDecide && approval.status === 'pending' && (office || !approval.steps[approval.currentStep]?.external) && (
+        <div style={{ marginTop: 12 }}>
+          <DecideForm req={approval} />
+        </div>
+      )}
+      {approval.status === 'pending' && approval.applicantId === user.staffId && (
+        <Group mt="sm">
+          <ConfirmButton
+            variant="default"
+            title={withdrawTitle}
+            message={withdrawMessage}
+            confirmLabel="撤回"
+            onConfirm={async () => {
+              try {
+                await withdraw(approval.id, currentActor());
+                notifyOk('已撤回');
+              } catch (e) {
+                notifyError(e);
+              }
+            }}
+          >
+            撤回
+          </ConfirmButton>
+        </Group>
+      )}
+    </Card>
+  );
+}
+
+// ---- the printed slip
+
+export function SlipHeader({ title, unit, number }: { title: string; unit: string; number: string }) {
+  return (
+    <>
+      <h2 style={{ textAlign: 'center', margin: '0 0 2mm', letterSpacing: '0.3em' }}>{title}</h2>
+      <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: '2mm', fontSize: 13 }}>
+        <span>单位：{unit}</span>
+        <span>编号：{number}</span>
+      </div>
+    </>
+  );
+}
+
+// One row per approver: the opinion, who decided (and for whom), signature and date. With
+// `markReports`, an external step (报告) says 报告 instead of 审批人.
+export function SlipStepRows({ steps, markReports }: { steps: ApprovalRequest['steps']; markReports?: boolean }) {
+  return (
+    <>
+      {steps.map((s, i) => (
+        <tr key={i}>
+          <th style={{ whiteSpace: 'nowrap' }}>{s.label.replace(/审批$/, '意见')}</th>
+          <td colSpan={3}>
+            <div>
+              {s.decision ? (s.decision === 'approved' ? '同意' : '不同意') : ''}
+              {s.comment ? `。${s.comment}` : ''}
+            </div>
+            <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: '4mm', marginTop: '2mm' }}>
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {markReports && s.external ? '报告：' : '审批人：'}
+                {s.decidedByName ?? s.approverName}
+                {s.onBehalfOfName ? `（代 ${s.onBehalfOfName}）` : ''}
+              </span>
+              <span style={{ whiteSpace: 'nowrap' }}>
+                签字：<span className="sign-line" style={{ minWidth: 80 }} />
+              </span>
+              <span style={{ whiteSpace: 'nowrap' }}>日期：{localDate(s.decidedAt) || '    年  月  日'}</span>
+            </div>
+          </td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
+// ---- the list of records
+
+const PAGE = 50;
+
+
+// Records newest first, by person (for those who see everyone's, else one's own) and state, paged
+// by the [staffId+endDate], [status+startDate] or startDate index; 加载更多 loads the next page.
+export function RequestList<T extends Leave | Trip>({
+  kind,
+  personLabel,
+  statusLabels,
+  emptyText,
+  headers,
+  cells,
+}: {
+  kind: RequestKind;
+  personLabel: string;
+  statusLabels: Record<string, string>;
+  emptyText: string;
+  headers: string[];
+  cells: (r: T) => ReactNode;
+}) {
+  const user = useSession((s) => s.user)!;
+  const all = useSeesAll();
+  const staff = useLiveQuery(activeStaff, []);
+  const [who, setWho] = useState<string | null>(all ? null : user.staffId);
+  const [status, setStatus] = useState<string | null>(null);
+  const [limit, setLimit] = useState(PAGE);
+  const person = all ? who : user.staffId;
+  const rows = useLiveQuery(() => listRequests(kind as 'leave', { person, status, limit }) as Promise<T[]>, [kind, person, status, limit]);
+
+  return (
+    <Stack>
+      <Group align="flex-end">
+        {all && (
+          <Select
+            label={personLabel}
+            placeholder="全部"
+            clearable
+            searchable
+            data={(staff ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={who}
+            onChange={(v) => {
+              setWho(v);
+              setLimit(PAGE);
+            }}
+            w={200}
+          />
+        )}
+        <Select
+          label="状态"
+          placeholder="全部"
+          clearable
+          data={Object.entries(statusLabels).map(([value, label]) => ({ value, label }))}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setLimit(PAGE);
+          }}
+          w={200}
+        />
+      </Group>
+      {rows && rows.length === 0 && <Text c="dimmed">{emptyText}</Text>}
+      {rows && rows.length > 0 && (
+        <Table striped highlightOnHover withTableBorder fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              {headers.map((h) => (
+                <Table.Th key={h}>{h}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.id}>{cells(r)}</Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {rows && rows.length >= limit && (
+        <Button variant="default" onClick={() => setLimit(limit + PAGE)}>
+          加载更多
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+// The number cell that opens the record.
+export function NumberCell({ tab, r }: { tab: 'leave' | 'trip'; r: { id: string; number: string } }) {
+  return (
+    <Table.Td>
+      <Anchor href={href('leave', tab, r.id)}>{r.number}</Anchor>
+    </Table.Td>
+  );
+}
