@@ -14,8 +14,8 @@ import { canDecide } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { currentActor, useCan, useSession } from '../../auth/session';
 import { ConfirmButton } from '../../components/Confirm';
+import { FormDate, FormPrint, FormTitle, SignLine } from '../../components/FormPrint';
 import { notifyError, notifyOk } from '../../components/notify';
-import { PrintView } from '../../components/PrintView';
 import { localHHmm, today, toLocalISODate } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError, logEvent } from '../../db/repo';
@@ -70,15 +70,15 @@ export function MonthClose({ year, month, monthKey }: { year: number; month: num
             返回
           </Button>
         </Group>
-        <PrintView
-          title={`${year}年${month}月考勤情况通报`}
-          size="A4"
+        <FormPrint
+          form="考勤情况通报"
+          jobTitle={`${year}年${month}月考勤情况通报`}
           onPrinted={async () => {
             await logEvent('attendanceMonths', rec.id, '打印考勤情况通报', currentActor());
           }}
         >
           <Bulletin unit={status.unit} year={year} month={month} rec={rec} approval={approval} rows={rec.snapshot} />
-        </PrintView>
+        </FormPrint>
       </Stack>
     );
   }
@@ -253,12 +253,12 @@ function Bulletin(p: { unit: string; year: number; month: number; rec: Attendanc
   const step = (key: string) => p.approval?.steps.find((s) => s.key === key);
   return (
     <div>
-      <h2 style={{ textAlign: 'center', margin: '0 0 4mm' }}>
+      <FormTitle>
         {p.unit}
         <br />
         {p.year}年{p.month}月考勤情况通报
-      </h2>
-      <p style={{ textIndent: '2em', lineHeight: 1.8 }}>
+      </FormTitle>
+      <p style={{ textIndent: '2em' }}>
         根据《考勤制度》，现将{p.year}年{p.month}月全局考勤情况通报如下：本月迟到 {sum(p.rows, 'late')} 人次，早退 {sum(p.rows, 'early')} 人次，旷工{' '}
         {sum(p.rows, 'absentDays')} 天，事假 {sum(p.rows, 'personalLeaveDays')} 天，病假 {sum(p.rows, 'sickLeaveDays')} 天，公出 {sum(p.rows, 'tripDays')} 天。
         {flagged.length ? `有迟到、早退或旷工记录的人员：${flagged.map((r) => r.name).join('、')}。` : '全体人员无迟到、早退和旷工。'}
@@ -274,8 +274,8 @@ function Bulletin(p: { unit: string; year: number; month: number; rec: Attendanc
         <tbody>
           {p.rows.map((r, i) => (
             <tr key={r.staffId}>
-              <td>{i + 1}</td>
-              <td>{r.name}</td>
+              <td style={{ textAlign: 'center' }}>{i + 1}</td>
+              <td style={{ whiteSpace: 'nowrap' }}>{r.name}</td>
               <td>{r.section}</td>
               <td>{r.late}</td>
               <td>{r.early}</td>
@@ -288,19 +288,26 @@ function Bulletin(p: { unit: string; year: number; month: number; rec: Attendanc
           ))}
         </tbody>
       </table>
-      <p style={{ fontSize: 12 }}>计分依据：ATT-2至ATT-6（迟到、早退每次扣0.5分，旷工每天扣15分，基础分{p.rows[0]?.base ?? 100}分）。{p.rec.version > 1 ? `本通报为更正后第${p.rec.version}版。` : ''}</p>
-      <p style={{ lineHeight: 2.2 }}>
-        考勤员：{p.rec.compiledByName} {fmt(p.rec.compiledAt).slice(0, 10)} <span className="sign-line" />
-        <br />
-        分管领导核实：{step('verify')?.decidedByName ?? ''} {fmt(step('verify')?.decidedAt).slice(0, 10)} <span className="sign-line" />
-        <br />
-        局长审阅：{step('review')?.decidedByName ?? ''} {fmt(step('review')?.decidedAt).slice(0, 10)} <span className="sign-line" />
-      </p>
-      <p style={{ textAlign: 'right' }}>
+      <p className="note">计分依据：ATT-2至ATT-6（迟到、早退每次扣0.5分，旷工每天扣15分，基础分{p.rows[0]?.base ?? 100}分）。{p.rec.version > 1 ? `本通报为更正后第${p.rec.version}版。` : ''}</p>
+      <div className="signs">
+        {[
+          { label: '考勤员', by: p.rec.compiledByName, at: p.rec.compiledAt },
+          { label: '分管领导核实', by: step('verify')?.decidedByName, at: step('verify')?.decidedAt },
+          { label: '局长审阅', by: step('review')?.decidedByName, at: step('review')?.decidedAt },
+        ].map((s) => (
+          <span key={s.label}>
+            <SignLine label={`${s.label}${s.by ? `（${s.by}）` : ''}`} width="22mm" />
+            <br />
+            <FormDate value={s.at} />
+          </span>
+        ))}
+      </div>
+      {/* the date of the act: the day the bulletin was announced */}
+      <div className="seal">
         {p.unit}办公室
         <br />
-        {fmt(p.rec.announcedAt).slice(0, 10) || '    年  月  日'}
-      </p>
+        <FormDate value={p.rec.announcedAt} />
+      </div>
     </div>
   );
 }

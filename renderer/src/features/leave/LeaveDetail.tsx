@@ -9,8 +9,8 @@ import { href, navigate } from '../../app/router';
 import type { ApprovalRequest } from '../../approvals/types';
 import { currentActor, useCan, useSession } from '../../auth/session';
 import { loadCalendar } from '../../calendar/calendar';
+import { FormDate, FormPrint, SignLine } from '../../components/FormPrint';
 import { notifyError, notifyOk } from '../../components/notify';
-import { PrintView } from '../../components/PrintView';
 import type { PaperSize } from '../../components/PrintView';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
@@ -23,7 +23,7 @@ import { HALF_LABELS, LEAVE_STATUS_LABELS } from './labels';
 import { LEAVE_STATUS_COLOR } from './LeaveList';
 import { closeDue, closeLeave, markSlipFiled, markSlipPrinted, ruleLine, spanText } from './repo';
 import { ApprovalCard, loadApproval, RuleIdLines, SlipHeader, SlipStepRows } from './request';
-import { fmtAt, localDate } from './ui';
+import { fmtAt } from './ui';
 
 export const SLIP_SIZE_KEY = 'leave.slipSize';
 
@@ -52,9 +52,10 @@ export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
   if (slip) {
     return (
       <Stack>
-        <PrintView
-          title={`请假申报条 ${leave.number}`}
-          size={data.size}
+        <FormPrint
+          form="请假申报条"
+          jobTitle={`请假申报条 ${leave.number}`}
+          paper={data.size === 'A4' ? 'A4' : 'A5'}
           onPrinted={async () => {
             await markSlipPrinted(leave.id, currentActor());
           }}
@@ -98,7 +99,7 @@ export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
           }
         >
           <LeaveSlip leave={leave} approval={approval} unit={data.unit} />
-        </PrintView>
+        </FormPrint>
       </Stack>
     );
   }
@@ -209,7 +210,7 @@ export function LeaveSlip({ leave, approval, unit }: { leave: Leave; approval?: 
       <table className="form-table">
         <tbody>
           <tr>
-            <th style={{ width: '20%', whiteSpace: 'nowrap' }}>请假人</th>
+            <th style={{ width: '20%' }}>请假人</th>
             <td style={{ width: '32%' }}>{leave.staffName}</td>
             <th style={{ width: '18%' }}>股室</th>
             <td>{leave.sectionName}</td>
@@ -223,19 +224,19 @@ export function LeaveSlip({ leave, approval, unit }: { leave: Leave; approval?: 
           <tr>
             <th>请假时间</th>
             <td colSpan={3}>
-              自 {leave.startDate} {HALF_LABELS[leave.startHalf]} 至 {leave.endDate} {HALF_LABELS[leave.endHalf]}
+              自 <FormDate value={leave.startDate} /> {HALF_LABELS[leave.startHalf]} 至 <FormDate value={leave.endDate} /> {HALF_LABELS[leave.endHalf]}
             </td>
           </tr>
           <tr>
             <th>事由</th>
-            <td colSpan={3} style={{ height: '14mm' }}>
+            <td colSpan={3} style={{ height: '12mm' }}>
               {leave.reason}
               {leave.afterTheFact ? '（事后补办）' : ''}
             </td>
           </tr>
           <tr>
             <th>审批依据</th>
-            <td colSpan={3} style={{ fontSize: 12 }}>
+            <td colSpan={3} className="note">
               {leave.ruleIds.map((r) => (
                 <div key={r}>{ruleLine(r)}</div>
               ))}
@@ -243,30 +244,30 @@ export function LeaveSlip({ leave, approval, unit }: { leave: Leave; approval?: 
           </tr>
           <SlipStepRows steps={steps} />
           <tr>
-            <th style={{ whiteSpace: 'nowrap' }}>请假人签字</th>
-            <td>
-              <span className="sign-line" />
-            </td>
+            <th>请假人签字</th>
+            <td className="sign-cell" />
             <th>申请日期</th>
-            <td>{localDate(leave.createdAt)}</td>
+            <td>
+              <FormDate value={leave.createdAt} />
+            </td>
           </tr>
           <tr>
             <th>销假</th>
             <td colSpan={3}>
               {leave.closedOn ? (
                 <>
-                  已于 {leave.closedOn} 销假（经办：{leave.closedByName}）{leave.closedLate ? `。逾期说明：${leave.closeNote}` : ''}
+                  已于 <FormDate value={leave.closedOn} /> 销假（经办：{leave.closedByName}）{leave.closedLate ? `。逾期说明：${leave.closeNote}` : ''}
                 </>
               ) : (
                 <>
-                  销假日期：<span className="sign-line" style={{ minWidth: 90 }} /> 办公室经办人：<span className="sign-line" style={{ minWidth: 90 }} />
+                  <SignLine label="销假日期" width="26mm" /> <SignLine label="办公室经办人" width="26mm" />
                 </>
               )}
             </td>
           </tr>
         </tbody>
       </table>
-      <p style={{ fontSize: 11, marginTop: '2mm' }}>注：审批后的请假条一律交办公室存档备查（LV-6）；假期满后须及时到办公室销假（LV-7）。</p>
+      <p className="note">注：审批后的请假条一律交办公室存档备查（LV-6）；假期满后须及时到办公室销假（LV-7）。</p>
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { tripState } from '../../../../shared/rules';
 import { href, navigate } from '../../app/router';
 import type { ApprovalRequest } from '../../approvals/types';
 import { currentActor, useCan, useSession } from '../../auth/session';
+import { FormDate, FormPrint, SignLine } from '../../components/FormPrint';
 import { notifyError, notifyOk } from '../../components/notify';
-import { PrintView } from '../../components/PrintView';
 import { today } from '../../db/clock';
 import { db } from '../../db/db';
 import { DomainError } from '../../db/repo';
@@ -38,9 +38,9 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
 
   if (slip) {
     return (
-      <PrintView
-        title={`外出审批单 ${trip.number}`}
-        size="A4"
+      <FormPrint
+        form="外出审批单"
+        jobTitle={`外出审批单 ${trip.number}`}
         onPrinted={async () => {
           await markTripPrinted(trip.id, currentActor());
         }}
@@ -51,7 +51,7 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
         }
       >
         <TripSlip trip={trip} approval={approval} unit={data.unit} />
-      </PrintView>
+      </FormPrint>
     );
   }
 
@@ -185,7 +185,7 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
       <table className="form-table">
         <tbody>
           <tr>
-            <th style={{ width: '20%', whiteSpace: 'nowrap' }}>外出人</th>
+            <th style={{ width: '20%' }}>外出人</th>
             <td style={{ width: '32%' }}>{trip.staffName}</td>
             <th style={{ width: '18%' }}>股室</th>
             <td>{trip.sectionName}</td>
@@ -202,18 +202,18 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
           <tr>
             <th>外出时间</th>
             <td colSpan={3}>
-              自 {trip.startDate} {HALF_LABELS[trip.startHalf]} 至 {trip.endDate} {HALF_LABELS[trip.endHalf]}，共 {trip.days} 天；出差补助 {trip.allowanceDays} 天
+              自 <FormDate value={trip.startDate} /> {HALF_LABELS[trip.startHalf]} 至 <FormDate value={trip.endDate} /> {HALF_LABELS[trip.endHalf]}，共 {trip.days} 天；出差补助 {trip.allowanceDays} 天
             </td>
           </tr>
           <tr>
             <th>外出事由</th>
-            <td colSpan={3} style={{ height: '14mm' }}>
+            <td colSpan={3} style={{ height: '12mm' }}>
               {trip.purpose}
             </td>
           </tr>
           <tr>
             <th>审批依据</th>
-            <td colSpan={3} style={{ fontSize: 12 }}>
+            <td colSpan={3} className="note">
               {trip.ruleIds.map((r) => (
                 <div key={r}>{ruleLine(r)}</div>
               ))}
@@ -228,32 +228,28 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
           )}
           <SlipStepRows steps={steps} markReports />
           <tr>
-            <th style={{ whiteSpace: 'nowrap' }}>外出人签字</th>
-            <td>
-              <span className="sign-line" />
-            </td>
+            <th>外出人签字</th>
+            <td className="sign-cell" />
             <th>办公室登记</th>
-            <td>
-              <span className="sign-line" />
-            </td>
+            <td className="sign-cell" />
           </tr>
           <tr>
             <th>返回汇报</th>
             <td colSpan={3}>
               {trip.reportedOn ? (
                 <>
-                  {trip.reportedOn} 向{trip.reportToName}汇报：{trip.reportText}
+                  <FormDate value={trip.reportedOn} /> 向{trip.reportToName}汇报：{trip.reportText}
                 </>
               ) : (
                 <>
-                  汇报日期：<span className="sign-line" style={{ minWidth: 90 }} /> 听取汇报领导：<span className="sign-line" style={{ minWidth: 90 }} />
+                  <SignLine label="汇报日期" width="26mm" /> <SignLine label="听取汇报领导" width="26mm" />
                 </>
               )}
             </td>
           </tr>
         </tbody>
       </table>
-      <p style={{ fontSize: 11, marginTop: '2mm' }}>注：因公外出须事前经有关领导同意并告知办公室；回来后及时向分管或主要领导汇报（TRIP-4）。</p>
+      <p className="note">注：因公外出须事前经有关领导同意并告知办公室；回来后及时向分管或主要领导汇报（TRIP-4）。</p>
     </div>
   );
 }

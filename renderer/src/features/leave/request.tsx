@@ -15,6 +15,7 @@ import { canDecide, withdraw } from '../../approvals/engine';
 import type { ApprovalRequest } from '../../approvals/types';
 import { currentActor, useSession } from '../../auth/session';
 import { ConfirmButton } from '../../components/Confirm';
+import { FormMeta, FormTitle, Opinion } from '../../components/FormPrint';
 import { notifyError, notifyOk } from '../../components/notify';
 import { db } from '../../db/db';
 import { DomainError } from '../../db/repo';
@@ -23,7 +24,7 @@ import { activeStaff } from '../../org/org';
 import { L } from './labels';
 import type { FieldErrors } from './repo';
 import { ruleLine } from './repo';
-import { HalfDayField, localDate, useSeesAll } from './ui';
+import { HalfDayField, useSeesAll } from './ui';
 
 // ---- the request form
 
@@ -276,39 +277,28 @@ export function ApprovalCard({
 export function SlipHeader({ title, unit, number }: { title: string; unit: string; number: string }) {
   return (
     <>
-      <h2 style={{ textAlign: 'center', margin: '0 0 2mm', letterSpacing: '0.3em' }}>{title}</h2>
-      <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: '2mm', fontSize: 13 }}>
-        <span>单位：{unit}</span>
-        <span>编号：{number}</span>
-      </div>
+      <FormTitle>{title}</FormTitle>
+      <FormMeta left={`单位：${unit}`} right={`编号：${number}`} />
     </>
   );
 }
 
-// One row per approver: the opinion, who decided (and for whom), signature and date. With
-// `markReports`, an external step (报告) says 报告 instead of 审批人.
+// One row per approver: the opinion (once), who decided (and for whom), a box to sign and the date.
+// With `markReports`, an external step (报告) says 报告 instead of 审批人.
 export function SlipStepRows({ steps, markReports }: { steps: ApprovalRequest['steps']; markReports?: boolean }) {
   return (
     <>
       {steps.map((s, i) => (
         <tr key={i}>
-          <th style={{ whiteSpace: 'nowrap' }}>{s.label.replace(/审批$/, '意见')}</th>
+          <th>{s.label.replace(/审批$/, '意见')}</th>
           <td colSpan={3}>
-            <div>
-              {s.decision ? (s.decision === 'approved' ? '同意' : '不同意') : ''}
-              {s.comment ? `。${s.comment}` : ''}
-            </div>
-            <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: '4mm', marginTop: '2mm' }}>
-              <span style={{ whiteSpace: 'nowrap' }}>
-                {markReports && s.external ? '报告：' : '审批人：'}
-                {s.decidedByName ?? s.approverName}
-                {s.onBehalfOfName ? `（代 ${s.onBehalfOfName}）` : ''}
-              </span>
-              <span style={{ whiteSpace: 'nowrap' }}>
-                签字：<span className="sign-line" style={{ minWidth: 80 }} />
-              </span>
-              <span style={{ whiteSpace: 'nowrap' }}>日期：{localDate(s.decidedAt) || '    年  月  日'}</span>
-            </div>
+            <Opinion
+              decision={s.decision}
+              comment={s.comment}
+              by={`${s.decidedByName ?? s.approverName}${s.onBehalfOfName ? `（代 ${s.onBehalfOfName}）` : ''}`}
+              byLabel={markReports && s.external ? '报告' : '审批人'}
+              at={s.decidedAt}
+            />
           </td>
         </tr>
       ))}
