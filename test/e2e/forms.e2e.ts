@@ -28,8 +28,8 @@ const go = async (page: Page, hash: string) => {
 };
 
 // The first record of a list whose detail offers the button.
-async function firstWith(page: Page, list: string, links: string, button: string | RegExp) {
-  await go(page, list);
+async function firstWith(page: Page, list: string | null, links: string, button: string | RegExp) {
+  if (list) await go(page, list);
   const anchors = page.locator(links);
   await visible(anchors.first());
   const hrefs = (await anchors.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).filter(
@@ -44,7 +44,11 @@ async function firstWith(page: Page, list: string, links: string, button: string
         .isVisible({ timeout: 3_000 })
         .catch(() => false)
     ) {
-      await b.first().click();
+      // a list re-rendering under the pointer: once more
+      await b
+        .first()
+        .click({ timeout: 10_000 })
+        .catch(() => b.first().click());
       return;
     }
   }
@@ -85,7 +89,13 @@ const FORMS: Form[] = [
   {
     name: '信访事项转送函',
     paper: 'A4',
-    open: (p) => firstWith(p, '#/petitions/supervise', 'a[href*="#/petitions/case/"]', '打印转送函'),
+    open: async (page) => {
+      await go(page, '#/petitions/list');
+      await page.getByLabel('状态').selectOption('forwarded');
+      await page.getByRole('button', { name: '查询' }).click();
+      await visible(page.getByRole('table').getByText('已转送').first());
+      await firstWith(page, null, 'a[href*="#/petitions/case/"]', '打印转送函');
+    },
   },
   {
     name: '督办通知',

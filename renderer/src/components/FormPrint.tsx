@@ -26,13 +26,15 @@ export type { FormName } from '../../../shared/paper';
 export function formCss(paper: FormPaper): string {
   const body = FORM_BODY_PT[paper];
   const table = paper === 'A5' ? 10 : 10.5;
-  return `.form-print { font-family: ${FORM_FONT}; font-size: ${body}pt; line-height: 1.5; color: #000; }
+  // (the 1 pt inside on either side keeps a full-width table's outer border on the page)
+  return `.form-print { font-family: ${FORM_FONT}; font-size: ${body}pt; line-height: 1.5; color: #000; padding: 0 1pt; box-sizing: border-box; }
 .form-print p { margin: 0 0 2mm; }
 .form-print .form-title { font-family: ${FORM_TITLE_FONT}; font-size: ${FORM_TITLE_PT[paper]}pt; font-weight: bold; text-align: center; margin: 0 0 3mm; line-height: 1.3; letter-spacing: 0.1em; }
 .form-print .form-meta { display: flex; justify-content: space-between; gap: 4mm; margin: 0 0 2mm; font-size: ${table}pt; }
 .form-print table.form-table { width: 100%; border-collapse: collapse; table-layout: auto; }
 .form-print table.form-table td, .form-print table.form-table th { border: 0.75pt solid #000; padding: 1.2mm 1.8mm; font-size: ${table}pt; line-height: 1.45; vertical-align: middle; }
 .form-print table.form-table th { font-weight: bold; text-align: center; white-space: nowrap; }
+.form-print table.form-table.dense td, .form-print table.form-table.dense th { padding: 0 1.5mm; line-height: 1.2; font-size: 10pt; }
 .form-print table.form-table td.sign-cell { height: ${SIGN_BOX_MM}mm; min-width: 22mm; }
 .form-print .sign-line { display: inline-block; min-width: 28mm; height: ${SIGN_BOX_MM}mm; border-bottom: 0.75pt solid #000; vertical-align: bottom; }
 .form-print .signs { display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: 6mm; margin-top: 3mm; align-items: flex-end; }
@@ -40,7 +42,7 @@ export function formCss(paper: FormPaper): string {
 .form-print .opinion-by { display: flex; flex-wrap: wrap; justify-content: flex-end; align-items: flex-end; column-gap: 4mm; font-size: ${table - 0.5}pt; }
 .form-print .opinion-by > span { white-space: nowrap; }
 .form-print .note { font-size: ${table - 1}pt; line-height: 1.4; margin-top: 1.5mm; }
-.form-print .seal { text-align: right; margin-top: 8mm; line-height: 1.8; }
+.form-print .seal { text-align: right; margin-top: 5mm; line-height: 1.6; }
 .form-print tr { break-inside: avoid; }
 `;
 }

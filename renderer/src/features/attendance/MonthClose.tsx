@@ -263,7 +263,7 @@ function Bulletin(p: { unit: string; year: number; month: number; rec: Attendanc
         {sum(p.rows, 'absentDays')} 天，事假 {sum(p.rows, 'personalLeaveDays')} 天，病假 {sum(p.rows, 'sickLeaveDays')} 天，公出 {sum(p.rows, 'tripDays')} 天。
         {flagged.length ? `有迟到、早退或旷工记录的人员：${flagged.map((r) => r.name).join('、')}。` : '全体人员无迟到、早退和旷工。'}
       </p>
-      <table className="form-table">
+      <table className="form-table dense">
         <thead>
           <tr>
             {['序号', '姓名', '股室', '迟到', '早退', '旷工(天)', '事假(天)', '病假(天)', '公出(天)', '月考核分'].map((h) => (

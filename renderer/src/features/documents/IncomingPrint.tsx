@@ -144,12 +144,12 @@ export function IncomingPrint({ id }: { id: string }) {
             <tr>
               <th>归档</th>
               <td colSpan={3}>
-                {doc.archived && (
+                {doc.archived ? (
                   <>
                     <FormDate value={doc.archivedOn} />
                     　卷号：{doc.archiveRef ?? ''}
                   </>
-                )}
+                ) : null}
               </td>
             </tr>
           </tbody>
