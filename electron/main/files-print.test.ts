@@ -107,6 +107,7 @@ describe('print', () => {
       pageSize: 'A4',
       landscape: false,
       printBackground: true,
+      preferCSSPageSize: true,
     });
     expect(await readFile(target, 'utf8')).toBe('%PDF-1.7 fake');
     expect(fakeDialog.showSaveDialog.mock.calls[0][0]).toMatchObject({

@@ -45,6 +45,8 @@ export async function savePdf(req: SavePdfRequest, event: IpcMainInvokeEvent): P
     pageSize: req.pageSize ?? 'A4',
     landscape: req.landscape ?? false,
     printBackground: true,
+    // the page's @page margins (each form's own, components/FormPrint.tsx), as the print dialog uses
+    preferCSSPageSize: true,
   });
   await writeFileAtomic(filePath, pdf);
   return { saved: true, path: filePath };

@@ -15,7 +15,9 @@ const SIZES: Record<PaperSize, { w: number; h: number }> = {
 };
 
 // A print view: the form as it will come out of the printer, with 打印 (the system dialog in the
-// desktop app, window.print() in the browser) and 保存为PDF (desktop). Only .print-area is printed.
+// desktop app, window.print() in the browser) and 保存为PDF (desktop). Only .print-area is printed
+// (app/print.css takes everything else out of the printed page). `beforePrint` runs first (a number
+// issued on first printing, components/FormPrint.tsx), and the page is printed once it has rendered.
 export function PrintView({
   title,
   size = 'A4',
@@ -23,6 +25,8 @@ export function PrintView({
   children,
   onPrinted,
   extraActions,
+  beforePrint,
+  margin = 12,
 }: {
   title: string;
   size?: PaperSize;
@@ -30,12 +34,20 @@ export function PrintView({
   children: ReactNode;
   onPrinted?: (how: 'print' | 'pdf') => void | Promise<void>;
   extraActions?: ReactNode;
+  beforePrint?: () => Promise<void>;
+  margin?: number; // mm, every side
 }) {
   const { w, h } = SIZES[size];
   const width = landscape ? h : w;
   const height = landscape ? w : h;
+  async function ready() {
+    if (!beforePrint) return;
+    await beforePrint();
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  }
   async function print() {
     try {
+      await ready();
       const r = await platform.showPrintDialog({ title, pageSize: size, landscape });
       if (r.ok) await onPrinted?.('print');
       else if (r.error) notifyError(new Error(r.error));
@@ -45,6 +57,7 @@ export function PrintView({
   }
   async function pdf() {
     try {
+      await ready();
       const r = await platform.savePdf({ title, suggestedName: `${title}.pdf`, pageSize: size, landscape });
       if (r.saved) await onPrinted?.('pdf');
     } catch (e) {
@@ -53,7 +66,7 @@ export function PrintView({
   }
   return (
     <div>
-      <style>{`@page { size: ${size} ${landscape ? 'landscape' : 'portrait'}; margin: 12mm; }`}</style>
+      <style>{`@page { size: ${size} ${landscape ? 'landscape' : 'portrait'}; margin: ${margin}mm; }`}</style>
       <Group className="no-print" mb="sm">
         <Button leftSection={<IconPrinter size={16} />} onClick={print}>
           打印
@@ -69,7 +82,7 @@ export function PrintView({
         className="print-area"
         shadow="sm"
         withBorder
-        p="12mm"
+        p={`${margin}mm`}
         style={{ width: `${width}mm`, minHeight: `${height}mm`, boxSizing: 'border-box', margin: '0 auto' }}
         data-paper={size}
       >

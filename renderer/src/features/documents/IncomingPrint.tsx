@@ -1,18 +1,18 @@
 // 收文处理单 (A4): the registration, 拟办, 批办, circulation with dates, result and filing, the rule
 // that governs it, and blank lines for the hand signatures.
-import { Alert, Anchor, Group, Text } from '@mantine/core';
+import { Alert, Anchor, Group } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import { ruleText } from '../../../../shared/rules';
 import { href } from '../../app/router';
 import { currentActor } from '../../auth/session';
-import { PrintView } from '../../components/PrintView';
+import { FormDate, FormMeta, FormPrint, FormTitle, SignLine, SignRow } from '../../components/FormPrint';
 import { db } from '../../db/db';
 import { unitName } from '../../org/org';
 
 import { circulationsOf, formatProposalBy, markIncomingPrinted, proposalBy } from './incoming';
 import { CIRCULATION_ROLE_LABELS, INCOMING_KIND_LABELS, L, SECRECY_LABELS, URGENCY_LABELS } from './labels';
-import { fmtTime, useStaffBook } from './ui';
+import { useStaffBook } from './ui';
 
 export function IncomingPrint({ id }: { id: string }) {
   const book = useStaffBook();
@@ -33,18 +33,21 @@ export function IncomingPrint({ id }: { id: string }) {
       <Group className="no-print" mb="sm">
         <Anchor href={href('documents', 'incoming', id)}>← 返回</Anchor>
       </Group>
-      <PrintView
-        title={`收文处理单 ${doc.regNo}`}
-        size="A4"
+      <FormPrint
+        form="收文处理单"
+        jobTitle={`收文处理单 ${doc.regNo}`}
         onPrinted={() => markIncomingPrinted(id, currentActor())}
       >
-        <Text ta="center" fw={700} fz={22} mb={4}>
-          {unit}收文处理单
-        </Text>
-        <Group justify="space-between" mb={6}>
-          <Text fz={13}>收文编号：{doc.regNo}</Text>
-          <Text fz={13}>收文日期：{doc.receivedOn}</Text>
-        </Group>
+        <FormTitle>{unit}收文处理单</FormTitle>
+        <FormMeta
+          left={`收文编号：${doc.regNo}`}
+          right={
+            <>
+              收文日期：
+              <FormDate value={doc.receivedOn} />
+            </>
+          }
+        />
         <table className="form-table">
           <tbody>
             <tr>
@@ -67,35 +70,36 @@ export function IncomingPrint({ id }: { id: string }) {
             </tr>
             <tr>
               <th>拟办意见</th>
-              <td colSpan={3} style={{ height: 70 }}>
-                {doc.proposal}
-                <Text fz={12} ta="right">
-                  {proposer ? (
-                    formatProposalBy(proposer)
-                  ) : (
-                    <>
-                      {L.proposer}：<span className="sign-line" />
-                    </>
-                  )}
-                  {'　'}
-                  {fmtTime(doc.proposedAt).slice(0, 10)}
-                </Text>
+              <td colSpan={3}>
+                <div>{doc.proposal}</div>
+                <div className="opinion-by">
+                  <span>{proposer ? formatProposalBy(proposer) : `${L.proposer}：`}</span>
+                  <SignLine label="签字" width="24mm" />
+                  <span>
+                    <FormDate value={doc.proposedAt} />
+                  </span>
+                </div>
               </td>
             </tr>
             <tr>
               <th>局长批办</th>
-              <td colSpan={3} style={{ height: 80 }}>
-                {doc.decision}
-                <Text fz={12} ta="right">
-                  批办人：{book.name(doc.decidedById) || <span className="sign-line" />}　签字：
-                  <span className="sign-line" />　{fmtTime(doc.decidedAt).slice(0, 10)}
-                </Text>
+              <td colSpan={3}>
+                <div>{doc.decision}</div>
+                <div className="opinion-by">
+                  <span>批办人：{book.name(doc.decidedById)}</span>
+                  <SignLine label="签字" width="24mm" />
+                  <span>
+                    <FormDate value={doc.decidedAt} />
+                  </span>
+                </div>
               </td>
             </tr>
             <tr>
               <th>传阅、承办</th>
               <td colSpan={3}>
-                <Text fz={12}>传阅期限：{doc.circulationDue ?? '（未分送）'}</Text>
+                <div>
+                  传阅期限：{doc.circulationDue ? <FormDate value={doc.circulationDue} /> : '（未分送）'}
+                </div>
                 <table className="form-table" style={{ marginTop: 4 }}>
                   <tbody>
                     <tr>
@@ -109,14 +113,16 @@ export function IncomingPrint({ id }: { id: string }) {
                       <tr key={c.id}>
                         <td>{book.name(c.staffId)}</td>
                         <td>{CIRCULATION_ROLE_LABELS[c.role]}</td>
-                        <td>{c.done ? fmtTime(c.doneAt) : '未阅'}</td>
+                        <td style={{ whiteSpace: 'nowrap' }}>
+                          {c.done ? <FormDate value={c.doneAt} /> : '未阅'}
+                        </td>
                         <td>{c.note}</td>
-                        <td style={{ width: 80 }} />
+                        <td className="sign-cell" style={{ width: '22mm' }} />
                       </tr>
                     ))}
                     {circs.length === 0 && (
                       <tr>
-                        <td colSpan={5} style={{ height: 60 }} />
+                        <td colSpan={5} className="sign-cell" />
                       </tr>
                     )}
                   </tbody>
@@ -125,31 +131,34 @@ export function IncomingPrint({ id }: { id: string }) {
             </tr>
             <tr>
               <th>办理结果</th>
-              <td colSpan={3} style={{ height: 60 }}>
+              <td colSpan={3} style={{ height: '15mm' }}>
                 {doc.outcome}
-                {doc.reportedOn ? `（${doc.reportedOn}反馈局长）` : ''}
+                {doc.reportedOn && (
+                  <>
+                    （<FormDate value={doc.reportedOn} />
+                    反馈局长）
+                  </>
+                )}
               </td>
             </tr>
             <tr>
               <th>归档</th>
-              <td colSpan={3}>{doc.archived ? `${doc.archivedOn}　卷号：${doc.archiveRef ?? ''}` : ''}</td>
+              <td colSpan={3}>
+                {doc.archived ? (
+                  <>
+                    <FormDate value={doc.archivedOn} />
+                    　卷号：{doc.archiveRef ?? ''}
+                  </>
+                ) : null}
+              </td>
             </tr>
           </tbody>
         </table>
-        <Text fz={11} mt={8}>
+        <p className="note">
           办理依据：DOC-1 {ruleText('DOC-1').text}　DOC-2 {ruleText('DOC-2').text}
-        </Text>
-        <Group justify="space-between" mt={16}>
-          <Text fz={13}>
-            经办人：
-            <span className="sign-line" />
-          </Text>
-          <Text fz={13}>
-            办公室主任：
-            <span className="sign-line" />
-          </Text>
-        </Group>
-      </PrintView>
+        </p>
+        <SignRow labels={['经办人', '办公室主任']} />
+      </FormPrint>
     </div>
   );
 }

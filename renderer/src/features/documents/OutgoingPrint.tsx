@@ -1,7 +1,7 @@
 // 发文稿纸 (A4): the number, the four approval steps with names, opinions and dates (签发, 定稿, 核稿,
 // 审核, as the paper lays them out from the top), the drafter, the title, addressees, print run and
 // distribution, the rule that routed it, and blank lines for the hand signatures.
-import { Alert, Anchor, Group, Text } from '@mantine/core';
+import { Alert, Anchor, Group } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import { ruleText } from '../../../../shared/rules';
@@ -9,30 +9,35 @@ import { href } from '../../app/router';
 import { approvalFor } from '../../approvals/engine';
 import type { ApprovalStep } from '../../approvals/types';
 import { currentActor } from '../../auth/session';
-import { PrintView } from '../../components/PrintView';
+import { FormDate, FormPrint, FormTitle, Opinion, SignLine, SignRow } from '../../components/FormPrint';
 import { db } from '../../db/db';
 import { unitName } from '../../org/org';
 
 import { SECRECY_LABELS, URGENCY_LABELS } from './labels';
 import { markOutgoingPrinted } from './outgoing';
-import { fmtTime, useStaffBook } from './ui';
+import { useStaffBook } from './ui';
 
 function stepFor(steps: ApprovalStep[], key: string): ApprovalStep | undefined {
   return steps.find((s) => s.key === key || s.label.includes(key));
 }
 
+// An approver's box: the opinion once, who, a box to sign (签发 above all) and the date.
 function StepCell({ step }: { step?: ApprovalStep }) {
-  if (!step) return <td style={{ height: 64 }} />;
+  if (!step)
+    return (
+      <td>
+        <Opinion decision={undefined} at={null} />
+      </td>
+    );
   return (
-    <td style={{ height: 64 }}>
-      {step.decision
-        ? `${step.decision === 'approved' ? '同意' : '退回'}${step.comment ? `：${step.comment}` : ''}`
-        : ''}
-      <Text fz={12} ta="right">
-        {step.decidedByName ?? step.approverName}　签字：
-        <span className="sign-line" style={{ minWidth: 60, width: 60 }} />
-        <span style={{ whiteSpace: 'nowrap' }}>　{fmtTime(step.decidedAt).slice(0, 10)}</span>
-      </Text>
+    <td style={{ height: '30mm' }}>
+      <Opinion
+        decision={step.decision}
+        comment={step.comment}
+        words={{ approved: '同意', rejected: '退回' }}
+        by={step.decidedByName ?? step.approverName}
+        at={step.decidedAt}
+      />
     </td>
   );
 }
@@ -53,14 +58,12 @@ export function OutgoingPrint({ id }: { id: string }) {
       <Group className="no-print" mb="sm">
         <Anchor href={href('documents', 'outgoing', id)}>← 返回</Anchor>
       </Group>
-      <PrintView
-        title={`发文稿纸 ${doc.docNumber ?? doc.title}`}
-        size="A4"
+      <FormPrint
+        form="发文稿纸"
+        jobTitle={`发文稿纸 ${doc.docNumber ?? doc.title}`}
         onPrinted={() => markOutgoingPrinted(id, currentActor())}
       >
-        <Text ta="center" fw={700} fz={22} mb={8}>
-          {unit}发文稿纸
-        </Text>
+        <FormTitle>{unit}发文稿纸</FormTitle>
         <table className="form-table">
           <tbody>
             <tr>
@@ -88,7 +91,7 @@ export function OutgoingPrint({ id }: { id: string }) {
               <td>{section?.name ?? ''}</td>
               <th>拟稿人</th>
               <td>
-                {book.name(doc.drafterId)}　<span className="sign-line" />
+                {book.name(doc.drafterId)}　<SignLine width="20mm" />
               </td>
             </tr>
             <tr>
@@ -109,7 +112,9 @@ export function OutgoingPrint({ id }: { id: string }) {
               <th>印制份数</th>
               <td>{doc.printCopies}</td>
               <th>签发日期</th>
-              <td>{doc.signedOn ?? ''}</td>
+              <td>
+                <FormDate value={doc.signedOn} />
+              </td>
             </tr>
             <tr>
               <th>分发范围</th>
@@ -117,30 +122,15 @@ export function OutgoingPrint({ id }: { id: string }) {
             </tr>
             <tr>
               <th>正文摘要</th>
-              <td colSpan={3} style={{ height: 120, whiteSpace: 'pre-wrap' }}>
+              <td colSpan={3} style={{ height: '28mm', whiteSpace: 'pre-wrap', verticalAlign: 'top' }}>
                 {doc.summary}
               </td>
             </tr>
           </tbody>
         </table>
-        <Text fz={11} mt={8}>
-          办理依据：DOC-3 {ruleText('DOC-3').text}
-        </Text>
-        <Group justify="space-between" mt={16}>
-          <Text fz={13}>
-            校对：
-            <span className="sign-line" />
-          </Text>
-          <Text fz={13}>
-            印制：
-            <span className="sign-line" />
-          </Text>
-          <Text fz={13}>
-            分发：
-            <span className="sign-line" />
-          </Text>
-        </Group>
-      </PrintView>
+        <p className="note">办理依据：DOC-3 {ruleText('DOC-3').text}</p>
+        <SignRow labels={['校对', '印制', '分发']} />
+      </FormPrint>
     </div>
   );
 }

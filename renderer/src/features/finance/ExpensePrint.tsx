@@ -1,21 +1,16 @@
 // 报销审批单 (printed, A4): the claim, its amount in figures and in 人民币大写, the five FIN-1 steps
 // with names and dates, the rules that applied, and blank lines for the hand signatures.
-import { Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 
 import { expenseSteps, formatYuan, INVOICE_LABELS, rmbUppercase, ruleText } from '../../../../shared/rules';
 import type { ApprovalRequest } from '../../approvals/types';
 import { currentActor } from '../../auth/session';
-import { PrintView } from '../../components/PrintView';
+import { FormDate, FormMeta, FormPrint, FormTitle, opinionText, SignLine } from '../../components/FormPrint';
 import type { Expense } from '../../db/schema/finance';
 import { unitName } from '../../org/org';
 
 import { CATEGORY_LABELS } from './labels';
 import { markExpensePrinted, witnessOf } from './repo';
-
-function day(at?: string | null) {
-  return at ? at.slice(0, 10) : '';
-}
 
 export function usePrintUnit(): string {
   const [unit, setUnit] = useState('');
@@ -35,7 +30,7 @@ export function ExpensePrint({ e, req, claimant }: { e: Expense; req?: ApprovalR
     {
       label: expenseSteps()[0].label,
       name: claimant,
-      at: day(e.handlerSignedAt),
+      at: e.handlerSignedAt,
       opinion: `用途：${e.purpose}`,
     },
     ...[check, discipline, financeLeader, dir].map((s) => {
@@ -43,26 +38,29 @@ export function ExpensePrint({ e, req, claimant }: { e: Expense; req?: ApprovalR
       return {
         label: s.label,
         name: st ? (st.decidedByName ?? st.approverName) : merged(s.key) ? '（本人报销，由上一级审批）' : '',
-        at: day(st?.decidedAt),
-        opinion: st?.decision
-          ? `${st.decision === 'approved' ? '同意' : '退回'}${st.comment ? `：${st.comment}` : ''}`
-          : '',
+        at: st?.decidedAt,
+        opinion: opinionText(st?.decision, st?.comment, { approved: '同意', rejected: '退回' }),
       };
     }),
   ];
   const ruleIds = req?.ruleIds ?? ['FIN-1'];
   const witness = witnessOf(req);
   return (
-    <PrintView
-      title={`报销审批单 ${e.number}`}
-      size="A4"
+    <FormPrint
+      form="报销审批单"
+      jobTitle={`报销审批单 ${e.number}`}
       onPrinted={() => markExpensePrinted(e.id, currentActor())}
     >
-      <div style={{ textAlign: 'center', fontSize: 22, fontWeight: 700 }}>{unit}报销审批单</div>
-      <div style={{ display: 'flex', justifyContent: 'space-between', margin: '8px 0', fontSize: 14 }}>
-        <span>编号：{e.number}</span>
-        <span>报销日期：{e.claimedOn ?? ''}</span>
-      </div>
+      <FormTitle>{unit}报销审批单</FormTitle>
+      <FormMeta
+        left={`编号：${e.number}`}
+        right={
+          <>
+            报销日期：
+            <FormDate value={e.claimedOn} />
+          </>
+        }
+      />
       <table className="form-table">
         <tbody>
           <tr>
@@ -77,7 +75,9 @@ export function ExpensePrint({ e, req, claimant }: { e: Expense; req?: ApprovalR
           </tr>
           <tr>
             <th>开支日期</th>
-            <td>{e.expenseOn}</td>
+            <td>
+              <FormDate value={e.expenseOn} blank={false} />
+            </td>
             <th>附单据</th>
             <td>
               {e.invoices.length
@@ -117,17 +117,15 @@ export function ExpensePrint({ e, req, claimant }: { e: Expense; req?: ApprovalR
           )}
         </tbody>
       </table>
-      <Text fw={700} mt="md" mb={4}>
-        审批流程（FIN-1）
-      </Text>
+      <p style={{ fontWeight: 'bold', margin: '3mm 0 1mm' }}>审批流程（FIN-1）</p>
       <table className="form-table">
         <thead>
           <tr>
-            <th style={{ width: '30%' }}>环节</th>
-            <th style={{ width: '16%' }}>经办/审批人</th>
+            <th style={{ width: '24%' }}>环节</th>
+            <th style={{ width: '13%' }}>经办/审批人</th>
             <th>意见</th>
-            <th style={{ width: '14%' }}>日期</th>
-            <th style={{ width: '18%' }}>签字</th>
+            <th style={{ width: '17%' }}>日期</th>
+            <th style={{ width: '16%' }}>签字</th>
           </tr>
         </thead>
         <tbody>
@@ -139,35 +137,34 @@ export function ExpensePrint({ e, req, claimant }: { e: Expense; req?: ApprovalR
               <td>{r.name}</td>
               <td>
                 {r.opinion}
-                {i === 1 && <div>证明人：{witness || <span className="sign-line" />}</div>}
+                {i === 1 && (
+                  <div>{witness ? `证明人：${witness}` : <SignLine label="证明人" width="20mm" />}</div>
+                )}
               </td>
-              <td>{r.at}</td>
-              <td>
-                <span className="sign-line" />
+              <td style={{ whiteSpace: 'nowrap' }}>
+                <FormDate value={r.at} />
               </td>
+              <td className="sign-cell" />
             </tr>
           ))}
         </tbody>
       </table>
-      <div style={{ marginTop: 12, fontSize: 12 }}>
+      <div className="note">
         {ruleIds.map((id) => (
           <div key={id}>
             {id}：{safeRule(id)}
           </div>
         ))}
       </div>
-      <div style={{ marginTop: 24, display: 'flex', justifyContent: 'space-between', fontSize: 14 }}>
+      <div className="signs">
+        <SignLine label="领款人签字" />
+        <SignLine label="出纳" />
         <span>
-          领款人签字：
-          <span className="sign-line" />
+          付款日期：
+          <FormDate value={e.paidOn} />
         </span>
-        <span>
-          出纳：
-          <span className="sign-line" />
-        </span>
-        <span>付款日期：{e.paidOn ?? <span className="sign-line" />}</span>
       </div>
-    </PrintView>
+    </FormPrint>
   );
 }
 

@@ -35,8 +35,8 @@ import type { ApprovalRequest } from '../../approvals/types';
 import { currentActor, useSession } from '../../auth/session';
 import { ConfirmButton } from '../../components/Confirm';
 import { FormCard } from '../../components/FormCard';
+import { FormDate, FormMeta, FormPrint, FormTitle, opinionText, SignRow } from '../../components/FormPrint';
 import { notifyError, notifyOk } from '../../components/notify';
-import { PrintView } from '../../components/PrintView';
 import { db } from '../../db/db';
 import type { RequestKind, SpendRequest } from '../../db/schema/finance';
 
@@ -372,19 +372,24 @@ function RequestPrint({ r, req, applicant }: { r: SpendRequest; req?: ApprovalRe
       ? '经局分管领导和局主要领导同意后由办公室和财务人员统一购置'
       : '经局分管领导或主要领导批准，否则费用自理';
   return (
-    <PrintView
-      title={`${formName} ${r.number}`}
-      size="A4"
+    <FormPrint
+      form={r.kind === 'supply' ? '添置办公用品申报单' : '印制文件申报单'}
+      jobTitle={`${formName} ${r.number}`}
       onPrinted={() => markRequestPrinted(r.id, currentActor())}
     >
-      <div style={{ textAlign: 'center', fontSize: 22, fontWeight: 700 }}>
+      <FormTitle>
         {unit}
         {formName}
-      </div>
-      <div style={{ display: 'flex', justifyContent: 'space-between', margin: '8px 0', fontSize: 14 }}>
-        <span>编号：{r.number}</span>
-        <span>申报日期：{r.requestedOn}</span>
-      </div>
+      </FormTitle>
+      <FormMeta
+        left={`编号：${r.number}`}
+        right={
+          <>
+            申报日期：
+            <FormDate value={r.requestedOn} />
+          </>
+        }
+      />
       <table className="form-table">
         <tbody>
           <tr>
@@ -450,32 +455,19 @@ function RequestPrint({ r, req, applicant }: { r: SpendRequest; req?: ApprovalRe
             <tr key={i}>
               <td>{s.label}</td>
               <td>{s.decidedByName ?? s.approverName}</td>
-              <td>
-                {s.decision
-                  ? (s.decision === 'approved' ? '同意' : '退回') + (s.comment ? `：${s.comment}` : '')
-                  : ''}
+              <td>{opinionText(s.decision, s.comment, { approved: '同意', rejected: '退回' })}</td>
+              <td style={{ whiteSpace: 'nowrap' }}>
+                <FormDate value={s.decidedAt} />
               </td>
-              <td>{s.decidedAt?.slice(0, 10) ?? ''}</td>
-              <td>
-                <span className="sign-line" />
-              </td>
+              <td className="sign-cell" style={{ width: '22mm' }} />
             </tr>
           ))}
         </tbody>
       </table>
-      <div style={{ marginTop: 12, fontSize: 12 }}>
+      <div className="note">
         FIN-6：{ruleText('FIN-6').text}（制度 九、{rule}）
       </div>
-      <div style={{ marginTop: 24, display: 'flex', justifyContent: 'space-between', fontSize: 14 }}>
-        <span>
-          申报人签字：
-          <span className="sign-line" />
-        </span>
-        <span>
-          办公室经办：
-          <span className="sign-line" />
-        </span>
-      </div>
-    </PrintView>
+      <SignRow labels={['申报人签字', '办公室经办']} />
+    </FormPrint>
   );
 }

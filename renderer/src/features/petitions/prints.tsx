@@ -1,33 +1,30 @@
 // Printed forms of the petitions module, A4 from a print view that needs no editing:
 // 信访事项交办单 / 转送函, 督办通知, the ledgers, and the monthly 上访情况分析.
+import { Button } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 
+import { formalDates } from '../../../../shared/paper';
 import { PETITION_DEADLINE_LABELS, provisionalReason, ruleText } from '../../../../shared/rules';
 import type { PetitionDeadlineKind } from '../../../../shared/rules';
 import { useCalendar } from '../../calendar/calendar';
+import { FormDate, FormMeta, FormPrint, FormTitle, LetterSeal, SignRow } from '../../components/FormPrint';
 import { notifyError } from '../../components/notify';
 import { PrintView } from '../../components/PrintView';
 import { dueText, provisionalYears } from '../../components/ProvisionalBadge';
-import { today } from '../../db/clock';
 import { unitName } from '../../org/org';
 
 import { maskForOutside } from './informant';
 import type { ShownPetition } from './informant';
 import { DECISION_LABELS, STEP_LABELS } from './labels';
+import { issuedNotice, issueSupervisionNotice } from './notices';
+import type { IssuedNotice } from './notices';
 import { caseSteps } from './queries';
 import { completionDueOf, recordPrinted } from './repo';
 import { useActor, useSettings } from './ui';
 
 function useUnitName() {
   return useLiveQuery(unitName, [], '');
-}
-
-function Sign({ label }: { label: string }) {
-  return (
-    <span style={{ marginRight: 32 }}>
-      {label}：<span className="sign-line" />
-    </span>
-  );
 }
 
 // 交办单 / 转送函: sent out of the bureau, so an informant's identity is never on it (PET-6),
@@ -42,13 +39,13 @@ export function HandoverPrint({ p: shown }: { p: ShownPetition }) {
   const forward = p.decision === 'forward';
   const title = forward ? '信访事项转送函' : '信访事项交办单';
   const limit = completionDueOf(p, cal, settings);
-  const due = limit && dueText(limit, cal); // “2027-02-19（暂定）” while 2027's holidays are not loaded
+  const due = limit && formalDates(dueText(limit, cal)); // “2027年2月19日（暂定）” while 2027's holidays are not loaded
   const provisional = provisionalYears(limit, cal);
   const chain = steps.filter((s) => ['register', 'sort', 'reroute', 'objection'].includes(s.kind));
   return (
-    <PrintView
-      title={`${title} ${p.regNo}`}
-      size="A4"
+    <FormPrint
+      form={title}
+      jobTitle={`${title} ${p.regNo}`}
       onPrinted={async () => {
         try {
           await recordPrinted([p.id], title, actor);
@@ -57,8 +54,8 @@ export function HandoverPrint({ p: shown }: { p: ShownPetition }) {
         }
       }}
     >
-      <h2 style={{ textAlign: 'center', margin: '0 0 4mm', letterSpacing: 4 }}>{title}</h2>
-      <p style={{ textAlign: 'right', margin: 0 }}>编号：{p.regNo}</p>
+      <FormTitle>{title}</FormTitle>
+      <FormMeta right={`编号：${p.regNo}`} />
       <p>
         <b>{p.unitName}</b>：
       </p>
@@ -83,13 +80,15 @@ export function HandoverPrint({ p: shown }: { p: ShownPetition }) {
           </tr>
           <tr>
             <th>收件日期</th>
-            <td>{p.receivedOn}</td>
+            <td>
+              <FormDate value={p.receivedOn} />
+            </td>
             <th>问题类别</th>
             <td>{p.category}</td>
           </tr>
           <tr>
             <th>内容摘要</th>
-            <td colSpan={3} style={{ height: '40mm' }}>
+            <td colSpan={3} style={{ height: '30mm', verticalAlign: 'top' }}>
               {p.summary}
             </td>
           </tr>
@@ -101,7 +100,7 @@ export function HandoverPrint({ p: shown }: { p: ShownPetition }) {
           </tr>
           <tr>
             <th>依据</th>
-            <td colSpan={3} style={{ fontSize: 12 }}>
+            <td colSpan={3} className="note">
               {ruleText('PET-8').id}：{ruleText('PET-8').text}
               <br />
               {ruleText('PET-3').id}：{ruleText('PET-3').text}
@@ -115,10 +114,10 @@ export function HandoverPrint({ p: shown }: { p: ShownPetition }) {
           </tr>
           <tr>
             <th>办理经过</th>
-            <td colSpan={3} style={{ fontSize: 12 }}>
+            <td colSpan={3} className="note">
               {chain.map((s) => (
                 <div key={s.id}>
-                  {s.on} {STEP_LABELS[s.kind]}：{s.text}（{s.byName}）
+                  <FormDate value={s.on} /> {STEP_LABELS[s.kind]}：{formalDates(s.text)}（{s.byName}）
                 </div>
               ))}
             </td>
@@ -126,19 +125,12 @@ export function HandoverPrint({ p: shown }: { p: ShownPetition }) {
         </tbody>
       </table>
       {!forward && provisional.length > 0 && (
-        <p style={{ fontSize: 12 }}>注：办理期限暂定：{provisionalReason(provisional)}。</p>
+        <p className="note">注：办理期限暂定：{provisionalReason(provisional)}。</p>
       )}
-      <p style={{ marginTop: '10mm' }}>
-        <Sign label="经办人" />
-        <Sign label="审核人" />
-        <Sign label="签发人" />
-      </p>
-      <p style={{ textAlign: 'right', marginTop: '12mm' }}>
-        {unit}（盖章）
-        <br />
-        {today()}
-      </p>
-    </PrintView>
+      <SignRow labels={['经办人', '审核人', '签发人']} />
+      {/* the date of the act: the day it was handed over (转送/交办), not the day it is printed */}
+      <LetterSeal unit={unit} on={p.handedOn ?? p.sortedOn} />
+    </FormPrint>
   );
 }
 
@@ -152,34 +144,50 @@ export type SupervisionCase = {
   overdue: boolean;
 };
 
+// 督办通知 (PET-9): numbered 督〔2026〕N号 when it is issued (签发, or its first printing), the
+// number and the date of issue kept on its cases (notices.ts); printed again, the same notice.
 export function SupervisionNoticePrint({ unit: target, cases }: { unit: string; cases: SupervisionCase[] }) {
   const actor = useActor();
   const unit = useUnitName();
   const cal = useCalendar();
-  const day = today();
+  const ids = cases.map((c) => c.id);
+  const key = ids.join();
+  const kept = useLiveQuery(() => issuedNotice(target, ids), [target, key]);
+  const [fresh, setFresh] = useState<IssuedNotice | null>(null);
+  const notice = fresh ?? kept ?? null;
   const provisional = [...new Set(cases.flatMap((c) => provisionalYears(c.due, cal)))].sort();
+  async function issue() {
+    if (notice) return;
+    setFresh(await issueSupervisionNotice(target, ids, actor));
+  }
   return (
-    <PrintView
-      title={`督办通知 ${target}`}
-      size="A4"
+    <FormPrint
+      form="督办通知"
+      jobTitle={`督办通知 ${notice?.no ?? ''} ${target}`}
+      beforePrint={issue}
+      extraActions={
+        !notice && (
+          <Button variant="light" onClick={() => issue().catch(notifyError)}>
+            签发督办通知
+          </Button>
+        )
+      }
       onPrinted={async () => {
         try {
-          await recordPrinted(
-            cases.map((c) => c.id),
-            `督办通知（${target}）`,
-            actor,
-            'supervise',
-          );
+          await recordPrinted(ids, `督办通知 ${notice?.no ?? ''}（${target}）`, actor);
         } catch (e) {
           notifyError(e);
         }
       }}
     >
-      <h2 style={{ textAlign: 'center', margin: '0 0 6mm', letterSpacing: 6 }}>督办通知</h2>
+      <FormTitle>{unit}督办通知</FormTitle>
+      <p style={{ textAlign: 'center' }} data-testid="notice-number">
+        {notice?.no ?? '督〔　　〕　号（签发时编号）'}
+      </p>
       <p>
         <b>{target}</b>：
       </p>
-      <p style={{ textIndent: '2em', lineHeight: 1.8 }}>
+      <p style={{ textIndent: '2em' }}>
         我局交（转）你单位办理的下列{cases.length}
         件信访事项已逾期或即将到期。请高度重视，于收到本通知之日起3个工作日内办结，并将办理结果书面报送我局；确有特殊情况的，请书面说明理由。
       </p>
@@ -197,39 +205,32 @@ export function SupervisionNoticePrint({ unit: target, cases }: { unit: string; 
         <tbody>
           {cases.map((c, i) => (
             <tr key={c.id}>
-              <td>{i + 1}</td>
+              <td style={{ textAlign: 'center' }}>{i + 1}</td>
               <td style={{ whiteSpace: 'nowrap' }}>{c.regNo}</td>
-              <td style={{ whiteSpace: 'nowrap' }}>{c.receivedOn}</td>
+              <td style={{ whiteSpace: 'nowrap' }}>
+                <FormDate value={c.receivedOn} />
+              </td>
               <td>{c.summary}</td>
               <td style={{ whiteSpace: 'nowrap' }}>
-                {dueText(c.due, cal)}
+                {formalDates(dueText(c.due, cal))}
                 <br />
-                <span style={{ fontSize: 11 }}>
-                  {PETITION_DEADLINE_LABELS[c.kind as PetitionDeadlineKind] ?? ''}
-                </span>
+                <span className="note">{PETITION_DEADLINE_LABELS[c.kind as PetitionDeadlineKind] ?? ''}</span>
               </td>
-              <td>{c.overdue ? '已逾期' : '即将到期'}</td>
+              <td style={{ whiteSpace: 'nowrap' }}>{c.overdue ? '已逾期' : '即将到期'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p style={{ fontSize: 12 }}>
+      <p className="note">
         依据：{ruleText('PET-9').id} {ruleText('PET-9').text}
       </p>
       {provisional.length > 0 && (
-        <p style={{ fontSize: 12 }}>注：标“暂定”的期限：{provisionalReason(provisional)}。</p>
+        <p className="note">注：标“暂定”的期限：{provisionalReason(provisional)}。</p>
       )}
-      <p style={{ marginTop: '10mm' }}>
-        <Sign label="经办人" />
-        <Sign label="审核人" />
-        <Sign label="签发人" />
-      </p>
-      <p style={{ textAlign: 'right', marginTop: '12mm' }}>
-        {unit}（盖章）
-        <br />
-        {day}
-      </p>
-    </PrintView>
+      <SignRow labels={['经办人', '审核人', '签发人']} />
+      {/* the date of the act: the day the notice was issued, not the day it is printed */}
+      <LetterSeal unit={unit} on={notice?.on} />
+    </FormPrint>
   );
 }
 
@@ -258,10 +259,7 @@ export function AnalysisPrint({ period, text }: { period: string; text: string }
           {line}
         </p>
       ))}
-      <p style={{ marginTop: '12mm' }}>
-        <Sign label="撰稿" />
-        <Sign label="审核" />
-      </p>
+      <SignRow labels={['撰稿', '审核']} />
     </PrintView>
   );
 }

@@ -1,7 +1,22 @@
 // 月度审核 (ATT-7): the clerk compiles and submits, the office's 分管领导 verifies, the 局长 reviews,
 // the clerk announces and the month is locked; after that, corrections are amendments with a
 // reason (both versions kept). The printable 考勤情况通报.
-import { Alert, Badge, Button, Card, Group, NativeSelect, Select, Stack, Stepper, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Select,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
@@ -14,13 +29,22 @@ import { canDecide } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useCan, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
+import { FormDate, FormPrint, FormTitle, SignLine } from '../../../components/FormPrint';
 import { notifyError, notifyOk } from '../../../components/notify';
-import { PrintView } from '../../../components/PrintView';
 import { localHHmm, today, toLocalISODate } from '../../../db/clock';
 import { DomainError } from '../../../db/repo';
 import type { AttendanceMonth } from '../../../db/schema/attendance';
 import { unitName } from '../../../org/org';
-import { amendmentsOf, amendMonth, announceMonth, compileCheck, compileMonth, flowStateOf, logBulletinPrinted, monthStatus } from '../core/close';
+import {
+  amendmentsOf,
+  amendMonth,
+  announceMonth,
+  compileCheck,
+  compileMonth,
+  flowStateOf,
+  logBulletinPrinted,
+  monthStatus,
+} from '../core/close';
 import { liveMonth, sheetPeople } from '../core/tally';
 import { STAGE_LABELS } from '../labels';
 
@@ -39,7 +63,9 @@ export function MonthClose({ year, month, monthKey }: { year: number; month: num
   const [printing, setPrinting] = useState(false);
   const status = useLiveFor(`${monthKey}|${user.staffId}`, async () => {
     const s = await monthStatus(year, month);
-    const mayDecide = s.approval ? (await canDecide(s.approval, { id: user.staffId, name: user.name })) === null : false;
+    const mayDecide = s.approval
+      ? (await canDecide(s.approval, { id: user.staffId, name: user.name })) === null
+      : false;
     const amendments = s.rec ? await amendmentsOf(s.rec.key) : [];
     // ATT-7: compiled from the month's last working day on; until it is, the live tally is a preview.
     const due = await compileCheck(year, month);
@@ -50,7 +76,8 @@ export function MonthClose({ year, month, monthKey }: { year: number; month: num
   if (!status) return null;
   const { rec, approval, stage, due } = status;
   const flowIndex = ATTENDANCE_FLOW.findIndex((f) => f.state === flowStateOf(stage));
-  const active = stage === 'announced' ? ATTENDANCE_FLOW.length : stage === 'open' || stage === 'returned' ? 0 : flowIndex;
+  const active =
+    stage === 'announced' ? ATTENDANCE_FLOW.length : stage === 'open' || stage === 'returned' ? 0 : flowIndex;
 
   async function run(fn: () => Promise<unknown>, ok: string) {
     try {
@@ -69,15 +96,22 @@ export function MonthClose({ year, month, monthKey }: { year: number; month: num
             返回
           </Button>
         </Group>
-        <PrintView
-          title={`${year}年${month}月考勤情况通报`}
-          size="A4"
+        <FormPrint
+          form="考勤情况通报"
+          jobTitle={`${year}年${month}月考勤情况通报`}
           onPrinted={async () => {
             await logBulletinPrinted(rec.id, currentActor());
           }}
         >
-          <Bulletin unit={status.unit} year={year} month={month} rec={rec} approval={approval} rows={rec.snapshot} />
-        </PrintView>
+          <Bulletin
+            unit={status.unit}
+            year={year}
+            month={month}
+            rec={rec}
+            approval={approval}
+            rows={rec.snapshot}
+          />
+        </FormPrint>
       </Stack>
     );
   }
@@ -102,7 +136,9 @@ export function MonthClose({ year, month, monthKey }: { year: number; month: num
       {isClerk && (stage === 'open' || stage === 'returned') && (
         <Card withBorder>
           <Text mb="xs">
-            {stage === 'returned' ? '上次汇总已被退回，请核对后重新汇总。' : '汇总本月全体人员的签到、请假和公出，计算月考核分，提交分管领导核实。'}
+            {stage === 'returned'
+              ? '上次汇总已被退回，请核对后重新汇总。'
+              : '汇总本月全体人员的签到、请假和公出，计算月考核分，提交分管领导核实。'}
           </Text>
           {!due.ok && (
             <Alert color="yellow" mb="xs" role="alert" title="尚未到汇总时间">
@@ -110,7 +146,10 @@ export function MonthClose({ year, month, monthKey }: { year: number; month: num
             </Alert>
           )}
           <Group>
-            <Button disabled={!due.ok} onClick={() => run(() => compileMonth(year, month, currentActor()), '已汇总并提交分管领导核实')}>
+            <Button
+              disabled={!due.ok}
+              onClick={() => run(() => compileMonth(year, month, currentActor()), '已汇总并提交分管领导核实')}
+            >
               汇总并提交核实
             </Button>
           </Group>
@@ -151,7 +190,9 @@ export function MonthClose({ year, month, monthKey }: { year: number; month: num
             title="全局通报"
             message={`通报${year}年${month}月考勤结果并锁定该月？`}
             confirmLabel="通报"
-            onConfirm={() => run(() => announceMonth(year, month, currentActor()), '已全局通报，该月考勤已锁定')}
+            onConfirm={() =>
+              run(() => announceMonth(year, month, currentActor()), '已全局通报，该月考勤已锁定')
+            }
           >
             全局通报
           </ConfirmButton>
@@ -159,7 +200,8 @@ export function MonthClose({ year, month, monthKey }: { year: number; month: num
       )}
       {stage === 'announced' && (
         <Alert color="orange" title="已通报并锁定">
-          {year}年{month}月考勤已于 {fmt(rec?.announcedAt)} 由 {rec?.announcedByName} 通报，当前为第{rec?.version}版。签到记录只读，更正须说明理由，原版本保留。
+          {year}年{month}月考勤已于 {fmt(rec?.announcedAt)} 由 {rec?.announcedByName} 通报，当前为第
+          {rec?.version}版。签到记录只读，更正须说明理由，原版本保留。
         </Alert>
       )}
       {rec?.snapshot && stage !== 'open' && (
@@ -207,9 +249,14 @@ export function MonthClose({ year, month, monthKey }: { year: number; month: num
   );
 }
 
-function stepWho(state: string, rec: AttendanceMonth | undefined, approval: ApprovalRequest | undefined): string {
+function stepWho(
+  state: string,
+  rec: AttendanceMonth | undefined,
+  approval: ApprovalRequest | undefined,
+): string {
   if (state === 'compiling') return rec?.compiledByName ? `${rec.compiledByName} ${fmt(rec.compiledAt)}` : '';
-  if (state === 'announced') return rec?.announcedByName ? `${rec.announcedByName} ${fmt(rec.announcedAt)}` : '';
+  if (state === 'announced')
+    return rec?.announcedByName ? `${rec.announcedByName} ${fmt(rec.announcedAt)}` : '';
   const step = approval?.steps.find((s) => s.key === (state === 'verified' ? 'verify' : 'review'));
   if (!step) return '';
   return step.decidedAt ? `${step.decidedByName} ${fmt(step.decidedAt)}` : `待 ${step.approverName}`;
@@ -220,7 +267,19 @@ function SummaryTable({ rows }: { rows: MonthMarkRow[] }) {
     <Table withTableBorder withColumnBorders fz="sm" striped>
       <Table.Thead>
         <Table.Tr>
-          {['序号', '姓名', '股室', '迟到', '早退', '旷工(天)', '事假(天)', '病假(天)', '公出(天)', '扣分', '月考核分'].map((h) => (
+          {[
+            '序号',
+            '姓名',
+            '股室',
+            '迟到',
+            '早退',
+            '旷工(天)',
+            '事假(天)',
+            '病假(天)',
+            '公出(天)',
+            '扣分',
+            '月考核分',
+          ].map((h) => (
             <Table.Th key={h}>{h}</Table.Th>
           ))}
         </Table.Tr>
@@ -247,25 +306,47 @@ function SummaryTable({ rows }: { rows: MonthMarkRow[] }) {
 }
 
 // 考勤情况通报 as printed.
-function Bulletin(p: { unit: string; year: number; month: number; rec: AttendanceMonth; approval?: ApprovalRequest; rows: MonthMarkRow[] }) {
+function Bulletin(p: {
+  unit: string;
+  year: number;
+  month: number;
+  rec: AttendanceMonth;
+  approval?: ApprovalRequest;
+  rows: MonthMarkRow[];
+}) {
   const flagged = p.rows.filter((r) => r.late || r.early || r.absentDays);
   const step = (key: string) => p.approval?.steps.find((s) => s.key === key);
   return (
     <div>
-      <h2 style={{ textAlign: 'center', margin: '0 0 4mm' }}>
+      <FormTitle>
         {p.unit}
         <br />
         {p.year}年{p.month}月考勤情况通报
-      </h2>
-      <p style={{ textIndent: '2em', lineHeight: 1.8 }}>
-        根据《考勤制度》，现将{p.year}年{p.month}月全局考勤情况通报如下：本月迟到 {sum(p.rows, 'late')} 人次，早退 {sum(p.rows, 'early')} 人次，旷工{' '}
-        {sum(p.rows, 'absentDays')} 天，事假 {sum(p.rows, 'personalLeaveDays')} 天，病假 {sum(p.rows, 'sickLeaveDays')} 天，公出 {sum(p.rows, 'tripDays')} 天。
-        {flagged.length ? `有迟到、早退或旷工记录的人员：${flagged.map((r) => r.name).join('、')}。` : '全体人员无迟到、早退和旷工。'}
+      </FormTitle>
+      <p style={{ textIndent: '2em' }}>
+        根据《考勤制度》，现将{p.year}年{p.month}月全局考勤情况通报如下：本月迟到 {sum(p.rows, 'late')}{' '}
+        人次，早退 {sum(p.rows, 'early')} 人次，旷工 {sum(p.rows, 'absentDays')} 天，事假{' '}
+        {sum(p.rows, 'personalLeaveDays')} 天，病假 {sum(p.rows, 'sickLeaveDays')} 天，公出{' '}
+        {sum(p.rows, 'tripDays')} 天。
+        {flagged.length
+          ? `有迟到、早退或旷工记录的人员：${flagged.map((r) => r.name).join('、')}。`
+          : '全体人员无迟到、早退和旷工。'}
       </p>
-      <table className="form-table">
+      <table className="form-table dense">
         <thead>
           <tr>
-            {['序号', '姓名', '股室', '迟到', '早退', '旷工(天)', '事假(天)', '病假(天)', '公出(天)', '月考核分'].map((h) => (
+            {[
+              '序号',
+              '姓名',
+              '股室',
+              '迟到',
+              '早退',
+              '旷工(天)',
+              '事假(天)',
+              '病假(天)',
+              '公出(天)',
+              '月考核分',
+            ].map((h) => (
               <th key={h}>{h}</th>
             ))}
           </tr>
@@ -273,8 +354,8 @@ function Bulletin(p: { unit: string; year: number; month: number; rec: Attendanc
         <tbody>
           {p.rows.map((r, i) => (
             <tr key={r.staffId}>
-              <td>{i + 1}</td>
-              <td>{r.name}</td>
+              <td style={{ textAlign: 'center' }}>{i + 1}</td>
+              <td style={{ whiteSpace: 'nowrap' }}>{r.name}</td>
               <td>{r.section}</td>
               <td>{r.late}</td>
               <td>{r.early}</td>
@@ -287,24 +368,37 @@ function Bulletin(p: { unit: string; year: number; month: number; rec: Attendanc
           ))}
         </tbody>
       </table>
-      <p style={{ fontSize: 12 }}>计分依据：ATT-2至ATT-6（迟到、早退每次扣0.5分，旷工每天扣15分，基础分{p.rows[0]?.base ?? 100}分）。{p.rec.version > 1 ? `本通报为更正后第${p.rec.version}版。` : ''}</p>
-      <p style={{ lineHeight: 2.2 }}>
-        考勤员：{p.rec.compiledByName} {fmt(p.rec.compiledAt).slice(0, 10)} <span className="sign-line" />
-        <br />
-        分管领导核实：{step('verify')?.decidedByName ?? ''} {fmt(step('verify')?.decidedAt).slice(0, 10)} <span className="sign-line" />
-        <br />
-        局长审阅：{step('review')?.decidedByName ?? ''} {fmt(step('review')?.decidedAt).slice(0, 10)} <span className="sign-line" />
+      <p className="note">
+        计分依据：ATT-2至ATT-6（迟到、早退每次扣0.5分，旷工每天扣15分，基础分{p.rows[0]?.base ?? 100}分）。
+        {p.rec.version > 1 ? `本通报为更正后第${p.rec.version}版。` : ''}
       </p>
-      <p style={{ textAlign: 'right' }}>
+      <div className="signs">
+        {[
+          { label: '考勤员', by: p.rec.compiledByName, at: p.rec.compiledAt },
+          { label: '分管领导核实', by: step('verify')?.decidedByName, at: step('verify')?.decidedAt },
+          { label: '局长审阅', by: step('review')?.decidedByName, at: step('review')?.decidedAt },
+        ].map((s) => (
+          <span key={s.label}>
+            <SignLine label={`${s.label}${s.by ? `（${s.by}）` : ''}`} width="22mm" />
+            <br />
+            <FormDate value={s.at} />
+          </span>
+        ))}
+      </div>
+      {/* the date of the act: the day the bulletin was announced */}
+      <div className="seal">
         {p.unit}办公室
         <br />
-        {fmt(p.rec.announcedAt).slice(0, 10) || '    年  月  日'}
-      </p>
+        <FormDate value={p.rec.announcedAt} />
+      </div>
     </div>
   );
 }
 
-function sum(rows: MonthMarkRow[], k: 'late' | 'early' | 'absentDays' | 'personalLeaveDays' | 'sickLeaveDays' | 'tripDays') {
+function sum(
+  rows: MonthMarkRow[],
+  k: 'late' | 'early' | 'absentDays' | 'personalLeaveDays' | 'sickLeaveDays' | 'tripDays',
+) {
   return rows.reduce((a, r) => a + r[k], 0);
 }
 
@@ -344,7 +438,8 @@ function AmendForm({ year, month }: { year: number; month: number }) {
       setReason('');
       setValue('');
     } catch (e) {
-      if (e instanceof DomainError && e.field) setErrors({ [e.field === 'date' ? 'date' : e.field === 'reason' ? 'reason' : 'value']: e.message });
+      if (e instanceof DomainError && e.field)
+        setErrors({ [e.field === 'date' ? 'date' : e.field === 'reason' ? 'reason' : 'value']: e.message });
       else notifyError(e);
     } finally {
       setBusy(false);
@@ -363,7 +458,15 @@ function AmendForm({ year, month }: { year: number; month: number }) {
         }}
       >
         <Stack gap="xs">
-          <Textarea label="更正理由" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} autosize minRows={2} />
+          <Textarea
+            label="更正理由"
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.reason}
+            autosize
+            minRows={2}
+          />
           <Group align="flex-end">
             <Select
               label="人员（可选）"
@@ -374,10 +477,39 @@ function AmendForm({ year, month }: { year: number; month: number }) {
               onChange={setStaffId}
               w={200}
             />
-            <TextInput type="date" label="日期" value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} w={170} />
-            <NativeSelect label="时段" data={[{ value: 'am', label: '上午' }, { value: 'pm', label: '下午' }]} value={half} onChange={(e) => setHalf(e.currentTarget.value as Half)} />
-            <NativeSelect label="项目" data={[{ value: 'at', label: '签到' }, { value: 'leftAt', label: '离岗' }]} value={field} onChange={(e) => setField(e.currentTarget.value as 'at' | 'leftAt')} />
-            <TextInput label="改为（时间，空＝清除，旷＝旷工）" value={value} onChange={(e) => setValue(e.currentTarget.value)} error={errors.value} w={240} />
+            <TextInput
+              type="date"
+              label="日期"
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              error={errors.date}
+              w={170}
+            />
+            <NativeSelect
+              label="时段"
+              data={[
+                { value: 'am', label: '上午' },
+                { value: 'pm', label: '下午' },
+              ]}
+              value={half}
+              onChange={(e) => setHalf(e.currentTarget.value as Half)}
+            />
+            <NativeSelect
+              label="项目"
+              data={[
+                { value: 'at', label: '签到' },
+                { value: 'leftAt', label: '离岗' },
+              ]}
+              value={field}
+              onChange={(e) => setField(e.currentTarget.value as 'at' | 'leftAt')}
+            />
+            <TextInput
+              label="改为（时间，空＝清除，旷＝旷工）"
+              value={value}
+              onChange={(e) => setValue(e.currentTarget.value)}
+              error={errors.value}
+              w={240}
+            />
           </Group>
           <Group>
             <Button type="submit" loading={busy}>
@@ -392,4 +524,3 @@ function AmendForm({ year, month }: { year: number; month: number }) {
     </Card>
   );
 }
-

@@ -1,6 +1,19 @@
 // One leave: its details, the approval chain (decide here too), withdraw, 销假 (LV-7), and the
 // 请假申报条 print view (LV-6) with its printed and filed state.
-import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
@@ -9,8 +22,8 @@ import { href, navigate } from '../../../app/router';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useCan, useSession } from '../../../auth/session';
 import { loadCalendar } from '../../../calendar/calendar';
+import { FormDate, FormPrint, SignLine } from '../../../components/FormPrint';
 import { notifyError, notifyOk } from '../../../components/notify';
-import { PrintView } from '../../../components/PrintView';
 import type { PaperSize } from '../../../components/PrintView';
 import { RuleLines } from '../../../components/RuleCite';
 import { today } from '../../../db/clock';
@@ -18,11 +31,20 @@ import { DomainError } from '../../../db/repo';
 import type { Leave } from '../../../db/schema/attendance';
 import { getSetting, setSetting } from '../../../db/settings';
 import { unitName } from '../../../org/org';
-import { closeDue, closeLeave, getLeave, loadApproval, markSlipFiled, markSlipPrinted, ruleLine, spanText } from '../core';
+import {
+  closeDue,
+  closeLeave,
+  getLeave,
+  loadApproval,
+  markSlipFiled,
+  markSlipPrinted,
+  ruleLine,
+  spanText,
+} from '../core';
 import { HALF_LABELS, LEAVE_STATUS_LABELS } from '../labels';
 
 import { LEAVE_STATUS_COLOR } from './LeaveList';
-import { fmtAt, localDate } from './parts';
+import { fmtAt } from './parts';
 import { ApprovalCard, SlipHeader, SlipStepRows } from './request';
 
 export const SLIP_SIZE_KEY = 'leave.slipSize';
@@ -52,9 +74,10 @@ export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
   if (slip) {
     return (
       <Stack>
-        <PrintView
-          title={`请假申报条 ${leave.number}`}
-          size={data.size}
+        <FormPrint
+          form="请假申报条"
+          jobTitle={`请假申报条 ${leave.number}`}
+          paper={data.size === 'A4' ? 'A4' : 'A5'}
           onPrinted={async () => {
             await markSlipPrinted(leave.id, currentActor());
           }}
@@ -88,8 +111,16 @@ export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
                   登记存档
                 </Button>
               )}
-              <Badge color={leave.filedAt ? 'green' : leave.printedAt ? 'blue' : 'gray'} size="lg" variant="light">
-                {leave.filedAt ? `已存档 ${fmtAt(leave.filedAt).slice(0, 10)}` : leave.printedAt ? `已打印 ${fmtAt(leave.printedAt).slice(0, 10)}` : '未打印'}
+              <Badge
+                color={leave.filedAt ? 'green' : leave.printedAt ? 'blue' : 'gray'}
+                size="lg"
+                variant="light"
+              >
+                {leave.filedAt
+                  ? `已存档 ${fmtAt(leave.filedAt).slice(0, 10)}`
+                  : leave.printedAt
+                    ? `已打印 ${fmtAt(leave.printedAt).slice(0, 10)}`
+                    : '未打印'}
               </Badge>
               <Button variant="subtle" onClick={() => navigate('leave', 'leave', leave.id)}>
                 返回
@@ -98,7 +129,7 @@ export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
           }
         >
           <LeaveSlip leave={leave} approval={approval} unit={data.unit} />
-        </PrintView>
+        </FormPrint>
       </Stack>
     );
   }
@@ -119,11 +150,16 @@ export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
       </Group>
       <Card withBorder>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          <Text>请假人：{leave.staffName}（{leave.sectionName}）</Text>
+          <Text>
+            请假人：{leave.staffName}（{leave.sectionName}）
+          </Text>
           <Text>请假类型：{leaveTypeInfo(leave.leaveType).label}</Text>
           <Text>时间：{spanText(leave)}</Text>
           <Text>时长：{leave.days}天（工作日）</Text>
-          <Text>形式：{leave.form === 'written' ? '书面（请假申报条）' : '口头'}{leave.afterTheFact ? '，事后补办（LV-5）' : ''}</Text>
+          <Text>
+            形式：{leave.form === 'written' ? '书面（请假申报条）' : '口头'}
+            {leave.afterTheFact ? '，事后补办（LV-5）' : ''}
+          </Text>
           <Text>{leave.recordedByName ? `代录人：${leave.recordedByName}` : '本人申请'}</Text>
           <Text style={{ gridColumn: '1 / -1' }}>事由：{leave.reason}</Text>
           <Text>申报条：{leave.filedAt ? '已存档' : leave.printedAt ? '已打印' : '未打印'}</Text>
@@ -147,7 +183,9 @@ export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
           withdrawMessage="撤回后本次请假作废，可重新申请。"
         />
       )}
-      {leave.status === 'approved' && (mine || office) && <CloseForm leave={leave} overdue={data.overdue} due={data.due} />}
+      {leave.status === 'approved' && (mine || office) && (
+        <CloseForm leave={leave} overdue={data.overdue} due={data.due} />
+      )}
       <Anchor href={href('leave', 'list')}>返回请假记录</Anchor>
     </Stack>
   );
@@ -180,7 +218,8 @@ function CloseForm({ leave, overdue, due }: { leave: Leave; overdue: boolean; du
         销假（LV-7）
       </Title>
       <Text size="sm" mb="xs">
-        假期满后到办公室销假，期限：{due}。{overdue && <b style={{ color: 'var(--mantine-color-red-7)' }}>已逾期，须说明情况。</b>}
+        假期满后到办公室销假，期限：{due}。
+        {overdue && <b style={{ color: 'var(--mantine-color-red-7)' }}>已逾期，须说明情况。</b>}
       </Text>
       <form
         onSubmit={(e) => {
@@ -189,7 +228,15 @@ function CloseForm({ leave, overdue, due }: { leave: Leave; overdue: boolean; du
         }}
       >
         <Group align="flex-end">
-          <Textarea label="情况说明" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={error} autosize minRows={1} w={420} />
+          <Textarea
+            label="情况说明"
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={error}
+            autosize
+            minRows={1}
+            w={420}
+          />
           <Button type="submit" loading={busy}>
             销假
           </Button>
@@ -201,7 +248,15 @@ function CloseForm({ leave, overdue, due }: { leave: Leave; overdue: boolean; du
 
 // 请假申报条 (LV-3, LV-6): unit, number, applicant, section, type, reason, from–to, length, the rule
 // that routed it, each approver's name, decision and date (and a delegate), signature lines, 销假.
-export function LeaveSlip({ leave, approval, unit }: { leave: Leave; approval?: ApprovalRequest; unit: string }) {
+export function LeaveSlip({
+  leave,
+  approval,
+  unit,
+}: {
+  leave: Leave;
+  approval?: ApprovalRequest;
+  unit: string;
+}) {
   const steps = approval?.steps ?? [];
   return (
     <div className="leave-slip">
@@ -209,7 +264,7 @@ export function LeaveSlip({ leave, approval, unit }: { leave: Leave; approval?: 
       <table className="form-table">
         <tbody>
           <tr>
-            <th style={{ width: '20%', whiteSpace: 'nowrap' }}>请假人</th>
+            <th style={{ width: '20%' }}>请假人</th>
             <td style={{ width: '32%' }}>{leave.staffName}</td>
             <th style={{ width: '18%' }}>股室</th>
             <td>{leave.sectionName}</td>
@@ -223,19 +278,20 @@ export function LeaveSlip({ leave, approval, unit }: { leave: Leave; approval?: 
           <tr>
             <th>请假时间</th>
             <td colSpan={3}>
-              自 {leave.startDate} {HALF_LABELS[leave.startHalf]} 至 {leave.endDate} {HALF_LABELS[leave.endHalf]}
+              自 <FormDate value={leave.startDate} /> {HALF_LABELS[leave.startHalf]} 至{' '}
+              <FormDate value={leave.endDate} /> {HALF_LABELS[leave.endHalf]}
             </td>
           </tr>
           <tr>
             <th>事由</th>
-            <td colSpan={3} style={{ height: '14mm' }}>
+            <td colSpan={3} style={{ height: '12mm' }}>
               {leave.reason}
               {leave.afterTheFact ? '（事后补办）' : ''}
             </td>
           </tr>
           <tr>
             <th>审批依据</th>
-            <td colSpan={3} style={{ fontSize: 12 }}>
+            <td colSpan={3} className="note">
               {leave.ruleIds.map((r) => (
                 <div key={r}>{ruleLine(r)}</div>
               ))}
@@ -243,30 +299,33 @@ export function LeaveSlip({ leave, approval, unit }: { leave: Leave; approval?: 
           </tr>
           <SlipStepRows steps={steps} />
           <tr>
-            <th style={{ whiteSpace: 'nowrap' }}>请假人签字</th>
-            <td>
-              <span className="sign-line" />
-            </td>
+            <th>请假人签字</th>
+            <td className="sign-cell" />
             <th>申请日期</th>
-            <td>{localDate(leave.createdAt)}</td>
+            <td>
+              <FormDate value={leave.createdAt} />
+            </td>
           </tr>
           <tr>
             <th>销假</th>
             <td colSpan={3}>
               {leave.closedOn ? (
                 <>
-                  已于 {leave.closedOn} 销假（经办：{leave.closedByName}）{leave.closedLate ? `。逾期说明：${leave.closeNote}` : ''}
+                  已于 <FormDate value={leave.closedOn} /> 销假（经办：{leave.closedByName}）
+                  {leave.closedLate ? `。逾期说明：${leave.closeNote}` : ''}
                 </>
               ) : (
                 <>
-                  销假日期：<span className="sign-line" style={{ minWidth: 90 }} /> 办公室经办人：<span className="sign-line" style={{ minWidth: 90 }} />
+                  <SignLine label="销假日期" width="26mm" /> <SignLine label="办公室经办人" width="26mm" />
                 </>
               )}
             </td>
           </tr>
         </tbody>
       </table>
-      <p style={{ fontSize: 11, marginTop: '2mm' }}>注：审批后的请假条一律交办公室存档备查（LV-6）；假期满后须及时到办公室销假（LV-7）。</p>
+      <p className="note">
+        注：审批后的请假条一律交办公室存档备查（LV-6）；假期满后须及时到办公室销假（LV-7）。
+      </p>
     </div>
   );
 }

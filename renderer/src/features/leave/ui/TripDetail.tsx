@@ -1,6 +1,20 @@
 // One trip: details, approval chain (decide here too), withdraw, the report back (TRIP-4) and the
 // printable 外出审批单.
-import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
@@ -8,20 +22,33 @@ import { tripState } from '../../../../../shared/rules';
 import { href, navigate } from '../../../app/router';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useCan, useSession } from '../../../auth/session';
+import { FormDate, FormPrint, SignLine } from '../../../components/FormPrint';
 import { notifyError, notifyOk } from '../../../components/notify';
-import { PrintView } from '../../../components/PrintView';
 import { RuleLines } from '../../../components/RuleCite';
 import { today } from '../../../db/clock';
 import { DomainError } from '../../../db/repo';
 import type { Trip } from '../../../db/schema/attendance';
 import { unitName } from '../../../org/org';
-import { getTrip, loadApproval, markTripPrinted, reportLeaders, reportTrip, ruleLine, spanText } from '../core';
+import {
+  getTrip,
+  loadApproval,
+  markTripPrinted,
+  reportLeaders,
+  reportTrip,
+  ruleLine,
+  spanText,
+} from '../core';
 import { HALF_LABELS, L, TRIP_KIND_LABELS, TRIP_STATUS_LABELS } from '../labels';
 
 import { ApprovalCard, SlipHeader, SlipStepRows } from './request';
 import { TRIP_STATUS_COLOR } from './TripList';
 
-const STATE_LABELS = { upcoming: '未出发', away: '外出中', awaiting_report: '已返回，待汇报', closed: '已汇报' } as const;
+const STATE_LABELS = {
+  upcoming: '未出发',
+  away: '外出中',
+  awaiting_report: '已返回，待汇报',
+  closed: '已汇报',
+} as const;
 
 export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
   const user = useSession((s) => s.user)!;
@@ -38,9 +65,9 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
 
   if (slip) {
     return (
-      <PrintView
-        title={`外出审批单 ${trip.number}`}
-        size="A4"
+      <FormPrint
+        form="外出审批单"
+        jobTitle={`外出审批单 ${trip.number}`}
         onPrinted={async () => {
           await markTripPrinted(trip.id, currentActor());
         }}
@@ -51,7 +78,7 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
         }
       >
         <TripSlip trip={trip} approval={approval} unit={data.unit} />
-      </PrintView>
+      </FormPrint>
     );
   }
 
@@ -67,13 +94,19 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
           <Badge size="lg" color={TRIP_STATUS_COLOR[trip.status]}>
             {TRIP_STATUS_LABELS[trip.status]}
           </Badge>
-          {state && <Badge size="lg" variant="light">{STATE_LABELS[state]}</Badge>}
+          {state && (
+            <Badge size="lg" variant="light">
+              {STATE_LABELS[state]}
+            </Badge>
+          )}
           <Button onClick={() => navigate('leave', 'trip', trip.id, 'slip')}>打印外出审批单</Button>
         </Group>
       </Group>
       <Card withBorder>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          <Text>外出人：{trip.staffName}（{trip.sectionName}）</Text>
+          <Text>
+            外出人：{trip.staffName}（{trip.sectionName}）
+          </Text>
           <Text>
             外出类型：{TRIP_KIND_LABELS[trip.tripKind]}
             {trip.afterTheFact ? '，事后补办' : ''}
@@ -83,7 +116,9 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
           <Text>时长：{trip.days}天</Text>
           <Text>出差补助天数：{trip.allowanceDays}天</Text>
           <Text style={{ gridColumn: '1 / -1' }}>事由：{trip.purpose}</Text>
-          {trip.decisionNumber && <Text style={{ gridColumn: '1 / -1' }}>依据：{trip.decisionNumber}（局长办公会，TRIP-3）</Text>}
+          {trip.decisionNumber && (
+            <Text style={{ gridColumn: '1 / -1' }}>依据：{trip.decisionNumber}（局长办公会，TRIP-3）</Text>
+          )}
           {trip.reportedOn && (
             <Text style={{ gridColumn: '1 / -1' }}>
               汇报：{trip.reportedOn} 向{trip.reportToName}汇报：{trip.reportText}
@@ -109,7 +144,11 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
           office={office}
           withdrawTitle="撤回外出申请"
           withdrawMessage="撤回后本次外出申请作废。"
-          chain={approval.steps.length === 0 ? <Text size="sm">向办公室登记即可，无需审批（TRIP-2）。</Text> : undefined}
+          chain={
+            approval.steps.length === 0 ? (
+              <Text size="sm">向办公室登记即可，无需审批（TRIP-2）。</Text>
+            ) : undefined
+          }
         />
       )}
       {trip.status === 'approved' && (mine || office) && <ReportForm trip={trip} />}
@@ -154,7 +193,14 @@ function ReportForm({ trip }: { trip: Trip }) {
       >
         <Stack gap="xs">
           <Group align="flex-start">
-            <TextInput type="date" label="汇报日期" value={on} onChange={(e) => setOn(e.currentTarget.value)} error={errors.reportedOn} w={170} />
+            <TextInput
+              type="date"
+              label="汇报日期"
+              value={on}
+              onChange={(e) => setOn(e.currentTarget.value)}
+              error={errors.reportedOn}
+              w={170}
+            />
             <Select
               label="汇报对象"
               data={(leaders ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.title ?? ''}）` }))}
@@ -164,7 +210,14 @@ function ReportForm({ trip }: { trip: Trip }) {
               w={280}
             />
           </Group>
-          <Textarea label="汇报情况" value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.text} autosize minRows={2} />
+          <Textarea
+            label="汇报情况"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            error={errors.text}
+            autosize
+            minRows={2}
+          />
           <Group>
             <Button type="submit" loading={busy}>
               登记汇报
@@ -186,7 +239,7 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
       <table className="form-table">
         <tbody>
           <tr>
-            <th style={{ width: '20%', whiteSpace: 'nowrap' }}>外出人</th>
+            <th style={{ width: '20%' }}>外出人</th>
             <td style={{ width: '32%' }}>{trip.staffName}</td>
             <th style={{ width: '18%' }}>股室</th>
             <td>{trip.sectionName}</td>
@@ -203,18 +256,20 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
           <tr>
             <th>外出时间</th>
             <td colSpan={3}>
-              自 {trip.startDate} {HALF_LABELS[trip.startHalf]} 至 {trip.endDate} {HALF_LABELS[trip.endHalf]}，共 {trip.days} 天；出差补助 {trip.allowanceDays} 天
+              自 <FormDate value={trip.startDate} /> {HALF_LABELS[trip.startHalf]} 至{' '}
+              <FormDate value={trip.endDate} /> {HALF_LABELS[trip.endHalf]}，共 {trip.days} 天；出差补助{' '}
+              {trip.allowanceDays} 天
             </td>
           </tr>
           <tr>
             <th>外出事由</th>
-            <td colSpan={3} style={{ height: '14mm' }}>
+            <td colSpan={3} style={{ height: '12mm' }}>
               {trip.purpose}
             </td>
           </tr>
           <tr>
             <th>审批依据</th>
-            <td colSpan={3} style={{ fontSize: 12 }}>
+            <td colSpan={3} className="note">
               {trip.ruleIds.map((r) => (
                 <div key={r}>{ruleLine(r)}</div>
               ))}
@@ -229,32 +284,30 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
           )}
           <SlipStepRows steps={steps} markReports />
           <tr>
-            <th style={{ whiteSpace: 'nowrap' }}>外出人签字</th>
-            <td>
-              <span className="sign-line" />
-            </td>
+            <th>外出人签字</th>
+            <td className="sign-cell" />
             <th>办公室登记</th>
-            <td>
-              <span className="sign-line" />
-            </td>
+            <td className="sign-cell" />
           </tr>
           <tr>
             <th>返回汇报</th>
             <td colSpan={3}>
               {trip.reportedOn ? (
                 <>
-                  {trip.reportedOn} 向{trip.reportToName}汇报：{trip.reportText}
+                  <FormDate value={trip.reportedOn} /> 向{trip.reportToName}汇报：{trip.reportText}
                 </>
               ) : (
                 <>
-                  汇报日期：<span className="sign-line" style={{ minWidth: 90 }} /> 听取汇报领导：<span className="sign-line" style={{ minWidth: 90 }} />
+                  <SignLine label="汇报日期" width="26mm" /> <SignLine label="听取汇报领导" width="26mm" />
                 </>
               )}
             </td>
           </tr>
         </tbody>
       </table>
-      <p style={{ fontSize: 11, marginTop: '2mm' }}>注：因公外出须事前经有关领导同意并告知办公室；回来后及时向分管或主要领导汇报（TRIP-4）。</p>
+      <p className="note">
+        注：因公外出须事前经有关领导同意并告知办公室；回来后及时向分管或主要领导汇报（TRIP-4）。
+      </p>
     </div>
   );
 }

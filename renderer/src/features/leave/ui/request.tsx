@@ -1,7 +1,19 @@
 // What a leave and an official trip have in common: the request form (draft, live preview, submit,
 // the start/end fields, the route preview card), the approval card of a record (chain, decide,
 // withdraw), the slip's header and approvers' rows, and the paged list of records.
-import { Alert, Anchor, Button, Card, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
@@ -13,6 +25,7 @@ import { withdraw } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
+import { FormMeta, FormTitle, Opinion } from '../../../components/FormPrint';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
 import { DomainError } from '../../../db/repo';
@@ -22,7 +35,7 @@ import { listRequests } from '../core';
 import type { FieldErrors, RequestKind } from '../core';
 import { L } from '../labels';
 
-import { HalfDayField, localDate, useSeesAll } from './parts';
+import { HalfDayField, useSeesAll } from './parts';
 
 // ---- the request form
 
@@ -71,7 +84,15 @@ export function useRequestForm<D, P extends { errors: FieldErrors }>(o: {
 }
 
 // The form around the fields, with the 提交 button.
-export function RequestForm({ onSubmit, busy, children }: { onSubmit: () => void; busy: boolean; children: ReactNode }) {
+export function RequestForm({
+  onSubmit,
+  busy,
+  children,
+}: {
+  onSubmit: () => void;
+  busy: boolean;
+  children: ReactNode;
+}) {
   return (
     <form
       onSubmit={(e) => {
@@ -126,7 +147,13 @@ export function SpanFields({
 }
 
 // The 事由 box: Enter submits, Shift+Enter (or an IME composition) does not.
-export function ReasonField(p: { label: string; value: string; onChange: (v: string) => void; error?: string; onEnter: () => void }) {
+export function ReasonField(p: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  onEnter: () => void;
+}) {
   return (
     <Textarea
       label={p.label}
@@ -146,7 +173,15 @@ export function ReasonField(p: { label: string; value: string; onChange: (v: str
 }
 
 // 时长与审批路线: the length and route before submitting, or what to fill in first.
-export function RoutePreviewCard({ ready, empty, children }: { ready: boolean; empty: string; children: ReactNode }) {
+export function RoutePreviewCard({
+  ready,
+  empty,
+  children,
+}: {
+  ready: boolean;
+  empty: string;
+  children: ReactNode;
+}) {
   return (
     <Card withBorder bg="var(--mantine-color-default-hover)">
       <Title order={5} mb={4}>
@@ -214,11 +249,13 @@ export function ApprovalCard({
         <ApprovalStatusBadge status={approval.status} />
       </Group>
       {chain ?? <ApprovalChain req={approval} />}
-      {mayDecide && approval.status === 'pending' && (office || !approval.steps[approval.currentStep]?.external) && (
-        <div style={{ marginTop: 12 }}>
-          <DecideForm req={approval} />
-        </div>
-      )}
+      {mayDecide &&
+        approval.status === 'pending' &&
+        (office || !approval.steps[approval.currentStep]?.external) && (
+          <div style={{ marginTop: 12 }}>
+            <DecideForm req={approval} />
+          </div>
+        )}
       {approval.status === 'pending' && approval.applicantId === user.staffId && (
         <Group mt="sm">
           <ConfirmButton
@@ -248,39 +285,34 @@ export function ApprovalCard({
 export function SlipHeader({ title, unit, number }: { title: string; unit: string; number: string }) {
   return (
     <>
-      <h2 style={{ textAlign: 'center', margin: '0 0 2mm', letterSpacing: '0.3em' }}>{title}</h2>
-      <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: '2mm', fontSize: 13 }}>
-        <span>单位：{unit}</span>
-        <span>编号：{number}</span>
-      </div>
+      <FormTitle>{title}</FormTitle>
+      <FormMeta left={`单位：${unit}`} right={`编号：${number}`} />
     </>
   );
 }
 
-// One row per approver: the opinion, who decided (and for whom), signature and date. With
-// `markReports`, an external step (报告) says 报告 instead of 审批人.
-export function SlipStepRows({ steps, markReports }: { steps: ApprovalRequest['steps']; markReports?: boolean }) {
+// One row per approver: the opinion (once), who decided (and for whom), a box to sign and the date.
+// With `markReports`, an external step (报告) says 报告 instead of 审批人.
+export function SlipStepRows({
+  steps,
+  markReports,
+}: {
+  steps: ApprovalRequest['steps'];
+  markReports?: boolean;
+}) {
   return (
     <>
       {steps.map((s, i) => (
         <tr key={i}>
-          <th style={{ whiteSpace: 'nowrap' }}>{s.label.replace(/审批$/, '意见')}</th>
+          <th>{s.label.replace(/审批$/, '意见')}</th>
           <td colSpan={3}>
-            <div>
-              {s.decision ? (s.decision === 'approved' ? '同意' : '不同意') : ''}
-              {s.comment ? `。${s.comment}` : ''}
-            </div>
-            <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: '4mm', marginTop: '2mm' }}>
-              <span style={{ whiteSpace: 'nowrap' }}>
-                {markReports && s.external ? '报告：' : '审批人：'}
-                {s.decidedByName ?? s.approverName}
-                {s.onBehalfOfName ? `（代 ${s.onBehalfOfName}）` : ''}
-              </span>
-              <span style={{ whiteSpace: 'nowrap' }}>
-                签字：<span className="sign-line" style={{ minWidth: 80 }} />
-              </span>
-              <span style={{ whiteSpace: 'nowrap' }}>日期：{localDate(s.decidedAt) || '    年  月  日'}</span>
-            </div>
+            <Opinion
+              decision={s.decision}
+              comment={s.comment}
+              by={`${s.decidedByName ?? s.approverName}${s.onBehalfOfName ? `（代 ${s.onBehalfOfName}）` : ''}`}
+              byLabel={markReports && s.external ? '报告' : '审批人'}
+              at={s.decidedAt}
+            />
           </td>
         </tr>
       ))}
@@ -291,7 +323,6 @@ export function SlipStepRows({ steps, markReports }: { steps: ApprovalRequest['s
 // ---- the list of records
 
 const PAGE = 50;
-
 
 // Records newest first, by person (for those who see everyone's, else one's own) and state, paged
 // by the [staffId+endDate], [status+startDate] or startDate index; 加载更多 loads the next page.
@@ -317,7 +348,10 @@ export function RequestList<T extends Leave | Trip>({
   const [status, setStatus] = useState<string | null>(null);
   const [limit, setLimit] = useState(PAGE);
   const person = all ? who : user.staffId;
-  const rows = useLiveQuery(() => listRequests(kind as 'leave', { person, status, limit }) as Promise<T[]>, [kind, person, status, limit]);
+  const rows = useLiveQuery(
+    () => listRequests(kind as 'leave', { person, status, limit }) as Promise<T[]>,
+    [kind, person, status, limit],
+  );
 
   return (
     <Stack>
