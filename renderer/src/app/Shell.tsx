@@ -53,6 +53,7 @@ export function Shell() {
     if (idle) lock();
   }, [idle, lock]);
 
+  // undefined until read: no page shows before it is known whether the password must change first
   const mustChange = useLiveQuery(async () => (await db.accounts.get(user.accountId))?.mustChangePassword ?? false, [user.accountId]);
 
   const active = MODULES.find((m) => m.key === route[0]) ?? MODULES[0];
@@ -76,7 +77,7 @@ export function Shell() {
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <Group gap={6} style={{ cursor: 'pointer' }} role="button" aria-label="用户菜单" tabIndex={0}>
-                  <Avatar size="sm" color="red" radius="xl">
+                  <Avatar size="sm" radius="xl">
                     {user.name.slice(-2)}
                   </Avatar>
                   <div>
@@ -145,7 +146,13 @@ export function Shell() {
               </Center>
             }
           >
-            <Page />
+            {mustChange === false ? (
+              <Page />
+            ) : (
+              <Center p="xl">
+                <Loader />
+              </Center>
+            )}
           </Suspense>
         </ErrorBoundary>
       </AppShell.Main>
