@@ -17,6 +17,7 @@ import {
   loginAndWait,
   logout,
   openModule,
+  pickStaff,
   startApp,
   visible,
 } from './harness';
@@ -252,7 +253,7 @@ describe('publicity, finance, integrity, assessment and duty', () => {
     await as(page, 'bangongshi');
     await openModule(page, '考核与监督');
     await tab(page, '投诉举报');
-    await page.getByLabel('被投诉人').selectOption({ label: '蒋芳（科员）' });
+    await pickStaff(page, '被投诉人', '蒋芳');
     await page.getByLabel('类别').selectOption({ label: '态度粗暴、简单' });
     await page.getByLabel('投诉举报内容').fill('来访群众反映答复时态度生硬');
     await page.getByRole('button', { name: '登记受理' }).click();
