@@ -29,7 +29,6 @@ export function App() {
           limit={NOTICE_LIMIT}
           containerWidth={420}
           pauseResetOnHover="notification"
-          styles={{ root: { top: 6 } }}
         />
         <Root />
       </DatesProvider>

@@ -52,6 +52,8 @@ export function DateField({
   return (
     <DateInput
       valueFormat="YYYY-MM-DD"
+      monthLabelFormat="YYYY年M月"
+      yearLabelFormat="YYYY年"
       placeholder="年-月-日"
       clearable
       dateParser={parseTypedDate}
@@ -125,6 +127,7 @@ export function MonthField({
       </Popover.Target>
       <Popover.Dropdown onMouseDown={(e) => e.preventDefault()}>
         <MonthPicker
+          yearLabelFormat="YYYY年"
           value={value ? `${value}-01` : null}
           onChange={(d) => {
             setOpened(false);
