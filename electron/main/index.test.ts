@@ -41,6 +41,7 @@ describe('main-process entry', () => {
     expect(fakeApp.requestSingleInstanceLock).toHaveBeenCalledOnce();
     expect(fakeApp.quit).toHaveBeenCalledOnce();
     expect(fakeApp.whenReady).not.toHaveBeenCalled();
+    expect(fakeApp.commandLine.appendSwitch).not.toHaveBeenCalled();
     expect(fakeElectron.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
     expect(fakeElectron.ipcMain.handle).not.toHaveBeenCalled();
     expect(FakeBrowserWindow.instances).toHaveLength(0);
@@ -52,6 +53,8 @@ describe('main-process entry', () => {
     await loadEntry();
 
     expect(fakeApp.quit).not.toHaveBeenCalled();
+    // the zh-CN locale, whatever the Windows language: set before ready, where Chromium reads it
+    expect(fakeApp.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'zh-CN');
     expect(fakeElectron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce();
     expect(fakeElectron.protocol.handle).not.toHaveBeenCalled();
     expect(FakeBrowserWindow.instances).toHaveLength(0);

@@ -49,6 +49,9 @@ export function startMainProcess(): void {
     return;
   }
   const devUrl = devRendererUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  // Chinese whatever the Windows language: the window's locale (navigator.language, the spelling
+  // checker, Chromium's own dialogs and context menu) is zh-CN. Only takes effect before 'ready'.
+  app.commandLine.appendSwitch('lang', 'zh-CN');
   registerAppScheme();
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 

@@ -69,6 +69,7 @@ export const fakeApp = Object.assign(new EventEmitter(), {
   quit: vi.fn(),
   whenReady: vi.fn(() => Promise.resolve()),
   setAppUserModelId: vi.fn(),
+  commandLine: { appendSwitch: vi.fn() },
 });
 
 export const fakeDialog = {

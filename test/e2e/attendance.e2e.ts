@@ -45,7 +45,7 @@ describe('attendance: register, late, month close, export', () => {
     await visible(page.getByText('上午签到时间 08:05'));
     await visible(page.getByText('上午：已签到 08:05（本人签到）'));
     await page.getByRole('button', { name: '签到', exact: true }).click();
-    await visible(page.getByText('上午已签到（08:05）（ATT-1）'));
+    await visible(page.getByText('上午已签到（08:05）（ATT-1，制度 二、(一)1）'));
     await logout(page);
   });
 

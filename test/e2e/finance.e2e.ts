@@ -17,6 +17,7 @@ import {
   loginAndWait,
   logout,
   openModule,
+  pickStaff,
   startApp,
   visible,
 } from './harness';
@@ -136,7 +137,7 @@ describe('publicity, finance, integrity, assessment and duty', () => {
     await page.getByLabel('字数').fill('1500');
     await containsText(page.getByTestId('reward-preview'), '奖励金额：600元');
     await page.getByRole('button', { name: '保存并申报' }).click();
-    await visible(page.getByText('申报奖励须提交发表作品原稿（PUB-2）'));
+    await visible(page.getByText('申报奖励须提交发表作品原稿（PUB-2，制度 八、(三)）'));
     await page.getByLabel('已提交发表作品原稿（PUB-2）').check();
     await page.getByRole('button', { name: '保存并申报' }).click();
     await visible(page.getByRole('heading', { name: '关于信访积案化解机制的调研' }));
@@ -154,7 +155,7 @@ describe('publicity, finance, integrity, assessment and duty', () => {
     await page.getByLabel('金额（元）', { exact: true }).fill('120');
     await containsText(page.getByTestId('claim-uppercase'), '壹佰贰拾元整');
     await page.getByRole('button', { name: '提交报销' }).click();
-    await visible(page.getByText('第1张票据不予报销：白纸发票(白条)一律不予报销。（FIN-4）'));
+    await visible(page.getByText('第1张票据不予报销：白纸发票(白条)一律不予报销。（FIN-4，制度 九、(一)）'));
     expect(await page.getByLabel('用途').inputValue()).toBe('购买信访接待登记簿');
     // A bad amount is told at its field.
     await page.getByLabel('票据类型', { exact: true }).selectOption({ label: '增值税普通发票' });
@@ -252,7 +253,7 @@ describe('publicity, finance, integrity, assessment and duty', () => {
     await as(page, 'bangongshi');
     await openModule(page, '考核与监督');
     await tab(page, '投诉举报');
-    await page.getByLabel('被投诉人').selectOption({ label: '蒋芳（科员）' });
+    await pickStaff(page, '被投诉人', '蒋芳');
     await page.getByLabel('类别').selectOption({ label: '态度粗暴、简单' });
     await page.getByLabel('投诉举报内容').fill('来访群众反映答复时态度生硬');
     await page.getByRole('button', { name: '登记受理' }).click();

@@ -15,7 +15,9 @@ export type App = { browser: Browser; context: BrowserContext; page: Page; baseU
 export const ADMIN = { unit: '新宁县信访局', name: '管理员甲', login: 'admin', password: 'Admin12345' };
 export const DEMO_PASSWORD = 'demo1234';
 
-export async function startApp(): Promise<App> {
+// The browser's locale and window size: zh-CN at 1400×900 unless a test says otherwise (habits.e2e.ts
+// runs as an English Windows would, en-US at 1366×768).
+export async function startApp(opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<App> {
   const server: Server = await serveStatic('out/web', 0);
   const port = (server.address() as AddressInfo).port;
   const executablePath = findChromium();
@@ -33,7 +35,11 @@ export async function startApp(): Promise<App> {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    locale: opts.locale ?? 'zh-CN',
+    viewport: opts.viewport ?? { width: 1400, height: 900 },
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[pageerror]', e.message));
   const baseUrl = `http://127.0.0.1:${port}/`;
@@ -63,7 +69,7 @@ export async function completeSetup(page: Page, opts: { demo?: boolean } = {}) {
 
 export async function login(page: Page, loginName: string, password: string) {
   await page.getByLabel('登录名').fill(loginName);
-  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
 }
 
@@ -80,6 +86,18 @@ export async function logout(page: Page) {
 
 export async function openModule(page: Page, label: string) {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label, exact: true }).click();
+}
+
+// Picks a person in a person picker (StaffSelect, a searchable combobox): types `query` (a name, or
+// its pinyin) and clicks the option whose label starts with `name` (or `query`).
+export async function pickStaff(scope: Page | Locator, label: string, query: string, name = query) {
+  const page = 'page' in scope ? scope.page() : scope;
+  const input = scope.getByLabel(label, { exact: true }).first(); // the input, not its list
+  await input.click();
+  await input.fill(query);
+  const option = page.getByRole('option', { name: new RegExp(`^${name}`) }).first();
+  await option.waitFor({ state: 'visible', timeout: 15_000 });
+  await option.click();
 }
 
 // Assertions that wait, as a user waits for the screen (vitest's expect does not poll locators).

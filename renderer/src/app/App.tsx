@@ -10,6 +10,7 @@ import { LoginScreen } from '../auth/LoginScreen';
 import { discardUnfinishedSetup, isInitialised, SETUP_MESSAGES } from '../auth/service';
 import { useSession } from '../auth/session';
 import { SetupScreen } from '../auth/SetupScreen';
+import { NOTICE_LIMIT, NOTICE_POSITION } from '../components/notify';
 import { startStorage } from '../db/storage';
 
 import '../features/register';
@@ -22,7 +23,13 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
-        <Notifications position="top-right" />
+        {/* top centre, over the header's empty middle: never over the user menu or 返回列表 */}
+        <Notifications
+          position={NOTICE_POSITION}
+          limit={NOTICE_LIMIT}
+          containerWidth={420}
+          pauseResetOnHover="notification"
+        />
         <Root />
       </DatesProvider>
     </MantineProvider>

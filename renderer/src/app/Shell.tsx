@@ -56,6 +56,7 @@ export function Shell() {
     if (idle) lock();
   }, [idle, lock]);
 
+  // undefined until read: no page shows before it is known whether the password must change first
   const mustChange = useLiveQuery(
     async () => (await db.accounts.get(user.accountId))?.mustChangePassword ?? false,
     [user.accountId],
@@ -91,7 +92,7 @@ export function Shell() {
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <Group gap={6} style={{ cursor: 'pointer' }} role="button" aria-label="用户菜单" tabIndex={0}>
-                  <Avatar size="sm" color="red" radius="xl">
+                  <Avatar size="sm" radius="xl">
                     {user.name.slice(-2)}
                   </Avatar>
                   <div>
@@ -175,7 +176,13 @@ export function Shell() {
               </Center>
             }
           >
-            <Page />
+            {mustChange === false ? (
+              <Page />
+            ) : (
+              <Center p="xl">
+                <Loader />
+              </Center>
+            )}
           </Suspense>
         </ErrorBoundary>
       </AppShell.Main>

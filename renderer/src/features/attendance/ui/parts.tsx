@@ -1,8 +1,9 @@
 // Small shared pieces of the attendance screens.
-import { Badge, Group, TextInput } from '@mantine/core';
+import { Badge, Group } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import { isISODate } from '../../../../../shared/rules';
+import { MonthField } from '../../../components/dates';
 
 // useLiveQuery for a screen of one month or year: the result is tagged with the key it was read for,
 // and a result read for another key is not handed out. (useLiveQuery keeps the previous result while
@@ -27,27 +28,8 @@ export function parseMonthParam(
   return { year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)), key };
 }
 
-export function MonthInput({
-  value,
-  onChange,
-  label = '月份',
-}: {
-  value: string;
-  onChange: (key: string) => void;
-  label?: string;
-}) {
-  return (
-    <TextInput
-      type="month"
-      label={label}
-      value={value}
-      w={170}
-      onChange={(e) => {
-        const v = e.currentTarget.value;
-        if (/^\d{4}-\d{2}$/.test(v)) onChange(v);
-      }}
-    />
-  );
+export function MonthInput(props: { value: string; onChange: (key: string) => void; label?: string }) {
+  return <MonthField w={170} {...props} />;
 }
 
 export function validDate(v: string | undefined): v is string {

@@ -1,0 +1,208 @@
+// A Chinese office's habits on a PC whose Windows is in English (issue 15): the browser runs with
+// the en-US locale at 1366×768. People are found by pinyin and listed in the office's order, dates
+// and months are Chinese, buttons are not the urgent red, icon buttons have Chinese names, a
+// refusal cites its clause, and a dozen petitions fit on the screen.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import {
+  ADMIN,
+  completeSetup,
+  DEMO_PASSWORD,
+  loginAndWait,
+  logout,
+  openModule,
+  startApp,
+  visible,
+} from './harness';
+import type { App } from './harness';
+
+const NOW = new Date(2026, 5, 30, 8, 5, 0); // a Tuesday, in the morning sign-in window
+const SHOTS = process.env.HABITS_SHOTS; // a folder: screenshots of the screens on the way
+const ENGLISH =
+  /mm\/dd\/yyyy|\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mo|Tu|We|Th|Fr|Sa|Su)\b/;
+
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/habits-${name}.png` });
+}
+
+async function as(page: Page, login: string) {
+  if (
+    await page
+      .getByRole('button', { name: '用户菜单' })
+      .isVisible()
+      .catch(() => false)
+  )
+    await logout(page);
+  await loginAndWait(page, login, DEMO_PASSWORD);
+}
+
+async function go(page: Page, hash: string) {
+  await page.evaluate((h) => (window.location.hash = h), hash);
+}
+
+// What the options of the open picker say, in order.
+async function optionNames(page: Page): Promise<string[]> {
+  const options = page.getByRole('listbox').getByRole('option');
+  await options.first().waitFor();
+  return (await options.allTextContents()).map((t) => t.trim());
+}
+
+describe('a Chinese office’s habits on an English Windows', () => {
+  let app: App;
+
+  beforeAll(async () => {
+    app = await startApp({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
+    await app.context.clock.install({ time: NOW });
+    await completeSetup(app.page, { demo: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('names the password eye in Chinese (a toggle: aria-pressed says whether it shows)', async () => {
+    const { page } = app;
+    const eye = page.getByRole('button', { name: '显示密码' });
+    await visible(eye);
+    expect(await eye.getAttribute('aria-pressed')).toBe('false');
+    await shot(page, 'login');
+  });
+
+  it('shows at least 12 petitions at 1366×768, and buttons in a colour other than the urgent red', async () => {
+    const { page } = app;
+    await as(page, 'keyuan');
+    await openModule(page, '信访');
+    await page.getByRole('tab', { name: '信访件', exact: true }).click();
+    const rows = page.getByRole('table', { name: '信访件列表' }).locator('tbody tr');
+    await rows.nth(11).waitFor();
+    const boxes = await rows.evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().bottom));
+    const onScreen = boxes.filter((bottom) => bottom <= 768).length;
+    await shot(page, 'petitions-list');
+    expect(onScreen).toBeGreaterThanOrEqual(12);
+
+    const primary = await page
+      .locator('button.mantine-Button-root[data-variant="filled"]:not(:disabled)')
+      .first()
+      .evaluate((b) => getComputedStyle(b).backgroundColor);
+    const urgent = await page.evaluate(() => {
+      const mark = [...document.querySelectorAll('span')].find((s) => s.textContent === '【急】');
+      const probe =
+        mark ??
+        Object.assign(document.body.appendChild(document.createElement('span')), {
+          style: 'color: var(--mantine-color-red-text)',
+        });
+      return getComputedStyle(probe).color;
+    });
+    expect(primary).not.toBe(urgent);
+    // not a red at all: red channel not dominant
+    const [r, g, b] = primary.match(/\d+/g)!.map(Number);
+    expect(b).toBeGreaterThan(r);
+    expect(g + b).toBeGreaterThan(r);
+  });
+
+  it('finds a colleague by pinyin initials and full pinyin, listed in the office’s order', async () => {
+    const { page } = app;
+    await as(page, 'bangongshi');
+    await openModule(page, '考核与监督');
+    await page.getByRole('tab', { name: '投诉举报', exact: true }).click();
+    const input = page.getByLabel('被投诉人', { exact: true }).first();
+    await input.click();
+    const all = await optionNames(page);
+    expect(all.length).toBeGreaterThan(10);
+    const names = all.map((t) => t.replace(/（.*$/, ''));
+    // not code-point order (严明, 何勇, 冯涛, 刘建国 …): the office's, by rank then by pinyin
+    expect(names).not.toEqual([...names].sort());
+    expect(names[0]).toBe('刘建国');
+    await shot(page, 'picker-open');
+
+    for (const q of ['jf', 'jiangfang', '蒋f', 'JF']) {
+      await input.fill(q);
+      await visible(page.getByRole('option', { name: /^蒋芳/ }));
+      expect((await optionNames(page)).length).toBeLessThan(all.length);
+    }
+    await input.fill('jiangf');
+    await shot(page, 'picker-pinyin');
+    await page.getByRole('option', { name: /^蒋芳/ }).click();
+    expect(await input.inputValue()).toBe('蒋芳（科员）');
+  });
+
+  it('shows dates as 2026-06-30 and a Chinese calendar, never mm/dd/yyyy or English month names', async () => {
+    const { page } = app;
+    await as(page, 'bangongshi');
+    await openModule(page, '会议');
+    await go(page, '#/meetings/director/new');
+    const date = page.getByLabel('会议日期', { exact: true });
+    await visible(date);
+    expect(await page.locator('input[type="date"], input[type="month"]').count()).toBe(0);
+    expect((await date.getAttribute('placeholder')) ?? '').not.toMatch(ENGLISH);
+    await date.fill('2026-12-01');
+    await date.press('Tab');
+    expect(await date.inputValue()).toBe('2026-12-01');
+    await date.fill('2026年7月3日');
+    await date.press('Tab');
+    expect(await date.inputValue()).toBe('2026-07-03');
+    await date.click();
+    const calendar = page.locator('[data-dates-dropdown]');
+    await visible(calendar);
+    const text = (await calendar.textContent()) ?? '';
+    expect(text).not.toMatch(ENGLISH);
+    expect(text).toMatch(/2026年7月|七月/);
+    expect(text).toMatch(/一.*二.*三/);
+    await shot(page, 'date-calendar');
+    await page.keyboard.press('Escape');
+
+    // the chair is picked among the director's role holders only
+    await page.getByLabel('主持人', { exact: true }).first().click();
+    expect(await optionNames(page)).toEqual(['刘建国（局长）']);
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the month as 2026-06 with Chinese month names in its picker', async () => {
+    const { page } = app;
+    await as(page, 'kaoqin');
+    await openModule(page, '考勤');
+    await page.getByRole('tab', { name: '月度考勤表' }).click();
+    const month = page.getByLabel('月份', { exact: true });
+    await visible(month);
+    expect(await month.inputValue()).toMatch(/^\d{4}-\d{2}$/);
+    await month.fill('2026年5月');
+    await month.press('Tab');
+    expect(await month.inputValue()).toBe('2026-05');
+    await month.click();
+    const picker = page.locator('.mantine-Popover-dropdown').filter({ has: page.locator('table') });
+    await visible(picker);
+    const text = (await picker.textContent()) ?? '';
+    expect(text).not.toMatch(ENGLISH);
+    expect(text).toMatch(/1月|一月/);
+    expect(text).toMatch(/12月|十二月/);
+    await shot(page, 'month-picker');
+    await page.keyboard.press('Escape');
+  });
+
+  it('names a dialog’s close button 关闭', async () => {
+    const { page } = app;
+    await logout(page);
+    await loginAndWait(page, ADMIN.login, ADMIN.password);
+    await openModule(page, '系统');
+    await page.getByRole('tab', { name: '股室与人员', exact: true }).click();
+    await page.getByRole('button', { name: '新增人员' }).click();
+    const dlg = page.getByRole('dialog', { name: '新增人员' });
+    await visible(dlg.getByRole('button', { name: '关闭', exact: true }));
+    await shot(page, 'dialog');
+    await dlg.getByRole('button', { name: '关闭', exact: true }).click();
+    await dlg.waitFor({ state: 'hidden' });
+  });
+
+  it('cites the clause with a refusal’s rule', async () => {
+    const { page } = app;
+    await as(page, 'keyuan');
+    await openModule(page, '考勤');
+    await app.context.clock.setSystemTime(NOW);
+    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await visible(page.getByText('上午签到时间 08:05'));
+    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await visible(page.getByText('上午已签到（08:05）（ATT-1，制度 二、(一)1）'));
+    await shot(page, 'refusal');
+  });
+});
