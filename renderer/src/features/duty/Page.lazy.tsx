@@ -4,8 +4,8 @@ import { RouteTabs } from '../../app/RouteTabs';
 import type { RouteTab } from '../../app/RouteTabs';
 
 import { L } from './labels';
-import { RostersTab } from './RostersTab';
-import { FleetTab, VehiclesTab } from './VehiclesTab';
+import { RostersTab } from './ui/RostersTab';
+import { FleetTab, VehiclesTab } from './ui/VehiclesTab';
 
 const TABS: RouteTab[] = [
   { value: 'rosters', label: L.tabRosters },

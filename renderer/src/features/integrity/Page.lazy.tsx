@@ -20,25 +20,27 @@ import { RouteTabs } from '../../app/RouteTabs';
 import type { RouteTab } from '../../app/RouteTabs';
 import { currentActor, useSession } from '../../auth/session';
 import { ConfirmButton } from '../../components/Confirm';
+import { thisYear as currentYear, yearOptions } from '../../components/dates';
 import { notifyError, notifyOk } from '../../components/notify';
+import { StaffSelect } from '../../components/StaffSelect';
+import { useFieldErrors } from '../../components/useFieldErrors';
+import { typedFen } from '../../components/Yuan';
 import { today } from '../../db/clock';
-import { db } from '../../db/db';
 import type { GiftKind } from '../../db/schema/supervision';
+import { parseYuan } from '../../db/validate';
 import { exportLedger } from '../../export';
+import { useSections, useStaffBook as useStaff } from '../../org/hooks';
 import { unitName } from '../../org/org';
-import {
-  currentYear,
-  StaffSelect,
-  typedFen,
-  useFieldErrors,
-  useSections,
-  useStaff,
-  yearOptions,
-} from '../finance/ui';
-import { parseYuan } from '../finance/util';
 
+import {
+  handOverGift,
+  listGifts,
+  listPledges,
+  registerGift,
+  revokePledge,
+  signPledge,
+} from './core/integrity';
 import { GIFT_KIND_LABELS, GIFT_STATUS_LABELS, L } from './labels';
-import { handOverGift, registerGift, revokePledge, signPledge } from './repo';
 
 const TABS: RouteTab[] = [
   { value: 'gifts', label: L.tabGifts },
@@ -61,17 +63,7 @@ function Gifts() {
   const manage = can(user.roles, 'integrity.manage');
   const [year, setYear] = useState(String(currentYear()));
   const { name } = useStaff();
-  const gifts = useLiveQuery(
-    async () =>
-      (
-        await db.gifts
-          .where('[year+receivedOn]')
-          .between([Number(year), ''], [Number(year), '\uffff'])
-          .reverse()
-          .toArray()
-      ).filter((g) => !g.deletedAt),
-    [year],
-  );
+  const gifts = useLiveQuery(() => listGifts(Number(year)), [year]);
   const visible = (gifts ?? []).filter((g) => manage || g.staffId === user.staffId);
   const [handDate, setHandDate] = useState(today());
 
@@ -206,7 +198,7 @@ function GiftForm({ manage }: { manage: boolean }) {
   const [kind, setKind] = useState<GiftKind>('gift');
   const [value, setValue] = useState('');
   const [handling, setHandling] = useState('');
-  const { errors, fail, clear } = useFieldErrors();
+  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   const fen = typedFen(value);
   return (
     <Card withBorder>
@@ -311,16 +303,7 @@ function Pledges() {
   const [signedOn, setSignedOn] = useState(today());
   const { list } = useStaff();
   const sections = useSections();
-  const pledges = useLiveQuery(
-    async () =>
-      (
-        await db.pledges
-          .where('[year+staffId]')
-          .between([Number(year), ''], [Number(year), '\uffff'])
-          .toArray()
-      ).filter((p) => !p.deletedAt),
-    [year],
-  );
+  const pledges = useLiveQuery(() => listPledges(Number(year)), [year]);
   const byStaff = new Map((pledges ?? []).map((p) => [p.staffId, p]));
   const people = manage ? list : list.filter((s) => s.id === user.staffId);
   const signed = people.filter((s) => byStaff.has(s.id)).length;

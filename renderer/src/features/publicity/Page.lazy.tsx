@@ -34,17 +34,21 @@ import { href, navigate } from '../../app/router';
 import { RouteTabs } from '../../app/RouteTabs';
 import type { RouteTab } from '../../app/RouteTabs';
 import { currentActor, useSession } from '../../auth/session';
+import { thisYear as currentYear, yearOptions } from '../../components/dates';
 import { FormCard } from '../../components/FormCard';
 import { notifyError, notifyOk } from '../../components/notify';
+import { StaffSelect } from '../../components/StaffSelect';
+import { useFieldErrors } from '../../components/useFieldErrors';
+import { Yuan } from '../../components/Yuan';
 import { today } from '../../db/clock';
-import { db } from '../../db/db';
 import type { PublicityKind, PublicityPiece } from '../../db/schema/finance';
 import { exportLedger } from '../../export';
+import { useStaffBook as useStaff } from '../../org/hooks';
 import { unitName } from '../../org/org';
-import { currentYear, StaffSelect, useFieldErrors, useStaff, Yuan, yearOptions } from '../finance/ui';
 
+import { createRewardPayout, registerPiece, rewardFor, reviewPiece, updatePiece } from './core/pieces';
+import { getPiece, listPieces, pieceExpense } from './core/queries';
 import { KIND_LABELS, L } from './labels';
-import { createRewardPayout, registerPiece, rewardFor, reviewPiece, updatePiece } from './repo';
 
 const STATE_LABEL = Object.fromEntries(PUBLICITY_CLAIM_STATES.map((s) => [s.state, s.label])) as Record<
   PublicityPiece['claimState'],
@@ -89,17 +93,7 @@ export default function PublicityPage() {
 }
 
 function usePieces(year: number) {
-  return useLiveQuery(
-    async () =>
-      (
-        await db.publicityPieces
-          .where('[year+publishedOn]')
-          .between([year, ''], [year, '\uffff'])
-          .reverse()
-          .toArray()
-      ).filter((p) => !p.deletedAt),
-    [year],
-  );
+  return useLiveQuery(() => listPieces(year), [year]);
 }
 
 function PieceList() {
@@ -198,7 +192,7 @@ function PieceForm({ piece, onDone }: { piece?: PublicityPiece; onDone?: () => v
   const [chars, setChars] = useState(piece ? String(piece.chars) : '');
   const [kind, setKind] = useState<PublicityKind>(piece?.kind ?? 'info');
   const [original, setOriginal] = useState(piece?.originalSubmitted ?? false);
-  const { errors, fail, clear } = useFieldErrors();
+  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   const n = Number(chars);
   const charsOk = /^\d+$/.test(chars.trim()) && n >= 1;
   async function save() {
@@ -313,18 +307,15 @@ function PieceForm({ piece, onDone }: { piece?: PublicityPiece; onDone?: () => v
 
 function PieceDetail({ id }: { id: string }) {
   const user = useSession((s) => s.user)!;
-  const p = useLiveQuery(() => db.publicityPieces.get(id), [id]);
-  const expense = useLiveQuery(
-    () => (p?.expenseId ? db.expenses.get(p.expenseId) : undefined),
-    [p?.expenseId],
-  );
+  const p = useLiveQuery(() => getPiece(id), [id]);
+  const expense = useLiveQuery(() => pieceExpense(p?.expenseId), [p?.expenseId]);
   const { name } = useStaff();
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState('');
-  const { errors, fail, clear } = useFieldErrors();
+  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   useEffect(() => setEditing(false), [id]);
   if (p === undefined) return <Text c="dimmed">正在读取…</Text>;
-  if (!p || p.deletedAt) return <Alert color="red">作品不存在或已作不予奖励处理。</Alert>;
+  if (!p) return <Alert color="red">作品不存在或已作不予奖励处理。</Alert>;
   const row = rewardFor(p);
   const canReview =
     can(user.roles, 'publicity.review') && p.claimState === 'claimed' && p.staffId !== user.staffId;

@@ -1,14 +1,14 @@
 // 演示数据: about 40 published pieces over the last twelve months, each registered by its author on
 // the days after publication, the older ones reviewed by the office. Payouts are made by the finance
 // demo (in date order with the other claims).
-import type { ISODate, Level } from '../../../../shared/rules';
-import { addCalendarDays } from '../../../../shared/rules';
-import { today } from '../../db/clock';
-import type { PublicityKind } from '../../db/schema/finance';
-import type { DemoModule } from '../../demo/modules';
-import { demoKit } from '../finance/demoUtil';
+import type { ISODate, Level } from '../../../../../shared/rules';
+import { addCalendarDays } from '../../../../../shared/rules';
+import { today } from '../../../db/clock';
+import type { PublicityKind } from '../../../db/schema/finance';
+import type { DemoModule } from '../../../demo/modules';
+import { demoKit } from '../../finance';
 
-import { registerPiece, reviewPiece } from './repo';
+import { registerPiece, reviewPiece } from './pieces';
 
 const OUTLETS: Record<Level, string[]> = {
   county: ['新宁县人民政府网', '新宁县融媒体中心', '新宁通讯'],

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { resetDb, seedOrg } from '../../../db/testing';
+import type { TestOrg } from '../../../db/testing';
 
-import type { GiftInput } from './repo';
-import { handOverGift, registerGift, signPledge } from './repo';
+import type { GiftInput } from './integrity';
+import { handOverGift, registerGift, signPledge } from './integrity';
 
 let org: TestOrg;
 

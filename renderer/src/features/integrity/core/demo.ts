@@ -1,13 +1,13 @@
 // 演示数据: gifts that could not be refused, most handed over to 纪检 within days; integrity pledges
 // signed by everyone last year and by all but three people this year.
-import type { ISODate } from '../../../../shared/rules';
-import { addCalendarDays } from '../../../../shared/rules';
-import { today } from '../../db/clock';
-import type { GiftKind } from '../../db/schema/supervision';
-import type { DemoModule } from '../../demo/modules';
-import { demoKit } from '../finance/demoUtil';
+import type { ISODate } from '../../../../../shared/rules';
+import { addCalendarDays } from '../../../../../shared/rules';
+import { today } from '../../../db/clock';
+import type { GiftKind } from '../../../db/schema/supervision';
+import type { DemoModule } from '../../../demo/modules';
+import { demoKit } from '../../finance';
 
-import { handOverGift, registerGift, signPledge } from './repo';
+import { handOverGift, registerGift, signPledge } from './integrity';
 
 const GIFTS: { giver: string; description: string; kind: GiftKind; yuan: number; handling: string }[] = [
   {

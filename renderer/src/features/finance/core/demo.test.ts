@@ -1,26 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { BUNDLED_CALENDAR } from '../../../../shared/rules';
-import { collectDeadlines } from '../../app/registry';
-import { loadCalendar } from '../../calendar/calendar';
-import { pinClock, today } from '../../db/clock';
-import { db } from '../../db/db';
-import { insert, SYSTEM_ACTOR } from '../../db/repo';
-import { setSetting } from '../../db/settings';
-import { resetDb } from '../../db/testing';
-import { loadDemoData } from '../../demo/demo';
-import { DEMO_MODULES } from '../../demo/modules';
-import { assessmentDemo } from '../assessment/demo';
-import '../assessment/register';
-import { dutyDemo } from '../duty/demo';
-import '../duty/register';
-import { integrityDemo } from '../integrity/demo';
-import '../integrity/register';
-import { publicityDemo } from '../publicity/demo';
-import '../publicity/register';
+import { BUNDLED_CALENDAR } from '../../../../../shared/rules';
+import { collectDeadlines } from '../../../app/registry';
+import { loadCalendar } from '../../../calendar/calendar';
+import { pinClock, today } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { insert, SYSTEM_ACTOR } from '../../../db/repo';
+import { setSetting } from '../../../db/settings';
+import { resetDb } from '../../../db/testing';
+import { loadDemoData } from '../../../demo/demo';
+import { DEMO_MODULES } from '../../../demo/modules';
+import { assessmentDemo } from '../../assessment/demo';
+import '../../assessment/register';
+import { dutyDemo } from '../../duty/core/demo';
+import '../../duty/contributions';
+import { integrityDemo } from '../../integrity/core/demo';
+import '../../integrity/contributions';
+import { publicityDemo } from '../../publicity/core/demo';
+import '../../publicity/contributions';
 
 import { financeDemo } from './demo';
-import './register';
+import '../contributions';
 
 beforeEach(async () => {
   await resetDb();

@@ -1,16 +1,16 @@
-// Start-up registration of the integrity module: gifts waiting to be handed to 纪检 (INT-1) and
+// Start-up contributions of the integrity module: gifts waiting to be handed to 纪检 (INT-1) and
 // integrity pledges not yet signed this year (ASM-1 item 8).
 import { can } from '../../../../shared/permissions';
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
-import { db } from '../../db/db';
+import { activeStaff } from '../../org/org';
+
+import { giftsToHandOver, pledgedStaffIds } from './core/integrity';
 
 registerTodos(async ({ user, today }) => {
   const out: TodoItem[] = [];
   const year = Number(today.slice(0, 4));
-  const gifts = await db.gifts.where('status').equals('registered').toArray();
-  for (const g of gifts) {
-    if (g.deletedAt) continue;
+  for (const g of await giftsToHandOver()) {
     if (g.staffId !== user.staffId && !can(user.roles, 'integrity.manage')) continue;
     out.push({
       id: g.id,
@@ -20,10 +20,9 @@ registerTodos(async ({ user, today }) => {
       link: '#/integrity/gifts',
     });
   }
-  const pledges = await db.pledges.where('[year+staffId]').between([year, ''], [year, '\uffff']).toArray();
-  const signed = new Set(pledges.filter((p) => !p.deletedAt).map((p) => p.staffId));
+  const signed = await pledgedStaffIds(year);
   if (can(user.roles, 'integrity.manage') || can(user.roles, 'assessment.manage')) {
-    const staff = (await db.staff.toArray()).filter((s) => s.active && !s.deletedAt);
+    const staff = await activeStaff();
     const missing = staff.filter((s) => !signed.has(s.id)).length;
     if (missing > 0) {
       out.push({

@@ -1,21 +1,16 @@
-// Start-up registration of the finance module: approval handlers (expense claims, supply and printing
+// Start-up contributions of the finance module: approval handlers (expense claims, supply and printing
 // request forms), to-dos (claims to submit, claims to pay, signed bills near quarter end) and the
 // SUP-4 deadlines (FIN-2 claim limits of filed expenses, FIN-3 quarter-end settlements).
-import Dexie from 'dexie';
-
 import { can } from '../../../../shared/permissions';
 import { addCalendarDays, claimDue, deadlineState } from '../../../../shared/rules';
 import { registerDeadlines, registerTodos } from '../../app/registry';
 import type { DeadlineItem, TodoItem } from '../../app/registry';
 import { registerApprovalHandler } from '../../approvals/engine';
-import { db } from '../../db/db';
 
-import {
-  expenseHandlerTables,
-  onExpenseFinished,
-  onSpendRequestFinished,
-  spendRequestHandlerTables,
-} from './repo';
+import { openBillsUntil } from './core/bills';
+import { expenseHandlerTables, onExpenseFinished } from './core/payments';
+import { claimsToPay, draftClaims, staffNames as names } from './core/queries';
+import { onSpendRequestFinished, spendRequestHandlerTables } from './core/requests';
 
 registerApprovalHandler('expense', { tables: expenseHandlerTables, onFinished: onExpenseFinished });
 registerApprovalHandler('supply', { tables: spendRequestHandlerTables, onFinished: onSpendRequestFinished });
@@ -24,19 +19,11 @@ registerApprovalHandler('printing', {
   onFinished: onSpendRequestFinished,
 });
 
-async function names(): Promise<Map<string, string>> {
-  return new Map((await db.staff.toArray()).map((s) => [s.id, s.name]));
-}
-
 registerDeadlines(async ({ today, cal }) => {
   const out: DeadlineItem[] = [];
   const who = await names();
-  const drafts = await db.expenses
-    .where('[status+expenseOn]')
-    .between(['draft', ''], ['draft', '\uffff'])
-    .toArray();
-  for (const e of drafts) {
-    if (e.deletedAt || !e.advanced) continue;
+  for (const e of await draftClaims()) {
+    if (!e.advanced) continue;
     const due = claimDue(e.expenseOn, cal);
     out.push({
       id: e.id,
@@ -48,12 +35,7 @@ registerDeadlines(async ({ today, cal }) => {
       link: `#/finance/claims/${e.id}`,
     });
   }
-  const bills = await db.signedBills
-    .where('[status+settleBy]')
-    .between(['open', ''], ['open', '\uffff'])
-    .toArray();
-  for (const b of bills) {
-    if (b.deletedAt) continue;
+  for (const b of await openBillsUntil('\uffff')) {
     out.push({
       id: b.id,
       kind: '签单结算（FIN-3）',
@@ -70,13 +52,8 @@ registerDeadlines(async ({ today, cal }) => {
 registerTodos(async ({ user, today, cal }) => {
   const out: TodoItem[] = [];
   // Drafts are few (a draft becomes a claim or is cancelled): read them, not all of one's claims ever.
-  const mine = await db.expenses
-    .where('[status+expenseOn]')
-    .between(['draft', Dexie.minKey], ['draft', Dexie.maxKey])
-    .filter((e) => e.claimantId === user.staffId)
-    .toArray();
+  const mine = (await draftClaims()).filter((e) => e.claimantId === user.staffId);
   for (const e of mine) {
-    if (e.deletedAt) continue;
     const due = e.advanced ? claimDue(e.expenseOn, cal) : undefined;
     out.push({
       id: e.id,
@@ -89,9 +66,7 @@ registerTodos(async ({ user, today, cal }) => {
     });
   }
   if (can(user.roles, 'finance.manage')) {
-    const toPay = await db.expenses.where('status').equals('approved').toArray();
-    for (const e of toPay) {
-      if (e.deletedAt) continue;
+    for (const e of await claimsToPay()) {
       out.push({
         id: e.id,
         module: 'finance',
@@ -101,13 +76,8 @@ registerTodos(async ({ user, today, cal }) => {
       });
     }
     const horizon = addCalendarDays(today, 15);
-    const bills = await db.signedBills
-      .where('[status+settleBy]')
-      .between(['open', ''], ['open', horizon])
-      .toArray();
     const byVendor = new Map<string, { n: number; due: string }>();
-    for (const b of bills) {
-      if (b.deletedAt) continue;
+    for (const b of await openBillsUntil(horizon)) {
       const v = byVendor.get(b.vendor);
       byVendor.set(b.vendor, { n: (v?.n ?? 0) + 1, due: v && v.due < b.settleBy ? v.due : b.settleBy });
     }

@@ -1,12 +1,11 @@
-// Start-up registration of the duty and vehicles module: the dispatch approval handler (kind
+// Start-up contributions of the duty and vehicles module: the dispatch approval handler (kind
 // 'vehicle') and the office's to-dos for approved trips to dispatch and vehicles still out.
 import { can } from '../../../../shared/permissions';
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
 import { registerApprovalHandler } from '../../approvals/engine';
-import { db } from '../../db/db';
 
-import { onVehicleFinished, vehicleHandlerTables } from './repo';
+import { onVehicleFinished, tripsIn, vehicleHandlerTables } from './core/vehicles';
 
 registerApprovalHandler('vehicle', { tables: vehicleHandlerTables, onFinished: onVehicleFinished });
 
@@ -14,9 +13,7 @@ registerTodos(async ({ user, today }) => {
   const out: TodoItem[] = [];
   if (!can(user.roles, 'duty.manage')) return out;
   for (const status of ['approved', 'out'] as const) {
-    const rows = await db.vehicleTrips.where('status').equals(status).toArray();
-    for (const t of rows) {
-      if (t.deletedAt) continue;
+    for (const t of await tripsIn(status)) {
       if (status === 'approved' && t.plannedStart > today) continue;
       out.push({
         id: t.id,

@@ -20,31 +20,40 @@ import { IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { can } from '../../../../shared/permissions';
+import { can } from '../../../../../shared/permissions';
 import {
   formatYuan,
   printingRequestRoute,
   rmbUppercase,
   ruleText,
   supplyRequestRoute,
-} from '../../../../shared/rules';
-import { href, navigate } from '../../app/router';
-import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
-import { approvalFor } from '../../approvals/engine';
-import type { ApprovalRequest } from '../../approvals/types';
-import { currentActor, useSession } from '../../auth/session';
-import { ConfirmButton } from '../../components/Confirm';
-import { FormCard } from '../../components/FormCard';
-import { notifyError, notifyOk } from '../../components/notify';
-import { PrintView } from '../../components/PrintView';
-import { db } from '../../db/db';
-import type { RequestKind, SpendRequest } from '../../db/schema/finance';
+} from '../../../../../shared/rules';
+import { href, navigate } from '../../../app/router';
+import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
+import { approvalFor } from '../../../approvals/engine';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { currentActor, useSession } from '../../../auth/session';
+import { ConfirmButton } from '../../../components/Confirm';
+import { thisYear as currentYear } from '../../../components/dates';
+import { FormCard } from '../../../components/FormCard';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { PrintView } from '../../../components/PrintView';
+import { useFieldErrors } from '../../../components/useFieldErrors';
+import { typedFen } from '../../../components/Yuan';
+import type { RequestKind, SpendRequest } from '../../../db/schema/finance';
+import { parseYuan } from '../../../db/validate';
+import { useSections, useStaffBook as useStaff } from '../../../org/hooks';
+import { staffRecord } from '../core/queries';
+import {
+  getRequest,
+  listRequests,
+  markRequestPrinted,
+  submitSpendRequest,
+  withdrawSpendRequest,
+} from '../core/requests';
+import { L, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '../labels';
 
 import { usePrintUnit } from './ExpensePrint';
-import { L, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from './labels';
-import { markRequestPrinted, submitSpendRequest, withdrawSpendRequest } from './repo';
-import { currentYear, typedFen, useFieldErrors, useSections, useStaff } from './ui';
-import { parseYuan } from './util';
 
 const STATUS_COLOR: Record<SpendRequest['status'], string> = {
   pending: 'blue',
@@ -59,23 +68,10 @@ export function RequestsTab({ id }: { id?: string }) {
     can(user.roles, 'finance.manage') || user.roles.some((r) => ['director', 'deputy', 'office'].includes(r));
   const { name } = useStaff();
   const year = currentYear();
-  const rows = useLiveQuery(async () => {
-    const all = [
-      ...(await db.spendRequests.where('[kind+year]').equals(['supply', year]).toArray()),
-      ...(await db.spendRequests.where('[kind+year]').equals(['printing', year]).toArray()),
-      ...(await db.spendRequests
-        .where('[kind+year]')
-        .equals(['supply', year - 1])
-        .toArray()),
-      ...(await db.spendRequests
-        .where('[kind+year]')
-        .equals(['printing', year - 1])
-        .toArray()),
-    ];
-    return all
-      .filter((r) => !r.deletedAt && (seeAll || r.applicantId === user.staffId))
-      .sort((a, b) => b.requestedOn.localeCompare(a.requestedOn) || b.seq - a.seq);
-  }, [year, seeAll, user.staffId]);
+  const rows = useLiveQuery(
+    () => listRequests(year, seeAll ? null : user.staffId),
+    [year, seeAll, user.staffId],
+  );
   if (id === 'new') return <RequestForm />;
   if (id) return <RequestDetail id={id} />;
   return (
@@ -135,7 +131,7 @@ function RequestForm() {
   const [printer, setPrinter] = useState('');
   const [level, setLevel] = useState<'deputy' | 'director'>('deputy');
   const [items, setItems] = useState<ItemLine[]>([{ name: '', quantity: '1', unit: '', est: '' }]);
-  const { errors, fail, clear } = useFieldErrors();
+  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   const typed = items.map((i) => typedFen(i.est));
   const total = typed.every((f) => f !== null) ? typed.reduce<number>((n, f) => n + (f ?? 0), 0) : null;
   const setItem = (i: number, p: Partial<ItemLine>) =>
@@ -302,7 +298,7 @@ function RequestForm() {
 
 function RequestDetail({ id }: { id: string }) {
   const user = useSession((s) => s.user)!;
-  const r = useLiveQuery(() => db.spendRequests.get(id), [id]);
+  const r = useLiveQuery(() => getRequest(id), [id]);
   const req = useLiveQuery(() => approvalFor('spendRequests', id), [id]);
   const [print, setPrint] = useState(false);
   const { name } = useStaff();
@@ -365,7 +361,7 @@ function RequestDetail({ id }: { id: string }) {
 function RequestPrint({ r, req, applicant }: { r: SpendRequest; req?: ApprovalRequest; applicant: string }) {
   const unit = usePrintUnit();
   const sections = useSections();
-  const applicantSection = useLiveQuery(() => db.staff.get(r.applicantId), [r.applicantId]);
+  const applicantSection = useLiveQuery(() => staffRecord(r.applicantId), [r.applicantId]);
   const formName = r.kind === 'supply' ? supplyRequestRoute().formName : printingRequestRoute().formName;
   const rule =
     r.kind === 'supply'

@@ -1,23 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { decide, registerApprovalHandler } from '../../approvals/engine';
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { DomainError } from '../../db/repo';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
-import { handOverGift, registerGift, signPledge } from '../integrity/repo';
+import { decide, registerApprovalHandler } from '../../../approvals/engine';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { DomainError } from '../../../db/repo';
+import { resetDb, seedOrg } from '../../../db/testing';
+import type { TestOrg } from '../../../db/testing';
+import { handOverGift, registerGift, signPledge } from '../../integrity/core/integrity';
 
+import { publishRoster, saveRoster } from './rosters';
 import {
   logDeparture,
   logReturn,
   onVehicleFinished,
-  publishRoster,
   requestVehicle,
-  saveRoster,
   saveVehicle,
   vehicleHandlerTables,
-} from './repo';
+} from './vehicles';
 
 let org: TestOrg;
 

@@ -5,26 +5,23 @@
 // purchases citing a 局长办公会 decision when the meetings demo has one (FIN-5); bills signed on
 // account settled at each quarter end (FIN-3) with one left overdue; and the quarterly payouts of
 // the publicity rewards the office reviewed.
-import type { Invoice, ISODate } from '../../../../shared/rules';
-import { addCalendarDays, claimDue, isWorkday, quarterEndSettlement } from '../../../../shared/rules';
-import { withdraw } from '../../approvals/engine';
-import { loadCalendar } from '../../calendar/calendar';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { ExpenseCategory, InvoiceLine } from '../../db/schema/finance';
-import type { DemoModule } from '../../demo/modules';
-import { createRewardPayout } from '../publicity/repo';
+import type { Invoice, ISODate } from '../../../../../shared/rules';
+import { addCalendarDays, claimDue, isWorkday, quarterEndSettlement } from '../../../../../shared/rules';
+import { withdraw } from '../../../approvals/engine';
+import { loadCalendar } from '../../../calendar/calendar';
+import { today } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { live } from '../../../db/live';
+import type { ExpenseCategory, InvoiceLine } from '../../../db/schema/finance';
+import type { DemoModule } from '../../../demo/modules';
+import { createRewardPayout } from '../../publicity';
 
+import { recordSignedBill, settleSignedBills } from './bills';
+import { fileExpense, submitExpense } from './claims';
 import { approveSteps, demoKit } from './demoUtil';
 import type { DemoKit } from './demoUtil';
-import {
-  fileExpense,
-  markExpensePaid,
-  recordSignedBill,
-  settleSignedBills,
-  submitExpense,
-  submitSpendRequest,
-} from './repo';
+import { markExpensePaid } from './payments';
+import { submitSpendRequest } from './requests';
 
 type Plan = { category: ExpenseCategory; purpose: string; min: number; max: number };
 const PLANS: Plan[] = [
@@ -98,8 +95,8 @@ export const financeDemo: DemoModule = {
       while (!isWorkday(x, cal)) x = addCalendarDays(x, 1);
       return x;
     };
-    const decisions = (await db.meetingDecisions.orderBy('meetingDate').toArray()).filter(
-      (d) => !d.deletedAt && d.meetingKind === 'director_office',
+    const decisions = (await live(db.meetingDecisions.orderBy('meetingDate')).toArray()).filter(
+      (d) => d.meetingKind === 'director_office',
     );
     const events: Event[] = [];
 
@@ -273,8 +270,8 @@ export const financeDemo: DemoModule = {
         order: 3,
         run: async () => {
           const ready = (
-            await db.publicityPieces.where('claimState').equals('office_reviewed').toArray()
-          ).filter((p) => !p.deletedAt && !p.expenseId && (p.reviewedOn ?? '') <= day);
+            await live(db.publicityPieces.where('claimState').equals('office_reviewed')).toArray()
+          ).filter((p) => !p.expenseId && (p.reviewedOn ?? '') <= day);
           if (ready.length === 0) return;
           const e = await k.onDay(day, '11:00', () =>
             createRewardPayout(

@@ -3,15 +3,20 @@
 import { Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 
-import { expenseSteps, formatYuan, INVOICE_LABELS, rmbUppercase, ruleText } from '../../../../shared/rules';
-import type { ApprovalRequest } from '../../approvals/types';
-import { currentActor } from '../../auth/session';
-import { PrintView } from '../../components/PrintView';
-import type { Expense } from '../../db/schema/finance';
-import { unitName } from '../../org/org';
-
-import { CATEGORY_LABELS } from './labels';
-import { markExpensePrinted, witnessOf } from './repo';
+import {
+  expenseSteps,
+  formatYuan,
+  INVOICE_LABELS,
+  rmbUppercase,
+  ruleText,
+} from '../../../../../shared/rules';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { currentActor } from '../../../auth/session';
+import { PrintView } from '../../../components/PrintView';
+import type { Expense } from '../../../db/schema/finance';
+import { unitName } from '../../../org/org';
+import { markExpensePrinted, witnessOf } from '../core/payments';
+import { CATEGORY_LABELS } from '../labels';
 
 function day(at?: string | null) {
   return at ? at.slice(0, 10) : '';

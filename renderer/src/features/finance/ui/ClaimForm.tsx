@@ -18,7 +18,7 @@ import { IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 
-import type { Invoice } from '../../../../shared/rules';
+import type { Invoice } from '../../../../../shared/rules';
 import {
   claimDue,
   claimLate,
@@ -29,21 +29,22 @@ import {
   purchaseNeedsMeeting,
   rmbUppercase,
   ruleText,
-} from '../../../../shared/rules';
-import { navigate } from '../../app/router';
-import { currentActor, useSession } from '../../auth/session';
-import { useCalendar } from '../../calendar/calendar';
-import { notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { ExpenseCategory, InvoiceLine } from '../../db/schema/finance';
-import { DecisionSelect } from '../meetings/DecisionSelect';
-
-import { CATEGORY_LABELS, FORM_CATEGORIES, L, PURCHASE_CATEGORIES, REQUEST_KIND_LABELS } from './labels';
-import { approvedRequestsFor, fileExpense, submitExpense } from './repo';
-import type { ExpenseInput } from './repo';
-import { typedFen, useFieldErrors, Yuan } from './ui';
-import { parseYuan } from './util';
+} from '../../../../../shared/rules';
+import { navigate } from '../../../app/router';
+import { currentActor, useSession } from '../../../auth/session';
+import { useCalendar } from '../../../calendar/calendar';
+import { notifyOk } from '../../../components/notify';
+import { useFieldErrors } from '../../../components/useFieldErrors';
+import { typedFen, Yuan } from '../../../components/Yuan';
+import { today } from '../../../db/clock';
+import type { ExpenseCategory, InvoiceLine } from '../../../db/schema/finance';
+import { parseYuan } from '../../../db/validate';
+import { DecisionSelect } from '../../meetings';
+import { fileExpense, submitExpense } from '../core/claims';
+import type { ExpenseInput } from '../core/claims';
+import { getExpense } from '../core/queries';
+import { approvedRequestsFor } from '../core/requests';
+import { CATEGORY_LABELS, FORM_CATEGORIES, L, PURCHASE_CATEGORIES, REQUEST_KIND_LABELS } from '../labels';
 
 type Line = { kind: Invoice; number: string; amount: string };
 const EMPTY_LINE: Line = { kind: 'vat_ordinary', number: '', amount: '' };
@@ -60,10 +61,10 @@ export function ClaimForm({ draftId }: { draftId?: string }) {
   const [decisionId, setDecisionId] = useState<string | null>(null);
   const [requestId, setRequestId] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, fail, clear } = useFieldErrors();
+  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
 
   // A filed draft (备案) opened for submission.
-  const draft = useLiveQuery(() => (draftId ? db.expenses.get(draftId) : undefined), [draftId]);
+  const draft = useLiveQuery(() => (draftId ? getExpense(draftId) : undefined), [draftId]);
   useEffect(() => {
     if (!draft || draft.status !== 'draft') return;
     setCategory(draft.category);

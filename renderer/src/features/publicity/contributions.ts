@@ -1,17 +1,17 @@
-// Start-up registration of the publicity-reward module: to-dos for the office's review (PUB-2) and
+// Start-up contributions of the publicity-reward module: to-dos for the office's review (PUB-2) and
 // for reviewed rewards not yet sent to finance.
 import { can } from '../../../../shared/permissions';
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
-import { db } from '../../db/db';
+
+import { piecesIn } from './core/queries';
 
 registerTodos(async ({ user }) => {
   const out: TodoItem[] = [];
   if (!can(user.roles, 'publicity.review') && !can(user.roles, 'finance.manage')) return out;
   if (can(user.roles, 'publicity.review')) {
-    const claimed = await db.publicityPieces.where('claimState').equals('claimed').toArray();
-    for (const p of claimed) {
-      if (p.deletedAt || p.staffId === user.staffId) continue;
+    for (const p of await piecesIn('claimed')) {
+      if (p.staffId === user.staffId) continue;
       out.push({
         id: p.id,
         module: 'publicity',
@@ -21,9 +21,7 @@ registerTodos(async ({ user }) => {
       });
     }
   }
-  const reviewed = (await db.publicityPieces.where('claimState').equals('office_reviewed').toArray()).filter(
-    (p) => !p.deletedAt && !p.expenseId,
-  );
+  const reviewed = (await piecesIn('office_reviewed')).filter((p) => !p.expenseId);
   if (reviewed.length) {
     out.push({
       id: 'publicity-payout',

@@ -18,35 +18,37 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 
-import { dutyRosterLedger } from '../../../../shared/ledgers/finance';
-import { can } from '../../../../shared/permissions';
-import { dayOfWeek, isISODate } from '../../../../shared/rules';
-import { href, navigate } from '../../app/router';
-import { currentActor, useSession } from '../../auth/session';
-import { notifyError, notifyOk } from '../../components/notify';
-import { PrintView } from '../../components/PrintView';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import { logEvent } from '../../db/repo';
-import type { DutyEntry, DutyRoster } from '../../db/schema/supervision';
-import { exportLedger } from '../../export';
-import { unitName } from '../../org/org';
-import { usePrintUnit } from '../finance/ExpensePrint';
-import { StaffSelect, useFieldErrors, useStaff } from '../finance/ui';
-
-import { L, ROSTER_KIND_LABELS, ROSTER_STATUS_LABELS } from './labels';
-import { publishRoster, rosterDates, saveRoster } from './repo';
+import { dutyRosterLedger } from '../../../../../shared/ledgers/finance';
+import { can } from '../../../../../shared/permissions';
+import { dayOfWeek, isISODate } from '../../../../../shared/rules';
+import { href, navigate } from '../../../app/router';
+import { currentActor, useSession } from '../../../auth/session';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { PrintView } from '../../../components/PrintView';
+import { StaffSelect } from '../../../components/StaffSelect';
+import { useFieldErrors } from '../../../components/useFieldErrors';
+import { today } from '../../../db/clock';
+import type { DutyEntry, DutyRoster } from '../../../db/schema/supervision';
+import { exportLedger } from '../../../export';
+import { useStaffBook as useStaff } from '../../../org/hooks';
+import { unitName } from '../../../org/org';
+import { usePrintUnit } from '../../finance';
+import {
+  getRoster,
+  listRosters,
+  markRosterPrinted,
+  publishRoster,
+  rosterDates,
+  saveRoster,
+} from '../core/rosters';
+import { L, ROSTER_KIND_LABELS, ROSTER_STATUS_LABELS } from '../labels';
 
 const WEEK = ['日', '一', '二', '三', '四', '五', '六'];
 
 export function RostersTab({ id }: { id?: string }) {
   const user = useSession((s) => s.user)!;
   const manage = can(user.roles, 'duty.manage');
-  const rows = useLiveQuery(
-    async () =>
-      (await db.dutyRosters.orderBy('startDate').reverse().limit(60).toArray()).filter((r) => !r.deletedAt),
-    [],
-  );
+  const rows = useLiveQuery(listRosters, []);
   if (id === 'new') return <RosterEditor />;
   if (id) return <RosterDetail id={id} />;
   const visible = (rows ?? []).filter((r) => manage || r.status === 'published');
@@ -108,7 +110,7 @@ function RosterEditor({ roster, onDone }: { roster?: DutyRoster; onDone?: () => 
     roster?.requirements ?? '实行24小时值班，值班人员不得擅离岗位，遇重大紧急情况立即报告带班领导。',
   );
   const [entries, setEntries] = useState<DutyEntry[]>(roster?.entries ?? []);
-  const { errors, fail, clear } = useFieldErrors();
+  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   const valid =
     isISODate(startDate) && isISODate(endDate) && endDate >= startDate && endDate <= addDays(startDate, 60);
   const dates = valid ? rosterDates(startDate, endDate) : [];
@@ -261,7 +263,7 @@ function addDays(d: string, n: number): string {
 function RosterDetail({ id }: { id: string }) {
   const user = useSession((s) => s.user)!;
   const manage = can(user.roles, 'duty.manage');
-  const r = useLiveQuery(() => db.dutyRosters.get(id), [id]);
+  const r = useLiveQuery(() => getRoster(id), [id]);
   const { name } = useStaff();
   const [editing, setEditing] = useState(false);
   const unit = usePrintUnit();
@@ -316,7 +318,7 @@ function RosterDetail({ id }: { id: string }) {
         title={r.title}
         size="A4"
         onPrinted={async () => {
-          await logEvent('dutyRosters', r.id, '打印值班表', currentActor());
+          await markRosterPrinted(r.id, currentActor());
         }}
       >
         <div style={{ textAlign: 'center', fontSize: 22, fontWeight: 700 }}>

@@ -1,34 +1,23 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { ruleText } from '../../../../shared/rules';
-import { decide, registerApprovalHandler } from '../../approvals/engine';
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { DomainError, insert, SYSTEM_ACTOR } from '../../db/repo';
-import type { Staff } from '../../db/schema/core';
-import type { Expense, InvoiceLine } from '../../db/schema/finance';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
-import { createRewardPayout, registerPiece, reviewPiece } from '../publicity/repo';
+import { ruleText } from '../../../../../shared/rules';
+import { decide, registerApprovalHandler } from '../../../approvals/engine';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
+import type { Staff } from '../../../db/schema/core';
+import type { Expense, InvoiceLine } from '../../../db/schema/finance';
+import { resetDb, seedOrg } from '../../../db/testing';
+import type { TestOrg } from '../../../db/testing';
+import { createRewardPayout, registerPiece, reviewPiece } from '../../publicity/core/pieces';
 
-import {
-  createTuitionClaim,
-  expenseHandlerTables,
-  expenseStepSpecs,
-  fileExpense,
-  listClaims,
-  markExpensePaid,
-  onExpenseFinished,
-  onSpendRequestFinished,
-  recordSignedBill,
-  settleSignedBills,
-  spendRequestHandlerTables,
-  submitExpense,
-  submitSpendRequest,
-  WITNESS,
-} from './repo';
-import type { ExpenseInput } from './repo';
+import { recordSignedBill, settleSignedBills } from './bills';
+import { expenseStepSpecs, fileExpense, submitExpense, WITNESS } from './claims';
+import type { ExpenseInput } from './claims';
+import { createTuitionClaim, expenseHandlerTables, markExpensePaid, onExpenseFinished } from './payments';
+import { listClaims } from './queries';
+import { onSpendRequestFinished, spendRequestHandlerTables, submitSpendRequest } from './requests';
 
 let org: TestOrg;
 

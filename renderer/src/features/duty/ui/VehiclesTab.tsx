@@ -18,23 +18,33 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { vehicleLogLedger } from '../../../../shared/ledgers/finance';
-import { can } from '../../../../shared/permissions';
-import { href } from '../../app/router';
-import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
-import { approvalFor } from '../../approvals/engine';
-import { currentActor, useSession } from '../../auth/session';
-import { ConfirmButton } from '../../components/Confirm';
-import { notifyError, notifyOk } from '../../components/notify';
-import { localHHmm, today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { Vehicle, VehicleTrip } from '../../db/schema/supervision';
-import { exportLedger } from '../../export';
-import { unitName } from '../../org/org';
-import { currentYear, useFieldErrors, useStaff, yearOptions } from '../finance/ui';
-
-import { L, TRIP_STATUS_LABELS } from './labels';
-import { logDeparture, logReturn, requestVehicle, saveVehicle, withdrawTrip } from './repo';
+import { vehicleLogLedger } from '../../../../../shared/ledgers/finance';
+import { can } from '../../../../../shared/permissions';
+import { href } from '../../../app/router';
+import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
+import { approvalFor } from '../../../approvals/engine';
+import { currentActor, useSession } from '../../../auth/session';
+import { ConfirmButton } from '../../../components/Confirm';
+import { thisYear as currentYear, yearOptions } from '../../../components/dates';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { useFieldErrors } from '../../../components/useFieldErrors';
+import { localHHmm, today } from '../../../db/clock';
+import type { Vehicle, VehicleTrip } from '../../../db/schema/supervision';
+import { exportLedger } from '../../../export';
+import { useStaffBook as useStaff } from '../../../org/hooks';
+import { unitName } from '../../../org/org';
+import {
+  getTrip,
+  getVehicle,
+  listTrips,
+  listVehicles,
+  logDeparture,
+  logReturn,
+  requestVehicle,
+  saveVehicle,
+  withdrawTrip,
+} from '../core/vehicles';
+import { L, TRIP_STATUS_LABELS } from '../labels';
 
 const STATUS_COLOR: Record<VehicleTrip['status'], string> = {
   pending: 'blue',
@@ -46,11 +56,7 @@ const STATUS_COLOR: Record<VehicleTrip['status'], string> = {
 };
 
 function useVehicles(): Vehicle[] {
-  return useLiveQuery(
-    async () => (await db.vehicles.orderBy('plate').toArray()).filter((v) => !v.deletedAt),
-    [],
-    [],
-  );
+  return useLiveQuery(listVehicles, [], []);
 }
 
 export function VehiclesTab({ id }: { id?: string }) {
@@ -58,17 +64,7 @@ export function VehiclesTab({ id }: { id?: string }) {
   const vehicles = useVehicles();
   const plate = new Map(vehicles.map((v) => [v.id, v.plate]));
   const { name } = useStaff();
-  const trips = useLiveQuery(
-    async () =>
-      (
-        await db.vehicleTrips
-          .where('[year+seq]')
-          .between([Number(year), 0], [Number(year), Infinity])
-          .reverse()
-          .toArray()
-      ).filter((t) => !t.deletedAt),
-    [year],
-  );
+  const trips = useLiveQuery(() => listTrips(Number(year)), [year]);
   if (id) return <TripDetail id={id} />;
   async function exportLog() {
     try {
@@ -154,7 +150,7 @@ function TripForm({ vehicles }: { vehicles: Vehicle[] }) {
   const [passengers, setPassengers] = useState('');
   const [plannedStart, setPlannedStart] = useState(today());
   const [plannedEnd, setPlannedEnd] = useState(today());
-  const { errors, fail, clear } = useFieldErrors();
+  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   return (
     <Card withBorder>
       <form
@@ -234,15 +230,15 @@ function TripForm({ vehicles }: { vehicles: Vehicle[] }) {
 function TripDetail({ id }: { id: string }) {
   const user = useSession((s) => s.user)!;
   const manage = can(user.roles, 'duty.manage');
-  const t = useLiveQuery(() => db.vehicleTrips.get(id), [id]);
+  const t = useLiveQuery(() => getTrip(id), [id]);
   const req = useLiveQuery(() => approvalFor('vehicleTrips', id), [id]);
-  const v = useLiveQuery(() => (t ? db.vehicles.get(t.vehicleId) : undefined), [t?.vehicleId]);
+  const v = useLiveQuery(() => (t ? getVehicle(t.vehicleId) : undefined), [t?.vehicleId]);
   const { name } = useStaff();
   const now = `${today()} ${localHHmm()}`;
   const [at, setAt] = useState(now);
   const [km, setKm] = useState('');
   const [driver, setDriver] = useState('');
-  const { errors, fail, clear } = useFieldErrors();
+  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   if (t === undefined) return <Text c="dimmed">正在读取…</Text>;
   if (!t) return <Alert color="red">派车单不存在。</Alert>;
   const step = req?.status === 'pending' ? req.steps[req.currentStep] : undefined;
@@ -356,7 +352,7 @@ export function FleetTab() {
   const [model, setModel] = useState('');
   const [seats, setSeats] = useState('5');
   const [driver, setDriver] = useState('');
-  const { errors, fail, clear } = useFieldErrors();
+  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   return (
     <Stack>
       {manage && (

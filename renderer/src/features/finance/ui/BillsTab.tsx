@@ -16,9 +16,9 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { settlementLedger } from '../../../../shared/ledgers/finance';
-import { can } from '../../../../shared/permissions';
-import type { Invoice } from '../../../../shared/rules';
+import { settlementLedger } from '../../../../../shared/ledgers/finance';
+import { can } from '../../../../../shared/permissions';
+import type { Invoice } from '../../../../../shared/rules';
 import {
   formatYuan,
   INVOICE_LABELS,
@@ -26,18 +26,20 @@ import {
   quarterEnds,
   rmbUppercase,
   ruleText,
-} from '../../../../shared/rules';
-import { currentActor, useSession } from '../../auth/session';
-import { notifyError, notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import { exportLedger } from '../../export';
-import { unitName } from '../../org/org';
-
-import { BILL_STATUS_LABELS, L } from './labels';
-import { recordSignedBill, settleSignedBills } from './repo';
-import { StaffSelect, typedFen, useFieldErrors, useStaff, yearOptions } from './ui';
-import { parseYuan } from './util';
+} from '../../../../../shared/rules';
+import { currentActor, useSession } from '../../../auth/session';
+import { yearOptions } from '../../../components/dates';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { StaffSelect } from '../../../components/StaffSelect';
+import { useFieldErrors } from '../../../components/useFieldErrors';
+import { typedFen } from '../../../components/Yuan';
+import { today } from '../../../db/clock';
+import { parseYuan } from '../../../db/validate';
+import { exportLedger } from '../../../export';
+import { useStaffBook as useStaff } from '../../../org/hooks';
+import { unitName } from '../../../org/org';
+import { listQuarterBills, recordSignedBill, settleSignedBills } from '../core/bills';
+import { BILL_STATUS_LABELS, L } from '../labels';
 
 export function BillsTab() {
   const user = useSession((s) => s.user)!;
@@ -47,27 +49,12 @@ export function BillsTab() {
   const [quarter, setQuarter] = useState(String(Math.ceil(Number(t.slice(5, 7)) / 3)));
   const settleBy = quarterEnds(Number(year))[Number(quarter) - 1];
   const { name } = useStaff();
-  const bills = useLiveQuery(async () => {
-    const out = [];
-    for (const s of ['open', 'settling', 'settled'] as const) {
-      out.push(...(await db.signedBills.where('[status+settleBy]').equals([s, settleBy]).toArray()));
-    }
-    // Open bills of earlier quarters are overdue for settlement: shown with this quarter.
-    if (settleBy >= t.slice(0, 10))
-      out.push(
-        ...(await db.signedBills
-          .where('[status+settleBy]')
-          .between(['open', ''], ['open', settleBy], true, false)
-          .toArray()),
-      );
-    return out
-      .filter((b) => !b.deletedAt)
-      .sort((a, b) => a.vendor.localeCompare(b.vendor, 'zh-CN') || a.signedOn.localeCompare(b.signedOn));
-  }, [settleBy, t]);
+  // Open bills of earlier quarters are overdue for settlement: shown with this quarter.
+  const bills = useLiveQuery(() => listQuarterBills(settleBy, t), [settleBy, t]);
   const [picked, setPicked] = useState<string[]>([]);
   const [invKind, setInvKind] = useState<Invoice>('vat_ordinary');
   const [invNo, setInvNo] = useState('');
-  const settle = useFieldErrors();
+  const settle = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   const pickedTotal = (bills ?? []).filter((b) => picked.includes(b.id)).reduce((n, b) => n + b.amountFen, 0);
 
   async function exportList() {
@@ -225,7 +212,7 @@ function BillForm() {
   const [signerId, setSignerId] = useState('');
   const [description, setDescription] = useState('');
   const [amount, setAmount] = useState('');
-  const { errors, fail, clear } = useFieldErrors();
+  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   const fen = typedFen(amount);
   return (
     <Card withBorder>

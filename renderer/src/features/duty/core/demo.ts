@@ -1,23 +1,16 @@
 // 演示数据: duty rosters for every public holiday of the last twelve months and the next two (taken
 // from the work calendar), one sensitive period, three vehicles and about forty trips requested,
 // approved by the leader in charge of the office, driven and logged back with the mileage.
-import type { ISODate } from '../../../../shared/rules';
-import { addCalendarDays, isWorkday } from '../../../../shared/rules';
-import { loadCalendar } from '../../calendar/calendar';
-import { today } from '../../db/clock';
-import type { DutyEntry } from '../../db/schema/supervision';
-import type { DemoModule } from '../../demo/modules';
-import { approveSteps, demoKit } from '../finance/demoUtil';
+import type { ISODate } from '../../../../../shared/rules';
+import { addCalendarDays, isWorkday } from '../../../../../shared/rules';
+import { loadCalendar } from '../../../calendar/calendar';
+import { today } from '../../../db/clock';
+import type { DutyEntry } from '../../../db/schema/supervision';
+import type { DemoModule } from '../../../demo/modules';
+import { approveSteps, demoKit } from '../../finance';
 
-import {
-  logDeparture,
-  logReturn,
-  publishRoster,
-  requestVehicle,
-  rosterDates,
-  saveRoster,
-  saveVehicle,
-} from './repo';
+import { publishRoster, rosterDates, saveRoster } from './rosters';
+import { logDeparture, logReturn, requestVehicle, saveVehicle } from './vehicles';
 
 function holidayName(start: ISODate, days: number): string {
   const m = Number(start.slice(5, 7));

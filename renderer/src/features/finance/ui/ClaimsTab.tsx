@@ -18,30 +18,32 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { can } from '../../../../shared/permissions';
-import { formatYuan, INVOICE_LABELS, rmbUppercase } from '../../../../shared/rules';
-import { href, navigate } from '../../app/router';
-import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
-import { approvalFor } from '../../approvals/engine';
-import { currentActor, useSession } from '../../auth/session';
-import { ConfirmButton } from '../../components/Confirm';
-import { notifyError, notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { ExpenseStatus } from '../../db/schema/finance';
-
-import { ExpensePrint } from './ExpensePrint';
-import { CATEGORY_LABELS, EXPENSE_STATUS_COLORS, EXPENSE_STATUS_LABELS, L } from './labels';
+import { can } from '../../../../../shared/permissions';
+import { formatYuan, INVOICE_LABELS, rmbUppercase } from '../../../../../shared/rules';
+import { href, navigate } from '../../../app/router';
+import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
+import { approvalFor } from '../../../approvals/engine';
+import { currentActor, useSession } from '../../../auth/session';
+import { ConfirmButton } from '../../../components/Confirm';
+import { thisYear as currentYear, yearOptions } from '../../../components/dates';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { useFieldErrors } from '../../../components/useFieldErrors';
+import { Yuan } from '../../../components/Yuan';
+import { today } from '../../../db/clock';
+import type { ExpenseStatus } from '../../../db/schema/finance';
+import { useStaffBook as useStaff } from '../../../org/hooks';
+import { WITNESS } from '../core/claims';
 import {
   cancelDraft,
   createTuitionClaim,
-  listClaims,
   markExpensePaid,
-  WITNESS,
   withdrawExpense,
   witnessOf,
-} from './repo';
-import { currentYear, useFieldErrors, useStaff, Yuan, yearOptions } from './ui';
+} from '../core/payments';
+import { getExpense, listClaims, submittedTuitionClaims } from '../core/queries';
+import { CATEGORY_LABELS, EXPENSE_STATUS_COLORS, EXPENSE_STATUS_LABELS, L } from '../labels';
+
+import { ExpensePrint } from './ExpensePrint';
 
 const PAGE = 50;
 
@@ -149,12 +151,12 @@ export function ClaimsTab({ id }: { id?: string }) {
 
 function ClaimDetail({ id }: { id: string }) {
   const user = useSession((s) => s.user)!;
-  const e = useLiveQuery(() => db.expenses.get(id), [id]);
+  const e = useLiveQuery(() => getExpense(id), [id]);
   const req = useLiveQuery(() => approvalFor('expenses', id), [id]);
   const { name } = useStaff();
   const [print, setPrint] = useState(false);
   const [paidOn, setPaidOn] = useState(today());
-  const { errors, fail, clear } = useFieldErrors();
+  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   if (e === undefined) return <Text c="dimmed">正在读取…</Text>;
   if (!e) return <Alert color="red">报销单不存在。</Alert>;
   const step = req?.status === 'pending' ? req.steps[req.currentStep] : undefined;
@@ -306,8 +308,7 @@ function Row({ label, value }: { label: string; value: React.ReactNode }) {
 
 // STU-5: tuition and exam-cost claims submitted in 学习 arrive here and become one expense claim.
 function TuitionCard() {
-  const rows = useLiveQuery(() => db.tuitionClaims.where('status').equals('submitted').toArray(), [], []);
-  const live = rows.filter((t) => !t.deletedAt);
+  const live = useLiveQuery(submittedTuitionClaims, [], []);
   const { name } = useStaff();
   const [picked, setPicked] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
