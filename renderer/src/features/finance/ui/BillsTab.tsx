@@ -30,16 +30,15 @@ import {
 import { currentActor, useSession } from '../../../auth/session';
 import { yearOptions } from '../../../components/dates';
 import { notifyError, notifyOk } from '../../../components/notify';
-import { StaffSelect } from '../../../components/StaffSelect';
 import { useFieldErrors } from '../../../components/useFieldErrors';
-import { typedFen } from '../../../components/Yuan';
 import { today } from '../../../db/clock';
-import { parseYuan } from '../../../db/validate';
 import { exportLedger } from '../../../export';
 import { useStaffBook as useStaff } from '../../../org/hooks';
 import { unitName } from '../../../org/org';
-import { listQuarterBills, recordSignedBill, settleSignedBills } from '../core/bills';
+import { listQuarterBills, settleSignedBills } from '../core/bills';
 import { BILL_STATUS_LABELS, L } from '../labels';
+
+import { BillForm } from './BillForm';
 
 export function BillsTab() {
   const user = useSession((s) => s.user)!;
@@ -202,92 +201,5 @@ export function BillsTab() {
         )}
       </Card>
     </Stack>
-  );
-}
-
-function BillForm() {
-  const { list } = useStaff();
-  const [vendor, setVendor] = useState('');
-  const [signedOn, setSignedOn] = useState(today());
-  const [signerId, setSignerId] = useState('');
-  const [description, setDescription] = useState('');
-  const [amount, setAmount] = useState('');
-  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
-  const fen = typedFen(amount);
-  return (
-    <Card withBorder>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          clear();
-          try {
-            await recordSignedBill(
-              {
-                vendor,
-                signedOn,
-                signerId,
-                description,
-                amountFen: parseYuan(amount, 'amountFen', '签单金额'),
-              },
-              currentActor(),
-            );
-            notifyOk('已登记签单');
-            setDescription('');
-            setAmount('');
-          } catch (err) {
-            fail(err, 'vendor');
-          }
-        }}
-      >
-        <Title order={5} mb="xs">
-          {L.saveBill}
-        </Title>
-        <Group align="flex-start" grow>
-          <TextInput
-            label={L.vendor}
-            value={vendor}
-            onChange={(e) => setVendor(e.currentTarget.value)}
-            error={errors.vendor}
-            required
-          />
-          <TextInput
-            label={L.signedOn}
-            type="date"
-            value={signedOn}
-            onChange={(e) => setSignedOn(e.currentTarget.value)}
-            error={errors.signedOn}
-            required
-          />
-          <StaffSelect
-            label={L.signer}
-            staff={list}
-            value={signerId}
-            onChange={setSignerId}
-            error={errors.signerId}
-            required
-          />
-        </Group>
-        <Group align="flex-start" grow mt="xs">
-          <TextInput
-            label={L.billDescription}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={errors.description}
-            required
-          />
-          <TextInput
-            label={L.billAmount}
-            value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
-            error={errors.amountFen}
-            description={fen !== null ? `人民币大写：${rmbUppercase(fen)}` : undefined}
-            required
-          />
-        </Group>
-        <Button type="submit" mt="sm">
-          {L.saveBill}
-        </Button>
-      </form>
-    </Card>
   );
 }
