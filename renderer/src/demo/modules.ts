@@ -4,13 +4,13 @@ import type { Staff } from '../db/schema/core';
 import { assessmentDemo } from '../features/assessment';
 import { attendanceDemo } from '../features/attendance';
 import { documentsDemo } from '../features/documents/demo';
-import { dutyDemo } from '../features/duty/demo';
-import { financeDemo } from '../features/finance/demo';
-import { integrityDemo } from '../features/integrity/demo';
+import { dutyDemo } from '../features/duty';
+import { financeDemo } from '../features/finance';
+import { integrityDemo } from '../features/integrity';
 import { leaveDemo } from '../features/leave';
 import { meetingsDemo } from '../features/meetings';
 import { petitionsDemo } from '../features/petitions/demo';
-import { publicityDemo } from '../features/publicity/demo';
+import { publicityDemo } from '../features/publicity';
 
 export type DemoContext = { staff: Staff[]; progress: (message: string) => void };
 export type DemoModule = { label: string; load: (ctx: DemoContext) => Promise<void> };

@@ -1,11 +1,11 @@
 // Start-up registration of each module's approval handlers, to-dos and deadlines (light files only).
 // Each module adds one import line here.
 import './meetings/contributions';
-import './publicity/register';
-import './finance/register';
-import './integrity/register';
+import './publicity/contributions';
+import './finance/contributions';
+import './integrity/contributions';
 import './assessment/contributions';
-import './duty/register';
+import './duty/contributions';
 import './documents/register';
 import './seals/register';
 import './study/contributions';

@@ -4,8 +4,9 @@ import { RouteTabs } from '../../app/RouteTabs';
 import type { RouteTab } from '../../app/RouteTabs';
 
 import { L } from './labels';
-import { RostersTab } from './RostersTab';
-import { FleetTab, VehiclesTab } from './VehiclesTab';
+import { FleetTab } from './ui/FleetTab';
+import { RostersTab } from './ui/RostersTab';
+import { VehiclesTab } from './ui/VehiclesTab';
 
 const TABS: RouteTab[] = [
   { value: 'rosters', label: L.tabRosters },

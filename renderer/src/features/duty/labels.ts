@@ -53,3 +53,6 @@ export const L = {
   logDeparture: '登记出车',
   logReturn: '登记回场',
 };
+
+// 星期日 … 星期六, by dayOfWeek.
+export const WEEK = ['日', '一', '二', '三', '四', '五', '六'];

@@ -1,1 +1,3 @@
-export { signPledge } from './repo';
+// The integrity module's public face.
+export { pledgedStaffIds, signPledge } from './core/integrity';
+export { integrityDemo } from './core/demo';

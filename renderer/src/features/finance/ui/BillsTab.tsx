@@ -1,0 +1,205 @@
+// 签单与季末结算 (FIN-3): bills signed on account are registered, listed by the quarter they settle in,
+// and a vendor's open bills are settled in one claim with the vendor's invoice.
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+
+import { settlementLedger } from '../../../../../shared/ledgers/finance';
+import { can } from '../../../../../shared/permissions';
+import type { Invoice } from '../../../../../shared/rules';
+import {
+  formatYuan,
+  INVOICE_LABELS,
+  INVOICES,
+  quarterEnds,
+  rmbUppercase,
+  ruleText,
+} from '../../../../../shared/rules';
+import { currentActor, useSession } from '../../../auth/session';
+import { yearOptions } from '../../../components/dates';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { useFieldErrors } from '../../../components/useFieldErrors';
+import { today } from '../../../db/clock';
+import { exportLedger } from '../../../export';
+import { useStaffBook as useStaff } from '../../../org/hooks';
+import { unitName } from '../../../org/org';
+import { listQuarterBills, settleSignedBills } from '../core/bills';
+import { BILL_STATUS_LABELS, L } from '../labels';
+
+import { BillForm } from './BillForm';
+
+export function BillsTab() {
+  const user = useSession((s) => s.user)!;
+  const manage = can(user.roles, 'finance.manage');
+  const t = today();
+  const [year, setYear] = useState(t.slice(0, 4));
+  const [quarter, setQuarter] = useState(String(Math.ceil(Number(t.slice(5, 7)) / 3)));
+  const settleBy = quarterEnds(Number(year))[Number(quarter) - 1];
+  const { name } = useStaff();
+  // Open bills of earlier quarters are overdue for settlement: shown with this quarter.
+  const bills = useLiveQuery(() => listQuarterBills(settleBy, t), [settleBy, t]);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [invKind, setInvKind] = useState<Invoice>('vat_ordinary');
+  const [invNo, setInvNo] = useState('');
+  const settle = useFieldErrors({ notifyFieldErrors: 'with_rule' });
+  const pickedTotal = (bills ?? []).filter((b) => picked.includes(b.id)).reduce((n, b) => n + b.amountFen, 0);
+
+  async function exportList() {
+    const rows = (bills ?? []).map((b) => ({
+      vendor: b.vendor,
+      signedOn: b.signedOn,
+      description: b.description,
+      signer: name(b.signerId),
+      amountFen: b.amountFen,
+      settleBy: b.settleBy,
+      state: BILL_STATUS_LABELS[b.status],
+    }));
+    try {
+      await exportLedger(`季末签单结算清单-${year}年第${quarter}季度`, [
+        settlementLedger(await unitName(), `${year}年第${quarter}季度`, rows),
+      ]);
+    } catch (e) {
+      notifyError(e);
+    }
+  }
+
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        FIN-3 {ruleText('FIN-3').text}
+      </Text>
+      {manage && <BillForm />}
+      <Card withBorder>
+        <Group align="flex-end" mb="sm">
+          <Title order={5} mr="auto">
+            季末签单结算清单（结算日 {settleBy}）
+          </Title>
+          <NativeSelect
+            label="年度"
+            value={year}
+            onChange={(e) => setYear(e.currentTarget.value)}
+            data={yearOptions()}
+            w={110}
+          />
+          <NativeSelect
+            label="季度"
+            value={quarter}
+            onChange={(e) => setQuarter(e.currentTarget.value)}
+            data={['1', '2', '3', '4'].map((q) => ({ value: q, label: `第${q}季度` }))}
+            w={110}
+          />
+          <Button variant="default" onClick={exportList}>
+            导出Excel
+          </Button>
+        </Group>
+        {bills && bills.length === 0 ? (
+          <Text c="dimmed">本季度没有签单。</Text>
+        ) : (
+          <Table striped fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th />
+                <Table.Th>{L.vendor}</Table.Th>
+                <Table.Th>{L.signedOn}</Table.Th>
+                <Table.Th>{L.billDescription}</Table.Th>
+                <Table.Th>{L.signer}</Table.Th>
+                <Table.Th ta="right">金额（元）</Table.Th>
+                <Table.Th>结算期限</Table.Th>
+                <Table.Th>状态</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(bills ?? []).map((b) => (
+                <Table.Tr key={b.id}>
+                  <Table.Td>
+                    {manage && b.status === 'open' && (
+                      <Checkbox
+                        aria-label={`选择 ${b.vendor} ${b.signedOn} ${b.description}`}
+                        checked={picked.includes(b.id)}
+                        onChange={(e) =>
+                          setPicked(
+                            e.currentTarget.checked ? [...picked, b.id] : picked.filter((x) => x !== b.id),
+                          )
+                        }
+                      />
+                    )}
+                  </Table.Td>
+                  <Table.Td>{b.vendor}</Table.Td>
+                  <Table.Td>{b.signedOn}</Table.Td>
+                  <Table.Td>{b.description}</Table.Td>
+                  <Table.Td>{name(b.signerId)}</Table.Td>
+                  <Table.Td ta="right">{formatYuan(b.amountFen)}</Table.Td>
+                  <Table.Td>
+                    {b.settleBy}
+                    {b.status === 'open' && b.settleBy < t && (
+                      <Badge ml={4} size="xs" color="red">
+                        逾期未结
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{BILL_STATUS_LABELS[b.status]}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {manage && (
+          <form
+            onSubmit={async (e) => {
+              e.preventDefault();
+              settle.clear();
+              try {
+                const exp = await settleSignedBills(picked, { kind: invKind, number: invNo }, currentActor());
+                notifyOk(`已生成结算报销单 ${exp.number}`);
+                setPicked([]);
+                setInvNo('');
+              } catch (err) {
+                settle.fail(err, 'bills');
+              }
+            }}
+          >
+            <Group align="flex-end" mt="md">
+              <NativeSelect
+                label={L.settleInvoice}
+                value={invKind}
+                onChange={(e) => setInvKind(e.currentTarget.value as Invoice)}
+                data={INVOICES.map((k) => ({ value: k, label: INVOICE_LABELS[k] }))}
+                error={settle.errors['invoices.0.kind']}
+              />
+              <TextInput
+                label={L.settleInvoiceNumber}
+                value={invNo}
+                onChange={(e) => setInvNo(e.currentTarget.value)}
+              />
+              <Button type="submit" disabled={picked.length === 0}>
+                {L.settle}
+              </Button>
+              {picked.length > 0 && (
+                <Text size="sm">
+                  已选{picked.length}笔，合计 ¥{formatYuan(pickedTotal)}（{rmbUppercase(pickedTotal)}）
+                </Text>
+              )}
+            </Group>
+            {settle.errors.bills && (
+              <Text c="red" size="sm">
+                {settle.errors.bills}
+              </Text>
+            )}
+          </form>
+        )}
+      </Card>
+    </Stack>
+  );
+}

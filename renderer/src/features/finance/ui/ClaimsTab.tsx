@@ -1,0 +1,365 @@
+// 报销: the year's claims (keyset pages, newest first), one claim with its approval chain, the
+// decision form for whoever's step it is (the witness at the check step), payment, and the print.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+
+import { can } from '../../../../../shared/permissions';
+import { formatYuan, INVOICE_LABELS, rmbUppercase } from '../../../../../shared/rules';
+import { href, navigate } from '../../../app/router';
+import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
+import { approvalFor } from '../../../approvals/engine';
+import { currentActor, useSession } from '../../../auth/session';
+import { ConfirmButton } from '../../../components/Confirm';
+import { thisYear as currentYear, yearOptions } from '../../../components/dates';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { useFieldErrors } from '../../../components/useFieldErrors';
+import { Yuan } from '../../../components/Yuan';
+import { today } from '../../../db/clock';
+import type { ExpenseStatus } from '../../../db/schema/finance';
+import { useStaffBook as useStaff } from '../../../org/hooks';
+import { WITNESS } from '../core/claims';
+import {
+  cancelDraft,
+  createTuitionClaim,
+  markExpensePaid,
+  withdrawExpense,
+  witnessOf,
+} from '../core/payments';
+import { getExpense, listClaims, submittedTuitionClaims } from '../core/queries';
+import { CATEGORY_LABELS, EXPENSE_STATUS_COLORS, EXPENSE_STATUS_LABELS, L } from '../labels';
+
+import { ExpensePrint } from './ExpensePrint';
+
+const PAGE = 50;
+
+export function ClaimsTab({ id }: { id?: string }) {
+  const user = useSession((s) => s.user)!;
+  const seeAll =
+    can(user.roles, 'finance.manage') ||
+    user.roles.some((r) => ['director', 'deputy', 'discipline', 'office'].includes(r));
+  const [year, setYear] = useState(String(currentYear()));
+  const [status, setStatus] = useState<'' | ExpenseStatus>('');
+  const [mineOnly, setMineOnly] = useState(!seeAll);
+  const [limit, setLimit] = useState(PAGE);
+  const { name } = useStaff();
+  const rows = useLiveQuery(
+    () => listClaims(Number(year), { claimantId: mineOnly ? user.staffId : null, status }, limit),
+    [year, status, mineOnly, limit, user.staffId],
+  );
+
+  if (id) return <ClaimDetail id={id} />;
+  const shown = (rows ?? []).slice(0, limit);
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <NativeSelect
+          label="年度"
+          value={year}
+          onChange={(e) => setYear(e.currentTarget.value)}
+          data={yearOptions()}
+          w={120}
+        />
+        <NativeSelect
+          label="状态"
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value as ExpenseStatus | '')}
+          data={[
+            { value: '', label: '全部' },
+            ...Object.entries(EXPENSE_STATUS_LABELS).map(([value, label]) => ({ value, label })),
+          ]}
+          w={140}
+        />
+        {seeAll && (
+          <Checkbox
+            label="只看本人经办"
+            checked={mineOnly}
+            onChange={(e) => setMineOnly(e.currentTarget.checked)}
+            mb={8}
+          />
+        )}
+        <Button ml="auto" onClick={() => navigate('finance', 'new')}>
+          {L.tabNew}
+        </Button>
+      </Group>
+      {can(user.roles, 'finance.manage') && <TuitionCard />}
+      {rows && shown.length === 0 ? (
+        <Text c="dimmed">本年度没有符合条件的报销单。</Text>
+      ) : (
+        <Table striped highlightOnHover fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>报销单号</Table.Th>
+              <Table.Th>经办人</Table.Th>
+              <Table.Th>类别</Table.Th>
+              <Table.Th>用途</Table.Th>
+              <Table.Th ta="right">金额（元）</Table.Th>
+              <Table.Th>开支日期</Table.Th>
+              <Table.Th>状态</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>
+                  <Anchor href={href('finance', 'claims', e.id)} size="sm">
+                    {e.number}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{name(e.claimantId)}</Table.Td>
+                <Table.Td>{CATEGORY_LABELS[e.category]}</Table.Td>
+                <Table.Td>
+                  {e.purpose}
+                  {e.late && (
+                    <Badge ml={4} size="xs" color="orange">
+                      逾期报销
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">{formatYuan(e.amountFen)}</Table.Td>
+                <Table.Td>{e.expenseOn}</Table.Td>
+                <Table.Td>
+                  <Badge color={EXPENSE_STATUS_COLORS[e.status]}>{EXPENSE_STATUS_LABELS[e.status]}</Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {rows && rows.length > limit && (
+        <Button variant="default" onClick={() => setLimit(limit + PAGE)}>
+          加载更多
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+function ClaimDetail({ id }: { id: string }) {
+  const user = useSession((s) => s.user)!;
+  const e = useLiveQuery(() => getExpense(id), [id]);
+  const req = useLiveQuery(() => approvalFor('expenses', id), [id]);
+  const { name } = useStaff();
+  const [print, setPrint] = useState(false);
+  const [paidOn, setPaidOn] = useState(today());
+  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
+  if (e === undefined) return <Text c="dimmed">正在读取…</Text>;
+  if (!e) return <Alert color="red">报销单不存在。</Alert>;
+  const step = req?.status === 'pending' ? req.steps[req.currentStep] : undefined;
+  const myStep = step && step.approverId === user.staffId;
+  const witness = witnessOf(req);
+  return (
+    <Stack>
+      <Group>
+        <Anchor href={href('finance', 'claims')}>← 返回报销列表</Anchor>
+      </Group>
+      <Card withBorder>
+        <Group justify="space-between">
+          <Title order={4}>
+            {e.number} {e.purpose}
+          </Title>
+          <Badge size="lg" color={EXPENSE_STATUS_COLORS[e.status]}>
+            {EXPENSE_STATUS_LABELS[e.status]}
+          </Badge>
+        </Group>
+        <Table mt="sm" fz="sm" withRowBorders={false}>
+          <Table.Tbody>
+            <Row label="经办人" value={name(e.claimantId)} />
+            <Row label="开支类别" value={CATEGORY_LABELS[e.category]} />
+            <Row label="开支日期" value={e.expenseOn} />
+            <Row label="报销日期" value={e.claimedOn ?? '（已备案，尚未报销）'} />
+            <Row label="金额" value={<Yuan fen={e.amountFen} />} />
+            <Row
+              label="人民币大写"
+              value={<span data-testid="detail-uppercase">{rmbUppercase(e.amountFen)}</span>}
+            />
+            <Row
+              label="票据"
+              value={
+                e.invoices
+                  .map((i) => `${INVOICE_LABELS[i.kind]} ${i.number} ¥${formatYuan(i.amountFen)}`)
+                  .join('；') || '—'
+              }
+            />
+            {e.advanced && (
+              <Row label="本人垫付（FIN-2）" value={e.late ? `逾期报销，理由：${e.lateReason}` : '按期'} />
+            )}
+            {e.meetingDecisionNumber && (
+              <Row label="局长办公会决定（FIN-5）" value={e.meetingDecisionNumber} />
+            )}
+            {e.requestNumber && <Row label="申报单（FIN-6）" value={e.requestNumber} />}
+            {req && req.steps.some((s) => s.key === 'office_finance_check' && s.decision === 'approved') && (
+              <Row label={WITNESS} value={witness || <Badge color="orange">未签具证明人</Badge>} />
+            )}
+            {e.paidOn && <Row label="付款日期" value={e.paidOn} />}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      {req && (
+        <Card withBorder>
+          <Title order={5} mb="xs">
+            审批流程（FIN-1：经办人签字 → 核算并签具证明人 → 纪检初审 → 分管财务领导审批 → 局长审核）
+          </Title>
+          <Text size="sm" mb="xs">
+            1. 经办人签字并说明用途：{name(e.claimantId)} {e.handlerSignedAt?.slice(0, 16).replace('T', ' ')}
+          </Text>
+          <ApprovalChain req={req} />
+          {myStep && (
+            <Card withBorder mt="sm">
+              <Text fw={500} mb="xs">
+                {step.label}
+              </Text>
+              <DecideForm req={req} extraFields={step.key === 'office_finance_check' ? [WITNESS] : []} />
+            </Card>
+          )}
+          {step && !myStep && (
+            <Text size="sm" c="dimmed" mt="xs">
+              当前等待：{step.label}（{step.approverName}）
+            </Text>
+          )}
+        </Card>
+      )}
+      <Group>
+        {e.status === 'draft' && e.claimantId === user.staffId && (
+          <>
+            <Button onClick={() => navigate('finance', 'new', e.id)}>提交报销</Button>
+            <ConfirmButton
+              variant="default"
+              title="撤销备案"
+              message="撤销这份备案？"
+              onConfirm={() => cancelDraft(e.id, currentActor()).catch(notifyError)}
+            >
+              撤销备案
+            </ConfirmButton>
+          </>
+        )}
+        {e.status === 'pending' && e.claimantId === user.staffId && (
+          <ConfirmButton
+            variant="default"
+            title="撤回报销"
+            message="撤回后审批终止，需要时重新提交。"
+            onConfirm={() => withdrawExpense(e.id, currentActor()).catch(notifyError)}
+          >
+            撤回
+          </ConfirmButton>
+        )}
+        {e.status !== 'draft' && (
+          <Button variant="default" onClick={() => setPrint(!print)}>
+            {print ? '关闭打印预览' : L.print}
+          </Button>
+        )}
+      </Group>
+      {e.status === 'approved' && can(user.roles, 'finance.manage') && (
+        <Card withBorder>
+          <form
+            onSubmit={async (ev) => {
+              ev.preventDefault();
+              clear();
+              try {
+                await markExpensePaid(e.id, paidOn, currentActor());
+                notifyOk('已登记付款');
+              } catch (err) {
+                fail(err, 'paidOn');
+              }
+            }}
+          >
+            <Group align="flex-end">
+              <TextInput
+                label="付款日期"
+                type="date"
+                value={paidOn}
+                onChange={(ev) => setPaidOn(ev.currentTarget.value)}
+                error={errors.paidOn}
+              />
+              <Button type="submit">{L.pay}</Button>
+            </Group>
+          </form>
+        </Card>
+      )}
+      {print && <ExpensePrint e={e} req={req} claimant={name(e.claimantId)} />}
+    </Stack>
+  );
+}
+
+function Row({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Td w={180} c="dimmed">
+        {label}
+      </Table.Td>
+      <Table.Td>{value}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+// STU-5: tuition and exam-cost claims submitted in 学习 arrive here and become one expense claim.
+function TuitionCard() {
+  const live = useLiveQuery(submittedTuitionClaims, [], []);
+  const { name } = useStaff();
+  const [picked, setPicked] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  if (live.length === 0) return null;
+  return (
+    <Card withBorder>
+      <Title order={5} mb="xs">
+        待报销的学费及考试费用（STU-5，来自“学习”）
+      </Title>
+      <Table fz="sm">
+        <Table.Tbody>
+          {live.map((t) => (
+            <Table.Tr key={t.id}>
+              <Table.Td w={40}>
+                <Checkbox
+                  aria-label={`选择 ${name(t.staffId)} ${t.description}`}
+                  checked={picked.includes(t.id)}
+                  onChange={(ev) =>
+                    setPicked(ev.currentTarget.checked ? [...picked, t.id] : picked.filter((x) => x !== t.id))
+                  }
+                />
+              </Table.Td>
+              <Table.Td>{name(t.staffId)}</Table.Td>
+              <Table.Td>{t.description}</Table.Td>
+              <Table.Td>实缴 ¥{formatYuan(t.paidFen)}</Table.Td>
+              <Table.Td>可报销 ¥{formatYuan(t.reimbursableFen)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group mt="xs">
+        <Button
+          size="xs"
+          disabled={picked.length === 0}
+          loading={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              const e = await createTuitionClaim(picked, currentActor());
+              notifyOk(`已生成报销单 ${e.number}`);
+              setPicked([]);
+            } catch (err) {
+              notifyError(err);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          生成学费报销单
+        </Button>
+      </Group>
+    </Card>
+  );
+}

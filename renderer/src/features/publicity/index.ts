@@ -1,0 +1,3 @@
+// The publicity-reward module's public face.
+export { createRewardPayout } from './core/pieces';
+export { publicityDemo } from './core/demo';
