@@ -3,7 +3,7 @@
 import type { Staff } from '../db/schema/core';
 import { assessmentDemo } from '../features/assessment/demo';
 import { attendanceDemo } from '../features/attendance/demo';
-import { documentsDemo } from '../features/documents/demo';
+import { documentsDemo } from '../features/documents/core/demo';
 import { dutyDemo } from '../features/duty/demo';
 import { financeDemo } from '../features/finance/demo';
 import { integrityDemo } from '../features/integrity/demo';

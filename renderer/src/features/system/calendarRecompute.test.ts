@@ -12,12 +12,12 @@ import { insert, SYSTEM_ACTOR } from '../../db/repo';
 import type { Staff } from '../../db/schema/core';
 import { resetDb, seedOrg } from '../../db/testing';
 import type { TestOrg } from '../../db/testing';
-import { circulate, proposeHandling, recordDecision, registerIncoming } from '../documents/incoming';
+import { circulate, proposeHandling, recordDecision, registerIncoming } from '../documents/core/incoming';
 import { makeIdNo } from '../petitions/idgen';
 import { registerPetition } from '../petitions/repo';
 import type { RegistrationInput } from '../petitions/validate';
 import '../petitions/register';
-import '../documents/register';
+import '../documents/contributions';
 
 import { addCalendarDate, importCalendar, parseCalendarNotice, removeCalendarDate } from './calendarRepo';
 
@@ -50,17 +50,15 @@ beforeEach(async () => {
     { name: '管理员', rank: 'staff', roles: ['admin'], sectionId: org.officeSectionId, active: true },
     SYSTEM_ACTOR,
   );
-  useSession
-    .getState()
-    .signIn({
-      staffId: admin.id,
-      accountId: 'acc',
-      name: admin.name,
-      loginName: 'admin',
-      roles: ['admin'] as Role[],
-      sectionId: admin.sectionId,
-      rank: admin.rank,
-    });
+  useSession.getState().signIn({
+    staffId: admin.id,
+    accountId: 'acc',
+    name: admin.name,
+    loginName: 'admin',
+    roles: ['admin'] as Role[],
+    sectionId: admin.sectionId,
+    rank: admin.rank,
+  });
 });
 afterEach(() => {
   useSession.getState().signOut();

@@ -3,16 +3,18 @@ import { Alert, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { href } from '../../app/router';
-import { currentActor, useCan } from '../../auth/session';
-import { ConfirmButton } from '../../components/Confirm';
-import { notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
+import { href } from '../../../app/router';
+import { currentActor, useCan } from '../../../auth/session';
+import { ConfirmButton } from '../../../components/Confirm';
+import { DateField, thisYear, YearSelect } from '../../../components/dates';
+import { notifyOk } from '../../../components/notify';
+import { RuleLines } from '../../../components/RuleCite';
+import { today } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { archiveYear, archiveYearStatus } from '../core/archive';
+import { INCOMING_STATUS_LABELS, L, OUTGOING_STATUS_LABELS } from '../labels';
 
-import { archiveYear, archiveYearStatus } from './archive';
-import { INCOMING_STATUS_LABELS, L, OUTGOING_STATUS_LABELS } from './labels';
-import { DateField, RuleNote, thisYear, useFieldErrors, YearSelect } from './ui';
+import { useFieldErrors } from './fieldErrors';
 
 export function ArchiveTab() {
   const manage = useCan('documents.manage');
@@ -138,7 +140,7 @@ export function ArchiveTab() {
           </Table>
         </Card>
       )}
-      <RuleNote ids={['DOC-6']} />
+      <RuleLines ids={['DOC-6']} inline />
     </Stack>
   );
 }

@@ -1,18 +1,18 @@
 // Seals (印鉴管理, SEAL-1..3): each seal has a keeper in the office; every use of the administrative
 // seal needs the 局长's consent (approval engine, kind 'seal') and is logged by the keeper; a void
 // seal is never used — refused here, whatever the form did.
-import type { ISODate, SealKind } from '../../../../shared/rules';
-import { closedBySealVoid, isISODate, parseISODate, sealUseOk } from '../../../../shared/rules';
-import { outcomeOf, submitApproval } from '../../approvals/engine';
-import type { StepSpec } from '../../approvals/engine';
-import type { ApprovalRequest } from '../../approvals/types';
-import { requireActDate } from '../../db/actDate';
-import { db } from '../../db/db';
-import { DomainError, insert, update, writeTx } from '../../db/repo';
-import type { Actor } from '../../db/repo';
-import type { Seal, SealUse } from '../../db/schema/documents';
-import { director } from '../../org/org';
-import { requirePermission } from '../documents/access';
+import type { ISODate, SealKind } from '../../../../../shared/rules';
+import { closedBySealVoid, isISODate, parseISODate, sealUseOk } from '../../../../../shared/rules';
+import { outcomeOf, submitApproval } from '../../../approvals/engine';
+import type { StepSpec } from '../../../approvals/engine';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { requireActDate } from '../../../db/actDate';
+import { requirePermission } from '../../../db/command';
+import { db } from '../../../db/db';
+import { DomainError, insert, update, writeTx } from '../../../db/repo';
+import type { Actor } from '../../../db/repo';
+import type { Seal, SealUse } from '../../../db/schema/documents';
+import { director } from '../../../org/org';
 
 export type SealInput = { name: string; kind: SealKind; keeperId: string | null; note?: string };
 
@@ -200,13 +200,7 @@ export async function onSealUseFinished(req: ApprovalRequest, actor: Actor): Pro
       '局长同意用印',
     );
   } else {
-    await update(
-      db.sealUses,
-      use.id,
-      { status: outcomeOf(req) },
-      actor,
-      '用印未同意',
-    );
+    await update(db.sealUses, use.id, { status: outcomeOf(req) }, actor, '用印未同意');
   }
 }
 

@@ -15,20 +15,22 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { destructionOk } from '../../../../shared/rules';
-import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
-import { canDecide } from '../../approvals/engine';
-import { currentActor, useCan, useSession } from '../../auth/session';
-import { FormCard } from '../../components/FormCard';
-import { notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { DocDestruction } from '../../db/schema/documents';
+import { destructionOk } from '../../../../../shared/rules';
+import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
+import { canDecide } from '../../../approvals/engine';
+import { currentActor, useCan, useSession } from '../../../auth/session';
+import { DateField, thisYear, YearSelect } from '../../../components/dates';
+import { FormCard } from '../../../components/FormCard';
+import { notifyOk } from '../../../components/notify';
+import { RuleLines } from '../../../components/RuleCite';
+import { today } from '../../../db/clock';
+import { db } from '../../../db/db';
+import type { DocDestruction } from '../../../db/schema/documents';
+import { recordDestruction, registerDestruction } from '../core/loans';
+import { DESTRUCTION_STATUS_LABELS, L } from '../labels';
 
 import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
-import { DESTRUCTION_STATUS_LABELS, L } from './labels';
-import { recordDestruction, registerDestruction } from './loans';
-import { DateField, RuleNote, thisYear, useFieldErrors, YearSelect } from './ui';
+import { useFieldErrors } from './fieldErrors';
 
 export function DestructionTab() {
   const manage = useCan('documents.manage');
@@ -49,7 +51,7 @@ export function DestructionTab() {
         <DestructionCard key={r.id} rec={r} manage={manage} />
       ))}
       {list.length === 0 && <Text c="dimmed">{year}年没有销毁登记。</Text>}
-      <RuleNote ids={['DOC-7']} />
+      <RuleLines ids={['DOC-7']} inline />
     </Stack>
   );
 }

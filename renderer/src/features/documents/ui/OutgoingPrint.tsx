@@ -4,18 +4,18 @@
 import { Alert, Anchor, Group, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
-import { ruleText } from '../../../../shared/rules';
-import { href } from '../../app/router';
-import { approvalFor } from '../../approvals/engine';
-import type { ApprovalStep } from '../../approvals/types';
-import { currentActor } from '../../auth/session';
-import { PrintView } from '../../components/PrintView';
-import { db } from '../../db/db';
-import { unitName } from '../../org/org';
-
-import { SECRECY_LABELS, URGENCY_LABELS } from './labels';
-import { markOutgoingPrinted } from './outgoing';
-import { fmtTime, useStaffBook } from './ui';
+import { ruleText } from '../../../../../shared/rules';
+import { href } from '../../../app/router';
+import { approvalFor } from '../../../approvals/engine';
+import type { ApprovalStep } from '../../../approvals/types';
+import { currentActor } from '../../../auth/session';
+import { fmtTime } from '../../../components/dates';
+import { PrintView } from '../../../components/PrintView';
+import { db } from '../../../db/db';
+import { useStaffBook } from '../../../org/hooks';
+import { unitName } from '../../../org/org';
+import { markOutgoingPrinted } from '../core/outgoing';
+import { SECRECY_LABELS, URGENCY_LABELS } from '../labels';
 
 function stepFor(steps: ApprovalStep[], key: string): ApprovalStep | undefined {
   return steps.find((s) => s.key === key || s.label.includes(key));

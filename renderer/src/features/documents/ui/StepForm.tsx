@@ -5,12 +5,13 @@ import { Button, Card, Group, Textarea, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 
-import { notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
+import { DateField } from '../../../components/dates';
+import { notifyOk } from '../../../components/notify';
+import type { FieldErrors } from '../../../components/useFieldErrors';
+import { today } from '../../../db/clock';
+import { L } from '../labels';
 
-import { L } from './labels';
-import type { FieldErrors } from './ui';
-import { DateField, useFieldErrors } from './ui';
+import { useFieldErrors } from './fieldErrors';
 
 // Runs one step: clears the errors, awaits `fn`, says `ok`; a refusal without a field of its own
 // lands at `fallbackField`.

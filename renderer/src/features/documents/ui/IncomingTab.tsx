@@ -22,26 +22,29 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { circulationDue, deadlineState, INCOMING_STEPS, isISODate } from '../../../../shared/rules';
-import { href, navigate } from '../../app/router';
-import { currentActor, useCan, useSession } from '../../auth/session';
-import { useCalendar } from '../../calendar/calendar';
-import { STATE_COLOR, STATE_LABEL } from '../../components/DeadlineView';
-import { FormCard } from '../../components/FormCard';
-import { notifyError, notifyOk } from '../../components/notify';
-import { ProvisionalBadge } from '../../components/ProvisionalBadge';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { Staff } from '../../db/schema/core';
+import { circulationDue, deadlineState, INCOMING_STEPS, isISODate } from '../../../../../shared/rules';
+import { href, navigate } from '../../../app/router';
+import { currentActor, useCan, useSession } from '../../../auth/session';
+import { useCalendar } from '../../../calendar/calendar';
+import { DateField, fmtTime, thisYear, YearSelect } from '../../../components/dates';
+import { STATE_COLOR, STATE_LABEL } from '../../../components/DeadlineView';
+import { Field } from '../../../components/Field';
+import { FormCard } from '../../../components/FormCard';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { ProvisionalBadge } from '../../../components/ProvisionalBadge';
+import { RuleLines } from '../../../components/RuleCite';
+import { today } from '../../../db/clock';
+import { db } from '../../../db/db';
+import type { Staff } from '../../../db/schema/core';
 import type {
   DocSecrecy,
   DocUrgency,
   IncomingDoc,
   IncomingKind,
   IncomingStatus,
-} from '../../db/schema/documents';
-
-import { exportIncomingRegister } from './exports';
+} from '../../../db/schema/documents';
+import { useSectionList, useStaffBook } from '../../../org/hooks';
+import { exportIncomingRegister } from '../core/exports';
 import {
   archiveIncoming,
   chaseCirculation,
@@ -56,9 +59,9 @@ import {
   recordDecision,
   registerIncoming,
   reportOutcome,
-} from './incoming';
-import type { IncomingInput } from './incoming';
-import { IncomingPrint } from './IncomingPrint';
+} from '../core/incoming';
+import type { IncomingInput } from '../core/incoming';
+import { officeDirector } from '../core/outgoing';
 import {
   CIRCULATION_ROLE_LABELS,
   INCOMING_KIND_LABELS,
@@ -68,20 +71,11 @@ import {
   L,
   SECRECY_LABELS,
   URGENCY_LABELS,
-} from './labels';
-import { officeDirector } from './outgoing';
+} from '../labels';
+
+import { useFieldErrors } from './fieldErrors';
+import { IncomingPrint } from './IncomingPrint';
 import { ArchiveForm, StepForm, useStepAction } from './StepForm';
-import {
-  DateField,
-  Field,
-  fmtTime,
-  RuleNote,
-  thisYear,
-  useFieldErrors,
-  useSectionList,
-  useStaffBook,
-  YearSelect,
-} from './ui';
 
 const PAGE = 50;
 const STEP_INDEX: Record<IncomingStatus, number> = {
@@ -344,7 +338,7 @@ function IncomingForm({ onSaved }: { onSaved: (d: IncomingDoc) => void }) {
           />
         )}
       </Group>
-      {v.kind === 'letter' && <RuleNote ids={['DOC-4']} />}
+      {v.kind === 'letter' && <RuleLines ids={['DOC-4']} inline />}
       {due && (
         <Text size="sm" c="dimmed">
           传阅期限：{due}（{isUrgent(v.urgency) ? '紧急文件随到随传阅' : '一般文件5天内传阅完毕'}，DOC-2）
@@ -527,7 +521,7 @@ function IncomingDetail({ id }: { id: string }) {
           archive={(ref, on) => archiveIncoming(doc.id, ref, on, currentActor())}
         />
       )}
-      <RuleNote ids={['DOC-1', 'DOC-2']} />
+      <RuleLines ids={['DOC-1', 'DOC-2']} inline />
     </Stack>
   );
 }

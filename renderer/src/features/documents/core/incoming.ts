@@ -4,14 +4,14 @@
 // holds it, since when) is kept on the record, with its trail.
 import Dexie from 'dexie';
 
-import type { CalendarData, ISODate } from '../../../../shared/rules';
-import { circulationDue, isISODate, parseISODate, proposalAuthorship } from '../../../../shared/rules';
-import { loadCalendar } from '../../calendar/calendar';
-import { requireActDate } from '../../db/actDate';
-import { nowIso } from '../../db/clock';
-import { db } from '../../db/db';
-import { DomainError, insert, logEvent, update, writeTx } from '../../db/repo';
-import type { Actor } from '../../db/repo';
+import type { CalendarData, ISODate } from '../../../../../shared/rules';
+import { circulationDue, isISODate, parseISODate, proposalAuthorship } from '../../../../../shared/rules';
+import { loadCalendar } from '../../../calendar/calendar';
+import { requireActDate } from '../../../db/actDate';
+import { nowIso } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { DomainError, insert, logEvent, update, writeTx } from '../../../db/repo';
+import type { Actor } from '../../../db/repo';
 import type {
   CirculationRole,
   DocCirculation,
@@ -20,10 +20,10 @@ import type {
   IncomingDoc,
   IncomingKind,
   IncomingStatus,
-} from '../../db/schema/documents';
+} from '../../../db/schema/documents';
+import { hasPermission, requirePermission } from '../access';
+import { CIRCULATION_ROLE_LABELS, L } from '../labels';
 
-import { hasPermission, requirePermission } from './access';
-import { CIRCULATION_ROLE_LABELS, L } from './labels';
 import { officeDirector } from './outgoing';
 
 export type IncomingInput = {

@@ -20,20 +20,22 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { OUTGOING_STEPS } from '../../../../shared/rules';
-import { href, navigate } from '../../app/router';
-import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
-import { approvalFor, canDecide, withdraw } from '../../approvals/engine';
-import { currentActor, useCan, useSession } from '../../auth/session';
-import { ConfirmButton } from '../../components/Confirm';
-import { FormCard } from '../../components/FormCard';
-import { notifyError, notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { DocSecrecy, DocUrgency, OutgoingDoc } from '../../db/schema/documents';
-
-import { exportOutgoingRegister } from './exports';
-import { L, OUTGOING_STATUS_COLORS, OUTGOING_STATUS_LABELS, SECRECY_LABELS, URGENCY_LABELS } from './labels';
+import { OUTGOING_STEPS } from '../../../../../shared/rules';
+import { href, navigate } from '../../../app/router';
+import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
+import { approvalFor, canDecide, withdraw } from '../../../approvals/engine';
+import { currentActor, useCan, useSession } from '../../../auth/session';
+import { ConfirmButton } from '../../../components/Confirm';
+import { DateField, thisYear, YearSelect } from '../../../components/dates';
+import { Field, splitList } from '../../../components/Field';
+import { FormCard } from '../../../components/FormCard';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { RuleLines } from '../../../components/RuleCite';
+import { today } from '../../../db/clock';
+import { db } from '../../../db/db';
+import type { DocSecrecy, DocUrgency, OutgoingDoc } from '../../../db/schema/documents';
+import { useSectionList, useStaffBook } from '../../../org/hooks';
+import { exportOutgoingRegister } from '../core/exports';
 import {
   archiveOutgoing,
   createOutgoing,
@@ -42,21 +44,13 @@ import {
   issueOutgoing,
   setDocPrefixes,
   submitOutgoing,
-} from './outgoing';
-import type { OutgoingInput } from './outgoing';
+} from '../core/outgoing';
+import type { OutgoingInput } from '../core/outgoing';
+import { L, OUTGOING_STATUS_COLORS, OUTGOING_STATUS_LABELS, SECRECY_LABELS, URGENCY_LABELS } from '../labels';
+
+import { useFieldErrors } from './fieldErrors';
 import { OutgoingPrint } from './OutgoingPrint';
 import { ArchiveForm, StepCard, useStepAction } from './StepForm';
-import {
-  DateField,
-  Field,
-  RuleNote,
-  splitList,
-  thisYear,
-  useFieldErrors,
-  useSectionList,
-  useStaffBook,
-  YearSelect,
-} from './ui';
 
 const PAGE = 50;
 const opts = <K extends string>(labels: Record<K, string>) =>
@@ -187,7 +181,7 @@ function OutgoingList() {
         </Button>
       )}
       {manage && <PrefixSettings />}
-      <RuleNote ids={['DOC-3']} />
+      <RuleLines ids={['DOC-3']} inline />
     </Stack>
   );
 }
@@ -438,7 +432,7 @@ function OutgoingDetail({ id }: { id: string }) {
           archive={(ref, on) => archiveOutgoing(doc.id, ref, on, currentActor())}
         />
       )}
-      <RuleNote ids={['DOC-3']} />
+      <RuleLines ids={['DOC-3']} inline />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@
 // through the approval engine (kind 'outgoing'); at 签发 the office's number is taken from the
 // used-number set of the prefix and year in the same transaction, so a number is never given twice
 // (a withdrawn draft never had one; a deleted document keeps its number in docNumbers).
-import type { ISODate } from '../../../../shared/rules';
+import type { ISODate } from '../../../../../shared/rules';
 import {
   formatDocNumber,
   isISODate,
@@ -10,22 +10,21 @@ import {
   OUTGOING_STEPS,
   parseDocNumber,
   parseISODate,
-} from '../../../../shared/rules';
-import { submitApproval } from '../../approvals/engine';
-import type { StepSpec } from '../../approvals/engine';
-import type { ApprovalRequest } from '../../approvals/types';
-import { requireActDate } from '../../db/actDate';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import { DomainError, insert, logEvent, update, writeTx } from '../../db/repo';
-import type { Actor } from '../../db/repo';
-import type { Staff } from '../../db/schema/core';
-import type { DocNumber, DocSecrecy, DocUrgency, OutgoingDoc } from '../../db/schema/documents';
-import { getSetting, setSetting } from '../../db/settings';
-import { director, officeDeputy } from '../../org/org';
-
-import { requirePermission } from './access';
-import { DEFAULT_DOC_PREFIX, DOC_PREFIX_SETTING } from './labels';
+} from '../../../../../shared/rules';
+import { submitApproval } from '../../../approvals/engine';
+import type { StepSpec } from '../../../approvals/engine';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { requireActDate } from '../../../db/actDate';
+import { today } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { DomainError, insert, logEvent, update, writeTx } from '../../../db/repo';
+import type { Actor } from '../../../db/repo';
+import type { Staff } from '../../../db/schema/core';
+import type { DocNumber, DocSecrecy, DocUrgency, OutgoingDoc } from '../../../db/schema/documents';
+import { getSetting, setSetting } from '../../../db/settings';
+import { director, officeDeputy } from '../../../org/org';
+import { requirePermission } from '../access';
+import { DEFAULT_DOC_PREFIX, DOC_PREFIX_SETTING } from '../labels';
 
 export type OutgoingInput = {
   title: string;

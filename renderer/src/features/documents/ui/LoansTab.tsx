@@ -18,22 +18,26 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { addCalendarDays, compareDates, isISODate, loanOverdue } from '../../../../shared/rules';
-import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
-import { canDecide } from '../../approvals/engine';
-import type { ApprovalRequest } from '../../approvals/types';
-import { currentActor, useCan, useSession } from '../../auth/session';
-import { FormCard } from '../../components/FormCard';
-import { notifyError, notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { DataRequest, DocLoan } from '../../db/schema/documents';
+import { addCalendarDays, compareDates, isISODate, loanOverdue } from '../../../../../shared/rules';
+import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
+import { canDecide } from '../../../approvals/engine';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { currentActor, useCan, useSession } from '../../../auth/session';
+import { DateField, thisYear, YearSelect } from '../../../components/dates';
+import { FormCard } from '../../../components/FormCard';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { RuleLines } from '../../../components/RuleCite';
+import { StaffSelect } from '../../../components/StaffSelect';
+import { today } from '../../../db/clock';
+import { db } from '../../../db/db';
+import type { DataRequest, DocLoan } from '../../../db/schema/documents';
+import { useStaffBook } from '../../../org/hooks';
+import { exportLoanRegister } from '../core/exports';
+import { markDataProvided, overdueLoans, registerDataRequest, requestLoan, returnLoan } from '../core/loans';
+import { DATA_REQUEST_STATUS_LABELS, L, LOAN_STATUS_LABELS } from '../labels';
 
 import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
-import { exportLoanRegister } from './exports';
-import { DATA_REQUEST_STATUS_LABELS, L, LOAN_STATUS_LABELS } from './labels';
-import { markDataProvided, overdueLoans, registerDataRequest, requestLoan, returnLoan } from './loans';
-import { DateField, RuleNote, StaffSelect, thisYear, useFieldErrors, useStaffBook, YearSelect } from './ui';
+import { useFieldErrors } from './fieldErrors';
 
 function useApproval(id: string | null | undefined): { req: ApprovalRequest | undefined; mine: boolean } {
   const user = useSession((s) => s.user)!;
@@ -124,7 +128,7 @@ export function LoansTab() {
         </Table.Tbody>
       </Table>
       {loans.length === 0 && <Text c="dimmed">{year}年没有借阅记录。</Text>}
-      <RuleNote ids={['DOC-5']} />
+      <RuleLines ids={['DOC-5']} inline />
     </Stack>
   );
 }
@@ -302,7 +306,7 @@ export function DataRequestsTab() {
         </Table.Tbody>
       </Table>
       {list.length === 0 && <Text c="dimmed">{year}年没有查阅资料申请。</Text>}
-      <RuleNote ids={['DOC-5']} />
+      <RuleLines ids={['DOC-5']} inline />
     </Stack>
   );
 }

@@ -1,20 +1,26 @@
 // DOC-5 borrowing (approved by the 分管领导 through the engine, kind 'loan'), DOC-5 outside requests
 // for materials or data (分管领导 or 主要领导, kind 'data_request'), DOC-7 destruction of documents
 // not archived (registered, approved by the 分管领导, kind 'destruction', two distinct witnesses).
-import type { ISODate, Route } from '../../../../shared/rules';
-import { compareDates, destructionOk, isISODate, loanOverdue, parseISODate } from '../../../../shared/rules';
-import { outcomeOf, resolveRouteSteps, submitApproval } from '../../approvals/engine';
-import type { StepSpec } from '../../approvals/engine';
-import type { ApprovalRequest } from '../../approvals/types';
-import { requireActDate } from '../../db/actDate';
-import { nowIso, today } from '../../db/clock';
-import { db } from '../../db/db';
-import { DomainError, insert, update, writeTx } from '../../db/repo';
-import type { Actor } from '../../db/repo';
-import type { DataRequest, DocDestruction, DocLoan } from '../../db/schema/documents';
-import { director, officeDeputy } from '../../org/org';
+import type { ISODate, Route } from '../../../../../shared/rules';
+import {
+  compareDates,
+  destructionOk,
+  isISODate,
+  loanOverdue,
+  parseISODate,
+} from '../../../../../shared/rules';
+import { outcomeOf, resolveRouteSteps, submitApproval } from '../../../approvals/engine';
+import type { StepSpec } from '../../../approvals/engine';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { requireActDate } from '../../../db/actDate';
+import { nowIso, today } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { DomainError, insert, update, writeTx } from '../../../db/repo';
+import type { Actor } from '../../../db/repo';
+import type { DataRequest, DocDestruction, DocLoan } from '../../../db/schema/documents';
+import { director, officeDeputy } from '../../../org/org';
+import { requirePermission } from '../access';
 
-import { requirePermission } from './access';
 import { checkDocRef } from './docRefs';
 import type { DocLink } from './docRefs';
 
@@ -214,13 +220,7 @@ export async function registerDataRequest(input: DataRequestInput, actor: Actor)
 export async function onDataRequestFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
   const rec = await db.dataRequests.get(req.refId);
   if (!rec) return;
-  await update(
-    db.dataRequests,
-    rec.id,
-    { status: outcomeOf(req) },
-    actor,
-    '审批结果',
-  );
+  await update(db.dataRequests, rec.id, { status: outcomeOf(req) }, actor, '审批结果');
 }
 
 export async function markDataProvided(
@@ -323,13 +323,7 @@ export async function registerDestruction(input: DestructionInput, actor: Actor)
 export async function onDestructionFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
   const rec = await db.docDestructions.get(req.refId);
   if (!rec) return;
-  await update(
-    db.docDestructions,
-    rec.id,
-    { status: outcomeOf(req) },
-    actor,
-    '审批结果',
-  );
+  await update(db.docDestructions, rec.id, { status: outcomeOf(req) }, actor, '审批结果');
 }
 
 // DOC-7: the destruction itself, refused unless approved and witnessed by two distinct people.

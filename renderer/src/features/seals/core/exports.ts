@@ -1,10 +1,9 @@
 // Export of the 印章使用登记 to Excel.
-import { sealUseRegisterSpec } from '../../../../shared/ledgers/office';
-import { db } from '../../db/db';
-import { exportLedger } from '../../export';
-import { unitName } from '../../org/org';
-
-import { SEAL_USE_STATUS_LABELS } from './labels';
+import { sealUseRegisterSpec } from '../../../../../shared/ledgers/office';
+import { db } from '../../../db/db';
+import { exportLedger } from '../../../export';
+import { unitName } from '../../../org/org';
+import { SEAL_USE_STATUS_LABELS } from '../labels';
 
 export async function exportSealUseRegister(year: number) {
   const uses = (

@@ -3,16 +3,16 @@
 import { Alert, Anchor, Group, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
-import { ruleText } from '../../../../shared/rules';
-import { href } from '../../app/router';
-import { currentActor } from '../../auth/session';
-import { PrintView } from '../../components/PrintView';
-import { db } from '../../db/db';
-import { unitName } from '../../org/org';
-
-import { circulationsOf, formatProposalBy, markIncomingPrinted, proposalBy } from './incoming';
-import { CIRCULATION_ROLE_LABELS, INCOMING_KIND_LABELS, L, SECRECY_LABELS, URGENCY_LABELS } from './labels';
-import { fmtTime, useStaffBook } from './ui';
+import { ruleText } from '../../../../../shared/rules';
+import { href } from '../../../app/router';
+import { currentActor } from '../../../auth/session';
+import { fmtTime } from '../../../components/dates';
+import { PrintView } from '../../../components/PrintView';
+import { db } from '../../../db/db';
+import { useStaffBook } from '../../../org/hooks';
+import { unitName } from '../../../org/org';
+import { circulationsOf, formatProposalBy, markIncomingPrinted, proposalBy } from '../core/incoming';
+import { CIRCULATION_ROLE_LABELS, INCOMING_KIND_LABELS, L, SECRECY_LABELS, URGENCY_LABELS } from '../labels';
 
 export function IncomingPrint({ id }: { id: string }) {
   const book = useStaffBook();

@@ -1,14 +1,13 @@
 // DOC-6: a year's documents are filed by 31 March of the next year; the dashboard warns from
 // 1 February (archiveWarning). A whole year can be filed at once; what is still in progress stays.
-import type { ArchiveWarning, ISODate } from '../../../../shared/rules';
-import { archiveDue, archiveWarning, isISODate } from '../../../../shared/rules';
-import { requireActDate } from '../../db/actDate';
-import { nowIso } from '../../db/clock';
-import { db } from '../../db/db';
-import { DomainError, update, writeTx } from '../../db/repo';
-import type { Actor } from '../../db/repo';
-
-import { requirePermission } from './access';
+import type { ArchiveWarning, ISODate } from '../../../../../shared/rules';
+import { archiveDue, archiveWarning, isISODate } from '../../../../../shared/rules';
+import { requireActDate } from '../../../db/actDate';
+import { nowIso } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { DomainError, update, writeTx } from '../../../db/repo';
+import type { Actor } from '../../../db/repo';
+import { requirePermission } from '../access';
 
 export type ArchiveYearStatus = {
   year: number;
