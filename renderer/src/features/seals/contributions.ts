@@ -4,14 +4,15 @@ import { registerTodos } from '../../app/registry';
 import { registerApprovalHandler } from '../../approvals/engine';
 import { db } from '../../db/db';
 
-import { onSealUseFinished } from './core/repo';
+import { onSealUseFinished } from './core/commands';
+import { approvedSealUses, sealsById } from './core/queries';
 
 registerApprovalHandler('seal', { tables: () => [db.sealUses], onFinished: onSealUseFinished });
 
 registerTodos(async ({ user }) => {
   if (!can(user.roles, 'seals.keep')) return [];
-  const ready = (await db.sealUses.where('status').equals('approved').toArray()).filter((u) => !u.deletedAt);
-  const seals = new Map((await db.seals.toArray()).map((s) => [s.id, s]));
+  const ready = await approvedSealUses();
+  const seals = await sealsById();
   return ready
     .filter((u) => seals.get(u.sealId)?.keeperId === user.staffId || user.roles.includes('director'))
     .map((u) => ({

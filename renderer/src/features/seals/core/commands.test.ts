@@ -9,7 +9,7 @@ import { resetDb, seedOrg } from '../../../db/testing';
 import type { TestOrg } from '../../../db/testing';
 
 import '../contributions';
-import { createSeal, logSealUse, registerSealUse, requestSealUse, voidSeal } from './repo';
+import { createSeal, logSealUse, registerSealUse, requestSealUse, voidSeal } from './commands';
 
 let org: TestOrg;
 beforeEach(async () => {
