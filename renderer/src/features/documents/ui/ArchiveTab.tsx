@@ -10,8 +10,8 @@ import { DateField, thisYear, YearSelect } from '../../../components/dates';
 import { notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
 import { today } from '../../../db/clock';
-import { db } from '../../../db/db';
 import { archiveYear, archiveYearStatus } from '../core/archive';
+import { unfiledOfYear } from '../core/queries';
 import { INCOMING_STATUS_LABELS, L, OUTGOING_STATUS_LABELS } from '../labels';
 
 import { useFieldErrors } from './fieldErrors';
@@ -23,15 +23,7 @@ export function ArchiveTab() {
   const [on, setOn] = useState(today());
   const { errors, fail, clear } = useFieldErrors();
   const st = useLiveQuery(() => archiveYearStatus(year, today()), [year]);
-  const open = useLiveQuery(async () => {
-    const inc = (await db.incomingDocs.where('[year+archived]').equals([year, 0]).toArray()).filter(
-      (d) => !d.deletedAt && d.status !== 'destroyed' && d.status !== 'reported',
-    );
-    const out = (await db.outgoingDocs.where('[numberYear+archived]').equals([year, 0]).toArray()).filter(
-      (d) => !d.deletedAt && d.status !== 'issued',
-    );
-    return { inc, out };
-  }, [year]);
+  const open = useLiveQuery(() => unfiledOfYear(year), [year]);
   if (!st) return null;
   const ready = st.incomingReady + st.outgoingReady;
   return (

@@ -24,9 +24,9 @@ import { FormCard } from '../../../components/FormCard';
 import { notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
 import { today } from '../../../db/clock';
-import { db } from '../../../db/db';
 import type { DocDestruction } from '../../../db/schema/documents';
 import { recordDestruction, registerDestruction } from '../core/loans';
+import { approvalOf, destructionsOfYear } from '../core/queries';
 import { DESTRUCTION_STATUS_LABELS, L } from '../labels';
 
 import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
@@ -35,14 +35,7 @@ import { useFieldErrors } from './fieldErrors';
 export function DestructionTab() {
   const manage = useCan('documents.manage');
   const [year, setYear] = useState(thisYear());
-  const list = useLiveQuery(
-    async () =>
-      (await db.docDestructions.where('year').equals(year).toArray())
-        .filter((r) => !r.deletedAt)
-        .sort((a, b) => b.registeredOn.localeCompare(a.registeredOn)),
-    [year],
-    [],
-  );
+  const list = useLiveQuery(() => destructionsOfYear(year), [year], []);
   return (
     <Stack>
       {manage && <DestructionForm />}
@@ -106,10 +99,7 @@ function DestructionForm() {
 
 function DestructionCard({ rec, manage }: { rec: DocDestruction; manage: boolean }) {
   const user = useSession((s) => s.user)!;
-  const req = useLiveQuery(
-    () => (rec.approvalId ? db.approvals.get(rec.approvalId) : undefined),
-    [rec.approvalId, rec.updatedAt],
-  );
+  const req = useLiveQuery(() => approvalOf(rec.approvalId), [rec.approvalId, rec.updatedAt]);
   const mine = useLiveQuery(
     async () =>
       req && req.status === 'pending'

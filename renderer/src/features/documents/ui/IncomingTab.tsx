@@ -34,7 +34,6 @@ import { notifyError, notifyOk } from '../../../components/notify';
 import { ProvisionalBadge } from '../../../components/ProvisionalBadge';
 import { RuleLines } from '../../../components/RuleCite';
 import { today } from '../../../db/clock';
-import { db } from '../../../db/db';
 import type { Staff } from '../../../db/schema/core';
 import type {
   DocSecrecy,
@@ -62,6 +61,7 @@ import {
 } from '../core/incoming';
 import type { IncomingInput } from '../core/incoming';
 import { officeDirector } from '../core/outgoing';
+import { incomingDoc } from '../core/queries';
 import {
   CIRCULATION_ROLE_LABELS,
   INCOMING_KIND_LABELS,
@@ -353,12 +353,12 @@ function IncomingDetail({ id }: { id: string }) {
   const manage = useCan('documents.manage');
   const book = useStaffBook();
   const cal = useCalendar();
-  const doc = useLiveQuery(() => db.incomingDocs.get(id), [id]);
+  const doc = useLiveQuery(() => incomingDoc(id), [id]);
   const circs = useLiveQuery(() => circulationsOf(id), [id], []);
   const office = useLiveQuery(officeDirector, []);
   const proposer = useLiveQuery(async () => (doc ? proposalBy(doc) : null), [doc]);
   if (doc === undefined) return <Text c="dimmed">正在载入…</Text>;
-  if (!doc || doc.deletedAt) return <Alert color="red">收文记录不存在。</Alert>;
+  if (!doc) return <Alert color="red">收文记录不存在。</Alert>;
   const mine = circs.find((c) => c.staffId === user.staffId && !c.done);
   const isDirector = user.roles.includes('director');
   return (

@@ -29,11 +29,11 @@ import { notifyError, notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
 import { StaffSelect } from '../../../components/StaffSelect';
 import { today } from '../../../db/clock';
-import { db } from '../../../db/db';
 import type { DataRequest, DocLoan } from '../../../db/schema/documents';
 import { useStaffBook } from '../../../org/hooks';
 import { exportLoanRegister } from '../core/exports';
 import { markDataProvided, overdueLoans, registerDataRequest, requestLoan, returnLoan } from '../core/loans';
+import { approvalOf, dataRequestsOfYear, loansOfYear } from '../core/queries';
 import { DATA_REQUEST_STATUS_LABELS, L, LOAN_STATUS_LABELS } from '../labels';
 
 import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
@@ -41,7 +41,7 @@ import { useFieldErrors } from './fieldErrors';
 
 function useApproval(id: string | null | undefined): { req: ApprovalRequest | undefined; mine: boolean } {
   const user = useSession((s) => s.user)!;
-  const req = useLiveQuery(() => (id ? db.approvals.get(id) : undefined), [id]);
+  const req = useLiveQuery(() => approvalOf(id), [id]);
   const mine = useLiveQuery(
     async () =>
       req && req.status === 'pending'
@@ -81,10 +81,7 @@ export function LoansTab() {
   const book = useStaffBook();
   const [year, setYear] = useState(thisYear());
   const loans = useLiveQuery(
-    async () =>
-      (await db.docLoans.where('year').equals(year).toArray())
-        .filter((l) => !l.deletedAt && (manage || l.borrowerId === user.staffId || l.status === 'pending'))
-        .sort((a, b) => b.borrowedOn.localeCompare(a.borrowedOn)),
+    () => loansOfYear(year, { staffId: user.staffId, manage }),
     [year, manage, user.staffId],
     [],
   );
@@ -275,14 +272,7 @@ export function DataRequestsTab() {
   const manage = useCan('documents.manage');
   const book = useStaffBook();
   const [year, setYear] = useState(thisYear());
-  const list = useLiveQuery(
-    async () =>
-      (await db.dataRequests.where('year').equals(year).toArray())
-        .filter((r) => !r.deletedAt)
-        .sort((a, b) => b.receivedOn.localeCompare(a.receivedOn)),
-    [year],
-    [],
-  );
+  const list = useLiveQuery(() => dataRequestsOfYear(year), [year], []);
   return (
     <Stack>
       {manage && <DataRequestForm />}

@@ -32,7 +32,6 @@ import { FormCard } from '../../../components/FormCard';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
 import { today } from '../../../db/clock';
-import { db } from '../../../db/db';
 import type { DocSecrecy, DocUrgency, OutgoingDoc } from '../../../db/schema/documents';
 import { useSectionList, useStaffBook } from '../../../org/hooks';
 import { exportOutgoingRegister } from '../core/exports';
@@ -46,6 +45,7 @@ import {
   submitOutgoing,
 } from '../core/outgoing';
 import type { OutgoingInput } from '../core/outgoing';
+import { numberedOutgoing, outgoingDoc, outgoingDrafts, staffRecord } from '../core/queries';
 import { L, OUTGOING_STATUS_COLORS, OUTGOING_STATUS_LABELS, SECRECY_LABELS, URGENCY_LABELS } from '../labels';
 
 import { useFieldErrors } from './fieldErrors';
@@ -72,31 +72,11 @@ function OutgoingList() {
   const [year, setYear] = useState(thisYear());
   const [limit, setLimit] = useState(PAGE);
   const drafts = useLiveQuery(
-    async () =>
-      (
-        await db.outgoingDocs
-          .where('status')
-          .anyOf(['draft', 'in_approval', 'rejected', 'withdrawn'])
-          .toArray()
-      )
-        .filter((d) => !d.deletedAt && (manage || d.drafterId === user.staffId || d.status === 'in_approval'))
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    () => outgoingDrafts({ staffId: user.staffId, manage }),
     [manage, user.staffId],
     [],
   );
-  const numbered = useLiveQuery(
-    async () =>
-      (
-        await db.outgoingDocs
-          .where('[numberYear+numberSeq]')
-          .between([year, 0], [year, Infinity])
-          .reverse()
-          .limit(limit + 1)
-          .toArray()
-      ).filter((d) => !d.deletedAt),
-    [year, limit],
-    [],
-  );
+  const numbered = useLiveQuery(() => numberedOutgoing(year, limit), [year, limit], []);
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
@@ -218,8 +198,8 @@ function OutgoingForm({ id }: { id?: string }) {
   const user = useSession((s) => s.user)!;
   const sections = useSectionList();
   const prefixes = useLiveQuery(docPrefixes, []);
-  const existing = useLiveQuery(() => (id ? db.outgoingDocs.get(id) : undefined), [id]);
-  const me = useLiveQuery(() => db.staff.get(user.staffId), [user.staffId]);
+  const existing = useLiveQuery(() => (id ? outgoingDoc(id) : undefined), [id]);
+  const me = useLiveQuery(() => staffRecord(user.staffId), [user.staffId]);
   const [v, setV] = useState<(OutgoingInput & { distributionText: string }) | null>(null);
   const { errors, fail, clear, setErrors } = useFieldErrors();
   if (!prefixes || (id && !existing) || !me) return <Text c="dimmed">正在载入…</Text>;
@@ -340,14 +320,14 @@ function OutgoingDetail({ id }: { id: string }) {
   const manage = useCan('documents.manage');
   const book = useStaffBook();
   const sections = useSectionList();
-  const doc = useLiveQuery(() => db.outgoingDocs.get(id), [id]);
+  const doc = useLiveQuery(() => outgoingDoc(id), [id]);
   const req = useLiveQuery(() => approvalFor('outgoingDocs', id), [id, doc?.updatedAt]);
   const mayDecide = useLiveQuery(
     async () => (req ? (await canDecide(req, { id: user.staffId, name: user.name })) === null : false),
     [req, user.staffId],
   );
   if (doc === undefined) return <Text c="dimmed">正在载入…</Text>;
-  if (!doc || doc.deletedAt) return <Alert color="red">发文记录不存在。</Alert>;
+  if (!doc) return <Alert color="red">发文记录不存在。</Alert>;
   const mineToEdit = doc.drafterId === user.staffId || manage;
   const editable = ['draft', 'rejected', 'withdrawn'].includes(doc.status);
   const stepNow = req?.status === 'pending' ? req.steps[req.currentStep] : null;
