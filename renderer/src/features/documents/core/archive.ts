@@ -4,10 +4,10 @@ import type { ArchiveWarning, ISODate } from '../../../../../shared/rules';
 import { archiveDue, archiveWarning, isISODate } from '../../../../../shared/rules';
 import { requireActDate } from '../../../db/actDate';
 import { nowIso } from '../../../db/clock';
+import { requirePermission } from '../../../db/command';
 import { db } from '../../../db/db';
 import { DomainError, update, writeTx } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
-import { requirePermission } from '../access';
 
 export type ArchiveYearStatus = {
   year: number;

@@ -9,7 +9,9 @@ import { circulationDue, isISODate, parseISODate, proposalAuthorship } from '../
 import { loadCalendar } from '../../../calendar/calendar';
 import { requireActDate } from '../../../db/actDate';
 import { nowIso } from '../../../db/clock';
+import { actorCan as hasPermission, defineCommand, requirePermission } from '../../../db/command';
 import { db } from '../../../db/db';
+import { getLive } from '../../../db/live';
 import { DomainError, insert, logEvent, update, writeTx } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type {
@@ -21,7 +23,6 @@ import type {
   IncomingKind,
   IncomingStatus,
 } from '../../../db/schema/documents';
-import { hasPermission, requirePermission } from '../access';
 import { CIRCULATION_ROLE_LABELS, L } from '../labels';
 
 import { officeDirector } from './outgoing';
@@ -77,8 +78,8 @@ function trailed(
 }
 
 async function liveDoc(id: string): Promise<IncomingDoc> {
-  const d = await db.incomingDocs.get(id);
-  if (!d || d.deletedAt) throw new DomainError('收文记录不存在');
+  const d = await getLive(db.incomingDocs, id);
+  if (!d) throw new DomainError('收文记录不存在');
   return d;
 }
 
@@ -87,11 +88,15 @@ function requireStatus(doc: IncomingDoc, statuses: IncomingDoc['status'][], mess
 }
 
 // DOC-1: the office clerk signs for and registers the document with the year's running number.
-export async function registerIncoming(input: IncomingInput, actor: Actor): Promise<IncomingDoc> {
-  await requirePermission(actor, 'documents.manage', '收文登记');
-  checkIncoming(input);
-  const year = parseISODate(input.receivedOn).year;
-  return writeTx([db.incomingDocs], async () => {
+export const registerIncoming = defineCommand({
+  what: '收文登记',
+  perm: 'documents.manage',
+  tables: (d) => [d.incomingDocs],
+  validate: (input: IncomingInput) => {
+    checkIncoming(input);
+  },
+  run: async ({ actor }, input: IncomingInput): Promise<IncomingDoc> => {
+    const year = parseISODate(input.receivedOn).year;
     const last = await db.incomingDocs.where('[year+seq]').between([year, 0], [year, Infinity]).last();
     const seq = (last?.seq ?? 0) + 1;
     const at = nowIso();
@@ -129,13 +134,17 @@ export async function registerIncoming(input: IncomingInput, actor: Actor): Prom
       actor,
       `收文登记 ${incomingRegNo(year, seq)}`,
     );
-  });
-}
+  },
+});
 
-export async function editIncoming(id: string, input: IncomingInput, actor: Actor): Promise<IncomingDoc> {
-  await requirePermission(actor, 'documents.manage', '修改收文登记');
-  checkIncoming(input);
-  return writeTx([db.incomingDocs], async () => {
+export const editIncoming = defineCommand({
+  what: '修改收文登记',
+  perm: 'documents.manage',
+  tables: (d) => [d.incomingDocs],
+  validate: (id: string, input: IncomingInput) => {
+    checkIncoming(input);
+  },
+  run: async ({ actor }, id: string, input: IncomingInput): Promise<IncomingDoc> => {
     const doc = await liveDoc(id);
     if (parseISODate(input.receivedOn).year !== doc.year)
       throw new DomainError('收文日期不能改到其他年度（收文编号按年度排列）', 'receivedOn', 'DOC-1');
@@ -157,8 +166,8 @@ export async function editIncoming(id: string, input: IncomingInput, actor: Acto
       actor,
       '修改收文登记',
     );
-  });
-}
+  },
+});
 
 // DOC-1: the office director's proposed handling (拟办意见); the document goes to the 局长. The
 // office director (the head of 办公室) records it, or the office clerk records it on their behalf
@@ -401,32 +410,35 @@ export async function markCirculationDone(
 }
 
 // DOC-1: the office chases a reader who has not read it yet (督促).
-export async function chaseCirculation(circulationId: string, actor: Actor): Promise<DocCirculation> {
-  await requirePermission(actor, 'documents.manage', '催办');
-  const c = await db.docCirculations.get(circulationId);
-  if (!c || c.deletedAt || c.done) throw new DomainError('该传阅已完成，无需催办');
-  return update(
-    db.docCirculations,
-    c.id,
-    { chaseCount: (c.chaseCount ?? 0) + 1, lastChasedAt: nowIso() },
-    actor,
-    '催办',
-  );
-}
+export const chaseCirculation = defineCommand({
+  what: '催办',
+  perm: 'documents.manage',
+  tables: (d) => [d.docCirculations],
+  run: async ({ actor }, circulationId: string): Promise<DocCirculation> => {
+    const c = await getLive(db.docCirculations, circulationId);
+    if (!c || c.done) throw new DomainError('该传阅已完成，无需催办');
+    return update(
+      db.docCirculations,
+      c.id,
+      { chaseCount: (c.chaseCount ?? 0) + 1, lastChasedAt: nowIso() },
+      actor,
+      '催办',
+    );
+  },
+});
 
 // DOC-1: the result of the handling goes back to the 局长.
-export async function reportOutcome(
-  id: string,
-  outcome: string,
-  reportedOn: ISODate,
-  actor: Actor,
-): Promise<IncomingDoc> {
-  await requirePermission(actor, 'documents.manage', '反馈办理结果');
-  if (!outcome?.trim()) throw new DomainError('请填写办理结果', 'outcome', 'DOC-1');
-  if (!isISODate(reportedOn))
-    throw new DomainError('请填写反馈日期（格式：2026-01-31）', 'reportedOn', 'DOC-1');
-  requireActDate(reportedOn, 'reportedOn', '反馈日期', 'DOC-1');
-  return writeTx([db.incomingDocs], async () => {
+export const reportOutcome = defineCommand({
+  what: '反馈办理结果',
+  perm: 'documents.manage',
+  tables: (d) => [d.incomingDocs],
+  validate: (id: string, outcome: string, reportedOn: ISODate) => {
+    if (!outcome?.trim()) throw new DomainError('请填写办理结果', 'outcome', 'DOC-1');
+    if (!isISODate(reportedOn))
+      throw new DomainError('请填写反馈日期（格式：2026-01-31）', 'reportedOn', 'DOC-1');
+    requireActDate(reportedOn, 'reportedOn', '反馈日期', 'DOC-1');
+  },
+  run: async ({ actor }, id: string, outcome: string, reportedOn: ISODate): Promise<IncomingDoc> => {
     const doc = await liveDoc(id);
     if (doc.status !== 'done' && doc.status !== 'reported')
       throw new DomainError('传阅、承办完毕后才能反馈办理结果', 'outcome', 'DOC-1');
@@ -442,21 +454,20 @@ export async function reportOutcome(
       actor,
       '办理结果反馈',
     );
-  });
-}
+  },
+});
 
 // DOC-6: file the document (卷号). Only after the result went back to the 局长.
-export async function archiveIncoming(
-  id: string,
-  archiveRef: string,
-  archivedOn: ISODate,
-  actor: Actor,
-): Promise<IncomingDoc> {
-  await requirePermission(actor, 'documents.manage', '归档');
-  if (!isISODate(archivedOn))
-    throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
-  requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
-  return writeTx([db.incomingDocs], async () => {
+export const archiveIncoming = defineCommand({
+  what: '归档',
+  perm: 'documents.manage',
+  tables: (d) => [d.incomingDocs],
+  validate: (id: string, archiveRef: string, archivedOn: ISODate) => {
+    if (!isISODate(archivedOn))
+      throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
+    requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
+  },
+  run: async ({ actor }, id: string, archiveRef: string, archivedOn: ISODate): Promise<IncomingDoc> => {
     const doc = await liveDoc(id);
     if (doc.status === 'archived') throw new DomainError('该文件已归档', 'status', 'DOC-6');
     if (doc.status !== 'reported') throw new DomainError('办理结果反馈局长后才能归档', 'status', 'DOC-1');
@@ -474,14 +485,17 @@ export async function archiveIncoming(
       actor,
       '归档',
     );
-  });
-}
+  },
+});
 
-export async function markIncomingPrinted(id: string, actor: Actor): Promise<void> {
-  await writeTx([db.incomingDocs], async () => {
+export const markIncomingPrinted = defineCommand({
+  what: '打印收文处理单',
+  perm: null,
+  tables: (d) => [d.incomingDocs],
+  run: async ({ actor }, id: string): Promise<void> => {
     await update(db.incomingDocs, id, { printedAt: nowIso() }, actor, '打印收文处理单');
-  });
-}
+  },
+});
 
 // The 收文 list (收文登记): one year's documents, newest number first, `limit + 1` rows so the screen
 // knows whether 加载更多 has more; with a status, only that status (index [status+year+seq]).

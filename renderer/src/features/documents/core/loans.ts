@@ -14,12 +14,12 @@ import type { StepSpec } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { requireActDate } from '../../../db/actDate';
 import { nowIso, today } from '../../../db/clock';
+import { requirePermission } from '../../../db/command';
 import { db } from '../../../db/db';
 import { DomainError, insert, update, writeTx } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { DataRequest, DocDestruction, DocLoan } from '../../../db/schema/documents';
 import { director, officeDeputy } from '../../../org/org';
-import { requirePermission } from '../access';
 
 import { checkDocRef } from './docRefs';
 import type { DocLink } from './docRefs';

@@ -16,6 +16,7 @@ import type { StepSpec } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { requireActDate } from '../../../db/actDate';
 import { today } from '../../../db/clock';
+import { requirePermission } from '../../../db/command';
 import { db } from '../../../db/db';
 import { DomainError, insert, logEvent, update, writeTx } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
@@ -23,7 +24,6 @@ import type { Staff } from '../../../db/schema/core';
 import type { DocNumber, DocSecrecy, DocUrgency, OutgoingDoc } from '../../../db/schema/documents';
 import { getSetting, setSetting } from '../../../db/settings';
 import { director, officeDeputy } from '../../../org/org';
-import { requirePermission } from '../access';
 import { DEFAULT_DOC_PREFIX, DOC_PREFIX_SETTING } from '../labels';
 
 export type OutgoingInput = {
