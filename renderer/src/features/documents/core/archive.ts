@@ -4,10 +4,9 @@ import type { ArchiveWarning, ISODate } from '../../../../../shared/rules';
 import { archiveDue, archiveWarning, isISODate } from '../../../../../shared/rules';
 import { requireActDate } from '../../../db/actDate';
 import { nowIso } from '../../../db/clock';
-import { requirePermission } from '../../../db/command';
+import { defineCommand } from '../../../db/command';
 import { db } from '../../../db/db';
-import { DomainError, update, writeTx } from '../../../db/repo';
-import type { Actor } from '../../../db/repo';
+import { DomainError, update } from '../../../db/repo';
 
 export type ArchiveYearStatus = {
   year: number;
@@ -39,18 +38,22 @@ export async function archiveYearStatus(year: number, on: ISODate): Promise<Arch
 }
 
 // Files every document of the year that is ready (incoming: result reported; outgoing: issued).
-export async function archiveYear(
-  year: number,
-  archiveRef: string,
-  archivedOn: ISODate,
-  actor: Actor,
-): Promise<{ incoming: number; outgoing: number }> {
-  await requirePermission(actor, 'documents.manage', '归档');
-  if (!isISODate(archivedOn))
-    throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
-  requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
-  const ref = archiveRef?.trim() ?? '';
-  return writeTx([db.incomingDocs, db.outgoingDocs], async () => {
+export const archiveYear = defineCommand({
+  what: '归档',
+  perm: 'documents.manage',
+  tables: (d) => [d.incomingDocs, d.outgoingDocs],
+  validate: (year: number, archiveRef: string, archivedOn: ISODate) => {
+    if (!isISODate(archivedOn))
+      throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
+    requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
+  },
+  run: async (
+    { actor },
+    year: number,
+    archiveRef: string,
+    archivedOn: ISODate,
+  ): Promise<{ incoming: number; outgoing: number }> => {
+    const ref = archiveRef?.trim() ?? '';
     const inc = (await db.incomingDocs.where('[year+archived]').equals([year, 0]).toArray()).filter(
       (d) => !d.deletedAt && d.status === 'reported',
     );
@@ -80,5 +83,5 @@ export async function archiveYear(
     for (const d of out)
       await update(db.outgoingDocs, d.id, { archived: 1, archivedOn, archiveRef: ref }, actor, '归档');
     return { incoming: inc.length, outgoing: out.length };
-  });
-}
+  },
+});
