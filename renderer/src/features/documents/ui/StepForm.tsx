@@ -1,116 +1,58 @@
-// The small forms of a document's course (拟办, 批办, 反馈, 归档, 分发 ...): a card holding one row of
-// fields and the button that records the step; a refusal lands at its field (useFieldErrors), a
-// success is a notification.
-import { Button, Card, Group, Textarea, TextInput } from '@mantine/core';
+// The forms of the documents screens on the one form primitive (useCommandForm + FormCard), with
+// this module's error policy: a refusal at its own field is not also a notification; 'permission'
+// refusals are always a notification; a notification leaves earlier field errors in place. The
+// small forms of a document's course (拟办, 批办, 反馈, 归档, 分发 ...) are one row of fields in a
+// card (StepCard); a refusal without a field of its own lands at the step's main field.
+import { TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
 
 import { DateField } from '../../../components/dates';
-import { notifyOk } from '../../../components/notify';
-import type { FieldErrors } from '../../../components/useFieldErrors';
+import { FormCard } from '../../../components/FormCard';
+import { useCommandForm } from '../../../components/useCommandForm';
+import type { CommandForm, CommandFormOptions } from '../../../components/useCommandForm';
+import type { FieldErrorOptions } from '../../../components/useFieldErrors';
 import { today } from '../../../db/clock';
+import { DomainError } from '../../../db/repo';
 import { L } from '../labels';
 
-import { useFieldErrors } from './fieldErrors';
-
-// Runs one step: clears the errors, awaits `fn`, says `ok`; a refusal without a field of its own
-// lands at `fallbackField`.
-export function useStepAction(fallbackField: string): {
-  errors: FieldErrors;
-  busy: boolean;
-  run: (fn: () => Promise<unknown>, ok: string) => Promise<void>;
-} {
-  const { errors, fail, clear } = useFieldErrors();
-  const [busy, setBusy] = useState(false);
-  async function run(fn: () => Promise<unknown>, ok: string) {
-    clear();
-    setBusy(true);
-    try {
-      await fn();
-      notifyOk(ok);
-    } catch (e) {
-      fail(e, fallbackField);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { errors, busy, run };
+export function useDocForm<V extends Record<string, unknown>, R = unknown>(
+  options: Omit<CommandFormOptions<V, R>, keyof FieldErrorOptions>,
+  // where a refusal without a field of its own lands
+  fallbackField?: string,
+): CommandForm<V, R> {
+  return useCommandForm<V, R>({
+    notifyFieldErrors: 'fallback',
+    skipField: 'permission',
+    clearOnNotify: false,
+    ...options,
+    submit: async (v) => {
+      try {
+        return await options.submit(v);
+      } catch (e) {
+        if (fallbackField && e instanceof DomainError && !e.field)
+          throw new DomainError(e.message, fallbackField, e.ruleId);
+        throw e;
+      }
+    },
+  });
 }
 
-// A bordered card with a form whose fields sit in one row, aligned at the bottom.
-export function StepCard({
-  onSubmit,
+// A bordered card with one row of fields and the button that records the step.
+export function StepCard<V, R>({
+  form,
+  submitLabel,
   bg,
   children,
 }: {
-  onSubmit: () => unknown;
+  form: CommandForm<V, R>;
+  submitLabel: ReactNode;
   bg?: string;
   children: ReactNode;
 }) {
   return (
-    <Card withBorder bg={bg}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onSubmit();
-        }}
-      >
-        <Group align="flex-end">{children}</Group>
-      </form>
-    </Card>
-  );
-}
-
-// A step recorded as one text (an opinion, a note, a result), with optional fields beside it.
-export function StepForm({
-  label,
-  placeholder,
-  initial = '',
-  field,
-  w,
-  autoFocus,
-  bg,
-  showBusy,
-  submitLabel,
-  ok,
-  action,
-  extra,
-}: {
-  label: string;
-  placeholder?: string;
-  initial?: string;
-  // the error key of the text, also where a refusal without a field lands
-  field: string;
-  w: number;
-  autoFocus?: boolean;
-  bg?: string;
-  // the button shows it is working while the step is saved
-  showBusy?: boolean;
-  submitLabel: ReactNode;
-  ok: string;
-  action: (text: string) => Promise<unknown>;
-  extra?: (errors: FieldErrors) => ReactNode;
-}) {
-  const [text, setText] = useState(initial);
-  const { errors, busy, run } = useStepAction(field);
-  return (
-    <StepCard bg={bg} onSubmit={() => run(() => action(text), ok)}>
-      <Textarea
-        label={label}
-        placeholder={placeholder}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        error={errors[field]}
-        autosize
-        minRows={1}
-        w={w}
-        autoFocus={autoFocus}
-      />
-      {extra?.(errors)}
-      <Button type="submit" loading={showBusy ? busy : undefined}>
-        {submitLabel}
-      </Button>
-    </StepCard>
+    <FormCard form={form} inline submitLabel={submitLabel} bg={bg}>
+      {children}
+    </FormCard>
   );
 }
 
@@ -122,19 +64,22 @@ export function ArchiveForm({
   initialRef: string;
   archive: (ref: string, on: string) => Promise<unknown>;
 }) {
-  const [ref, setRef] = useState(initialRef);
-  const [on, setOn] = useState(today());
-  const { errors, run } = useStepAction('archivedOn');
+  const form = useDocForm(
+    {
+      initial: () => ({ ref: initialRef, on: today() }),
+      submit: (v) => archive(v.ref, v.on),
+      success: '已归档',
+    },
+    'archivedOn',
+  );
   return (
-    <StepCard onSubmit={() => run(() => archive(ref, on), '已归档')}>
-      <TextInput label={L.archiveRef} value={ref} onChange={(e) => setRef(e.currentTarget.value)} />
+    <StepCard form={form} submitLabel={L.archive}>
+      <TextInput label={L.archiveRef} {...form.text('ref')} />
       <DateField
         label="归档日期"
-        value={on}
-        onChange={(v) => setOn(v)}
-        error={errors.archivedOn ?? errors.status}
+        {...form.input('on')}
+        error={form.errors.archivedOn ?? form.errors.status}
       />
-      <Button type="submit">{L.archive}</Button>
     </StepCard>
   );
 }
