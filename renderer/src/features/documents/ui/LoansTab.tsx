@@ -38,6 +38,7 @@ import { DATA_REQUEST_STATUS_LABELS, L, LOAN_STATUS_LABELS } from '../labels';
 
 import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
 import { useFieldErrors } from './fieldErrors';
+import { useDocForm } from './StepForm';
 
 function useApproval(id: string | null | undefined): { req: ApprovalRequest | undefined; mine: boolean } {
   const user = useSession((s) => s.user)!;
@@ -131,8 +132,14 @@ export function LoansTab() {
 }
 
 function LoanRows({ loan, name, manage }: { loan: DocLoan; name: string; manage: boolean }) {
-  const [on, setOn] = useState(today());
-  const { errors, fail, clear } = useFieldErrors();
+  const form = useDocForm(
+    {
+      initial: () => ({ on: today() }),
+      submit: (v) => returnLoan(loan.id, v.on, currentActor()),
+      success: '已登记归还',
+    },
+    'returnedOn',
+  );
   const late = loan.status === 'approved' && loanOverdue(loan.returnDue, today());
   return (
     <>
@@ -153,29 +160,17 @@ function LoanRows({ loan, name, manage }: { loan: DocLoan; name: string; manage:
         </Table.Td>
         <Table.Td>
           {manage && loan.status === 'approved' && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                clear();
-                returnLoan(loan.id, on, currentActor()).then(
-                  () => notifyOk('已登记归还'),
-                  (err) => fail(err, 'returnedOn'),
-                );
-              }}
-            >
-              <Group gap={4} wrap="nowrap" align="flex-start">
-                <DateField
-                  aria-label={L.returnedOn}
-                  size="xs"
-                  value={on}
-                  onChange={(v) => setOn(v)}
-                  error={errors.returnedOn ?? errors.status}
-                />
-                <Button type="submit" size="xs" variant="light">
-                  {L.returnLoan}
-                </Button>
-              </Group>
-            </form>
+            <Group gap={4} wrap="nowrap" align="flex-start">
+              <DateField
+                aria-label={L.returnedOn}
+                size="xs"
+                {...form.input('on')}
+                error={form.errors.returnedOn ?? form.errors.status}
+              />
+              <Button size="xs" variant="light" loading={form.busy} onClick={() => void form.submit()}>
+                {L.returnLoan}
+              </Button>
+            </Group>
           )}
         </Table.Td>
       </Table.Tr>
@@ -195,28 +190,27 @@ function LoanForm() {
     borrowedOn: today(),
     returnDue: addCalendarDays(today(), 7),
   });
-  const [v, setV] = useState(empty);
-  const { errors, fail, clear, setErrors } = useFieldErrors();
-  const set = (k: keyof ReturnType<typeof empty>, val: string) => setV((x) => ({ ...x, [k]: val }));
-  async function save() {
-    clear();
-    const e: Record<string, string> = {};
-    if (!v.docTitle.trim() && !v.docRefId) e.docTitle = '请选择或填写借阅的文件或档案';
-    if (!v.purpose.trim()) e.purpose = '请填写借阅用途';
-    if (isISODate(v.borrowedOn) && isISODate(v.returnDue) && compareDates(v.returnDue, v.borrowedOn) < 0)
-      e.returnDue = '归还期限不能早于借阅日期';
-    if (Object.keys(e).length) return setErrors(e);
-    await requestLoan(v, currentActor());
-    notifyOk('已提交借阅申请，等待分管领导批准');
-    setV(empty());
-  }
+  const form = useDocForm({
+    initial: empty,
+    check: (x) => {
+      const e: Record<string, string> = {};
+      if (!x.docTitle.trim() && !x.docRefId) e.docTitle = '请选择或填写借阅的文件或档案';
+      if (!x.purpose.trim()) e.purpose = '请填写借阅用途';
+      if (isISODate(x.borrowedOn) && isISODate(x.returnDue) && compareDates(x.returnDue, x.borrowedOn) < 0)
+        e.returnDue = '归还期限不能早于借阅日期';
+      return e;
+    },
+    submit: (x) => requestLoan(x, currentActor()),
+    success: '已提交借阅申请，等待分管领导批准',
+    onDone: () => form.reset(),
+  });
+  const { values: v, set, errors } = form;
+  const setV = form.setValues;
   return (
     <FormCard
+      form={form}
       title="借阅申请"
       submitLabel="提交借阅申请"
-      showBusy
-      onSubmit={save}
-      onError={fail}
       footer={
         errors.route && (
           <Text c="red" size="sm">
