@@ -37,16 +37,19 @@ export async function archiveYearStatus(year: number, on: ISODate): Promise<Arch
   };
 }
 
+// DOC-6: the date a document is filed (not in the future).
+export function checkArchiveDate(archivedOn: ISODate): void {
+  if (!isISODate(archivedOn))
+    throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
+  requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
+}
+
 // Files every document of the year that is ready (incoming: result reported; outgoing: issued).
 export const archiveYear = defineCommand({
   what: '归档',
   perm: 'documents.manage',
   tables: (d) => [d.incomingDocs, d.outgoingDocs],
-  validate: (year: number, archiveRef: string, archivedOn: ISODate) => {
-    if (!isISODate(archivedOn))
-      throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
-    requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
-  },
+  validate: (_year: number, _ref: string, archivedOn: ISODate) => checkArchiveDate(archivedOn),
   run: async (
     { actor },
     year: number,

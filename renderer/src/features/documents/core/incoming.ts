@@ -25,6 +25,7 @@ import type {
 } from '../../../db/schema/documents';
 import { CIRCULATION_ROLE_LABELS, L } from '../labels';
 
+import { checkArchiveDate } from './archive';
 import { officeDirector } from './outgoing';
 
 export type IncomingInput = {
@@ -482,11 +483,7 @@ export const archiveIncoming = defineCommand({
   what: '归档',
   perm: 'documents.manage',
   tables: (d) => [d.incomingDocs],
-  validate: (id: string, archiveRef: string, archivedOn: ISODate) => {
-    if (!isISODate(archivedOn))
-      throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
-    requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
-  },
+  validate: (_id: string, _ref: string, archivedOn: ISODate) => checkArchiveDate(archivedOn),
   run: async ({ actor }, id: string, archiveRef: string, archivedOn: ISODate): Promise<IncomingDoc> => {
     const doc = await liveDoc(id);
     if (doc.status === 'archived') throw new DomainError('该文件已归档', 'status', 'DOC-6');

@@ -28,6 +28,8 @@ import { getSetting, setSetting } from '../../../db/settings';
 import { director, officeDeputy } from '../../../org/org';
 import { DEFAULT_DOC_PREFIX, DOC_PREFIX_SETTING } from '../labels';
 
+import { checkArchiveDate } from './archive';
+
 export type OutgoingInput = {
   title: string;
   prefix: string;
@@ -320,11 +322,7 @@ export const archiveOutgoing = defineCommand({
   what: '归档',
   perm: 'documents.manage',
   tables: (d) => [d.outgoingDocs],
-  validate: (id: string, archiveRef: string, archivedOn: ISODate) => {
-    if (!isISODate(archivedOn))
-      throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
-    requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
-  },
+  validate: (_id: string, _ref: string, archivedOn: ISODate) => checkArchiveDate(archivedOn),
   run: async ({ actor }, id: string, archiveRef: string, archivedOn: ISODate): Promise<OutgoingDoc> => {
     const doc = await liveOutgoing(id);
     if (doc.archived) throw new DomainError('该文件已归档', 'status', 'DOC-6');
