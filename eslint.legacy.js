@@ -5,26 +5,12 @@
 // screens (.tsx) that still import the database (db/db or dexie)
 export const LEGACY_SCREENS_WITH_DB = [
   'renderer/src/app/Shell.tsx',
-  'renderer/src/features/documents/ArchiveTab.tsx',
-  'renderer/src/features/documents/DestructionTab.tsx',
-  'renderer/src/features/documents/IncomingPrint.tsx',
-  'renderer/src/features/documents/IncomingTab.tsx',
-  'renderer/src/features/documents/LoansTab.tsx',
-  'renderer/src/features/documents/OutgoingPrint.tsx',
-  'renderer/src/features/documents/OutgoingTab.tsx',
-  'renderer/src/features/documents/ui.tsx',
   'renderer/src/features/petitions/CaseView.tsx',
   'renderer/src/features/petitions/ReceptionView.tsx',
   'renderer/src/features/petitions/StatsView.tsx',
   'renderer/src/features/petitions/ui.tsx',
-  'renderer/src/features/seals/Page.lazy.tsx',
 ];
 
 // files that still reach into another module's files instead of its index.ts
 export const LEGACY_CROSS_MODULE = [
-  'renderer/src/features/documents/demo.ts',
-  'renderer/src/features/documents/register.test.ts',
-  'renderer/src/features/petitions/informant.test.ts',
-  'renderer/src/features/seals/Page.lazy.tsx',
-  'renderer/src/features/seals/repo.ts',
 ];

@@ -3,7 +3,7 @@
 import type { Staff } from '../db/schema/core';
 import { assessmentDemo } from '../features/assessment';
 import { attendanceDemo } from '../features/attendance';
-import { documentsDemo } from '../features/documents/demo';
+import { documentsDemo } from '../features/documents';
 import { dutyDemo } from '../features/duty';
 import { financeDemo } from '../features/finance';
 import { integrityDemo } from '../features/integrity';

@@ -4,12 +4,12 @@ import { Stack, Title } from '@mantine/core';
 import { RouteTabs } from '../../app/RouteTabs';
 import type { RouteTab } from '../../app/RouteTabs';
 
-import { ArchiveTab } from './ArchiveTab';
-import { DestructionTab } from './DestructionTab';
-import { IncomingTab } from './IncomingTab';
 import { L } from './labels';
-import { DataRequestsTab, LoansTab } from './LoansTab';
-import { OutgoingTab } from './OutgoingTab';
+import { ArchiveTab } from './ui/ArchiveTab';
+import { DestructionTab } from './ui/DestructionTab';
+import { IncomingTab } from './ui/IncomingTab';
+import { DataRequestsTab, LoansTab } from './ui/LoansTab';
+import { OutgoingTab } from './ui/OutgoingTab';
 
 const TABS: RouteTab[] = [
   { value: 'incoming', label: L.tabs.incoming },

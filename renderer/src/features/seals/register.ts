@@ -1,24 +1,2 @@
-// Start-up registration of the seals module: the 'seal' approval handler and the keeper's to-do.
-import { can } from '../../../../shared/permissions';
-import { registerTodos } from '../../app/registry';
-import { registerApprovalHandler } from '../../approvals/engine';
-import { db } from '../../db/db';
-
-import { onSealUseFinished } from './repo';
-
-registerApprovalHandler('seal', { tables: () => [db.sealUses], onFinished: onSealUseFinished });
-
-registerTodos(async ({ user }) => {
-  if (!can(user.roles, 'seals.keep')) return [];
-  const ready = (await db.sealUses.where('status').equals('approved').toArray()).filter((u) => !u.deletedAt);
-  const seals = new Map((await db.seals.toArray()).map((s) => [s.id, s]));
-  return ready
-    .filter((u) => seals.get(u.sealId)?.keeperId === user.staffId || user.roles.includes('director'))
-    .map((u) => ({
-      id: `seal-${u.id}`,
-      module: 'seals',
-      category: '待用印',
-      title: `${seals.get(u.sealId)?.name ?? ''}：${u.document}（${u.copies}份）`,
-      link: '#/seals/uses',
-    }));
-});
+// Old path, kept only for the 会议 module's tests until it moves: import './contributions'.
+import './contributions';

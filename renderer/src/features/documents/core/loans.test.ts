@@ -1,12 +1,12 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { approvalFor, decide } from '../../approvals/engine';
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
+import { approvalFor, decide } from '../../../approvals/engine';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { resetDb, seedOrg } from '../../../db/testing';
+import type { TestOrg } from '../../../db/testing';
 
-import './register';
+import '../contributions';
 import { archiveYear, archiveYearStatus } from './archive';
 import {
   circulate,

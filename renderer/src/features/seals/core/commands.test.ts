@@ -1,15 +1,15 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { collectTodos } from '../../app/registry';
-import { approvalFor, decide } from '../../approvals/engine';
-import { loadCalendar } from '../../calendar/calendar';
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
+import { collectTodos } from '../../../app/registry';
+import { approvalFor, decide } from '../../../approvals/engine';
+import { loadCalendar } from '../../../calendar/calendar';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { resetDb, seedOrg } from '../../../db/testing';
+import type { TestOrg } from '../../../db/testing';
 
-import './register';
-import { createSeal, logSealUse, registerSealUse, requestSealUse, voidSeal } from './repo';
+import '../contributions';
+import { createSeal, logSealUse, registerSealUse, requestSealUse, voidSeal } from './commands';
 
 let org: TestOrg;
 beforeEach(async () => {

@@ -18,26 +18,31 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { addCalendarDays, compareDates, isISODate, loanOverdue } from '../../../../shared/rules';
-import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
-import { canDecide } from '../../approvals/engine';
-import type { ApprovalRequest } from '../../approvals/types';
-import { currentActor, useCan, useSession } from '../../auth/session';
-import { FormCard } from '../../components/FormCard';
-import { notifyError, notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { DataRequest, DocLoan } from '../../db/schema/documents';
+import { addCalendarDays, compareDates, isISODate, loanOverdue } from '../../../../../shared/rules';
+import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
+import { canDecide } from '../../../approvals/engine';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { currentActor, useCan, useSession } from '../../../auth/session';
+import { DateField, thisYear, YearSelect } from '../../../components/dates';
+import { FormCard } from '../../../components/FormCard';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { RuleLines } from '../../../components/RuleCite';
+import { StaffSelect } from '../../../components/StaffSelect';
+import { today } from '../../../db/clock';
+import type { DataRequest, DocLoan } from '../../../db/schema/documents';
+import { useStaffBook } from '../../../org/hooks';
+import { exportLoanRegister } from '../core/exports';
+import { markDataProvided, overdueLoans, registerDataRequest, requestLoan, returnLoan } from '../core/loans';
+import { approvalOf, dataRequestsOfYear, loansOfYear } from '../core/queries';
+import { DATA_REQUEST_STATUS_LABELS, L, LOAN_STATUS_LABELS } from '../labels';
 
 import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
-import { exportLoanRegister } from './exports';
-import { DATA_REQUEST_STATUS_LABELS, L, LOAN_STATUS_LABELS } from './labels';
-import { markDataProvided, overdueLoans, registerDataRequest, requestLoan, returnLoan } from './loans';
-import { DateField, RuleNote, StaffSelect, thisYear, useFieldErrors, useStaffBook, YearSelect } from './ui';
+import { useFieldErrors } from './fieldErrors';
+import { useDocForm } from './StepForm';
 
 function useApproval(id: string | null | undefined): { req: ApprovalRequest | undefined; mine: boolean } {
   const user = useSession((s) => s.user)!;
-  const req = useLiveQuery(() => (id ? db.approvals.get(id) : undefined), [id]);
+  const req = useLiveQuery(() => approvalOf(id), [id]);
   const mine = useLiveQuery(
     async () =>
       req && req.status === 'pending'
@@ -77,10 +82,7 @@ export function LoansTab() {
   const book = useStaffBook();
   const [year, setYear] = useState(thisYear());
   const loans = useLiveQuery(
-    async () =>
-      (await db.docLoans.where('year').equals(year).toArray())
-        .filter((l) => !l.deletedAt && (manage || l.borrowerId === user.staffId || l.status === 'pending'))
-        .sort((a, b) => b.borrowedOn.localeCompare(a.borrowedOn)),
+    () => loansOfYear(year, { staffId: user.staffId, manage }),
     [year, manage, user.staffId],
     [],
   );
@@ -124,14 +126,20 @@ export function LoansTab() {
         </Table.Tbody>
       </Table>
       {loans.length === 0 && <Text c="dimmed">{year}年没有借阅记录。</Text>}
-      <RuleNote ids={['DOC-5']} />
+      <RuleLines ids={['DOC-5']} inline />
     </Stack>
   );
 }
 
 function LoanRows({ loan, name, manage }: { loan: DocLoan; name: string; manage: boolean }) {
-  const [on, setOn] = useState(today());
-  const { errors, fail, clear } = useFieldErrors();
+  const form = useDocForm(
+    {
+      initial: () => ({ on: today() }),
+      submit: (v) => returnLoan(loan.id, v.on, currentActor()),
+      success: '已登记归还',
+    },
+    'returnedOn',
+  );
   const late = loan.status === 'approved' && loanOverdue(loan.returnDue, today());
   return (
     <>
@@ -152,29 +160,17 @@ function LoanRows({ loan, name, manage }: { loan: DocLoan; name: string; manage:
         </Table.Td>
         <Table.Td>
           {manage && loan.status === 'approved' && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                clear();
-                returnLoan(loan.id, on, currentActor()).then(
-                  () => notifyOk('已登记归还'),
-                  (err) => fail(err, 'returnedOn'),
-                );
-              }}
-            >
-              <Group gap={4} wrap="nowrap" align="flex-start">
-                <DateField
-                  aria-label={L.returnedOn}
-                  size="xs"
-                  value={on}
-                  onChange={(v) => setOn(v)}
-                  error={errors.returnedOn ?? errors.status}
-                />
-                <Button type="submit" size="xs" variant="light">
-                  {L.returnLoan}
-                </Button>
-              </Group>
-            </form>
+            <Group gap={4} wrap="nowrap" align="flex-start">
+              <DateField
+                aria-label={L.returnedOn}
+                size="xs"
+                {...form.input('on')}
+                error={form.errors.returnedOn ?? form.errors.status}
+              />
+              <Button size="xs" variant="light" loading={form.busy} onClick={() => void form.submit()}>
+                {L.returnLoan}
+              </Button>
+            </Group>
           )}
         </Table.Td>
       </Table.Tr>
@@ -194,28 +190,27 @@ function LoanForm() {
     borrowedOn: today(),
     returnDue: addCalendarDays(today(), 7),
   });
-  const [v, setV] = useState(empty);
-  const { errors, fail, clear, setErrors } = useFieldErrors();
-  const set = (k: keyof ReturnType<typeof empty>, val: string) => setV((x) => ({ ...x, [k]: val }));
-  async function save() {
-    clear();
-    const e: Record<string, string> = {};
-    if (!v.docTitle.trim() && !v.docRefId) e.docTitle = '请选择或填写借阅的文件或档案';
-    if (!v.purpose.trim()) e.purpose = '请填写借阅用途';
-    if (isISODate(v.borrowedOn) && isISODate(v.returnDue) && compareDates(v.returnDue, v.borrowedOn) < 0)
-      e.returnDue = '归还期限不能早于借阅日期';
-    if (Object.keys(e).length) return setErrors(e);
-    await requestLoan(v, currentActor());
-    notifyOk('已提交借阅申请，等待分管领导批准');
-    setV(empty());
-  }
+  const form = useDocForm({
+    initial: empty,
+    check: (x) => {
+      const e: Record<string, string> = {};
+      if (!x.docTitle.trim() && !x.docRefId) e.docTitle = '请选择或填写借阅的文件或档案';
+      if (!x.purpose.trim()) e.purpose = '请填写借阅用途';
+      if (isISODate(x.borrowedOn) && isISODate(x.returnDue) && compareDates(x.returnDue, x.borrowedOn) < 0)
+        e.returnDue = '归还期限不能早于借阅日期';
+      return e;
+    },
+    submit: (x) => requestLoan(x, currentActor()),
+    success: '已提交借阅申请，等待分管领导批准',
+    onDone: () => form.reset(),
+  });
+  const { values: v, set, errors } = form;
+  const setV = form.setValues;
   return (
     <FormCard
+      form={form}
       title="借阅申请"
       submitLabel="提交借阅申请"
-      showBusy
-      onSubmit={save}
-      onError={fail}
       footer={
         errors.route && (
           <Text c="red" size="sm">
@@ -271,14 +266,7 @@ export function DataRequestsTab() {
   const manage = useCan('documents.manage');
   const book = useStaffBook();
   const [year, setYear] = useState(thisYear());
-  const list = useLiveQuery(
-    async () =>
-      (await db.dataRequests.where('year').equals(year).toArray())
-        .filter((r) => !r.deletedAt)
-        .sort((a, b) => b.receivedOn.localeCompare(a.receivedOn)),
-    [year],
-    [],
-  );
+  const list = useLiveQuery(() => dataRequestsOfYear(year), [year], []);
   return (
     <Stack>
       {manage && <DataRequestForm />}
@@ -302,7 +290,7 @@ export function DataRequestsTab() {
         </Table.Tbody>
       </Table>
       {list.length === 0 && <Text c="dimmed">{year}年没有查阅资料申请。</Text>}
-      <RuleNote ids={['DOC-5']} />
+      <RuleLines ids={['DOC-5']} inline />
     </Stack>
   );
 }

@@ -4,14 +4,16 @@
 // holds it, since when) is kept on the record, with its trail.
 import Dexie from 'dexie';
 
-import type { CalendarData, ISODate } from '../../../../shared/rules';
-import { circulationDue, isISODate, parseISODate, proposalAuthorship } from '../../../../shared/rules';
-import { loadCalendar } from '../../calendar/calendar';
-import { requireActDate } from '../../db/actDate';
-import { nowIso } from '../../db/clock';
-import { db } from '../../db/db';
-import { DomainError, insert, logEvent, update, writeTx } from '../../db/repo';
-import type { Actor } from '../../db/repo';
+import type { CalendarData, ISODate } from '../../../../../shared/rules';
+import { circulationDue, isISODate, parseISODate, proposalAuthorship } from '../../../../../shared/rules';
+import { loadCalendar } from '../../../calendar/calendar';
+import { requireActDate } from '../../../db/actDate';
+import { nowIso } from '../../../db/clock';
+import { defineCommand } from '../../../db/command';
+import { db } from '../../../db/db';
+import { getLive } from '../../../db/live';
+import { DomainError, insert, logEvent, update } from '../../../db/repo';
+import type { Actor } from '../../../db/repo';
 import type {
   CirculationRole,
   DocCirculation,
@@ -20,10 +22,10 @@ import type {
   IncomingDoc,
   IncomingKind,
   IncomingStatus,
-} from '../../db/schema/documents';
+} from '../../../db/schema/documents';
+import { CIRCULATION_ROLE_LABELS, L } from '../labels';
 
-import { hasPermission, requirePermission } from './access';
-import { CIRCULATION_ROLE_LABELS, L } from './labels';
+import { checkArchiveDate } from './archive';
 import { officeDirector } from './outgoing';
 
 export type IncomingInput = {
@@ -77,8 +79,8 @@ function trailed(
 }
 
 async function liveDoc(id: string): Promise<IncomingDoc> {
-  const d = await db.incomingDocs.get(id);
-  if (!d || d.deletedAt) throw new DomainError('收文记录不存在');
+  const d = await getLive(db.incomingDocs, id);
+  if (!d) throw new DomainError('收文记录不存在');
   return d;
 }
 
@@ -87,11 +89,15 @@ function requireStatus(doc: IncomingDoc, statuses: IncomingDoc['status'][], mess
 }
 
 // DOC-1: the office clerk signs for and registers the document with the year's running number.
-export async function registerIncoming(input: IncomingInput, actor: Actor): Promise<IncomingDoc> {
-  await requirePermission(actor, 'documents.manage', '收文登记');
-  checkIncoming(input);
-  const year = parseISODate(input.receivedOn).year;
-  return writeTx([db.incomingDocs], async () => {
+export const registerIncoming = defineCommand({
+  what: '收文登记',
+  perm: 'documents.manage',
+  tables: (d) => [d.incomingDocs],
+  validate: (input: IncomingInput) => {
+    checkIncoming(input);
+  },
+  run: async ({ actor }, input: IncomingInput): Promise<IncomingDoc> => {
+    const year = parseISODate(input.receivedOn).year;
     const last = await db.incomingDocs.where('[year+seq]').between([year, 0], [year, Infinity]).last();
     const seq = (last?.seq ?? 0) + 1;
     const at = nowIso();
@@ -129,13 +135,17 @@ export async function registerIncoming(input: IncomingInput, actor: Actor): Prom
       actor,
       `收文登记 ${incomingRegNo(year, seq)}`,
     );
-  });
-}
+  },
+});
 
-export async function editIncoming(id: string, input: IncomingInput, actor: Actor): Promise<IncomingDoc> {
-  await requirePermission(actor, 'documents.manage', '修改收文登记');
-  checkIncoming(input);
-  return writeTx([db.incomingDocs], async () => {
+export const editIncoming = defineCommand({
+  what: '修改收文登记',
+  perm: 'documents.manage',
+  tables: (d) => [d.incomingDocs],
+  validate: (id: string, input: IncomingInput) => {
+    checkIncoming(input);
+  },
+  run: async ({ actor }, id: string, input: IncomingInput): Promise<IncomingDoc> => {
     const doc = await liveDoc(id);
     if (parseISODate(input.receivedOn).year !== doc.year)
       throw new DomainError('收文日期不能改到其他年度（收文编号按年度排列）', 'receivedOn', 'DOC-1');
@@ -157,44 +167,52 @@ export async function editIncoming(id: string, input: IncomingInput, actor: Acto
       actor,
       '修改收文登记',
     );
-  });
-}
+  },
+});
 
 // DOC-1: the office director's proposed handling (拟办意见); the document goes to the 局长. The
 // office director (the head of 办公室) records it, or the office clerk records it on their behalf
 // (代录, `onBehalfOf` naming the office director): the director is recorded as the author and the
 // clerk as the one who typed it in, never the clerk as the author.
-export async function proposeHandling(
+export function proposeHandling(
   id: string,
   proposal: string,
   actor: Actor,
   opts: { onBehalfOf?: string | null } = {},
 ): Promise<IncomingDoc> {
-  const office = await officeDirector();
-  const who = proposalAuthorship({
-    actorId: actor.id,
-    officeDirectorId: office?.id ?? null,
-    onBehalfOfId: opts.onBehalfOf ?? null,
-    actorKeepsDocuments: await hasPermission(actor, 'documents.manage'),
-  });
-  if (!who.ok) {
-    if (who.problem === 'no_office_director')
-      throw new DomainError('找不到办公室主任：请在“系统—组织”中设置办公室负责人', 'proposal', 'DOC-1');
-    if (who.problem === 'not_permitted') throw new DomainError('没有权限：代录拟办意见', 'permission');
-    throw new DomainError(
-      `拟办意见由办公室主任（${office!.name}）提出；代为录入时请注明按其意见代录`,
-      'onBehalfOf',
-      'DOC-1',
+  return proposeHandlingCommand(id, proposal, opts.onBehalfOf ?? null, actor);
+}
+
+const proposeHandlingCommand = defineCommand({
+  what: '拟办意见',
+  perm: null,
+  tables: (d) => [d.incomingDocs, d.sections, d.staff],
+  run: async (ctx, id: string, proposal: string, onBehalfOf: string | null): Promise<IncomingDoc> => {
+    const { actor } = ctx;
+    const office = await officeDirector();
+    const who = proposalAuthorship({
+      actorId: actor.id,
+      officeDirectorId: office?.id ?? null,
+      onBehalfOfId: onBehalfOf,
+      actorKeepsDocuments: ctx.can('documents.manage'),
+    });
+    if (!who.ok) {
+      if (who.problem === 'no_office_director')
+        throw new DomainError('找不到办公室主任：请在“系统—组织”中设置办公室负责人', 'proposal', 'DOC-1');
+      if (who.problem === 'not_permitted') throw new DomainError('没有权限：代录拟办意见', 'permission');
+      throw new DomainError(
+        `拟办意见由办公室主任（${office!.name}）提出；代为录入时请注明按其意见代录`,
+        'onBehalfOf',
+        'DOC-1',
+      );
+    }
+    if (!proposal?.trim()) throw new DomainError('请填写拟办意见', 'proposal', 'DOC-1');
+    const dir = (await db.staff.where('rank').equals('director').toArray()).find(
+      (s) => s.active && !s.deletedAt,
     );
-  }
-  if (!proposal?.trim()) throw new DomainError('请填写拟办意见', 'proposal', 'DOC-1');
-  const dir = (await db.staff.where('rank').equals('director').toArray()).find(
-    (s) => s.active && !s.deletedAt,
-  );
-  const step = who.recordedById
-    ? `${actor.name}代录办公室主任（${office!.name}）拟办意见，送局长批办`
-    : '办公室主任拟办，送局长批办';
-  return writeTx([db.incomingDocs], async () => {
+    const step = who.recordedById
+      ? `${actor.name}代录办公室主任（${office!.name}）拟办意见，送局长批办`
+      : '办公室主任拟办，送局长批办';
     const doc = await liveDoc(id);
     requireStatus(doc, ['registered', 'proposed'], '该文件已批办，不能再修改拟办意见');
     return update(
@@ -211,8 +229,8 @@ export async function proposeHandling(
       actor,
       who.recordedById ? `拟办意见（代录，拟办人 ${office!.name}）` : '拟办意见',
     );
-  });
-}
+  },
+});
 
 // Who wrote the 拟办意见, as the screen and the 收文处理单 name them: the author with their own title
 // (职务; 办公室主任 for the office director without one), and who typed it in for them (代录). Never a
@@ -238,18 +256,17 @@ export function formatProposalBy(p: ProposalBy): string {
 }
 
 // DOC-1: the 局长's decision (批办). Entered by the 局长, or by the office from the paper.
-export async function recordDecision(
-  id: string,
-  decision: string,
-  decidedById: string,
-  actor: Actor,
-): Promise<IncomingDoc> {
-  if (actor.id !== decidedById) await requirePermission(actor, 'documents.manage', '登记批办意见');
-  if (!decision?.trim()) throw new DomainError('请填写批办意见', 'decision', 'DOC-1');
-  const leader = decidedById ? await db.staff.get(decidedById) : undefined;
-  if (!leader || !leader.roles.includes('director'))
-    throw new DomainError('批办由局长（书记）作出', 'decidedById', 'DOC-1');
-  return writeTx([db.incomingDocs], async () => {
+export const recordDecision = defineCommand({
+  what: '登记批办意见',
+  perm: null,
+  tables: (d) => [d.incomingDocs, d.staff],
+  run: async (ctx, id: string, decision: string, decidedById: string): Promise<IncomingDoc> => {
+    const { actor } = ctx;
+    if (actor.id !== decidedById) ctx.require('documents.manage', '登记批办意见');
+    if (!decision?.trim()) throw new DomainError('请填写批办意见', 'decision', 'DOC-1');
+    const leader = decidedById ? await db.staff.get(decidedById) : undefined;
+    if (!leader || !leader.roles.includes('director'))
+      throw new DomainError('批办由局长（书记）作出', 'decidedById', 'DOC-1');
     const doc = await liveDoc(id);
     if (doc.status === 'registered')
       throw new DomainError('请先由办公室主任提出拟办意见', 'decision', 'DOC-1');
@@ -267,34 +284,48 @@ export async function recordDecision(
       actor,
       '批办意见',
     );
-  });
-}
+  },
+});
 
 function circulationHolder(names: string[]): string {
   return names.length ? `传阅中：${names.join('、')}` : '办公室（传阅完毕）';
 }
 
 // DOC-1, DOC-2: circulate to named readers and handlers; the deadline runs from the day of receipt.
-export async function circulate(
+export type CirculationPeople = { readers: string[]; handlers: string[] };
+
+export function circulate(
   id: string,
-  people: { readers: string[]; handlers: string[] },
+  people: CirculationPeople,
   actor: Actor,
   cal?: CalendarData,
 ): Promise<DocCirculation[]> {
-  await requirePermission(actor, 'documents.manage', '分送传阅');
-  const readers = [...new Set(people.readers)];
-  const handlers = [...new Set(people.handlers)];
-  if (readers.length + handlers.length === 0)
-    throw new DomainError('请选择传阅或承办人员', 'readers', 'DOC-1');
-  if (readers.some((r) => handlers.includes(r)))
-    throw new DomainError('同一人不能既传阅又承办', 'handlers', 'DOC-1');
-  const calendar = cal ?? (await loadCalendar());
-  const names = new Map<string, string>();
-  for (const s of await db.staff.bulkGet([...readers, ...handlers])) {
-    if (!s || s.deletedAt || !s.active) throw new DomainError('所选人员不存在或已停用', 'readers', 'DOC-1');
-    names.set(s.id, s.name);
-  }
-  return writeTx([db.incomingDocs, db.docCirculations, db.staff], async () => {
+  return circulateCommand(id, people, cal ?? null, actor);
+}
+
+// The calendar (when not given) is read inside the command's transaction.
+const circulateCommand = defineCommand({
+  what: '分送传阅',
+  perm: 'documents.manage',
+  tables: (d) => [d.incomingDocs, d.docCirculations, d.staff, d.calendars],
+  run: async (
+    { actor },
+    id: string,
+    people: CirculationPeople,
+    cal: CalendarData | null,
+  ): Promise<DocCirculation[]> => {
+    const readers = [...new Set(people.readers)];
+    const handlers = [...new Set(people.handlers)];
+    if (readers.length + handlers.length === 0)
+      throw new DomainError('请选择传阅或承办人员', 'readers', 'DOC-1');
+    if (readers.some((r) => handlers.includes(r)))
+      throw new DomainError('同一人不能既传阅又承办', 'handlers', 'DOC-1');
+    const calendar = cal ?? (await loadCalendar());
+    const names = new Map<string, string>();
+    for (const s of await db.staff.bulkGet([...readers, ...handlers])) {
+      if (!s || s.deletedAt || !s.active) throw new DomainError('所选人员不存在或已停用', 'readers', 'DOC-1');
+      names.set(s.id, s.name);
+    }
     const doc = await liveDoc(id);
     if (doc.status === 'registered' || doc.status === 'proposed')
       throw new DomainError('请先拟办并经局长批办后再分送传阅', 'readers', 'DOC-1');
@@ -353,18 +384,17 @@ export async function circulate(
       '分送传阅',
     );
     return created;
-  });
-}
+  },
+});
 
 // A reader marks the document read (or a handler done) from their own login.
-export async function markCirculationDone(
-  circulationId: string,
-  note: string,
-  actor: Actor,
-): Promise<DocCirculation> {
-  return writeTx([db.incomingDocs, db.docCirculations, db.staff], async () => {
-    const c = await db.docCirculations.get(circulationId);
-    if (!c || c.deletedAt) throw new DomainError('传阅记录不存在');
+export const markCirculationDone = defineCommand({
+  what: '登记已阅',
+  perm: null,
+  tables: (d) => [d.incomingDocs, d.docCirculations, d.staff],
+  run: async ({ actor }, circulationId: string, note: string): Promise<DocCirculation> => {
+    const c = await getLive(db.docCirculations, circulationId);
+    if (!c) throw new DomainError('传阅记录不存在');
     if (c.staffId !== actor.id) throw new DomainError('只能由本人登记已阅', 'staffId', 'DOC-1');
     if (c.done) throw new DomainError('已登记过', 'done');
     if (c.role === 'handle' && !note?.trim()) throw new DomainError('请填写办理情况', 'note', 'DOC-1');
@@ -397,36 +427,39 @@ export async function markCirculationDone(
       allDone ? '传阅完毕' : '传阅进度',
     );
     return saved;
-  });
-}
+  },
+});
 
 // DOC-1: the office chases a reader who has not read it yet (督促).
-export async function chaseCirculation(circulationId: string, actor: Actor): Promise<DocCirculation> {
-  await requirePermission(actor, 'documents.manage', '催办');
-  const c = await db.docCirculations.get(circulationId);
-  if (!c || c.deletedAt || c.done) throw new DomainError('该传阅已完成，无需催办');
-  return update(
-    db.docCirculations,
-    c.id,
-    { chaseCount: (c.chaseCount ?? 0) + 1, lastChasedAt: nowIso() },
-    actor,
-    '催办',
-  );
-}
+export const chaseCirculation = defineCommand({
+  what: '催办',
+  perm: 'documents.manage',
+  tables: (d) => [d.docCirculations],
+  run: async ({ actor }, circulationId: string): Promise<DocCirculation> => {
+    const c = await getLive(db.docCirculations, circulationId);
+    if (!c || c.done) throw new DomainError('该传阅已完成，无需催办');
+    return update(
+      db.docCirculations,
+      c.id,
+      { chaseCount: (c.chaseCount ?? 0) + 1, lastChasedAt: nowIso() },
+      actor,
+      '催办',
+    );
+  },
+});
 
 // DOC-1: the result of the handling goes back to the 局长.
-export async function reportOutcome(
-  id: string,
-  outcome: string,
-  reportedOn: ISODate,
-  actor: Actor,
-): Promise<IncomingDoc> {
-  await requirePermission(actor, 'documents.manage', '反馈办理结果');
-  if (!outcome?.trim()) throw new DomainError('请填写办理结果', 'outcome', 'DOC-1');
-  if (!isISODate(reportedOn))
-    throw new DomainError('请填写反馈日期（格式：2026-01-31）', 'reportedOn', 'DOC-1');
-  requireActDate(reportedOn, 'reportedOn', '反馈日期', 'DOC-1');
-  return writeTx([db.incomingDocs], async () => {
+export const reportOutcome = defineCommand({
+  what: '反馈办理结果',
+  perm: 'documents.manage',
+  tables: (d) => [d.incomingDocs],
+  validate: (id: string, outcome: string, reportedOn: ISODate) => {
+    if (!outcome?.trim()) throw new DomainError('请填写办理结果', 'outcome', 'DOC-1');
+    if (!isISODate(reportedOn))
+      throw new DomainError('请填写反馈日期（格式：2026-01-31）', 'reportedOn', 'DOC-1');
+    requireActDate(reportedOn, 'reportedOn', '反馈日期', 'DOC-1');
+  },
+  run: async ({ actor }, id: string, outcome: string, reportedOn: ISODate): Promise<IncomingDoc> => {
     const doc = await liveDoc(id);
     if (doc.status !== 'done' && doc.status !== 'reported')
       throw new DomainError('传阅、承办完毕后才能反馈办理结果', 'outcome', 'DOC-1');
@@ -442,21 +475,16 @@ export async function reportOutcome(
       actor,
       '办理结果反馈',
     );
-  });
-}
+  },
+});
 
 // DOC-6: file the document (卷号). Only after the result went back to the 局长.
-export async function archiveIncoming(
-  id: string,
-  archiveRef: string,
-  archivedOn: ISODate,
-  actor: Actor,
-): Promise<IncomingDoc> {
-  await requirePermission(actor, 'documents.manage', '归档');
-  if (!isISODate(archivedOn))
-    throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
-  requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
-  return writeTx([db.incomingDocs], async () => {
+export const archiveIncoming = defineCommand({
+  what: '归档',
+  perm: 'documents.manage',
+  tables: (d) => [d.incomingDocs],
+  validate: (_id: string, _ref: string, archivedOn: ISODate) => checkArchiveDate(archivedOn),
+  run: async ({ actor }, id: string, archiveRef: string, archivedOn: ISODate): Promise<IncomingDoc> => {
     const doc = await liveDoc(id);
     if (doc.status === 'archived') throw new DomainError('该文件已归档', 'status', 'DOC-6');
     if (doc.status !== 'reported') throw new DomainError('办理结果反馈局长后才能归档', 'status', 'DOC-1');
@@ -474,14 +502,17 @@ export async function archiveIncoming(
       actor,
       '归档',
     );
-  });
-}
+  },
+});
 
-export async function markIncomingPrinted(id: string, actor: Actor): Promise<void> {
-  await writeTx([db.incomingDocs], async () => {
+export const markIncomingPrinted = defineCommand({
+  what: '打印收文处理单',
+  perm: null,
+  tables: (d) => [d.incomingDocs],
+  run: async ({ actor }, id: string): Promise<void> => {
     await update(db.incomingDocs, id, { printedAt: nowIso() }, actor, '打印收文处理单');
-  });
-}
+  },
+});
 
 // The 收文 list (收文登记): one year's documents, newest number first, `limit + 1` rows so the screen
 // knows whether 加载更多 has more; with a status, only that status (index [status+year+seq]).

@@ -8,11 +8,10 @@ import { Anchor, CloseButton, Combobox, Group, Loader, Text, TextInput, useCombo
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 
-import { href } from '../../app/router';
-import { today } from '../../db/clock';
-
-import { choiceLabel, DOC_REF_TABLE_LABELS, docRoute, searchRegisterDocs } from './docRefs';
-import type { DocChoice, DocRefTable, DocUse } from './docRefs';
+import { href } from '../../../app/router';
+import { today } from '../../../db/clock';
+import { choiceLabel, DOC_REF_TABLE_LABELS, docRoute, searchRegisterDocs } from '../core/docRefs';
+import type { DocChoice, DocRefTable, DocUse } from '../core/docRefs';
 
 // The form's value: the title (free text, or the picked document's title) and the link.
 export type DocPick = {

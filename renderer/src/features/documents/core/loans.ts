@@ -1,20 +1,28 @@
 // DOC-5 borrowing (approved by the 分管领导 through the engine, kind 'loan'), DOC-5 outside requests
 // for materials or data (分管领导 or 主要领导, kind 'data_request'), DOC-7 destruction of documents
 // not archived (registered, approved by the 分管领导, kind 'destruction', two distinct witnesses).
-import type { ISODate, Route } from '../../../../shared/rules';
-import { compareDates, destructionOk, isISODate, loanOverdue, parseISODate } from '../../../../shared/rules';
-import { outcomeOf, resolveRouteSteps, submitApproval } from '../../approvals/engine';
-import type { StepSpec } from '../../approvals/engine';
-import type { ApprovalRequest } from '../../approvals/types';
-import { requireActDate } from '../../db/actDate';
-import { nowIso, today } from '../../db/clock';
-import { db } from '../../db/db';
-import { DomainError, insert, update, writeTx } from '../../db/repo';
-import type { Actor } from '../../db/repo';
-import type { DataRequest, DocDestruction, DocLoan } from '../../db/schema/documents';
-import { director, officeDeputy } from '../../org/org';
+import type { ISODate, Route } from '../../../../../shared/rules';
+import {
+  compareDates,
+  destructionOk,
+  isISODate,
+  loanOverdue,
+  parseISODate,
+} from '../../../../../shared/rules';
+import { outcomeOf, resolveRouteSteps, submitApproval } from '../../../approvals/engine';
+import type { StepSpec } from '../../../approvals/engine';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { requireActDate } from '../../../db/actDate';
+import { nowIso, today } from '../../../db/clock';
+import { defineCommand } from '../../../db/command';
+import type { Db } from '../../../db/command';
+import { db } from '../../../db/db';
+import { getLive } from '../../../db/live';
+import { DomainError, insert, update } from '../../../db/repo';
+import type { Actor } from '../../../db/repo';
+import type { DataRequest, DocDestruction, DocLoan } from '../../../db/schema/documents';
+import { director, officeDeputy } from '../../../org/org';
 
-import { requirePermission } from './access';
 import { checkDocRef } from './docRefs';
 import type { DocLink } from './docRefs';
 
@@ -55,21 +63,38 @@ function checkLoan(input: LoanInput): void {
     throw new DomainError('归还期限不能早于借阅日期', 'returnDue', 'DOC-5');
 }
 
+// What a request reads inside its transaction: the route (staff, sections, settings), the engine's
+// tables, and the registers a linked document is checked against (docRefs).
+const REQUEST_TABLES = (d: Db) => [
+  d.staff,
+  d.sections,
+  d.settings,
+  d.approvals,
+  d.delegations,
+  d.incomingDocs,
+  d.outgoingDocs,
+  d.docDestructions,
+];
+
 // DOC-5: a loan request; the borrower's 分管领导 approves (a deputy's own loan goes to the 局长).
-export async function requestLoan(input: LoanInput, actor: Actor): Promise<DocLoan> {
-  checkLoan(input);
-  if (input.borrowerId !== actor.id) await requirePermission(actor, 'documents.manage', '代为登记借阅');
-  const borrower = await db.staff.get(input.borrowerId);
-  if (!borrower || borrower.deletedAt || !borrower.active)
-    throw new DomainError('借阅人不存在或已停用', 'borrowerId', 'DOC-5');
-  // A picked document must be in its register, not deleted, not destroyed (DOC-7); archives may be lent.
-  const ref = await checkDocRef(input, 'loan');
-  const docTitle = ref ? ref.title : input.docTitle.trim();
-  const steps = (await resolveRouteSteps(DEPUTY_ROUTE, borrower)).map((s) => ({
-    ...s,
-    label: '分管领导批准借阅',
-  }));
-  return writeTx([db.docLoans, db.approvals, db.staff], async () => {
+export const requestLoan = defineCommand({
+  what: '借阅申请',
+  perm: null,
+  tables: (d) => [d.docLoans, ...REQUEST_TABLES(d)],
+  validate: checkLoan,
+  run: async (ctx, input: LoanInput): Promise<DocLoan> => {
+    const { actor } = ctx;
+    if (input.borrowerId !== actor.id) ctx.require('documents.manage', '代为登记借阅');
+    const borrower = await db.staff.get(input.borrowerId);
+    if (!borrower || borrower.deletedAt || !borrower.active)
+      throw new DomainError('借阅人不存在或已停用', 'borrowerId', 'DOC-5');
+    // A picked document must be in its register, not deleted, not destroyed (DOC-7); archives may be lent.
+    const ref = await checkDocRef(input, 'loan');
+    const docTitle = ref ? ref.title : input.docTitle.trim();
+    const steps = (await resolveRouteSteps(DEPUTY_ROUTE, borrower)).map((s) => ({
+      ...s,
+      label: '分管领导批准借阅',
+    }));
     const loan = await insert(
       db.docLoans,
       {
@@ -103,8 +128,8 @@ export async function requestLoan(input: LoanInput, actor: Actor): Promise<DocLo
       actor,
     );
     return update(db.docLoans, loan.id, { approvalId: req.id }, actor, '借阅审批单');
-  });
-}
+  },
+});
 
 export async function onLoanFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
   const loan = await db.docLoans.get(req.refId);
@@ -121,20 +146,24 @@ export async function onLoanFinished(req: ApprovalRequest, actor: Actor): Promis
   );
 }
 
-export async function returnLoan(id: string, returnedOn: ISODate, actor: Actor): Promise<DocLoan> {
-  await requirePermission(actor, 'documents.manage', '登记归还');
-  if (!isISODate(returnedOn))
-    throw new DomainError('请填写归还日期（格式：2026-01-31）', 'returnedOn', 'DOC-5');
-  requireActDate(returnedOn, 'returnedOn', '归还日期', 'DOC-5');
-  return writeTx([db.docLoans], async () => {
-    const loan = await db.docLoans.get(id);
-    if (!loan || loan.deletedAt) throw new DomainError('借阅记录不存在');
+export const returnLoan = defineCommand({
+  what: '登记归还',
+  perm: 'documents.manage',
+  tables: (d) => [d.docLoans],
+  validate: (id: string, returnedOn: ISODate) => {
+    if (!isISODate(returnedOn))
+      throw new DomainError('请填写归还日期（格式：2026-01-31）', 'returnedOn', 'DOC-5');
+    requireActDate(returnedOn, 'returnedOn', '归还日期', 'DOC-5');
+  },
+  run: async ({ actor }, id: string, returnedOn: ISODate): Promise<DocLoan> => {
+    const loan = await getLive(db.docLoans, id);
+    if (!loan) throw new DomainError('借阅记录不存在');
     if (loan.status !== 'approved') throw new DomainError('只有已借出的文件才能登记归还', 'status', 'DOC-5');
     if (compareDates(returnedOn, loan.borrowedOn) < 0)
       throw new DomainError('归还日期不能早于借阅日期', 'returnedOn', 'DOC-5');
     return update(db.docLoans, id, { status: 'returned', returnedOn }, actor, '归还');
-  });
-}
+  },
+});
 
 // DOC-5: loans out and past their return date (index [status+returnDue]).
 export async function overdueLoans(on: ISODate): Promise<DocLoan[]> {
@@ -156,28 +185,32 @@ export type DataRequestInput = {
   approverId: string;
 };
 
-export async function registerDataRequest(input: DataRequestInput, actor: Actor): Promise<DataRequest> {
-  await requirePermission(actor, 'documents.manage', '登记查阅资料申请');
-  if (!isISODate(input.receivedOn))
-    throw new DomainError('请填写日期（格式：2026-01-31）', 'receivedOn', 'DOC-5');
-  requireActDate(input.receivedOn, 'receivedOn', '申请日期', 'DOC-5');
-  if (!input.requester?.trim()) throw new DomainError('请填写查阅单位或个人', 'requester', 'DOC-5');
-  if (!input.content?.trim()) throw new DomainError('请填写查阅内容', 'content', 'DOC-5');
-  const approver = input.approverId ? await db.staff.get(input.approverId) : undefined;
-  if (!approver || !(approver.roles.includes('deputy') || approver.roles.includes('director')))
-    throw new DomainError('须报分管领导或主要领导同意', 'approverId', 'DOC-5');
-  if (approver.id === actor.id) throw new DomainError('申请人不能审批自己的申请', 'approverId', 'LV-4');
-  const applicant = await db.staff.get(actor.id);
-  if (!applicant) throw new DomainError('登记人不存在');
-  const main = approver.roles.includes('director');
-  const steps: StepSpec[] = [
-    {
-      key: main ? 'director' : 'deputy',
-      label: main ? '主要领导批准' : '分管领导批准',
-      approverId: approver.id,
-    },
-  ];
-  return writeTx([db.dataRequests, db.approvals, db.staff], async () => {
+export const registerDataRequest = defineCommand({
+  what: '登记查阅资料申请',
+  perm: 'documents.manage',
+  tables: (d) => [d.dataRequests, ...REQUEST_TABLES(d)],
+  validate: (input: DataRequestInput) => {
+    if (!isISODate(input.receivedOn))
+      throw new DomainError('请填写日期（格式：2026-01-31）', 'receivedOn', 'DOC-5');
+    requireActDate(input.receivedOn, 'receivedOn', '申请日期', 'DOC-5');
+    if (!input.requester?.trim()) throw new DomainError('请填写查阅单位或个人', 'requester', 'DOC-5');
+    if (!input.content?.trim()) throw new DomainError('请填写查阅内容', 'content', 'DOC-5');
+  },
+  run: async ({ actor }, input: DataRequestInput): Promise<DataRequest> => {
+    const approver = input.approverId ? await db.staff.get(input.approverId) : undefined;
+    if (!approver || !(approver.roles.includes('deputy') || approver.roles.includes('director')))
+      throw new DomainError('须报分管领导或主要领导同意', 'approverId', 'DOC-5');
+    if (approver.id === actor.id) throw new DomainError('申请人不能审批自己的申请', 'approverId', 'LV-4');
+    const applicant = await db.staff.get(actor.id);
+    if (!applicant) throw new DomainError('登记人不存在');
+    const main = approver.roles.includes('director');
+    const steps: StepSpec[] = [
+      {
+        key: main ? 'director' : 'deputy',
+        label: main ? '主要领导批准' : '分管领导批准',
+        approverId: approver.id,
+      },
+    ];
     const rec = await insert(
       db.dataRequests,
       {
@@ -208,34 +241,27 @@ export async function registerDataRequest(input: DataRequestInput, actor: Actor)
       actor,
     );
     return update(db.dataRequests, rec.id, { approvalId: req.id }, actor, '审批单');
-  });
-}
+  },
+});
 
 export async function onDataRequestFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
   const rec = await db.dataRequests.get(req.refId);
   if (!rec) return;
-  await update(
-    db.dataRequests,
-    rec.id,
-    { status: outcomeOf(req) },
-    actor,
-    '审批结果',
-  );
+  await update(db.dataRequests, rec.id, { status: outcomeOf(req) }, actor, '审批结果');
 }
 
-export async function markDataProvided(
-  id: string,
-  providedOn: ISODate,
-  note: string,
-  actor: Actor,
-): Promise<DataRequest> {
-  await requirePermission(actor, 'documents.manage', '登记提供资料');
-  if (!isISODate(providedOn))
-    throw new DomainError('请填写提供日期（格式：2026-01-31）', 'providedOn', 'DOC-5');
-  requireActDate(providedOn, 'providedOn', '提供日期', 'DOC-5');
-  return writeTx([db.dataRequests], async () => {
-    const rec = await db.dataRequests.get(id);
-    if (!rec || rec.deletedAt) throw new DomainError('记录不存在');
+export const markDataProvided = defineCommand({
+  what: '登记提供资料',
+  perm: 'documents.manage',
+  tables: (d) => [d.dataRequests],
+  validate: (_id: string, providedOn: ISODate, _note: string) => {
+    if (!isISODate(providedOn))
+      throw new DomainError('请填写提供日期（格式：2026-01-31）', 'providedOn', 'DOC-5');
+    requireActDate(providedOn, 'providedOn', '提供日期', 'DOC-5');
+  },
+  run: async ({ actor }, id: string, providedOn: ISODate, note: string): Promise<DataRequest> => {
+    const rec = await getLive(db.dataRequests, id);
+    if (!rec) throw new DomainError('记录不存在');
     if (rec.status !== 'approved') throw new DomainError('未经领导同意，不得提供资料数据', 'status', 'DOC-5');
     return update(
       db.dataRequests,
@@ -244,8 +270,8 @@ export async function markDataProvided(
       actor,
       '已提供',
     );
-  });
-}
+  },
+});
 
 // ---- DOC-7 destruction ----
 
@@ -267,24 +293,28 @@ async function destructionSteps(applicantId: string): Promise<StepSpec[]> {
   return [{ key: 'director', label: '局长批准销毁', approverId: dir.id }];
 }
 
-export async function registerDestruction(input: DestructionInput, actor: Actor): Promise<DocDestruction> {
-  await requirePermission(actor, 'documents.manage', '登记销毁');
-  if (!input.docTitle?.trim() && !input.docRefId)
-    throw new DomainError('请填写销毁的文件', 'docTitle', 'DOC-7');
-  if (!input.reason?.trim()) throw new DomainError('请填写销毁原因', 'reason', 'DOC-7');
-  if (!Number.isInteger(input.copies) || input.copies < 1)
-    throw new DomainError('份数应为正整数', 'copies', 'DOC-7');
-  if (!isISODate(input.registeredOn))
-    throw new DomainError('请填写登记日期（格式：2026-01-31）', 'registeredOn', 'DOC-7');
-  requireActDate(input.registeredOn, 'registeredOn', '登记日期', 'DOC-7');
-  // A picked document: in its register, not deleted, not archived and not destroyed (DOC-7), and
-  // not already registered for a destruction under way.
-  const ref = await checkDocRef(input, 'destruction');
-  const docTitle = ref ? ref.title : input.docTitle.trim();
-  const applicant = await db.staff.get(actor.id);
-  if (!applicant) throw new DomainError('登记人不存在');
-  const steps = await destructionSteps(actor.id);
-  return writeTx([db.docDestructions, db.approvals, db.staff], async () => {
+export const registerDestruction = defineCommand({
+  what: '登记销毁',
+  perm: 'documents.manage',
+  tables: (d) => [d.docDestructions, ...REQUEST_TABLES(d)],
+  validate: (input: DestructionInput) => {
+    if (!input.docTitle?.trim() && !input.docRefId)
+      throw new DomainError('请填写销毁的文件', 'docTitle', 'DOC-7');
+    if (!input.reason?.trim()) throw new DomainError('请填写销毁原因', 'reason', 'DOC-7');
+    if (!Number.isInteger(input.copies) || input.copies < 1)
+      throw new DomainError('份数应为正整数', 'copies', 'DOC-7');
+    if (!isISODate(input.registeredOn))
+      throw new DomainError('请填写登记日期（格式：2026-01-31）', 'registeredOn', 'DOC-7');
+    requireActDate(input.registeredOn, 'registeredOn', '登记日期', 'DOC-7');
+  },
+  run: async ({ actor }, input: DestructionInput): Promise<DocDestruction> => {
+    // A picked document: in its register, not deleted, not archived and not destroyed (DOC-7), and
+    // not already registered for a destruction under way.
+    const ref = await checkDocRef(input, 'destruction');
+    const docTitle = ref ? ref.title : input.docTitle.trim();
+    const applicant = await db.staff.get(actor.id);
+    if (!applicant) throw new DomainError('登记人不存在');
+    const steps = await destructionSteps(actor.id);
     const rec = await insert(
       db.docDestructions,
       {
@@ -317,35 +347,31 @@ export async function registerDestruction(input: DestructionInput, actor: Actor)
       actor,
     );
     return update(db.docDestructions, rec.id, { approvalId: req.id }, actor, '审批单');
-  });
-}
+  },
+});
 
 export async function onDestructionFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
   const rec = await db.docDestructions.get(req.refId);
   if (!rec) return;
-  await update(
-    db.docDestructions,
-    rec.id,
-    { status: outcomeOf(req) },
-    actor,
-    '审批结果',
-  );
+  await update(db.docDestructions, rec.id, { status: outcomeOf(req) }, actor, '审批结果');
 }
 
 // DOC-7: the destruction itself, refused unless approved and witnessed by two distinct people.
-export async function recordDestruction(
-  id: string,
-  input: { witnesses: string[]; destroyedOn: ISODate; method: string },
-  actor: Actor,
-): Promise<DocDestruction> {
-  await requirePermission(actor, 'documents.manage', '登记监销');
-  if (!isISODate(input.destroyedOn))
-    throw new DomainError('请填写销毁日期（格式：2026-01-31）', 'destroyedOn', 'DOC-7');
-  requireActDate(input.destroyedOn, 'destroyedOn', '销毁日期', 'DOC-7');
-  const witnesses = input.witnesses.map((w) => w.trim()).filter(Boolean);
-  return writeTx([db.docDestructions, db.incomingDocs, db.outgoingDocs], async () => {
-    const rec = await db.docDestructions.get(id);
-    if (!rec || rec.deletedAt) throw new DomainError('销毁登记不存在');
+export type DestroyInput = { witnesses: string[]; destroyedOn: ISODate; method: string };
+
+export const recordDestruction = defineCommand({
+  what: '登记监销',
+  perm: 'documents.manage',
+  tables: (d) => [d.docDestructions, d.incomingDocs, d.outgoingDocs],
+  validate: (id: string, input: DestroyInput) => {
+    if (!isISODate(input.destroyedOn))
+      throw new DomainError('请填写销毁日期（格式：2026-01-31）', 'destroyedOn', 'DOC-7');
+    requireActDate(input.destroyedOn, 'destroyedOn', '销毁日期', 'DOC-7');
+  },
+  run: async ({ actor }, id: string, input: DestroyInput): Promise<DocDestruction> => {
+    const witnesses = input.witnesses.map((w) => w.trim()).filter(Boolean);
+    const rec = await getLive(db.docDestructions, id);
+    if (!rec) throw new DomainError('销毁登记不存在');
     if (rec.status === 'destroyed') throw new DomainError('已登记销毁', 'status', 'DOC-7');
     const approved = rec.status === 'approved';
     if (!destructionOk({ approvedByDeputy: approved, witnesses })) {
@@ -383,5 +409,5 @@ export async function recordDestruction(
       actor,
       `监销：${witnesses.join('、')}`,
     );
-  });
-}
+  },
+});

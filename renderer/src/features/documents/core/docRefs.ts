@@ -2,10 +2,10 @@
 // own registers (收文 incomingDocs, 发文 outgoingDocs: the record keeps the table, the id and the
 // register number beside the title), or typed as free text for an item not in the registers (old
 // paper files). This file finds documents for the picker and checks a picked one.
-import type { ISODate } from '../../../../shared/rules';
-import { db } from '../../db/db';
-import { DomainError } from '../../db/repo';
-import type { DocDestruction, IncomingDoc, OutgoingDoc } from '../../db/schema/documents';
+import type { ISODate } from '../../../../../shared/rules';
+import { db } from '../../../db/db';
+import { DomainError } from '../../../db/repo';
+import type { DocDestruction, IncomingDoc, OutgoingDoc } from '../../../db/schema/documents';
 
 export type DocRefTable = 'incomingDocs' | 'outgoingDocs';
 // What the record is for: a loan may take an archived document (archives are what is lent), a

@@ -1,15 +1,14 @@
 // Export of the 印章使用登记 to Excel.
-import { sealUseRegisterSpec } from '../../../../shared/ledgers/office';
-import { db } from '../../db/db';
-import { exportLedger } from '../../export';
-import { unitName } from '../../org/org';
+import { sealUseRegisterSpec } from '../../../../../shared/ledgers/office';
+import { db } from '../../../db/db';
+import { exportLedger } from '../../../export';
+import { unitName } from '../../../org/org';
+import { SEAL_USE_STATUS_LABELS } from '../labels';
 
-import { SEAL_USE_STATUS_LABELS } from './labels';
+import { sealUsesOfYear } from './queries';
 
 export async function exportSealUseRegister(year: number) {
-  const uses = (
-    await db.sealUses.where('[year+requestedOn]').between([year, ''], [year, '9999'], true, true).toArray()
-  ).filter((u) => !u.deletedAt);
+  const uses = (await sealUsesOfYear(year)).reverse();
   const names = new Map((await db.staff.toArray()).map((s) => [s.id, s.name]));
   const seals = new Map((await db.seals.toArray()).map((s) => [s.id, s.name]));
   const rows = uses.map((u) => ({

@@ -1,74 +1,93 @@
 // Seals (印鉴管理, SEAL-1..3): each seal has a keeper in the office; every use of the administrative
 // seal needs the 局长's consent (approval engine, kind 'seal') and is logged by the keeper; a void
-// seal is never used — refused here, whatever the form did.
-import type { ISODate, SealKind } from '../../../../shared/rules';
-import { closedBySealVoid, isISODate, parseISODate, sealUseOk } from '../../../../shared/rules';
-import { outcomeOf, submitApproval } from '../../approvals/engine';
-import type { StepSpec } from '../../approvals/engine';
-import type { ApprovalRequest } from '../../approvals/types';
-import { requireActDate } from '../../db/actDate';
-import { db } from '../../db/db';
-import { DomainError, insert, update, writeTx } from '../../db/repo';
-import type { Actor } from '../../db/repo';
-import type { Seal, SealUse } from '../../db/schema/documents';
-import { director } from '../../org/org';
-import { requirePermission } from '../documents/access';
+// seal is never used — refused here, whatever the form did. Every write is a command (db/command).
+import type { ISODate, SealKind } from '../../../../../shared/rules';
+import { closedBySealVoid, isISODate, parseISODate, sealUseOk } from '../../../../../shared/rules';
+import { outcomeOf, submitApproval } from '../../../approvals/engine';
+import type { StepSpec } from '../../../approvals/engine';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { requireActDate } from '../../../db/actDate';
+import { defineCommand, requirePermission } from '../../../db/command';
+import { db } from '../../../db/db';
+import { getLive, live } from '../../../db/live';
+import { DomainError, insert, update } from '../../../db/repo';
+import type { Actor } from '../../../db/repo';
+import type { Seal, SealUse } from '../../../db/schema/documents';
+import { requireText } from '../../../db/validate';
+import { director } from '../../../org/org';
 
 export type SealInput = { name: string; kind: SealKind; keeperId: string | null; note?: string };
 
-async function checkSeal(input: SealInput): Promise<void> {
-  if (!input.name?.trim()) throw new DomainError('请填写印章名称', 'name', 'SEAL-1');
+function checkSealFields(input: SealInput): void {
+  requireText(input.name, 'name', '印章名称', 2000, 'SEAL-1');
   if (input.kind !== 'admin' && input.kind !== 'finance')
     throw new DomainError('请选择印章类别', 'kind', 'SEAL-1');
-  const keeper = input.keeperId ? await db.staff.get(input.keeperId) : undefined;
-  if (!keeper || keeper.deletedAt || !keeper.active)
-    throw new DomainError('请指定保管人', 'keeperId', 'SEAL-1');
+}
+
+async function checkKeeper(input: SealInput): Promise<void> {
+  const keeper = await getLive(db.staff, input.keeperId);
+  if (!keeper || !keeper.active) throw new DomainError('请指定保管人', 'keeperId', 'SEAL-1');
   if (!keeper.roles.includes('office') && !keeper.roles.includes('finance'))
     throw new DomainError('印章由办公室专人保管', 'keeperId', 'SEAL-1');
 }
 
 // SEAL-1: a seal and its keeper.
-export async function createSeal(input: SealInput, actor: Actor): Promise<Seal> {
-  await requirePermission(actor, 'seals.keep', '登记印章');
-  await checkSeal(input);
-  return insert(
-    db.seals,
-    {
-      name: input.name.trim(),
-      kind: input.kind,
-      keeperId: input.keeperId,
-      status: 'active',
-      note: input.note?.trim() ?? '',
-      voidedOn: null,
-    },
-    actor,
-    `印章：${input.name.trim()}`,
-  );
-}
+export const createSeal = defineCommand({
+  what: '登记印章',
+  perm: 'seals.keep',
+  tables: (d) => [d.seals, d.staff],
+  validate: checkSealFields,
+  run: async ({ actor }, input: SealInput): Promise<Seal> => {
+    await checkKeeper(input);
+    return insert(
+      db.seals,
+      {
+        name: input.name.trim(),
+        kind: input.kind,
+        keeperId: input.keeperId,
+        status: 'active',
+        note: input.note?.trim() ?? '',
+        voidedOn: null,
+      },
+      actor,
+      `印章：${input.name.trim()}`,
+    );
+  },
+});
 
-export async function updateSeal(id: string, input: SealInput, actor: Actor): Promise<Seal> {
-  await requirePermission(actor, 'seals.keep', '修改印章');
-  await checkSeal(input);
-  return update(
-    db.seals,
-    id,
-    { name: input.name.trim(), kind: input.kind, keeperId: input.keeperId, note: input.note?.trim() ?? '' },
-    actor,
-    '修改印章',
-  );
-}
+export const updateSeal = defineCommand({
+  what: '修改印章',
+  perm: 'seals.keep',
+  tables: (d) => [d.seals, d.staff],
+  validate: (_id: string, input: SealInput) => checkSealFields(input),
+  run: async ({ actor }, id: string, input: SealInput): Promise<Seal> => {
+    await checkKeeper(input);
+    return update(
+      db.seals,
+      id,
+      { name: input.name.trim(), kind: input.kind, keeperId: input.keeperId, note: input.note?.trim() ?? '' },
+      actor,
+      '修改印章',
+    );
+  },
+});
 
 // SEAL-3: marking a seal void is final. Its requests still open (awaiting the 局长's consent, or
 // consented and not yet used) are closed with the reason in the same transaction, and a consent
 // still awaited is taken off the 局长's list: nothing stays pending on a void seal.
-export async function voidSeal(id: string, voidedOn: ISODate, reason: string, actor: Actor): Promise<Seal> {
-  await requirePermission(actor, 'seals.keep', '作废印章');
-  if (!isISODate(voidedOn)) throw new DomainError('请填写作废日期（格式：2026-01-31）', 'voidedOn', 'SEAL-3');
-  requireActDate(voidedOn, 'voidedOn', '作废日期', 'SEAL-3');
-  if (!reason?.trim()) throw new DomainError('请填写作废原因', 'voidReason', 'SEAL-3');
-  return writeTx([db.seals, db.sealUses, db.approvals], async () => {
-    const seal = await db.seals.get(id);
-    if (!seal || seal.deletedAt) throw new DomainError('印章不存在');
+export const voidSeal = defineCommand({
+  what: '作废印章',
+  perm: 'seals.keep',
+  tables: (d) => [d.seals, d.sealUses, d.approvals],
+  validate: (_id: string, voidedOn: ISODate, reason: string) => {
+    if (!isISODate(voidedOn))
+      throw new DomainError('请填写作废日期（格式：2026-01-31）', 'voidedOn', 'SEAL-3');
+    requireActDate(voidedOn, 'voidedOn', '作废日期', 'SEAL-3');
+    requireText(reason, 'voidReason', '作废原因', 2000, 'SEAL-3');
+  },
+  run: async ({ actor }, id: string, voidedOn: ISODate, reason: string): Promise<Seal> => {
+    const seal = await getLive(db.seals, id);
+    if (!seal) throw new DomainError('印章不存在');
     if (seal.status === 'void') throw new DomainError('该印章已作废', 'status', 'SEAL-3');
     const voided = await update(
       db.seals,
@@ -78,8 +97,8 @@ export async function voidSeal(id: string, voidedOn: ISODate, reason: string, ac
       `印章作废：${reason.trim()}`,
     );
     const closedReason = `印章已于${voidedOn}作废：${reason.trim()}`;
-    const open = (await db.sealUses.where('sealId').equals(id).toArray()).filter(
-      (u) => !u.deletedAt && closedBySealVoid(u.status),
+    const open = (await live(db.sealUses.where('sealId').equals(id)).toArray()).filter((u) =>
+      closedBySealVoid(u.status),
     );
     for (const u of open) {
       const req = u.approvalId ? await db.approvals.get(u.approvalId) : undefined;
@@ -100,8 +119,8 @@ export async function voidSeal(id: string, voidedOn: ISODate, reason: string, ac
       );
     }
     return voided;
-  });
-}
+  },
+});
 
 export type SealUseInput = {
   sealId: string;
@@ -113,8 +132,8 @@ export type SealUseInput = {
 };
 
 async function liveSeal(id: string): Promise<Seal> {
-  const seal = id ? await db.seals.get(id) : undefined;
-  if (!seal || seal.deletedAt) throw new DomainError('请选择印章', 'sealId', 'SEAL-1');
+  const seal = await getLive(db.seals, id);
+  if (!seal) throw new DomainError('请选择印章', 'sealId', 'SEAL-1');
   return seal;
 }
 
@@ -134,19 +153,29 @@ export async function requestSealUse(input: SealUseInput, actor: Actor): Promise
   if (!isISODate(input.requestedOn))
     throw new DomainError('请填写申请日期（格式：2026-01-31）', 'requestedOn', 'SEAL-2');
   requireActDate(input.requestedOn, 'requestedOn', '申请日期', 'SEAL-2');
-  if (!input.document?.trim()) throw new DomainError('请填写用印文件', 'document', 'SEAL-2');
+  requireText(input.document, 'document', '用印文件', 2000, 'SEAL-2');
   if (!Number.isInteger(input.copies) || input.copies < 1)
     throw new DomainError('用印份数应为正整数', 'copies', 'SEAL-2');
   if (input.requesterId !== actor.id) await requirePermission(actor, 'seals.keep', '代为申请用印');
-  const requester = await db.staff.get(input.requesterId);
-  if (!requester || requester.deletedAt) throw new DomainError('请选择申请人', 'requesterId', 'SEAL-2');
+  const requester = await getLive(db.staff, input.requesterId);
+  if (!requester) throw new DomainError('请选择申请人', 'requesterId', 'SEAL-2');
   let steps: StepSpec[] = [];
   if (seal.kind === 'admin') {
     const dir = await director();
     if (!dir) throw new DomainError('找不到局长：请在“系统—组织”中设置', 'route', 'SEAL-2');
     if (dir.id !== requester.id) steps = [{ key: 'director', label: '局长同意用印', approverId: dir.id }];
   }
-  return writeTx([db.sealUses, db.seals, db.approvals, db.staff], async () => {
+  return fileSealUse(input, seal.id, steps, actor);
+}
+
+// The write of requestSealUse, once the seal, the requester and the route are known.
+const fileSealUse = defineCommand({
+  what: '申请用印',
+  perm: null,
+  tables: (d) => [d.sealUses, d.seals, d.approvals, d.staff],
+  run: async ({ actor }, input: SealUseInput, sealId: string, steps: StepSpec[]): Promise<SealUse> => {
+    const seal = await liveSeal(sealId);
+    const requester = (await getLive(db.staff, input.requesterId))!;
     const use = await insert(
       db.sealUses,
       {
@@ -182,8 +211,8 @@ export async function requestSealUse(input: SealUseInput, actor: Actor): Promise
     );
     const after = (await db.sealUses.get(use.id))!;
     return update(db.sealUses, use.id, { approvalId: req.id, status: after.status }, actor, '用印审批单');
-  });
-}
+  },
+});
 
 export async function onSealUseFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
   const use = await db.sealUses.get(req.refId);
@@ -200,24 +229,22 @@ export async function onSealUseFinished(req: ApprovalRequest, actor: Actor): Pro
       '局长同意用印',
     );
   } else {
-    await update(
-      db.sealUses,
-      use.id,
-      { status: outcomeOf(req) },
-      actor,
-      '用印未同意',
-    );
+    await update(db.sealUses, use.id, { status: outcomeOf(req) }, actor, '用印未同意');
   }
 }
 
 // SEAL-2, SEAL-3: the keeper stamps and logs the use — refused for a void seal or without consent.
-export async function logSealUse(id: string, usedOn: ISODate, actor: Actor): Promise<SealUse> {
-  await requirePermission(actor, 'seals.keep', '登记用印');
-  if (!isISODate(usedOn)) throw new DomainError('请填写用印日期（格式：2026-01-31）', 'usedOn', 'SEAL-2');
-  requireActDate(usedOn, 'usedOn', '用印日期', 'SEAL-2');
-  return writeTx([db.sealUses, db.seals, db.approvals], async () => {
-    const use = await db.sealUses.get(id);
-    if (!use || use.deletedAt) throw new DomainError('用印申请不存在');
+export const logSealUse = defineCommand({
+  what: '登记用印',
+  perm: 'seals.keep',
+  tables: (d) => [d.sealUses, d.seals, d.approvals],
+  validate: (_id: string, usedOn: ISODate) => {
+    if (!isISODate(usedOn)) throw new DomainError('请填写用印日期（格式：2026-01-31）', 'usedOn', 'SEAL-2');
+    requireActDate(usedOn, 'usedOn', '用印日期', 'SEAL-2');
+  },
+  run: async ({ actor }, id: string, usedOn: ISODate): Promise<SealUse> => {
+    const use = await getLive(db.sealUses, id);
+    if (!use) throw new DomainError('用印申请不存在');
     if (use.status === 'used') throw new DomainError('已登记用印', 'status', 'SEAL-2');
     const seal = await liveSeal(use.sealId);
     let approved = use.status === 'approved';
@@ -234,8 +261,8 @@ export async function logSealUse(id: string, usedOn: ISODate, actor: Actor): Pro
       actor,
       `用印：${seal.name}`,
     );
-  });
-}
+  },
+});
 
 // A shortcut for the keeper: request and log in one go where no consent is needed (financial seal)
 // or the 局长 asked himself. The administrative seal otherwise waits for the consent.

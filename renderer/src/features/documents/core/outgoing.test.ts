@@ -1,14 +1,14 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { decide, withdraw } from '../../approvals/engine';
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { insert, softDelete, SYSTEM_ACTOR } from '../../db/repo';
-import { setSetting } from '../../db/settings';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
+import { decide, withdraw } from '../../../approvals/engine';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { insert, softDelete, SYSTEM_ACTOR } from '../../../db/repo';
+import { setSetting } from '../../../db/settings';
+import { resetDb, seedOrg } from '../../../db/testing';
+import type { TestOrg } from '../../../db/testing';
 
-import './register';
+import '../contributions';
 import {
   archiveOutgoing,
   createOutgoing,

@@ -1,14 +1,12 @@
 // DOC-6: a year's documents are filed by 31 March of the next year; the dashboard warns from
 // 1 February (archiveWarning). A whole year can be filed at once; what is still in progress stays.
-import type { ArchiveWarning, ISODate } from '../../../../shared/rules';
-import { archiveDue, archiveWarning, isISODate } from '../../../../shared/rules';
-import { requireActDate } from '../../db/actDate';
-import { nowIso } from '../../db/clock';
-import { db } from '../../db/db';
-import { DomainError, update, writeTx } from '../../db/repo';
-import type { Actor } from '../../db/repo';
-
-import { requirePermission } from './access';
+import type { ArchiveWarning, ISODate } from '../../../../../shared/rules';
+import { archiveDue, archiveWarning, isISODate } from '../../../../../shared/rules';
+import { requireActDate } from '../../../db/actDate';
+import { nowIso } from '../../../db/clock';
+import { defineCommand } from '../../../db/command';
+import { db } from '../../../db/db';
+import { DomainError, update } from '../../../db/repo';
 
 export type ArchiveYearStatus = {
   year: number;
@@ -39,19 +37,26 @@ export async function archiveYearStatus(year: number, on: ISODate): Promise<Arch
   };
 }
 
-// Files every document of the year that is ready (incoming: result reported; outgoing: issued).
-export async function archiveYear(
-  year: number,
-  archiveRef: string,
-  archivedOn: ISODate,
-  actor: Actor,
-): Promise<{ incoming: number; outgoing: number }> {
-  await requirePermission(actor, 'documents.manage', '归档');
+// DOC-6: the date a document is filed (not in the future).
+export function checkArchiveDate(archivedOn: ISODate): void {
   if (!isISODate(archivedOn))
     throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
   requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
-  const ref = archiveRef?.trim() ?? '';
-  return writeTx([db.incomingDocs, db.outgoingDocs], async () => {
+}
+
+// Files every document of the year that is ready (incoming: result reported; outgoing: issued).
+export const archiveYear = defineCommand({
+  what: '归档',
+  perm: 'documents.manage',
+  tables: (d) => [d.incomingDocs, d.outgoingDocs],
+  validate: (_year: number, _ref: string, archivedOn: ISODate) => checkArchiveDate(archivedOn),
+  run: async (
+    { actor },
+    year: number,
+    archiveRef: string,
+    archivedOn: ISODate,
+  ): Promise<{ incoming: number; outgoing: number }> => {
+    const ref = archiveRef?.trim() ?? '';
     const inc = (await db.incomingDocs.where('[year+archived]').equals([year, 0]).toArray()).filter(
       (d) => !d.deletedAt && d.status === 'reported',
     );
@@ -81,5 +86,5 @@ export async function archiveYear(
     for (const d of out)
       await update(db.outgoingDocs, d.id, { archived: 1, archivedOn, archiveRef: ref }, actor, '归档');
     return { incoming: inc.length, outgoing: out.length };
-  });
-}
+  },
+});

@@ -3,12 +3,11 @@ import {
   incomingRegisterSpec,
   loanRegisterSpec,
   outgoingRegisterSpec,
-} from '../../../../shared/ledgers/office';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import { exportLedger } from '../../export';
-import { unitName } from '../../org/org';
-
+} from '../../../../../shared/ledgers/office';
+import { today } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { exportLedger } from '../../../export';
+import { unitName } from '../../../org/org';
 import {
   CIRCULATION_ROLE_LABELS,
   INCOMING_KIND_LABELS,
@@ -16,7 +15,7 @@ import {
   LOAN_STATUS_LABELS,
   SECRECY_LABELS,
   URGENCY_LABELS,
-} from './labels';
+} from '../labels';
 
 async function nameMap(): Promise<Map<string, string>> {
   return new Map((await db.staff.toArray()).map((s) => [s.id, s.name]));

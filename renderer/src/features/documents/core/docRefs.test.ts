@@ -1,14 +1,14 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { decide } from '../../approvals/engine';
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { softDelete, SYSTEM_ACTOR } from '../../db/repo';
-import type { IncomingDoc, OutgoingDoc } from '../../db/schema/documents';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
+import { decide } from '../../../approvals/engine';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { softDelete, SYSTEM_ACTOR } from '../../../db/repo';
+import type { IncomingDoc, OutgoingDoc } from '../../../db/schema/documents';
+import { resetDb, seedOrg } from '../../../db/testing';
+import type { TestOrg } from '../../../db/testing';
 
-import './register';
+import '../contributions';
 import { searchRegisterDocs } from './docRefs';
 import { incomingRegNo } from './incoming';
 import { recordDestruction, registerDestruction, requestLoan } from './loans';

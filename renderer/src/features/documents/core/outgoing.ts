@@ -2,7 +2,7 @@
 // through the approval engine (kind 'outgoing'); at 签发 the office's number is taken from the
 // used-number set of the prefix and year in the same transaction, so a number is never given twice
 // (a withdrawn draft never had one; a deleted document keeps its number in docNumbers).
-import type { ISODate } from '../../../../shared/rules';
+import type { ISODate } from '../../../../../shared/rules';
 import {
   formatDocNumber,
   isISODate,
@@ -10,22 +10,25 @@ import {
   OUTGOING_STEPS,
   parseDocNumber,
   parseISODate,
-} from '../../../../shared/rules';
-import { submitApproval } from '../../approvals/engine';
-import type { StepSpec } from '../../approvals/engine';
-import type { ApprovalRequest } from '../../approvals/types';
-import { requireActDate } from '../../db/actDate';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import { DomainError, insert, logEvent, update, writeTx } from '../../db/repo';
-import type { Actor } from '../../db/repo';
-import type { Staff } from '../../db/schema/core';
-import type { DocNumber, DocSecrecy, DocUrgency, OutgoingDoc } from '../../db/schema/documents';
-import { getSetting, setSetting } from '../../db/settings';
-import { director, officeDeputy } from '../../org/org';
+} from '../../../../../shared/rules';
+import { submitApproval } from '../../../approvals/engine';
+import type { StepSpec } from '../../../approvals/engine';
+import type { ApprovalRequest } from '../../../approvals/types';
+import { requireActDate } from '../../../db/actDate';
+import { today } from '../../../db/clock';
+import { defineCommand } from '../../../db/command';
+import type { CommandContext, Db } from '../../../db/command';
+import { db } from '../../../db/db';
+import { getLive } from '../../../db/live';
+import { DomainError, insert, logEvent, update } from '../../../db/repo';
+import type { Actor } from '../../../db/repo';
+import type { Staff } from '../../../db/schema/core';
+import type { DocNumber, DocSecrecy, DocUrgency, OutgoingDoc } from '../../../db/schema/documents';
+import { getSetting, setSetting } from '../../../db/settings';
+import { director, officeDeputy } from '../../../org/org';
+import { DEFAULT_DOC_PREFIX, DOC_PREFIX_SETTING } from '../labels';
 
-import { requirePermission } from './access';
-import { DEFAULT_DOC_PREFIX, DOC_PREFIX_SETTING } from './labels';
+import { checkArchiveDate } from './archive';
 
 export type OutgoingInput = {
   title: string;
@@ -52,14 +55,24 @@ export function prefixValid(prefix: string): boolean {
 }
 
 // The prefixes (机关代字) the office uses; the first is the default for new drafts.
-export async function setDocPrefixes(prefixes: string[], actor: Actor): Promise<void> {
-  await requirePermission(actor, 'documents.manage', '设置机关代字');
-  const list = [...new Set(prefixes.map((p) => p.trim()).filter(Boolean))];
-  if (list.length === 0) throw new DomainError('请至少填写一个机关代字', 'prefixes', 'DOC-3');
-  const bad = list.find((p) => !prefixValid(p));
-  if (bad) throw new DomainError(`机关代字只能由汉字组成：${bad}`, 'prefixes', 'DOC-3');
-  await setSetting(DOC_PREFIX_SETTING, list, actor);
+function prefixList(prefixes: string[]): string[] {
+  return [...new Set(prefixes.map((p) => p.trim()).filter(Boolean))];
 }
+
+export const setDocPrefixes = defineCommand({
+  what: '设置机关代字',
+  perm: 'documents.manage',
+  tables: (d) => [d.settings],
+  validate: (prefixes: string[]) => {
+    const list = prefixList(prefixes);
+    if (list.length === 0) throw new DomainError('请至少填写一个机关代字', 'prefixes', 'DOC-3');
+    const bad = list.find((p) => !prefixValid(p));
+    if (bad) throw new DomainError(`机关代字只能由汉字组成：${bad}`, 'prefixes', 'DOC-3');
+  },
+  run: async ({ actor }, prefixes: string[]): Promise<void> => {
+    await setSetting(DOC_PREFIX_SETTING, prefixList(prefixes), actor);
+  },
+});
 
 async function checkOutgoing(input: OutgoingInput): Promise<void> {
   if (!input.title?.trim()) throw new DomainError('请填写标题', 'title', 'DOC-3');
@@ -88,35 +101,49 @@ function fields(input: OutgoingInput) {
 }
 
 // A section drafts (股室拟稿). Anyone may draft; the drafter is the applicant of the approval.
-export async function createOutgoing(input: OutgoingInput, actor: Actor): Promise<OutgoingDoc> {
-  await checkOutgoing(input);
-  return insert(
-    db.outgoingDocs,
-    {
-      ...fields(input),
-      year: parseISODate(today()).year,
-      drafterId: actor.id,
-      status: 'draft',
-      archived: 0,
-      docNumber: null,
-      approvalId: null,
-    },
-    actor,
-    `发文拟稿：${input.title.trim()}`,
-  );
+// The prefixes are read from the settings inside the command's transaction.
+export const createOutgoing = defineCommand({
+  what: '发文拟稿',
+  perm: null,
+  tables: (d) => [d.outgoingDocs, d.settings],
+  run: async ({ actor }, input: OutgoingInput): Promise<OutgoingDoc> => {
+    await checkOutgoing(input);
+    return insert(
+      db.outgoingDocs,
+      {
+        ...fields(input),
+        year: parseISODate(today()).year,
+        drafterId: actor.id,
+        status: 'draft',
+        archived: 0,
+        docNumber: null,
+        approvalId: null,
+      },
+      actor,
+      `发文拟稿：${input.title.trim()}`,
+    );
+  },
+});
+
+async function liveOutgoing(id: string): Promise<OutgoingDoc> {
+  const doc = await getLive(db.outgoingDocs, id);
+  if (!doc) throw new DomainError('发文记录不存在');
+  return doc;
 }
 
-async function mayEdit(doc: OutgoingDoc, actor: Actor): Promise<void> {
-  if (doc.drafterId !== actor.id) await requirePermission(actor, 'documents.manage', '修改他人拟稿');
+function mayEdit(doc: OutgoingDoc, ctx: CommandContext): void {
+  if (doc.drafterId !== ctx.actor.id) ctx.require('documents.manage', '修改他人拟稿');
 }
 
-export async function editOutgoing(id: string, input: OutgoingInput, actor: Actor): Promise<OutgoingDoc> {
-  await checkOutgoing(input);
-  const doc = await db.outgoingDocs.get(id);
-  if (!doc || doc.deletedAt) throw new DomainError('发文记录不存在');
-  await mayEdit(doc, actor);
-  return writeTx([db.outgoingDocs], async () => {
-    const cur = (await db.outgoingDocs.get(id))!;
+export const editOutgoing = defineCommand({
+  what: '修改发文拟稿',
+  perm: null,
+  tables: (d) => [d.outgoingDocs, d.settings],
+  run: async (ctx, id: string, input: OutgoingInput): Promise<OutgoingDoc> => {
+    const { actor } = ctx;
+    await checkOutgoing(input);
+    const cur = await liveOutgoing(id);
+    mayEdit(cur, ctx);
     if (!['draft', 'rejected', 'withdrawn'].includes(cur.status)) {
       // After 签发 only the print run and distribution may change (the office's part).
       if (cur.status === 'in_approval')
@@ -130,8 +157,8 @@ export async function editOutgoing(id: string, input: OutgoingInput, actor: Acto
       );
     }
     return update(db.outgoingDocs, id, fields(input), actor, '修改发文拟稿');
-  });
-}
+  },
+});
 
 // 办公室主任: the head of the section named 办公室 (the office checks the draft: 核稿).
 export async function officeDirector(): Promise<Staff | undefined> {
@@ -175,15 +202,20 @@ export async function outgoingSteps(
 }
 
 // Sends the draft into 审核 → 核稿 → 定稿 → 签发.
-export async function submitOutgoing(id: string, actor: Actor): Promise<ApprovalRequest> {
-  const doc = await db.outgoingDocs.get(id);
-  if (!doc || doc.deletedAt) throw new DomainError('发文记录不存在');
-  await mayEdit(doc, actor);
-  const drafter = await db.staff.get(doc.drafterId);
-  if (!drafter) throw new DomainError('拟稿人不存在');
-  const steps = await outgoingSteps(doc, drafter);
-  return writeTx([db.outgoingDocs, db.docNumbers, db.approvals, db.staff], async () => {
-    const cur = (await db.outgoingDocs.get(id))!;
+// The route is read (sections, staff, settings) inside the command's transaction.
+const ROUTE_TABLES = (d: Db) => [d.staff, d.sections, d.settings, d.approvals, d.delegations];
+
+export const submitOutgoing = defineCommand({
+  what: '提交审核签发',
+  perm: null,
+  tables: (d) => [d.outgoingDocs, d.docNumbers, ...ROUTE_TABLES(d)],
+  run: async (ctx, id: string): Promise<ApprovalRequest> => {
+    const { actor } = ctx;
+    const cur = await liveOutgoing(id);
+    mayEdit(cur, ctx);
+    const drafter = await db.staff.get(cur.drafterId);
+    if (!drafter) throw new DomainError('拟稿人不存在');
+    const steps = await outgoingSteps(cur, drafter);
     if (!['draft', 'rejected', 'withdrawn'].includes(cur.status))
       throw new DomainError('该文稿已提交审核', 'status', 'DOC-3');
     await update(db.outgoingDocs, id, { status: 'in_approval' }, actor, '提交审核签发');
@@ -204,8 +236,8 @@ export async function submitOutgoing(id: string, actor: Actor): Promise<Approval
     const after = (await db.outgoingDocs.get(id))!;
     await update(db.outgoingDocs, id, { approvalId: req.id, status: after.status }, actor, '审批单');
     return req;
-  });
-}
+  },
+});
 
 // DOC-3: the next number of the prefix and year, recorded as used (inside the caller's transaction).
 export async function assignDocNumber(
@@ -253,22 +285,27 @@ export async function onOutgoingFinished(req: ApprovalRequest, actor: Actor): Pr
 }
 
 // The office prints and distributes a signed document (编号、印制、分发).
-export async function issueOutgoing(
-  id: string,
-  input: { printCopies: number; distribution: string[]; issuedOn: ISODate },
-  actor: Actor,
-): Promise<OutgoingDoc> {
-  await requirePermission(actor, 'documents.manage', '印制分发');
-  if (!isISODate(input.issuedOn))
-    throw new DomainError('请填写分发日期（格式：2026-01-31）', 'issuedOn', 'DOC-3');
-  requireActDate(input.issuedOn, 'issuedOn', '分发日期', 'DOC-3');
-  if (!Number.isInteger(input.printCopies) || input.printCopies < 1)
-    throw new DomainError('印制份数应为正整数', 'printCopies', 'DOC-3');
-  const distribution = input.distribution.map((d) => d.trim()).filter(Boolean);
-  if (distribution.length === 0) throw new DomainError('请填写分发范围', 'distribution', 'DOC-3');
-  return writeTx([db.outgoingDocs], async () => {
-    const doc = await db.outgoingDocs.get(id);
-    if (!doc || doc.deletedAt) throw new DomainError('发文记录不存在');
+export type IssueInput = { printCopies: number; distribution: string[]; issuedOn: ISODate };
+
+function distributionOf(input: IssueInput): string[] {
+  return input.distribution.map((d) => d.trim()).filter(Boolean);
+}
+
+export const issueOutgoing = defineCommand({
+  what: '印制分发',
+  perm: 'documents.manage',
+  tables: (d) => [d.outgoingDocs],
+  validate: (id: string, input: IssueInput) => {
+    if (!isISODate(input.issuedOn))
+      throw new DomainError('请填写分发日期（格式：2026-01-31）', 'issuedOn', 'DOC-3');
+    requireActDate(input.issuedOn, 'issuedOn', '分发日期', 'DOC-3');
+    if (!Number.isInteger(input.printCopies) || input.printCopies < 1)
+      throw new DomainError('印制份数应为正整数', 'printCopies', 'DOC-3');
+    if (distributionOf(input).length === 0) throw new DomainError('请填写分发范围', 'distribution', 'DOC-3');
+  },
+  run: async ({ actor }, id: string, input: IssueInput): Promise<OutgoingDoc> => {
+    const distribution = distributionOf(input);
+    const doc = await liveOutgoing(id);
     if (doc.status !== 'signed' && doc.status !== 'issued')
       throw new DomainError('局长签发并编号后才能印制分发', 'status', 'DOC-3');
     return update(
@@ -278,22 +315,16 @@ export async function issueOutgoing(
       actor,
       '印制分发',
     );
-  });
-}
+  },
+});
 
-export async function archiveOutgoing(
-  id: string,
-  archiveRef: string,
-  archivedOn: ISODate,
-  actor: Actor,
-): Promise<OutgoingDoc> {
-  await requirePermission(actor, 'documents.manage', '归档');
-  if (!isISODate(archivedOn))
-    throw new DomainError('请填写归档日期（格式：2026-01-31）', 'archivedOn', 'DOC-6');
-  requireActDate(archivedOn, 'archivedOn', '归档日期', 'DOC-6');
-  return writeTx([db.outgoingDocs], async () => {
-    const doc = await db.outgoingDocs.get(id);
-    if (!doc || doc.deletedAt) throw new DomainError('发文记录不存在');
+export const archiveOutgoing = defineCommand({
+  what: '归档',
+  perm: 'documents.manage',
+  tables: (d) => [d.outgoingDocs],
+  validate: (_id: string, _ref: string, archivedOn: ISODate) => checkArchiveDate(archivedOn),
+  run: async ({ actor }, id: string, archiveRef: string, archivedOn: ISODate): Promise<OutgoingDoc> => {
+    const doc = await liveOutgoing(id);
     if (doc.archived) throw new DomainError('该文件已归档', 'status', 'DOC-6');
     if (doc.status !== 'issued') throw new DomainError('印制分发后才能归档', 'status', 'DOC-6');
     return update(
@@ -303,12 +334,17 @@ export async function archiveOutgoing(
       actor,
       '归档',
     );
-  });
-}
+  },
+});
 
-export async function markOutgoingPrinted(id: string, actor: Actor): Promise<void> {
-  await logEvent('outgoingDocs', id, '打印发文稿纸', actor);
-}
+export const markOutgoingPrinted = defineCommand({
+  what: '打印发文稿纸',
+  perm: null,
+  tables: () => [],
+  run: async ({ actor }, id: string): Promise<void> => {
+    await logEvent('outgoingDocs', id, '打印发文稿纸', actor);
+  },
+});
 
 // The numbers used for a prefix and year, highest first (the register and the tests read this).
 export async function usedNumbers(prefix: string, year: number): Promise<DocNumber[]> {

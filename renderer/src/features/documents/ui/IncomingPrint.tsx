@@ -3,21 +3,20 @@
 import { Alert, Anchor, Group } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
-import { ruleText } from '../../../../shared/rules';
-import { href } from '../../app/router';
-import { currentActor } from '../../auth/session';
-import { FormDate, FormMeta, FormPrint, FormTitle, SignLine, SignRow } from '../../components/FormPrint';
-import { db } from '../../db/db';
-import { unitName } from '../../org/org';
-
-import { circulationsOf, formatProposalBy, markIncomingPrinted, proposalBy } from './incoming';
-import { CIRCULATION_ROLE_LABELS, INCOMING_KIND_LABELS, L, SECRECY_LABELS, URGENCY_LABELS } from './labels';
-import { useStaffBook } from './ui';
+import { ruleText } from '../../../../../shared/rules';
+import { href } from '../../../app/router';
+import { currentActor } from '../../../auth/session';
+import { FormDate, FormMeta, FormPrint, FormTitle, SignLine, SignRow } from '../../../components/FormPrint';
+import { useStaffBook } from '../../../org/hooks';
+import { unitName } from '../../../org/org';
+import { circulationsOf, formatProposalBy, markIncomingPrinted, proposalBy } from '../core/incoming';
+import { incomingDoc } from '../core/queries';
+import { CIRCULATION_ROLE_LABELS, INCOMING_KIND_LABELS, L, SECRECY_LABELS, URGENCY_LABELS } from '../labels';
 
 export function IncomingPrint({ id }: { id: string }) {
   const book = useStaffBook();
   const data = useLiveQuery(async () => {
-    const doc = await db.incomingDocs.get(id);
+    const doc = (await incomingDoc(id)) ?? undefined;
     return {
       doc,
       circs: doc ? await circulationsOf(id) : [],

@@ -1,12 +1,12 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { loadCalendar } from '../../calendar/calendar';
-import { pinClock } from '../../db/clock';
-import { db } from '../../db/db';
-import { insert, softDelete, SYSTEM_ACTOR, update } from '../../db/repo';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
+import { loadCalendar } from '../../../calendar/calendar';
+import { pinClock } from '../../../db/clock';
+import { db } from '../../../db/db';
+import { insert, softDelete, SYSTEM_ACTOR, update } from '../../../db/repo';
+import { resetDb, seedOrg } from '../../../db/testing';
+import type { TestOrg } from '../../../db/testing';
 
 import {
   archiveIncoming,

@@ -4,18 +4,17 @@
 import { Alert, Anchor, Group } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
-import { ruleText } from '../../../../shared/rules';
-import { href } from '../../app/router';
-import { approvalFor } from '../../approvals/engine';
-import type { ApprovalStep } from '../../approvals/types';
-import { currentActor } from '../../auth/session';
-import { FormDate, FormPrint, FormTitle, Opinion, SignLine, SignRow } from '../../components/FormPrint';
-import { db } from '../../db/db';
-import { unitName } from '../../org/org';
-
-import { SECRECY_LABELS, URGENCY_LABELS } from './labels';
-import { markOutgoingPrinted } from './outgoing';
-import { useStaffBook } from './ui';
+import { ruleText } from '../../../../../shared/rules';
+import { href } from '../../../app/router';
+import { approvalFor } from '../../../approvals/engine';
+import type { ApprovalStep } from '../../../approvals/types';
+import { currentActor } from '../../../auth/session';
+import { FormDate, FormPrint, FormTitle, Opinion, SignLine, SignRow } from '../../../components/FormPrint';
+import { useStaffBook } from '../../../org/hooks';
+import { unitName } from '../../../org/org';
+import { markOutgoingPrinted } from '../core/outgoing';
+import { outgoingDoc, sectionRecord } from '../core/queries';
+import { SECRECY_LABELS, URGENCY_LABELS } from '../labels';
 
 function stepFor(steps: ApprovalStep[], key: string): ApprovalStep | undefined {
   return steps.find((s) => s.key === key || s.label.includes(key));
@@ -45,8 +44,8 @@ function StepCell({ step }: { step?: ApprovalStep }) {
 export function OutgoingPrint({ id }: { id: string }) {
   const book = useStaffBook();
   const data = useLiveQuery(async () => {
-    const doc = await db.outgoingDocs.get(id);
-    const section = doc?.draftSectionId ? await db.sections.get(doc.draftSectionId) : undefined;
+    const doc = (await outgoingDoc(id)) ?? undefined;
+    const section = await sectionRecord(doc?.draftSectionId);
     return { doc, req: await approvalFor('outgoingDocs', id), section, unit: await unitName() };
   }, [id]);
   if (!data) return null;

@@ -1,10 +1,10 @@
 // The calendar changed for some years: the circulation deadline (DOC-2) of every document still
 // circulating with a deadline in or after the first of them is counted again, on the document and
 // on its open circulation rows (registered in register.ts, run in the calendar's transaction).
-import { circulationDue } from '../../../../shared/rules';
-import type { MovedDeadline, RecomputeCtx, RecomputeResult } from '../../calendar/recompute';
-import { db } from '../../db/db';
-import { update } from '../../db/repo';
+import { circulationDue } from '../../../../../shared/rules';
+import type { MovedDeadline, RecomputeCtx, RecomputeResult } from '../../../calendar/recompute';
+import { db } from '../../../db/db';
+import { update } from '../../../db/repo';
 
 import { isUrgent } from './incoming';
 

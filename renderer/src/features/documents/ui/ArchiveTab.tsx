@@ -3,16 +3,18 @@ import { Alert, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { href } from '../../app/router';
-import { currentActor, useCan } from '../../auth/session';
-import { ConfirmButton } from '../../components/Confirm';
-import { notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
+import { href } from '../../../app/router';
+import { currentActor, useCan } from '../../../auth/session';
+import { ConfirmButton } from '../../../components/Confirm';
+import { DateField, thisYear, YearSelect } from '../../../components/dates';
+import { notifyOk } from '../../../components/notify';
+import { RuleLines } from '../../../components/RuleCite';
+import { today } from '../../../db/clock';
+import { archiveYear, archiveYearStatus } from '../core/archive';
+import { unfiledOfYear } from '../core/queries';
+import { INCOMING_STATUS_LABELS, L, OUTGOING_STATUS_LABELS } from '../labels';
 
-import { archiveYear, archiveYearStatus } from './archive';
-import { INCOMING_STATUS_LABELS, L, OUTGOING_STATUS_LABELS } from './labels';
-import { DateField, RuleNote, thisYear, useFieldErrors, YearSelect } from './ui';
+import { useFieldErrors } from './fieldErrors';
 
 export function ArchiveTab() {
   const manage = useCan('documents.manage');
@@ -21,15 +23,7 @@ export function ArchiveTab() {
   const [on, setOn] = useState(today());
   const { errors, fail, clear } = useFieldErrors();
   const st = useLiveQuery(() => archiveYearStatus(year, today()), [year]);
-  const open = useLiveQuery(async () => {
-    const inc = (await db.incomingDocs.where('[year+archived]').equals([year, 0]).toArray()).filter(
-      (d) => !d.deletedAt && d.status !== 'destroyed' && d.status !== 'reported',
-    );
-    const out = (await db.outgoingDocs.where('[numberYear+archived]').equals([year, 0]).toArray()).filter(
-      (d) => !d.deletedAt && d.status !== 'issued',
-    );
-    return { inc, out };
-  }, [year]);
+  const open = useLiveQuery(() => unfiledOfYear(year), [year]);
   if (!st) return null;
   const ready = st.incomingReady + st.outgoingReady;
   return (
@@ -138,7 +132,7 @@ export function ArchiveTab() {
           </Table>
         </Card>
       )}
-      <RuleNote ids={['DOC-6']} />
+      <RuleLines ids={['DOC-6']} inline />
     </Stack>
   );
 }

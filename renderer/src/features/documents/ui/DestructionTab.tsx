@@ -15,32 +15,27 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { destructionOk } from '../../../../shared/rules';
-import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
-import { canDecide } from '../../approvals/engine';
-import { currentActor, useCan, useSession } from '../../auth/session';
-import { FormCard } from '../../components/FormCard';
-import { notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { DocDestruction } from '../../db/schema/documents';
+import { destructionOk } from '../../../../../shared/rules';
+import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
+import { canDecide } from '../../../approvals/engine';
+import { currentActor, useCan, useSession } from '../../../auth/session';
+import { DateField, thisYear, YearSelect } from '../../../components/dates';
+import { FormCard } from '../../../components/FormCard';
+import { notifyOk } from '../../../components/notify';
+import { RuleLines } from '../../../components/RuleCite';
+import { today } from '../../../db/clock';
+import type { DocDestruction } from '../../../db/schema/documents';
+import { recordDestruction, registerDestruction } from '../core/loans';
+import { approvalOf, destructionsOfYear } from '../core/queries';
+import { DESTRUCTION_STATUS_LABELS, L } from '../labels';
 
 import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
-import { DESTRUCTION_STATUS_LABELS, L } from './labels';
-import { recordDestruction, registerDestruction } from './loans';
-import { DateField, RuleNote, thisYear, useFieldErrors, YearSelect } from './ui';
+import { useFieldErrors } from './fieldErrors';
 
 export function DestructionTab() {
   const manage = useCan('documents.manage');
   const [year, setYear] = useState(thisYear());
-  const list = useLiveQuery(
-    async () =>
-      (await db.docDestructions.where('year').equals(year).toArray())
-        .filter((r) => !r.deletedAt)
-        .sort((a, b) => b.registeredOn.localeCompare(a.registeredOn)),
-    [year],
-    [],
-  );
+  const list = useLiveQuery(() => destructionsOfYear(year), [year], []);
   return (
     <Stack>
       {manage && <DestructionForm />}
@@ -49,7 +44,7 @@ export function DestructionTab() {
         <DestructionCard key={r.id} rec={r} manage={manage} />
       ))}
       {list.length === 0 && <Text c="dimmed">{year}年没有销毁登记。</Text>}
-      <RuleNote ids={['DOC-7']} />
+      <RuleLines ids={['DOC-7']} inline />
     </Stack>
   );
 }
@@ -104,10 +99,7 @@ function DestructionForm() {
 
 function DestructionCard({ rec, manage }: { rec: DocDestruction; manage: boolean }) {
   const user = useSession((s) => s.user)!;
-  const req = useLiveQuery(
-    () => (rec.approvalId ? db.approvals.get(rec.approvalId) : undefined),
-    [rec.approvalId, rec.updatedAt],
-  );
+  const req = useLiveQuery(() => approvalOf(rec.approvalId), [rec.approvalId, rec.updatedAt]);
   const mine = useLiveQuery(
     async () =>
       req && req.status === 'pending'

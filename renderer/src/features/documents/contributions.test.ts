@@ -12,12 +12,19 @@ import { resetDb, seedOrg } from '../../db/testing';
 import type { TestOrg } from '../../db/testing';
 import '../meetings/contributions';
 import { createMeeting } from '../meetings';
-import '../seals/register';
+import '../seals/contributions';
 import '../study/contributions';
 
-import { circulate, proposeHandling, recordDecision, registerIncoming, reportOutcome, markCirculationDone } from './incoming';
-import { requestLoan } from './loans';
-import './register';
+import {
+  circulate,
+  proposeHandling,
+  recordDecision,
+  registerIncoming,
+  reportOutcome,
+  markCirculationDone,
+} from './core/incoming';
+import { requestLoan } from './core/loans';
+import './contributions';
 
 const cal = mergeCalendars(...Object.values(BUNDLED_CALENDAR));
 let org: TestOrg;

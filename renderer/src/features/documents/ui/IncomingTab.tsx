@@ -15,6 +15,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Timeline,
   Title,
@@ -22,26 +23,28 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { circulationDue, deadlineState, INCOMING_STEPS, isISODate } from '../../../../shared/rules';
-import { href, navigate } from '../../app/router';
-import { currentActor, useCan, useSession } from '../../auth/session';
-import { useCalendar } from '../../calendar/calendar';
-import { STATE_COLOR, STATE_LABEL } from '../../components/DeadlineView';
-import { FormCard } from '../../components/FormCard';
-import { notifyError, notifyOk } from '../../components/notify';
-import { ProvisionalBadge } from '../../components/ProvisionalBadge';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { Staff } from '../../db/schema/core';
+import { circulationDue, deadlineState, INCOMING_STEPS, isISODate } from '../../../../../shared/rules';
+import { href, navigate } from '../../../app/router';
+import { currentActor, useCan, useSession } from '../../../auth/session';
+import { useCalendar } from '../../../calendar/calendar';
+import { DateField, fmtTime, thisYear, YearSelect } from '../../../components/dates';
+import { STATE_COLOR, STATE_LABEL } from '../../../components/DeadlineView';
+import { Field } from '../../../components/Field';
+import { FormCard } from '../../../components/FormCard';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { ProvisionalBadge } from '../../../components/ProvisionalBadge';
+import { RuleLines } from '../../../components/RuleCite';
+import { today } from '../../../db/clock';
+import type { Staff } from '../../../db/schema/core';
 import type {
   DocSecrecy,
   DocUrgency,
   IncomingDoc,
   IncomingKind,
   IncomingStatus,
-} from '../../db/schema/documents';
-
-import { exportIncomingRegister } from './exports';
+} from '../../../db/schema/documents';
+import { useSectionList, useStaffBook } from '../../../org/hooks';
+import { exportIncomingRegister } from '../core/exports';
 import {
   archiveIncoming,
   chaseCirculation,
@@ -56,9 +59,10 @@ import {
   recordDecision,
   registerIncoming,
   reportOutcome,
-} from './incoming';
-import type { IncomingInput } from './incoming';
-import { IncomingPrint } from './IncomingPrint';
+} from '../core/incoming';
+import type { IncomingInput } from '../core/incoming';
+import { officeDirector } from '../core/outgoing';
+import { incomingDoc } from '../core/queries';
 import {
   CIRCULATION_ROLE_LABELS,
   INCOMING_KIND_LABELS,
@@ -68,20 +72,10 @@ import {
   L,
   SECRECY_LABELS,
   URGENCY_LABELS,
-} from './labels';
-import { officeDirector } from './outgoing';
-import { ArchiveForm, StepForm, useStepAction } from './StepForm';
-import {
-  DateField,
-  Field,
-  fmtTime,
-  RuleNote,
-  thisYear,
-  useFieldErrors,
-  useSectionList,
-  useStaffBook,
-  YearSelect,
-} from './ui';
+} from '../labels';
+
+import { IncomingPrint } from './IncomingPrint';
+import { ArchiveForm, StepCard, useDocForm } from './StepForm';
 
 const PAGE = 50;
 const STEP_INDEX: Record<IncomingStatus, number> = {
@@ -250,34 +244,25 @@ const EMPTY_INPUT = (): IncomingInput => ({
 });
 
 function IncomingForm({ onSaved }: { onSaved: (d: IncomingDoc) => void }) {
-  const [v, setV] = useState<IncomingInput>(EMPTY_INPUT);
-  const { errors, fail, clear, setErrors } = useFieldErrors();
+  const form = useDocForm<IncomingInput, IncomingDoc>({
+    initial: EMPTY_INPUT,
+    check: (x) => {
+      const e: Record<string, string> = {};
+      if (!isISODate(x.receivedOn)) e.receivedOn = '请填写收文日期';
+      if (!x.issuer.trim()) e.issuer = '请填写来文单位';
+      if (!x.title.trim()) e.title = '请填写文件标题';
+      return e;
+    },
+    submit: (x) => registerIncoming(x, currentActor()),
+    success: (d) => `已登记：${d.regNo}`,
+    onDone: (d) => onSaved(d),
+  });
+  const { values: v, set, errors } = form;
   const sections = useSectionList();
   const cal = useCalendar();
-  const set = <K extends keyof IncomingInput>(k: K, val: IncomingInput[K]) =>
-    setV((x) => ({ ...x, [k]: val }));
-  async function save() {
-    clear();
-    const e: Record<string, string> = {};
-    if (!isISODate(v.receivedOn)) e.receivedOn = '请填写收文日期';
-    if (!v.issuer.trim()) e.issuer = '请填写来文单位';
-    if (!v.title.trim()) e.title = '请填写文件标题';
-    if (Object.keys(e).length) return setErrors(e);
-    const d = await registerIncoming(v, currentActor());
-    notifyOk(`已登记：${d.regNo}`);
-    onSaved(d);
-  }
   const due = isISODate(v.receivedOn) ? circulationDue(v.receivedOn, isUrgent(v.urgency), cal) : '';
   return (
-    <FormCard
-      title="收文签收登记"
-      submitLabel={L.save}
-      showBusy
-      gap="sm"
-      titleOrder={4}
-      onSubmit={save}
-      onError={fail}
-    >
+    <FormCard form={form} title="收文签收登记" submitLabel={L.save} gap="sm" titleOrder={4}>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <DateField
           label={L.receivedOn}
@@ -344,7 +329,7 @@ function IncomingForm({ onSaved }: { onSaved: (d: IncomingDoc) => void }) {
           />
         )}
       </Group>
-      {v.kind === 'letter' && <RuleNote ids={['DOC-4']} />}
+      {v.kind === 'letter' && <RuleLines ids={['DOC-4']} inline />}
       {due && (
         <Text size="sm" c="dimmed">
           传阅期限：{due}（{isUrgent(v.urgency) ? '紧急文件随到随传阅' : '一般文件5天内传阅完毕'}，DOC-2）
@@ -359,12 +344,12 @@ function IncomingDetail({ id }: { id: string }) {
   const manage = useCan('documents.manage');
   const book = useStaffBook();
   const cal = useCalendar();
-  const doc = useLiveQuery(() => db.incomingDocs.get(id), [id]);
+  const doc = useLiveQuery(() => incomingDoc(id), [id]);
   const circs = useLiveQuery(() => circulationsOf(id), [id], []);
   const office = useLiveQuery(officeDirector, []);
   const proposer = useLiveQuery(async () => (doc ? proposalBy(doc) : null), [doc]);
   if (doc === undefined) return <Text c="dimmed">正在载入…</Text>;
-  if (!doc || doc.deletedAt) return <Alert color="red">收文记录不存在。</Alert>;
+  if (!doc) return <Alert color="red">收文记录不存在。</Alert>;
   const mine = circs.find((c) => c.staffId === user.staffId && !c.done);
   const isDirector = user.roles.includes('director');
   return (
@@ -527,24 +512,35 @@ function IncomingDetail({ id }: { id: string }) {
           archive={(ref, on) => archiveIncoming(doc.id, ref, on, currentActor())}
         />
       )}
-      <RuleNote ids={['DOC-1', 'DOC-2']} />
+      <RuleLines ids={['DOC-1', 'DOC-2']} inline />
     </Stack>
   );
 }
 
 function ReadForm({ circulationId, role }: { circulationId: string; role: 'read' | 'handle' }) {
+  const form = useDocForm(
+    {
+      initial: { note: '' },
+      submit: (v) => markCirculationDone(circulationId, v.note, currentActor()),
+      success: role === 'read' ? '已登记已阅' : '已登记办理完毕',
+    },
+    'note',
+  );
   return (
-    <StepForm
+    <StepCard
+      form={form}
       bg="var(--mantine-color-yellow-light)"
-      label={role === 'read' ? L.readNote : '办理情况'}
-      field="note"
-      w={480}
-      autoFocus
-      showBusy
       submitLabel={role === 'read' ? L.markRead : L.markHandled}
-      ok={role === 'read' ? '已登记已阅' : '已登记办理完毕'}
-      action={(note) => markCirculationDone(circulationId, note, currentActor())}
-    />
+    >
+      <Textarea
+        label={role === 'read' ? L.readNote : '办理情况'}
+        {...form.text('note')}
+        autosize
+        minRows={1}
+        w={480}
+        autoFocus
+      />
+    </StepCard>
   );
 }
 
@@ -552,38 +548,43 @@ function ReadForm({ circulationId, role }: { circulationId: string; role: 'read'
 function ProposeForm({ doc, office }: { doc: IncomingDoc; office: Staff | null }) {
   const user = useSession((s) => s.user)!;
   const own = !!office && office.id === user.staffId;
-  const [onBehalf, setOnBehalf] = useState(false);
+  const form = useDocForm(
+    {
+      initial: { proposal: doc.proposal ?? '', onBehalf: false },
+      submit: (v) =>
+        proposeHandling(doc.id, v.proposal, currentActor(), {
+          onBehalfOf: v.onBehalf && office ? office.id : null,
+        }),
+      success: '已填写拟办意见，送局长批办',
+    },
+    'proposal',
+  );
   return (
-    <StepForm
-      label={L.proposal}
-      placeholder="办公室主任拟办意见"
-      initial={doc.proposal ?? ''}
-      field="proposal"
-      w={480}
-      submitLabel="保存拟办意见"
-      ok="已填写拟办意见，送局长批办"
-      action={(text) =>
-        proposeHandling(doc.id, text, currentActor(), { onBehalfOf: onBehalf && office ? office.id : null })
-      }
-      extra={(errors) =>
-        !office ? (
-          <Text size="sm" c="red">
-            未设置办公室主任：请在“系统—组织”中设置办公室负责人
-          </Text>
-        ) : own ? (
-          <Text size="sm" c="dimmed">
-            {L.proposer}：{office.name}（本人）
-          </Text>
-        ) : (
-          <Checkbox
-            label={`按办公室主任${office.name}的意见${L.recordedFor}`}
-            checked={onBehalf}
-            onChange={(e) => setOnBehalf(e.currentTarget.checked)}
-            error={errors.onBehalfOf}
-          />
-        )
-      }
-    />
+    <StepCard form={form} submitLabel="保存拟办意见">
+      <Textarea
+        label={L.proposal}
+        placeholder="办公室主任拟办意见"
+        {...form.text('proposal')}
+        autosize
+        minRows={1}
+        w={480}
+      />
+      {!office ? (
+        <Text size="sm" c="red">
+          未设置办公室主任：请在“系统—组织”中设置办公室负责人
+        </Text>
+      ) : own ? (
+        <Text size="sm" c="dimmed">
+          {L.proposer}：{office.name}（本人）
+        </Text>
+      ) : (
+        <Checkbox
+          label={`按办公室主任${office.name}的意见${L.recordedFor}`}
+          {...form.checkbox('onBehalf')}
+          error={form.errors.onBehalfOf}
+        />
+      )}
+    </StepCard>
   );
 }
 
@@ -591,105 +592,99 @@ function DecisionForm({ doc }: { doc: IncomingDoc }) {
   const user = useSession((s) => s.user)!;
   const book = useStaffBook();
   const directors = book.list.filter((s) => s.roles.includes('director'));
-  const [by, setBy] = useState(
-    doc.decidedById ?? (user.roles.includes('director') ? user.staffId : (directors[0]?.id ?? '')),
+  const form = useDocForm(
+    {
+      initial: {
+        decision: doc.decision ?? '',
+        by: doc.decidedById ?? (user.roles.includes('director') ? user.staffId : ''),
+      },
+      submit: (v) => recordDecision(doc.id, v.decision, v.by || directors[0]?.id || '', currentActor()),
+      success: '已登记批办意见',
+    },
+    'decision',
   );
   return (
-    <StepForm
-      label={L.decision}
-      placeholder="局长批办意见"
-      initial={doc.decision ?? ''}
-      field="decision"
-      w={420}
-      submitLabel="登记批办"
-      ok="已登记批办意见"
-      action={(text) => recordDecision(doc.id, text, by || directors[0]?.id || '', currentActor())}
-      extra={(errors) => (
-        <NativeSelect
-          label={L.decider}
-          value={by || directors[0]?.id || ''}
-          onChange={(e) => setBy(e.currentTarget.value)}
-          data={directors.map((s) => ({ value: s.id, label: s.name }))}
-          error={errors.decidedById}
-        />
-      )}
-    />
+    <StepCard form={form} submitLabel="登记批办">
+      <Textarea
+        label={L.decision}
+        placeholder="局长批办意见"
+        {...form.text('decision')}
+        autosize
+        minRows={1}
+        w={420}
+      />
+      <NativeSelect
+        label={L.decider}
+        value={form.values.by || directors[0]?.id || ''}
+        onChange={(e) => form.set('by', e.currentTarget.value)}
+        data={directors.map((s) => ({ value: s.id, label: s.name }))}
+        error={form.errors.decidedById}
+      />
+    </StepCard>
   );
 }
 
 function CirculateForm({ doc, existing }: { doc: IncomingDoc; existing: string[] }) {
   const book = useStaffBook();
   const cal = useCalendar();
-  const [readers, setReaders] = useState<string[]>([]);
-  const [handlers, setHandlers] = useState<string[]>([]);
-  const { errors, busy, run } = useStepAction('readers');
+  const form = useDocForm(
+    {
+      initial: { readers: [] as string[], handlers: [] as string[] },
+      submit: (v) => circulate(doc.id, { readers: v.readers, handlers: v.handlers }, currentActor(), cal),
+      success: '已分送',
+      onDone: () => form.reset(),
+    },
+    'readers',
+  );
+  const { readers, handlers } = form.values;
   const candidates = book.list.filter((s) => !existing.includes(s.id));
-  const go = () =>
-    run(async () => {
-      await circulate(doc.id, { readers, handlers }, currentActor(), cal);
-      setReaders([]);
-      setHandlers([]);
-    }, '已分送');
   const due = circulationDue(doc.receivedOn, isUrgent(doc.urgency), cal);
   const data = candidates.map((s) => ({ value: s.id, label: s.name }));
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void go();
-        }}
-      >
-        <Stack gap="xs">
-          <Text fw={600}>{existing.length ? '追加分送' : '分送传阅、承办'}</Text>
-          <Group align="flex-end" grow>
-            <MultiSelect
-              label={L.readers}
-              searchable
-              hidePickedOptions
-              value={readers}
-              onChange={setReaders}
-              data={data.filter((d) => !handlers.includes(d.value))}
-              error={errors.readers}
-            />
-            <MultiSelect
-              label={L.handlers}
-              searchable
-              hidePickedOptions
-              value={handlers}
-              onChange={setHandlers}
-              data={data.filter((d) => !readers.includes(d.value))}
-              error={errors.handlers}
-            />
-          </Group>
-          <Group>
-            <Button type="submit" loading={busy}>
-              {L.circulate}
-            </Button>
-            <Text size="sm" c="dimmed">
-              传阅期限：{due}（{isUrgent(doc.urgency) ? '紧急文件随到随传阅' : '收文后5天内传阅完毕'}，DOC-2）
-            </Text>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      form={form}
+      title={existing.length ? '追加分送' : '分送传阅、承办'}
+      titleOrder={6}
+      submitLabel={L.circulate}
+      footer={
+        <Text size="sm" c="dimmed">
+          传阅期限：{due}（{isUrgent(doc.urgency) ? '紧急文件随到随传阅' : '收文后5天内传阅完毕'}，DOC-2）
+        </Text>
+      }
+    >
+      <Group align="flex-start" grow>
+        <MultiSelect
+          label={L.readers}
+          searchable
+          hidePickedOptions
+          {...form.input('readers')}
+          data={data.filter((d) => !handlers.includes(d.value))}
+        />
+        <MultiSelect
+          label={L.handlers}
+          searchable
+          hidePickedOptions
+          {...form.input('handlers')}
+          data={data.filter((d) => !readers.includes(d.value))}
+        />
+      </Group>
+    </FormCard>
   );
 }
 
 function OutcomeForm({ doc }: { doc: IncomingDoc }) {
-  const [on, setOn] = useState(doc.reportedOn ?? today());
+  const form = useDocForm(
+    {
+      initial: () => ({ outcome: doc.outcome ?? '', on: doc.reportedOn ?? today() }),
+      submit: (v) => reportOutcome(doc.id, v.outcome, v.on, currentActor()),
+      success: '办理结果已反馈局长',
+    },
+    'outcome',
+  );
   return (
-    <StepForm
-      label={L.outcome}
-      initial={doc.outcome ?? ''}
-      field="outcome"
-      w={420}
-      submitLabel={L.reportBack}
-      ok="办理结果已反馈局长"
-      action={(text) => reportOutcome(doc.id, text, on, currentActor())}
-      extra={(errors) => (
-        <DateField label="反馈日期" value={on} onChange={(v) => setOn(v)} error={errors.reportedOn} />
-      )}
-    />
+    <StepCard form={form} submitLabel={L.reportBack}>
+      <Textarea label={L.outcome} {...form.text('outcome')} autosize minRows={1} w={420} />
+      <DateField label="反馈日期" {...form.input('on')} error={form.errors.reportedOn} />
+    </StepCard>
   );
 }

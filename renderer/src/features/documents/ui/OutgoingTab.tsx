@@ -20,20 +20,21 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
-import { OUTGOING_STEPS } from '../../../../shared/rules';
-import { href, navigate } from '../../app/router';
-import { ApprovalChain, DecideForm } from '../../approvals/ApprovalPanel';
-import { approvalFor, canDecide, withdraw } from '../../approvals/engine';
-import { currentActor, useCan, useSession } from '../../auth/session';
-import { ConfirmButton } from '../../components/Confirm';
-import { FormCard } from '../../components/FormCard';
-import { notifyError, notifyOk } from '../../components/notify';
-import { today } from '../../db/clock';
-import { db } from '../../db/db';
-import type { DocSecrecy, DocUrgency, OutgoingDoc } from '../../db/schema/documents';
-
-import { exportOutgoingRegister } from './exports';
-import { L, OUTGOING_STATUS_COLORS, OUTGOING_STATUS_LABELS, SECRECY_LABELS, URGENCY_LABELS } from './labels';
+import { OUTGOING_STEPS } from '../../../../../shared/rules';
+import { href, navigate } from '../../../app/router';
+import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
+import { approvalFor, canDecide, withdraw } from '../../../approvals/engine';
+import { currentActor, useCan, useSession } from '../../../auth/session';
+import { ConfirmButton } from '../../../components/Confirm';
+import { DateField, thisYear, YearSelect } from '../../../components/dates';
+import { Field, splitList } from '../../../components/Field';
+import { FormCard } from '../../../components/FormCard';
+import { notifyError, notifyOk } from '../../../components/notify';
+import { RuleLines } from '../../../components/RuleCite';
+import { today } from '../../../db/clock';
+import type { DocSecrecy, DocUrgency, OutgoingDoc } from '../../../db/schema/documents';
+import { useSectionList, useStaffBook } from '../../../org/hooks';
+import { exportOutgoingRegister } from '../core/exports';
 import {
   archiveOutgoing,
   createOutgoing,
@@ -42,21 +43,13 @@ import {
   issueOutgoing,
   setDocPrefixes,
   submitOutgoing,
-} from './outgoing';
-import type { OutgoingInput } from './outgoing';
+} from '../core/outgoing';
+import type { OutgoingInput } from '../core/outgoing';
+import { numberedOutgoing, outgoingDoc, outgoingDrafts, staffRecord } from '../core/queries';
+import { L, OUTGOING_STATUS_COLORS, OUTGOING_STATUS_LABELS, SECRECY_LABELS, URGENCY_LABELS } from '../labels';
+
 import { OutgoingPrint } from './OutgoingPrint';
-import { ArchiveForm, StepCard, useStepAction } from './StepForm';
-import {
-  DateField,
-  Field,
-  RuleNote,
-  splitList,
-  thisYear,
-  useFieldErrors,
-  useSectionList,
-  useStaffBook,
-  YearSelect,
-} from './ui';
+import { ArchiveForm, StepCard, useDocForm } from './StepForm';
 
 const PAGE = 50;
 const opts = <K extends string>(labels: Record<K, string>) =>
@@ -78,31 +71,11 @@ function OutgoingList() {
   const [year, setYear] = useState(thisYear());
   const [limit, setLimit] = useState(PAGE);
   const drafts = useLiveQuery(
-    async () =>
-      (
-        await db.outgoingDocs
-          .where('status')
-          .anyOf(['draft', 'in_approval', 'rejected', 'withdrawn'])
-          .toArray()
-      )
-        .filter((d) => !d.deletedAt && (manage || d.drafterId === user.staffId || d.status === 'in_approval'))
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    () => outgoingDrafts({ staffId: user.staffId, manage }),
     [manage, user.staffId],
     [],
   );
-  const numbered = useLiveQuery(
-    async () =>
-      (
-        await db.outgoingDocs
-          .where('[numberYear+numberSeq]')
-          .between([year, 0], [year, Infinity])
-          .reverse()
-          .limit(limit + 1)
-          .toArray()
-      ).filter((d) => !d.deletedAt),
-    [year, limit],
-    [],
-  );
+  const numbered = useLiveQuery(() => numberedOutgoing(year, limit), [year, limit], []);
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
@@ -187,49 +160,48 @@ function OutgoingList() {
         </Button>
       )}
       {manage && <PrefixSettings />}
-      <RuleNote ids={['DOC-3']} />
+      <RuleLines ids={['DOC-3']} inline />
     </Stack>
   );
 }
 
 function PrefixSettings() {
   const prefixes = useLiveQuery(docPrefixes, []);
-  const [text, setText] = useState<string | null>(null);
-  const { errors, run } = useStepAction('prefixes');
   if (!prefixes) return null;
-  const value = text ?? prefixes.join('、');
-  const save = () =>
-    run(async () => {
-      await setDocPrefixes(splitList(value), currentActor());
-      setText(null);
-    }, '已保存机关代字');
+  return <PrefixForm key={prefixes.join('、')} initial={prefixes.join('、')} />;
+}
+
+function PrefixForm({ initial }: { initial: string }) {
+  const form = useDocForm(
+    {
+      initial: { prefixes: initial },
+      submit: (v) => setDocPrefixes(splitList(v.prefixes), currentActor()),
+      success: '已保存机关代字',
+    },
+    'prefixes',
+  );
   return (
-    <StepCard onSubmit={save}>
+    <StepCard form={form} submitLabel={L.save}>
       <TextInput
         label="机关代字设置"
         description="多个用顿号分隔，第一个为默认；文号格式：宁信发〔2026〕1号"
-        value={value}
-        onChange={(e) => setText(e.currentTarget.value)}
-        error={errors.prefixes}
+        {...form.text('prefixes')}
         w={420}
       />
-      <Button type="submit" variant="default">
-        {L.save}
-      </Button>
     </StepCard>
   );
 }
+
+type OutgoingValues = OutgoingInput & { distributionText: string };
 
 function OutgoingForm({ id }: { id?: string }) {
   const user = useSession((s) => s.user)!;
   const sections = useSectionList();
   const prefixes = useLiveQuery(docPrefixes, []);
-  const existing = useLiveQuery(() => (id ? db.outgoingDocs.get(id) : undefined), [id]);
-  const me = useLiveQuery(() => db.staff.get(user.staffId), [user.staffId]);
-  const [v, setV] = useState<(OutgoingInput & { distributionText: string }) | null>(null);
-  const { errors, fail, clear, setErrors } = useFieldErrors();
+  const existing = useLiveQuery(() => (id ? outgoingDoc(id) : undefined), [id]);
+  const me = useLiveQuery(() => staffRecord(user.staffId), [user.staffId]);
   if (!prefixes || (id && !existing) || !me) return <Text c="dimmed">正在载入…</Text>;
-  const init: OutgoingInput & { distributionText: string } = existing
+  const init: OutgoingValues = existing
     ? { ...existing, distributionText: existing.distribution.join('、') }
     : {
         title: '',
@@ -244,98 +216,76 @@ function OutgoingForm({ id }: { id?: string }) {
         distribution: [],
         distributionText: '',
       };
-  const cur = v ?? init;
-  const set = <K extends keyof typeof cur>(k: K, val: (typeof cur)[K]) => setV({ ...cur, [k]: val });
-  async function save() {
-    clear();
-    const e: Record<string, string> = {};
-    if (!cur.title.trim()) e.title = '请填写标题';
-    if (!cur.mainTo.trim()) e.mainTo = '请填写主送机关';
-    if (Object.keys(e).length) return setErrors(e);
-    const input: OutgoingInput = { ...cur, distribution: splitList(cur.distributionText) };
-    const saved = id
-      ? await editOutgoing(id, input, currentActor())
-      : await createOutgoing(input, currentActor());
-    notifyOk('已保存拟稿');
-    navigate('documents', 'outgoing', saved.id);
-  }
+  return <OutgoingFormBody id={id} init={init} prefixes={prefixes} />;
+}
+
+function OutgoingFormBody({ id, init, prefixes }: { id?: string; init: OutgoingValues; prefixes: string[] }) {
+  const sections = useSectionList();
+  const form = useDocForm<OutgoingValues, OutgoingDoc>({
+    initial: init,
+    check: (v) => {
+      const e: Record<string, string> = {};
+      if (!v.title.trim()) e.title = '请填写标题';
+      if (!v.mainTo.trim()) e.mainTo = '请填写主送机关';
+      return e;
+    },
+    submit: (v) => {
+      const input: OutgoingInput = { ...v, distribution: splitList(v.distributionText) };
+      return id ? editOutgoing(id, input, currentActor()) : createOutgoing(input, currentActor());
+    },
+    success: '已保存拟稿',
+    onDone: (saved) => navigate('documents', 'outgoing', saved.id),
+  });
+  const cur = form.values;
   return (
-    <FormCard submitLabel={L.save} showBusy gap="sm" onSubmit={save} onError={fail}>
+    <FormCard form={form} submitLabel={L.save} gap="sm">
       <Group>
         <Anchor href={href('documents', 'outgoing')}>← 发文</Anchor>
         <Title order={4}>{id ? '修改拟稿' : '发文拟稿'}</Title>
       </Group>
-      <TextInput
-        label={L.outTitle}
-        value={cur.title}
-        onChange={(e) => set('title', e.currentTarget.value)}
-        error={errors.title}
-        autoFocus
-        withAsterisk
-      />
+      <TextInput label={L.outTitle} {...form.text('title')} autoFocus withAsterisk />
       <SimpleGrid cols={{ base: 1, md: 4 }}>
         <NativeSelect
           label={L.prefix}
           value={cur.prefix}
-          onChange={(e) => set('prefix', e.currentTarget.value)}
+          onChange={(e) => form.set('prefix', e.currentTarget.value)}
           data={prefixes}
-          error={errors.prefix}
+          error={form.errors.prefix}
         />
         <NativeSelect
           label={L.draftSection}
           value={cur.draftSectionId ?? ''}
-          onChange={(e) => set('draftSectionId', e.currentTarget.value || null)}
+          onChange={(e) => form.set('draftSectionId', e.currentTarget.value || null)}
           data={[{ value: '', label: '请选择' }, ...sections.map((s) => ({ value: s.id, label: s.name }))]}
-          error={errors.draftSectionId}
+          error={form.errors.draftSectionId}
         />
         <NativeSelect
           label={L.urgency}
           value={cur.urgency}
-          onChange={(e) => set('urgency', e.currentTarget.value as DocUrgency)}
+          onChange={(e) => form.set('urgency', e.currentTarget.value as DocUrgency)}
           data={opts(URGENCY_LABELS)}
         />
         <NativeSelect
           label={L.secrecy}
           value={cur.secrecy}
-          onChange={(e) => set('secrecy', e.currentTarget.value as DocSecrecy)}
+          onChange={(e) => form.set('secrecy', e.currentTarget.value as DocSecrecy)}
           data={opts(SECRECY_LABELS)}
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <TextInput
-          label={L.mainTo}
-          value={cur.mainTo}
-          onChange={(e) => set('mainTo', e.currentTarget.value)}
-          error={errors.mainTo}
-          withAsterisk
-        />
-        <TextInput
-          label={L.copyTo}
-          value={cur.copyTo}
-          onChange={(e) => set('copyTo', e.currentTarget.value)}
-        />
+        <TextInput label={L.mainTo} {...form.text('mainTo')} withAsterisk />
+        <TextInput label={L.copyTo} {...form.text('copyTo')} />
       </SimpleGrid>
-      <Textarea
-        label={L.summary}
-        value={cur.summary}
-        onChange={(e) => set('summary', e.currentTarget.value)}
-        autosize
-        minRows={3}
-      />
+      <Textarea label={L.summary} {...form.text('summary')} autosize minRows={3} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <NumberInput
           label={L.printCopies}
           value={cur.printCopies}
           min={0}
-          onChange={(n) => set('printCopies', typeof n === 'number' ? n : 0)}
-          error={errors.printCopies}
+          onChange={(n) => form.set('printCopies', typeof n === 'number' ? n : 0)}
+          error={form.errors.printCopies}
         />
-        <TextInput
-          label={L.distribution}
-          description="多个用顿号分隔"
-          value={cur.distributionText}
-          onChange={(e) => set('distributionText', e.currentTarget.value)}
-        />
+        <TextInput label={L.distribution} description="多个用顿号分隔" {...form.text('distributionText')} />
       </SimpleGrid>
     </FormCard>
   );
@@ -346,14 +296,14 @@ function OutgoingDetail({ id }: { id: string }) {
   const manage = useCan('documents.manage');
   const book = useStaffBook();
   const sections = useSectionList();
-  const doc = useLiveQuery(() => db.outgoingDocs.get(id), [id]);
+  const doc = useLiveQuery(() => outgoingDoc(id), [id]);
   const req = useLiveQuery(() => approvalFor('outgoingDocs', id), [id, doc?.updatedAt]);
   const mayDecide = useLiveQuery(
     async () => (req ? (await canDecide(req, { id: user.staffId, name: user.name })) === null : false),
     [req, user.staffId],
   );
   if (doc === undefined) return <Text c="dimmed">正在载入…</Text>;
-  if (!doc || doc.deletedAt) return <Alert color="red">发文记录不存在。</Alert>;
+  if (!doc) return <Alert color="red">发文记录不存在。</Alert>;
   const mineToEdit = doc.drafterId === user.staffId || manage;
   const editable = ['draft', 'rejected', 'withdrawn'].includes(doc.status);
   const stepNow = req?.status === 'pending' ? req.steps[req.currentStep] : null;
@@ -438,45 +388,41 @@ function OutgoingDetail({ id }: { id: string }) {
           archive={(ref, on) => archiveOutgoing(doc.id, ref, on, currentActor())}
         />
       )}
-      <RuleNote ids={['DOC-3']} />
+      <RuleLines ids={['DOC-3']} inline />
     </Stack>
   );
 }
 
 function IssueForm({ doc }: { doc: OutgoingDoc }) {
-  const [copies, setCopies] = useState<number>(doc.printCopies || 1);
-  const [dist, setDist] = useState(doc.distribution.join('、'));
-  const [on, setOn] = useState(doc.issuedOn ?? today());
-  const { errors, run } = useStepAction('distribution');
-  const go = () =>
-    run(
-      () =>
+  const form = useDocForm(
+    {
+      initial: () => ({
+        copies: doc.printCopies || 1,
+        dist: doc.distribution.join('、'),
+        on: doc.issuedOn ?? today(),
+      }),
+      submit: (v) =>
         issueOutgoing(
           doc.id,
-          { printCopies: copies, distribution: splitList(dist), issuedOn: on },
+          { printCopies: v.copies, distribution: splitList(v.dist), issuedOn: v.on },
           currentActor(),
         ),
-      '已登记印制分发',
-    );
+      success: '已登记印制分发',
+    },
+    'distribution',
+  );
   return (
-    <StepCard onSubmit={go}>
+    <StepCard form={form} submitLabel={L.issue}>
       <NumberInput
         label={L.printCopies}
-        value={copies}
+        value={form.values.copies}
         min={1}
-        onChange={(n) => setCopies(typeof n === 'number' ? n : 0)}
-        error={errors.printCopies}
+        onChange={(n) => form.set('copies', typeof n === 'number' ? n : 0)}
+        error={form.errors.printCopies}
         w={120}
       />
-      <TextInput
-        label={L.distribution}
-        value={dist}
-        onChange={(e) => setDist(e.currentTarget.value)}
-        error={errors.distribution}
-        w={360}
-      />
-      <DateField label="分发日期" value={on} onChange={(v) => setOn(v)} error={errors.issuedOn} />
-      <Button type="submit">{L.issue}</Button>
+      <TextInput label={L.distribution} {...form.text('dist')} error={form.errors.distribution} w={360} />
+      <DateField label="分发日期" {...form.input('on')} error={form.errors.issuedOn} />
     </StepCard>
   );
 }
