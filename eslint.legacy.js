@@ -4,7 +4,6 @@
 
 // screens (.tsx) that still import the database (db/db or dexie)
 export const LEGACY_SCREENS_WITH_DB = [
-  'renderer/src/app/Shell.tsx',
   'renderer/src/features/petitions/CaseView.tsx',
   'renderer/src/features/petitions/ReceptionView.tsx',
   'renderer/src/features/petitions/StatsView.tsx',

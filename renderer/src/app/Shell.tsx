@@ -20,9 +20,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useState } from 'react';
 
 import { ROLE_LABELS } from '../../../shared/permissions';
+import { mustChangePassword } from '../auth/service';
 import { useSession } from '../auth/session';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { db } from '../db/db';
 import { logEvent } from '../db/repo';
 import { getSetting } from '../db/settings';
 import { useStorageState } from '../db/storage';
@@ -57,10 +57,7 @@ export function Shell() {
   }, [idle, lock]);
 
   // undefined until read: no page shows before it is known whether the password must change first
-  const mustChange = useLiveQuery(
-    async () => (await db.accounts.get(user.accountId))?.mustChangePassword ?? false,
-    [user.accountId],
-  );
+  const mustChange = useLiveQuery(() => mustChangePassword(user.accountId), [user.accountId]);
 
   const active = MODULES.find((m) => m.key === route[0]) ?? MODULES[0];
   const Page = active.Page;

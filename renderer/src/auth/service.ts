@@ -307,3 +307,8 @@ export async function createAccount(staffId: string, loginName: string, password
     );
   });
 }
+
+// Whether the signed-in account must change its temporary password before anything else shows.
+export async function mustChangePassword(accountId: string): Promise<boolean> {
+  return (await db.accounts.get(accountId))?.mustChangePassword ?? false;
+}
