@@ -70,7 +70,7 @@ describe('warmExportWorker', () => {
     await Promise.all([warmExportWorker(), warmExportWorker()]);
     expect(FakeWorker.instances).toHaveLength(1);
     expect(FakeWorker.instances[0].received).toHaveLength(1);
-    expect(FakeWorker.instances[0].received[0].specs[0].rows).toHaveLength(1);
+    expect(FakeWorker.instances[0].received[0].specs[0].ledgerName).toBe('预热');
     const bytes = await writeWorkbook([spec(3)], new Date(), '周文书');
     expect(await firstSheetRows(bytes)).toBe(3);
     expect(FakeWorker.instances).toHaveLength(1);
