@@ -69,6 +69,14 @@ export async function redactAudit(entries: AuditEntry[]): Promise<AuditEntry[]> 
   return out;
 }
 
+// For the benchmark: each provider on its own, to see which one costs what.
+export function providersForBench(): {
+  todos: readonly TodoProvider[];
+  deadlines: readonly DeadlineProvider[];
+} {
+  return { todos: todoProviders, deadlines: deadlineProviders };
+}
+
 export function collectTodos(ctx: ProviderContext): Promise<TodoItem[]> {
   return collect(todoProviders, ctx);
 }
