@@ -31,16 +31,23 @@ import {
   registerLetter,
   removeImported,
   searchText,
-} from '../features/petitions/bench-api';
-import { buildLedger, monthRange } from '../features/petitions/ledgers';
-import { LETTER_CHANNELS } from '../features/petitions/queries';
-import type { RegistrationInput } from '../features/petitions/validate';
+  buildLedger,
+  monthRange,
+  LETTER_CHANNELS,
+} from '../features/petitions';
+import type { RegistrationInput } from '../features/petitions';
 import { lastReadWorkerMs } from '../import/read';
 import '../features/register';
 
 import { generateDocuments, generateLeaves } from './generators';
 
-const ADMIN = { unitName: '新宁县信访局', adminName: '基准管理员', loginName: 'benchadmin', password: 'Bench12345', confirm: 'Bench12345' };
+const ADMIN = {
+  unitName: '新宁县信访局',
+  adminName: '基准管理员',
+  loginName: 'benchadmin',
+  password: 'Bench12345',
+  confirm: 'Bench12345',
+};
 const DIRECTOR = { name: 'juzhang', password: 'demo1234' };
 
 function log(msg: string) {
@@ -50,10 +57,12 @@ function log(msg: string) {
 
 async function wipe() {
   db.close();
-  for (const info of await indexedDB.databases()) if (info.name) await new Promise((ok) => {
-    const r = indexedDB.deleteDatabase(info.name!);
-    r.onsuccess = r.onerror = r.onblocked = () => ok(null);
-  });
+  for (const info of await indexedDB.databases())
+    if (info.name)
+      await new Promise((ok) => {
+        const r = indexedDB.deleteDatabase(info.name!);
+        r.onsuccess = r.onerror = r.onblocked = () => ok(null);
+      });
   localStorage.clear();
   await db.open();
 }
@@ -79,16 +88,28 @@ async function prepareFull(factor: number) {
   // Ten extra staff make the 40-person bureau of the issue.
   const section = (await db.sections.toArray())[0];
   await writeTx([db.staff], async () => {
-    for (let i = (await db.staff.count()); i <= scale.staff; i++) {
-      await insert(db.staff, { name: `基准人员${i}`, sectionId: section.id, rank: 'staff', roles: ['petition'], active: true }, SYSTEM_ACTOR);
+    for (let i = await db.staff.count(); i <= scale.staff; i++) {
+      await insert(
+        db.staff,
+        { name: `基准人员${i}`, sectionId: section.id, rank: 'staff', roles: ['petition'], active: true },
+        SYSTEM_ACTOR,
+      );
     }
   });
-  await generatePetitions(t(scale.petitions), (done, total) => done % 10000 === 0 && log(`petitions ${done}/${total}`));
+  await generatePetitions(
+    t(scale.petitions),
+    (done, total) => done % 10000 === 0 && log(`petitions ${done}/${total}`),
+  );
   const staff = (await db.staff.toArray()).filter((s) => s.active && !s.deletedAt);
   // Two sign-ins a working day for each person, back from today until the target is reached.
   const workdaysNeeded = Math.ceil(t(scale.signIns) / staff.length / 2);
   const from = addCalendarDays(today(), -Math.ceil((workdaysNeeded * 365) / 248));
-  await generateSignIns(staff.map((s) => s.id), from, today(), (done, total) => done % 50000 === 0 && log(`sign-ins ${done}/${total}`));
+  await generateSignIns(
+    staff.map((s) => s.id),
+    from,
+    today(),
+    (done, total) => done % 50000 === 0 && log(`sign-ins ${done}/${total}`),
+  );
   await generateLeaves(t(scale.leaves), staff, log);
   await generateDocuments(t(scale.documents), log);
   const counts: Record<string, number> = {};
@@ -124,12 +145,18 @@ async function cellsOf(bytes: Uint8Array): Promise<unknown[][]> {
 function rawLetters(from: ISODate, to: ISODate) {
   return Promise.all(
     LETTER_CHANNELS.map((c) =>
-      db.petitions.where('[channel+receivedOn+regNo]').between([c, from, Dexie.minKey], [c, to, Dexie.maxKey]).toArray(),
+      db.petitions
+        .where('[channel+receivedOn+regNo]')
+        .between([c, from, Dexie.minKey], [c, to, Dexie.maxKey])
+        .toArray(),
     ),
   );
 }
 
-async function exportScenario(build: () => Promise<LedgerSpec[]>, rawRead: () => Promise<unknown>): Promise<Result> {
+async function exportScenario(
+  build: () => Promise<LedgerSpec[]>,
+  rawRead: () => Promise<unknown>,
+): Promise<Result> {
   const [buildMs, specs] = await time(build);
   const [writeMs, bytes] = await time(() => writeWorkbook(specs, new Date(), '基准'));
   // The same writer on this thread: what the hop to the worker costs.
@@ -142,7 +169,14 @@ async function exportScenario(build: () => Promise<LedgerSpec[]>, rawRead: () =>
     ours: buildMs + writeMs,
     baseline: readMs + rawWriteMs,
     target: '≤ 1.5× 基线',
-    parts: { 读取并整理: buildMs, 写文件: writeMs, 其中导出线程内: lastWorkerMs() ?? NaN, 同样在界面线程写: hereMs, 基线读取: readMs, 基线写文件: rawWriteMs },
+    parts: {
+      读取并整理: buildMs,
+      写文件: writeMs,
+      其中导出线程内: lastWorkerMs() ?? NaN,
+      同样在界面线程写: hereMs,
+      基线读取: readMs,
+      基线写文件: rawWriteMs,
+    },
   };
 }
 
@@ -152,12 +186,19 @@ let letterCounter = 0;
 const scenarios: Record<string, Scenario> = {
   信访列表首页: async () => {
     const [ours] = await time(() => listFirstPage());
-    const [baseline] = await time(() => db.petitions.orderBy('[receivedOn+regNo]').reverse().limit(50).toArray());
+    const [baseline] = await time(() =>
+      db.petitions.orderBy('[receivedOn+regNo]').reverse().limit(50).toArray(),
+    );
     return { ours, baseline, target: '< 100 ms，≤ 2× 基线' };
   },
   信访列表深页: async () => {
     if (!deepKey) {
-      const all = await db.petitions.orderBy('[receivedOn+regNo]').reverse().offset(40_000 * (Math.min(1, (await db.petitions.count()) / 50_000))).limit(1).first();
+      const all = await db.petitions
+        .orderBy('[receivedOn+regNo]')
+        .reverse()
+        .offset(40_000 * Math.min(1, (await db.petitions.count()) / 50_000))
+        .limit(1)
+        .first();
       deepKey = all ? [all.receivedOn, all.regNo] : null;
     }
     const [ours] = await time(() => listPageAfter(deepKey!));
@@ -195,14 +236,22 @@ const scenarios: Record<string, Scenario> = {
       await duplicateCheck(input);
       await registerLetter(input);
     });
-    const copy = { ...(await db.petitions.orderBy('[receivedOn+regNo]').last())!, id: crypto.randomUUID(), regNo: `bench-${n}` };
+    const copy = {
+      ...(await db.petitions.orderBy('[receivedOn+regNo]').last())!,
+      id: crypto.randomUUID(),
+      regNo: `bench-${n}`,
+    };
     const [baseline] = await time(() => db.petitions.add(copy));
     await db.petitions.delete(copy.id);
     return { ours, baseline, target: '< 200 ms（5万件）' };
   },
   // The same check alone, to see which half of a registration costs what.
   重复件检查: async () => {
-    const input = { name: '基准来信人X', phone: '13900009999', summary: '反映小区物业管理不规范、公共维修资金使用不公开的问题，请求有关部门调查处理。' };
+    const input = {
+      name: '基准来信人X',
+      phone: '13900009999',
+      summary: '反映小区物业管理不规范、公共维修资金使用不公开的问题，请求有关部门调查处理。',
+    };
     const [ours] = await time(() => duplicateCheck(input));
     const [baseline] = await time(() => db.petitions.where('phone').equals(input.phone).toArray());
     return { ours, baseline, target: '—' };
@@ -221,9 +270,15 @@ const scenarios: Record<string, Scenario> = {
   },
   来信台帐导出一万行: async () => {
     // The range of the newest 10,000 letters (or all of them at a smaller scale).
-    const letters = db.petitions.where('[channel+receivedOn+regNo]').between(['letter', '', ''], ['letter', '\uffff', '\uffff']);
+    const letters = db.petitions
+      .where('[channel+receivedOn+regNo]')
+      .between(['letter', '', ''], ['letter', '\uffff', '\uffff']);
     const total = await letters.count();
-    const from = (await letters.clone().reverse().offset(Math.min(9_999, total - 1)).first())!.receivedOn;
+    const from = (await letters
+      .clone()
+      .reverse()
+      .offset(Math.min(9_999, total - 1))
+      .first())!.receivedOn;
     const to = today();
     return exportScenario(
       () => buildLedger('letter', from, to, `${from}至${to}`, 'ledgerExport').then((s) => [s]),
@@ -250,7 +305,10 @@ const scenarios: Record<string, Scenario> = {
     const ctx = { user, today: today(), cal };
     const [ours] = await time(() => Promise.all([collectTodos(ctx), collectDeadlines(ctx)]));
     const [baseline] = await time(() =>
-      Promise.all([db.approvals.where('pendingApproverId').equals(user.staffId).toArray(), db.petitions.where('dueOn').aboveOrEqual('').limit(200).toArray()]),
+      Promise.all([
+        db.approvals.where('pendingApproverId').equals(user.staffId).toArray(),
+        db.petitions.where('dueOn').aboveOrEqual('').limit(200).toArray(),
+      ]),
     );
     return { ours, baseline, target: '—' };
   },

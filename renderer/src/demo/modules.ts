@@ -9,7 +9,7 @@ import { financeDemo } from '../features/finance/demo';
 import { integrityDemo } from '../features/integrity/demo';
 import { leaveDemo } from '../features/leave/demo';
 import { meetingsDemo } from '../features/meetings/demo';
-import { petitionsDemo } from '../features/petitions/demo';
+import { petitionsDemo } from '../features/petitions';
 import { publicityDemo } from '../features/publicity/demo';
 
 export type DemoContext = { staff: Staff[]; progress: (message: string) => void };

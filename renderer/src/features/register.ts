@@ -12,5 +12,5 @@ import './study/register';
 import './attendance/register';
 import './leave/register';
 import './system/register';
-import './petitions/register';
+import './petitions/contributions';
 export {};

@@ -13,10 +13,9 @@ import type { Staff } from '../../db/schema/core';
 import { resetDb, seedOrg } from '../../db/testing';
 import type { TestOrg } from '../../db/testing';
 import { circulate, proposeHandling, recordDecision, registerIncoming } from '../documents/incoming';
-import { makeIdNo } from '../petitions/idgen';
-import { registerPetition } from '../petitions/repo';
-import type { RegistrationInput } from '../petitions/validate';
-import '../petitions/register';
+import { makeIdNo, registerPetition } from '../petitions';
+import type { RegistrationInput } from '../petitions';
+import '../petitions/contributions';
 import '../documents/register';
 
 import { addCalendarDate, importCalendar, parseCalendarNotice, removeCalendarDate } from './calendarRepo';
@@ -50,17 +49,15 @@ beforeEach(async () => {
     { name: '管理员', rank: 'staff', roles: ['admin'], sectionId: org.officeSectionId, active: true },
     SYSTEM_ACTOR,
   );
-  useSession
-    .getState()
-    .signIn({
-      staffId: admin.id,
-      accountId: 'acc',
-      name: admin.name,
-      loginName: 'admin',
-      roles: ['admin'] as Role[],
-      sectionId: admin.sectionId,
-      rank: admin.rank,
-    });
+  useSession.getState().signIn({
+    staffId: admin.id,
+    accountId: 'acc',
+    name: admin.name,
+    loginName: 'admin',
+    roles: ['admin'] as Role[],
+    sectionId: admin.sectionId,
+    rank: admin.rank,
+  });
 });
 afterEach(() => {
   useSession.getState().signOut();

@@ -1,0 +1,421 @@
+// 接访与上访: leaders' reception days (领导接访/约访) and the register of visits to the county,
+// city, province and Beijing (到县、到市、赴省、进京), exported from 台帐.
+import {
+  Anchor,
+  Button,
+  Card,
+  Grid,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+
+import { href } from '../../../app/router';
+import { notifyOk } from '../../../components/notify';
+import { today } from '../../../db/clock';
+import type { HigherVisitLevel, ReceptionDay } from '../../../db/schema/petitions';
+import { recentHigherVisits, recentReceptionDays } from '../core/lookups';
+import { linkedCaseNumbers, visitCaseOptions } from '../core/queries';
+import { saveHigherVisit, saveReceptionDay } from '../core/repo';
+import { HIGHER_LEVEL_LABELS, RECEPTION_KIND_LABELS } from '../labels';
+
+import { short, useActor, useCategories, useFieldErrors, useStaffList, useTownships } from './ui';
+
+export function ReceptionView() {
+  return (
+    <Grid>
+      <Grid.Col span={{ base: 12, xl: 5 }}>
+        <ReceptionDays />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, xl: 7 }}>
+        <HigherVisits />
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+type DayForm = {
+  date: string;
+  kind: 'reception' | 'appointment';
+  leaderId: string;
+  place: string;
+  topic: string;
+  visitors: string;
+  cases: string;
+  petitionIds: string[];
+  notes: string;
+};
+
+const blankDay = (): DayForm => ({
+  date: today(),
+  kind: 'reception',
+  leaderId: '',
+  place: '县人民来访接待中心',
+  topic: '',
+  visitors: '0',
+  cases: '0',
+  petitionIds: [],
+  notes: '',
+});
+
+function ReceptionDays() {
+  const actor = useActor();
+  const staff = useStaffList();
+  const leaders = staff.filter((s) => s.roles.includes('director') || s.roles.includes('deputy'));
+  const list = useLiveQuery(
+    async () => {
+      const rows = await recentReceptionDays();
+      return { rows, regNos: await linkedCaseNumbers(rows) };
+    },
+    [],
+    { rows: [] as ReceptionDay[], regNos: new Map<string, string>() },
+  );
+  const { errors, run } = useFieldErrors();
+  const [v, setV] = useState<DayForm>(blankDay);
+  const [editing, setEditing] = useState<string | null>(null);
+  const options = useLiveQuery(() => visitCaseOptions(v.date), [v.date], []);
+  const set = (k: Exclude<keyof DayForm, 'petitionIds'>, value: string) =>
+    setV((o) => ({ ...o, [k]: value }));
+  const setDate = (date: string) => {
+    // the picked cases are of the old date: a reception day links only the visits of its own day
+    if (date !== v.date && v.petitionIds.length > 0)
+      notifications.show({
+        color: 'yellow',
+        title: '关联来访件已移除',
+        message: `已移除${v.petitionIds.length}件不是${date || '该日'}登记的来访件`,
+        autoClose: 5000,
+      });
+    setV((o) => ({ ...o, date, petitionIds: date === o.date ? o.petitionIds : [] }));
+  };
+  const linked = v.petitionIds.length;
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        领导接访、约访
+      </Title>
+      <form
+        aria-label="领导接访登记"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          await run(async () => {
+            await saveReceptionDay(
+              { ...v, visitors: Number(v.visitors), cases: Number(v.cases) },
+              actor,
+              editing ?? undefined,
+            );
+            notifyOk(editing ? '已修改' : '已登记');
+            setEditing(null);
+            setV((o) => ({ ...o, topic: '', notes: '', visitors: '0', cases: '0', petitionIds: [] }));
+          });
+        }}
+      >
+        <SimpleGrid cols={2} spacing="xs">
+          <TextInput
+            type="date"
+            label="接访日期"
+            value={v.date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            error={errors.date}
+          />
+          <NativeSelect
+            label="方式"
+            value={v.kind}
+            onChange={(e) => set('kind', e.currentTarget.value)}
+            data={Object.entries(RECEPTION_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+          <NativeSelect
+            label="接访领导"
+            value={v.leaderId}
+            onChange={(e) => set('leaderId', e.currentTarget.value)}
+            data={[{ value: '', label: '请选择' }, ...leaders.map((s) => ({ value: s.id, label: s.name }))]}
+            error={errors.leaderId}
+          />
+          <TextInput
+            label="地点"
+            value={v.place}
+            onChange={(e) => set('place', e.currentTarget.value)}
+            error={errors.place}
+          />
+          <TextInput
+            type="number"
+            label="接待人次"
+            value={v.visitors}
+            onChange={(e) => set('visitors', e.currentTarget.value)}
+          />
+          <TextInput
+            type="number"
+            label="案件数"
+            value={linked ? String(linked) : v.cases}
+            disabled={linked > 0}
+            onChange={(e) => set('cases', e.currentTarget.value)}
+          />
+        </SimpleGrid>
+        <MultiSelect
+          label="关联来访件"
+          description={
+            linked
+              ? `已关联${linked}件，案件数按关联的来访件计`
+              : `${v.date || '该日'}登记的来访件；不关联时（来访人未登记为来访件）案件数按手填`
+          }
+          placeholder={options.length ? '选择来访件' : undefined}
+          nothingFoundMessage="该日没有登记的来访件"
+          data={options}
+          value={v.petitionIds}
+          onChange={(ids) => setV((o) => ({ ...o, petitionIds: ids }))}
+          error={errors.petitionIds}
+          searchable
+          clearable
+          hidePickedOptions
+          comboboxProps={{ withinPortal: true }}
+          mt="xs"
+        />
+        <TextInput
+          label="主题"
+          value={v.topic}
+          onChange={(e) => set('topic', e.currentTarget.value)}
+          mt="xs"
+        />
+        <Textarea
+          label="备注"
+          value={v.notes}
+          onChange={(e) => set('notes', e.currentTarget.value)}
+          autosize
+          minRows={1}
+          mt="xs"
+        />
+        <Group mt="sm">
+          <Button type="submit">{editing ? '保存修改' : '登记接访'}</Button>
+          {editing && (
+            <Button
+              variant="default"
+              onClick={() => {
+                setEditing(null);
+                setV(blankDay());
+              }}
+            >
+              取消修改
+            </Button>
+          )}
+        </Group>
+      </form>
+      <Table fz="sm" mt="md" striped aria-label="领导接访列表">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>日期</Table.Th>
+            <Table.Th>方式</Table.Th>
+            <Table.Th>领导</Table.Th>
+            <Table.Th>地点</Table.Th>
+            <Table.Th>人次/件</Table.Th>
+            <Table.Th>来访件</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.date}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{RECEPTION_KIND_LABELS[r.kind]}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.leaderName}</Table.Td>
+              <Table.Td>{r.place}</Table.Td>
+              <Table.Td>
+                {r.visitors}/{r.cases}
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={0}>
+                  {(r.petitionIds ?? []).map((pid) => (
+                    <Anchor
+                      key={pid}
+                      href={href('petitions', 'case', pid)}
+                      size="sm"
+                      style={{ whiteSpace: 'nowrap' }}
+                    >
+                      {list.regNos.get(pid) ?? '（已删除）'}
+                    </Anchor>
+                  ))}
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="gray"
+                  onClick={() => {
+                    setEditing(r.id);
+                    setV({
+                      date: r.date,
+                      kind: r.kind,
+                      leaderId: r.leaderId ?? '',
+                      place: r.place,
+                      topic: r.topic ?? '',
+                      visitors: String(r.visitors),
+                      cases: String(r.cases),
+                      petitionIds: r.petitionIds ?? [],
+                      notes: r.notes ?? '',
+                    });
+                  }}
+                >
+                  修改
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+function HigherVisits() {
+  const actor = useActor();
+  const townships = useTownships();
+  const categories = useCategories();
+  const rows = useLiveQuery(() => recentHigherVisits(), [], []);
+  const { errors, run } = useFieldErrors();
+  const blank = {
+    date: today(),
+    level: 'city' as HigherVisitLevel,
+    name: '',
+    idNo: '',
+    phone: '',
+    township: '',
+    persons: '1',
+    category: '',
+    summary: '',
+    place: '',
+    handledBy: '',
+    result: '',
+  };
+  const [v, setV] = useState(blank);
+  const set = (k: keyof typeof v, value: string) => setV((o) => ({ ...o, [k]: value }));
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        到县、到市、赴省、进京上访登记
+      </Title>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          await run(async () => {
+            await saveHigherVisit({ ...v, persons: Number(v.persons) }, actor);
+            notifyOk('已登记');
+            setV(blank);
+          });
+        }}
+      >
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
+          <TextInput
+            type="date"
+            label="日期"
+            value={v.date}
+            onChange={(e) => set('date', e.currentTarget.value)}
+            error={errors.date}
+          />
+          <NativeSelect
+            label="去向"
+            value={v.level}
+            onChange={(e) => set('level', e.currentTarget.value)}
+            data={Object.entries(HIGHER_LEVEL_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+          <TextInput
+            label="上访人"
+            value={v.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errors.name}
+          />
+          <TextInput
+            type="number"
+            label="人数"
+            value={v.persons}
+            onChange={(e) => set('persons', e.currentTarget.value)}
+            error={errors.persons}
+          />
+          <TextInput
+            label="身份证号"
+            value={v.idNo}
+            onChange={(e) => set('idNo', e.currentTarget.value)}
+            error={errors.idNo}
+          />
+          <TextInput label="联系电话" value={v.phone} onChange={(e) => set('phone', e.currentTarget.value)} />
+          <NativeSelect
+            label="所属乡镇"
+            value={v.township}
+            onChange={(e) => set('township', e.currentTarget.value)}
+            data={[{ value: '', label: '请选择' }, ...townships]}
+            error={errors.township}
+          />
+          <NativeSelect
+            label="问题类别"
+            value={v.category}
+            onChange={(e) => set('category', e.currentTarget.value)}
+            data={[{ value: '', label: '请选择' }, ...categories]}
+            error={errors.category}
+          />
+          <TextInput label="登记地点" value={v.place} onChange={(e) => set('place', e.currentTarget.value)} />
+          <TextInput
+            label="接返/劝返人员"
+            value={v.handledBy}
+            onChange={(e) => set('handledBy', e.currentTarget.value)}
+          />
+          <TextInput
+            label="处理情况"
+            value={v.result}
+            onChange={(e) => set('result', e.currentTarget.value)}
+          />
+        </SimpleGrid>
+        <Textarea
+          label="反映问题"
+          value={v.summary}
+          onChange={(e) => set('summary', e.currentTarget.value)}
+          error={errors.summary}
+          autosize
+          minRows={1}
+          mt="xs"
+        />
+        <Button type="submit" mt="sm">
+          登记上访
+        </Button>
+      </form>
+      <Stack gap={2} mt="md">
+        <Text size="xs" c="dimmed">
+          最近30条；按月或期间导出请到“台帐—到县到市赴省进京上访台账”。
+        </Text>
+      </Stack>
+      <Table fz="sm" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>日期</Table.Th>
+            <Table.Th>去向</Table.Th>
+            <Table.Th>上访人</Table.Th>
+            <Table.Th>人数</Table.Th>
+            <Table.Th>乡镇</Table.Th>
+            <Table.Th>反映问题</Table.Th>
+            <Table.Th>处理情况</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.date}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{HIGHER_LEVEL_LABELS[r.level]}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.name}</Table.Td>
+              <Table.Td>{r.persons}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.township}</Table.Td>
+              <Table.Td>{short(r.summary, 24)}</Table.Td>
+              <Table.Td>{r.result}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
