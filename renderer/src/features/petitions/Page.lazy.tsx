@@ -11,7 +11,7 @@ import { useCan } from '../../auth/session';
 
 import { MODULE_TITLE, TAB_LABELS } from './labels';
 import type { TabKey } from './labels';
-import { CaseView } from './ui/CaseView';
+import { CaseView } from './ui/case/CaseView';
 import { ImportView } from './ui/ImportView';
 import { LedgerView } from './ui/LedgerView';
 import { ListView } from './ui/ListView';

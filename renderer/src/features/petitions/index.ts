@@ -5,7 +5,7 @@ export { seeded } from './core/demodata';
 export { makeIdNo } from './core/idgen';
 export { buildLedger, monthRange } from './core/ledgers';
 export { LETTER_CHANNELS } from './core/queries';
-export { registerPetition } from './core/repo';
+export { registerPetition } from './core/registration';
 export type { RegistrationInput } from './core/validate';
 export {
   bulkAddRows,

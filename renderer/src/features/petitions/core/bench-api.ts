@@ -14,6 +14,7 @@ import type { Actor } from '../../../db/repo';
 import type { Petition, PetitionChannel, PetitionStep } from '../../../db/schema/petitions';
 import { writeWorkbook } from '../../../export/workbook';
 
+import { bureauDue, knownTownships, registerPetition } from './commands';
 import {
   between,
   DEMO_CATEGORIES,
@@ -32,7 +33,6 @@ import { formatRegNo, seriesOf } from './numbering';
 import type { Series } from './numbering';
 import { findDuplicates, listPetitions } from './queries';
 import type { DuplicateCandidate, DuplicateInput, ListPage, PageKey } from './queries';
-import { bureauDue, knownTownships, registerPetition } from './repo';
 import { loadPetitionSettings } from './settings';
 import { termKeys } from './text';
 import type { RegistrationInput } from './validate';

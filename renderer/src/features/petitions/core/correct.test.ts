@@ -8,15 +8,15 @@ import type { Unit } from '../../../db/schema/core';
 import { resetDb, seedOrg } from '../../../db/testing';
 import type { TestOrg } from '../../../db/testing';
 
-import { makeIdNo } from './idgen';
-import { listPetitions } from './queries';
 import {
   archivePetition,
   correctRegistration,
   notifyPetitioner,
   registerPetition,
   sortPetition,
-} from './repo';
+} from './commands';
+import { makeIdNo } from './idgen';
+import { listPetitions } from './queries';
 import { termKeys } from './text';
 import { planCorrection } from './validate';
 import type { RegistrationInput } from './validate';

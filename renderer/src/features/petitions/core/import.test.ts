@@ -10,10 +10,10 @@ import { resetDb, seedOrg } from '../../../db/testing';
 import type { TestOrg } from '../../../db/testing';
 import { xlsxOf, zipOf } from '../../../import/testing';
 
+import { registerPetition } from './commands';
 import { makeIdNo } from './idgen';
 import { checkImport, decisionOptions, importPetitions, parseWorkbook, previewName } from './import';
 import type { CheckedImport, CheckProgress, RowDecision } from './import';
-import { registerPetition } from './repo';
 
 let org: TestOrg;
 

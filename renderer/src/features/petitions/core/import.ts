@@ -16,7 +16,7 @@ import type { CalendarData, ISODate, RuleId } from '../../../../../shared/rules'
 import { loadCalendar } from '../../../calendar/calendar';
 import { today } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { DomainError, logEvent, writeTx } from '../../../db/repo';
+import { DomainError, logEvent } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Petition, PetitionChannel, PetitionState } from '../../../db/schema/petitions';
 import { READ_MSG } from '../../../import/labels';
@@ -24,12 +24,12 @@ import { readSpreadsheet } from '../../../import/read';
 import type { FormulaCell, ReadProgress, SheetValue } from '../../../import/read';
 import { CHANNEL_LABELS, DEFAULT_CATEGORIES, IMPORT } from '../labels';
 
+import { knownTownships, petitionCommand, registerTx } from './commands';
+import type { DuplicateDecision } from './commands';
 import { informantAccess, linksOf, maySeeIdentity, viewerOf } from './informant';
 import type { InformantAccess, Links } from './informant';
 import { findDuplicates } from './queries';
 import type { DuplicateCandidate, DuplicateReadCache } from './queries';
-import { knownTownships, loadCtx, registerTx, requirePerm, writeTables } from './repo';
-import type { DuplicateDecision } from './repo';
 import { normIdNo, normPhone, registrationRule, validateRegistration } from './validate';
 import type { RegistrationInput } from './validate';
 
@@ -408,56 +408,70 @@ function decisionAllowed(r: CheckedRow, d: RowDecision | undefined): boolean {
 // All rows or nothing, in one transaction. decisions: the user's choice for each likely duplicate,
 // by row number. onProgress is told inside the transaction (synchronously: nothing but Dexie may
 // be awaited there, or IndexedDB would commit early).
+type ImportOptions = { fileName?: string; onProgress?: (done: number, total: number) => void };
+
+const importCommand = petitionCommand(
+  '导入信访件',
+  'petition.register',
+  async (
+    ctx,
+    actor,
+    checked: CheckedImport,
+    decisions: ReadonlyMap<number, RowDecision>,
+    opts: ImportOptions,
+  ): Promise<ImportResult> => {
+    if (!issued.has(checked)) throw new DomainError(IMPORT.unchecked, 'rows');
+    const rows = checked.rows;
+    if (!rows.length) throw new DomainError(IMPORT.noRows, 'rows');
+    const bad = rows.filter((r) => r.status === 'refused');
+    if (bad.length) {
+      const first = bad
+        .slice(0, 3)
+        .map((r) => `第${r.row}行 ${r.errors[0].text}`)
+        .join('；');
+      throw new DomainError(IMPORT.refusedAll(bad.length, first), 'rows', bad[0].errors[0].rule ?? 'PET-1');
+    }
+    const open = rows.filter((r) => r.status === 'duplicate' && !decisions.get(r.row)).map((r) => r.row);
+    if (open.length) throw new DomainError(IMPORT.undecided(open), 'rows', 'PET-10');
+    const wrong = rows.find((r) => !decisionAllowed(r, decisions.get(r.row)));
+    if (wrong) throw new DomainError(IMPORT.badDecision(wrong.row), 'rows', 'PET-10');
+    const toWrite = rows.filter((r) => decisions.get(r.row)?.kind !== 'skip');
+    if (!toWrite.length) throw new DomainError(IMPORT.nothing, 'rows');
+    const skipped = rows.length - toWrite.length;
+    let linked = 0;
+    {
+      let done = 0;
+      for (const r of toWrite) {
+        const d = decisions.get(r.row);
+        const duplicate: DuplicateDecision =
+          d?.kind === 'link' ? { kind: 'link', caseId: d.caseId } : { kind: 'new' };
+        if (duplicate.kind === 'link') linked++;
+        await registerTx(r.input, { regNo: r.regNo, source: 'import', duplicate }, ctx, actor);
+        done++;
+        if (done % 50 === 0 || done === toWrite.length) opts.onProgress?.(done, toWrite.length);
+      }
+      await logEvent(
+        'import',
+        opts.fileName || '信访件',
+        IMPORT.auditSummary(toWrite.length, linked, skipped, opts.fileName ?? ''),
+        actor,
+        {
+          rows: rows.length,
+          imported: toWrite.length,
+          linked,
+          skipped,
+        },
+      );
+    }
+    return { imported: toWrite.length, linked, skipped };
+  },
+);
+
 export async function importPetitions(
   checked: CheckedImport,
   decisions: ReadonlyMap<number, RowDecision>,
   actor: Actor,
-  opts: { fileName?: string; onProgress?: (done: number, total: number) => void } = {},
+  opts: ImportOptions = {},
 ): Promise<ImportResult> {
-  const ctx = await loadCtx(actor);
-  requirePerm(ctx, 'petition.register', '导入信访件');
-  if (!issued.has(checked)) throw new DomainError(IMPORT.unchecked, 'rows');
-  const rows = checked.rows;
-  if (!rows.length) throw new DomainError(IMPORT.noRows, 'rows');
-  const bad = rows.filter((r) => r.status === 'refused');
-  if (bad.length) {
-    const first = bad
-      .slice(0, 3)
-      .map((r) => `第${r.row}行 ${r.errors[0].text}`)
-      .join('；');
-    throw new DomainError(IMPORT.refusedAll(bad.length, first), 'rows', bad[0].errors[0].rule ?? 'PET-1');
-  }
-  const open = rows.filter((r) => r.status === 'duplicate' && !decisions.get(r.row)).map((r) => r.row);
-  if (open.length) throw new DomainError(IMPORT.undecided(open), 'rows', 'PET-10');
-  const wrong = rows.find((r) => !decisionAllowed(r, decisions.get(r.row)));
-  if (wrong) throw new DomainError(IMPORT.badDecision(wrong.row), 'rows', 'PET-10');
-  const toWrite = rows.filter((r) => decisions.get(r.row)?.kind !== 'skip');
-  if (!toWrite.length) throw new DomainError(IMPORT.nothing, 'rows');
-  const skipped = rows.length - toWrite.length;
-  let linked = 0;
-  await writeTx(writeTables(), async () => {
-    let done = 0;
-    for (const r of toWrite) {
-      const d = decisions.get(r.row);
-      const duplicate: DuplicateDecision =
-        d?.kind === 'link' ? { kind: 'link', caseId: d.caseId } : { kind: 'new' };
-      if (duplicate.kind === 'link') linked++;
-      await registerTx(r.input, { regNo: r.regNo, source: 'import', duplicate }, ctx, actor);
-      done++;
-      if (done % 50 === 0 || done === toWrite.length) opts.onProgress?.(done, toWrite.length);
-    }
-    await logEvent(
-      'import',
-      opts.fileName || '信访件',
-      IMPORT.auditSummary(toWrite.length, linked, skipped, opts.fileName ?? ''),
-      actor,
-      {
-        rows: rows.length,
-        imported: toWrite.length,
-        linked,
-        skipped,
-      },
-    );
-  });
-  return { imported: toWrite.length, linked, skipped };
+  return importCommand(actor, undefined, checked, decisions, opts);
 }

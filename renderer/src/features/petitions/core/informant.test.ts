@@ -18,6 +18,18 @@ import { resetDb, seedOrg } from '../../../db/testing';
 import type { TestOrg } from '../../../db/testing';
 import { auditPage } from '../../system/auditView';
 
+import {
+  addAttachments,
+  assignHandler,
+  closeIdentityReview,
+  correctRegistration,
+  linkDuplicate,
+  loadCtx,
+  recordRecusal,
+  recordReply,
+  registerPetition,
+  savePetitionSettings,
+} from './commands';
 import { makeIdNo } from './idgen';
 import { flushReveals, IDENTITY_REVIEWS_KEY, maskForOutside } from './informant';
 import { buildLedger } from './ledgers';
@@ -31,18 +43,6 @@ import {
   openCase,
   petitionsInRange,
 } from './queries';
-import {
-  addAttachments,
-  assignHandler,
-  closeIdentityReview,
-  correctRegistration,
-  linkDuplicate,
-  loadCtx,
-  recordRecusal,
-  recordReply,
-  registerPetition,
-  savePetitionSettings,
-} from './repo';
 import { loadPetitionSettings } from './settings';
 import { signInAs, signOut } from './testing-session';
 import type { RegistrationInput } from './validate';

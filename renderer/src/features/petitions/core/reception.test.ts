@@ -8,10 +8,10 @@ import { DomainError, insert, softDelete, SYSTEM_ACTOR } from '../../../db/repo'
 import { resetDb, seedOrg } from '../../../db/testing';
 import type { TestOrg } from '../../../db/testing';
 
+import { registerPetition, saveReceptionDay } from './commands';
+import type { ReceptionInput } from './commands';
 import { makeIdNo } from './idgen';
 import { receptionDaysOfCase, visitCaseOptions } from './queries';
-import { registerPetition, saveReceptionDay } from './repo';
-import type { ReceptionInput } from './repo';
 import { signInAs, signOut } from './testing-session';
 import type { RegistrationInput } from './validate';
 

@@ -5,7 +5,7 @@ import type { MovedDeadline, RecomputeCtx, RecomputeResult } from '../../../cale
 import { db } from '../../../db/db';
 import { update } from '../../../db/repo';
 
-import { bureauDue } from './repo';
+import { bureauDue } from './commands';
 import { loadPetitionSettings } from './settings';
 
 export async function preparePetitionRecompute(): Promise<(ctx: RecomputeCtx) => Promise<RecomputeResult>> {

@@ -15,9 +15,6 @@ import type { Unit } from '../../../db/schema/core';
 import { resetDb, seedOrg } from '../../../db/testing';
 import type { TestOrg } from '../../../db/testing';
 
-import { makeIdNo } from './idgen';
-import { checkImport, importPetitions, rowsFromSheet } from './import';
-import { findDuplicates, listPetitions } from './queries';
 import {
   acknowledgeDirectorNotice,
   answerReview,
@@ -38,7 +35,10 @@ import {
   reportUrgent,
   requestReview,
   sortPetition,
-} from './repo';
+} from './commands';
+import { makeIdNo } from './idgen';
+import { checkImport, importPetitions, rowsFromSheet } from './import';
+import { findDuplicates, listPetitions } from './queries';
 import { signInAs, signOut } from './testing-session';
 import type { RegistrationInput } from './validate';
 
@@ -625,7 +625,7 @@ describe('list and search', () => {
   it('pages by key, 50 a page, with a count from the index, and finds Chinese text', async () => {
     const actor = org.actor(org.staff);
     const { writeTx } = await import('../../../db/repo');
-    const { registerTx, writeTables } = await import('./repo');
+    const { registerTx, writeTables } = await import('./commands');
     const ctx = await loadCtx(actor);
     await writeTx(writeTables(), async () => {
       for (let i = 0; i < 120; i++) {

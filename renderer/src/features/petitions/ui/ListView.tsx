@@ -1,18 +1,19 @@
 // 信访件: search by number, name, ID, phone, township, category, state, channel, date range and
 // Chinese full text; keyset paging (50 a page, 下一页 uses the last row's key), count from an index.
-import { Anchor, Button, Card, Group, NativeSelect, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 
-import { href } from '../../../app/router';
 import { useCalendar } from '../../../calendar/calendar';
+import { DateField } from '../../../components/dates';
 import { today } from '../../../db/clock';
 import type { PetitionChannel, PetitionState } from '../../../db/schema/petitions';
 import { listPetitions, PAGE_SIZE } from '../core/queries';
 import type { ListFilter, PageKey } from '../core/queries';
 import { CHANNEL_LABELS, STATE_LABELS } from '../labels';
 
-import { DueBadge, short, StateBadge, useCategories, useSettings, useTownships } from './ui';
+import { CaseLink } from './CaseLink';
+import { DueBadge, StateBadge, short, useCategories, useSettings, useTownships } from './ui';
 
 const EMPTY: ListFilter = {};
 
@@ -110,18 +111,8 @@ export function ListView() {
               })),
             ]}
           />
-          <TextInput
-            type="date"
-            label="收件日期从"
-            value={draft.from ?? ''}
-            onChange={(e) => set('from', e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label="至"
-            value={draft.to ?? ''}
-            onChange={(e) => set('to', e.currentTarget.value)}
-          />
+          <DateField label="收件日期从" value={draft.from ?? ''} onChange={(d) => set('from', d)} />
+          <DateField label="至" value={draft.to ?? ''} onChange={(d) => set('to', d)} />
           <Group align="flex-end" gap="xs">
             <Button type="submit">查询</Button>
             <Button
@@ -182,9 +173,7 @@ export function ListView() {
           {page?.rows.map((p) => (
             <Table.Tr key={p.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Anchor href={href('petitions', 'case', p.id)} size="sm">
-                  {p.regNo}
-                </Anchor>
+                <CaseLink p={p} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.receivedOn}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{CHANNEL_LABELS[p.channel]}</Table.Td>

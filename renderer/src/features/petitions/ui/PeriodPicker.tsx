@@ -1,9 +1,10 @@
 // The period a ledger or a statistic covers: a month (年份, 月份) or any range (起始日期, 截止日期).
 // One state and one row of fields for 台帐 and 统计分析.
-import { NativeSelect, SegmentedControl, TextInput } from '@mantine/core';
+import { NativeSelect, SegmentedControl } from '@mantine/core';
 import { useState } from 'react';
 
 import type { ISODate } from '../../../../../shared/rules';
+import { DateField } from '../../../components/dates';
 import { today } from '../../../db/clock';
 import { monthRange, rangePeriod } from '../core/ledgers';
 
@@ -70,19 +71,13 @@ export function PeriodFields({
         </>
       ) : (
         <>
-          <TextInput
-            type="date"
+          <DateField
             label="起始日期"
             value={choice.from}
-            onChange={(e) => set({ from: e.currentTarget.value })}
+            onChange={(d) => set({ from: d })}
             error={fromError}
           />
-          <TextInput
-            type="date"
-            label="截止日期"
-            value={choice.to}
-            onChange={(e) => set({ to: e.currentTarget.value })}
-          />
+          <DateField label="截止日期" value={choice.to} onChange={(d) => set({ to: d })} />
         </>
       )}
     </>

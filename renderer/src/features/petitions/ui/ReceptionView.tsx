@@ -21,12 +21,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { href } from '../../../app/router';
+import { DateField } from '../../../components/dates';
 import { notifyOk } from '../../../components/notify';
 import { today } from '../../../db/clock';
 import type { HigherVisitLevel, ReceptionDay } from '../../../db/schema/petitions';
+import { saveHigherVisit, saveReceptionDay } from '../core/commands';
 import { recentHigherVisits, recentReceptionDays } from '../core/lookups';
 import { linkedCaseNumbers, visitCaseOptions } from '../core/queries';
-import { saveHigherVisit, saveReceptionDay } from '../core/repo';
 import { HIGHER_LEVEL_LABELS, RECEPTION_KIND_LABELS } from '../labels';
 
 import { short, useActor, useCategories, useFieldErrors, useStaffList, useTownships } from './ui';
@@ -120,13 +121,7 @@ function ReceptionDays() {
         }}
       >
         <SimpleGrid cols={2} spacing="xs">
-          <TextInput
-            type="date"
-            label="接访日期"
-            value={v.date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-            error={errors.date}
-          />
+          <DateField label="接访日期" value={v.date} onChange={(d) => setDate(d)} error={errors.date} />
           <NativeSelect
             label="方式"
             value={v.kind}
@@ -313,13 +308,7 @@ function HigherVisits() {
         }}
       >
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
-          <TextInput
-            type="date"
-            label="日期"
-            value={v.date}
-            onChange={(e) => set('date', e.currentTarget.value)}
-            error={errors.date}
-          />
+          <DateField label="日期" value={v.date} onChange={(d) => set('date', d)} error={errors.date} />
           <NativeSelect
             label="去向"
             value={v.level}

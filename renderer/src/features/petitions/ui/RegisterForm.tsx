@@ -21,13 +21,14 @@ import { useState } from 'react';
 
 import { navigate, href } from '../../../app/router';
 import { useCan } from '../../../auth/session';
+import { DateField } from '../../../components/dates';
 import { notifyOk } from '../../../components/notify';
 import { today } from '../../../db/clock';
 import type { PetitionChannel, PetitionNature, Representative } from '../../../db/schema/petitions';
+import { registerPetition } from '../core/commands';
+import type { DuplicateDecision } from '../core/commands';
 import { findDuplicates } from '../core/queries';
 import type { DuplicateCandidate } from '../core/queries';
-import { registerPetition } from '../core/repo';
-import type { DuplicateDecision } from '../core/repo';
 import { validateRegistration } from '../core/validate';
 import type { RegistrationInput } from '../core/validate';
 import { CHANNEL_LABELS, F, INFORMANT_TEXT, LETTER_SOURCES, NATURE_LABELS, TAB_LABELS } from '../labels';
@@ -219,14 +220,13 @@ export function RegisterForm({ kind }: { kind: Kind }) {
             />
           )}
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <TextInput
-              type="date"
+            <DateField
               label={dateLabel}
               required
               autoFocus
               value={v.receivedOn}
               max={today()}
-              onChange={(e) => set('receivedOn', e.currentTarget.value)}
+              onChange={(d) => set('receivedOn', d)}
               error={errors.receivedOn}
             />
             <SourceField

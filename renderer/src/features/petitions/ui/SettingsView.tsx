@@ -18,8 +18,8 @@ import { can, ROLE_LABELS, ROLES } from '../../../../../shared/permissions';
 import { useSession } from '../../../auth/session';
 import { notifyOk } from '../../../components/notify';
 import { today } from '../../../db/clock';
+import { savePetitionSettings } from '../core/commands';
 import { formatRegNo, SERIES, SERIES_LABELS } from '../core/numbering';
-import { savePetitionSettings } from '../core/repo';
 import type { PetitionSettings } from '../core/settings';
 import { INFORMANT_TEXT } from '../labels';
 

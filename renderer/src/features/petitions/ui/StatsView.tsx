@@ -10,10 +10,10 @@ import { useCan } from '../../../auth/session';
 import { loadCalendar } from '../../../calendar/calendar';
 import { notifyOk } from '../../../components/notify';
 import { today } from '../../../db/clock';
+import { saveMonthReport } from '../core/commands';
 import { monthRange } from '../core/ledgers';
 import { monthReport } from '../core/lookups';
 import { petitionsInRange, statsItem } from '../core/queries';
-import { saveMonthReport } from '../core/repo';
 import { loadPetitionSettings } from '../core/settings';
 
 import { PeriodFields, usePeriod } from './PeriodPicker';

@@ -3,6 +3,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 
 import { addCalendarDays, PETITION_DEADLINE_LABELS } from '../../../../../shared/rules';
 import type { PetitionDeadlineKind } from '../../../../../shared/rules';
@@ -10,11 +11,13 @@ import { href } from '../../../app/router';
 import { useCalendar } from '../../../calendar/calendar';
 import { ProvisionalBadge } from '../../../components/ProvisionalBadge';
 import { today } from '../../../db/clock';
+import type { ShownPetition } from '../core/informant';
 import { directorNotices, recentUrgent, supervisionRows, urgentOpen } from '../core/queries';
 
+import { CaseLink } from './CaseLink';
 import { SupervisionNoticePrint } from './prints';
 import type { SupervisionCase } from './prints';
-import { RuleNote, short, StateBadge, useSettings } from './ui';
+import { RuleNote, StateBadge, short, useSettings } from './ui';
 
 export function SuperviseView() {
   const cal = useCalendar();
@@ -135,61 +138,29 @@ export function UrgentView() {
   return (
     <Stack>
       <RuleNote id="PET-7" />
-      <Card withBorder>
-        <Title order={4} mb="xs">
-          未报告的重大紧急事项（{open.length}）
-        </Title>
-        {open.length === 0 ? (
-          <Text c="dimmed">没有未报告的重大紧急事项。</Text>
-        ) : (
-          <Table fz="sm">
-            <Table.Tbody>
-              {open.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Anchor href={href('petitions', 'case', p.id)} size="sm">
-                      {p.regNo}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{p.receivedOn}</Table.Td>
-                  <Table.Td>{short(p.summary, 50)}</Table.Td>
-                  <Table.Td>
-                    <Badge color="red">未报告</Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Card>
-      <Card withBorder>
-        <Title order={4} mb="xs">
-          降级、迟报待局长阅知（{notices.length}）
-        </Title>
-        {notices.length === 0 ? (
-          <Text c="dimmed">没有待阅知的事项。</Text>
-        ) : (
-          <Table fz="sm">
-            <Table.Tbody>
-              {notices.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Anchor href={href('petitions', 'case', p.id)} size="sm">
-                      {p.regNo}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{short(p.summary, 40)}</Table.Td>
-                  <Table.Td>
-                    {p.urgentDowngrade
-                      ? `降级理由：${p.urgentDowngrade.reason}（${p.urgentDowngrade.byName}）`
-                      : `迟报原因：${p.urgentReport?.delayReason ?? ''}`}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Card>
+      <CaseListCard
+        title={`未报告的重大紧急事项（${open.length}）`}
+        empty="没有未报告的重大紧急事项。"
+        rows={open}
+        cells={(p) => [
+          p.receivedOn,
+          short(p.summary, 50),
+          <Badge key="b" color="red">
+            未报告
+          </Badge>,
+        ]}
+      />
+      <CaseListCard
+        title={`降级、迟报待局长阅知（${notices.length}）`}
+        empty="没有待阅知的事项。"
+        rows={notices}
+        cells={(p) => [
+          short(p.summary, 40),
+          p.urgentDowngrade
+            ? `降级理由：${p.urgentDowngrade.reason}（${p.urgentDowngrade.byName}）`
+            : `迟报原因：${p.urgentReport?.delayReason ?? ''}`,
+        ]}
+      />
       <Card withBorder>
         <Title order={4} mb="xs">
           近半年的重大紧急事项
@@ -208,9 +179,7 @@ export function UrgentView() {
             {recent.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td>
-                  <Anchor href={href('petitions', 'case', p.id)} size="sm">
-                    {p.regNo}
-                  </Anchor>
+                  <CaseLink p={p} />
                 </Table.Td>
                 <Table.Td>{p.receivedOn}</Table.Td>
                 <Table.Td>{short(p.summary, 40)}</Table.Td>
@@ -229,5 +198,44 @@ export function UrgentView() {
         </Table>
       </Card>
     </Stack>
+  );
+}
+
+// A titled card listing cases (number linked to the case, then the given cells), or a line when none.
+function CaseListCard({
+  title,
+  empty,
+  rows,
+  cells,
+}: {
+  title: string;
+  empty: string;
+  rows: ShownPetition[];
+  cells: (p: ShownPetition) => ReactNode[];
+}) {
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        {title}
+      </Title>
+      {rows.length === 0 ? (
+        <Text c="dimmed">{empty}</Text>
+      ) : (
+        <Table fz="sm">
+          <Table.Tbody>
+            {rows.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>
+                  <CaseLink p={p} />
+                </Table.Td>
+                {cells(p).map((c, i) => (
+                  <Table.Td key={i}>{c}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
   );
 }

@@ -10,10 +10,10 @@ import { PrintView } from '../../../components/PrintView';
 import { dueText, provisionalYears } from '../../../components/ProvisionalBadge';
 import { today } from '../../../db/clock';
 import { unitName } from '../../../org/org';
+import { completionDueOf, recordPrinted } from '../core/commands';
 import { maskForOutside } from '../core/informant';
 import type { ShownPetition } from '../core/informant';
 import { caseSteps } from '../core/queries';
-import { completionDueOf, recordPrinted } from '../core/repo';
 import { DECISION_LABELS, STEP_LABELS } from '../labels';
 
 import { useActor, useSettings } from './ui';

@@ -19,13 +19,14 @@ import type {
 } from '../../../../../shared/rules';
 import { useSession } from '../../../auth/session';
 import { ProvisionalBadge } from '../../../components/ProvisionalBadge';
+import { RuleLines } from '../../../components/RuleCite';
 import { useFieldErrors as useSharedFieldErrors } from '../../../components/useFieldErrors';
 import type { Actor } from '../../../db/repo';
 import type { Staff, Unit } from '../../../db/schema/core';
 import type { PetitionNature, PetitionState } from '../../../db/schema/petitions';
+import { knownTownships } from '../core/commands';
 import { importCategories } from '../core/import';
 import { activeStaffByName, unitBook } from '../core/lookups';
-import { knownTownships } from '../core/repo';
 import { limitsFor, loadPetitionSettings, withDefaults } from '../core/settings';
 import type { PetitionSettings } from '../core/settings';
 import { STATE_COLORS, STATE_LABELS } from '../labels';
@@ -119,23 +120,21 @@ export function caseRuleText(id: RuleId, nature: PetitionNature, settings: Petit
     : ruleText(id);
 }
 
+// PET-4 as it applies to the case's category (the set limit): the kit's line layout, this text.
 function CaseRuleNote({ id, nature }: { id: RuleId; nature: PetitionNature }) {
-  const settings = useSettings();
-  return <RuleLine r={caseRuleText(id, nature, settings)} />;
-}
-
-// `nature`: the case's category, for a rule whose text depends on it (PET-4).
-export function RuleNote({ id, nature }: { id: RuleId; nature?: PetitionNature }) {
-  if (nature) return <CaseRuleNote id={id} nature={nature} />;
-  return <RuleLine r={ruleText(id)} />;
-}
-
-function RuleLine({ r }: { r: RuleText }) {
+  const r = caseRuleText(id, nature, useSettings());
   return (
     <Text size="xs" c="dimmed">
       {r.id}：{r.text}（{r.source}）
     </Text>
   );
+}
+
+// `nature`: the case's category, for a rule whose text depends on it (PET-4); otherwise the rule
+// as components/RuleCite shows every rule.
+export function RuleNote({ id, nature }: { id: RuleId; nature?: PetitionNature }) {
+  if (nature) return <CaseRuleNote id={id} nature={nature} />;
+  return <RuleLines ids={[id]} inline />;
 }
 
 // A plain CSS bar chart: one row per key, the bar's length proportional to the count.
