@@ -3,6 +3,7 @@
 import { Badge, Box, Group, Text, Tooltip } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import type { ChangeEvent } from 'react';
 
 import {
   completionRuleText,
@@ -20,6 +21,8 @@ import type {
 import { useSession } from '../../../auth/session';
 import { ProvisionalBadge } from '../../../components/ProvisionalBadge';
 import { RuleLines } from '../../../components/RuleCite';
+import { useCommandForm } from '../../../components/useCommandForm';
+import type { CommandForm, CommandFormOptions } from '../../../components/useCommandForm';
 import { useFieldErrors as useSharedFieldErrors } from '../../../components/useFieldErrors';
 import type { Actor } from '../../../db/repo';
 import type { Staff, Unit } from '../../../db/schema/core';
@@ -61,6 +64,28 @@ export function useSettings(): PetitionSettings {
 // always as a notice too, so nothing typed is lost.
 export function useFieldErrors() {
   return useSharedFieldErrors({ notifyFieldErrors: 'always' });
+}
+
+// A form of the petitions screens (useCommandForm): a refusal naming a field is shown at that field
+// and always as a notice too, as useFieldErrors above; `select(key)` gives a NativeSelect's props.
+export type CaseForm<V, R> = CommandForm<V, R> & {
+  select<K extends keyof V & string>(
+    key: K,
+  ): { value: string; onChange: (e: ChangeEvent<HTMLSelectElement>) => void; error?: string };
+};
+
+export function useCaseForm<V extends Record<string, unknown>, R = unknown>(
+  options: CommandFormOptions<V, R>,
+): CaseForm<V, R> {
+  const form = useCommandForm<V, R>({ notifyFieldErrors: 'always', ...options });
+  return {
+    ...form,
+    select: (key) => ({
+      value: String(form.values[key] ?? ''),
+      onChange: (e) => form.set(key, e.currentTarget.value as V[typeof key]),
+      error: form.errors[key],
+    }),
+  };
 }
 
 export function StateBadge({ state }: { state: PetitionState }) {

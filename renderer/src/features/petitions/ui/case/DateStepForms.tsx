@@ -1,15 +1,15 @@
 // The handling panels that record one date on the case (the unit's acceptance, the reply received,
-// the request for 复查/复核, 归档): one form shape, through useCommandForm and FormCard.
+// the request for 复查/复核, 归档): one form shape, through useCaseForm and ActionForm.
 import type { ReactNode } from 'react';
 
 import type { ISODate } from '../../../../../../shared/rules';
 import { DateField } from '../../../../components/dates';
-import { FormCard } from '../../../../components/FormCard';
-import { useCommandForm } from '../../../../components/useCommandForm';
 import { today } from '../../../../db/clock';
 import * as repo from '../../core/commands';
 import type { ShownPetition } from '../../core/informant';
-import { RuleNote, useActor } from '../ui';
+import { RuleNote, useActor, useCaseForm } from '../ui';
+
+import { ActionForm } from './ActionForm';
 
 type Petition = ShownPetition;
 
@@ -24,17 +24,12 @@ function DateStepForm({
   submit: (on: ISODate) => Promise<unknown>;
   children?: ReactNode;
 }) {
-  const form = useCommandForm({
-    initial: () => ({ on: today() }),
-    submit: (v) => submit(v.on),
-    // a refusal naming a field shows at the field and as a notice too (as every panel of a case)
-    notifyFieldErrors: 'always',
-  });
+  const form = useCaseForm({ initial: () => ({ on: today() }), submit: (v) => submit(v.on) });
   return (
-    <FormCard form={form} withBorder={false} p={0} submitLabel={label}>
+    <ActionForm form={form} label={label}>
       <DateField max={today()} label={dateLabel} {...form.input('on')} />
       {children}
-    </FormCard>
+    </ActionForm>
   );
 }
 

@@ -1,9 +1,8 @@
 import { FileInput, Stack, TextInput } from '@mantine/core';
-import { useState } from 'react';
 
 import * as repo from '../../core/commands';
 import type { ShownPetition } from '../../core/informant';
-import { RuleNote, useActor, useFieldErrors } from '../ui';
+import { RuleNote, useActor, useCaseForm } from '../ui';
 
 import { ActionForm } from './ActionForm';
 
@@ -11,34 +10,28 @@ type Petition = ShownPetition;
 
 export function NationalForm({ p }: { p: Petition }) {
   const actor = useActor();
-  const { errors, run } = useFieldErrors();
-  const [no, setNo] = useState(p.nationalNo ?? '');
-  const [files, setFiles] = useState<File[]>([]);
+  const number = useCaseForm({
+    initial: () => ({ nationalNo: p.nationalNo ?? '' }),
+    submit: (v) => repo.setNationalNo(p.id, v.nationalNo, actor),
+  });
+  const attach = useCaseForm({
+    initial: { files: [] as File[] },
+    submit: (v) =>
+      repo.addAttachments(
+        p.id,
+        v.files.map((f) => ({ name: f.name, type: f.type || 'application/octet-stream', blob: f })),
+        actor,
+      ),
+    onDone: () => attach.reset(),
+  });
   return (
     <Stack>
-      <ActionForm label="保存编号" onSubmit={() => run(() => repo.setNationalNo(p.id, no, actor))}>
-        <TextInput
-          label="全国系统录入编号"
-          value={no}
-          onChange={(e) => setNo(e.currentTarget.value)}
-          error={errors.nationalNo}
-        />
+      <ActionForm label="保存编号" form={number}>
+        <TextInput label="全国系统录入编号" {...number.text('nationalNo')} />
         <RuleNote id="PET-1" />
       </ActionForm>
-      <ActionForm
-        label="添加附件"
-        onSubmit={() =>
-          run(async () => {
-            await repo.addAttachments(
-              p.id,
-              files.map((f) => ({ name: f.name, type: f.type || 'application/octet-stream', blob: f })),
-              actor,
-            );
-            setFiles([]);
-          })
-        }
-      >
-        <FileInput label="扫描件" multiple value={files} onChange={setFiles} placeholder="选择文件" />
+      <ActionForm label="添加附件" form={attach}>
+        <FileInput label="扫描件" multiple {...attach.input('files')} placeholder="选择文件" />
       </ActionForm>
     </Stack>
   );

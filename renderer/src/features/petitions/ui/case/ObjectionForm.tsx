@@ -1,5 +1,4 @@
 import { Group, NativeSelect, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
 
 import { useCalendar } from '../../../../calendar/calendar';
 import { DateField } from '../../../../components/dates';
@@ -7,7 +6,7 @@ import { ProvisionalBadge } from '../../../../components/ProvisionalBadge';
 import { today } from '../../../../db/clock';
 import * as repo from '../../core/commands';
 import type { ShownPetition } from '../../core/informant';
-import { RuleNote, useActor, useFieldErrors, useSettings, useUnits } from '../ui';
+import { RuleNote, useActor, useCaseForm, useSettings, useUnits } from '../ui';
 
 import { ActionForm } from './ActionForm';
 
@@ -18,39 +17,28 @@ export function ObjectionForm({ p }: { p: Petition }) {
   const units = useUnits();
   const cal = useCalendar();
   const settings = useSettings();
-  const { errors, run } = useFieldErrors();
-  const [on, setOn] = useState(today());
-  const [reason, setReason] = useState('');
-  const [unitId, setUnitId] = useState('');
+  const form = useCaseForm({
+    initial: () => ({ on: today(), reason: '', newUnitId: '' }),
+    submit: (v) => repo.recordObjection(p.id, v, actor),
+  });
   const due = repo.objectionDueOf(p, { cal, settings });
   return (
-    <ActionForm
-      label="登记异议并重新转送"
-      onSubmit={() => run(() => repo.recordObjection(p.id, { on, reason, newUnitId: unitId }, actor))}
-    >
+    <ActionForm label="登记异议并重新转送" form={form}>
       <Group gap={0}>
         <Text size="sm">异议期限：{due}（收到之日起5个工作日）</Text>
         <ProvisionalBadge due={due} cal={cal} from={p.handedOn} />
       </Group>
-      <Textarea
-        label="异议理由"
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={errors.reason}
-        autosize
-        minRows={2}
-      />
+      <Textarea label="异议理由" {...form.text('reason')} autosize minRows={2} />
       <NativeSelect
         label="新的责任单位"
-        value={unitId}
-        onChange={(e) => setUnitId(e.currentTarget.value)}
+        {...form.select('newUnitId')}
         data={[
           { value: '', label: '请选择' },
           ...units.list.filter((u) => u.id !== p.unitId).map((u) => ({ value: u.id, label: u.name })),
         ]}
-        error={errors.newUnitId ?? errors.unitId}
+        error={form.errors.newUnitId ?? form.errors.unitId}
       />
-      <DateField max={today()} value={on} onChange={setOn} error={errors.on} label="异议日期" />
+      <DateField max={today()} {...form.input('on')} label="异议日期" />
       <RuleNote id="PET-3" />
     </ActionForm>
   );

@@ -1,13 +1,11 @@
 import { Checkbox, NativeSelect, Textarea } from '@mantine/core';
-import { useState } from 'react';
 
 import { DateField } from '../../../../components/dates';
-import { notifyOk } from '../../../../components/notify';
 import { today } from '../../../../db/clock';
 import * as repo from '../../core/commands';
 import type { ShownPetition } from '../../core/informant';
 import { REPLY_WAYS } from '../../labels';
-import { RuleNote, useActor, useFieldErrors, useStaffList } from '../ui';
+import { RuleNote, useActor, useCaseForm, useStaffList } from '../ui';
 
 import { ActionForm } from './ActionForm';
 
@@ -16,79 +14,41 @@ type Petition = ShownPetition;
 export function ReplyForm({ p }: { p: Petition }) {
   const actor = useActor();
   const staff = useStaffList();
-  const { errors, run } = useFieldErrors();
-  const [on, setOn] = useState(today());
-  const [way, setWay] = useState<string>(REPLY_WAYS[0]);
-  const [text, setText] = useState('');
-  const [staffId, setStaffId] = useState(actor.id);
-  const [complaint, setComplaint] = useState(false);
-  const [complaintStaff, setComplaintStaff] = useState('');
-  const [complaintText, setComplaintText] = useState('');
+  const form = useCaseForm({
+    initial: () => ({
+      on: today(),
+      way: REPLY_WAYS[0] as string,
+      text: '',
+      staffId: actor.id,
+      complaint: false,
+      complaintStaffId: '',
+      complaintContent: '',
+    }),
+    submit: ({ complaint, complaintStaffId, complaintContent, ...v }) =>
+      repo.recordReply(
+        p.id,
+        { ...v, complaint: complaint ? { staffId: complaintStaffId, content: complaintContent } : null },
+        actor,
+      ),
+    success: '已记录答复',
+    onDone: () => form.setValues((v) => ({ ...v, text: '', complaint: false })),
+  });
+  const staffOptions = staff.map((s) => ({ value: s.id, label: s.name }));
   return (
-    <ActionForm
-      label="记录答复"
-      onSubmit={() =>
-        run(async () => {
-          await repo.recordReply(
-            p.id,
-            {
-              on,
-              way,
-              text,
-              staffId,
-              complaint: complaint ? { staffId: complaintStaff, content: complaintText } : null,
-            },
-            actor,
-          );
-          setText('');
-          setComplaint(false);
-          notifyOk('已记录答复');
-        })
-      }
-    >
-      <NativeSelect
-        label="答复方式"
-        value={way}
-        onChange={(e) => setWay(e.currentTarget.value)}
-        data={[...REPLY_WAYS]}
-      />
-      <NativeSelect
-        label="答复人"
-        value={staffId}
-        onChange={(e) => setStaffId(e.currentTarget.value)}
-        data={staff.map((s) => ({ value: s.id, label: s.name }))}
-      />
-      <Textarea
-        label="答复内容"
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        error={errors.text}
-        autosize
-        minRows={2}
-      />
-      <DateField max={today()} value={on} onChange={setOn} error={errors.on} label="答复日期" />
-      <Checkbox
-        label="信访人投诉答复态度"
-        checked={complaint}
-        onChange={(e) => setComplaint(e.currentTarget.checked)}
-      />
-      {complaint && (
+    <ActionForm label="记录答复" form={form}>
+      <NativeSelect label="答复方式" {...form.select('way')} data={[...REPLY_WAYS]} />
+      <NativeSelect label="答复人" {...form.select('staffId')} data={staffOptions} />
+      <Textarea label="答复内容" {...form.text('text')} autosize minRows={2} />
+      <DateField max={today()} {...form.input('on')} label="答复日期" />
+      <Checkbox label="信访人投诉答复态度" {...form.checkbox('complaint')} />
+      {form.values.complaint && (
         <>
           <NativeSelect
             label="被投诉的工作人员"
-            value={complaintStaff}
-            onChange={(e) => setComplaintStaff(e.currentTarget.value)}
-            data={[{ value: '', label: '请选择' }, ...staff.map((s) => ({ value: s.id, label: s.name }))]}
-            error={errors.complaintStaffId}
+            {...form.select('complaintStaffId')}
+            data={[{ value: '', label: '请选择' }, ...staffOptions]}
           />
-          <Textarea
-            label="投诉内容"
-            value={complaintText}
-            onChange={(e) => setComplaintText(e.currentTarget.value)}
-            error={errors.complaintContent}
-            autosize
-            minRows={2}
-          />
+          <Textarea label="投诉内容" {...form.text('complaintContent')} autosize minRows={2} />
         </>
       )}
       <RuleNote id="PET-11" />

@@ -1,11 +1,10 @@
 import { NativeSelect, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
 
 import { DateField } from '../../../../components/dates';
 import { today } from '../../../../db/clock';
 import * as repo from '../../core/commands';
 import type { ShownPetition } from '../../core/informant';
-import { useActor, useFieldErrors } from '../ui';
+import { useActor, useCaseForm } from '../ui';
 
 import { ActionForm } from './ActionForm';
 
@@ -13,43 +12,23 @@ type Petition = ShownPetition;
 
 export function ReviewAnswerForm({ p }: { p: Petition }) {
   const actor = useActor();
-  const { errors, run } = useFieldErrors();
-  const [on, setOn] = useState(today());
-  const [result, setResult] = useState('维持原处理意见');
-  const [text, setText] = useState('');
-  const [hearing, setHearing] = useState('0');
+  const form = useCaseForm({
+    initial: () => ({ on: today(), result: '维持原处理意见', text: '', hearingDays: '0' }),
+    submit: ({ hearingDays, ...v }) =>
+      repo.answerReview(p.id, { ...v, hearingDays: Number(hearingDays) }, actor),
+  });
   return (
-    <ActionForm
-      label="登记答复"
-      onSubmit={() =>
-        run(() => repo.answerReview(p.id, { on, result, text, hearingDays: Number(hearing) }, actor))
-      }
-    >
+    <ActionForm label="登记答复" form={form}>
       <NativeSelect
         label="结论"
-        value={result}
-        onChange={(e) => setResult(e.currentTarget.value)}
+        {...form.select('result')}
         data={['维持原处理意见', '变更原处理意见', '撤销原处理意见']}
-        error={errors.result}
       />
-      <Textarea
-        label="答复意见"
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        error={errors.text}
-        autosize
-        minRows={2}
-      />
+      <Textarea label="答复意见" {...form.text('text')} autosize minRows={2} />
       {p.state === 'recheck' && (
-        <TextInput
-          type="number"
-          label="听证天数（不计入期限）"
-          value={hearing}
-          onChange={(e) => setHearing(e.currentTarget.value)}
-          error={errors.hearingDays}
-        />
+        <TextInput type="number" label="听证天数（不计入期限）" {...form.text('hearingDays')} />
       )}
-      <DateField max={today()} value={on} onChange={setOn} error={errors.on} label="答复日期" />
+      <DateField max={today()} {...form.input('on')} label="答复日期" />
     </ActionForm>
   );
 }
