@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 
 import { useCalendar } from '../../../calendar/calendar';
 import { DateField } from '../../../components/dates';
+import { FormCard } from '../../../components/FormCard';
 import { today } from '../../../db/clock';
 import type { PetitionChannel, PetitionState } from '../../../db/schema/petitions';
 import { listPetitions, PAGE_SIZE } from '../core/queries';
@@ -13,16 +14,33 @@ import type { ListFilter, PageKey } from '../core/queries';
 import { CHANNEL_LABELS, STATE_LABELS } from '../labels';
 
 import { CaseLink } from './CaseLink';
-import { DueBadge, StateBadge, short, useCategories, useSettings, useTownships } from './ui';
+import { DueBadge, StateBadge, short, useCaseForm, useCategories, useSettings, useTownships } from './ui';
 
 const EMPTY: ListFilter = {};
+// the search fields as typed ('' = any)
+const BLANK = {
+  regNo: '',
+  name: '',
+  idNo: '',
+  phone: '',
+  text: '',
+  township: '',
+  category: '',
+  state: '',
+  channel: '',
+  from: '',
+  to: '',
+};
+
+function toFilter(v: typeof BLANK): ListFilter {
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => x)) as ListFilter;
+}
 
 export function ListView() {
   const townships = useTownships();
   const categories = useCategories();
   const cal = useCalendar();
   const settings = useSettings();
-  const [draft, setDraft] = useState<ListFilter>(EMPTY);
   const [filter, setFilter] = useState<ListFilter>(EMPTY);
   const [keys, setKeys] = useState<PageKey[]>([]); // keys of the pages before the current one
   const after = keys.length ? keys[keys.length - 1] : null;
@@ -34,63 +52,53 @@ export function ListView() {
   }, [page]);
   const day = today();
 
-  const set = (k: keyof ListFilter, value: string) => setDraft((d) => ({ ...d, [k]: value || undefined }));
-  const search = () => {
-    setFilter(draft);
-    setKeys([]);
-  };
+  const form = useCaseForm({
+    initial: BLANK,
+    submit: async (v) => {
+      setFilter(toFilter(v));
+      setKeys([]);
+    },
+  });
 
   return (
     <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          search();
-        }}
+      <FormCard
+        form={form}
+        withBorder={false}
+        p={0}
+        submitLabel="查询"
+        footer={
+          <Button
+            variant="default"
+            onClick={() => {
+              form.reset();
+              setFilter(EMPTY);
+              setKeys([]);
+            }}
+          >
+            重置
+          </Button>
+        }
       >
         <SimpleGrid cols={{ base: 2, md: 6 }} spacing="xs">
-          <TextInput
-            label="登记编号"
-            value={draft.regNo ?? ''}
-            onChange={(e) => set('regNo', e.currentTarget.value)}
-          />
-          <TextInput
-            label="姓名"
-            value={draft.name ?? ''}
-            onChange={(e) => set('name', e.currentTarget.value)}
-          />
-          <TextInput
-            label="身份证号"
-            value={draft.idNo ?? ''}
-            onChange={(e) => set('idNo', e.currentTarget.value)}
-          />
-          <TextInput
-            label="电话"
-            value={draft.phone ?? ''}
-            onChange={(e) => set('phone', e.currentTarget.value)}
-          />
-          <TextInput
-            label="全文检索"
-            placeholder="内容关键词"
-            value={draft.text ?? ''}
-            onChange={(e) => set('text', e.currentTarget.value)}
-          />
+          <TextInput label="登记编号" {...form.text('regNo')} />
+          <TextInput label="姓名" {...form.text('name')} />
+          <TextInput label="身份证号" {...form.text('idNo')} />
+          <TextInput label="电话" {...form.text('phone')} />
+          <TextInput label="全文检索" placeholder="内容关键词" {...form.text('text')} />
           <NativeSelect
             label="乡镇"
-            value={draft.township ?? ''}
-            onChange={(e) => set('township', e.currentTarget.value)}
+            {...form.select('township')}
             data={[{ value: '', label: '全部' }, ...townships]}
           />
           <NativeSelect
             label="类别"
-            value={draft.category ?? ''}
-            onChange={(e) => set('category', e.currentTarget.value)}
+            {...form.select('category')}
             data={[{ value: '', label: '全部' }, ...categories]}
           />
           <NativeSelect
             label="状态"
-            value={draft.state ?? ''}
-            onChange={(e) => set('state', e.currentTarget.value)}
+            {...form.select('state')}
             data={[
               { value: '', label: '全部' },
               ...(Object.keys(STATE_LABELS) as PetitionState[]).map((s) => ({
@@ -101,8 +109,7 @@ export function ListView() {
           />
           <NativeSelect
             label="渠道"
-            value={draft.channel ?? ''}
-            onChange={(e) => set('channel', e.currentTarget.value)}
+            {...form.select('channel')}
             data={[
               { value: '', label: '全部' },
               ...(Object.keys(CHANNEL_LABELS) as PetitionChannel[]).map((c) => ({
@@ -111,23 +118,10 @@ export function ListView() {
               })),
             ]}
           />
-          <DateField label="收件日期从" value={draft.from ?? ''} onChange={(d) => set('from', d)} />
-          <DateField label="至" value={draft.to ?? ''} onChange={(d) => set('to', d)} />
-          <Group align="flex-end" gap="xs">
-            <Button type="submit">查询</Button>
-            <Button
-              variant="default"
-              onClick={() => {
-                setDraft(EMPTY);
-                setFilter(EMPTY);
-                setKeys([]);
-              }}
-            >
-              重置
-            </Button>
-          </Group>
+          <DateField label="收件日期从" {...form.input('from')} />
+          <DateField label="至" {...form.input('to')} />
         </SimpleGrid>
-      </form>
+      </FormCard>
 
       <Group justify="space-between" mt="md" mb="xs">
         <Text size="sm" aria-live="polite" data-testid="petition-count">

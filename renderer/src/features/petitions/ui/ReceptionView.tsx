@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Grid,
-  Group,
   MultiSelect,
   NativeSelect,
   SimpleGrid,
@@ -22,7 +21,7 @@ import { useState } from 'react';
 
 import { href } from '../../../app/router';
 import { DateField } from '../../../components/dates';
-import { notifyOk } from '../../../components/notify';
+import { FormCard } from '../../../components/FormCard';
 import { today } from '../../../db/clock';
 import type { HigherVisitLevel, ReceptionDay } from '../../../db/schema/petitions';
 import { saveHigherVisit, saveReceptionDay } from '../core/commands';
@@ -30,7 +29,7 @@ import { recentHigherVisits, recentReceptionDays } from '../core/lookups';
 import { linkedCaseNumbers, visitCaseOptions } from '../core/queries';
 import { HIGHER_LEVEL_LABELS, RECEPTION_KIND_LABELS } from '../labels';
 
-import { short, useActor, useCategories, useFieldErrors, useStaffList, useTownships } from './ui';
+import { short, useActor, useCategories, useCaseForm, useStaffList, useTownships } from './ui';
 
 export function ReceptionView() {
   return (
@@ -81,12 +80,23 @@ function ReceptionDays() {
     [],
     { rows: [] as ReceptionDay[], regNos: new Map<string, string>() },
   );
-  const { errors, run } = useFieldErrors();
-  const [v, setV] = useState<DayForm>(blankDay);
   const [editing, setEditing] = useState<string | null>(null);
+  const form = useCaseForm({
+    initial: blankDay,
+    submit: (v) =>
+      saveReceptionDay(
+        { ...v, visitors: Number(v.visitors), cases: Number(v.cases) },
+        actor,
+        editing ?? undefined,
+      ),
+    success: editing ? '已修改' : '已登记',
+    onDone: () => {
+      setEditing(null);
+      form.setValues((o) => ({ ...o, topic: '', notes: '', visitors: '0', cases: '0', petitionIds: [] }));
+    },
+  });
+  const v = form.values;
   const options = useLiveQuery(() => visitCaseOptions(v.date), [v.date], []);
-  const set = (k: Exclude<keyof DayForm, 'petitionIds'>, value: string) =>
-    setV((o) => ({ ...o, [k]: value }));
   const setDate = (date: string) => {
     // the picked cases are of the old date: a reception day links only the visits of its own day
     if (date !== v.date && v.petitionIds.length > 0)
@@ -96,7 +106,8 @@ function ReceptionDays() {
         message: `已移除${v.petitionIds.length}件不是${date || '该日'}登记的来访件`,
         autoClose: 5000,
       });
-    setV((o) => ({ ...o, date, petitionIds: date === o.date ? o.petitionIds : [] }));
+    form.set('date', date);
+    if (date !== v.date) form.set('petitionIds', []);
   };
   const linked = v.petitionIds.length;
   return (
@@ -104,105 +115,69 @@ function ReceptionDays() {
       <Title order={4} mb="xs">
         领导接访、约访
       </Title>
-      <form
-        aria-label="领导接访登记"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          await run(async () => {
-            await saveReceptionDay(
-              { ...v, visitors: Number(v.visitors), cases: Number(v.cases) },
-              actor,
-              editing ?? undefined,
-            );
-            notifyOk(editing ? '已修改' : '已登记');
-            setEditing(null);
-            setV((o) => ({ ...o, topic: '', notes: '', visitors: '0', cases: '0', petitionIds: [] }));
-          });
-        }}
-      >
-        <SimpleGrid cols={2} spacing="xs">
-          <DateField label="接访日期" value={v.date} onChange={(d) => setDate(d)} error={errors.date} />
-          <NativeSelect
-            label="方式"
-            value={v.kind}
-            onChange={(e) => set('kind', e.currentTarget.value)}
-            data={Object.entries(RECEPTION_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-          />
-          <NativeSelect
-            label="接访领导"
-            value={v.leaderId}
-            onChange={(e) => set('leaderId', e.currentTarget.value)}
-            data={[{ value: '', label: '请选择' }, ...leaders.map((s) => ({ value: s.id, label: s.name }))]}
-            error={errors.leaderId}
-          />
-          <TextInput
-            label="地点"
-            value={v.place}
-            onChange={(e) => set('place', e.currentTarget.value)}
-            error={errors.place}
-          />
-          <TextInput
-            type="number"
-            label="接待人次"
-            value={v.visitors}
-            onChange={(e) => set('visitors', e.currentTarget.value)}
-          />
-          <TextInput
-            type="number"
-            label="案件数"
-            value={linked ? String(linked) : v.cases}
-            disabled={linked > 0}
-            onChange={(e) => set('cases', e.currentTarget.value)}
-          />
-        </SimpleGrid>
-        <MultiSelect
-          label="关联来访件"
-          description={
-            linked
-              ? `已关联${linked}件，案件数按关联的来访件计`
-              : `${v.date || '该日'}登记的来访件；不关联时（来访人未登记为来访件）案件数按手填`
+      {/* one named form (the <form> inside FormCard carries no name) */}
+      <div role="form" aria-label="领导接访登记">
+        <FormCard
+          form={form}
+          withBorder={false}
+          p={0}
+          submitLabel={editing ? '保存修改' : '登记接访'}
+          footer={
+            editing && (
+              <Button
+                variant="default"
+                onClick={() => {
+                  setEditing(null);
+                  form.reset();
+                }}
+              >
+                取消修改
+              </Button>
+            )
           }
-          placeholder={options.length ? '选择来访件' : undefined}
-          nothingFoundMessage="该日没有登记的来访件"
-          data={options}
-          value={v.petitionIds}
-          onChange={(ids) => setV((o) => ({ ...o, petitionIds: ids }))}
-          error={errors.petitionIds}
-          searchable
-          clearable
-          hidePickedOptions
-          comboboxProps={{ withinPortal: true }}
-          mt="xs"
-        />
-        <TextInput
-          label="主题"
-          value={v.topic}
-          onChange={(e) => set('topic', e.currentTarget.value)}
-          mt="xs"
-        />
-        <Textarea
-          label="备注"
-          value={v.notes}
-          onChange={(e) => set('notes', e.currentTarget.value)}
-          autosize
-          minRows={1}
-          mt="xs"
-        />
-        <Group mt="sm">
-          <Button type="submit">{editing ? '保存修改' : '登记接访'}</Button>
-          {editing && (
-            <Button
-              variant="default"
-              onClick={() => {
-                setEditing(null);
-                setV(blankDay());
-              }}
-            >
-              取消修改
-            </Button>
-          )}
-        </Group>
-      </form>
+        >
+          <SimpleGrid cols={2} spacing="xs">
+            <DateField label="接访日期" {...form.input('date')} onChange={setDate} />
+            <NativeSelect
+              label="方式"
+              {...form.select('kind')}
+              data={Object.entries(RECEPTION_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            <NativeSelect
+              label="接访领导"
+              {...form.select('leaderId')}
+              data={[{ value: '', label: '请选择' }, ...leaders.map((s) => ({ value: s.id, label: s.name }))]}
+            />
+            <TextInput label="地点" {...form.text('place')} />
+            <TextInput type="number" label="接待人次" {...form.text('visitors')} />
+            <TextInput
+              type="number"
+              label="案件数"
+              {...form.text('cases')}
+              value={linked ? String(linked) : v.cases}
+              disabled={linked > 0}
+            />
+          </SimpleGrid>
+          <MultiSelect
+            label="关联来访件"
+            description={
+              linked
+                ? `已关联${linked}件，案件数按关联的来访件计`
+                : `${v.date || '该日'}登记的来访件；不关联时（来访人未登记为来访件）案件数按手填`
+            }
+            placeholder={options.length ? '选择来访件' : undefined}
+            nothingFoundMessage="该日没有登记的来访件"
+            data={options}
+            {...form.input('petitionIds')}
+            searchable
+            clearable
+            hidePickedOptions
+            comboboxProps={{ withinPortal: true }}
+          />
+          <TextInput label="主题" {...form.text('topic')} />
+          <Textarea label="备注" {...form.text('notes')} autosize minRows={1} />
+        </FormCard>
+      </div>
       <Table fz="sm" mt="md" striped aria-label="领导接访列表">
         <Table.Thead>
           <Table.Tr>
@@ -246,7 +221,7 @@ function ReceptionDays() {
                   color="gray"
                   onClick={() => {
                     setEditing(r.id);
-                    setV({
+                    form.reset({
                       date: r.date,
                       kind: r.kind,
                       leaderId: r.leaderId ?? '',
@@ -275,105 +250,58 @@ function HigherVisits() {
   const townships = useTownships();
   const categories = useCategories();
   const rows = useLiveQuery(() => recentHigherVisits(), [], []);
-  const { errors, run } = useFieldErrors();
-  const blank = {
-    date: today(),
-    level: 'city' as HigherVisitLevel,
-    name: '',
-    idNo: '',
-    phone: '',
-    township: '',
-    persons: '1',
-    category: '',
-    summary: '',
-    place: '',
-    handledBy: '',
-    result: '',
-  };
-  const [v, setV] = useState(blank);
-  const set = (k: keyof typeof v, value: string) => setV((o) => ({ ...o, [k]: value }));
+  const form = useCaseForm({
+    initial: () => ({
+      date: today(),
+      level: 'city' as HigherVisitLevel,
+      name: '',
+      idNo: '',
+      phone: '',
+      township: '',
+      persons: '1',
+      category: '',
+      summary: '',
+      place: '',
+      handledBy: '',
+      result: '',
+    }),
+    submit: (v) => saveHigherVisit({ ...v, persons: Number(v.persons) }, actor),
+    success: '已登记',
+    onDone: () => form.reset(),
+  });
   return (
     <Card withBorder>
       <Title order={4} mb="xs">
         到县、到市、赴省、进京上访登记
       </Title>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          await run(async () => {
-            await saveHigherVisit({ ...v, persons: Number(v.persons) }, actor);
-            notifyOk('已登记');
-            setV(blank);
-          });
-        }}
-      >
+      <FormCard form={form} withBorder={false} p={0} submitLabel="登记上访">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
-          <DateField label="日期" value={v.date} onChange={(d) => set('date', d)} error={errors.date} />
+          <DateField label="日期" {...form.input('date')} />
           <NativeSelect
             label="去向"
-            value={v.level}
-            onChange={(e) => set('level', e.currentTarget.value)}
+            {...form.select('level')}
             data={Object.entries(HIGHER_LEVEL_LABELS).map(([value, label]) => ({ value, label }))}
           />
-          <TextInput
-            label="上访人"
-            value={v.name}
-            onChange={(e) => set('name', e.currentTarget.value)}
-            error={errors.name}
-          />
-          <TextInput
-            type="number"
-            label="人数"
-            value={v.persons}
-            onChange={(e) => set('persons', e.currentTarget.value)}
-            error={errors.persons}
-          />
-          <TextInput
-            label="身份证号"
-            value={v.idNo}
-            onChange={(e) => set('idNo', e.currentTarget.value)}
-            error={errors.idNo}
-          />
-          <TextInput label="联系电话" value={v.phone} onChange={(e) => set('phone', e.currentTarget.value)} />
+          <TextInput label="上访人" {...form.text('name')} />
+          <TextInput type="number" label="人数" {...form.text('persons')} />
+          <TextInput label="身份证号" {...form.text('idNo')} />
+          <TextInput label="联系电话" {...form.text('phone')} />
           <NativeSelect
             label="所属乡镇"
-            value={v.township}
-            onChange={(e) => set('township', e.currentTarget.value)}
+            {...form.select('township')}
             data={[{ value: '', label: '请选择' }, ...townships]}
-            error={errors.township}
           />
           <NativeSelect
             label="问题类别"
-            value={v.category}
-            onChange={(e) => set('category', e.currentTarget.value)}
+            {...form.select('category')}
             data={[{ value: '', label: '请选择' }, ...categories]}
-            error={errors.category}
           />
-          <TextInput label="登记地点" value={v.place} onChange={(e) => set('place', e.currentTarget.value)} />
-          <TextInput
-            label="接返/劝返人员"
-            value={v.handledBy}
-            onChange={(e) => set('handledBy', e.currentTarget.value)}
-          />
-          <TextInput
-            label="处理情况"
-            value={v.result}
-            onChange={(e) => set('result', e.currentTarget.value)}
-          />
+          <TextInput label="登记地点" {...form.text('place')} />
+          <TextInput label="接返/劝返人员" {...form.text('handledBy')} />
+          <TextInput label="处理情况" {...form.text('result')} />
         </SimpleGrid>
-        <Textarea
-          label="反映问题"
-          value={v.summary}
-          onChange={(e) => set('summary', e.currentTarget.value)}
-          error={errors.summary}
-          autosize
-          minRows={1}
-          mt="xs"
-        />
-        <Button type="submit" mt="sm">
-          登记上访
-        </Button>
-      </form>
+        <Textarea label="反映问题" {...form.text('summary')} autosize minRows={1} />
+      </FormCard>
       <Stack gap={2} mt="md">
         <Text size="xs" c="dimmed">
           最近30条；按月或期间导出请到“台帐—到县到市赴省进京上访台账”。

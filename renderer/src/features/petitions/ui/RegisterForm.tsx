@@ -4,25 +4,24 @@ import {
   Alert,
   Anchor,
   Button,
-  Card,
   Checkbox,
   FileInput,
   Group,
   NativeSelect,
   SimpleGrid,
-  Stack,
   Table,
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
 import { navigate, href } from '../../../app/router';
 import { useCan } from '../../../auth/session';
 import { DateField } from '../../../components/dates';
+import { FormCard } from '../../../components/FormCard';
 import { notifyOk } from '../../../components/notify';
+import type { FieldErrors } from '../../../components/useFieldErrors';
 import { today } from '../../../db/clock';
 import type { PetitionChannel, PetitionNature, Representative } from '../../../db/schema/petitions';
 import { registerPetition } from '../core/commands';
@@ -47,7 +46,7 @@ import {
   StateBadge,
   useActor,
   useCategories,
-  useFieldErrors,
+  useCaseForm,
   useStaffList,
   useTownships,
 } from './ui';
@@ -76,6 +75,9 @@ type FormValues = {
   representatives: Representative[];
   receptionistId: string;
 };
+
+// the registration, the scans and the answer to the duplicate check
+type Values = FormValues & { files: File[]; dupNote: string; sameFacts: boolean };
 
 function initial(kind: Kind): FormValues {
   return {
@@ -133,326 +135,312 @@ export function RegisterForm({ kind }: { kind: Kind }) {
   const townships = useTownships();
   const categories = useCategories();
   const staff = useStaffList();
-  const [v, setV] = useState<FormValues>(() => initial(kind));
-  const [files, setFiles] = useState<File[]>([]);
-  const { errors, setErrors, run } = useFieldErrors();
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
-  const [dupNote, setDupNote] = useState('');
-  const [sameFacts, setSameFacts] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const set = <K extends keyof FormValues>(k: K, value: FormValues[K]) => {
-    setV((old) => ({ ...old, [k]: value }));
+  // the choice made on the duplicate check (PET-10); none: check first
+  const decision = useRef<DuplicateDecision | null>(null);
+  const form = useCaseForm({
+    initial: (): Values => ({ ...initial(kind), files: [], dupNote: '', sameFacts: false }),
+    check: (v) => validateRegistration(toInput(v), { today: today(), townships }) as FieldErrors,
+    submit: async (v) => {
+      const dup = decision.current;
+      decision.current = null;
+      if (!dup) {
+        // the 保存 button does nothing while the candidates wait for a choice
+        if (candidates) return null;
+        // PET-10: look for the same petitioner and similar content before saving
+        // PET-6: the check answers as the signed-in user may see (informant cases they may not
+        // see are never matched by identity)
+        const found = await findDuplicates({
+          name: v.name,
+          idNo: v.idNo,
+          phone: v.phone,
+          summary: v.summary,
+        }).catch(
+          // the check is advisory: a failure must not block registration
+          () => [],
+        );
+        if (found.length) {
+          setCandidates(found);
+          return null;
+        }
+      }
+      try {
+        return await registerPetition(toInput(v), actor, {
+          duplicate: dup ?? { kind: 'new' },
+          attachments: v.files.map((f) => ({
+            name: f.name,
+            type: f.type || 'application/octet-stream',
+            blob: f,
+          })),
+        });
+      } catch (e) {
+        setCandidates(null);
+        throw e;
+      }
+    },
+    onDone: (p) => {
+      if (!p) return;
+      notifyOk(`已登记，编号 ${p.regNo}`);
+      navigate('petitions', 'case', p.id);
+    },
+  });
+  const { values: v, errors, busy } = form;
+  const set = <K extends keyof Values>(k: K, value: Values[K]) => {
+    form.set(k, value);
     setCandidates(null);
+  };
+  const save = (dup: DuplicateDecision) => {
+    decision.current = dup;
+    void form.submit().finally(() => {
+      decision.current = null;
+    });
   };
   const isVisit = v.channel === 'visit';
   const dateLabel =
     kind === 'letter' ? F.receivedOnLetter : kind === 'visit' ? F.receivedOnVisit : F.receivedOnOther;
   const nameLabel = kind === 'letter' ? F.nameLetter : kind === 'visit' ? F.nameVisit : F.nameOther;
 
-  async function save(dup: DuplicateDecision) {
-    setBusy(true);
-    const ok = await run(async () => {
-      const p = await registerPetition(toInput(v), actor, {
-        duplicate: dup,
-        attachments: files.map((f) => ({
-          name: f.name,
-          type: f.type || 'application/octet-stream',
-          blob: f,
-        })),
-      });
-      notifyOk(`已登记，编号 ${p.regNo}`);
-      navigate('petitions', 'case', p.id);
-    });
-    setBusy(false);
-    if (!ok) setCandidates(null);
-  }
-
-  async function submit() {
-    const fieldErrors = validateRegistration(toInput(v), { today: today(), townships });
-    if (Object.keys(fieldErrors).length) {
-      setErrors(fieldErrors as Record<string, string>);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      // PET-10: look for the same petitioner and similar content before saving
-      // PET-6: the check answers as the signed-in user may see (informant cases they may not
-      // see are never matched by identity)
-      const found = await findDuplicates({ name: v.name, idNo: v.idNo, phone: v.phone, summary: v.summary });
-      if (found.length) {
-        setCandidates(found);
-        setBusy(false);
-        return;
-      }
-    } catch {
-      // the check is advisory: a failure must not block registration
-    }
-    setBusy(false);
-    await save({ kind: 'new' });
-  }
-
   if (!canRegister) return <Alert color="gray">您没有登记信访事项的权限。</Alert>;
 
   return (
-    <Card withBorder>
-      <Title order={3} mb="sm">
-        {kind === 'other' ? TAB_LABELS.other : TAB_LABELS[kind]}
-      </Title>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          {kind === 'other' && (
-            <NativeSelect
-              label={F.channel}
-              value={v.channel}
-              onChange={(e) => set('channel', e.currentTarget.value as PetitionChannel)}
-              data={(['online', 'governor_mailbox', 'mayor_mailbox', 'handed_down'] as const).map((c) => ({
-                value: c,
-                label: CHANNEL_LABELS[c],
-              }))}
-            />
-          )}
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <DateField
-              label={dateLabel}
-              required
-              autoFocus
-              value={v.receivedOn}
-              max={today()}
-              onChange={(d) => set('receivedOn', d)}
-              error={errors.receivedOn}
-            />
-            <SourceField
-              channel={v.channel}
-              value={v.letterSource}
-              onChange={(value) => set('letterSource', value)}
-            />
-            {kind === 'other' && (
-              <TextInput
-                label={F.upstreamNo}
-                value={v.upstreamNo}
-                onChange={(e) => set('upstreamNo', e.currentTarget.value)}
-              />
-            )}
-            {isVisit && (
-              <TextInput
-                type="number"
-                label={F.visitors}
-                min={1}
-                value={v.visitors}
-                onChange={(e) => set('visitors', e.currentTarget.value)}
-                error={errors.visitors}
-              />
-            )}
-            {isVisit && (
-              <NativeSelect
-                label={F.receptionist}
-                value={v.receptionistId}
-                onChange={(e) => set('receptionistId', e.currentTarget.value)}
-                data={[{ value: '', label: '请选择' }, ...staff.map((s) => ({ value: s.id, label: s.name }))]}
-                error={errors.receptionistId}
-              />
-            )}
-          </SimpleGrid>
-          <PetitionerFields
-            v={v}
-            set={set}
-            errors={errors}
-            nameLabel={nameLabel}
-            townships={townships}
-            categories={categories}
+    <FormCard
+      form={form}
+      title={kind === 'other' ? TAB_LABELS.other : TAB_LABELS[kind]}
+      titleOrder={3}
+      gap="sm"
+      submitLabel={F.save}
+      footer={
+        <Text size="xs" c="dimmed">
+          保存前自动检查重复件（PET-10）。
+        </Text>
+      }
+    >
+      {kind === 'other' && (
+        <NativeSelect
+          label={F.channel}
+          value={v.channel}
+          onChange={(e) => set('channel', e.currentTarget.value as PetitionChannel)}
+          data={(['online', 'governor_mailbox', 'mayor_mailbox', 'handed_down'] as const).map((c) => ({
+            value: c,
+            label: CHANNEL_LABELS[c],
+          }))}
+        />
+      )}
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <DateField
+          label={dateLabel}
+          required
+          autoFocus
+          value={v.receivedOn}
+          max={today()}
+          onChange={(d) => set('receivedOn', d)}
+          error={errors.receivedOn}
+        />
+        <SourceField
+          channel={v.channel}
+          value={v.letterSource}
+          onChange={(value) => set('letterSource', value)}
+        />
+        {kind === 'other' && (
+          <TextInput
+            label={F.upstreamNo}
+            value={v.upstreamNo}
+            onChange={(e) => set('upstreamNo', e.currentTarget.value)}
           />
-          {isVisit && (
-            <RepresentativesCard
-              reps={v.representatives}
-              onChange={(r) => set('representatives', r)}
-              errors={errors}
-            />
-          )}
-          <SummaryField value={v.summary} onChange={(t) => set('summary', t)} error={errors.summary} />
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <NativeSelect
-              label={F.nature}
-              value={v.nature}
-              onChange={(e) => set('nature', e.currentTarget.value as PetitionNature)}
-              data={(Object.keys(NATURE_LABELS) as PetitionNature[]).map((k) => ({
-                value: k,
-                label: NATURE_LABELS[k],
-              }))}
-            />
-            <TextInput
-              label={F.nationalNo}
-              value={v.nationalNo}
-              onChange={(e) => set('nationalNo', e.currentTarget.value)}
-            />
-            <FileInput
-              label={F.attachments}
-              multiple
-              clearable
-              value={files}
-              onChange={setFiles}
-              placeholder="选择扫描件"
-              accept="image/*,application/pdf"
-            />
-          </SimpleGrid>
-          <Group>
-            <InformantCheckbox
-              checked={v.informant}
-              onChange={(on) => {
-                setV((old) => ({
-                  ...old,
-                  informant: on,
-                  nature: on ? 'accusation' : old.nature === 'accusation' ? 'claim' : old.nature,
-                }));
-                setCandidates(null);
-              }}
-            />
-            <Checkbox
-              label={F.urgent}
-              checked={v.urgent}
-              onChange={(e) => set('urgent', e.currentTarget.checked)}
-            />
-          </Group>
-          <AccusedFields
-            informant={v.informant}
-            unitIds={v.accusedUnitIds}
-            note={v.accusedNote}
-            onUnitIds={(ids) => set('accusedUnitIds', ids)}
-            onNote={(t) => set('accusedNote', t)}
-            error={errors.accused}
+        )}
+        {isVisit && (
+          <TextInput
+            type="number"
+            label={F.visitors}
+            min={1}
+            value={v.visitors}
+            onChange={(e) => set('visitors', e.currentTarget.value)}
+            error={errors.visitors}
           />
-          {v.urgent && <RuleNote id="PET-7" />}
+        )}
+        {isVisit && (
+          <NativeSelect
+            label={F.receptionist}
+            value={v.receptionistId}
+            onChange={(e) => set('receptionistId', e.currentTarget.value)}
+            data={[{ value: '', label: '请选择' }, ...staff.map((s) => ({ value: s.id, label: s.name }))]}
+            error={errors.receptionistId}
+          />
+        )}
+      </SimpleGrid>
+      <PetitionerFields
+        v={v}
+        set={set}
+        errors={errors}
+        nameLabel={nameLabel}
+        townships={townships}
+        categories={categories}
+      />
+      {isVisit && (
+        <RepresentativesCard
+          reps={v.representatives}
+          onChange={(r) => set('representatives', r)}
+          errors={errors}
+        />
+      )}
+      <SummaryField value={v.summary} onChange={(t) => set('summary', t)} error={errors.summary} />
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <NativeSelect
+          label={F.nature}
+          value={v.nature}
+          onChange={(e) => set('nature', e.currentTarget.value as PetitionNature)}
+          data={(Object.keys(NATURE_LABELS) as PetitionNature[]).map((k) => ({
+            value: k,
+            label: NATURE_LABELS[k],
+          }))}
+        />
+        <TextInput
+          label={F.nationalNo}
+          value={v.nationalNo}
+          onChange={(e) => set('nationalNo', e.currentTarget.value)}
+        />
+        <FileInput
+          label={F.attachments}
+          multiple
+          clearable
+          {...form.input('files')}
+          placeholder="选择扫描件"
+          accept="image/*,application/pdf"
+        />
+      </SimpleGrid>
+      <Group>
+        <InformantCheckbox
+          checked={v.informant}
+          onChange={(on) => {
+            form.setValues((old) => ({
+              ...old,
+              informant: on,
+              nature: on ? 'accusation' : old.nature === 'accusation' ? 'claim' : old.nature,
+            }));
+            setCandidates(null);
+          }}
+        />
+        <Checkbox
+          label={F.urgent}
+          checked={v.urgent}
+          onChange={(e) => set('urgent', e.currentTarget.checked)}
+        />
+      </Group>
+      <AccusedFields
+        informant={v.informant}
+        unitIds={v.accusedUnitIds}
+        note={v.accusedNote}
+        onUnitIds={(ids) => set('accusedUnitIds', ids)}
+        onNote={(t) => set('accusedNote', t)}
+        error={errors.accused}
+      />
+      {v.urgent && <RuleNote id="PET-7" />}
 
-          {candidates && (
-            <div role="region" aria-label="重复件检查">
-              <Alert color="orange" title={`发现 ${candidates.length} 件可能重复的信访件（PET-10）`}>
-                <Text size="sm" mb="xs">
-                  同一信访人（身份证号，或姓名加电话）或内容相似的已登记件如下。可作为重复件并入已有案件，或登记为新件。
-                </Text>
-                {candidates.some((c) => c.samePetitioner === null) && (
-                  <Text size="xs" c="dimmed" mb="xs">
-                    {INFORMANT_TEXT.notComparedNote}
-                  </Text>
-                )}
-                <Table fz="sm" withTableBorder>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>登记编号</Table.Th>
-                      <Table.Th>日期</Table.Th>
-                      <Table.Th>信访人</Table.Th>
-                      <Table.Th>内容摘要</Table.Th>
-                      <Table.Th>状态</Table.Th>
-                      <Table.Th>相同信访人</Table.Th>
-                      <Table.Th>内容相似度</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {candidates.map((c) => (
-                      <Table.Tr key={c.petition.id}>
-                        <Table.Td>
-                          <Anchor href={href('petitions', 'case', c.petition.id)} target="_blank" size="sm">
-                            {c.petition.regNo}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{c.petition.receivedOn}</Table.Td>
-                        <Table.Td>{c.petition.name}</Table.Td>
-                        <Table.Td>{short(c.petition.summary, 30)}</Table.Td>
-                        <Table.Td>
-                          <StateBadge state={c.petition.state} />
-                          {c.finalAtRecheck && (
-                            <Text size="xs" c="red">
-                              已复核终结
-                            </Text>
-                          )}
-                          {c.inHand && (
-                            <Text size="xs" c="orange">
-                              已受理且在办理期限内
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {c.samePetitioner === null ? (
-                            <Text span size="sm" c="dimmed" title={INFORMANT_TEXT.notComparedHint}>
-                              {INFORMANT_TEXT.notCompared}
-                            </Text>
-                          ) : c.samePetitioner ? (
-                            '是'
-                          ) : (
-                            '否'
-                          )}
-                        </Table.Td>
-                        <Table.Td>{Math.round(c.similarity * 100)}%</Table.Td>
-                        <Table.Td>
-                          <Button
-                            size="xs"
-                            loading={busy}
-                            onClick={() =>
-                              save({
-                                kind: 'link',
-                                caseId: c.petition.duplicateOf ?? c.petition.id,
-                                note: dupNote,
-                                sameFacts: c.finalAtRecheck && sameFacts,
-                              })
-                            }
-                          >
-                            {c.finalAtRecheck && sameFacts ? '登记为重复信访' : '作为重复件关联'}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-                <Textarea
-                  mt="xs"
-                  label="重复件说明"
-                  value={dupNote}
-                  onChange={(e) => setDupNote(e.currentTarget.value)}
-                  autosize
-                  minRows={1}
-                />
-                {candidates.some((c) => c.finalAtRecheck) && (
-                  <Checkbox
-                    mt="xs"
-                    label="与复核终结的事项事实和理由相同（登记为重复信访，不再受理，PET-5）"
-                    checked={sameFacts}
-                    onChange={(e) => setSameFacts(e.currentTarget.checked)}
-                  />
-                )}
-                <Group mt="sm">
-                  <Button variant="default" loading={busy} onClick={() => save({ kind: 'new' })}>
-                    登记为新件
-                  </Button>
-                  <Button variant="subtle" onClick={() => setCandidates(null)}>
-                    返回修改
-                  </Button>
-                </Group>
-              </Alert>
-            </div>
-          )}
-          {Object.keys(errors).length > 0 && !candidates && (
-            <Text c="red" size="sm">
-              请按提示修改后再保存。
+      {candidates && (
+        <div role="region" aria-label="重复件检查">
+          <Alert color="orange" title={`发现 ${candidates.length} 件可能重复的信访件（PET-10）`}>
+            <Text size="sm" mb="xs">
+              同一信访人（身份证号，或姓名加电话）或内容相似的已登记件如下。可作为重复件并入已有案件，或登记为新件。
             </Text>
-          )}
-          <Group>
-            <Button type="submit" loading={busy} disabled={!!candidates}>
-              {F.save}
-            </Button>
-            <Text size="xs" c="dimmed">
-              保存前自动检查重复件（PET-10）。
-            </Text>
-          </Group>
-          <RuleNote id="PET-1" />
-        </Stack>
-      </form>
-    </Card>
+            {candidates.some((c) => c.samePetitioner === null) && (
+              <Text size="xs" c="dimmed" mb="xs">
+                {INFORMANT_TEXT.notComparedNote}
+              </Text>
+            )}
+            <Table fz="sm" withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>登记编号</Table.Th>
+                  <Table.Th>日期</Table.Th>
+                  <Table.Th>信访人</Table.Th>
+                  <Table.Th>内容摘要</Table.Th>
+                  <Table.Th>状态</Table.Th>
+                  <Table.Th>相同信访人</Table.Th>
+                  <Table.Th>内容相似度</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {candidates.map((c) => (
+                  <Table.Tr key={c.petition.id}>
+                    <Table.Td>
+                      <Anchor href={href('petitions', 'case', c.petition.id)} target="_blank" size="sm">
+                        {c.petition.regNo}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{c.petition.receivedOn}</Table.Td>
+                    <Table.Td>{c.petition.name}</Table.Td>
+                    <Table.Td>{short(c.petition.summary, 30)}</Table.Td>
+                    <Table.Td>
+                      <StateBadge state={c.petition.state} />
+                      {c.finalAtRecheck && (
+                        <Text size="xs" c="red">
+                          已复核终结
+                        </Text>
+                      )}
+                      {c.inHand && (
+                        <Text size="xs" c="orange">
+                          已受理且在办理期限内
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {c.samePetitioner === null ? (
+                        <Text span size="sm" c="dimmed" title={INFORMANT_TEXT.notComparedHint}>
+                          {INFORMANT_TEXT.notCompared}
+                        </Text>
+                      ) : c.samePetitioner ? (
+                        '是'
+                      ) : (
+                        '否'
+                      )}
+                    </Table.Td>
+                    <Table.Td>{Math.round(c.similarity * 100)}%</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        loading={busy}
+                        onClick={() =>
+                          save({
+                            kind: 'link',
+                            caseId: c.petition.duplicateOf ?? c.petition.id,
+                            note: v.dupNote,
+                            sameFacts: c.finalAtRecheck && v.sameFacts,
+                          })
+                        }
+                      >
+                        {c.finalAtRecheck && v.sameFacts ? '登记为重复信访' : '作为重复件关联'}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Textarea mt="xs" label="重复件说明" {...form.text('dupNote')} autosize minRows={1} />
+            {candidates.some((c) => c.finalAtRecheck) && (
+              <Checkbox
+                mt="xs"
+                label="与复核终结的事项事实和理由相同（登记为重复信访，不再受理，PET-5）"
+                {...form.checkbox('sameFacts')}
+              />
+            )}
+            <Group mt="sm">
+              <Button variant="default" loading={busy} onClick={() => save({ kind: 'new' })}>
+                登记为新件
+              </Button>
+              <Button variant="subtle" onClick={() => setCandidates(null)}>
+                返回修改
+              </Button>
+            </Group>
+          </Alert>
+        </div>
+      )}
+      {Object.keys(errors).length > 0 && !candidates && (
+        <Text c="red" size="sm">
+          请按提示修改后再保存。
+        </Text>
+      )}
+      <RuleNote id="PET-1" />
+    </FormCard>
   );
 }
