@@ -2,12 +2,14 @@
 // in a dialog on the case, prefilled with the current values and built from the registration
 // form's own fields. A user who may not see the informant (PET-6) gets the case masked from the
 // query, so the identity is shown masked, read-only, and never reaches the form.
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Text, Textarea, Tooltip } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { useCan } from '../../../auth/session';
+import { FormCard } from '../../../components/FormCard';
 import { notifyOk } from '../../../components/notify';
+import type { FieldErrors } from '../../../components/useFieldErrors';
 import { today } from '../../../db/clock';
 import type { Representative } from '../../../db/schema/petitions';
 import { correctRegistration } from '../core/commands';
@@ -26,7 +28,7 @@ import {
   SourceField,
   SummaryField,
 } from './RegistrationFields';
-import { useActor, useCategories, useFieldErrors, useTownships, useUnits } from './ui';
+import { useActor, useCategories, useCaseForm, useTownships, useUnits } from './ui';
 
 type Petition = ShownPetition;
 
@@ -123,18 +125,9 @@ function CorrectionForm({ raw: p, onDone }: { raw: Petition; onDone: () => void 
   const categories = useCategories();
   const units = useUnits();
   const locked = p.identityMasked;
-  const [v, setV] = useState<Values>(() => valuesOf(p));
-  const [reason, setReason] = useState('');
-  const [nothing, setNothing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const { errors, setErrors, run } = useFieldErrors();
   const isVisit = p.channel === 'visit';
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => {
-    setV((old) => ({ ...old, [k]: value }));
-    setNothing(false);
-  };
 
-  function correction(): RegistrationCorrection {
+  function correction(v: Values): RegistrationCorrection {
     const c: RegistrationCorrection = {
       township: v.township,
       category: v.category,
@@ -154,42 +147,51 @@ function CorrectionForm({ raw: p, onDone }: { raw: Petition; onDone: () => void 
     return c;
   }
 
-  async function submit() {
-    const c = correction();
-    // the repository's own checks, shown at every field at once before asking it
-    const plan = planCorrection(p, c, { today: today(), townships });
-    const fieldErrors: Record<string, string> = { ...(plan.errors as Record<string, string>) };
-    if (!reason.trim()) fieldErrors.reason = MSG.correctionReasonRequired;
-    setErrors(fieldErrors);
-    if (Object.keys(fieldErrors).length) return;
-    if (!plan.changed.length) {
-      setNothing(true);
-      return;
-    }
-    setBusy(true);
-    await run(async () => {
-      const r = await correctRegistration(p.id, c, reason, actor);
+  const form = useCaseForm({
+    initial: (): Values & { reason: string } => ({ ...valuesOf(p), reason: '' }),
+    // the repository's own checks, shown at every field at once before asking it; a correction
+    // that changes nothing is not sent (`nothing`: a notice, not a field)
+    check: (v) => {
+      const plan = planCorrection(p, correction(v), { today: today(), townships });
+      const fieldErrors: FieldErrors = { ...(plan.errors as FieldErrors) };
+      if (!v.reason.trim()) fieldErrors.reason = MSG.correctionReasonRequired;
+      if (!Object.keys(fieldErrors).length && !plan.changed.length)
+        fieldErrors.nothing = MSG.correctionNothing;
+      return fieldErrors;
+    },
+    submit: (v) => correctRegistration(p.id, correction(v), v.reason, actor),
+    onDone: (r) => {
       const unitName = (id: string) => units.byId.get(id)?.name ?? id;
       notifyOk(
         `已更正 ${describeChanges(p, { ...p, ...r.petition }, r.changed, unitName)}`,
         CORRECTION.saved,
       );
       onDone();
-    });
-    setBusy(false);
-  }
+    },
+  });
+  const { values: v, errors } = form;
+  const set = <K extends keyof Values>(k: K, value: (Values & { reason: string })[K]) => {
+    form.set(k, value);
+    // “nothing to correct” goes with the first edit (it is shown only when no field is wrong)
+    if (errors.nothing) form.setErrors({});
+  };
 
   const nameLabel = p.channel === 'letter' ? F.nameLetter : isVisit ? F.nameVisit : F.nameOther;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-      aria-label={CORRECTION.title}
-    >
-      <Stack gap="sm">
+    // one named form (the <form> inside FormCard carries no name)
+    <div role="form" aria-label={CORRECTION.title}>
+      <FormCard
+        form={form}
+        withBorder={false}
+        p={0}
+        gap="sm"
+        submitLabel={CORRECTION.save}
+        footer={
+          <Button variant="default" onClick={onDone}>
+            取消
+          </Button>
+        }
+      >
         <Text size="sm">
           {F.channel}：{CHANNEL_LABELS[p.channel]}　收件日期：{p.receivedOn}
         </Text>
@@ -259,14 +261,12 @@ function CorrectionForm({ raw: p, onDone }: { raw: Petition; onDone: () => void 
           required
           autosize
           minRows={2}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={errors.reason}
+          {...form.text('reason')}
           data-autofocus={locked || undefined}
         />
-        {nothing && (
+        {errors.nothing && (
           <Text c="orange" size="sm" role="alert">
-            {MSG.correctionNothing}
+            {errors.nothing}
           </Text>
         )}
         {errors.state && (
@@ -274,15 +274,7 @@ function CorrectionForm({ raw: p, onDone }: { raw: Petition; onDone: () => void 
             {errors.state}
           </Text>
         )}
-        <Group>
-          <Button type="submit" loading={busy}>
-            {CORRECTION.save}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            取消
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </FormCard>
+    </div>
   );
 }
