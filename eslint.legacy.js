@@ -4,10 +4,6 @@
 
 // screens (.tsx) that still import the database (db/db or dexie)
 export const LEGACY_SCREENS_WITH_DB = [
-  'renderer/src/features/petitions/CaseView.tsx',
-  'renderer/src/features/petitions/ReceptionView.tsx',
-  'renderer/src/features/petitions/StatsView.tsx',
-  'renderer/src/features/petitions/ui.tsx',
 ];
 
 // files that still reach into another module's files instead of its index.ts

@@ -7,7 +7,7 @@ import { db } from '../db/db';
 import type { Leave } from '../db/schema/attendance';
 import type { Staff } from '../db/schema/core';
 import type { IncomingDoc } from '../db/schema/documents';
-import { seeded } from '../features/petitions/demodata';
+import { seeded } from '../features/petitions';
 
 const CHUNK = 2000;
 

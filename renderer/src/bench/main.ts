@@ -30,10 +30,11 @@ import {
   registerLetter,
   removeImported,
   searchText,
-} from '../features/petitions/bench-api';
-import { buildLedger, monthRange } from '../features/petitions/ledgers';
-import { LETTER_CHANNELS } from '../features/petitions/queries';
-import type { RegistrationInput } from '../features/petitions/validate';
+  buildLedger,
+  monthRange,
+  LETTER_CHANNELS,
+} from '../features/petitions';
+import type { RegistrationInput } from '../features/petitions';
 import { lastReadWorkerMs } from '../import/read';
 import '../features/register';
 
@@ -325,14 +326,15 @@ const scenarios: Record<string, Scenario> = {
     // each provider alone (named by the module of what it returned, or its place in the list)
     const parts: Record<string, number> = {};
     const { todos, deadlines } = providersForBench();
-    const lists: [string, readonly ((c: typeof ctx) => Promise<{ module: string }[]>)[]][] = [
+    const lists: [string, readonly ((c: typeof ctx) => Promise<object[]>)[]][] = [
       ['待办', todos],
       ['期限', deadlines],
     ];
     for (const [kind, list] of lists) {
       for (const [i, p] of list.entries()) {
         const [ms, items] = await time(() => p(ctx));
-        parts[`${kind}${i + 1}${items[0] ? `（${items[0].module}）` : ''}`] = ms;
+        const first = items[0] as { module?: string; link?: string } | undefined;
+        parts[`${kind}${i + 1}${first ? `（${first.module ?? first.link ?? ''}）` : ''}`] = ms;
       }
     }
     return { ours, baseline, target: '≤ 3× 同样的原始读取', parts };

@@ -17,6 +17,7 @@ export function FormCard({
   titleOrder = 5,
   gap = 'xs',
   submitLabel,
+  submitColor,
   showBusy = false,
   footer,
   onSubmit,
@@ -31,6 +32,8 @@ export function FormCard({
   titleOrder?: TitleOrder;
   gap?: MantineSpacing;
   submitLabel: ReactNode;
+  // the submit button's colour when it is not the default (red for a step that cannot be undone)
+  submitColor?: string;
   // the button shows it is working (and takes no second click) while onSubmit runs
   showBusy?: boolean;
   // beside the submit button: a hint, a cancel button, an error without a field
@@ -58,7 +61,12 @@ export function FormCard({
     }
   }
   const button = (
-    <Button type="submit" loading={(showBusy || !!form) && busy} mt={inline ? 24 : undefined}>
+    <Button
+      type="submit"
+      loading={(showBusy || !!form) && busy}
+      color={submitColor}
+      mt={inline ? 24 : undefined}
+    >
       {submitLabel}
     </Button>
   );

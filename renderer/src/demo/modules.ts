@@ -9,7 +9,7 @@ import { financeDemo } from '../features/finance';
 import { integrityDemo } from '../features/integrity';
 import { leaveDemo } from '../features/leave';
 import { meetingsDemo } from '../features/meetings';
-import { petitionsDemo } from '../features/petitions/demo';
+import { petitionsDemo } from '../features/petitions';
 import { publicityDemo } from '../features/publicity';
 
 export type DemoContext = { staff: Staff[]; progress: (message: string) => void };

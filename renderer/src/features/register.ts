@@ -12,5 +12,5 @@ import './study/contributions';
 import './attendance/contributions';
 import './leave/contributions';
 import './system/contributions';
-import './petitions/register';
+import './petitions/contributions';
 export {};

@@ -1,56 +1,55 @@
 // 信访 (petitions): registration of letters, visits, online and handed-down matters with the
 // duplicate check, the handling flow of each case, 督办, urgent matters, ledgers, statistics,
-// reception days, import and settings. Tabs follow the hash route #/petitions/<tab>/<id>.
-import { Stack, Tabs, Title } from '@mantine/core';
+// reception days, import and settings. Tabs follow the hash route #/petitions/<tab>/<id>; a case
+// opens at #/petitions/case/<id> under the list tab.
+import { Stack, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 
-import { navigate, useRoute } from '../../app/router';
+import { useRoute } from '../../app/router';
+import { RouteTabs } from '../../app/RouteTabs';
 import { useCan } from '../../auth/session';
 
-import { CaseView } from './CaseView';
-import { ImportView } from './ImportView';
 import { MODULE_TITLE, TAB_LABELS } from './labels';
 import type { TabKey } from './labels';
-import { LedgerView } from './LedgerView';
-import { ListView } from './ListView';
-import { ReceptionView } from './ReceptionView';
-import { RegisterForm } from './RegisterForm';
-import { SettingsView } from './SettingsView';
-import { StatsView } from './StatsView';
-import { SuperviseView, UrgentView } from './WorkViews';
+import { CaseView } from './ui/case/CaseView';
+import { ImportView } from './ui/ImportView';
+import { LedgerView } from './ui/LedgerView';
+import { ListView } from './ui/ListView';
+import { ReceptionView } from './ui/ReceptionView';
+import { RegisterForm } from './ui/RegisterForm';
+import { SettingsView } from './ui/SettingsView';
+import { StatsView } from './ui/StatsView';
+import { SuperviseView, UrgentView } from './ui/WorkViews';
+
+const REGISTER_TABS: readonly TabKey[] = ['letter', 'visit', 'other', 'import'];
+
+const VIEWS: Record<TabKey, () => ReactNode> = {
+  list: () => <ListView />,
+  letter: () => <RegisterForm key="letter" kind="letter" />,
+  visit: () => <RegisterForm key="visit" kind="visit" />,
+  other: () => <RegisterForm key="other" kind="other" />,
+  supervise: () => <SuperviseView />,
+  urgent: () => <UrgentView />,
+  ledger: () => <LedgerView />,
+  stats: () => <StatsView />,
+  reception: () => <ReceptionView />,
+  import: () => <ImportView />,
+  settings: () => <SettingsView />,
+};
 
 export default function PetitionsPage() {
   const route = useRoute();
   const canRegister = useCan('petition.register');
-  const sub = route[1];
-  const tabs = (Object.keys(TAB_LABELS) as TabKey[]).filter(
-    (k) => canRegister || !['letter', 'visit', 'other', 'import'].includes(k),
-  );
-  const isCase = sub === 'case' && !!route[2];
-  const tab: string | null = isCase ? null : tabs.includes(sub as TabKey) ? sub : 'list';
+  const tabs = (Object.keys(TAB_LABELS) as TabKey[])
+    .filter((k) => canRegister || !REGISTER_TABS.includes(k))
+    .map((k) => ({ value: k, label: TAB_LABELS[k] }));
+  const caseId = route[0] === 'petitions' && route[1] === 'case' ? route[2] : undefined;
   return (
     <Stack>
       <Title order={2}>{MODULE_TITLE}</Title>
-      <Tabs value={tab} onChange={(v) => v && navigate('petitions', v)} keepMounted={false}>
-        <Tabs.List>
-          {tabs.map((k) => (
-            <Tabs.Tab key={k} value={k}>
-              {TAB_LABELS[k]}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
-      {isCase && <CaseView id={route[2]} />}
-      {tab === 'list' && <ListView />}
-      {tab === 'letter' && <RegisterForm key="letter" kind="letter" />}
-      {tab === 'visit' && <RegisterForm key="visit" kind="visit" />}
-      {tab === 'other' && <RegisterForm key="other" kind="other" />}
-      {tab === 'supervise' && <SuperviseView />}
-      {tab === 'urgent' && <UrgentView />}
-      {tab === 'ledger' && <LedgerView />}
-      {tab === 'stats' && <StatsView />}
-      {tab === 'reception' && <ReceptionView />}
-      {tab === 'import' && <ImportView />}
-      {tab === 'settings' && <SettingsView />}
+      <RouteTabs module="petitions" tabs={tabs}>
+        {(tab) => (caseId ? <CaseView id={caseId} /> : VIEWS[tab as TabKey]())}
+      </RouteTabs>
     </Stack>
   );
 }

@@ -1,0 +1,109 @@
+// 督办通知 (PET-9) as a numbered letter: 督〔2026〕N号, issued once — when the notice is first
+// issued (签发) or printed — and never given again. The notice is written on each of its cases as a
+// 督办 step (its number, the unit, the cases it covers, the date of the act), and the year's highest
+// number is kept in the settings (petitions.noticeSeq.<year>): the next is one more, so that a
+// number whose cases were deleted since is not given twice.
+import Dexie from 'dexie';
+
+import { nextNoticeSeq, noticeNumber } from '../../../../../shared/paper';
+import type { ISODate } from '../../../../../shared/rules';
+import { appendAudit } from '../../../db/audit';
+import { nowIso, today } from '../../../db/clock';
+import { defineCommand, refuse } from '../../../db/command';
+import { db } from '../../../db/db';
+import { getLive } from '../../../db/live';
+import { insert } from '../../../db/repo';
+
+export type IssuedNotice = { no: string; on: ISODate; year: number; seq: number };
+
+type NoticeData = {
+  noticeNo: string;
+  noticeYear: number;
+  noticeSeq: number;
+  unit: string;
+  caseIds: string[];
+};
+
+export const noticeSeqKey = (year: number) => `petitions.noticeSeq.${year}`;
+
+function sameCases(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join() === [...b].sort().join();
+}
+
+// The notice already issued to this unit for exactly these cases (the latest), if any.
+export async function issuedNotice(unit: string, caseIds: readonly string[]): Promise<IssuedNotice | null> {
+  if (!caseIds.length) return null;
+  const steps = await db.petitionSteps
+    .where('[petitionId+at]')
+    .between([caseIds[0], Dexie.minKey], [caseIds[0], Dexie.maxKey])
+    .toArray();
+  const found = steps
+    .filter((s) => s.kind === 'supervise' && !s.deletedAt && s.data?.noticeNo)
+    .map((s) => ({ on: s.on, d: s.data as NoticeData }))
+    .filter(({ d }) => d.unit === unit && sameCases(d.caseIds, caseIds))
+    .pop();
+  return found
+    ? { no: found.d.noticeNo, on: found.on, year: found.d.noticeYear, seq: found.d.noticeSeq }
+    : null;
+}
+
+async function issue(
+  unit: string,
+  caseIds: string[],
+  day: ISODate,
+  actor: { id: string; name: string },
+): Promise<IssuedNotice> {
+  const again = await issuedNotice(unit, caseIds);
+  if (again) return again;
+  const year = Number(day.slice(0, 4));
+  const key = noticeSeqKey(year);
+  const kept = await db.settings.get(key);
+  const seq = nextNoticeSeq([{ year, seq: Number(kept?.value ?? 0) }], year);
+  const no = noticeNumber(year, seq);
+  const at = nowIso();
+  await db.settings.put({ id: key, value: seq, updatedAt: at, updatedBy: actor.id });
+  await appendAudit({
+    at,
+    actorId: actor.id,
+    actorName: actor.name,
+    table: 'settings',
+    recordId: key,
+    action: kept ? 'update' : 'create',
+    summary: `督办通知编号 ${no}`,
+    before: kept?.value,
+    after: seq,
+  });
+  for (const id of caseIds) {
+    const p = await getLive(db.petitions, id);
+    if (!p) refuse('督办的信访件不存在或已删除', 'cases');
+    const data: NoticeData = { noticeNo: no, noticeYear: year, noticeSeq: seq, unit, caseIds };
+    await insert(
+      db.petitionSteps,
+      {
+        petitionId: id,
+        kind: 'supervise',
+        on: day,
+        at,
+        byId: actor.id,
+        byName: actor.name,
+        text: `督办通知 ${no}（${unit}）`,
+        data,
+      },
+      actor,
+      `督办：${p.regNo}`,
+    );
+  }
+  return { no, on: day, year, seq };
+}
+
+// 签发督办通知: the number, once; issuing the same unit's same cases again gives the same number.
+export const issueSupervisionNotice = defineCommand({
+  what: '签发督办通知',
+  perm: 'petition.supervise',
+  tables: (d) => [d.petitionSteps, d.petitions, d.settings],
+  validate: (unit: string, caseIds: string[]) => {
+    if (!unit.trim()) refuse('督办通知须有受文单位', 'unit');
+    if (!caseIds.length) refuse('督办通知须列明督办的信访件', 'cases');
+  },
+  run: async (ctx, unit: string, caseIds: string[]) => issue(unit, caseIds, today(), ctx.actor),
+});

@@ -1,0 +1,24 @@
+// Test helper (imported by *.test.ts only): the signed-in user of a repository test, from whom the
+// petitions queries derive what may be seen of informants (PET-6).
+import { useSession } from '../../../auth/session';
+import type { Staff } from '../../../db/schema/core';
+
+import { resetRevealMemory } from './informant';
+
+export function signInAs(s: Staff): void {
+  useSession.getState().signIn({
+    staffId: s.id,
+    accountId: `account-${s.id}`,
+    name: s.name,
+    loginName: s.name,
+    roles: s.roles,
+    sectionId: s.sectionId,
+    rank: s.rank,
+  });
+  resetRevealMemory();
+}
+
+export function signOut(): void {
+  useSession.getState().signOut();
+  resetRevealMemory();
+}
