@@ -8,7 +8,6 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-import { LEGACY_CROSS_MODULE, LEGACY_SCREENS_WITH_DB } from './eslint.legacy.js';
 
 const SHARED_PACKAGE_ALLOWLIST = []; // add a package here only as a decision
 
@@ -143,7 +142,7 @@ export default tseslint.config(
   {
     // screens: every .tsx and everything in a module's ui/ (components/ is the kit and may not either)
     files: ['renderer/src/**/*.tsx', 'renderer/src/features/*/ui/**/*.ts'],
-    ignores: [...LEGACY_SCREENS_WITH_DB, 'renderer/src/**/*.test.tsx', 'renderer/src/bench/**'],
+    ignores: ['renderer/src/**/*.test.tsx', 'renderer/src/bench/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...RENDERER_BASE, STATIC_EXCELJS, ...SCREEN_DB] }],
     },
@@ -173,7 +172,7 @@ export default tseslint.config(
   ...MODULES.map((m) => ({
     // a module reaches another module only through its index.ts
     files: [`renderer/src/features/${m}/**/*.{ts,tsx}`],
-    ignores: [...LEGACY_CROSS_MODULE, 'renderer/src/**/*.test.{ts,tsx}'],
+    ignores: ['renderer/src/**/*.test.{ts,tsx}'],
     rules: {
       'import-x/no-restricted-paths': [
         'error',

@@ -9,9 +9,9 @@ import { insert, SYSTEM_ACTOR } from '../../../db/repo';
 import { resetDb } from '../../../db/testing';
 import { loadDemoData } from '../../../demo/demo';
 import { DEMO_MODULES } from '../../../demo/modules';
-import { documentsDemo } from '../../documents/demo';
-import '../../documents/register';
-import '../../seals/register';
+import { documentsDemo } from '../../documents';
+import '../../documents/contributions';
+import '../../seals/contributions';
 
 import { meetingsDemo } from './demo';
 
