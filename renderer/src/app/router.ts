@@ -1,13 +1,18 @@
 // Hash routing: '#/module/sub/param'. Kept tiny on purpose: the app has one window and no server.
 import { useSyncExternalStore } from 'react';
 
+// Without a window (a unit test importing a module's index, which also exports screens) the route
+// is empty and never changes.
+const win = typeof window === 'undefined' ? null : window;
+
 function read(): string[] {
-  return window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (!win) return [];
+  return win.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
 }
 
 let current = read();
 const listeners = new Set<() => void>();
-window.addEventListener('hashchange', () => {
+win?.addEventListener('hashchange', () => {
   current = read();
   for (const l of listeners) l();
 });

@@ -2,12 +2,19 @@
 // shows both names. Checked in the engine (delegatorsOf); set here by the approver or an administrator.
 import { isISODate } from '../../../shared/rules';
 import { db } from '../db/db';
+import { isLive } from '../db/live';
 import { DomainError, insert, softDelete } from '../db/repo';
 import type { Actor } from '../db/repo';
 
 import type { Delegation } from './types';
 
-export type DelegationInput = { fromId: string; toId: string; startDate: string; endDate: string; reason?: string };
+export type DelegationInput = {
+  fromId: string;
+  toId: string;
+  startDate: string;
+  endDate: string;
+  reason?: string;
+};
 
 export function validateDelegation(v: DelegationInput): Partial<Record<keyof DelegationInput, string>> {
   const e: Partial<Record<keyof DelegationInput, string>> = {};
@@ -36,5 +43,5 @@ export function endDelegation(id: string, actor: Actor) {
 
 export async function delegationsFrom(staffId: string): Promise<Delegation[]> {
   const all = await db.delegations.where('fromId').equals(staffId).toArray();
-  return all.filter((d) => !d.deletedAt).sort((a, b) => b.startDate.localeCompare(a.startDate));
+  return all.filter(isLive).sort((a, b) => b.startDate.localeCompare(a.startDate));
 }

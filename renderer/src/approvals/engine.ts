@@ -7,6 +7,7 @@ import type { Table } from 'dexie';
 import type { Approver, Route } from '../../../shared/rules';
 import { today, nowIso } from '../db/clock';
 import { db } from '../db/db';
+import { isLive } from '../db/live';
 import { DomainError, insert, update, writeTx } from '../db/repo';
 import type { Actor } from '../db/repo';
 import type { Staff } from '../db/schema/core';
@@ -61,7 +62,7 @@ async function personFor(level: Approver, applicant: Staff): Promise<Staff | nul
   const section = applicant.sectionId ? await db.sections.get(applicant.sectionId) : undefined;
   const id = level === 'section_head' ? section?.headId : section?.deputyId;
   const s = id ? await db.staff.get(id) : undefined;
-  return s && s.active && !s.deletedAt ? s : null;
+  return s && s.active && isLive(s) ? s : null;
 }
 
 // Turns a route's approver levels into people. A step that would fall on the applicant, or on
@@ -79,11 +80,16 @@ export async function resolveRouteSteps(route: Route, applicant: Staff): Promise
       person = null;
       lv = LEVEL_UP[lv];
     }
-    if (!lv) throw new DomainError('找不到审批人：请在“系统—组织”中设置股室负责人、分管领导和局长', 'route', 'LV-4');
+    if (!lv)
+      throw new DomainError('找不到审批人：请在“系统—组织”中设置股室负责人、分管领导和局长', 'route', 'LV-4');
     const step: StepSpec =
       lv === 'county'
         ? { key: 'county', label: APPROVER_LABELS.county, approverId: null, external: true }
-        : { key: lv, label: `${APPROVER_LABELS[lv]}${route.kind === 'report' ? '（报告）' : '审批'}`, approverId: person!.id };
+        : {
+            key: lv,
+            label: `${APPROVER_LABELS[lv]}${route.kind === 'report' ? '（报告）' : '审批'}`,
+            approverId: person!.id,
+          };
     const prev = out[out.length - 1];
     if (prev && prev.approverId === step.approverId && !step.external) continue;
     out.push(step);
@@ -108,7 +114,8 @@ export async function submitApproval(input: SubmitInput, actor: Actor): Promise<
     throw new DomainError('申请人不能审批自己的申请', 'route', 'LV-4');
   }
   const names = new Map<string, string>();
-  for (const s of input.steps) if (s.approverId) names.set(s.approverId, (await db.staff.get(s.approverId))?.name ?? '');
+  for (const s of input.steps)
+    if (s.approverId) names.set(s.approverId, (await db.staff.get(s.approverId))?.name ?? '');
   const steps: ApprovalStep[] = input.steps.map((s) => ({
     key: s.key,
     label: s.label,
@@ -144,10 +151,13 @@ export async function submitApproval(input: SubmitInput, actor: Actor): Promise<
 // People for whom `staffId` may decide today (active delegations).
 export async function delegatorsOf(staffId: string, on: string = today()): Promise<string[]> {
   const ds = await db.delegations.where('toId').equals(staffId).toArray();
-  return ds.filter((d) => !d.deletedAt && d.startDate <= on && on <= d.endDate).map((d) => d.fromId);
+  return ds.filter((d) => isLive(d) && d.startDate <= on && on <= d.endDate).map((d) => d.fromId);
 }
 
-export async function canDecide(req: ApprovalRequest, actor: Actor & { roles?: string[] }): Promise<string | null> {
+export async function canDecide(
+  req: ApprovalRequest,
+  actor: Actor & { roles?: string[] },
+): Promise<string | null> {
   if (req.status !== 'pending') return '该申请已办结';
   const step = req.steps[req.currentStep];
   if (!step) return '该申请已办结';
@@ -159,7 +169,12 @@ export async function canDecide(req: ApprovalRequest, actor: Actor & { roles?: s
   return `此步骤应由 ${step.approverName} 审批`;
 }
 
-export type DecideInput = { requestId: string; decision: StepDecision; comment?: string; extra?: Record<string, string> };
+export type DecideInput = {
+  requestId: string;
+  decision: StepDecision;
+  comment?: string;
+  extra?: Record<string, string>;
+};
 
 // What a decision lacks, at its field: an opinion to reject ('comment'), or a field the step must
 // record to approve (the field is its own name, e.g. '证明人' at FIN-1's check step). The form asks
@@ -169,7 +184,8 @@ export function decisionProblem(
   input: Pick<DecideInput, 'decision' | 'comment' | 'extra'>,
   moreFields: readonly string[] = [],
 ): { field: string; message: string } | null {
-  if (input.decision === 'rejected') return input.comment?.trim() ? null : { field: 'comment', message: '退回时请填写意见' };
+  if (input.decision === 'rejected')
+    return input.comment?.trim() ? null : { field: 'comment', message: '退回时请填写意见' };
   const missing = [...(step?.requiredFields ?? []), ...moreFields].find((f) => !input.extra?.[f]?.trim());
   return missing ? { field: missing, message: `请填写${missing}` } : null;
 }
@@ -231,7 +247,13 @@ export async function withdraw(requestId: string, actor: Actor): Promise<Approva
     const req = await db.approvals.get(requestId);
     if (!req || req.status !== 'pending') throw new DomainError('只能撤回审批中的申请');
     if (req.applicantId !== actor.id) throw new DomainError('只有申请人可以撤回');
-    const updated = await update(db.approvals, req.id, { status: 'withdrawn', pendingApproverId: null }, actor, '撤回申请');
+    const updated = await update(
+      db.approvals,
+      req.id,
+      { status: 'withdrawn', pendingApproverId: null },
+      actor,
+      '撤回申请',
+    );
     await finish(updated, actor);
     return updated;
   });
@@ -239,7 +261,7 @@ export async function withdraw(requestId: string, actor: Actor): Promise<Approva
 
 export async function approvalFor(refTable: string, refId: string): Promise<ApprovalRequest | undefined> {
   const all = await db.approvals.where('[refTable+refId]').equals([refTable, refId]).toArray();
-  return all.filter((a) => !a.deletedAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  return all.filter(isLive).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 }
 
 // What waits for me: requests whose current step is mine or a delegator's.

@@ -3,12 +3,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 
 import type { CalendarData } from '../../../shared/rules';
 import { db } from '../db/db';
+import { isLive } from '../db/live';
 
 // `years` lists the years whose arrangement is loaded: a deadline counted over another year is
 // provisional (暂定, deadlineProvisional) until that year is imported.
 export async function loadCalendar(): Promise<CalendarData> {
   const years = await db.calendars.toArray();
-  const live = years.filter((y) => !y.deletedAt);
+  const live = years.filter(isLive);
   return {
     holidays: live.flatMap((y) => y.holidays).sort(),
     workdays: live.flatMap((y) => y.workdays).sort(),
@@ -18,7 +19,10 @@ export async function loadCalendar(): Promise<CalendarData> {
 
 export async function calendarYears(): Promise<number[]> {
   const years = await db.calendars.toArray();
-  return years.filter((y) => !y.deletedAt).map((y) => y.year).sort();
+  return years
+    .filter(isLive)
+    .map((y) => y.year)
+    .sort();
 }
 
 // While loading: no claim about the years (nothing shows as provisional).

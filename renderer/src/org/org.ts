@@ -1,12 +1,13 @@
 // Organisation look-ups used by routes and screens: who heads a section, who is its 分管领导,
 // who is the 局长, who is 分管财务 / 分管办公室 (settings).
 import { db } from '../db/db';
+import { isLive } from '../db/live';
 import type { Section, Staff } from '../db/schema/core';
 import { getSetting } from '../db/settings';
 
 export async function activeStaff(): Promise<Staff[]> {
   const all = await db.staff.orderBy('name').toArray();
-  return all.filter((s) => s.active && !s.deletedAt);
+  return all.filter((s) => s.active && isLive(s));
 }
 
 export async function staffName(id: string | null | undefined): Promise<string> {
@@ -22,10 +23,10 @@ export async function director(): Promise<Staff | undefined> {
   const configured = await getSetting<string | null>('directorId', null);
   if (configured) {
     const s = await db.staff.get(configured);
-    if (s && s.active && !s.deletedAt) return s;
+    if (s && s.active && isLive(s)) return s;
   }
   const all = await db.staff.where('rank').equals('director').toArray();
-  return all.find((s) => s.active && !s.deletedAt);
+  return all.find((s) => s.active && isLive(s));
 }
 
 export async function financeDeputy(): Promise<Staff | undefined> {

@@ -7,6 +7,7 @@ import type { DeadlineItem, TodoItem } from '../../app/registry';
 import { registerApprovalHandler } from '../../approvals/engine';
 import { registerDeadlineRecompute } from '../../calendar/recompute';
 import { db } from '../../db/db';
+import { isLive } from '../../db/live';
 
 import { archiveYearStatus } from './core/archive';
 import { myPendingCirculations, overdueCirculations } from './core/incoming';
@@ -50,9 +51,7 @@ registerTodos(async ({ user, today, cal }) => {
     });
   }
   if (user.roles.includes('director')) {
-    for (const d of (await db.incomingDocs.where('status').equals('proposed').toArray()).filter(
-      (x) => !x.deletedAt,
-    ))
+    for (const d of (await db.incomingDocs.where('status').equals('proposed').toArray()).filter(isLive))
       out.push({
         id: `doc-decide-${d.id}`,
         module: 'documents',
@@ -81,7 +80,7 @@ registerTodos(async ({ user, today, cal }) => {
     }
     const waiting = (
       await db.incomingDocs.where('status').anyOf(['registered', 'decided', 'done']).toArray()
-    ).filter((d) => !d.deletedAt);
+    ).filter(isLive);
     const next = { registered: '待拟办', decided: '待分送传阅', done: '待反馈结果' } as Record<
       string,
       string
@@ -128,14 +127,14 @@ registerDeadlines(async ({ today, cal }) => {
   const out: DeadlineItem[] = [];
   const open = (
     await db.docCirculations.where('[done+due]').between([0, ''], [0, '9999-12-31'], true, true).toArray()
-  ).filter((c) => !c.deletedAt);
+  ).filter(isLive);
   const docs = await db.incomingDocs.bulkGet([...new Set(open.map((c) => c.docId))]);
   const byId = new Map(docs.filter(Boolean).map((d) => [d!.id, d!]));
-  const loans = (await db.docLoans.where('status').equals('approved').toArray()).filter((l) => !l.deletedAt);
+  const loans = (await db.docLoans.where('status').equals('approved').toArray()).filter(isLive);
   const who = await names([...open.map((c) => c.staffId), ...loans.map((l) => l.borrowerId)]);
   for (const c of open) {
     const d = byId.get(c.docId);
-    if (!d || d.deletedAt) continue;
+    if (!isLive(d)) continue;
     out.push({
       id: c.id,
       kind: '公文传阅',

@@ -7,6 +7,7 @@ import { registerAuditRedactor, registerDeadlines, registerTodos } from '../../a
 import type { TodoItem } from '../../app/registry';
 import { registerDeadlineRecompute } from '../../calendar/recompute';
 import { db } from '../../db/db';
+import { isLive } from '../../db/live';
 
 import {
   informantAccess,
@@ -30,7 +31,7 @@ registerTodos(async ({ user, today, cal }) => {
     // PET-7: every urgent matter not yet reported
     const urgent = await db.petitions.where('urgentOpen').equals(1).toArray();
     for (const p of urgent) {
-      if (p.deletedAt) continue;
+      if (!isLive(p)) continue;
       out.push({
         id: `pet-urgent-${p.id}`,
         module: 'petitions',
@@ -46,7 +47,7 @@ registerTodos(async ({ user, today, cal }) => {
   if (roles.includes('director')) {
     const notices = await db.petitions.where('directorNoticeOpen').equals(1).toArray();
     for (const p of notices) {
-      if (p.deletedAt) continue;
+      if (!isLive(p)) continue;
       const why = p.urgentDowngrade?.reason ?? p.urgentReport?.delayReason ?? '';
       out.push({
         id: `pet-notice-${p.id}`,
@@ -63,7 +64,7 @@ registerTodos(async ({ user, today, cal }) => {
     const horizon = addWorkdays(today, settings.soonDays, cal);
     const due = await db.petitions.where('dueOn').belowOrEqual(horizon).limit(30).toArray();
     for (const p of due) {
-      if (p.deletedAt || !p.dueOn) continue;
+      if (!isLive(p) || !p.dueOn) continue;
       const state = deadlineState(p.dueOn, today, cal, settings.soonDays);
       out.push({
         id: `pet-due-${p.id}`,
@@ -91,7 +92,7 @@ registerTodos(async ({ user }) => {
   const out: TodoItem[] = [];
   for (const [i, r] of open.entries()) {
     const p = cases[i];
-    if (!p || p.deletedAt) continue;
+    if (!isLive(p)) continue;
     const matches = await informantMatchesOf(p, access, true);
     if (!matches.length) continue;
     out.push({
@@ -125,7 +126,7 @@ registerDeadlines(async ({ user, today, cal }) => {
     return states.get(due)!;
   };
   return rows
-    .filter((p) => !p.deletedAt && p.dueOn)
+    .filter((p) => isLive(p) && p.dueOn)
     .map((p) => ({
       id: p.id,
       kind: '信访办理',
