@@ -1,6 +1,17 @@
-// 信访件: search by number, name, ID, phone, township, category, state, channel, date range and
-// Chinese full text; keyset paging (50 a page, 下一页 uses the last row's key), count from an index.
-import { Button, Card, Group, NativeSelect, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+// 信访件: search by number, name, full text, state and date range (ID, phone, township, category and
+// channel behind 更多条件); keyset paging (50 a page, 下一页 uses the last row's key; a jump walks the
+// keys page by page), count from an index. Dense: a dozen rows and more on a 1366×768 screen.
+import {
+  Button,
+  Card,
+  Collapse,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 
@@ -32,6 +43,9 @@ const BLANK = {
   to: '',
 };
 
+// the filters behind 更多条件
+const MORE = ['idNo', 'phone', 'township', 'category', 'channel'] as const;
+
 function toFilter(v: typeof BLANK): ListFilter {
   return Object.fromEntries(Object.entries(v).filter(([, x]) => x)) as ListFilter;
 }
@@ -51,6 +65,32 @@ export function ListView() {
     if (page && page.count !== null) setTotal({ count: page.count, exact: page.countExact });
   }, [page]);
   const day = today();
+  const [more, setMore] = useState(false);
+  const [jump, setJump] = useState<string | number>('');
+  const [walking, setWalking] = useState(false);
+  const pages = total ? Math.max(1, Math.ceil(total.count / PAGE_SIZE)) : null;
+  const current = keys.length + 1;
+
+  // to page n: back by dropping keys, forward by reading the pages between (keyset, never offset)
+  async function goTo(n: number) {
+    if (n < 1 || n === current) return;
+    if (n < current) {
+      setKeys((k) => k.slice(0, n - 1));
+      return;
+    }
+    setWalking(true);
+    try {
+      const walked = [...keys];
+      let next = page?.next ?? null;
+      while (next && walked.length < n - 1) {
+        walked.push(next);
+        if (walked.length < n - 1) next = (await listPetitions(filter, next)).next;
+      }
+      setKeys(walked);
+    } finally {
+      setWalking(false);
+    }
+  }
 
   const form = useCaseForm({
     initial: BLANK,
@@ -60,55 +100,76 @@ export function ListView() {
     },
   });
 
+  function jumpTo(last: number) {
+    const n = Number(jump);
+    if (jump !== '' && Number.isInteger(n)) void goTo(Math.min(Math.max(n, 1), last));
+  }
+  const moreSet = MORE.filter((k) => form.values[k]).length;
+
   return (
-    <Card withBorder>
+    <Card withBorder py="sm">
       <FormCard
         form={form}
         withBorder={false}
         p={0}
+        inline
         submitLabel="查询"
         footer={
-          <Button
-            variant="default"
-            onClick={() => {
-              form.reset();
-              setFilter(EMPTY);
-              setKeys([]);
-            }}
-          >
-            重置
-          </Button>
+          <Group gap="xs" mt={24}>
+            <Button
+              variant="default"
+              onClick={() => {
+                form.reset();
+                setFilter(EMPTY);
+                setKeys([]);
+              }}
+            >
+              重置
+            </Button>
+            <Button variant="subtle" aria-expanded={more} onClick={() => setMore((m) => !m)}>
+              {more ? '收起条件' : '更多条件'}
+              {!more && moreSet ? `（${moreSet}）` : ''}
+            </Button>
+          </Group>
         }
       >
-        <SimpleGrid cols={{ base: 2, md: 6 }} spacing="xs">
-          <TextInput label="登记编号" {...form.text('regNo')} />
-          <TextInput label="姓名" {...form.text('name')} />
-          <TextInput label="身份证号" {...form.text('idNo')} />
-          <TextInput label="电话" {...form.text('phone')} />
-          <TextInput label="全文检索" placeholder="内容关键词" {...form.text('text')} />
+        <TextInput label="登记编号" w={130} {...form.text('regNo')} />
+        <TextInput label="姓名" w={100} {...form.text('name')} />
+        <TextInput label="全文检索" placeholder="内容关键词" w={150} {...form.text('text')} />
+        <NativeSelect
+          label="状态"
+          w={100}
+          {...form.select('state')}
+          data={[
+            { value: '', label: '全部' },
+            ...(Object.keys(STATE_LABELS) as PetitionState[]).map((s) => ({
+              value: s,
+              label: STATE_LABELS[s],
+            })),
+          ]}
+        />
+        <DateField label="收件日期从" w={130} {...form.input('from')} />
+        <DateField label="至" w={130} {...form.input('to')} />
+      </FormCard>
+      <Collapse expanded={more}>
+        <Group mt="xs" align="flex-start">
+          <TextInput label="身份证号" w={190} {...form.text('idNo')} />
+          <TextInput label="电话" w={130} {...form.text('phone')} />
           <NativeSelect
             label="乡镇"
+            w={130}
             {...form.select('township')}
             data={[{ value: '', label: '全部' }, ...townships]}
           />
           <NativeSelect
             label="类别"
+            w={130}
             {...form.select('category')}
             data={[{ value: '', label: '全部' }, ...categories]}
           />
           <NativeSelect
-            label="状态"
-            {...form.select('state')}
-            data={[
-              { value: '', label: '全部' },
-              ...(Object.keys(STATE_LABELS) as PetitionState[]).map((s) => ({
-                value: s,
-                label: STATE_LABELS[s],
-              })),
-            ]}
-          />
-          <NativeSelect
             label="渠道"
+            w={110}
             {...form.select('channel')}
             data={[
               { value: '', label: '全部' },
@@ -118,15 +179,13 @@ export function ListView() {
               })),
             ]}
           />
-          <DateField label="收件日期从" {...form.input('from')} />
-          <DateField label="至" {...form.input('to')} />
-        </SimpleGrid>
-      </FormCard>
+        </Group>
+      </Collapse>
 
-      <Group justify="space-between" mt="md" mb="xs">
+      <Group justify="space-between" mt="xs" mb={4}>
         <Text size="sm" aria-live="polite" data-testid="petition-count">
           {page && total ? `${total.exact ? '共' : '至多'} ${total.count} 件` : '查询中…'}
-          {page && keys.length > 0 && `，第 ${keys.length + 1} 页`}
+          {page && pages && `，第 ${current} 页 / ${total?.exact ? '共' : '至多'} ${pages} 页`}
         </Text>
         <Group gap="xs">
           <Button size="xs" variant="default" disabled={!keys.length} onClick={() => setKeys([])}>
@@ -142,14 +201,37 @@ export function ListView() {
           </Button>
           <Button
             size="xs"
+            variant="filled"
             disabled={!page?.next}
             onClick={() => page?.next && setKeys((k) => [...k, page.next!])}
           >
             下一页
           </Button>
+          {pages !== null && pages > 1 && (
+            <Group gap={4}>
+              <NumberInput
+                size="xs"
+                w={70}
+                min={1}
+                max={pages}
+                allowDecimal={false}
+                hideControls
+                aria-label="跳到第几页"
+                placeholder="页码"
+                value={jump}
+                onChange={setJump}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') jumpTo(pages);
+                }}
+              />
+              <Button size="xs" variant="default" loading={walking} onClick={() => jumpTo(pages)}>
+                跳转
+              </Button>
+            </Group>
+          )}
         </Group>
       </Group>
-      <Table striped highlightOnHover fz="sm" aria-label="信访件列表">
+      <Table striped highlightOnHover aria-label="信访件列表">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>登记编号</Table.Th>
@@ -180,13 +262,16 @@ export function ListView() {
                 {p.township}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.category}</Table.Td>
-              <Table.Td>
-                {p.urgent && (
-                  <Text span c="red" fw={700} size="sm">
-                    【急】
-                  </Text>
-                )}
-                {short(p.summary, 36)}
+              {/* one line, as wide as the row leaves it; the whole text on hover */}
+              <Table.Td style={{ maxWidth: 0, width: '100%' }} title={p.summary}>
+                <Text size="sm" truncate="end">
+                  {p.urgent && (
+                    <Text span c="red" fw={700} size="sm">
+                      【急】
+                    </Text>
+                  )}
+                  {p.summary}
+                </Text>
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <StateBadge state={p.state} />
