@@ -1,8 +1,10 @@
 // 请假与外出: request forms (leave, trips), records, the 待销假/待汇报 lists; a record opens at
 // #/leave/leave/<id> or #/leave/trip/<id>, its print view at .../slip.
-import { Anchor, Stack, Tabs, Title } from '@mantine/core';
+import { Anchor, Stack, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 
-import { href, navigate, useRoute } from '../../app/router';
+import { href, useRoute } from '../../app/router';
+import { RouteTabs } from '../../app/RouteTabs';
 
 import { L } from './labels';
 import { DueLists } from './ui/DueLists';
@@ -12,6 +14,22 @@ import { LeaveList } from './ui/LeaveList';
 import { TripDetail } from './ui/TripDetail';
 import { TripForm } from './ui/TripForm';
 import { TripList } from './ui/TripList';
+
+const TABS = [
+  { value: 'new', label: L.tabs.newLeave },
+  { value: 'list', label: L.tabs.leaves },
+  { value: 'trip-new', label: L.tabs.newTrip },
+  { value: 'trips', label: L.tabs.trips },
+  { value: 'due', label: L.tabs.due },
+];
+
+const PANELS: Record<string, ReactNode> = {
+  new: <LeaveForm />,
+  list: <LeaveList />,
+  'trip-new': <TripForm />,
+  trips: <TripList />,
+  due: <DueLists />,
+};
 
 export default function LeavePage() {
   const route = useRoute();
@@ -38,30 +56,9 @@ export default function LeavePage() {
   return (
     <Stack>
       <Title order={2}>{L.title}</Title>
-      <Tabs value={tab} onChange={(v) => v && navigate('leave', v)} keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="new">{L.tabs.newLeave}</Tabs.Tab>
-          <Tabs.Tab value="list">{L.tabs.leaves}</Tabs.Tab>
-          <Tabs.Tab value="trip-new">{L.tabs.newTrip}</Tabs.Tab>
-          <Tabs.Tab value="trips">{L.tabs.trips}</Tabs.Tab>
-          <Tabs.Tab value="due">{L.tabs.due}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="new" pt="md">
-          <LeaveForm />
-        </Tabs.Panel>
-        <Tabs.Panel value="list" pt="md">
-          <LeaveList />
-        </Tabs.Panel>
-        <Tabs.Panel value="trip-new" pt="md">
-          <TripForm />
-        </Tabs.Panel>
-        <Tabs.Panel value="trips" pt="md">
-          <TripList />
-        </Tabs.Panel>
-        <Tabs.Panel value="due" pt="md">
-          <DueLists />
-        </Tabs.Panel>
-      </Tabs>
+      <RouteTabs module="leave" tabs={TABS}>
+        {(t) => PANELS[t]}
+      </RouteTabs>
     </Stack>
   );
 }

@@ -29,8 +29,11 @@ import { canDecide } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useCan, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
+import { DateField } from '../../../components/dates';
+import { FormCard } from '../../../components/FormCard';
 import { FormDate, FormPrint, FormTitle, SignLine } from '../../../components/FormPrint';
 import { notifyError, notifyOk } from '../../../components/notify';
+import { useCommandForm } from '../../../components/useCommandForm';
 import { localHHmm, today, toLocalISODate } from '../../../db/clock';
 import { DomainError } from '../../../db/repo';
 import type { AttendanceMonth } from '../../../db/schema/attendance';
@@ -403,124 +406,90 @@ function sum(
 }
 
 // ATT-7 更正: reason required; optionally one sign-in changed with it.
+type AmendValues = {
+  reason: string;
+  staffId: string | null;
+  date: string;
+  half: Half;
+  field: 'at' | 'leftAt';
+  value: string;
+};
+
 function AmendForm({ year, month }: { year: number; month: number }) {
   const people = useLiveQuery(sheetPeople, []);
-  const [reason, setReason] = useState('');
-  const [staffId, setStaffId] = useState<string | null>(null);
-  const [date, setDate] = useState('');
-  const [half, setHalf] = useState<Half>('am');
-  const [field, setField] = useState<'at' | 'leftAt'>('at');
-  const [value, setValue] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  async function submit() {
-    const errs: Record<string, string> = {};
-    if (!reason.trim()) errs.reason = '请填写更正理由';
-    let parsed: string | null | 'absent' = null;
-    if (staffId) {
-      if (!date) errs.date = '请填写日期';
-      const p = parseTimeInput(value);
-      if (!p.ok) errs.value = p.error;
-      else parsed = p.value;
-    }
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
-      await amendMonth(
-        year,
-        month,
-        { reason, change: staffId ? { staffId, date, half, field, value: parsed } : null },
-        currentActor(),
-      );
-      notifyOk('已更正，原版本已保留');
-      setReason('');
-      setValue('');
-    } catch (e) {
-      if (e instanceof DomainError && e.field)
-        setErrors({ [e.field === 'date' ? 'date' : e.field === 'reason' ? 'reason' : 'value']: e.message });
-      else notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useCommandForm<AmendValues>({
+    initial: { reason: '', staffId: null, date: '', half: 'am', field: 'at', value: '' },
+    check: (v) => {
+      const errs: Record<string, string> = {};
+      if (!v.reason.trim()) errs.reason = '请填写更正理由';
+      if (v.staffId) {
+        if (!v.date) errs.date = '请填写日期';
+        const p = parseTimeInput(v.value);
+        if (!p.ok) errs.value = p.error;
+      }
+      return errs;
+    },
+    submit: async (v) => {
+      const p = parseTimeInput(v.value);
+      const change = v.staffId
+        ? { staffId: v.staffId, date: v.date, half: v.half, field: v.field, value: p.ok ? p.value : null }
+        : null;
+      try {
+        await amendMonth(year, month, { reason: v.reason, change }, currentActor());
+      } catch (e) {
+        // a refusal lands at the reason, the date or the new value
+        if (e instanceof DomainError && e.field && e.field !== 'reason' && e.field !== 'date')
+          throw new DomainError(e.message, 'value', e.ruleId);
+        throw e;
+      }
+    },
+    success: '已更正，原版本已保留',
+    notifyFieldErrors: 'never',
+    onDone: () => form.setValues((v) => ({ ...v, reason: '', value: '' })),
+  });
 
   return (
-    <Card withBorder>
-      <Title order={5} mb="xs">
-        更正（ATT-7）
-      </Title>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="xs">
-          <Textarea
-            label="更正理由"
-            required
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
-            autosize
-            minRows={2}
-          />
-          <Group align="flex-end">
-            <Select
-              label="人员（可选）"
-              clearable
-              searchable
-              data={(people ?? []).map((p) => ({ value: p.staffId, label: `${p.name}（${p.section}）` }))}
-              value={staffId}
-              onChange={setStaffId}
-              w={200}
-            />
-            <TextInput
-              type="date"
-              label="日期"
-              value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
-              error={errors.date}
-              w={170}
-            />
-            <NativeSelect
-              label="时段"
-              data={[
-                { value: 'am', label: '上午' },
-                { value: 'pm', label: '下午' },
-              ]}
-              value={half}
-              onChange={(e) => setHalf(e.currentTarget.value as Half)}
-            />
-            <NativeSelect
-              label="项目"
-              data={[
-                { value: 'at', label: '签到' },
-                { value: 'leftAt', label: '离岗' },
-              ]}
-              value={field}
-              onChange={(e) => setField(e.currentTarget.value as 'at' | 'leftAt')}
-            />
-            <TextInput
-              label="改为（时间，空＝清除，旷＝旷工）"
-              value={value}
-              onChange={(e) => setValue(e.currentTarget.value)}
-              error={errors.value}
-              w={240}
-            />
-          </Group>
-          <Group>
-            <Button type="submit" loading={busy}>
-              保存更正
-            </Button>
-            <Text size="xs" c="dimmed">
-              不选人员时，仅按当前签到、请假和公出记录重新计算（例如事后补办的请假已批准）。
-            </Text>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      form={form}
+      title="更正（ATT-7）"
+      submitLabel="保存更正"
+      footer={
+        <Text size="xs" c="dimmed">
+          不选人员时，仅按当前签到、请假和公出记录重新计算（例如事后补办的请假已批准）。
+        </Text>
+      }
+    >
+      <Textarea label="更正理由" required {...form.text('reason')} autosize minRows={2} />
+      <Group align="flex-end">
+        <Select
+          label="人员（可选）"
+          clearable
+          searchable
+          data={(people ?? []).map((p) => ({ value: p.staffId, label: `${p.name}（${p.section}）` }))}
+          {...form.input('staffId')}
+          w={200}
+        />
+        <DateField label="日期" {...form.input('date')} w={170} />
+        <NativeSelect
+          label="时段"
+          data={[
+            { value: 'am', label: '上午' },
+            { value: 'pm', label: '下午' },
+          ]}
+          value={form.values.half}
+          onChange={(e) => form.set('half', e.currentTarget.value as Half)}
+        />
+        <NativeSelect
+          label="项目"
+          data={[
+            { value: 'at', label: '签到' },
+            { value: 'leftAt', label: '离岗' },
+          ]}
+          value={form.values.field}
+          onChange={(e) => form.set('field', e.currentTarget.value as 'at' | 'leftAt')}
+        />
+        <TextInput label="改为（时间，空＝清除，旷＝旷工）" {...form.text('value')} w={240} />
+      </Group>
+    </FormCard>
   );
 }

@@ -1,13 +1,13 @@
 // 作息时间 (ATT-1): summer and winter session times by date range, and the base of the 月考核分 (ATT-6).
 // Which days are working days is the work calendar's (系统—工作日历).
-import { Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 
 import type { SessionTimes, WorkSchedule } from '../../../../../shared/rules';
 import { ruleText } from '../../../../../shared/rules';
 import { currentActor, useCan } from '../../../auth/session';
-import { notifyError, notifyOk } from '../../../components/notify';
-import { DomainError } from '../../../db/repo';
+import { FormCard } from '../../../components/FormCard';
+import { useCommandForm } from '../../../components/useCommandForm';
 import { getBaseScore, getWorkSchedule, saveAttendanceSettings } from '../core/settings';
 
 const FIELDS: { key: keyof SessionTimes; label: string }[] = [
@@ -17,29 +17,31 @@ const FIELDS: { key: keyof SessionTimes; label: string }[] = [
   { key: 'pmEnd', label: '下午下班' },
 ];
 
+type Values = { schedule: WorkSchedule; base: number | string };
+
 export function ScheduleForm() {
+  const [loaded, setLoaded] = useState<Values | null>(null);
+  useEffect(() => {
+    void Promise.all([getWorkSchedule(), getBaseScore()]).then(([w, base]) =>
+      setLoaded({ schedule: structuredClone(w), base }),
+    );
+  }, []);
+  return loaded ? <ScheduleFields initial={loaded} /> : null;
+}
+
+function ScheduleFields({ initial }: { initial: Values }) {
   const clerk = useCan('attendance.close');
   const admin = useCan('system.settings');
   const mayEdit = clerk || admin;
-  const [s, setS] = useState<WorkSchedule | null>(null);
-  const [base, setBase] = useState<number | string>(100);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    getWorkSchedule().then((w) => setS(structuredClone(w)));
-    getBaseScore().then(setBase);
-  }, []);
-  if (!s) return null;
-
-  async function save() {
-    setErrors({});
-    try {
-      await saveAttendanceSettings(s!, Number(base), currentActor());
-      notifyOk('作息时间已保存');
-    } catch (e) {
-      if (e instanceof DomainError && e.field) setErrors({ [e.field]: e.message });
-      else notifyError(e);
-    }
-  }
+  const form = useCommandForm<Values>({
+    initial,
+    submit: (v) => saveAttendanceSettings(v.schedule, Number(v.base), currentActor()),
+    success: '作息时间已保存',
+    notifyFieldErrors: 'never',
+  });
+  const s = form.values.schedule;
+  const { errors } = form;
+  const setSchedule = (patch: Partial<WorkSchedule>) => form.set('schedule', { ...s, ...patch });
 
   const season = (k: 'summer' | 'winter', title: string) => (
     <Card withBorder>
@@ -55,10 +57,7 @@ export function ScheduleForm() {
             value={s[k][f.key]}
             readOnly={!mayEdit}
             error={errors[`${k}.${f.key}`]}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setS((x) => (x ? { ...x, [k]: { ...x[k], [f.key]: v } } : x));
-            }}
+            onChange={(e) => setSchedule({ [k]: { ...s[k], [f.key]: e.currentTarget.value } })}
             w={130}
           />
         ))}
@@ -66,57 +65,46 @@ export function ScheduleForm() {
     </Card>
   );
 
+  const fields = (
+    <>
+      <Text size="sm" c="dimmed">
+        ATT-1 {ruleText('ATT-1').text} 工作日与节假日以“系统—工作日历”为准。
+      </Text>
+      {season('summer', '夏季作息')}
+      {season('winter', '冬季作息')}
+      <Group>
+        <TextInput
+          label="夏季作息开始（月-日）"
+          value={s.summerStart}
+          readOnly={!mayEdit}
+          error={errors.summerStart}
+          onChange={(e) => setSchedule({ summerStart: e.currentTarget.value })}
+          w={190}
+        />
+        <TextInput
+          label="夏季作息结束（月-日）"
+          value={s.summerEnd}
+          readOnly={!mayEdit}
+          error={errors.summerEnd}
+          onChange={(e) => setSchedule({ summerEnd: e.currentTarget.value })}
+          w={190}
+        />
+        <NumberInput
+          label="月考核基础分（ATT-6）"
+          {...form.input('base')}
+          readOnly={!mayEdit}
+          w={190}
+          min={1}
+        />
+      </Group>
+    </>
+  );
+
+  // who may not edit sees the times without a form
+  if (!mayEdit) return <Stack maw={760}>{fields}</Stack>;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
-    >
-      <Stack maw={760}>
-        <Text size="sm" c="dimmed">
-          ATT-1 {ruleText('ATT-1').text} 工作日与节假日以“系统—工作日历”为准。
-        </Text>
-        {season('summer', '夏季作息')}
-        {season('winter', '冬季作息')}
-        <Group>
-          <TextInput
-            label="夏季作息开始（月-日）"
-            value={s.summerStart}
-            readOnly={!mayEdit}
-            error={errors.summerStart}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setS((x) => (x ? { ...x, summerStart: v } : x));
-            }}
-            w={190}
-          />
-          <TextInput
-            label="夏季作息结束（月-日）"
-            value={s.summerEnd}
-            readOnly={!mayEdit}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setS((x) => (x ? { ...x, summerEnd: v } : x));
-            }}
-            w={190}
-          />
-          <NumberInput
-            label="月考核基础分（ATT-6）"
-            value={base}
-            onChange={setBase}
-            readOnly={!mayEdit}
-            error={errors.base}
-            w={190}
-            min={1}
-          />
-        </Group>
-        {mayEdit && (
-          <Group>
-            <Button type="submit">保存</Button>
-          </Group>
-        )}
-      </Stack>
-    </form>
+    <FormCard form={form} submitLabel="保存" gap="md" withBorder={false} p={0} maw={760}>
+      {fields}
+    </FormCard>
   );
 }

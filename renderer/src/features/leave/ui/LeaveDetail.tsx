@@ -15,17 +15,18 @@ import {
   Title,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 
 import { leaveCloseOverdue, leaveTypeInfo } from '../../../../../shared/rules';
 import { href, navigate } from '../../../app/router';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useCan, useSession } from '../../../auth/session';
 import { loadCalendar } from '../../../calendar/calendar';
+import { FormCard } from '../../../components/FormCard';
 import { FormDate, FormPrint, SignLine } from '../../../components/FormPrint';
 import { notifyError, notifyOk } from '../../../components/notify';
 import type { PaperSize } from '../../../components/PrintView';
 import { RuleLines } from '../../../components/RuleCite';
+import { useCommandForm } from '../../../components/useCommandForm';
 import { today } from '../../../db/clock';
 import { DomainError } from '../../../db/repo';
 import type { Leave } from '../../../db/schema/attendance';
@@ -192,57 +193,31 @@ export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
 }
 
 function CloseForm({ leave, overdue, due }: { leave: Leave; overdue: boolean; due: string }) {
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  async function go() {
-    setError(undefined);
-    if (overdue && !note.trim()) {
-      setError('已超过销假期限，请说明未按时销假的情况');
-      return;
-    }
-    setBusy(true);
-    try {
-      await closeLeave(leave.id, note, currentActor());
-      notifyOk('已销假');
-    } catch (e) {
-      if (e instanceof DomainError && e.field === 'closeNote') setError(e.message);
-      else notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useCommandForm({
+    initial: { closeNote: '' },
+    check: (v): Record<string, string> =>
+      overdue && !v.closeNote.trim() ? { closeNote: '已超过销假期限，请说明未按时销假的情况' } : {},
+    submit: async (v) => {
+      try {
+        await closeLeave(leave.id, v.closeNote, currentActor());
+      } catch (e) {
+        // only the note is a field here: any other refusal is a notice
+        if (e instanceof DomainError && e.field !== 'closeNote')
+          throw new DomainError(e.message, undefined, e.ruleId);
+        throw e;
+      }
+    },
+    success: '已销假',
+    notifyFieldErrors: 'never',
+  });
   return (
-    <Card withBorder>
-      <Title order={5} mb="xs">
-        销假（LV-7）
-      </Title>
-      <Text size="sm" mb="xs">
+    <FormCard form={form} title="销假（LV-7）" submitLabel="销假">
+      <Text size="sm">
         假期满后到办公室销假，期限：{due}。
         {overdue && <b style={{ color: 'var(--mantine-color-red-7)' }}>已逾期，须说明情况。</b>}
       </Text>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          go();
-        }}
-      >
-        <Group align="flex-end">
-          <Textarea
-            label="情况说明"
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={error}
-            autosize
-            minRows={1}
-            w={420}
-          />
-          <Button type="submit" loading={busy}>
-            销假
-          </Button>
-        </Group>
-      </form>
-    </Card>
+      <Textarea label="情况说明" {...form.text('closeNote')} autosize minRows={1} w={420} />
+    </FormCard>
   );
 }
 

@@ -12,21 +12,20 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 
 import { tripState } from '../../../../../shared/rules';
 import { href, navigate } from '../../../app/router';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useCan, useSession } from '../../../auth/session';
+import { DateField } from '../../../components/dates';
+import { FormCard } from '../../../components/FormCard';
 import { FormDate, FormPrint, SignLine } from '../../../components/FormPrint';
-import { notifyError, notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
+import { useCommandForm } from '../../../components/useCommandForm';
 import { today } from '../../../db/clock';
-import { DomainError } from '../../../db/repo';
 import type { Trip } from '../../../db/schema/attendance';
 import { unitName } from '../../../org/org';
 import {
@@ -161,71 +160,33 @@ function ReportForm({ trip }: { trip: Trip }) {
   const who = useLiveQuery(() => reportLeaders(trip), [trip.staffId, trip.sectionId]);
   const leaders = who?.leaders;
   const sectionDeputy = who?.sectionDeputy;
-  const [on, setOn] = useState(today());
-  const [to, setTo] = useState<string | null>(null);
-  const [text, setText] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const reportTo = to ?? sectionDeputy ?? null;
-  async function go() {
-    setErrors({});
-    setBusy(true);
-    try {
-      await reportTrip(trip.id, { reportedOn: on, reportToId: reportTo ?? '', text }, currentActor());
-      notifyOk('已登记汇报，外出办结');
-    } catch (e) {
-      if (e instanceof DomainError && e.field) setErrors({ [e.field]: e.message });
-      else notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useCommandForm<{ reportedOn: string; to: string | null; text: string }>({
+    initial: () => ({ reportedOn: today(), to: null, text: '' }),
+    submit: (v) =>
+      reportTrip(
+        trip.id,
+        { reportedOn: v.reportedOn, reportToId: v.to ?? sectionDeputy ?? '', text: v.text },
+        currentActor(),
+      ),
+    success: '已登记汇报，外出办结',
+    notifyFieldErrors: 'never',
+  });
+  const reportTo = form.values.to ?? sectionDeputy ?? null;
   return (
-    <Card withBorder>
-      <Title order={5} mb="xs">
-        外出汇报（TRIP-4）
-      </Title>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          go();
-        }}
-      >
-        <Stack gap="xs">
-          <Group align="flex-start">
-            <TextInput
-              type="date"
-              label="汇报日期"
-              value={on}
-              onChange={(e) => setOn(e.currentTarget.value)}
-              error={errors.reportedOn}
-              w={170}
-            />
-            <Select
-              label="汇报对象"
-              data={(leaders ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.title ?? ''}）` }))}
-              value={reportTo}
-              onChange={setTo}
-              error={errors.reportToId}
-              w={280}
-            />
-          </Group>
-          <Textarea
-            label="汇报情况"
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={errors.text}
-            autosize
-            minRows={2}
-          />
-          <Group>
-            <Button type="submit" loading={busy}>
-              登记汇报
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard form={form} title="外出汇报（TRIP-4）" submitLabel="登记汇报">
+      <Group align="flex-start">
+        <DateField label="汇报日期" {...form.input('reportedOn')} w={170} />
+        <Select
+          label="汇报对象"
+          data={(leaders ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.title ?? ''}）` }))}
+          value={reportTo}
+          onChange={(v) => form.set('to', v)}
+          error={form.errors.reportToId}
+          w={280}
+        />
+      </Group>
+      <Textarea label="汇报情况" {...form.text('text')} autosize minRows={2} />
+    </FormCard>
   );
 }
 

@@ -25,10 +25,11 @@ import { withdraw } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
+import { FormCard } from '../../../components/FormCard';
 import { FormMeta, FormTitle, Opinion } from '../../../components/FormPrint';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
-import { DomainError } from '../../../db/repo';
+import { useCommandForm } from '../../../components/useCommandForm';
 import type { Leave, Trip } from '../../../db/schema/attendance';
 import { activeStaff } from '../../../org/org';
 import { listRequests } from '../core';
@@ -44,43 +45,39 @@ type Span = { startDate: string; startHalf: Half; endDate: string; endHalf: Half
 // The draft of a request with its live preview: errors of `liveFields` show while typing, the
 // others after the first 提交; a refusal from the repository lands at its field. On success the
 // new record opens at #/leave/<tab>/<id>.
-export function useRequestForm<D, P extends { errors: FieldErrors }>(o: {
+export function useRequestForm<D extends Record<string, unknown>, P extends { errors: FieldErrors }>(o: {
   initial: D;
   preview: (d: D) => Promise<P>;
   submit: (d: D) => Promise<{ id: string; number: string }>;
   liveFields: string[];
   tab: 'leave' | 'trip';
 }) {
-  const [d, setD] = useState<D>(o.initial);
   const [tried, setTried] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const form = useCommandForm<D, { id: string; number: string }>({
+    initial: o.initial,
+    submit: o.submit,
+    success: (saved) => `已提交：${saved.number}`,
+    onDone: (saved) => navigate('leave', o.tab, saved.id),
+    notifyFieldErrors: 'never',
+  });
+  const d = form.values;
   const preview = useLiveQuery(() => o.preview(d), [d]);
 
   const set = <K extends keyof D>(k: K, v: D[K]) => {
-    setD((x) => ({ ...x, [k]: v }));
-    setServerErrors({});
+    form.set(k, v);
+    form.setErrors({});
   };
   const errorOf = (field: string): string | undefined =>
-    serverErrors[field] ?? (tried || o.liveFields.includes(field) ? preview?.errors[field] : undefined);
+    form.errors[field] ?? (tried || o.liveFields.includes(field) ? preview?.errors[field] : undefined);
 
+  // the preview's own checks first (shown at their fields from now on), then the command
   async function submit() {
     setTried(true);
     const p = await o.preview(d);
     if (Object.keys(p.errors).length) return;
-    setBusy(true);
-    try {
-      const saved = await o.submit(d);
-      notifyOk(`已提交：${saved.number}`);
-      navigate('leave', o.tab, saved.id);
-    } catch (e) {
-      if (e instanceof DomainError && e.field) setServerErrors({ [e.field]: e.message });
-      else notifyError(e);
-    } finally {
-      setBusy(false);
-    }
+    await form.submit();
   }
-  return { d, set, errorOf, submit, busy, preview };
+  return { d, set, errorOf, submit, busy: form.busy, preview };
 }
 
 // The form around the fields, with the 提交 button.
@@ -89,26 +86,21 @@ export function RequestForm({
   busy,
   children,
 }: {
-  onSubmit: () => void;
+  onSubmit: () => Promise<unknown>;
   busy: boolean;
   children: ReactNode;
 }) {
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
+    <FormCard
+      form={{ submit: onSubmit, busy }}
+      submitLabel={L.form.submit}
+      gap="md"
+      withBorder={false}
+      p={0}
+      maw={720}
     >
-      <Stack maw={720}>
-        {children}
-        <Group>
-          <Button type="submit" loading={busy}>
-            {L.form.submit}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      {children}
+    </FormCard>
   );
 }
 
