@@ -36,7 +36,6 @@ import { RuleLines, ruleLine } from '../../../components/RuleCite';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { typedFen, Yuan } from '../../../components/Yuan';
 import { today } from '../../../db/clock';
-import { DomainError } from '../../../db/repo';
 import type { ExpenseCategory, InvoiceLine } from '../../../db/schema/finance';
 import { parseYuan } from '../../../db/validate';
 import { DecisionSelect } from '../../meetings';
@@ -45,6 +44,8 @@ import type { ExpenseInput } from '../core/claims';
 import { getExpense } from '../core/queries';
 import { approvedRequestsFor } from '../core/requests';
 import { CATEGORY_LABELS, FORM_CATEGORIES, L, PURCHASE_CATEGORIES, REQUEST_KIND_LABELS } from '../labels';
+
+import { withField } from './withField';
 
 type Line = { kind: Invoice; number: string; amount: string };
 const EMPTY_LINE: Line = { kind: 'vat_ordinary', number: '', amount: '' };
@@ -150,16 +151,16 @@ export function ClaimForm({ draftId }: { draftId?: string }) {
   }
 
   async function go(v: Values, how: 'file' | 'submit') {
-    try {
-      const input = collect(v, how === 'submit');
-      return how === 'file'
-        ? await fileExpense(input, currentActor())
-        : await submitExpense(input, currentActor(), draft?.status === 'draft' ? draft.id : undefined);
-    } catch (e) {
-      // a refusal naming no field shows at 用途
-      if (e instanceof DomainError && !e.field) throw new DomainError(e.message, 'purpose', e.ruleId);
-      throw e;
-    }
+    // a refusal naming no field shows at 用途
+    return withField(
+      (async () => {
+        const input = collect(v, how === 'submit');
+        return how === 'file'
+          ? fileExpense(input, currentActor())
+          : submitExpense(input, currentActor(), draft?.status === 'draft' ? draft.id : undefined);
+      })(),
+      'purpose',
+    );
   }
 
   async function fileDraft() {
