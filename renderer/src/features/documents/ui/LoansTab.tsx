@@ -4,7 +4,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Group,
   NativeSelect,
   SimpleGrid,
@@ -13,7 +12,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -382,7 +380,8 @@ function DataRequestForm() {
         <TextInput label={L.purpose} {...form.text('purpose')} w={360} />
         <NativeSelect
           label={L.approver}
-          {...form.text('approverId')}
+          value={form.values.approverId}
+          onChange={(e) => form.set('approverId', e.currentTarget.value)}
           data={[
             { value: '', label: '请选择分管领导或主要领导' },
             ...leaders.map((s) => ({ value: s.id, label: s.title ? `${s.name}（${s.title}）` : s.name })),
