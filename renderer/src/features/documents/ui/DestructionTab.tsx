@@ -2,13 +2,11 @@
 // the engine, and destroyed in the presence of at least two distinct witnesses.
 import {
   Badge,
-  Button,
   Card,
   Group,
   NumberInput,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -21,7 +19,6 @@ import { canDecide } from '../../../approvals/engine';
 import { currentActor, useCan, useSession } from '../../../auth/session';
 import { DateField, thisYear, YearSelect } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
-import { notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
 import { today } from '../../../db/clock';
 import type { DocDestruction } from '../../../db/schema/documents';
@@ -30,7 +27,7 @@ import { approvalOf, destructionsOfYear } from '../core/queries';
 import { DESTRUCTION_STATUS_LABELS, L } from '../labels';
 
 import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
-import { useFieldErrors } from './fieldErrors';
+import { useDocForm } from './StepForm';
 
 export function DestructionTab() {
   const manage = useCan('documents.manage');
@@ -51,47 +48,38 @@ export function DestructionTab() {
 
 function DestructionForm() {
   const empty = () => ({ ...NO_PICK, copies: 1, reason: '', registeredOn: today() });
-  const [v, setV] = useState(empty);
-  const { errors, fail, clear, setErrors } = useFieldErrors();
-  async function save() {
-    clear();
-    const e: Record<string, string> = {};
-    if (!v.docTitle.trim() && !v.docRefId) e.docTitle = '请选择或填写销毁的文件';
-    if (!v.reason.trim()) e.reason = '请填写销毁原因';
-    if (Object.keys(e).length) return setErrors(e);
-    await registerDestruction(v, currentActor());
-    notifyOk('已登记销毁，等待分管领导批准');
-    setV(empty());
-  }
+  const form = useDocForm({
+    initial: empty,
+    check: (x) => {
+      const e: Record<string, string> = {};
+      if (!x.docTitle.trim() && !x.docRefId) e.docTitle = '请选择或填写销毁的文件';
+      if (!x.reason.trim()) e.reason = '请填写销毁原因';
+      return e;
+    },
+    submit: (x) => registerDestruction(x, currentActor()),
+    success: '已登记销毁，等待分管领导批准',
+    onDone: () => form.reset(),
+  });
+  const { values: v, set, errors } = form;
   return (
-    <FormCard title="不归档公文销毁登记" submitLabel="登记并报分管领导批准" onSubmit={save} onError={fail}>
+    <FormCard form={form} title="不归档公文销毁登记" submitLabel="登记并报分管领导批准">
       <SimpleGrid cols={{ base: 1, md: 4 }}>
         <DocPicker
           label={L.destroyDoc}
           use="destruction"
           value={v}
-          onChange={(p) => setV((x) => ({ ...x, ...p }))}
+          onChange={(p) => form.setValues((x) => ({ ...x, ...p }))}
           error={errors.docTitle}
         />
         <NumberInput
           label={L.copies}
           value={v.copies}
           min={1}
-          onChange={(n) => setV({ ...v, copies: typeof n === 'number' ? n : 0 })}
+          onChange={(n) => set('copies', typeof n === 'number' ? n : 0)}
           error={errors.copies}
         />
-        <TextInput
-          label={L.reason}
-          value={v.reason}
-          onChange={(e) => setV({ ...v, reason: e.currentTarget.value })}
-          error={errors.reason}
-        />
-        <DateField
-          label="登记日期"
-          value={v.registeredOn}
-          onChange={(d) => setV({ ...v, registeredOn: d })}
-          error={errors.registeredOn}
-        />
+        <TextInput label={L.reason} {...form.text('reason')} />
+        <DateField label="登记日期" {...form.input('registeredOn')} />
       </SimpleGrid>
     </FormCard>
   );
@@ -107,24 +95,24 @@ function DestructionCard({ rec, manage }: { rec: DocDestruction; manage: boolean
         : false,
     [req],
   );
-  const [w1, setW1] = useState('');
-  const [w2, setW2] = useState('');
-  const [on, setOn] = useState(today());
-  const [method, setMethod] = useState('粉碎');
-  const { errors, fail, clear, setErrors } = useFieldErrors();
-  async function destroy() {
-    clear();
-    const witnesses = [w1, w2];
-    if (!destructionOk({ approvedByDeputy: rec.status === 'approved', witnesses })) {
-      return setErrors({ witnesses: '须由两名以上不同的人员监销（DOC-7）' });
-    }
-    try {
-      await recordDestruction(rec.id, { witnesses, destroyedOn: on, method }, currentActor());
-      notifyOk('已登记监销');
-    } catch (e) {
-      fail(e, 'witnesses');
-    }
-  }
+  const form = useDocForm(
+    {
+      initial: () => ({ w1: '', w2: '', on: today(), method: '粉碎' }),
+      check: (x): Record<string, string> =>
+        destructionOk({ approvedByDeputy: rec.status === 'approved', witnesses: [x.w1, x.w2] })
+          ? {}
+          : { witnesses: '须由两名以上不同的人员监销（DOC-7）' },
+      submit: (x) =>
+        recordDestruction(
+          rec.id,
+          { witnesses: [x.w1, x.w2], destroyedOn: x.on, method: x.method },
+          currentActor(),
+        ),
+      success: '已登记监销',
+    },
+    'witnesses',
+  );
+  const { errors } = form;
   return (
     <Card withBorder>
       <Group justify="space-between">
@@ -148,60 +136,27 @@ function DestructionCard({ rec, manage }: { rec: DocDestruction; manage: boolean
         </Stack>
       )}
       {manage && rec.status === 'approved' && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void destroy();
-          }}
-        >
-          <Table mt="xs" withTableBorder={false}>
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Td>
-                  <TextInput
-                    label={L.witness1}
-                    value={w1}
-                    onChange={(e) => setW1(e.currentTarget.value)}
-                    error={errors.witnesses ? ' ' : undefined}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    label={L.witness2}
-                    value={w2}
-                    onChange={(e) => setW2(e.currentTarget.value)}
-                    error={errors.witnesses}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <DateField
-                    label={L.destroyedOn}
-                    value={on}
-                    onChange={(v) => setOn(v)}
-                    error={errors.destroyedOn}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    label={L.method}
-                    value={method}
-                    onChange={(e) => setMethod(e.currentTarget.value)}
-                  />
-                </Table.Td>
-                <Table.Td valign="bottom">
-                  <Button type="submit" color="red">
-                    {L.recordDestruction}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
+        <>
+          <FormCard
+            form={form}
+            inline
+            withBorder={false}
+            p={0}
+            mt="xs"
+            submitLabel={L.recordDestruction}
+            submitColor="red"
+          >
+            <TextInput label={L.witness1} {...form.text('w1')} error={errors.witnesses ? ' ' : undefined} />
+            <TextInput label={L.witness2} {...form.text('w2')} error={errors.witnesses} />
+            <DateField label={L.destroyedOn} {...form.input('on')} error={errors.destroyedOn} />
+            <TextInput label={L.method} {...form.text('method')} />
+          </FormCard>
           {errors.status && (
             <Text c="red" size="sm">
               {errors.status}
             </Text>
           )}
-        </form>
+        </>
       )}
     </Card>
   );

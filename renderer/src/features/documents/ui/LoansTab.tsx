@@ -4,7 +4,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Group,
   NativeSelect,
   SimpleGrid,
@@ -13,7 +12,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -37,7 +35,6 @@ import { approvalOf, dataRequestsOfYear, loansOfYear } from '../core/queries';
 import { DATA_REQUEST_STATUS_LABELS, L, LOAN_STATUS_LABELS } from '../labels';
 
 import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
-import { useFieldErrors } from './fieldErrors';
 import { useDocForm } from './StepForm';
 
 function useApproval(id: string | null | undefined): { req: ApprovalRequest | undefined; mine: boolean } {
@@ -357,82 +354,41 @@ function DataRequestForm() {
     purpose: '',
     approverId: '',
   });
-  const [v, setV] = useState(empty);
-  const { errors, fail, clear, setErrors } = useFieldErrors();
-  const set = (k: keyof ReturnType<typeof empty>, val: string) => setV((x) => ({ ...x, [k]: val }));
-  async function save() {
-    clear();
-    const e: Record<string, string> = {};
-    if (!v.requester.trim()) e.requester = '请填写查阅单位或个人';
-    if (!v.content.trim()) e.content = '请填写查阅内容';
-    if (!v.approverId) e.approverId = '须报分管领导或主要领导同意';
-    if (Object.keys(e).length) return setErrors(e);
-    try {
-      await registerDataRequest(v, currentActor());
-      notifyOk('已登记，等待领导同意');
-      setV(empty());
-    } catch (err) {
-      fail(err);
-    }
-  }
+  const form = useDocForm({
+    initial: empty,
+    check: (x) => {
+      const e: Record<string, string> = {};
+      if (!x.requester.trim()) e.requester = '请填写查阅单位或个人';
+      if (!x.content.trim()) e.content = '请填写查阅内容';
+      if (!x.approverId) e.approverId = '须报分管领导或主要领导同意';
+      return e;
+    },
+    submit: (x) => registerDataRequest(x, currentActor()),
+    success: '已登记，等待领导同意',
+    onDone: () => form.reset(),
+  });
+  const { errors } = form;
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="xs">
-          <Title order={5}>查阅、索要资料数据登记</Title>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <TextInput
-              label={L.requester}
-              value={v.requester}
-              onChange={(e) => set('requester', e.currentTarget.value)}
-              error={errors.requester}
-            />
-            <TextInput
-              label={L.contact}
-              value={v.contact}
-              onChange={(e) => set('contact', e.currentTarget.value)}
-            />
-            <DateField
-              label="申请日期"
-              value={v.receivedOn}
-              onChange={(v) => set('receivedOn', v)}
-              error={errors.receivedOn}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={L.content}
-            value={v.content}
-            onChange={(e) => set('content', e.currentTarget.value)}
-            error={errors.content}
-            autosize
-            minRows={1}
-          />
-          <Group align="flex-end">
-            <TextInput
-              label={L.purpose}
-              value={v.purpose}
-              onChange={(e) => set('purpose', e.currentTarget.value)}
-              w={360}
-            />
-            <NativeSelect
-              label={L.approver}
-              value={v.approverId}
-              onChange={(e) => set('approverId', e.currentTarget.value)}
-              data={[
-                { value: '', label: '请选择分管领导或主要领导' },
-                ...leaders.map((s) => ({ value: s.id, label: s.title ? `${s.name}（${s.title}）` : s.name })),
-              ]}
-              error={errors.approverId}
-            />
-            <Button type="submit">提交</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard form={form} title="查阅、索要资料数据登记" submitLabel="提交">
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <TextInput label={L.requester} {...form.text('requester')} />
+        <TextInput label={L.contact} {...form.text('contact')} />
+        <DateField label="申请日期" {...form.input('receivedOn')} />
+      </SimpleGrid>
+      <Textarea label={L.content} {...form.text('content')} autosize minRows={1} />
+      <Group align="flex-end">
+        <TextInput label={L.purpose} {...form.text('purpose')} w={360} />
+        <NativeSelect
+          label={L.approver}
+          value={form.values.approverId}
+          onChange={(e) => form.set('approverId', e.currentTarget.value)}
+          data={[
+            { value: '', label: '请选择分管领导或主要领导' },
+            ...leaders.map((s) => ({ value: s.id, label: s.title ? `${s.name}（${s.title}）` : s.name })),
+          ]}
+          error={errors.approverId}
+        />
+      </Group>
+    </FormCard>
   );
 }

@@ -19,18 +19,13 @@ import { useState } from 'react';
 import { settlementLedger } from '../../../../../shared/ledgers/finance';
 import { can } from '../../../../../shared/permissions';
 import type { Invoice } from '../../../../../shared/rules';
-import {
-  formatYuan,
-  INVOICE_LABELS,
-  INVOICES,
-  quarterEnds,
-  rmbUppercase,
-  ruleText,
-} from '../../../../../shared/rules';
+import { formatYuan, INVOICE_LABELS, INVOICES, quarterEnds, rmbUppercase } from '../../../../../shared/rules';
 import { currentActor, useSession } from '../../../auth/session';
 import { yearOptions } from '../../../components/dates';
-import { notifyError, notifyOk } from '../../../components/notify';
-import { useFieldErrors } from '../../../components/useFieldErrors';
+import { FormCard } from '../../../components/FormCard';
+import { notifyError } from '../../../components/notify';
+import { RuleLines } from '../../../components/RuleCite';
+import { useCommandForm } from '../../../components/useCommandForm';
 import { today } from '../../../db/clock';
 import { exportLedger } from '../../../export';
 import { useStaffBook as useStaff } from '../../../org/hooks';
@@ -39,6 +34,7 @@ import { listQuarterBills, settleSignedBills } from '../core/bills';
 import { BILL_STATUS_LABELS, L } from '../labels';
 
 import { BillForm } from './BillForm';
+import { withField } from './withField';
 
 export function BillsTab() {
   const user = useSession((s) => s.user)!;
@@ -51,9 +47,17 @@ export function BillsTab() {
   // Open bills of earlier quarters are overdue for settlement: shown with this quarter.
   const bills = useLiveQuery(() => listQuarterBills(settleBy, t), [settleBy, t]);
   const [picked, setPicked] = useState<string[]>([]);
-  const [invKind, setInvKind] = useState<Invoice>('vat_ordinary');
-  const [invNo, setInvNo] = useState('');
-  const settle = useFieldErrors({ notifyFieldErrors: 'with_rule' });
+  const settle = useCommandForm({
+    initial: { kind: 'vat_ordinary' as Invoice, number: '' },
+    // no bills picked: the command refuses at 签单 (bills)
+    submit: (invoice) => withField(settleSignedBills(picked, invoice, currentActor()), 'bills'),
+    success: (exp) => `已生成结算报销单 ${exp.number}`,
+    onDone: () => {
+      setPicked([]);
+      settle.reset();
+    },
+    notifyFieldErrors: 'with_rule',
+  });
   const pickedTotal = (bills ?? []).filter((b) => picked.includes(b.id)).reduce((n, b) => n + b.amountFen, 0);
 
   async function exportList() {
@@ -77,9 +81,7 @@ export function BillsTab() {
 
   return (
     <Stack>
-      <Text size="sm" c="dimmed">
-        FIN-3 {ruleText('FIN-3').text}
-      </Text>
+      <RuleLines ids={['FIN-3']} />
       {manage && <BillForm />}
       <Card withBorder>
         <Group align="flex-end" mb="sm">
@@ -156,48 +158,37 @@ export function BillsTab() {
           </Table>
         )}
         {manage && (
-          <form
-            onSubmit={async (e) => {
-              e.preventDefault();
-              settle.clear();
-              try {
-                const exp = await settleSignedBills(picked, { kind: invKind, number: invNo }, currentActor());
-                notifyOk(`已生成结算报销单 ${exp.number}`);
-                setPicked([]);
-                setInvNo('');
-              } catch (err) {
-                settle.fail(err, 'bills');
+          <>
+            <FormCard
+              form={settle}
+              inline
+              withBorder={false}
+              p={0}
+              mt="md"
+              submitLabel={L.settle}
+              footer={
+                picked.length > 0 && (
+                  <Text size="sm" mt={30}>
+                    已选{picked.length}笔，合计 ¥{formatYuan(pickedTotal)}（{rmbUppercase(pickedTotal)}）
+                  </Text>
+                )
               }
-            }}
-          >
-            <Group align="flex-end" mt="md">
+            >
               <NativeSelect
                 label={L.settleInvoice}
-                value={invKind}
-                onChange={(e) => setInvKind(e.currentTarget.value as Invoice)}
+                value={settle.values.kind}
+                onChange={(e) => settle.set('kind', e.currentTarget.value as Invoice)}
                 data={INVOICES.map((k) => ({ value: k, label: INVOICE_LABELS[k] }))}
                 error={settle.errors['invoices.0.kind']}
               />
-              <TextInput
-                label={L.settleInvoiceNumber}
-                value={invNo}
-                onChange={(e) => setInvNo(e.currentTarget.value)}
-              />
-              <Button type="submit" disabled={picked.length === 0}>
-                {L.settle}
-              </Button>
-              {picked.length > 0 && (
-                <Text size="sm">
-                  已选{picked.length}笔，合计 ¥{formatYuan(pickedTotal)}（{rmbUppercase(pickedTotal)}）
-                </Text>
-              )}
-            </Group>
+              <TextInput label={L.settleInvoiceNumber} {...settle.text('number')} />
+            </FormCard>
             {settle.errors.bills && (
               <Text c="red" size="sm">
                 {settle.errors.bills}
               </Text>
             )}
-          </form>
+          </>
         )}
       </Card>
     </Stack>

@@ -7,16 +7,14 @@ import {
   Checkbox,
   Group,
   NativeSelect,
-  Paper,
   Stack,
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 
 import type { Invoice } from '../../../../../shared/rules';
 import {
@@ -28,13 +26,14 @@ import {
   isISODate,
   purchaseNeedsMeeting,
   rmbUppercase,
-  ruleText,
 } from '../../../../../shared/rules';
 import { navigate } from '../../../app/router';
 import { currentActor, useSession } from '../../../auth/session';
 import { useCalendar } from '../../../calendar/calendar';
-import { notifyOk } from '../../../components/notify';
-import { useFieldErrors } from '../../../components/useFieldErrors';
+import { DateField } from '../../../components/dates';
+import { FormCard } from '../../../components/FormCard';
+import { RuleLines, ruleLine } from '../../../components/RuleCite';
+import { useCommandForm } from '../../../components/useCommandForm';
 import { typedFen, Yuan } from '../../../components/Yuan';
 import { today } from '../../../db/clock';
 import type { ExpenseCategory, InvoiceLine } from '../../../db/schema/finance';
@@ -46,43 +45,65 @@ import { getExpense } from '../core/queries';
 import { approvedRequestsFor } from '../core/requests';
 import { CATEGORY_LABELS, FORM_CATEGORIES, L, PURCHASE_CATEGORIES, REQUEST_KIND_LABELS } from '../labels';
 
+import { withField } from './withField';
+
 type Line = { kind: Invoice; number: string; amount: string };
 const EMPTY_LINE: Line = { kind: 'vat_ordinary', number: '', amount: '' };
+type Values = {
+  category: ExpenseCategory;
+  purpose: string;
+  expenseOn: string;
+  advanced: boolean;
+  lines: Line[];
+  lateReason: string;
+  decisionId: string | null;
+  requestId: string;
+};
 
 export function ClaimForm({ draftId }: { draftId?: string }) {
   const user = useSession((s) => s.user)!;
   const cal = useCalendar();
-  const [category, setCategory] = useState<ExpenseCategory>('office');
-  const [purpose, setPurpose] = useState('');
-  const [expenseOn, setExpenseOn] = useState(today());
-  const [advanced, setAdvanced] = useState(true);
-  const [lines, setLines] = useState<Line[]>([{ ...EMPTY_LINE }]);
-  const [lateReason, setLateReason] = useState('');
-  const [decisionId, setDecisionId] = useState<string | null>(null);
-  const [requestId, setRequestId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
+  const mode = useRef<'file' | 'submit'>('submit');
+  const form = useCommandForm({
+    initial: (): Values => ({
+      category: 'office',
+      purpose: '',
+      expenseOn: today(),
+      advanced: true,
+      lines: [{ ...EMPTY_LINE }],
+      lateReason: '',
+      decisionId: null,
+      requestId: '',
+    }),
+    submit: (v: Values) => go(v, mode.current),
+    success: (e) => (mode.current === 'file' ? `已备案：${e.number}` : `已提交报销：${e.number}`),
+    onDone: (e) => navigate('finance', 'claims', e.id),
+    notifyFieldErrors: 'with_rule',
+  });
+  const { values, errors, set } = form;
+  const { category, expenseOn, advanced, lines, decisionId, requestId } = values;
 
   // A filed draft (备案) opened for submission.
   const draft = useLiveQuery(() => (draftId ? getExpense(draftId) : undefined), [draftId]);
   useEffect(() => {
     if (!draft || draft.status !== 'draft') return;
-    setCategory(draft.category);
-    setPurpose(draft.purpose);
-    setExpenseOn(draft.expenseOn);
-    setAdvanced(draft.advanced);
-    setLines(
-      draft.invoices.length
+    form.reset({
+      category: draft.category,
+      purpose: draft.purpose,
+      expenseOn: draft.expenseOn,
+      advanced: draft.advanced,
+      lines: draft.invoices.length
         ? draft.invoices.map((l) => ({
             kind: l.kind,
             number: l.number,
             amount: fenToYuan(l.amountFen).toFixed(2),
           }))
         : [{ ...EMPTY_LINE }],
-    );
-    setLateReason(draft.lateReason ?? '');
-    setDecisionId(draft.meetingDecisionId ?? null);
-    setRequestId(draft.requestId ?? '');
+      lateReason: draft.lateReason ?? '',
+      decisionId: draft.meetingDecisionId ?? null,
+      requestId: draft.requestId ?? '',
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the draft is loaded once it arrives
   }, [draft]);
 
   const requestKind = category === 'supplies' ? 'supply' : category === 'printing' ? 'printing' : null;
@@ -101,12 +122,15 @@ export function ClaimForm({ draftId }: { draftId?: string }) {
   const whiteSlip = lines.some((l) => l.kind === 'white_slip');
 
   function setLine(i: number, patch: Partial<Line>) {
-    setLines(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+    set(
+      'lines',
+      lines.map((l, j) => (j === i ? { ...l, ...patch } : l)),
+    );
   }
 
-  function collect(requireInvoices: boolean): ExpenseInput {
+  function collect(v: Values, requireInvoices: boolean): ExpenseInput {
     const invoices: InvoiceLine[] = [];
-    lines.forEach((l, i) => {
+    v.lines.forEach((l, i) => {
       if (!requireInvoices && !l.amount.trim() && !l.number.trim()) return;
       invoices.push({
         kind: l.kind,
@@ -115,211 +139,187 @@ export function ClaimForm({ draftId }: { draftId?: string }) {
       });
     });
     return {
-      category,
-      purpose,
-      expenseOn,
-      advanced,
+      category: v.category,
+      purpose: v.purpose,
+      expenseOn: v.expenseOn,
+      advanced: v.advanced,
       invoices,
-      lateReason,
-      meetingDecisionId: decisionId,
-      requestId: requestId || null,
+      lateReason: v.lateReason,
+      meetingDecisionId: v.decisionId,
+      requestId: v.requestId || null,
     };
   }
 
-  async function go(mode: 'file' | 'submit') {
-    clear();
-    setBusy(true);
+  async function go(v: Values, how: 'file' | 'submit') {
+    // a refusal naming no field shows at 用途
+    return withField(
+      (async () => {
+        const input = collect(v, how === 'submit');
+        return how === 'file'
+          ? fileExpense(input, currentActor())
+          : submitExpense(input, currentActor(), draft?.status === 'draft' ? draft.id : undefined);
+      })(),
+      'purpose',
+    );
+  }
+
+  async function fileDraft() {
+    mode.current = 'file';
     try {
-      const input = collect(mode === 'submit');
-      const e =
-        mode === 'file'
-          ? await fileExpense(input, currentActor())
-          : await submitExpense(input, currentActor(), draft?.status === 'draft' ? draft.id : undefined);
-      notifyOk(mode === 'file' ? `已备案：${e.number}` : `已提交报销：${e.number}`);
-      navigate('finance', 'claims', e.id);
-    } catch (e) {
-      fail(e, 'purpose');
+      await form.submit();
     } finally {
-      setBusy(false);
+      mode.current = 'submit';
     }
   }
 
   return (
-    <Paper withBorder p="md" maw={860}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void go('submit');
-        }}
-      >
-        <Stack>
-          <Title order={4}>{draft?.status === 'draft' ? `提交备案的报销：${draft.number}` : L.tabNew}</Title>
-          <Text size="sm" c="dimmed">
-            FIN-1 {ruleText('FIN-1').text}
-          </Text>
-          <Group grow align="flex-start">
+    <FormCard
+      form={form}
+      p="md"
+      maw={860}
+      gap="md"
+      titleOrder={4}
+      title={draft?.status === 'draft' ? `提交备案的报销：${draft.number}` : L.tabNew}
+      submitLabel={L.submit}
+      footer={
+        !draft && (
+          <Button variant="default" loading={form.busy} onClick={() => void fileDraft()}>
+            {L.fileDraft}
+          </Button>
+        )
+      }
+    >
+      <RuleLines ids={['FIN-1']} />
+      <Group grow align="flex-start">
+        <NativeSelect
+          label={L.category}
+          value={category}
+          onChange={(e) => set('category', e.currentTarget.value as ExpenseCategory)}
+          data={FORM_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+          error={errors.category}
+        />
+        <DateField label={L.expenseOn} {...form.input('expenseOn')} required />
+      </Group>
+      <TextInput label={L.purpose} {...form.text('purpose')} required autoFocus maxLength={200} />
+      <Checkbox label={L.advanced} {...form.checkbox('advanced')} />
+      <Stack gap="xs">
+        <Text fw={500} size="sm">
+          票据（{ruleLine('FIN-4')}）
+        </Text>
+        {lines.map((l, i) => (
+          <Group key={i} align="flex-start" wrap="nowrap">
             <NativeSelect
-              label={L.category}
-              value={category}
-              onChange={(e) => setCategory(e.currentTarget.value as ExpenseCategory)}
-              data={FORM_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
-              error={errors.category}
+              label={i === 0 ? L.invoiceKind : `${L.invoiceKind}（第${i + 1}张）`}
+              value={l.kind}
+              onChange={(e) => setLine(i, { kind: e.currentTarget.value as Invoice })}
+              data={INVOICES.map((k) => ({ value: k, label: INVOICE_LABELS[k] }))}
+              error={errors[`invoices.${i}.kind`]}
+              w={220}
             />
             <TextInput
-              label={L.expenseOn}
-              type="date"
-              value={expenseOn}
-              onChange={(e) => setExpenseOn(e.currentTarget.value)}
-              error={errors.expenseOn}
-              required
+              label={i === 0 ? L.invoiceNumber : `${L.invoiceNumber}（第${i + 1}张）`}
+              value={l.number}
+              onChange={(e) => setLine(i, { number: e.currentTarget.value })}
+              w={200}
             />
-          </Group>
-          <TextInput
-            label={L.purpose}
-            value={purpose}
-            onChange={(e) => setPurpose(e.currentTarget.value)}
-            error={errors.purpose}
-            required
-            autoFocus
-            maxLength={200}
-          />
-          <Checkbox
-            label={L.advanced}
-            checked={advanced}
-            onChange={(e) => setAdvanced(e.currentTarget.checked)}
-          />
-          <Stack gap="xs">
-            <Text fw={500} size="sm">
-              票据（FIN-4：{ruleText('FIN-4').text}）
-            </Text>
-            {lines.map((l, i) => (
-              <Group key={i} align="flex-start" wrap="nowrap">
-                <NativeSelect
-                  label={i === 0 ? L.invoiceKind : `${L.invoiceKind}（第${i + 1}张）`}
-                  value={l.kind}
-                  onChange={(e) => setLine(i, { kind: e.currentTarget.value as Invoice })}
-                  data={INVOICES.map((k) => ({ value: k, label: INVOICE_LABELS[k] }))}
-                  error={errors[`invoices.${i}.kind`]}
-                  w={220}
-                />
-                <TextInput
-                  label={i === 0 ? L.invoiceNumber : `${L.invoiceNumber}（第${i + 1}张）`}
-                  value={l.number}
-                  onChange={(e) => setLine(i, { number: e.currentTarget.value })}
-                  w={200}
-                />
-                <TextInput
-                  label={i === 0 ? L.invoiceAmount : `${L.invoiceAmount}（第${i + 1}张）`}
-                  value={l.amount}
-                  inputMode="decimal"
-                  placeholder="0.00"
-                  onChange={(e) => setLine(i, { amount: e.currentTarget.value })}
-                  error={errors[`invoices.${i}.amount`]}
-                  w={160}
-                />
-                {lines.length > 1 && (
-                  <ActionIcon
-                    mt={28}
-                    variant="subtle"
-                    color="red"
-                    aria-label={`删除第${i + 1}张票据`}
-                    onClick={() => setLines(lines.filter((_, j) => j !== i))}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                )}
-              </Group>
-            ))}
-            {errors.invoices && (
-              <Text c="red" size="sm">
-                {errors.invoices}
-              </Text>
-            )}
-            <Group>
-              <Button variant="light" size="xs" onClick={() => setLines([...lines, { ...EMPTY_LINE }])}>
-                {L.addInvoice}
-              </Button>
-            </Group>
-            {whiteSlip && (
-              <Alert color="red" title="FIN-4">
-                {ruleText('FIN-4').text}含白条的报销将被拒绝。
-              </Alert>
-            )}
-            <Text size="sm">
-              {L.total}：{total === null ? '—' : <Yuan fen={total} />}
-              {total !== null && (
-                <Text span ml="md" data-testid="claim-uppercase">
-                  {L.uppercase}：{rmbUppercase(total)}
-                </Text>
-              )}
-            </Text>
-          </Stack>
-          {(late || errors.lateReason) && (
-            <Stack gap={4}>
-              <Alert color="orange" title="FIN-2 逾期报销">
-                {ruleText('FIN-2').text}本笔开支应在 {validDate ? claimDue(expenseOn, cal) : ''}{' '}
-                前报销，现已逾期，须说明理由。
-              </Alert>
-              <Textarea
-                label={L.lateReason}
-                value={lateReason}
-                onChange={(e) => setLateReason(e.currentTarget.value)}
-                error={errors.lateReason}
-                autosize
-                minRows={2}
-              />
-            </Stack>
-          )}
-          {(needsDecision || errors.meetingDecisionId || decisionId) && (
-            <Stack gap={4}>
-              <Text size="sm" c="orange">
-                FIN-5 {ruleText('FIN-5').text}
-              </Text>
-              <DecisionSelect
-                label={L.decision}
-                value={decisionId}
-                onChange={(id) => setDecisionId(id)}
-                error={errors.meetingDecisionId}
-              />
-            </Stack>
-          )}
-          {requestKind && (
-            <NativeSelect
-              label={`${L.request}（${REQUEST_KIND_LABELS[requestKind]}）`}
-              description={`FIN-6 ${ruleText('FIN-6').text}`}
-              value={requestId}
-              onChange={(e) => setRequestId(e.currentTarget.value)}
-              data={[
-                { value: '', label: requests.length ? '请选择' : '（没有已批准的申报单）' },
-                ...requests.map((r) => ({
-                  value: r.id,
-                  label: `${r.number} ${r.title}（${r.approvedOn}批准）`,
-                })),
-              ]}
-              error={errors.requestId}
+            <TextInput
+              label={i === 0 ? L.invoiceAmount : `${L.invoiceAmount}（第${i + 1}张）`}
+              value={l.amount}
+              inputMode="decimal"
+              placeholder="0.00"
+              onChange={(e) => setLine(i, { amount: e.currentTarget.value })}
+              error={errors[`invoices.${i}.amount`]}
+              w={160}
             />
-          )}
-          {errors.route && (
-            <Text c="red" size="sm">
-              {errors.route}
-            </Text>
-          )}
-          <Group>
-            <Button type="submit" loading={busy}>
-              {L.submit}
-            </Button>
-            {!draft && (
-              <Button variant="default" loading={busy} onClick={() => go('file')}>
-                {L.fileDraft}
-              </Button>
+            {lines.length > 1 && (
+              <ActionIcon
+                mt={28}
+                variant="subtle"
+                color="red"
+                aria-label={`删除第${i + 1}张票据`}
+                onClick={() =>
+                  set(
+                    'lines',
+                    lines.filter((_, j) => j !== i),
+                  )
+                }
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
             )}
           </Group>
-          <Text size="xs" c="dimmed">
-            “{L.fileDraft}
-            ”：开支前先告知办公室备案（FIN-1），本人垫付的自开支日起1个月内报销（FIN-2），期限进入期限监控。
+        ))}
+        {errors.invoices && (
+          <Text c="red" size="sm">
+            {errors.invoices}
           </Text>
+        )}
+        <Group>
+          <Button variant="light" size="xs" onClick={() => set('lines', [...lines, { ...EMPTY_LINE }])}>
+            {L.addInvoice}
+          </Button>
+        </Group>
+        {whiteSlip && (
+          <Alert color="red" title="FIN-4">
+            {ruleLine('FIN-4')}含白条的报销将被拒绝。
+          </Alert>
+        )}
+        <Text size="sm">
+          {L.total}：{total === null ? '—' : <Yuan fen={total} />}
+          {total !== null && (
+            <Text span ml="md" data-testid="claim-uppercase">
+              {L.uppercase}：{rmbUppercase(total)}
+            </Text>
+          )}
+        </Text>
+      </Stack>
+      {(late || errors.lateReason) && (
+        <Stack gap={4}>
+          <Alert color="orange" title="FIN-2 逾期报销">
+            {ruleLine('FIN-2')}本笔开支应在 {validDate ? claimDue(expenseOn, cal) : ''}{' '}
+            前报销，现已逾期，须说明理由。
+          </Alert>
+          <Textarea label={L.lateReason} {...form.text('lateReason')} autosize minRows={2} />
         </Stack>
-      </form>
-    </Paper>
+      )}
+      {(needsDecision || errors.meetingDecisionId || decisionId) && (
+        <Stack gap={4}>
+          <Text size="sm" c="orange">
+            {ruleLine('FIN-5')}
+          </Text>
+          <DecisionSelect
+            label={L.decision}
+            value={decisionId}
+            onChange={(id) => set('decisionId', id)}
+            error={errors.meetingDecisionId}
+          />
+        </Stack>
+      )}
+      {requestKind && (
+        <NativeSelect
+          label={`${L.request}（${REQUEST_KIND_LABELS[requestKind]}）`}
+          description={ruleLine('FIN-6')}
+          value={requestId}
+          onChange={(e) => set('requestId', e.currentTarget.value)}
+          data={[
+            { value: '', label: requests.length ? '请选择' : '（没有已批准的申报单）' },
+            ...requests.map((r) => ({
+              value: r.id,
+              label: `${r.number} ${r.title}（${r.approvedOn}批准）`,
+            })),
+          ]}
+          error={errors.requestId}
+        />
+      )}
+      {errors.route && (
+        <Text c="red" size="sm">
+          {errors.route}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed">
+        “{L.fileDraft}
+        ”：开支前先告知办公室备案（FIN-1），本人垫付的自开支日起1个月内报销（FIN-2），期限进入期限监控。
+      </Text>
+    </FormCard>
   );
 }

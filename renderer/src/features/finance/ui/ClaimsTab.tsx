@@ -12,7 +12,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -25,9 +24,10 @@ import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
 import { approvalFor } from '../../../approvals/engine';
 import { currentActor, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
-import { thisYear as currentYear, yearOptions } from '../../../components/dates';
+import { DateField, thisYear as currentYear, yearOptions } from '../../../components/dates';
+import { FormCard } from '../../../components/FormCard';
 import { notifyError, notifyOk } from '../../../components/notify';
-import { useFieldErrors } from '../../../components/useFieldErrors';
+import { useCommandForm } from '../../../components/useCommandForm';
 import { Yuan } from '../../../components/Yuan';
 import { today } from '../../../db/clock';
 import type { ExpenseStatus } from '../../../db/schema/finance';
@@ -44,6 +44,7 @@ import { getExpense, listClaims, submittedTuitionClaims } from '../core/queries'
 import { CATEGORY_LABELS, EXPENSE_STATUS_COLORS, EXPENSE_STATUS_LABELS, L } from '../labels';
 
 import { ExpensePrint } from './ExpensePrint';
+import { withField } from './withField';
 
 const PAGE = 50;
 
@@ -155,8 +156,6 @@ function ClaimDetail({ id }: { id: string }) {
   const req = useLiveQuery(() => approvalFor('expenses', id), [id]);
   const { name } = useStaff();
   const [print, setPrint] = useState(false);
-  const [paidOn, setPaidOn] = useState(today());
-  const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   if (e === undefined) return <Text c="dimmed">正在读取…</Text>;
   if (!e) return <Alert color="red">报销单不存在。</Alert>;
   const step = req?.status === 'pending' ? req.steps[req.currentStep] : undefined;
@@ -263,35 +262,24 @@ function ClaimDetail({ id }: { id: string }) {
           </Button>
         )}
       </Group>
-      {e.status === 'approved' && can(user.roles, 'finance.manage') && (
-        <Card withBorder>
-          <form
-            onSubmit={async (ev) => {
-              ev.preventDefault();
-              clear();
-              try {
-                await markExpensePaid(e.id, paidOn, currentActor());
-                notifyOk('已登记付款');
-              } catch (err) {
-                fail(err, 'paidOn');
-              }
-            }}
-          >
-            <Group align="flex-end">
-              <TextInput
-                label="付款日期"
-                type="date"
-                value={paidOn}
-                onChange={(ev) => setPaidOn(ev.currentTarget.value)}
-                error={errors.paidOn}
-              />
-              <Button type="submit">{L.pay}</Button>
-            </Group>
-          </form>
-        </Card>
-      )}
+      {e.status === 'approved' && can(user.roles, 'finance.manage') && <PayCard id={e.id} />}
       {print && <ExpensePrint e={e} req={req} claimant={name(e.claimantId)} />}
     </Stack>
+  );
+}
+
+// 登记付款: a payment is never dated ahead; a refusal naming no field shows at 付款日期.
+function PayCard({ id }: { id: string }) {
+  const form = useCommandForm({
+    initial: () => ({ paidOn: today() }),
+    submit: ({ paidOn }) => withField(markExpensePaid(id, paidOn, currentActor()), 'paidOn'),
+    success: '已登记付款',
+    notifyFieldErrors: 'with_rule',
+  });
+  return (
+    <FormCard form={form} inline submitLabel={L.pay}>
+      <DateField label="付款日期" {...form.input('paidOn')} />
+    </FormCard>
   );
 }
 
