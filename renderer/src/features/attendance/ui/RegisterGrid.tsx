@@ -2,7 +2,7 @@
 // Arrow keys move, a time is typed as 0812 or 08:12, Enter saves and moves down, Esc reverts,
 // PageDown/PageUp change the day. Approved leave and trips are filled in; 迟/早/旷 are derived by
 // the rules, never typed. A refused cell keeps what was typed and shows why.
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -12,6 +12,7 @@ import { addCalendarDays, dayOfWeek, isWorkday, leaveTypeInfo } from '../../../.
 import { navigate } from '../../../app/router';
 import { currentActor } from '../../../auth/session';
 import { useCalendar } from '../../../calendar/calendar';
+import { DateField } from '../../../components/dates';
 import { errorMessage } from '../../../components/notify';
 import { today } from '../../../db/clock';
 import { DomainError } from '../../../db/repo';
@@ -214,13 +215,7 @@ export function RegisterGrid({ date: dateParam }: { date?: string }) {
   return (
     <Stack>
       <Group align="flex-end">
-        <TextInput
-          type="date"
-          label="登记日期"
-          value={date}
-          w={170}
-          onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
-        />
+        <DateField label="登记日期" value={date} w={170} onChange={(v) => v && setDate(v)} />
         <Button variant="default" onClick={() => setDate(stepWorkday(date, -1, cal))}>
           前一工作日
         </Button>

@@ -1,8 +1,9 @@
 // Shared pieces of the leave and trips screens.
-import { Group, NativeSelect, TextInput } from '@mantine/core';
+import { Group, NativeSelect } from '@mantine/core';
 
 import type { Half } from '../../../../../shared/rules';
 import { useSession } from '../../../auth/session';
+import { DateField } from '../../../components/dates';
 import { localHHmm, toLocalISODate } from '../../../db/clock';
 import { HALF_LABELS } from '../labels';
 
@@ -19,11 +20,10 @@ export function HalfDayField(p: {
 }) {
   return (
     <Group align="flex-start" gap="xs" wrap="nowrap">
-      <TextInput
-        type="date"
+      <DateField
         label={p.label}
         value={p.date}
-        onChange={(e) => p.onDate(e.currentTarget.value)}
+        onChange={p.onDate}
         error={p.error}
         w={180}
         autoFocus={p.autoFocus}
