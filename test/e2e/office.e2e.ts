@@ -424,7 +424,8 @@ describe('office: 公文, 印章, 会议, 学习', () => {
     await page.emulateMedia({ media: 'screen' });
     const text = pdfText(`${OUT}/shouwen-proxy.pdf`);
     expect(text).toContain('拟请刘局长阅示');
-    expect(text).toMatch(/拟办人：李红梅（办公室主任）\s*周晓燕代录\s+\d{4}-\d{2}-\d{2}/);
+    // the date of the proposal as a formal form writes it (issue 14: 2026年12月6日), after the signing line
+    expect(text).toMatch(/拟办人：李红梅（办公室主任）\s*周晓燕代录\s+签字：\s*\d{4}年\d{1,2}月\d{1,2}日/);
     expect(text).not.toContain('办公室主任：周晓燕');
   });
 });
