@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { completeSetup, containsText, DEMO_PASSWORD, loginAndWait, logout, openModule, startApp, visible } from './harness';
+import {
+  completeSetup,
+  containsText,
+  DEMO_PASSWORD,
+  loginAndWait,
+  logout,
+  openModule,
+  startApp,
+  visible,
+} from './harness';
 import type { App } from './harness';
 import { pdfText, readWithExcelJS, readWithOpenpyxl } from './readers';
 
@@ -120,10 +129,13 @@ describe('leave: request, route, approval, slip, sheet', () => {
     expect(text).toContain('办信股');
     expect(text).toContain('事假');
     expect(text).toContain('1.5天');
-    expect(text).toMatch(/自 2026-06-25 上午 至 2026-06-26 上午/);
+    // a formal form writes dates as 2026年6月25日 (issue 14)
+    expect(text).toMatch(/自 2026年6月25日 上午 至 2026年6月26日 上午/);
     expect(text).toContain('LV-3');
-    expect(text).toMatch(/分管领导意见 同意 审批人：王丽娟 签字： 日期：2026-06-30/);
-    expect(text).toMatch(/局长意见 同意 审批人：刘建国 签字： 日期：2026-06-30/);
+    expect(text).toMatch(/分管领导意见 (同意 )?审批人：王丽娟 签字： 2026年6月30日/);
+    expect(text).toMatch(/局长意见 (同意 )?审批人：刘建国 签字： 2026年6月30日/);
+    // each opinion printed once (issue 14: no “同意。同意。”)
+    expect(text.match(/同意/g)).toHaveLength(2);
     expect(text).toContain('销假日期');
     // Printing records the printed state (LV-6).
     await page.getByRole('button', { name: '打印' }).click();
@@ -158,7 +170,9 @@ describe('leave: request, route, approval, slip, sheet', () => {
     });
     expect(qian[col25]).toBe('事/事');
     expect(String(qian[col25 + 1])).toMatch(/^事\//);
-    const personalMarks = (qian.slice(header.indexOf('1日'), header.indexOf('30日') + 1) as string[]).join('').split('事').length - 1;
+    const personalMarks =
+      (qian.slice(header.indexOf('1日'), header.indexOf('30日') + 1) as string[]).join('').split('事')
+        .length - 1;
     expect(qian[colPersonal]).toBe(personalMarks / 2);
     const py = readWithOpenpyxl(file).find((s) => s.name === '考勤表')!;
     const pyRow = py.rows.find((r) => r.includes('钱雪'))!;
