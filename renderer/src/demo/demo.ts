@@ -253,11 +253,7 @@ export async function loadDemoData(progress: DemoProgress = () => undefined): Pr
   for (const [i, m] of DEMO_MODULES.entries()) {
     const at = done / all;
     progress(`正在生成演示数据：${m.label}…`, at);
-    // One transaction per module: its thousands of small writes join it instead of each paying for a
-    // transaction of its own (a failure undoes the module, and the unfinished setup is discarded).
-    await db.transaction('rw', db.tables, async () =>
-      m.load({ staff: [...byName.values()], progress: (message) => progress(message, at) }),
-    );
+    await m.load({ staff: [...byName.values()], progress: (message) => progress(message, at) });
     done += weights[i];
   }
   progress('演示数据已载入', 1);
