@@ -84,7 +84,14 @@ const FORMS: Form[] = [
   {
     name: '信访事项交办单',
     paper: 'A4',
-    open: (p) => firstWith(p, '#/petitions/supervise', 'a[href*="#/petitions/case/"]', '打印交办单'),
+    // a case handed down (已交办), found as the 转送函 below finds a forwarded one
+    open: async (page) => {
+      await go(page, '#/petitions/list');
+      await page.getByLabel('状态').selectOption('handed_down');
+      await page.getByRole('button', { name: '查询' }).click();
+      await visible(page.getByRole('table').getByText('已交办').first());
+      await firstWith(page, null, 'a[href*="#/petitions/case/"]', '打印交办单');
+    },
   },
   {
     name: '信访事项转送函',
