@@ -14,7 +14,8 @@ export async function getSetting<T>(key: string, fallback: T): Promise<T> {
   return row === undefined ? fallback : (row.value as T);
 }
 
-export function setSetting(key: string, value: unknown, actor: Actor): Promise<void> {
+// summary: what the audit trail says (default 设置 <key>).
+export function setSetting(key: string, value: unknown, actor: Actor, summary?: string): Promise<void> {
   return writeTx([db.settings], async () => {
     const before = await db.settings.get(key);
     const at = nowIso();
@@ -26,7 +27,7 @@ export function setSetting(key: string, value: unknown, actor: Actor): Promise<v
       table: 'settings',
       recordId: key,
       action: before ? 'update' : 'create',
-      summary: `设置 ${key}`,
+      summary: summary ?? `设置 ${key}`,
       before: before?.value,
       after: value,
     });

@@ -7,12 +7,12 @@ import Dexie from 'dexie';
 
 import { nextNoticeSeq, noticeNumber } from '../../../../../shared/paper';
 import type { ISODate } from '../../../../../shared/rules';
-import { appendAudit } from '../../../db/audit';
 import { nowIso, today } from '../../../db/clock';
 import { defineCommand, refuse } from '../../../db/command';
 import { db } from '../../../db/db';
 import { getLive } from '../../../db/live';
 import { insert } from '../../../db/repo';
+import { getSetting, setSetting } from '../../../db/settings';
 
 export type IssuedNotice = { no: string; on: ISODate; year: number; seq: number };
 
@@ -57,22 +57,10 @@ async function issue(
   if (again) return again;
   const year = Number(day.slice(0, 4));
   const key = noticeSeqKey(year);
-  const kept = await db.settings.get(key);
-  const seq = nextNoticeSeq([{ year, seq: Number(kept?.value ?? 0) }], year);
+  const seq = nextNoticeSeq([{ year, seq: await getSetting<number>(key, 0) }], year);
   const no = noticeNumber(year, seq);
+  await setSetting(key, seq, actor, `督办通知编号 ${no}`);
   const at = nowIso();
-  await db.settings.put({ id: key, value: seq, updatedAt: at, updatedBy: actor.id });
-  await appendAudit({
-    at,
-    actorId: actor.id,
-    actorName: actor.name,
-    table: 'settings',
-    recordId: key,
-    action: kept ? 'update' : 'create',
-    summary: `督办通知编号 ${no}`,
-    before: kept?.value,
-    after: seq,
-  });
   for (const id of caseIds) {
     const p = await getLive(db.petitions, id);
     if (!p) refuse('督办的信访件不存在或已删除', 'cases');
