@@ -38,11 +38,15 @@ async function firstWith(page: Page, list: string | null, links: string, button:
   for (const h of [...new Set(hrefs)].slice(0, 12)) {
     await go(page, h.replace(/^.*#/, '#'));
     const b = page.getByRole('button', { name: button });
+    // isVisible does not wait: wait up to 3 s for this record's detail to offer the button
     if (
       await b
         .first()
-        .isVisible({ timeout: 3_000 })
-        .catch(() => false)
+        .waitFor({ state: 'visible', timeout: 3_000 })
+        .then(
+          () => true,
+          () => false,
+        )
     ) {
       // a list re-rendering under the pointer: once more
       await b

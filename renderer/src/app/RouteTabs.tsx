@@ -1,6 +1,7 @@
 // Mantine tabs synced to the hash route '#/<module>/<tab>/...': the second part picks the tab (the
 // first tab when it names none of them), the parts after it go to the tab's content.
 import { Tabs } from '@mantine/core';
+import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 
 import { navigate, useRoute } from './router';
@@ -38,7 +39,10 @@ export function RouteTabs({
       </Tabs.List>
       {tabs.map((t) => (
         <Tabs.Panel key={t.value} value={t.value}>
-          {tab === t.value && children(t.value, rest)}
+          {/* keyed by the rest of the route: a detail opened for another record is a new screen (its
+              live reads and its own state start afresh), never the last record's shown under the
+              new address for a moment */}
+          {tab === t.value && <Fragment key={rest.join('/')}>{children(t.value, rest)}</Fragment>}
         </Tabs.Panel>
       ))}
     </Tabs>
