@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 
+import { opinionText } from '../../../shared/paper';
 import { ruleText } from '../../../shared/rules';
 import { currentActor } from '../auth/session';
 import { notifyError, notifyOk } from '../components/notify';
@@ -47,11 +48,16 @@ export function ApprovalChain({ req }: { req: ApprovalRequest }) {
           <Table.Tr key={i}>
             <Table.Td>{s.label}</Table.Td>
             <Table.Td>
-              {s.decidedByName && s.onBehalfOfName ? `${s.decidedByName}（代 ${s.onBehalfOfName}）` : s.decidedByName || s.approverName}
+              {s.decidedByName && s.onBehalfOfName
+                ? `${s.decidedByName}（代 ${s.onBehalfOfName}）`
+                : s.decidedByName || s.approverName}
             </Table.Td>
             <Table.Td>
-              {s.decision ? (s.decision === 'approved' ? '同意' : '退回') : i === req.currentStep && req.status === 'pending' ? '待审批' : ''}
-              {s.comment ? `：${s.comment}` : ''}
+              {s.decision
+                ? opinionText(s.decision, s.comment, { approved: '同意', rejected: '退回' })
+                : i === req.currentStep && req.status === 'pending'
+                  ? '待审批'
+                  : (s.comment ?? '')}
               {s.extra && Object.entries(s.extra).map(([k, v]) => ` ${k}：${v}`)}
             </Table.Td>
             <Table.Td>{fmt(s.decidedAt)}</Table.Td>
@@ -73,7 +79,9 @@ export function DecideForm({
   onDone?: () => void;
 }) {
   // Fields the current step requires (engine), plus any the caller asks for.
-  const fields = [...new Set([...(req.steps[req.currentStep]?.requiredFields ?? []), ...(extraFields ?? [])])];
+  const fields = [
+    ...new Set([...(req.steps[req.currentStep]?.requiredFields ?? []), ...(extraFields ?? [])]),
+  ];
   const [comment, setComment] = useState('');
   const [extra, setExtra] = useState<Record<string, string>>({});
   // Refusals by field: 'comment' (审批意见) or one of `fields` (e.g. 证明人), shown under that field.
@@ -88,11 +96,15 @@ export function DecideForm({
     }
     setBusy(true);
     try {
-      await decide({ requestId: req.id, decision, comment, extra: fields.length ? extra : undefined }, currentActor());
+      await decide(
+        { requestId: req.id, decision, comment, extra: fields.length ? extra : undefined },
+        currentActor(),
+      );
       notifyOk(decision === 'approved' ? '已同意' : '已退回');
       onDone?.();
     } catch (e) {
-      if (e instanceof DomainError && e.field && (e.field === 'comment' || fields.includes(e.field))) setErrors({ [e.field]: e.message });
+      if (e instanceof DomainError && e.field && (e.field === 'comment' || fields.includes(e.field)))
+        setErrors({ [e.field]: e.message });
       else notifyError(e);
     } finally {
       setBusy(false);
@@ -106,9 +118,22 @@ export function DecideForm({
         </Text>
       )}
       {fields.map((f) => (
-        <TextInput key={f} label={f} value={extra[f] ?? ''} onChange={(e) => setExtra({ ...extra, [f]: e.currentTarget.value })} error={errors[f]} />
+        <TextInput
+          key={f}
+          label={f}
+          value={extra[f] ?? ''}
+          onChange={(e) => setExtra({ ...extra, [f]: e.currentTarget.value })}
+          error={errors[f]}
+        />
       ))}
-      <Textarea label="审批意见" value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={errors.comment} autosize minRows={1} />
+      <Textarea
+        label="审批意见"
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+        error={errors.comment}
+        autosize
+        minRows={1}
+      />
       <Group>
         <Button loading={busy} onClick={() => go('approved')}>
           同意
