@@ -29,6 +29,12 @@ const STATIC_EXCELJS = {
   message:
     'exceljs loads only in the export/import workers: use exportLedger (renderer/src/export) or readSpreadsheet (renderer/src/import).',
 };
+// notices go through components/notify (the newest always shows; cleared when the user changes)
+const NOTICES = {
+  regex: '^@mantine/notifications$',
+  allowTypeImports: true,
+  message: 'Show notices through components/notify (showNotice, notifyOk, notifyError).',
+};
 const SCREEN_DB = [
   {
     regex: '(^|/)db/db$',
@@ -124,7 +130,7 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...RENDERER_BASE, STATIC_EXCELJS] }],
+      'no-restricted-imports': ['error', { patterns: [...RENDERER_BASE, STATIC_EXCELJS, NOTICES] }],
     },
   },
   {
@@ -144,8 +150,17 @@ export default tseslint.config(
     files: ['renderer/src/**/*.tsx', 'renderer/src/features/*/ui/**/*.ts'],
     ignores: ['renderer/src/**/*.test.tsx', 'renderer/src/bench/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...RENDERER_BASE, STATIC_EXCELJS, ...SCREEN_DB] }],
+      'no-restricted-imports': ['error', { patterns: [...RENDERER_BASE, STATIC_EXCELJS, NOTICES, ...SCREEN_DB] }],
     },
+  },
+  {
+    // the one place notices are shown, and where their container is mounted
+    files: ['renderer/src/components/notify.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...RENDERER_BASE, STATIC_EXCELJS] }] },
+  },
+  {
+    files: ['renderer/src/app/App.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...RENDERER_BASE, STATIC_EXCELJS, ...SCREEN_DB] }] },
   },
   {
     // no screen acts as the system

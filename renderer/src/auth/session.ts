@@ -3,6 +3,7 @@ import { create } from 'zustand';
 
 import { can } from '../../../shared/permissions';
 import type { Permission } from '../../../shared/permissions';
+import { clearNotices } from '../components/notify';
 import type { Actor } from '../db/repo';
 
 import type { SessionUser } from './service';
@@ -19,8 +20,14 @@ type SessionState = {
 export const useSession = create<SessionState>((set) => ({
   user: null,
   locked: false,
-  signIn: (user) => set({ user, locked: false }),
-  signOut: () => set({ user: null, locked: false }),
+  signIn: (user) => {
+    clearNotices();
+    set({ user, locked: false });
+  },
+  signOut: () => {
+    clearNotices();
+    set({ user: null, locked: false });
+  },
   lock: () => set((s) => (s.user ? { locked: true } : s)),
   unlock: () => set({ locked: false }),
 }));

@@ -1,7 +1,8 @@
 // The export's progress, shown as a notification that fills as the worker writes the rows. Small
 // exports finish before it would appear (it waits SHOW_AFTER_MS) and show nothing.
 import { Progress, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+
+import { hideNotice, showNotice, updateNotice } from '../components/notify';
 
 import type { ExportProgress } from './xlsx';
 
@@ -28,18 +29,18 @@ export function exportNotice(title: string): { progress: (p: ExportProgress) => 
   const timer = setTimeout(() => {
     shown = true;
     lastDrawn = Date.now();
-    notifications.show({ id, title, message: body(latest), loading: true, autoClose: false, withCloseButton: false });
+    showNotice({ id, title, message: body(latest), loading: true, autoClose: false, withCloseButton: false });
   }, SHOW_AFTER_MS);
   return {
     progress(p) {
       latest = p;
       if (!shown || (p.phase === 'rows' && Date.now() - lastDrawn < UPDATE_EVERY_MS)) return;
       lastDrawn = Date.now();
-      notifications.update({ id, title, message: body(p), loading: true, autoClose: false, withCloseButton: false });
+      updateNotice({ id, title, message: body(p), loading: true, autoClose: false, withCloseButton: false });
     },
     close() {
       clearTimeout(timer);
-      if (shown) notifications.hide(id);
+      if (shown) hideNotice(id);
     },
   };
 }

@@ -15,13 +15,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { href } from '../../../app/router';
 import { DateField } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
+import { showNotice } from '../../../components/notify';
 import { today } from '../../../db/clock';
 import type { HigherVisitLevel, ReceptionDay } from '../../../db/schema/petitions';
 import { saveHigherVisit, saveReceptionDay } from '../core/commands';
@@ -100,7 +100,7 @@ function ReceptionDays() {
   const setDate = (date: string) => {
     // the picked cases are of the old date: a reception day links only the visits of its own day
     if (date !== v.date && v.petitionIds.length > 0)
-      notifications.show({
+      showNotice({
         color: 'yellow',
         title: '关联来访件已移除',
         message: `已移除${v.petitionIds.length}件不是${date || '该日'}登记的来访件`,
