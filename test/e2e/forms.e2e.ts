@@ -37,6 +37,8 @@ async function firstWith(page: Page, list: string | null, links: string, button:
   );
   for (const h of [...new Set(hrefs)].slice(0, 12)) {
     await go(page, h.replace(/^.*#/, '#'));
+    // the record's detail has loaded (a loaded machine may take seconds) before its buttons are judged
+    await page.getByText('正在读取…').first().waitFor({ state: 'hidden', timeout: 15_000 });
     const b = page.getByRole('button', { name: button });
     // isVisible does not wait: wait up to 3 s for this record's detail to offer the button
     if (
