@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { gradeConsequence } from '../../../../../shared/rules';
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { insert, SYSTEM_ACTOR } from '../../../db/repo';
+import { refusal, withSeededOrg } from '../../../db/testing';
 import { signPledge } from '../../integrity';
 
 import {
@@ -22,24 +20,7 @@ import {
 } from './commands';
 import { inspectionStatus } from './queries';
 
-let org: TestOrg;
-
-beforeEach(async () => {
-  pinClock(new Date('2026-12-10T10:00:00'));
-  await resetDb();
-  org = await seedOrg();
-});
-afterEach(() => pinClock(null));
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const org = withSeededOrg('2026-12-10T10:00:00');
 
 async function assessmentOf(staffId: string, year = 2026) {
   return (await db.assessments.where('[year+staffId]').equals([year, staffId]).first())!;

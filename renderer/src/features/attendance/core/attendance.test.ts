@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { MonthMarkRow } from '../../../../../shared/ledgers/attendance';
 import { monthSheetSpec } from '../../../../../shared/ledgers/attendance';
@@ -8,8 +8,7 @@ import { loadCalendar } from '../../../calendar/calendar';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { DomainError, SYSTEM_ACTOR } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 import { submitLeave } from '../../leave';
 import '../../leave/contributions';
 
@@ -19,15 +18,9 @@ import { saveAttendanceSettings } from './settings';
 import { bulkAddSignIns, saveSignIn, signInSelf } from './signins';
 import { countedMonths, liveMonth, officialMonthRows, sessionsCome, yearRows } from './tally';
 
-let org: TestOrg;
-
-beforeEach(async () => {
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-06-10T09:00:00', async () => {
   // Wednesday 10 June 2026, 09:00.
-  pinClock(new Date('2026-06-10T09:00:00'));
 });
-afterEach(() => pinClock(null));
 
 async function refusal(p: Promise<unknown>): Promise<DomainError> {
   try {

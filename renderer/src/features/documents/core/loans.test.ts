@@ -1,10 +1,9 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { approvalFor, decide } from '../../../approvals/engine';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import '../contributions';
 import { archiveYear, archiveYearStatus } from './archive';
@@ -26,13 +25,7 @@ import {
   returnLoan,
 } from './loans';
 
-let org: TestOrg;
-beforeEach(async () => {
-  pinClock(new Date('2026-11-20T09:00:00'));
-  await resetDb();
-  org = await seedOrg();
-});
-afterAll(() => pinClock(null));
+const org = withSeededOrg('2026-11-20T09:00:00');
 
 describe('loans (DOC-5)', () => {
   it('needs the 分管领导, then lists the loan as overdue after its return date', async () => {

@@ -1,15 +1,13 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { ruleText } from '../../../../../shared/rules';
 import { decide, registerApprovalHandler } from '../../../approvals/engine';
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
+import { insert, SYSTEM_ACTOR } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
 import type { Expense, InvoiceLine } from '../../../db/schema/finance';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { refusal, withSeededOrg } from '../../../db/testing';
 import { createRewardPayout, registerPiece, reviewPiece } from '../../publicity/core/pieces';
 
 import { recordSignedBill, settleSignedBills } from './bills';
@@ -19,12 +17,7 @@ import { createTuitionClaim, expenseHandlerTables, markExpensePaid, onExpenseFin
 import { listClaims } from './queries';
 import { onSpendRequestFinished, spendRequestHandlerTables, submitSpendRequest } from './requests';
 
-let org: TestOrg;
-
-beforeEach(async () => {
-  pinClock(new Date('2026-03-16T10:00:00'));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-03-16T10:00:00', async () => {
   registerApprovalHandler('expense', { tables: expenseHandlerTables, onFinished: onExpenseFinished });
   registerApprovalHandler('supply', {
     tables: spendRequestHandlerTables,
@@ -35,7 +28,6 @@ beforeEach(async () => {
     onFinished: onSpendRequestFinished,
   });
 });
-afterEach(() => pinClock(null));
 
 const inv = (amountFen: number, kind: InvoiceLine['kind'] = 'vat_ordinary'): InvoiceLine => ({
   kind,
@@ -52,16 +44,6 @@ function claim(over: Partial<ExpenseInput> = {}): ExpenseInput {
     invoices: [inv(35000)],
     ...over,
   };
-}
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 async function decision(date = '2026-03-02', kind: 'director_office' | 'staff' = 'director_office') {

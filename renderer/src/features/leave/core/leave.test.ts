@@ -1,13 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { collectDeadlines, collectTodos } from '../../../app/registry';
 import { decide, withdraw } from '../../../approvals/engine';
 import { loadCalendar } from '../../../calendar/calendar';
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 import { liveMonth } from '../../attendance';
 
 import '../contributions';
@@ -16,14 +14,7 @@ import { closeLeave, markSlipFiled, markSlipPrinted, previewLeave, submitLeave }
 import type { TripDraft } from './trips';
 import { previewTrip, reportTrip, submitTrip } from './trips';
 
-let org: TestOrg;
-
-beforeEach(async () => {
-  await resetDb();
-  org = await seedOrg();
-  pinClock(new Date('2026-06-10T09:00:00')); // Wednesday
-});
-afterEach(() => pinClock(null));
+const org = withSeededOrg('2026-06-10T09:00:00');
 
 async function refusal(p: Promise<unknown>): Promise<DomainError> {
   try {

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { insert, softDelete, SYSTEM_ACTOR } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 import { AGENDA_CATEGORIES } from '../labels';
 
 import { addDecision, createMeeting, setFollowUp, submitSectionReport, updateMeeting } from './commands';
@@ -19,12 +18,7 @@ import {
   sectionsMissingReport,
 } from './queries';
 
-let org: TestOrg;
-beforeEach(async () => {
-  await resetDb();
-  org = await seedOrg();
-});
-afterEach(() => pinClock(null));
+const org = withSeededOrg();
 
 function meeting(over: Partial<MeetingInput> = {}): MeetingInput {
   return {

@@ -1,12 +1,10 @@
 // 登记信息更正: correctRegistration in the repository, on fake-indexeddb.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
 import type { Unit } from '../../../db/schema/core';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import {
   archivePetition,
@@ -21,7 +19,6 @@ import { termKeys } from './text';
 import { planCorrection } from './validate';
 import type { RegistrationInput } from './validate';
 
-let org: TestOrg;
 let labour: Unit;
 let police: Unit;
 
@@ -56,10 +53,7 @@ const letter = (o: Partial<RegistrationInput> = {}): RegistrationInput => ({
 const audits = (id: string) => db.audit.where('[table+recordId]').equals(['petitions', id]).toArray();
 const steps = (id: string) => db.petitionSteps.where('petitionId').equals(id).toArray();
 
-beforeEach(async () => {
-  pinClock(new Date(2026, 4, 20, 10, 0, 0));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-05-20T10:00:00', async () => {
   await insert(db.units, { name: '金石镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
   await insert(db.units, { name: '回龙镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
   labour = await insert(db.units, { name: '县人社局', kind: 'department', active: true }, SYSTEM_ACTOR);
@@ -70,7 +64,6 @@ beforeEach(async () => {
     SYSTEM_ACTOR,
   );
 });
-afterEach(() => pinClock(null));
 
 describe('登记信息更正 (correctRegistration)', () => {
   it('changes the fields, normalised as at registration, and the search index; number and dates stay', async () => {

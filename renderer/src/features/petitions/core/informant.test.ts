@@ -3,7 +3,7 @@
 // them (a 重复件待核 goes to someone who may); masking is decided from the session at the queries;
 // who may see is a setting, and every identity shown is in the audit trail.
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import '../contributions';
 import { INFORMANT_MASK } from '../../../../../shared/ledgers/petitions';
@@ -14,8 +14,7 @@ import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { DomainError, insert, SYSTEM_ACTOR, update } from '../../../db/repo';
 import type { Staff, Unit } from '../../../db/schema/core';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 import { auditPage } from '../../system';
 
 import {
@@ -47,7 +46,6 @@ import { loadPetitionSettings } from './settings';
 import { signInAs, signOut } from './testing-session';
 import type { RegistrationInput } from './validate';
 
-let org: TestOrg;
 let police: Unit;
 let admin: Staff;
 
@@ -118,10 +116,7 @@ async function todosOf(s: Staff) {
   );
 }
 
-beforeEach(async () => {
-  pinClock(new Date(2026, 4, 20, 10, 0, 0));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-05-20T10:00:00', async () => {
   await insert(db.units, { name: '金石镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
   await insert(db.units, { name: '回龙镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
   police = await insert(db.units, { name: '县公安局', kind: 'department', active: true }, SYSTEM_ACTOR);

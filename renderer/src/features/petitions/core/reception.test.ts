@@ -1,12 +1,11 @@
 // 领导接访/约访 linked to the 来访 cases of its day: saveReceptionDay and the picker's options.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { INFORMANT_MASK } from '../../../../../shared/ledgers/petitions';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { DomainError, insert, softDelete, SYSTEM_ACTOR } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import { registerPetition, saveReceptionDay } from './commands';
 import type { ReceptionInput } from './commands';
@@ -14,8 +13,6 @@ import { makeIdNo } from './idgen';
 import { receptionDaysOfCase, visitCaseOptions } from './queries';
 import { signInAs, signOut } from './testing-session';
 import type { RegistrationInput } from './validate';
-
-let org: TestOrg;
 
 const DAY = '2026-05-06';
 
@@ -55,10 +52,7 @@ async function refusal(p: Promise<unknown>): Promise<DomainError> {
   throw new Error('expected a refusal');
 }
 
-beforeEach(async () => {
-  pinClock(new Date(2026, 4, 20, 10, 0, 0));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-05-20T10:00:00', async () => {
   await insert(db.units, { name: '金石镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
 });
 afterEach(() => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { INFORMANT_MASK } from '../../../../../shared/ledgers/petitions';
 import {
@@ -12,8 +12,7 @@ import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
 import type { Unit } from '../../../db/schema/core';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import {
   acknowledgeDirectorNotice,
@@ -42,7 +41,6 @@ import { findDuplicates, listPetitions } from './queries';
 import { signInAs, signOut } from './testing-session';
 import type { RegistrationInput } from './validate';
 
-let org: TestOrg;
 let township: Unit;
 let labour: Unit;
 let police: Unit;
@@ -75,10 +73,7 @@ const letter = (o: Partial<RegistrationInput> = {}): RegistrationInput => ({
   ...o,
 });
 
-beforeEach(async () => {
-  pinClock(new Date(2026, 4, 20, 10, 0, 0));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-05-20T10:00:00', async () => {
   township = await insert(db.units, { name: '金石镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
   await insert(db.units, { name: '回龙镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
   labour = await insert(db.units, { name: '县人社局', kind: 'department', active: true }, SYSTEM_ACTOR);

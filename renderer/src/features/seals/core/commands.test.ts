@@ -1,23 +1,15 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { collectTodos } from '../../../app/registry';
 import { approvalFor, decide } from '../../../approvals/engine';
 import { loadCalendar } from '../../../calendar/calendar';
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import '../contributions';
 import { createSeal, logSealUse, registerSealUse, requestSealUse, voidSeal } from './commands';
 
-let org: TestOrg;
-beforeEach(async () => {
-  pinClock(new Date('2026-11-20T09:00:00'));
-  await resetDb();
-  org = await seedOrg();
-});
-afterAll(() => pinClock(null));
+const org = withSeededOrg('2026-11-20T09:00:00');
 
 const use = (sealId: string, requesterId: string) => ({
   sealId,

@@ -3,18 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_CALENDAR, mergeCalendars } from '../../../../../shared/rules';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import { recordNotesCheck, recordPaper, recordSession, submitTuitionClaim } from './commands';
 import { fridaysWithoutSession, groupMonthsMissing, notesCheckTable, papersMissing } from './queries';
 
 const cal = mergeCalendars(...Object.values(BUNDLED_CALENDAR));
-let org: TestOrg;
-beforeEach(async () => {
-  await resetDb();
-  org = await seedOrg();
-});
+const org = withSeededOrg();
 
 describe('Friday study (STU-1) and the study group (STU-2)', () => {
   const session = () => ({

@@ -1,6 +1,6 @@
 // A year's calendar imported or edited: every stored deadline of that year is counted again in the
 // same transaction, audited with a summary of what moved (issue 13, point 7).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Role } from '../../../../../shared/permissions';
 import { deadlineProvisional } from '../../../../../shared/rules';
@@ -10,8 +10,7 @@ import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { insert, SYSTEM_ACTOR } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 import { circulate, proposeHandling, recordDecision, registerIncoming } from '../../documents';
 import { makeIdNo, registerPetition } from '../../petitions';
 import type { RegistrationInput } from '../../petitions';
@@ -19,7 +18,6 @@ import '../../register';
 
 import { addCalendarDate, importCalendar, parseCalendarNotice, removeCalendarDate } from './calendar';
 
-let org: TestOrg;
 let admin: Staff;
 
 const NOTICE_2027 =
@@ -38,10 +36,7 @@ const letter = (receivedOn: string, summary: string): RegistrationInput => ({
   summary,
 });
 
-beforeEach(async () => {
-  pinClock(new Date(2026, 11, 28, 10, 0, 0));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-12-28T10:00:00', async () => {
   await insert(db.units, { name: '金石镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
   admin = await insert(
     db.staff,

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Role } from '../../../../../shared/permissions';
 import { login } from '../../../auth/service';
@@ -6,8 +6,7 @@ import { useSession } from '../../../auth/session';
 import { db } from '../../../db/db';
 import { insert, softDelete, SYSTEM_ACTOR, update } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
-import type { TestOrg } from '../../../db/testing';
-import { resetDb, seedOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 import { activeStaff } from '../../../org/org';
 
 import { auditPage } from './audit';
@@ -43,7 +42,6 @@ import {
   unlockAccount,
 } from './users';
 
-let org: TestOrg;
 let admin: Staff;
 
 async function signInAs(s: Staff, accountId = `acc-${s.id}`) {
@@ -59,9 +57,7 @@ async function signInAs(s: Staff, accountId = `acc-${s.id}`) {
   });
 }
 
-beforeEach(async () => {
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg(undefined, async () => {
   admin = await insert(
     db.staff,
     { name: '管理员', rank: 'staff', roles: ['admin'], sectionId: org.officeSectionId, active: true },
