@@ -12,7 +12,7 @@ import { useSession } from '../../../auth/session';
 import { loadCalendar } from '../../../calendar/calendar';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { DomainError, insert, SYSTEM_ACTOR, update } from '../../../db/repo';
+import { insert, SYSTEM_ACTOR, update } from '../../../db/repo';
 import type { Staff, Unit } from '../../../db/schema/core';
 import { withSeededOrg } from '../../../db/testing';
 import { auditPage } from '../../system';
@@ -43,6 +43,7 @@ import {
   petitionsInRange,
 } from './queries';
 import { loadPetitionSettings } from './settings';
+import { expectRefusal, letter } from './testing';
 import { signInAs, signOut } from './testing-session';
 import type { RegistrationInput } from './validate';
 
@@ -51,20 +52,6 @@ let admin: Staff;
 
 const INFORMANT = { name: '钱检举', phone: '13907390123', idNo: makeIdNo('1975-06-01', 31) };
 const ACCUSATION = '检举县公安局某派出所所长在办理治安案件时收受当事人财物五万元，并为其违规撤案';
-
-const letter = (o: Partial<RegistrationInput> = {}): RegistrationInput => ({
-  channel: 'letter',
-  receivedOn: '2026-05-06',
-  letterSource: '群众来信',
-  name: '王大明',
-  idNo: makeIdNo('1970-03-15', 12),
-  phone: '13807390001',
-  address: '金石镇黄家村3组',
-  township: '金石镇',
-  category: '劳动社保',
-  summary: '反映某建筑公司拖欠农民工工资三万元至今未付，多次讨要无果',
-  ...o,
-});
 
 const informantLetter = (o: Partial<RegistrationInput> = {}) =>
   letter({
@@ -88,18 +75,6 @@ const secondLetter = (o: Partial<RegistrationInput> = {}) =>
     summary: '再次检举县公安局某派出所所长办理治安案件收受当事人财物五万元并违规撤案，要求查处',
     ...o,
   });
-
-async function expectRefusal(p: Promise<unknown>, rule: string, field?: string) {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    expect((e as DomainError).ruleId).toBe(rule);
-    if (field) expect((e as DomainError).field).toBe(field);
-    return;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function reveals() {
   await flushReveals();
