@@ -16,11 +16,10 @@ import { amendMonth, announceMonth, compileMonth, monthStatus } from './close';
 import '../contributions';
 import { saveAttendanceSettings } from './settings';
 import { bulkAddSignIns, saveSignIn, signInSelf } from './signins';
+import type { SignInChange } from './signins';
 import { countedMonths, liveMonth, officialMonthRows, sessionsCome, yearRows } from './tally';
 
-const org = withSeededOrg('2026-06-10T09:00:00', async () => {
-  // Wednesday 10 June 2026, 09:00.
-});
+const org = withSeededOrg('2026-06-10T09:00:00'); // Wednesday 10 June 2026, 09:00.
 
 async function refusal(p: Promise<unknown>): Promise<DomainError> {
   try {
@@ -32,25 +31,19 @@ async function refusal(p: Promise<unknown>): Promise<DomainError> {
   throw new Error('expected a refusal');
 }
 
+// The office clerk registers a time of org.staff.
+const sign = (date: string, half: SignInChange['half'], field: SignInChange['field'], value: string) =>
+  saveSignIn({ staffId: org.staff.id, date, half, field, value }, org.actor(org.clerk));
+
 const rowOf = async (staffId: string) => (await liveMonth(2026, 6)).rows.find((r) => r.staffId === staffId)!;
 
 describe('the daily register', () => {
   it('derives 迟 from a sign-in 16 minutes late and takes 0.5 off the month score (ATT-2, ATT-3)', async () => {
-    const clerk = org.actor(org.clerk);
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '08:15' },
-      clerk,
-    );
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'at', value: '14:25' },
-      clerk,
-    );
+    await sign('2026-06-08', 'am', 'at', '08:15');
+    await sign('2026-06-08', 'pm', 'at', '14:25');
     const onTime = await rowOf(org.staff.id);
     expect(onTime.codes[7]).toBe('√/√');
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '08:16' },
-      clerk,
-    );
+    await sign('2026-06-08', 'am', 'at', '08:16');
     const late = await rowOf(org.staff.id);
     expect(late.codes[7]).toBe('迟/√');
     expect(late.late).toBe(1);
@@ -58,33 +51,16 @@ describe('the daily register', () => {
   });
 
   it('records early leave and derives 早 only from 20 minutes before the end (ATT-4)', async () => {
-    const clerk = org.actor(org.clerk);
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'at', value: '14:30' },
-      clerk,
-    );
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'leftAt', value: '17:11' },
-      clerk,
-    );
+    await sign('2026-06-08', 'pm', 'at', '14:30');
+    await sign('2026-06-08', 'pm', 'leftAt', '17:11');
     expect((await rowOf(org.staff.id)).codes[7]).toBe('旷/√');
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'leftAt', value: '17:10' },
-      clerk,
-    );
+    await sign('2026-06-08', 'pm', 'leftAt', '17:10');
     expect((await rowOf(org.staff.id)).codes[7]).toBe('旷/早');
   });
 
   it('counts a session without sign-in, leave or trip as half a day of 旷工 (ATT-5), also one marked absent', async () => {
-    const clerk = org.actor(org.clerk);
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-09', half: 'am', field: 'at', value: '08:00' },
-      clerk,
-    );
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-09', half: 'am', field: 'at', value: 'absent' },
-      clerk,
-    );
+    await sign('2026-06-09', 'am', 'at', '08:00');
+    await sign('2026-06-09', 'am', 'at', 'absent');
     const r = await rowOf(org.staff.id);
     expect(r.codes[8]).toBe('旷/旷');
     // 1–9 June: 7 working days absent, and the 10th's morning (at 09:00 its on-time window is over);
@@ -95,59 +71,18 @@ describe('the daily register', () => {
   });
 
   it('refuses bad input with Chinese messages at the cell', async () => {
-    const clerk = org.actor(org.clerk);
-    const bad = await refusal(
-      saveSignIn(
-        { staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '25:00' },
-        clerk,
-      ),
-    );
+    const bad = await refusal(sign('2026-06-08', 'am', 'at', '25:00'));
     expect(bad.message).toContain('时间无效');
     expect(bad.field).toBe('am.at');
-    expect(
-      (
-        await refusal(
-          saveSignIn(
-            { staffId: org.staff.id, date: '2026-06-06', half: 'am', field: 'at', value: '08:00' },
-            clerk,
-          ),
-        )
-      ).message,
-    ).toBe('该日为休息日，无需签到');
-    expect(
-      (
-        await refusal(
-          saveSignIn(
-            { staffId: org.staff.id, date: '2026-06-11', half: 'am', field: 'at', value: '08:00' },
-            clerk,
-          ),
-        )
-      ).message,
-    ).toBe('不能登记今天以后的签到');
-    expect(
-      (
-        await refusal(
-          saveSignIn(
-            { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'leftAt', value: '16:00' },
-            clerk,
-          ),
-        )
-      ).message,
-    ).toBe('请先填写该时段的签到时间');
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'at', value: '14:40' },
-      clerk,
+    expect((await refusal(sign('2026-06-06', 'am', 'at', '08:00'))).message).toBe('该日为休息日，无需签到');
+    expect((await refusal(sign('2026-06-11', 'am', 'at', '08:00'))).message).toBe('不能登记今天以后的签到');
+    expect((await refusal(sign('2026-06-08', 'pm', 'leftAt', '16:00'))).message).toBe(
+      '请先填写该时段的签到时间',
     );
-    expect(
-      (
-        await refusal(
-          saveSignIn(
-            { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'leftAt', value: '14:00' },
-            clerk,
-          ),
-        )
-      ).message,
-    ).toBe('离岗时间不能早于签到时间');
+    await sign('2026-06-08', 'pm', 'at', '14:40');
+    expect((await refusal(sign('2026-06-08', 'pm', 'leftAt', '14:00'))).message).toBe(
+      '离岗时间不能早于签到时间',
+    );
     // Only the office registers for others.
     expect(
       (
@@ -189,14 +124,8 @@ describe('the daily register', () => {
       org.actor(org.clerk),
     );
     const clerk = org.actor(org.clerk);
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '08:40' },
-      clerk,
-    ); // winter: on time
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-09', half: 'am', field: 'at', value: '08:40' },
-      clerk,
-    ); // summer: late
+    await sign('2026-06-08', 'am', 'at', '08:40'); // winter: on time
+    await sign('2026-06-09', 'am', 'at', '08:40'); // summer: late
     const r = await rowOf(org.staff.id);
     expect(r.codes[7].startsWith('√')).toBe(true);
     expect(r.codes[8].startsWith('迟')).toBe(true);
@@ -347,10 +276,7 @@ describe('the month close (ATT-7)', () => {
 
   it('goes clerk → deputy → director → announced, then refuses sign-in edits; an amendment needs a reason and keeps both versions', async () => {
     const clerk = org.actor(org.clerk);
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '08:30' },
-      clerk,
-    );
+    await sign('2026-06-08', 'am', 'at', '08:30');
     expect((await refusal(compileMonth(2026, 6, org.actor(org.staff)))).ruleId).toBe('ATT-7');
     pinClock(new Date('2026-06-30T17:40:00'));
     await compileMonth(2026, 6, clerk);
@@ -373,12 +299,7 @@ describe('the month close (ATT-7)', () => {
     st = await monthStatus(2026, 6);
     expect(st.stage).toBe('announced');
 
-    const locked = await refusal(
-      saveSignIn(
-        { staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '08:00' },
-        clerk,
-      ),
-    );
+    const locked = await refusal(sign('2026-06-08', 'am', 'at', '08:00'));
     expect(locked.ruleId).toBe('ATT-7');
     const official = await officialMonthRows(2026, 6);
     expect(official.locked).toBe(true);

@@ -9,6 +9,7 @@ import type { Staff } from '../../../db/schema/core';
 import type { Expense, InvoiceLine } from '../../../db/schema/finance';
 import { refusal, withSeededOrg } from '../../../db/testing';
 import { createRewardPayout, registerPiece, reviewPiece } from '../../publicity/core/pieces';
+import type { PieceInput } from '../../publicity/core/pieces';
 
 import { recordSignedBill, settleSignedBills } from './bills';
 import { expenseStepSpecs, fileExpense, submitExpense, WITNESS } from './claims';
@@ -409,33 +410,34 @@ describe('FIN-3 signed bills', () => {
 });
 
 describe('PUB-1 via the claim', () => {
+  // a city-level 800-character piece of information by org.staff, with the published original
+  const piece = (o: Partial<PieceInput> = {}): PieceInput => ({
+    staffId: org.staff.id,
+    title: 't',
+    outlet: 'o',
+    level: 'city',
+    publishedOn: '2026-02-10',
+    chars: 800,
+    kind: 'info',
+    originalSubmitted: true,
+    ...o,
+  });
+
   it('rewards a 1500-character provincial research article 600 yuan and pays it through FIN-1', async () => {
     const p = await registerPiece(
-      {
-        staffId: org.staff.id,
+      piece({
         title: '关于信访积案化解的调研',
         outlet: '湖南信访',
         level: 'province',
-        publishedOn: '2026-02-10',
         chars: 1500,
         kind: 'research',
-        originalSubmitted: true,
-      },
+      }),
       org.actor(org.staff),
     );
     expect(p.rewardFen).toBe(60000);
     expect(p.rewardRow).toBe('research');
     const short = await registerPiece(
-      {
-        staffId: org.staff.id,
-        title: '简讯',
-        outlet: '新宁日报',
-        level: 'county',
-        publishedOn: '2026-02-11',
-        chars: 300,
-        kind: 'info',
-        originalSubmitted: true,
-      },
+      piece({ title: '简讯', outlet: '新宁日报', level: 'county', publishedOn: '2026-02-11', chars: 300 }),
       org.actor(org.staff),
     );
     expect(short.rewardFen).toBe(5000);
@@ -451,52 +453,14 @@ describe('PUB-1 via the claim', () => {
     expect((await db.publicityPieces.get(p.id))!.claimState).toBe('paid');
   });
   it('refuses a claim without the published original (PUB-2) and an unreviewed payout', async () => {
-    const err = await refusal(
-      registerPiece(
-        {
-          staffId: org.staff.id,
-          title: 't',
-          outlet: 'o',
-          level: 'city',
-          publishedOn: '2026-02-10',
-          chars: 800,
-          kind: 'info',
-          originalSubmitted: false,
-        },
-        org.actor(org.staff),
-      ),
-    );
+    const err = await refusal(registerPiece(piece({ originalSubmitted: false }), org.actor(org.staff)));
     expect(err.ruleId).toBe('PUB-2');
-    const p = await registerPiece(
-      {
-        staffId: org.staff.id,
-        title: 't',
-        outlet: 'o',
-        level: 'city',
-        publishedOn: '2026-02-10',
-        chars: 800,
-        kind: 'info',
-        originalSubmitted: true,
-      },
-      org.actor(org.staff),
-    );
+    const p = await registerPiece(piece(), org.actor(org.staff));
     expect(p.rewardFen).toBe(20000);
     expect((await refusal(createRewardPayout([p.id], org.actor(org.finance)))).ruleId).toBe('PUB-2');
   });
   it('frees the pieces again when the payout claim is rejected', async () => {
-    const p = await registerPiece(
-      {
-        staffId: org.staff.id,
-        title: 't',
-        outlet: 'o',
-        level: 'national',
-        publishedOn: '2026-02-10',
-        chars: 200,
-        kind: 'info',
-        originalSubmitted: true,
-      },
-      org.actor(org.staff),
-    );
+    const p = await registerPiece(piece({ level: 'national', chars: 200 }), org.actor(org.staff));
     await reviewPiece(p.id, true, '', org.actor(org.clerk));
     const e = await createRewardPayout([p.id], org.actor(org.finance));
     await decide({ requestId: e.approvalId!, decision: 'rejected', comment: '重报' }, org.actor(org.clerk));
