@@ -18,6 +18,7 @@ import {
   refreshAssessment,
   saveAssessment,
 } from './commands';
+import type { InspectionInput } from './commands';
 import { inspectionStatus } from './queries';
 
 const org = withSeededOrg('2026-12-10T10:00:00');
@@ -244,35 +245,22 @@ describe('SUP-2 power-operation records', () => {
 });
 
 describe('SUP-1 inspections', () => {
+  // the clerk's inspection of 20 June, found in order
+  const inspection = (o: Partial<InspectionInput> = {}): InspectionInput => ({
+    inspectedOn: '2026-06-20',
+    inspectorIds: [org.clerk.id],
+    scope: '全面',
+    findings: '无',
+    result: '运行规范',
+    rectification: '',
+    ...o,
+  });
+
   it('files a half-year inspection and reports which half-years have one', async () => {
-    expect(
-      (
-        await refusal(
-          fileInspection(
-            {
-              inspectedOn: '2026-06-20',
-              inspectorIds: [org.clerk.id],
-              scope: '全面',
-              findings: '无',
-              result: '',
-              rectification: '',
-            },
-            org.actor(org.clerk),
-          ),
-        )
-      ).field,
-    ).toBe('result');
-    const i = await fileInspection(
-      {
-        inspectedOn: '2026-06-20',
-        inspectorIds: [org.clerk.id],
-        scope: '全面',
-        findings: '无',
-        result: '运行规范',
-        rectification: '',
-      },
-      org.actor(org.clerk),
+    expect((await refusal(fileInspection(inspection({ result: '' }), org.actor(org.clerk)))).field).toBe(
+      'result',
     );
+    const i = await fileInspection(inspection(), org.actor(org.clerk));
     expect(i.half).toBe(1);
     expect(await inspectionStatus('2026-12-10')).toEqual([
       { year: 2026, half: 1, due: '2026-06-30', done: true },

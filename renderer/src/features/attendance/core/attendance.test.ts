@@ -7,8 +7,8 @@ import { decide } from '../../../approvals/engine';
 import { loadCalendar } from '../../../calendar/calendar';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { DomainError, SYSTEM_ACTOR } from '../../../db/repo';
-import { withSeededOrg } from '../../../db/testing';
+import { SYSTEM_ACTOR } from '../../../db/repo';
+import { refusal, withSeededOrg } from '../../../db/testing';
 import { submitLeave } from '../../leave';
 import '../../leave/contributions';
 
@@ -20,16 +20,6 @@ import type { SignInChange } from './signins';
 import { countedMonths, liveMonth, officialMonthRows, sessionsCome, yearRows } from './tally';
 
 const org = withSeededOrg('2026-06-10T09:00:00'); // Wednesday 10 June 2026, 09:00.
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-}
 
 // The office clerk registers a time of org.staff.
 const sign = (date: string, half: SignInChange['half'], field: SignInChange['field'], value: string) =>

@@ -4,8 +4,8 @@ import { collectDeadlines, collectTodos } from '../../../app/registry';
 import { decide, withdraw } from '../../../approvals/engine';
 import { loadCalendar } from '../../../calendar/calendar';
 import { db } from '../../../db/db';
-import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
-import { withSeededOrg } from '../../../db/testing';
+import { insert, SYSTEM_ACTOR } from '../../../db/repo';
+import { refusal, withSeededOrg } from '../../../db/testing';
 import { liveMonth } from '../../attendance';
 
 import '../contributions';
@@ -16,15 +16,16 @@ import { previewTrip, reportTrip, submitTrip } from './trips';
 
 const org = withSeededOrg('2026-06-10T09:00:00');
 
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-}
+// org.staff signed in, for the to-do and deadline providers.
+const staffUser = () => ({
+  staffId: org.staff.id,
+  accountId: 'a',
+  name: '钱科员',
+  loginName: 'q',
+  roles: org.staff.roles,
+  sectionId: org.sectionId,
+  rank: org.staff.rank,
+});
 
 const draft = (over: Partial<LeaveDraft> = {}): LeaveDraft => ({
   staffId: org.staff.id,
@@ -123,15 +124,7 @@ describe('leave requests', () => {
     const l = await submitLeave(draft({ startDate: '2026-06-08', endDate: '2026-06-08', endHalf: 'pm' }), me);
     await decide({ requestId: l.approvalId!, decision: 'approved' }, org.actor(org.deputy));
     const cal = await loadCalendar();
-    const user = {
-      staffId: org.staff.id,
-      accountId: 'a',
-      name: '钱科员',
-      loginName: 'q',
-      roles: org.staff.roles,
-      sectionId: org.sectionId,
-      rank: org.staff.rank,
-    };
+    const user = staffUser();
     const todos = await collectTodos({ user, today: '2026-06-10', cal });
     expect(todos.filter((t) => t.category === '待销假')).toHaveLength(1);
     expect(todos[0]).toMatchObject({ state: 'overdue', due: '2026-06-09' });
@@ -231,15 +224,7 @@ describe('official trips', () => {
     const t = await submitTrip(trip({ startDate: '2026-06-08', endDate: '2026-06-09' }), me);
     await decide({ requestId: t.approvalId!, decision: 'approved' }, org.actor(org.director));
     const cal = await loadCalendar();
-    const user = {
-      staffId: org.staff.id,
-      accountId: 'a',
-      name: '钱科员',
-      loginName: 'q',
-      roles: org.staff.roles,
-      sectionId: org.sectionId,
-      rank: org.staff.rank,
-    };
+    const user = staffUser();
     expect((await collectTodos({ user, today: '2026-06-10', cal })).map((x) => x.category)).toContain(
       '外出待汇报',
     );
