@@ -164,34 +164,21 @@ describe('document numbers (DOC-3)', () => {
   });
 
   it('prints and distributes only after 签发, and archives only after distribution', async () => {
+    // the clerk prints and distributes on 20 November
+    const issue = (id: string, printCopies: number, distribution: string[]) =>
+      issueOutgoing(id, { printCopies, distribution, issuedOn: '2026-11-20' }, org.actor(org.clerk));
     const a = await createOutgoing(draft(), org.actor(org.staff));
-    await expect(
-      issueOutgoing(
-        a.id,
-        { printCopies: 10, distribution: ['县委办'], issuedOn: '2026-11-20' },
-        org.actor(org.clerk),
-      ),
-    ).rejects.toMatchObject({
+    await expect(issue(a.id, 10, ['县委办'])).rejects.toMatchObject({
       field: 'status',
     });
     await signThrough(a.id);
     await expect(archiveOutgoing(a.id, '', '2026-11-20', org.actor(org.clerk))).rejects.toMatchObject({
       ruleId: 'DOC-6',
     });
-    await expect(
-      issueOutgoing(
-        a.id,
-        { printCopies: 10, distribution: [' '], issuedOn: '2026-11-20' },
-        org.actor(org.clerk),
-      ),
-    ).rejects.toMatchObject({
+    await expect(issue(a.id, 10, [' '])).rejects.toMatchObject({
       field: 'distribution',
     });
-    const issued = await issueOutgoing(
-      a.id,
-      { printCopies: 12, distribution: ['县委办', '县政府办'], issuedOn: '2026-11-20' },
-      org.actor(org.clerk),
-    );
+    const issued = await issue(a.id, 12, ['县委办', '县政府办']);
     expect(issued.status).toBe('issued');
     expect((await archiveOutgoing(a.id, '2026-永久-3', '2026-11-20', org.actor(org.clerk))).archived).toBe(1);
   });
