@@ -4,6 +4,8 @@ import { afterEach, beforeEach } from 'vitest';
 import type { Role } from '../../../shared/permissions';
 import type { Rank } from '../../../shared/rules';
 import { BUNDLED_CALENDAR } from '../../../shared/rules';
+import type { SessionUser } from '../auth/service';
+import { DEFAULT_SECTIONS } from '../org/defaults';
 
 import { pinClock } from './clock';
 import { createDb, switchDb } from './db';
@@ -13,6 +15,29 @@ import type { Staff } from './schema/core';
 import { setSetting } from './settings';
 
 let counter = 0;
+
+// The real calendars and the unit's name (新宁县信访局).
+async function seedUnitAndCalendars() {
+  const { db } = await import('./db');
+  for (const [year, cal] of Object.entries(BUNDLED_CALENDAR)) {
+    await insert(
+      db.calendars,
+      { year: Number(year), holidays: cal.holidays, workdays: cal.workdays, source: 'test' },
+      SYSTEM_ACTOR,
+    );
+  }
+  await setSetting('unitName', '新宁县信访局', SYSTEM_ACTOR);
+}
+
+// What the first-run set-up leaves before any staff: the calendars, the unit's name and the six
+// default sections (the demo generators add the people).
+export async function seedFirstRun() {
+  const { db } = await import('./db');
+  await seedUnitAndCalendars();
+  for (const [i, name] of DEFAULT_SECTIONS.entries()) {
+    await insert(db.sections, { name, order: i, headId: null, deputyId: null }, SYSTEM_ACTOR);
+  }
+}
 
 // A fresh, empty database for each test (a new name, so nothing leaks between tests).
 export async function resetDb() {
@@ -39,14 +64,7 @@ export type TestOrg = {
 // both, section heads, staff, the office clerk, finance and discipline, and the real calendars.
 export async function seedOrg(): Promise<TestOrg> {
   const { db } = await import('./db');
-  for (const [year, cal] of Object.entries(BUNDLED_CALENDAR)) {
-    await insert(
-      db.calendars,
-      { year: Number(year), holidays: cal.holidays, workdays: cal.workdays, source: 'test' },
-      SYSTEM_ACTOR,
-    );
-  }
-  await setSetting('unitName', '新宁县信访局', SYSTEM_ACTOR);
+  await seedUnitAndCalendars();
   const sec = await insert(
     db.sections,
     { name: '办信股', order: 0, headId: null, deputyId: null },
@@ -116,3 +134,14 @@ export async function addStaff(name: string, roles: Role[], sectionId: string | 
   const { db } = await import('./db');
   return insert(db.staff, { name, rank, roles, sectionId, active: true }, SYSTEM_ACTOR);
 }
+
+// A staff member signed in, as the to-do and deadline providers see the user.
+export const sessionUserOf = (s: Staff): SessionUser => ({
+  staffId: s.id,
+  accountId: `account-${s.id}`,
+  name: s.name,
+  loginName: s.name,
+  roles: s.roles,
+  sectionId: s.sectionId,
+  rank: s.rank,
+});

@@ -4,11 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_CALENDAR, mergeCalendars } from '../../../../shared/rules';
 import { collectDeadlines, collectTodos } from '../../app/registry';
 import type { ProviderContext } from '../../app/registry';
-import type { SessionUser } from '../../auth/service';
 import { pinClock } from '../../db/clock';
 import { db } from '../../db/db';
 import type { Staff } from '../../db/schema/core';
-import { withSeededOrg } from '../../db/testing';
+import { sessionUserOf, withSeededOrg } from '../../db/testing';
 import '../meetings/contributions';
 import { createMeeting } from '../meetings';
 import '../seals/contributions';
@@ -29,16 +28,7 @@ const cal = mergeCalendars(...Object.values(BUNDLED_CALENDAR));
 const org = withSeededOrg('2026-11-20T09:00:00');
 
 function ctx(s: Staff, today: string): ProviderContext {
-  const user: SessionUser = {
-    staffId: s.id,
-    accountId: 'a',
-    name: s.name,
-    loginName: 'x',
-    roles: s.roles,
-    sectionId: s.sectionId,
-    rank: s.rank,
-  };
-  return { user, today, cal };
+  return { user: sessionUserOf(s), today, cal };
 }
 
 async function incoming(receivedOn: string, title: string) {

@@ -8,7 +8,7 @@ import { loadCalendar } from '../../../calendar/calendar';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { SYSTEM_ACTOR } from '../../../db/repo';
-import { refusal, withSeededOrg } from '../../../db/testing';
+import { refusal, sessionUserOf, withSeededOrg } from '../../../db/testing';
 import { submitLeave } from '../../leave';
 import '../../leave/contributions';
 
@@ -245,16 +245,7 @@ describe('the month close (ATT-7)', () => {
 
   it('puts the month in progress on the clerk’s to-do list from its last working day on, not before', async () => {
     const cal = await loadCalendar();
-    const c = org.clerk;
-    const user = {
-      staffId: c.id,
-      accountId: 'a',
-      name: c.name,
-      loginName: 'z',
-      roles: c.roles,
-      sectionId: c.sectionId ?? null,
-      rank: c.rank,
-    };
+    const user = sessionUserOf(org.clerk);
     const june = async (today: string) =>
       (await collectTodos({ user, today, cal })).filter((t) => t.id === 'att-month-2026-6');
     expect(await june('2026-06-29')).toHaveLength(0);

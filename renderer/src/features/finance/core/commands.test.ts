@@ -12,6 +12,7 @@ import { createRewardPayout, registerPiece, reviewPiece } from '../../publicity/
 import type { PieceInput } from '../../publicity/core/pieces';
 
 import { recordSignedBill, settleSignedBills } from './bills';
+import type { SignedBillInput } from './bills';
 import { expenseStepSpecs, fileExpense, submitExpense, WITNESS } from './claims';
 import type { ExpenseInput } from './claims';
 import { createTuitionClaim, expenseHandlerTables, markExpensePaid, onExpenseFinished } from './payments';
@@ -72,6 +73,16 @@ async function approveAll(reqId: string, people: Staff[], witness = '周文书')
     );
   }
 }
+
+// a bill signed by org.staff at 城南饭店 on 20 January
+const bill = (o: Partial<SignedBillInput> = {}): SignedBillInput => ({
+  vendor: '城南饭店',
+  signedOn: '2026-01-20',
+  signerId: org.staff.id,
+  description: '接待',
+  amountFen: 48000,
+  ...o,
+});
 
 describe('FIN-1 step order', () => {
   it('routes a claim: finance check → discipline → 分管财务 → 局长, after the handler signs', async () => {
@@ -176,13 +187,7 @@ describe('FIN-4 white slips', () => {
   });
   it('refuses a settlement of signed bills on a white slip', async () => {
     const b = await recordSignedBill(
-      {
-        vendor: '城南饭店',
-        signedOn: '2026-03-01',
-        signerId: org.staff.id,
-        description: '工作餐',
-        amountFen: 48000,
-      },
+      bill({ signedOn: '2026-03-01', description: '工作餐' }),
       org.actor(org.finance),
     );
     const err = await refusal(
@@ -357,24 +362,9 @@ describe('FIN-6 request forms', () => {
 
 describe('FIN-3 signed bills', () => {
   it('settles a vendor’s quarter in one claim and marks the bills settled when paid', async () => {
-    const a = await recordSignedBill(
-      {
-        vendor: '城南饭店',
-        signedOn: '2026-01-20',
-        signerId: org.staff.id,
-        description: '接待',
-        amountFen: 48000,
-      },
-      org.actor(org.finance),
-    );
+    const a = await recordSignedBill(bill(), org.actor(org.finance));
     const b = await recordSignedBill(
-      {
-        vendor: '城南饭店',
-        signedOn: '2026-02-20',
-        signerId: org.staff.id,
-        description: '接待',
-        amountFen: 12050,
-      },
+      bill({ signedOn: '2026-02-20', amountFen: 12050 }),
       org.actor(org.finance),
     );
     expect(a.settleBy).toBe('2026-03-31');
@@ -392,11 +382,11 @@ describe('FIN-3 signed bills', () => {
   });
   it('refuses bills of two vendors in one settlement', async () => {
     const a = await recordSignedBill(
-      { vendor: '甲', signedOn: '2026-01-20', signerId: org.staff.id, description: 'x', amountFen: 100 },
+      bill({ vendor: '甲', description: 'x', amountFen: 100 }),
       org.actor(org.finance),
     );
     const b = await recordSignedBill(
-      { vendor: '乙', signedOn: '2026-01-20', signerId: org.staff.id, description: 'x', amountFen: 100 },
+      bill({ vendor: '乙', description: 'x', amountFen: 100 }),
       org.actor(org.finance),
     );
     expect(
@@ -592,13 +582,7 @@ describe('act dates are never in the future', () => {
   it('refuses a bill signed after today at 签单日期', async () => {
     const err = await refusal(
       recordSignedBill(
-        {
-          vendor: '县宾馆',
-          signedOn: '2026-03-17',
-          signerId: org.staff.id,
-          description: '接待用餐',
-          amountFen: 30000,
-        },
+        bill({ vendor: '县宾馆', signedOn: '2026-03-17', description: '接待用餐', amountFen: 30000 }),
         org.actor(org.finance),
       ),
     );

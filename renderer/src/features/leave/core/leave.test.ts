@@ -5,7 +5,7 @@ import { decide, withdraw } from '../../../approvals/engine';
 import { loadCalendar } from '../../../calendar/calendar';
 import { db } from '../../../db/db';
 import { insert, SYSTEM_ACTOR } from '../../../db/repo';
-import { refusal, withSeededOrg } from '../../../db/testing';
+import { refusal, sessionUserOf, withSeededOrg } from '../../../db/testing';
 import { liveMonth } from '../../attendance';
 
 import '../contributions';
@@ -15,17 +15,6 @@ import type { TripDraft } from './trips';
 import { previewTrip, reportTrip, submitTrip } from './trips';
 
 const org = withSeededOrg('2026-06-10T09:00:00');
-
-// org.staff signed in, for the to-do and deadline providers.
-const staffUser = () => ({
-  staffId: org.staff.id,
-  accountId: 'a',
-  name: '钱科员',
-  loginName: 'q',
-  roles: org.staff.roles,
-  sectionId: org.sectionId,
-  rank: org.staff.rank,
-});
 
 const draft = (over: Partial<LeaveDraft> = {}): LeaveDraft => ({
   staffId: org.staff.id,
@@ -124,7 +113,7 @@ describe('leave requests', () => {
     const l = await submitLeave(draft({ startDate: '2026-06-08', endDate: '2026-06-08', endHalf: 'pm' }), me);
     await decide({ requestId: l.approvalId!, decision: 'approved' }, org.actor(org.deputy));
     const cal = await loadCalendar();
-    const user = staffUser();
+    const user = sessionUserOf(org.staff);
     const todos = await collectTodos({ user, today: '2026-06-10', cal });
     expect(todos.filter((t) => t.category === '待销假')).toHaveLength(1);
     expect(todos[0]).toMatchObject({ state: 'overdue', due: '2026-06-09' });
@@ -224,7 +213,7 @@ describe('official trips', () => {
     const t = await submitTrip(trip({ startDate: '2026-06-08', endDate: '2026-06-09' }), me);
     await decide({ requestId: t.approvalId!, decision: 'approved' }, org.actor(org.director));
     const cal = await loadCalendar();
-    const user = staffUser();
+    const user = sessionUserOf(org.staff);
     expect((await collectTodos({ user, today: '2026-06-10', cal })).map((x) => x.category)).toContain(
       '外出待汇报',
     );
@@ -318,15 +307,7 @@ describe('study trips waiting for the report to the county leaders (TRIP-3)', ()
       org.actor(org.staff),
     );
     const cal = await loadCalendar();
-    const clerk = {
-      staffId: org.clerk.id,
-      accountId: 'c',
-      name: org.clerk.name,
-      loginName: 'z',
-      roles: org.clerk.roles,
-      sectionId: org.officeSectionId,
-      rank: org.clerk.rank,
-    };
+    const clerk = sessionUserOf(org.clerk);
     const county = async () =>
       (await collectTodos({ user: clerk, today: '2026-06-10', cal })).filter(
         (x) => x.category === '待报县领导',

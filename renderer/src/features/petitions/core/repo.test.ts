@@ -209,35 +209,14 @@ describe('handling flow and deadlines (PET-2..5, PET-9)', () => {
     expect(p.dueKind).toBe('conclude');
     expect(p.dueOn).toBe(petitionCompletionDue('2026-05-08', 0, cal));
 
-    await expectRefusal(
-      extendPetition(p.id, { days: 30, reason: '需调查', on: '2026-05-10', toldPetitioner: true }, actor),
-      'PET-4',
-    );
-    await expectRefusal(
-      extendPetition(
-        p.id,
-        { days: 31, reason: '需调查', on: '2026-05-10', toldPetitioner: true },
-        org.actor(org.director),
-      ),
-      'PET-4',
-      'days',
-    );
-    p = await extendPetition(
-      p.id,
-      { days: 30, reason: '涉及多个部门需调查核实', on: '2026-05-10', toldPetitioner: true },
-      org.actor(org.director),
-    );
+    // the director extends (PET-4): by at most 30 days, once
+    const extend = (days: number, reason: string, on: string, by = org.director) =>
+      extendPetition(p.id, { days, reason, on, toldPetitioner: true }, org.actor(by));
+    await expectRefusal(extend(30, '需调查', '2026-05-10', org.staff), 'PET-4');
+    await expectRefusal(extend(31, '需调查', '2026-05-10'), 'PET-4', 'days');
+    p = await extend(30, '涉及多个部门需调查核实', '2026-05-10');
     expect(p.dueOn).toBe(petitionCompletionDue('2026-05-08', 30, cal));
-    await expectRefusal(
-      extendPetition(
-        p.id,
-        { days: 5, reason: '再延', on: '2026-05-11', toldPetitioner: true },
-        org.actor(org.director),
-      ),
-      'PET-4',
-      'days',
-      '一次',
-    );
+    await expectRefusal(extend(5, '再延', '2026-05-11'), 'PET-4', 'days', '一次');
 
     p = await concludePetition(
       p.id,

@@ -4,7 +4,7 @@ import { collectTodos } from '../../../app/registry';
 import { approvalFor, decide } from '../../../approvals/engine';
 import { loadCalendar } from '../../../calendar/calendar';
 import { db } from '../../../db/db';
-import { withSeededOrg } from '../../../db/testing';
+import { sessionUserOf, withSeededOrg } from '../../../db/testing';
 
 import '../contributions';
 import { createSeal, logSealUse, registerSealUse, requestSealUse, voidSeal } from './commands';
@@ -153,15 +153,7 @@ describe('voiding a seal closes its open requests (SEAL-3)', () => {
     );
     expect(open).toEqual([]);
     // The keeper's 待用印 to-do is gone, and the closed request is refused at the seal.
-    const user = {
-      staffId: org.clerk.id,
-      accountId: 'a',
-      name: org.clerk.name,
-      loginName: 'z',
-      roles: org.clerk.roles,
-      sectionId: org.officeSectionId,
-      rank: org.clerk.rank,
-    };
+    const user = sessionUserOf(org.clerk);
     const todos = await collectTodos({ user, today: '2026-11-20', cal: await loadCalendar() });
     expect(todos.filter((t) => t.category === '待用印')).toEqual([]);
     await expect(logSealUse(approved.id, '2026-11-20', org.actor(org.clerk))).rejects.toMatchObject({
