@@ -25,6 +25,21 @@ const org = withSeededOrg('2026-06-10T09:00:00'); // Wednesday 10 June 2026, 09:
 const sign = (date: string, half: SignInChange['half'], field: SignInChange['field'], value: string) =>
   saveSignIn({ staffId: org.staff.id, date, half, field, value }, org.actor(org.clerk));
 
+// org.staff asks for 事假 from the morning of `from` to the morning of `to` (1.5 days).
+const personalLeave = (from: string, to: string, reason: string) =>
+  submitLeave(
+    {
+      staffId: org.staff.id,
+      leaveType: 'personal',
+      startDate: from,
+      startHalf: 'am',
+      endDate: to,
+      endHalf: 'am',
+      reason,
+    },
+    org.actor(org.staff),
+  );
+
 const rowOf = async (staffId: string) => (await liveMonth(2026, 6)).rows.find((r) => r.staffId === staffId)!;
 
 describe('the daily register', () => {
@@ -132,18 +147,7 @@ describe('the daily register', () => {
 
 describe('leave and trips in the month (LV-5, TRIP-5)', () => {
   it('counts after-the-fact leave as 旷 until approved, then as 事', async () => {
-    const leave = await submitLeave(
-      {
-        staffId: org.staff.id,
-        leaveType: 'personal',
-        startDate: '2026-06-03',
-        startHalf: 'am',
-        endDate: '2026-06-04',
-        endHalf: 'am',
-        reason: '家中急事',
-      },
-      org.actor(org.staff),
-    );
+    const leave = await personalLeave('2026-06-03', '2026-06-04', '家中急事');
     expect(leave.afterTheFact).toBe(true);
     expect(leave.ruleIds).toEqual(['LV-3', 'LV-5']);
     expect((await rowOf(org.staff.id)).codes[2]).toBe('旷/旷');
@@ -182,18 +186,7 @@ function codesAndTotals(r: MonthMarkRow) {
 
 describe('one cut-off for the codes and the totals (issue 13.5)', () => {
   it('shows leave approved for later days neither in the codes nor in 事假(天) until they come, on screen and in the export alike', async () => {
-    const leave = await submitLeave(
-      {
-        staffId: org.staff.id,
-        leaveType: 'personal',
-        startDate: '2026-06-15',
-        startHalf: 'am',
-        endDate: '2026-06-16',
-        endHalf: 'am',
-        reason: '家中有事',
-      },
-      org.actor(org.staff),
-    );
+    const leave = await personalLeave('2026-06-15', '2026-06-16', '家中有事');
     await decide({ requestId: leave.approvalId!, decision: 'approved' }, org.actor(org.deputy));
     await decide({ requestId: leave.approvalId!, decision: 'approved' }, org.actor(org.director));
     expect((await db.leaves.get(leave.id))!.status).toBe('approved');
