@@ -21,37 +21,26 @@ import { monthDays } from './dates';
 
 const CAL = mergeCalendars(BUNDLED_CALENDAR[2025], BUNDLED_CALENDAR[2026]);
 
-describe('isLate', () => {
-  it('exactly 15 minutes after the start is on time', () => {
-    expect(isLate('08:00', '08:15')).toBe(false);
+// isLate(session start, signed at) and isEarlyLeave(session end, left at).
+describe('isLate and isEarlyLeave', () => {
+  const checks = { isLate, isEarlyLeave };
+  it.each([
+    ['isLate', 'exactly 15 minutes after the start is on time', '08:00', '08:15', false],
+    ['isLate', '16 minutes after the start is late', '08:00', '08:16', true],
+    ['isLate', '16 minutes after the start is late', '14:30', '14:46', true],
+    ['isLate', 'signing in before the start is on time', '08:00', '07:40', false],
+    ['isEarlyLeave', '19 minutes before the end is not counted', '12:00', '11:41', false],
+    ['isEarlyLeave', '20 minutes before the end is early leave', '12:00', '11:40', true],
+    ['isEarlyLeave', '20 minutes before the end is early leave', '17:30', '16:00', true],
+    ['isEarlyLeave', 'leaving at the end is not early', '17:30', '17:30', false],
+    ['isEarlyLeave', 'leaving after the end is not early', '17:30', '18:00', false],
+  ] as const)('%s: %s (%s, %s)', (fn, _, boundary, at, result) => {
+    expect(checks[fn](boundary, at)).toBe(result);
   });
-  it('16 minutes after the start is late', () => {
-    expect(isLate('08:00', '08:16')).toBe(true);
-    expect(isLate('14:30', '14:46')).toBe(true);
-  });
-  it('signing in before the start is on time', () => {
-    expect(isLate('08:00', '07:40')).toBe(false);
-  });
-  it('refuses malformed times naming the field', () => {
+  it('refuse malformed times naming the field', () => {
     expect(() => isLate('25:00', '08:00')).toThrow(/^sessionStart: /);
     expect(() => isLate('08:00', '12:60')).toThrow(/^signedAt: /);
     expect(() => isLate('08:00', 'ab')).toThrow(RangeError);
-  });
-});
-
-describe('isEarlyLeave', () => {
-  it('19 minutes before the end is not counted', () => {
-    expect(isEarlyLeave('12:00', '11:41')).toBe(false);
-  });
-  it('20 minutes before the end is early leave', () => {
-    expect(isEarlyLeave('12:00', '11:40')).toBe(true);
-    expect(isEarlyLeave('17:30', '16:00')).toBe(true);
-  });
-  it('leaving at or after the end is not early', () => {
-    expect(isEarlyLeave('17:30', '17:30')).toBe(false);
-    expect(isEarlyLeave('17:30', '18:00')).toBe(false);
-  });
-  it('refuses malformed times naming the field', () => {
     expect(() => isEarlyLeave('17:3', '17:00')).toThrow(/^sessionEnd: /);
     expect(() => isEarlyLeave('17:30', '5pm')).toThrow(/^leftAt: /);
   });
@@ -152,9 +141,13 @@ function month(
 const present: SessionRecord = { kind: 'signed', signedAt: '07:55' };
 const presentPm: SessionRecord = { kind: 'signed', signedAt: '14:25' };
 
+/** March 2026, signed in on time but for the overrides. */
+const march = (overrides: Record<string, DayRecord> = {}) =>
+  tallyMonth({ year: 2026, month: 3, cal: CAL, sessions: month(2026, 3, present, overrides) });
+
 describe('tallyMonth', () => {
   it('a full month signed in on time: all √, weekends 休, score 100', () => {
-    const sheet = tallyMonth({ year: 2026, month: 3, cal: CAL, sessions: month(2026, 3, present) });
+    const sheet = march();
     expect(sheet.days).toHaveLength(31);
     expect(sheet.totals.workdays).toBe(22);
     expect(sheet.totals.presentDays).toBe(22);
@@ -167,12 +160,7 @@ describe('tallyMonth', () => {
   });
 
   it('nothing recorded on a working day is 旷 for both halves, −15', () => {
-    const sheet = tallyMonth({
-      year: 2026,
-      month: 3,
-      cal: CAL,
-      sessions: month(2026, 3, present, { '2026-03-02': {} }),
-    });
+    const sheet = march({ '2026-03-02': {} });
     expect(sheet.days[1].am).toMatchObject({ code: '旷', absent: true, ruleIds: ['ATT-5'] });
     expect(sheet.days[1].pm.code).toBe('旷');
     expect(sheet.totals.absentDays).toBe(1);
@@ -180,20 +168,15 @@ describe('tallyMonth', () => {
   });
 
   it('late at 16 minutes but not at 15; early at 20 minutes but not at 19', () => {
-    const sheet = tallyMonth({
-      year: 2026,
-      month: 3,
-      cal: CAL,
-      sessions: month(2026, 3, present, {
-        '2026-03-02': {
-          am: { kind: 'signed', signedAt: '08:15' },
-          pm: { kind: 'signed', signedAt: '14:46' },
-        },
-        '2026-03-03': {
-          am: { kind: 'signed', signedAt: '08:00', leftAt: '11:41' },
-          pm: { kind: 'signed', signedAt: '14:30', leftAt: '17:10' },
-        },
-      }),
+    const sheet = march({
+      '2026-03-02': {
+        am: { kind: 'signed', signedAt: '08:15' },
+        pm: { kind: 'signed', signedAt: '14:46' },
+      },
+      '2026-03-03': {
+        am: { kind: 'signed', signedAt: '08:00', leftAt: '11:41' },
+        pm: { kind: 'signed', signedAt: '14:30', leftAt: '17:10' },
+      },
     });
     expect(sheet.days[1].am.code).toBe('√');
     expect(sheet.days[1].pm).toMatchObject({ code: '迟', late: true, ruleIds: ['ATT-2'] });
@@ -205,13 +188,8 @@ describe('tallyMonth', () => {
   });
 
   it('late and early in one session shows 迟早 and counts both', () => {
-    const sheet = tallyMonth({
-      year: 2026,
-      month: 3,
-      cal: CAL,
-      sessions: month(2026, 3, present, {
-        '2026-03-02': { am: { kind: 'signed', signedAt: '09:00', leftAt: '11:00' }, pm: presentPm },
-      }),
+    const sheet = march({
+      '2026-03-02': { am: { kind: 'signed', signedAt: '09:00', leftAt: '11:00' }, pm: presentPm },
     });
     expect(sheet.days[1].am).toMatchObject({
       marks: ['迟', '早'],
@@ -222,18 +200,13 @@ describe('tallyMonth', () => {
   });
 
   it('approved leave shows its type and counts by type; trips show 公 and are never 旷', () => {
-    const sheet = tallyMonth({
-      year: 2026,
-      month: 3,
-      cal: CAL,
-      sessions: month(2026, 3, present, {
-        '2026-03-02': {
-          am: { kind: 'leave', leaveType: 'personal' },
-          pm: { kind: 'leave', leaveType: 'sick' },
-        },
-        '2026-03-03': { am: { kind: 'leave', leaveType: 'annual' }, pm: { kind: 'trip' } },
-        '2026-03-04': { am: { kind: 'trip' }, pm: { kind: 'leave', leaveType: 'family_visit' } },
-      }),
+    const sheet = march({
+      '2026-03-02': {
+        am: { kind: 'leave', leaveType: 'personal' },
+        pm: { kind: 'leave', leaveType: 'sick' },
+      },
+      '2026-03-03': { am: { kind: 'leave', leaveType: 'annual' }, pm: { kind: 'trip' } },
+      '2026-03-04': { am: { kind: 'trip' }, pm: { kind: 'leave', leaveType: 'family_visit' } },
     });
     expect(sheet.days[1].am).toMatchObject({ code: '事', leaveType: 'personal', absent: false });
     expect(sheet.days[1].pm.code).toBe('病');
@@ -251,13 +224,8 @@ describe('tallyMonth', () => {
   });
 
   it('after-the-fact leave not yet approved counts as 旷 (LV-5)', () => {
-    const sheet = tallyMonth({
-      year: 2026,
-      month: 3,
-      cal: CAL,
-      sessions: month(2026, 3, present, {
-        '2026-03-02': { am: { kind: 'pending_leave', leaveType: 'sick' }, pm: { kind: 'absent' } },
-      }),
+    const sheet = march({
+      '2026-03-02': { am: { kind: 'pending_leave', leaveType: 'sick' }, pm: { kind: 'absent' } },
     });
     expect(sheet.days[1].am).toMatchObject({
       code: '旷',
@@ -282,12 +250,7 @@ describe('tallyMonth', () => {
   });
 
   it('records on a day off are ignored', () => {
-    const sheet = tallyMonth({
-      year: 2026,
-      month: 3,
-      cal: CAL,
-      sessions: month(2026, 3, present, { '2026-03-07': { am: { kind: 'trip' } } }),
-    });
+    const sheet = march({ '2026-03-07': { am: { kind: 'trip' } } });
     expect(sheet.days[6].am).toMatchObject({ code: '休', trip: false });
     expect(sheet.totals.tripDays).toBe(0);
   });
@@ -460,12 +423,7 @@ describe('yearTally', () => {
     });
   });
   it('takes the totals of tallyMonth directly', () => {
-    const sheet = tallyMonth({
-      year: 2026,
-      month: 3,
-      cal: CAL,
-      sessions: month(2026, 3, present, { '2026-03-02': {} }),
-    });
+    const sheet = march({ '2026-03-02': {} });
     expect(yearTally([sheet.totals]).absentDays).toBe(1);
   });
   it('refuses bad months naming the index', () => {

@@ -1,20 +1,25 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { leaveRoute, tripRoute } from '../../../shared/rules';
 import { db } from '../db/db';
 import { insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
-import { resetDb, seedOrg } from '../db/testing';
-import type { TestOrg } from '../db/testing';
+import { withSeededOrg } from '../db/testing';
 
-import { decide, decisionProblem, outcomeOf, registerApprovalHandler, resolveRouteSteps, submitApproval, waitingFor, withdraw } from './engine';
+import {
+  decide,
+  decisionProblem,
+  outcomeOf,
+  registerApprovalHandler,
+  resolveRouteSteps,
+  submitApproval,
+  waitingFor,
+  withdraw,
+} from './engine';
 import type { ApprovalRequest } from './types';
 
-let org: TestOrg;
 const finished: string[] = [];
 
-beforeEach(async () => {
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg(undefined, async () => {
   finished.length = 0;
   registerApprovalHandler('other', {
     tables: () => [],
@@ -29,7 +34,16 @@ async function submit(applicant = org.staff, days = 1.5) {
   const steps = await resolveRouteSteps(route, applicant);
   return writeTx([db.approvals, db.staff], () =>
     submitApproval(
-      { kind: 'other', refTable: 'x', refId: 'x1', title: '测试', applicant, form: route.form, ruleIds: ['LV-3'], steps },
+      {
+        kind: 'other',
+        refTable: 'x',
+        refId: 'x1',
+        title: '测试',
+        applicant,
+        form: route.form,
+        ruleIds: ['LV-3'],
+        steps,
+      },
       org.actor(applicant),
     ),
   );
@@ -80,38 +94,70 @@ describe('submitApproval and decide', () => {
 
   it('refuses a decision by someone who is not the step’s approver', async () => {
     const req = await submit();
-    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.director))).rejects.toThrow('此步骤应由 陈副局长 审批');
+    await expect(
+      decide({ requestId: req.id, decision: 'approved' }, org.actor(org.director)),
+    ).rejects.toThrow('此步骤应由 陈副局长 审批');
   });
 
   it('never lets the applicant approve their own request (LV-4)', async () => {
     const req = await submit();
     // Even if someone made the applicant a delegate of the approver.
-    await insert(db.delegations, { fromId: org.deputy.id, toId: org.staff.id, startDate: '2000-01-01', endDate: '2999-12-31' }, SYSTEM_ACTOR);
-    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.staff))).rejects.toThrow('申请人不能审批自己的申请');
+    await insert(
+      db.delegations,
+      { fromId: org.deputy.id, toId: org.staff.id, startDate: '2000-01-01', endDate: '2999-12-31' },
+      SYSTEM_ACTOR,
+    );
+    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.staff))).rejects.toThrow(
+      '申请人不能审批自己的申请',
+    );
   });
 
   it('lets a delegate decide while the approver is away, and records both names', async () => {
     const req = await submit();
-    await insert(db.delegations, { fromId: org.deputy.id, toId: org.discipline.id, startDate: '2000-01-01', endDate: '2999-12-31' }, SYSTEM_ACTOR);
+    await insert(
+      db.delegations,
+      { fromId: org.deputy.id, toId: org.discipline.id, startDate: '2000-01-01', endDate: '2999-12-31' },
+      SYSTEM_ACTOR,
+    );
     expect((await waitingFor(org.discipline.id)).map((r) => r.id)).toEqual([req.id]);
-    const r = await decide({ requestId: req.id, decision: 'approved', comment: '代批' }, org.actor(org.discipline));
-    expect(r.steps[0]).toMatchObject({ decidedByName: '赵组长', onBehalfOfName: '陈副局长', decision: 'approved' });
+    const r = await decide(
+      { requestId: req.id, decision: 'approved', comment: '代批' },
+      org.actor(org.discipline),
+    );
+    expect(r.steps[0]).toMatchObject({
+      decidedByName: '赵组长',
+      onBehalfOfName: '陈副局长',
+      decision: 'approved',
+    });
   });
 
   it('ignores a delegation that is not in force today', async () => {
     const req = await submit();
-    await insert(db.delegations, { fromId: org.deputy.id, toId: org.discipline.id, startDate: '2000-01-01', endDate: '2000-01-02' }, SYSTEM_ACTOR);
-    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.discipline))).rejects.toThrow('此步骤应由');
+    await insert(
+      db.delegations,
+      { fromId: org.deputy.id, toId: org.discipline.id, startDate: '2000-01-01', endDate: '2000-01-02' },
+      SYSTEM_ACTOR,
+    );
+    await expect(
+      decide({ requestId: req.id, decision: 'approved' }, org.actor(org.discipline)),
+    ).rejects.toThrow('此步骤应由');
   });
 
   it('requires a comment to reject, and a rejection ends the request', async () => {
     const req = await submit();
-    await expect(decide({ requestId: req.id, decision: 'rejected' }, org.actor(org.deputy))).rejects.toThrow('退回时请填写意见');
-    const r = await decide({ requestId: req.id, decision: 'rejected', comment: '事由不充分' }, org.actor(org.deputy));
+    await expect(decide({ requestId: req.id, decision: 'rejected' }, org.actor(org.deputy))).rejects.toThrow(
+      '退回时请填写意见',
+    );
+    const r = await decide(
+      { requestId: req.id, decision: 'rejected', comment: '事由不充分' },
+      org.actor(org.deputy),
+    );
     expect(r.status).toBe('rejected');
     expect(r.pendingApproverId).toBeNull();
     expect(finished).toEqual(['rejected']);
-    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.director))).rejects.toThrow('已办结');
+    await expect(
+      decide({ requestId: req.id, decision: 'approved' }, org.actor(org.director)),
+    ).rejects.toThrow('已办结');
   });
 
   it('lets only the applicant withdraw a pending request', async () => {
@@ -133,14 +179,22 @@ describe('submitApproval and decide', () => {
 describe('delegations', () => {
   it('validates the form in Chinese and lets only the approver (or an administrator) set one', async () => {
     const { addDelegation, validateDelegation } = await import('./delegations');
-    expect(validateDelegation({ fromId: 'a', toId: 'a', startDate: '2026-11-02', endDate: '2026-11-01' })).toEqual({
+    expect(
+      validateDelegation({ fromId: 'a', toId: 'a', startDate: '2026-11-02', endDate: '2026-11-01' }),
+    ).toEqual({
       toId: '代理人不能是本人',
       endDate: '结束日期不能早于开始日期',
     });
     await expect(
-      addDelegation({ fromId: org.deputy.id, toId: org.head.id, startDate: '2026-11-01', endDate: '2026-11-30' }, org.actor(org.staff)),
+      addDelegation(
+        { fromId: org.deputy.id, toId: org.head.id, startDate: '2026-11-01', endDate: '2026-11-30' },
+        org.actor(org.staff),
+      ),
     ).rejects.toThrow('只能为自己设置代理人');
-    const d = await addDelegation({ fromId: org.deputy.id, toId: org.head.id, startDate: '2026-11-01', endDate: '2026-11-30' }, org.actor(org.deputy));
+    const d = await addDelegation(
+      { fromId: org.deputy.id, toId: org.head.id, startDate: '2026-11-01', endDate: '2026-11-30' },
+      org.actor(org.deputy),
+    );
     expect(d.toId).toBe(org.head.id);
   });
 });
@@ -149,13 +203,30 @@ describe('required fields of a step', () => {
   it('refuses an approval that does not record what the step requires, wherever it is decided', async () => {
     const steps = [{ key: 'check', label: '核算', approverId: org.finance.id, requiredFields: ['证明人'] }];
     const req = await writeTx([db.approvals, db.staff], () =>
-      submitApproval({ kind: 'other', refTable: 'x', refId: 'x2', title: '报销', applicant: org.staff, form: 'written', ruleIds: ['FIN-1'], steps }, org.actor(org.staff)),
+      submitApproval(
+        {
+          kind: 'other',
+          refTable: 'x',
+          refId: 'x2',
+          title: '报销',
+          applicant: org.staff,
+          form: 'written',
+          ruleIds: ['FIN-1'],
+          steps,
+        },
+        org.actor(org.staff),
+      ),
     );
-    await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.finance))).rejects.toMatchObject({
+    await expect(
+      decide({ requestId: req.id, decision: 'approved' }, org.actor(org.finance)),
+    ).rejects.toMatchObject({
       message: '请填写证明人',
       field: '证明人',
     });
-    const done = await decide({ requestId: req.id, decision: 'approved', extra: { 证明人: '郑小军' } }, org.actor(org.finance));
+    const done = await decide(
+      { requestId: req.id, decision: 'approved', extra: { 证明人: '郑小军' } },
+      org.actor(org.finance),
+    );
     expect(done.steps[0].extra).toEqual({ 证明人: '郑小军' });
   });
 });
@@ -163,12 +234,23 @@ describe('required fields of a step', () => {
 describe('decisionProblem', () => {
   const step = { requiredFields: ['证明人'] };
   it('names the field a refusal is about: the required field to approve, the opinion to reject', () => {
-    expect(decisionProblem(step, { decision: 'approved', comment: '同意' })).toEqual({ field: '证明人', message: '请填写证明人' });
-    expect(decisionProblem(step, { decision: 'approved', extra: { 证明人: ' ' } })).toEqual({ field: '证明人', message: '请填写证明人' });
-    expect(decisionProblem(step, { decision: 'rejected', comment: '' })).toEqual({ field: 'comment', message: '退回时请填写意见' });
+    expect(decisionProblem(step, { decision: 'approved', comment: '同意' })).toEqual({
+      field: '证明人',
+      message: '请填写证明人',
+    });
+    expect(decisionProblem(step, { decision: 'approved', extra: { 证明人: ' ' } })).toEqual({
+      field: '证明人',
+      message: '请填写证明人',
+    });
+    expect(decisionProblem(step, { decision: 'rejected', comment: '' })).toEqual({
+      field: 'comment',
+      message: '退回时请填写意见',
+    });
   });
   it('takes the fields the form asks for too, and passes a complete decision', () => {
-    expect(decisionProblem(undefined, { decision: 'approved' }, ['证明人'])).toMatchObject({ field: '证明人' });
+    expect(decisionProblem(undefined, { decision: 'approved' }, ['证明人'])).toMatchObject({
+      field: '证明人',
+    });
     expect(decisionProblem(step, { decision: 'approved', extra: { 证明人: '郑小军' } })).toBeNull();
     expect(decisionProblem(undefined, { decision: 'approved' })).toBeNull();
     expect(decisionProblem(step, { decision: 'rejected', comment: '票据不全' })).toBeNull();

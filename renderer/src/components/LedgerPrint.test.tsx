@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { LedgerSpec } from '../../../shared/ledger';
 import { COLUMN_PT, ledgerLayout } from '../../../shared/ledger';
+import { tooWideForA4 } from '../../../shared/ledger.testing';
 
 import { LedgerPrint, ledgerPageCss } from './LedgerPrint';
 
@@ -52,16 +53,7 @@ describe('LedgerPrint', () => {
 
   it('prints the paper of the sheet, with the signatures and 第N页 共M页 at the foot of every page', () => {
     expect(render(<LedgerPrint spec={spec} />)).toContain('data-paper="A4 landscape"');
-    const wide = {
-      ...spec,
-      columns: Array.from({ length: 16 }, (_, i) => ({
-        key: `c${i}`,
-        header: `日期${i}`,
-        type: 'date' as const,
-      })),
-      rows: [Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`c${i}`, '2026-01-01']))],
-      totals: undefined,
-    };
+    const wide = tooWideForA4(spec);
     expect(render(<LedgerPrint spec={wide} />)).toContain('data-paper="A3 landscape"');
     const page = ledgerPageCss(spec);
     expect(page).toContain('@bottom-right { content: "第" counter(page) "页 共" counter(pages) "页";');

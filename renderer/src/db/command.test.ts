@@ -1,21 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { pinClock } from './clock';
 import { actorCan, allCommands, defineCommand, NO_PERMISSION } from './command';
 import { db } from './db';
 import { getLive, getLiveMany, isLive, live, liveOnly } from './live';
 import { DomainError, insert, softDelete, SYSTEM_ACTOR, update } from './repo';
-import { resetDb, seedOrg } from './testing';
-import type { TestOrg } from './testing';
+import { withSeededOrg } from './testing';
 
-let org: TestOrg;
-beforeEach(async () => {
-  pinClock(new Date('2026-11-20T09:00:00'));
-  await resetDb();
-  org = await seedOrg();
-});
-afterAll(() => pinClock(null));
+const org = withSeededOrg('2026-11-20T09:00:00');
 
 const addSection = defineCommand({
   what: '新增股室',

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 
 import type { LedgerSpec } from '../../../shared/ledger';
+import { tooWideForA4 } from '../../../shared/ledger.testing';
 
 import { CELL_TEXT_LIMIT, CELL_TRUNCATED_MARK, DEFAULT_FONT_XML, ledgerWorkbook } from './xlsx';
 
@@ -147,16 +148,7 @@ describe('ledgerWorkbook', () => {
   });
 
   it('moves a ledger too wide for A4 to A3', async () => {
-    const wide: LedgerSpec = {
-      ...spec,
-      columns: Array.from({ length: 16 }, (_, i) => ({
-        key: `c${i}`,
-        header: `日期${i}`,
-        type: 'date' as const,
-      })),
-      rows: [Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`c${i}`, '2026-01-01']))],
-      totals: undefined,
-    };
+    const wide = tooWideForA4(spec);
     const ws = await read(await ledgerWorkbook([wide], new Date(2026, 10, 26), '周文书'));
     expect(ws.pageSetup.paperSize).toBe(8);
     expect(ws.pageSetup.scale).toBe(100);

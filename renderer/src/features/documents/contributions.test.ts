@@ -1,15 +1,13 @@
 // The 工作台 to-dos and SUP-4 deadlines of 公文, 印章, 会议, 学习: what each person sees, and when.
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { BUNDLED_CALENDAR, mergeCalendars } from '../../../../shared/rules';
 import { collectDeadlines, collectTodos } from '../../app/registry';
 import type { ProviderContext } from '../../app/registry';
-import type { SessionUser } from '../../auth/service';
 import { pinClock } from '../../db/clock';
 import { db } from '../../db/db';
 import type { Staff } from '../../db/schema/core';
-import { resetDb, seedOrg } from '../../db/testing';
-import type { TestOrg } from '../../db/testing';
+import { sessionUserOf, withSeededOrg } from '../../db/testing';
 import '../meetings/contributions';
 import { createMeeting } from '../meetings';
 import '../seals/contributions';
@@ -27,25 +25,10 @@ import { requestLoan } from './core/loans';
 import './contributions';
 
 const cal = mergeCalendars(...Object.values(BUNDLED_CALENDAR));
-let org: TestOrg;
-beforeEach(async () => {
-  pinClock(new Date('2026-11-20T09:00:00'));
-  await resetDb();
-  org = await seedOrg();
-});
-afterAll(() => pinClock(null));
+const org = withSeededOrg('2026-11-20T09:00:00');
 
 function ctx(s: Staff, today: string): ProviderContext {
-  const user: SessionUser = {
-    staffId: s.id,
-    accountId: 'a',
-    name: s.name,
-    loginName: 'x',
-    roles: s.roles,
-    sectionId: s.sectionId,
-    rank: s.rank,
-  };
-  return { user, today, cal };
+  return { user: sessionUserOf(s), today, cal };
 }
 
 async function incoming(receivedOn: string, title: string) {

@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { gradeConsequence } from '../../../../../shared/rules';
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { insert, SYSTEM_ACTOR } from '../../../db/repo';
+import { refusal, withSeededOrg } from '../../../db/testing';
 import { signPledge } from '../../integrity';
 
 import {
@@ -20,26 +18,10 @@ import {
   refreshAssessment,
   saveAssessment,
 } from './commands';
+import type { InspectionInput } from './commands';
 import { inspectionStatus } from './queries';
 
-let org: TestOrg;
-
-beforeEach(async () => {
-  pinClock(new Date('2026-12-10T10:00:00'));
-  await resetDb();
-  org = await seedOrg();
-});
-afterEach(() => pinClock(null));
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const org = withSeededOrg('2026-12-10T10:00:00');
 
 async function assessmentOf(staffId: string, year = 2026) {
   return (await db.assessments.where('[year+staffId]').equals([year, staffId]).first())!;
@@ -263,35 +245,22 @@ describe('SUP-2 power-operation records', () => {
 });
 
 describe('SUP-1 inspections', () => {
+  // the clerk's inspection of 20 June, found in order
+  const inspection = (o: Partial<InspectionInput> = {}): InspectionInput => ({
+    inspectedOn: '2026-06-20',
+    inspectorIds: [org.clerk.id],
+    scope: '全面',
+    findings: '无',
+    result: '运行规范',
+    rectification: '',
+    ...o,
+  });
+
   it('files a half-year inspection and reports which half-years have one', async () => {
-    expect(
-      (
-        await refusal(
-          fileInspection(
-            {
-              inspectedOn: '2026-06-20',
-              inspectorIds: [org.clerk.id],
-              scope: '全面',
-              findings: '无',
-              result: '',
-              rectification: '',
-            },
-            org.actor(org.clerk),
-          ),
-        )
-      ).field,
-    ).toBe('result');
-    const i = await fileInspection(
-      {
-        inspectedOn: '2026-06-20',
-        inspectorIds: [org.clerk.id],
-        scope: '全面',
-        findings: '无',
-        result: '运行规范',
-        rectification: '',
-      },
-      org.actor(org.clerk),
+    expect((await refusal(fileInspection(inspection({ result: '' }), org.actor(org.clerk)))).field).toBe(
+      'result',
     );
+    const i = await fileInspection(inspection(), org.actor(org.clerk));
     expect(i.half).toBe(1);
     expect(await inspectionStatus('2026-12-10')).toEqual([
       { year: 2026, half: 1, due: '2026-06-30', done: true },

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { MonthMarkRow } from '../../../../../shared/ledgers/attendance';
 import { monthSheetSpec } from '../../../../../shared/ledgers/attendance';
@@ -7,9 +7,8 @@ import { decide } from '../../../approvals/engine';
 import { loadCalendar } from '../../../calendar/calendar';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { DomainError, SYSTEM_ACTOR } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { SYSTEM_ACTOR } from '../../../db/repo';
+import { refusal, sessionUserOf, withSeededOrg } from '../../../db/testing';
 import { submitLeave } from '../../leave';
 import '../../leave/contributions';
 
@@ -17,47 +16,39 @@ import { amendMonth, announceMonth, compileMonth, monthStatus } from './close';
 import '../contributions';
 import { saveAttendanceSettings } from './settings';
 import { bulkAddSignIns, saveSignIn, signInSelf } from './signins';
+import type { SignInChange } from './signins';
 import { countedMonths, liveMonth, officialMonthRows, sessionsCome, yearRows } from './tally';
 
-let org: TestOrg;
+const org = withSeededOrg('2026-06-10T09:00:00'); // Wednesday 10 June 2026, 09:00.
 
-beforeEach(async () => {
-  await resetDb();
-  org = await seedOrg();
-  // Wednesday 10 June 2026, 09:00.
-  pinClock(new Date('2026-06-10T09:00:00'));
-});
-afterEach(() => pinClock(null));
+// The office clerk registers a time of org.staff.
+const sign = (date: string, half: SignInChange['half'], field: SignInChange['field'], value: string) =>
+  saveSignIn({ staffId: org.staff.id, date, half, field, value }, org.actor(org.clerk));
 
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-}
+// org.staff asks for 事假 from the morning of `from` to the morning of `to` (1.5 days).
+const personalLeave = (from: string, to: string, reason: string) =>
+  submitLeave(
+    {
+      staffId: org.staff.id,
+      leaveType: 'personal',
+      startDate: from,
+      startHalf: 'am',
+      endDate: to,
+      endHalf: 'am',
+      reason,
+    },
+    org.actor(org.staff),
+  );
 
 const rowOf = async (staffId: string) => (await liveMonth(2026, 6)).rows.find((r) => r.staffId === staffId)!;
 
 describe('the daily register', () => {
   it('derives 迟 from a sign-in 16 minutes late and takes 0.5 off the month score (ATT-2, ATT-3)', async () => {
-    const clerk = org.actor(org.clerk);
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '08:15' },
-      clerk,
-    );
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'at', value: '14:25' },
-      clerk,
-    );
+    await sign('2026-06-08', 'am', 'at', '08:15');
+    await sign('2026-06-08', 'pm', 'at', '14:25');
     const onTime = await rowOf(org.staff.id);
     expect(onTime.codes[7]).toBe('√/√');
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '08:16' },
-      clerk,
-    );
+    await sign('2026-06-08', 'am', 'at', '08:16');
     const late = await rowOf(org.staff.id);
     expect(late.codes[7]).toBe('迟/√');
     expect(late.late).toBe(1);
@@ -65,33 +56,16 @@ describe('the daily register', () => {
   });
 
   it('records early leave and derives 早 only from 20 minutes before the end (ATT-4)', async () => {
-    const clerk = org.actor(org.clerk);
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'at', value: '14:30' },
-      clerk,
-    );
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'leftAt', value: '17:11' },
-      clerk,
-    );
+    await sign('2026-06-08', 'pm', 'at', '14:30');
+    await sign('2026-06-08', 'pm', 'leftAt', '17:11');
     expect((await rowOf(org.staff.id)).codes[7]).toBe('旷/√');
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'leftAt', value: '17:10' },
-      clerk,
-    );
+    await sign('2026-06-08', 'pm', 'leftAt', '17:10');
     expect((await rowOf(org.staff.id)).codes[7]).toBe('旷/早');
   });
 
   it('counts a session without sign-in, leave or trip as half a day of 旷工 (ATT-5), also one marked absent', async () => {
-    const clerk = org.actor(org.clerk);
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-09', half: 'am', field: 'at', value: '08:00' },
-      clerk,
-    );
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-09', half: 'am', field: 'at', value: 'absent' },
-      clerk,
-    );
+    await sign('2026-06-09', 'am', 'at', '08:00');
+    await sign('2026-06-09', 'am', 'at', 'absent');
     const r = await rowOf(org.staff.id);
     expect(r.codes[8]).toBe('旷/旷');
     // 1–9 June: 7 working days absent, and the 10th's morning (at 09:00 its on-time window is over);
@@ -102,59 +76,18 @@ describe('the daily register', () => {
   });
 
   it('refuses bad input with Chinese messages at the cell', async () => {
-    const clerk = org.actor(org.clerk);
-    const bad = await refusal(
-      saveSignIn(
-        { staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '25:00' },
-        clerk,
-      ),
-    );
+    const bad = await refusal(sign('2026-06-08', 'am', 'at', '25:00'));
     expect(bad.message).toContain('时间无效');
     expect(bad.field).toBe('am.at');
-    expect(
-      (
-        await refusal(
-          saveSignIn(
-            { staffId: org.staff.id, date: '2026-06-06', half: 'am', field: 'at', value: '08:00' },
-            clerk,
-          ),
-        )
-      ).message,
-    ).toBe('该日为休息日，无需签到');
-    expect(
-      (
-        await refusal(
-          saveSignIn(
-            { staffId: org.staff.id, date: '2026-06-11', half: 'am', field: 'at', value: '08:00' },
-            clerk,
-          ),
-        )
-      ).message,
-    ).toBe('不能登记今天以后的签到');
-    expect(
-      (
-        await refusal(
-          saveSignIn(
-            { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'leftAt', value: '16:00' },
-            clerk,
-          ),
-        )
-      ).message,
-    ).toBe('请先填写该时段的签到时间');
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'at', value: '14:40' },
-      clerk,
+    expect((await refusal(sign('2026-06-06', 'am', 'at', '08:00'))).message).toBe('该日为休息日，无需签到');
+    expect((await refusal(sign('2026-06-11', 'am', 'at', '08:00'))).message).toBe('不能登记今天以后的签到');
+    expect((await refusal(sign('2026-06-08', 'pm', 'leftAt', '16:00'))).message).toBe(
+      '请先填写该时段的签到时间',
     );
-    expect(
-      (
-        await refusal(
-          saveSignIn(
-            { staffId: org.staff.id, date: '2026-06-08', half: 'pm', field: 'leftAt', value: '14:00' },
-            clerk,
-          ),
-        )
-      ).message,
-    ).toBe('离岗时间不能早于签到时间');
+    await sign('2026-06-08', 'pm', 'at', '14:40');
+    expect((await refusal(sign('2026-06-08', 'pm', 'leftAt', '14:00'))).message).toBe(
+      '离岗时间不能早于签到时间',
+    );
     // Only the office registers for others.
     expect(
       (
@@ -196,14 +129,8 @@ describe('the daily register', () => {
       org.actor(org.clerk),
     );
     const clerk = org.actor(org.clerk);
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '08:40' },
-      clerk,
-    ); // winter: on time
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-09', half: 'am', field: 'at', value: '08:40' },
-      clerk,
-    ); // summer: late
+    await sign('2026-06-08', 'am', 'at', '08:40'); // winter: on time
+    await sign('2026-06-09', 'am', 'at', '08:40'); // summer: late
     const r = await rowOf(org.staff.id);
     expect(r.codes[7].startsWith('√')).toBe(true);
     expect(r.codes[8].startsWith('迟')).toBe(true);
@@ -220,18 +147,7 @@ describe('the daily register', () => {
 
 describe('leave and trips in the month (LV-5, TRIP-5)', () => {
   it('counts after-the-fact leave as 旷 until approved, then as 事', async () => {
-    const leave = await submitLeave(
-      {
-        staffId: org.staff.id,
-        leaveType: 'personal',
-        startDate: '2026-06-03',
-        startHalf: 'am',
-        endDate: '2026-06-04',
-        endHalf: 'am',
-        reason: '家中急事',
-      },
-      org.actor(org.staff),
-    );
+    const leave = await personalLeave('2026-06-03', '2026-06-04', '家中急事');
     expect(leave.afterTheFact).toBe(true);
     expect(leave.ruleIds).toEqual(['LV-3', 'LV-5']);
     expect((await rowOf(org.staff.id)).codes[2]).toBe('旷/旷');
@@ -270,18 +186,7 @@ function codesAndTotals(r: MonthMarkRow) {
 
 describe('one cut-off for the codes and the totals (issue 13.5)', () => {
   it('shows leave approved for later days neither in the codes nor in 事假(天) until they come, on screen and in the export alike', async () => {
-    const leave = await submitLeave(
-      {
-        staffId: org.staff.id,
-        leaveType: 'personal',
-        startDate: '2026-06-15',
-        startHalf: 'am',
-        endDate: '2026-06-16',
-        endHalf: 'am',
-        reason: '家中有事',
-      },
-      org.actor(org.staff),
-    );
+    const leave = await personalLeave('2026-06-15', '2026-06-16', '家中有事');
     await decide({ requestId: leave.approvalId!, decision: 'approved' }, org.actor(org.deputy));
     await decide({ requestId: leave.approvalId!, decision: 'approved' }, org.actor(org.director));
     expect((await db.leaves.get(leave.id))!.status).toBe('approved');
@@ -333,16 +238,7 @@ describe('the month close (ATT-7)', () => {
 
   it('puts the month in progress on the clerk’s to-do list from its last working day on, not before', async () => {
     const cal = await loadCalendar();
-    const c = org.clerk;
-    const user = {
-      staffId: c.id,
-      accountId: 'a',
-      name: c.name,
-      loginName: 'z',
-      roles: c.roles,
-      sectionId: c.sectionId ?? null,
-      rank: c.rank,
-    };
+    const user = sessionUserOf(org.clerk);
     const june = async (today: string) =>
       (await collectTodos({ user, today, cal })).filter((t) => t.id === 'att-month-2026-6');
     expect(await june('2026-06-29')).toHaveLength(0);
@@ -354,10 +250,7 @@ describe('the month close (ATT-7)', () => {
 
   it('goes clerk → deputy → director → announced, then refuses sign-in edits; an amendment needs a reason and keeps both versions', async () => {
     const clerk = org.actor(org.clerk);
-    await saveSignIn(
-      { staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '08:30' },
-      clerk,
-    );
+    await sign('2026-06-08', 'am', 'at', '08:30');
     expect((await refusal(compileMonth(2026, 6, org.actor(org.staff)))).ruleId).toBe('ATT-7');
     pinClock(new Date('2026-06-30T17:40:00'));
     await compileMonth(2026, 6, clerk);
@@ -380,12 +273,7 @@ describe('the month close (ATT-7)', () => {
     st = await monthStatus(2026, 6);
     expect(st.stage).toBe('announced');
 
-    const locked = await refusal(
-      saveSignIn(
-        { staffId: org.staff.id, date: '2026-06-08', half: 'am', field: 'at', value: '08:00' },
-        clerk,
-      ),
-    );
+    const locked = await refusal(sign('2026-06-08', 'am', 'at', '08:00'));
     expect(locked.ruleId).toBe('ATT-7');
     const official = await officialMonthRows(2026, 6);
     expect(official.locked).toBe(true);

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import { exportMonthSheet, generateSignIns, monthSheetSpecs } from './bench-api';
 
-let org: TestOrg;
-beforeEach(async () => {
-  await resetDb();
-  org = await seedOrg();
-  pinClock(new Date('2026-07-01T09:00:00'));
-});
-afterEach(() => pinClock(null));
+const org = withSeededOrg('2026-07-01T09:00:00');
 
 describe('bench api', () => {
   it('generates sign-ins in chunks and builds and writes the month’s sheet', async () => {

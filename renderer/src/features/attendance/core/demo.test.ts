@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { BUNDLED_CALENDAR } from '../../../../../shared/rules';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { insert, SYSTEM_ACTOR } from '../../../db/repo';
-import { setSetting } from '../../../db/settings';
-import { resetDb } from '../../../db/testing';
+import { resetDb, seedFirstRun } from '../../../db/testing';
 import { loadDemoData } from '../../../demo/demo';
 import { DEMO_MODULES } from '../../../demo/modules';
 import { leaveDemo } from '../../leave';
@@ -23,24 +20,7 @@ afterEach(() => pinClock(null));
 
 describe('demo data of attendance, leave and trips', () => {
   it('writes a year through the repository and the engine, in every state, quickly', async () => {
-    for (const [year, cal] of Object.entries(BUNDLED_CALENDAR)) {
-      await insert(
-        db.calendars,
-        { year: Number(year), holidays: cal.holidays, workdays: cal.workdays, source: 'test' },
-        SYSTEM_ACTOR,
-      );
-    }
-    await setSetting('unitName', '新宁县信访局', SYSTEM_ACTOR);
-    for (const [i, name] of [
-      '联席办',
-      '复查复核办',
-      '办信股',
-      '办公室',
-      '接访股',
-      '党支部办公室',
-    ].entries()) {
-      await insert(db.sections, { name, order: i, headId: null, deputyId: null }, SYSTEM_ACTOR);
-    }
+    await seedFirstRun();
     DEMO_MODULES.splice(0, DEMO_MODULES.length, leaveDemo, attendanceDemo);
     const t0 = Date.now();
     await loadDemoData();

@@ -1,25 +1,17 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { decide } from '../../../approvals/engine';
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { softDelete, SYSTEM_ACTOR } from '../../../db/repo';
 import type { IncomingDoc, OutgoingDoc } from '../../../db/schema/documents';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import '../contributions';
 import { searchRegisterDocs } from './docRefs';
 import { incomingRegNo } from './incoming';
 import { recordDestruction, registerDestruction, requestLoan } from './loans';
 
-let org: TestOrg;
-beforeEach(async () => {
-  pinClock(new Date('2026-11-20T09:00:00'));
-  await resetDb();
-  org = await seedOrg();
-});
-afterAll(() => pinClock(null));
+const org = withSeededOrg('2026-11-20T09:00:00');
 
 const at = '2026-01-01T00:00:00.000Z';
 let n = 0;

@@ -1,12 +1,10 @@
 import Dexie from 'dexie';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { loadCalendar } from '../../../calendar/calendar';
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { insert, softDelete, SYSTEM_ACTOR, update } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import {
   archiveIncoming,
@@ -26,12 +24,7 @@ import {
 } from './incoming';
 import type { IncomingInput } from './incoming';
 
-let org: TestOrg;
-beforeEach(async () => {
-  pinClock(new Date('2026-11-20T09:00:00'));
-  await resetDb();
-  org = await seedOrg();
-});
+const org = withSeededOrg('2026-11-20T09:00:00');
 
 const doc = (over: Partial<IncomingInput> = {}): IncomingInput => ({
   kind: 'document',

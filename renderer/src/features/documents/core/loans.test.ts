@@ -1,10 +1,9 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { approvalFor, decide } from '../../../approvals/engine';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import '../contributions';
 import { archiveYear, archiveYearStatus } from './archive';
@@ -16,6 +15,7 @@ import {
   registerIncoming,
   reportOutcome,
 } from './incoming';
+import type { IncomingInput } from './incoming';
 import {
   markDataProvided,
   overdueLoans,
@@ -25,25 +25,42 @@ import {
   requestLoan,
   returnLoan,
 } from './loans';
+import type { LoanInput } from './loans';
 
-let org: TestOrg;
-beforeEach(async () => {
-  pinClock(new Date('2026-11-20T09:00:00'));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-11-20T09:00:00');
+
+// A loan of org.staff from 10 to 19 November.
+const loanInput = (o: Partial<LoanInput> = {}): LoanInput => ({
+  docTitle: 'x',
+  borrowerId: org.staff.id,
+  purpose: 'y',
+  borrowedOn: '2026-11-10',
+  returnDue: '2026-11-19',
+  ...o,
 });
-afterAll(() => pinClock(null));
+
+// An ordinary document from 市信访局 received on 2 November.
+const incoming = (o: Partial<IncomingInput> = {}): IncomingInput => ({
+  kind: 'document',
+  receivedOn: '2026-11-02',
+  issuer: '市信访局',
+  issuerNumber: '',
+  title: '来文',
+  urgency: 'normal',
+  secrecy: 'none',
+  copies: 1,
+  ...o,
+});
 
 describe('loans (DOC-5)', () => {
   it('needs the 分管领导, then lists the loan as overdue after its return date', async () => {
     const loan = await requestLoan(
-      {
+      loanInput({
         docTitle: '2025年文书档案第3卷',
-        borrowerId: org.staff.id,
         purpose: '查阅历史来文',
         borrowedOn: '2026-11-02',
         returnDue: '2026-11-06',
-      },
+      }),
       org.actor(org.staff),
     );
     expect(loan.status).toBe('pending');
@@ -60,40 +77,23 @@ describe('loans (DOC-5)', () => {
 
   it('refuses a return date before the loan, and someone else borrowing in my name', async () => {
     await expect(
-      requestLoan(
-        {
-          docTitle: 'x',
-          borrowerId: org.staff.id,
-          purpose: 'y',
-          borrowedOn: '2026-11-10',
-          returnDue: '2026-11-09',
-        },
-        org.actor(org.staff),
-      ),
-    ).rejects.toMatchObject({ field: 'returnDue' });
-    await expect(
-      requestLoan(
-        {
-          docTitle: 'x',
-          borrowerId: org.staff.id,
-          purpose: 'y',
-          borrowedOn: '2026-11-10',
-          returnDue: '2026-11-19',
-        },
-        org.actor(org.head),
-      ),
-    ).rejects.toMatchObject({ field: 'permission' });
+      requestLoan(loanInput({ returnDue: '2026-11-09' }), org.actor(org.staff)),
+    ).rejects.toMatchObject({
+      field: 'returnDue',
+    });
+    await expect(requestLoan(loanInput(), org.actor(org.head))).rejects.toMatchObject({
+      field: 'permission',
+    });
   });
 
   it('sends a deputy’s own loan to the 局长', async () => {
     const loan = await requestLoan(
-      {
+      loanInput({
         docTitle: '会议记录',
         borrowerId: org.deputy.id,
         purpose: '核对',
-        borrowedOn: '2026-11-10',
         returnDue: '2026-11-12',
-      },
+      }),
       org.actor(org.deputy),
     );
     const req = (await approvalFor('docLoans', loan.id))!;
@@ -180,16 +180,7 @@ describe('destruction (DOC-7)', () => {
 
   it('refuses to destroy an archived document, and marks a registered one destroyed', async () => {
     const inc = await registerIncoming(
-      {
-        kind: 'meeting_material',
-        receivedOn: '2026-11-02',
-        issuer: '市信访局',
-        issuerNumber: '',
-        title: '会议材料',
-        urgency: 'normal',
-        secrecy: 'none',
-        copies: 3,
-      },
+      incoming({ kind: 'meeting_material', title: '会议材料', copies: 3 }),
       org.actor(org.clerk),
     );
     const rec = await registerDestruction(
@@ -212,16 +203,7 @@ describe('destruction (DOC-7)', () => {
     expect((await db.incomingDocs.get(inc.id))!.status).toBe('destroyed');
 
     const other = await registerIncoming(
-      {
-        kind: 'document',
-        receivedOn: '2026-11-03',
-        issuer: '市信访局',
-        issuerNumber: '',
-        title: '要归档的文',
-        urgency: 'normal',
-        secrecy: 'none',
-        copies: 1,
-      },
+      incoming({ receivedOn: '2026-11-03', title: '要归档的文' }),
       org.actor(org.clerk),
     );
     await proposeHandling(other.id, '阅', org.actor(org.clerk));
@@ -250,29 +232,11 @@ describe('archiving (DOC-6)', () => {
   it('warns from February, is overdue after 31 March, and files what is ready', async () => {
     pinClock(new Date('2025-12-10T09:00:00'));
     const d = await registerIncoming(
-      {
-        kind: 'document',
-        receivedOn: '2025-12-01',
-        issuer: '市信访局',
-        issuerNumber: '',
-        title: '年底来文',
-        urgency: 'normal',
-        secrecy: 'none',
-        copies: 1,
-      },
+      incoming({ receivedOn: '2025-12-01', title: '年底来文' }),
       org.actor(org.clerk),
     );
     const open = await registerIncoming(
-      {
-        kind: 'document',
-        receivedOn: '2025-12-02',
-        issuer: '市信访局',
-        issuerNumber: '',
-        title: '仍在办理',
-        urgency: 'normal',
-        secrecy: 'none',
-        copies: 1,
-      },
+      incoming({ receivedOn: '2025-12-02', title: '仍在办理' }),
       org.actor(org.clerk),
     );
     expect((await archiveYearStatus(2025, '2026-01-31')).warning).toBe('none');

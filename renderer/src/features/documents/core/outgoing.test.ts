@@ -1,12 +1,11 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { decide, withdraw } from '../../../approvals/engine';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { insert, softDelete, SYSTEM_ACTOR } from '../../../db/repo';
 import { setSetting } from '../../../db/settings';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import '../contributions';
 import {
@@ -20,13 +19,9 @@ import {
 } from './outgoing';
 import type { OutgoingInput } from './outgoing';
 
-let org: TestOrg;
 let deputy2: Awaited<ReturnType<typeof insert<typeof org.deputy>>>;
 
-beforeEach(async () => {
-  pinClock(new Date('2026-11-20T09:00:00'));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-11-20T09:00:00', async () => {
   // A second deputy in charge of the business section, so the five steps fall on four people.
   deputy2 = await insert(
     db.staff,
@@ -35,7 +30,6 @@ beforeEach(async () => {
   );
   await db.sections.update(org.sectionId, { deputyId: deputy2.id });
 });
-afterAll(() => pinClock(null));
 
 const draft = (over: Partial<OutgoingInput> = {}): OutgoingInput => ({
   title: '关于2026年第三季度信访工作情况的报告',
@@ -170,34 +164,21 @@ describe('document numbers (DOC-3)', () => {
   });
 
   it('prints and distributes only after 签发, and archives only after distribution', async () => {
+    // the clerk prints and distributes on 20 November
+    const issue = (id: string, printCopies: number, distribution: string[]) =>
+      issueOutgoing(id, { printCopies, distribution, issuedOn: '2026-11-20' }, org.actor(org.clerk));
     const a = await createOutgoing(draft(), org.actor(org.staff));
-    await expect(
-      issueOutgoing(
-        a.id,
-        { printCopies: 10, distribution: ['县委办'], issuedOn: '2026-11-20' },
-        org.actor(org.clerk),
-      ),
-    ).rejects.toMatchObject({
+    await expect(issue(a.id, 10, ['县委办'])).rejects.toMatchObject({
       field: 'status',
     });
     await signThrough(a.id);
     await expect(archiveOutgoing(a.id, '', '2026-11-20', org.actor(org.clerk))).rejects.toMatchObject({
       ruleId: 'DOC-6',
     });
-    await expect(
-      issueOutgoing(
-        a.id,
-        { printCopies: 10, distribution: [' '], issuedOn: '2026-11-20' },
-        org.actor(org.clerk),
-      ),
-    ).rejects.toMatchObject({
+    await expect(issue(a.id, 10, [' '])).rejects.toMatchObject({
       field: 'distribution',
     });
-    const issued = await issueOutgoing(
-      a.id,
-      { printCopies: 12, distribution: ['县委办', '县政府办'], issuedOn: '2026-11-20' },
-      org.actor(org.clerk),
-    );
+    const issued = await issue(a.id, 12, ['县委办', '县政府办']);
     expect(issued.status).toBe('issued');
     expect((await archiveOutgoing(a.id, '2026-永久-3', '2026-11-20', org.actor(org.clerk))).archived).toBe(1);
   });

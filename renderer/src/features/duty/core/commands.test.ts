@@ -1,11 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { decide, registerApprovalHandler } from '../../../approvals/engine';
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { DomainError } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { refusal, withSeededOrg } from '../../../db/testing';
 import { handOverGift, registerGift, signPledge } from '../../integrity/core/integrity';
 
 import { publishRoster, saveRoster } from './rosters';
@@ -18,25 +15,9 @@ import {
   vehicleHandlerTables,
 } from './vehicles';
 
-let org: TestOrg;
-
-beforeEach(async () => {
-  pinClock(new Date('2026-09-20T10:00:00'));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-09-20T10:00:00', async () => {
   registerApprovalHandler('vehicle', { tables: vehicleHandlerTables, onFinished: onVehicleFinished });
 });
-afterEach(() => pinClock(null));
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('duty rosters', () => {
   it('publishes only when every day has a leader and staff', async () => {

@@ -1,30 +1,25 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { ruleText } from '../../../../../shared/rules';
 import { decide, registerApprovalHandler } from '../../../approvals/engine';
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
+import { insert, SYSTEM_ACTOR } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
 import type { Expense, InvoiceLine } from '../../../db/schema/finance';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { refusal, withSeededOrg } from '../../../db/testing';
 import { createRewardPayout, registerPiece, reviewPiece } from '../../publicity/core/pieces';
+import type { PieceInput } from '../../publicity/core/pieces';
 
 import { recordSignedBill, settleSignedBills } from './bills';
+import type { SignedBillInput } from './bills';
 import { expenseStepSpecs, fileExpense, submitExpense, WITNESS } from './claims';
 import type { ExpenseInput } from './claims';
 import { createTuitionClaim, expenseHandlerTables, markExpensePaid, onExpenseFinished } from './payments';
 import { listClaims } from './queries';
 import { onSpendRequestFinished, spendRequestHandlerTables, submitSpendRequest } from './requests';
 
-let org: TestOrg;
-
-beforeEach(async () => {
-  pinClock(new Date('2026-03-16T10:00:00'));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-03-16T10:00:00', async () => {
   registerApprovalHandler('expense', { tables: expenseHandlerTables, onFinished: onExpenseFinished });
   registerApprovalHandler('supply', {
     tables: spendRequestHandlerTables,
@@ -35,7 +30,6 @@ beforeEach(async () => {
     onFinished: onSpendRequestFinished,
   });
 });
-afterEach(() => pinClock(null));
 
 const inv = (amountFen: number, kind: InvoiceLine['kind'] = 'vat_ordinary'): InvoiceLine => ({
   kind,
@@ -52,16 +46,6 @@ function claim(over: Partial<ExpenseInput> = {}): ExpenseInput {
     invoices: [inv(35000)],
     ...over,
   };
-}
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 async function decision(date = '2026-03-02', kind: 'director_office' | 'staff' = 'director_office') {
@@ -89,6 +73,16 @@ async function approveAll(reqId: string, people: Staff[], witness = '周文书')
     );
   }
 }
+
+// a bill signed by org.staff at 城南饭店 on 20 January
+const bill = (o: Partial<SignedBillInput> = {}): SignedBillInput => ({
+  vendor: '城南饭店',
+  signedOn: '2026-01-20',
+  signerId: org.staff.id,
+  description: '接待',
+  amountFen: 48000,
+  ...o,
+});
 
 describe('FIN-1 step order', () => {
   it('routes a claim: finance check → discipline → 分管财务 → 局长, after the handler signs', async () => {
@@ -193,13 +187,7 @@ describe('FIN-4 white slips', () => {
   });
   it('refuses a settlement of signed bills on a white slip', async () => {
     const b = await recordSignedBill(
-      {
-        vendor: '城南饭店',
-        signedOn: '2026-03-01',
-        signerId: org.staff.id,
-        description: '工作餐',
-        amountFen: 48000,
-      },
+      bill({ signedOn: '2026-03-01', description: '工作餐' }),
       org.actor(org.finance),
     );
     const err = await refusal(
@@ -374,24 +362,9 @@ describe('FIN-6 request forms', () => {
 
 describe('FIN-3 signed bills', () => {
   it('settles a vendor’s quarter in one claim and marks the bills settled when paid', async () => {
-    const a = await recordSignedBill(
-      {
-        vendor: '城南饭店',
-        signedOn: '2026-01-20',
-        signerId: org.staff.id,
-        description: '接待',
-        amountFen: 48000,
-      },
-      org.actor(org.finance),
-    );
+    const a = await recordSignedBill(bill(), org.actor(org.finance));
     const b = await recordSignedBill(
-      {
-        vendor: '城南饭店',
-        signedOn: '2026-02-20',
-        signerId: org.staff.id,
-        description: '接待',
-        amountFen: 12050,
-      },
+      bill({ signedOn: '2026-02-20', amountFen: 12050 }),
       org.actor(org.finance),
     );
     expect(a.settleBy).toBe('2026-03-31');
@@ -409,11 +382,11 @@ describe('FIN-3 signed bills', () => {
   });
   it('refuses bills of two vendors in one settlement', async () => {
     const a = await recordSignedBill(
-      { vendor: '甲', signedOn: '2026-01-20', signerId: org.staff.id, description: 'x', amountFen: 100 },
+      bill({ vendor: '甲', description: 'x', amountFen: 100 }),
       org.actor(org.finance),
     );
     const b = await recordSignedBill(
-      { vendor: '乙', signedOn: '2026-01-20', signerId: org.staff.id, description: 'x', amountFen: 100 },
+      bill({ vendor: '乙', description: 'x', amountFen: 100 }),
       org.actor(org.finance),
     );
     expect(
@@ -427,33 +400,34 @@ describe('FIN-3 signed bills', () => {
 });
 
 describe('PUB-1 via the claim', () => {
+  // a city-level 800-character piece of information by org.staff, with the published original
+  const piece = (o: Partial<PieceInput> = {}): PieceInput => ({
+    staffId: org.staff.id,
+    title: 't',
+    outlet: 'o',
+    level: 'city',
+    publishedOn: '2026-02-10',
+    chars: 800,
+    kind: 'info',
+    originalSubmitted: true,
+    ...o,
+  });
+
   it('rewards a 1500-character provincial research article 600 yuan and pays it through FIN-1', async () => {
     const p = await registerPiece(
-      {
-        staffId: org.staff.id,
+      piece({
         title: '关于信访积案化解的调研',
         outlet: '湖南信访',
         level: 'province',
-        publishedOn: '2026-02-10',
         chars: 1500,
         kind: 'research',
-        originalSubmitted: true,
-      },
+      }),
       org.actor(org.staff),
     );
     expect(p.rewardFen).toBe(60000);
     expect(p.rewardRow).toBe('research');
     const short = await registerPiece(
-      {
-        staffId: org.staff.id,
-        title: '简讯',
-        outlet: '新宁日报',
-        level: 'county',
-        publishedOn: '2026-02-11',
-        chars: 300,
-        kind: 'info',
-        originalSubmitted: true,
-      },
+      piece({ title: '简讯', outlet: '新宁日报', level: 'county', publishedOn: '2026-02-11', chars: 300 }),
       org.actor(org.staff),
     );
     expect(short.rewardFen).toBe(5000);
@@ -469,52 +443,14 @@ describe('PUB-1 via the claim', () => {
     expect((await db.publicityPieces.get(p.id))!.claimState).toBe('paid');
   });
   it('refuses a claim without the published original (PUB-2) and an unreviewed payout', async () => {
-    const err = await refusal(
-      registerPiece(
-        {
-          staffId: org.staff.id,
-          title: 't',
-          outlet: 'o',
-          level: 'city',
-          publishedOn: '2026-02-10',
-          chars: 800,
-          kind: 'info',
-          originalSubmitted: false,
-        },
-        org.actor(org.staff),
-      ),
-    );
+    const err = await refusal(registerPiece(piece({ originalSubmitted: false }), org.actor(org.staff)));
     expect(err.ruleId).toBe('PUB-2');
-    const p = await registerPiece(
-      {
-        staffId: org.staff.id,
-        title: 't',
-        outlet: 'o',
-        level: 'city',
-        publishedOn: '2026-02-10',
-        chars: 800,
-        kind: 'info',
-        originalSubmitted: true,
-      },
-      org.actor(org.staff),
-    );
+    const p = await registerPiece(piece(), org.actor(org.staff));
     expect(p.rewardFen).toBe(20000);
     expect((await refusal(createRewardPayout([p.id], org.actor(org.finance)))).ruleId).toBe('PUB-2');
   });
   it('frees the pieces again when the payout claim is rejected', async () => {
-    const p = await registerPiece(
-      {
-        staffId: org.staff.id,
-        title: 't',
-        outlet: 'o',
-        level: 'national',
-        publishedOn: '2026-02-10',
-        chars: 200,
-        kind: 'info',
-        originalSubmitted: true,
-      },
-      org.actor(org.staff),
-    );
+    const p = await registerPiece(piece({ level: 'national', chars: 200 }), org.actor(org.staff));
     await reviewPiece(p.id, true, '', org.actor(org.clerk));
     const e = await createRewardPayout([p.id], org.actor(org.finance));
     await decide({ requestId: e.approvalId!, decision: 'rejected', comment: '重报' }, org.actor(org.clerk));
@@ -646,13 +582,7 @@ describe('act dates are never in the future', () => {
   it('refuses a bill signed after today at 签单日期', async () => {
     const err = await refusal(
       recordSignedBill(
-        {
-          vendor: '县宾馆',
-          signedOn: '2026-03-17',
-          signerId: org.staff.id,
-          description: '接待用餐',
-          amountFen: 30000,
-        },
+        bill({ vendor: '县宾馆', signedOn: '2026-03-17', description: '接待用餐', amountFen: 30000 }),
         org.actor(org.finance),
       ),
     );

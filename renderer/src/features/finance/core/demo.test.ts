@@ -1,13 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { BUNDLED_CALENDAR } from '../../../../../shared/rules';
 import { collectDeadlines } from '../../../app/registry';
 import { loadCalendar } from '../../../calendar/calendar';
 import { pinClock, today } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { insert, SYSTEM_ACTOR } from '../../../db/repo';
-import { setSetting } from '../../../db/settings';
-import { resetDb } from '../../../db/testing';
+import { resetDb, seedFirstRun } from '../../../db/testing';
 import { loadDemoData } from '../../../demo/demo';
 import { DEMO_MODULES } from '../../../demo/modules';
 import { assessmentDemo } from '../../assessment';
@@ -30,24 +27,7 @@ afterEach(() => pinClock(null));
 
 describe('demo data of publicity, finance, integrity, assessment and duty', () => {
   it('writes a year through the repositories and the engine, in every state', async () => {
-    for (const [year, cal] of Object.entries(BUNDLED_CALENDAR)) {
-      await insert(
-        db.calendars,
-        { year: Number(year), holidays: cal.holidays, workdays: cal.workdays, source: 'test' },
-        SYSTEM_ACTOR,
-      );
-    }
-    await setSetting('unitName', '新宁县信访局', SYSTEM_ACTOR);
-    for (const [i, name] of [
-      '联席办',
-      '复查复核办',
-      '办信股',
-      '办公室',
-      '接访股',
-      '党支部办公室',
-    ].entries()) {
-      await insert(db.sections, { name, order: i, headId: null, deputyId: null }, SYSTEM_ACTOR);
-    }
+    await seedFirstRun();
     DEMO_MODULES.splice(
       0,
       DEMO_MODULES.length,

@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import type { GiftInput } from './integrity';
 import { handOverGift, registerGift, signPledge } from './integrity';
 
-let org: TestOrg;
-
-beforeEach(async () => {
-  pinClock(new Date('2026-09-20T10:00:00'));
-  await resetDb();
-  org = await seedOrg();
-});
-afterEach(() => pinClock(null));
+const org = withSeededOrg('2026-09-20T10:00:00');
 
 const gift = (over: Partial<GiftInput> = {}): GiftInput => ({
   staffId: org.staff.id,

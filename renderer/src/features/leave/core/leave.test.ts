@@ -1,13 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { collectDeadlines, collectTodos } from '../../../app/registry';
 import { decide, withdraw } from '../../../approvals/engine';
 import { loadCalendar } from '../../../calendar/calendar';
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { insert, SYSTEM_ACTOR } from '../../../db/repo';
+import { refusal, sessionUserOf, withSeededOrg } from '../../../db/testing';
 import { liveMonth } from '../../attendance';
 
 import '../contributions';
@@ -16,24 +14,7 @@ import { closeLeave, markSlipFiled, markSlipPrinted, previewLeave, submitLeave }
 import type { TripDraft } from './trips';
 import { previewTrip, reportTrip, submitTrip } from './trips';
 
-let org: TestOrg;
-
-beforeEach(async () => {
-  await resetDb();
-  org = await seedOrg();
-  pinClock(new Date('2026-06-10T09:00:00')); // Wednesday
-});
-afterEach(() => pinClock(null));
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-}
+const org = withSeededOrg('2026-06-10T09:00:00');
 
 const draft = (over: Partial<LeaveDraft> = {}): LeaveDraft => ({
   staffId: org.staff.id,
@@ -132,15 +113,7 @@ describe('leave requests', () => {
     const l = await submitLeave(draft({ startDate: '2026-06-08', endDate: '2026-06-08', endHalf: 'pm' }), me);
     await decide({ requestId: l.approvalId!, decision: 'approved' }, org.actor(org.deputy));
     const cal = await loadCalendar();
-    const user = {
-      staffId: org.staff.id,
-      accountId: 'a',
-      name: '钱科员',
-      loginName: 'q',
-      roles: org.staff.roles,
-      sectionId: org.sectionId,
-      rank: org.staff.rank,
-    };
+    const user = sessionUserOf(org.staff);
     const todos = await collectTodos({ user, today: '2026-06-10', cal });
     expect(todos.filter((t) => t.category === '待销假')).toHaveLength(1);
     expect(todos[0]).toMatchObject({ state: 'overdue', due: '2026-06-09' });
@@ -240,15 +213,7 @@ describe('official trips', () => {
     const t = await submitTrip(trip({ startDate: '2026-06-08', endDate: '2026-06-09' }), me);
     await decide({ requestId: t.approvalId!, decision: 'approved' }, org.actor(org.director));
     const cal = await loadCalendar();
-    const user = {
-      staffId: org.staff.id,
-      accountId: 'a',
-      name: '钱科员',
-      loginName: 'q',
-      roles: org.staff.roles,
-      sectionId: org.sectionId,
-      rank: org.staff.rank,
-    };
+    const user = sessionUserOf(org.staff);
     expect((await collectTodos({ user, today: '2026-06-10', cal })).map((x) => x.category)).toContain(
       '外出待汇报',
     );
@@ -342,15 +307,7 @@ describe('study trips waiting for the report to the county leaders (TRIP-3)', ()
       org.actor(org.staff),
     );
     const cal = await loadCalendar();
-    const clerk = {
-      staffId: org.clerk.id,
-      accountId: 'c',
-      name: org.clerk.name,
-      loginName: 'z',
-      roles: org.clerk.roles,
-      sectionId: org.officeSectionId,
-      rank: org.clerk.rank,
-    };
+    const clerk = sessionUserOf(org.clerk);
     const county = async () =>
       (await collectTodos({ user: clerk, today: '2026-06-10', cal })).filter(
         (x) => x.category === '待报县领导',

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { insert, softDelete, SYSTEM_ACTOR } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 import { AGENDA_CATEGORIES } from '../labels';
 
 import { addDecision, createMeeting, setFollowUp, submitSectionReport, updateMeeting } from './commands';
@@ -19,12 +18,7 @@ import {
   sectionsMissingReport,
 } from './queries';
 
-let org: TestOrg;
-beforeEach(async () => {
-  await resetDb();
-  org = await seedOrg();
-});
-afterEach(() => pinClock(null));
+const org = withSeededOrg();
 
 function meeting(over: Partial<MeetingInput> = {}): MeetingInput {
   return {
@@ -40,19 +34,16 @@ function meeting(over: Partial<MeetingInput> = {}): MeetingInput {
   };
 }
 
+// a 全体干部职工会 on `date` with one item of its first category
+const staffMeetingOn = (date: string, title: string) =>
+  meeting({ kind: 'staff', date, agenda: [{ category: AGENDA_CATEGORIES.staff[0], title }] });
+
 describe('createMeeting (MTG-1, MTG-2)', () => {
   it('numbers meetings per kind per year', async () => {
     pinClock(new Date('2027-01-08T10:00:00')); // a meeting is recorded once held
     const a = await createMeeting(meeting(), org.actor(org.clerk));
     const b = await createMeeting(meeting({ date: '2026-04-08' }), org.actor(org.clerk));
-    const c = await createMeeting(
-      meeting({
-        kind: 'staff',
-        date: '2026-04-28',
-        agenda: [{ category: AGENDA_CATEGORIES.staff[0], title: '呈报事项' }],
-      }),
-      org.actor(org.clerk),
-    );
+    const c = await createMeeting(staffMeetingOn('2026-04-28', '呈报事项'), org.actor(org.clerk));
     const d = await createMeeting(meeting({ date: '2027-01-08' }), org.actor(org.clerk));
     expect([a.seq, b.seq, c.seq, d.seq]).toEqual([1, 2, 1, 1]);
     expect(a.year).toBe(2026);
@@ -134,14 +125,7 @@ describe('decisions (MTG-1, cited by TRIP-3 and FIN-5)', () => {
   it('lists only 局长办公会 decisions for the picker, newest first', async () => {
     const m1 = await createMeeting(meeting({ date: '2026-01-09' }), org.actor(org.clerk));
     const m2 = await createMeeting(meeting({ date: '2026-02-06' }), org.actor(org.clerk));
-    const st = await createMeeting(
-      meeting({
-        kind: 'staff',
-        date: '2026-02-28',
-        agenda: [{ category: AGENDA_CATEGORIES.staff[0], title: 'x' }],
-      }),
-      org.actor(org.clerk),
-    );
+    const st = await createMeeting(staffMeetingOn('2026-02-28', 'x'), org.actor(org.clerk));
     await addDecision(m1.id, { text: '一月决定' }, org.actor(org.clerk));
     await addDecision(m2.id, { text: '二月决定' }, org.actor(org.clerk));
     const staffDecision = await addDecision(st.id, { text: '局务会决定' }, org.actor(org.clerk));

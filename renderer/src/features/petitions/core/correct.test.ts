@@ -1,12 +1,10 @@
 // 登记信息更正: correctRegistration in the repository, on fake-indexeddb.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
-import type { Unit } from '../../../db/schema/core';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { DomainError } from '../../../db/repo';
+import type { Staff, Unit } from '../../../db/schema/core';
+import { withSeededOrg } from '../../../db/testing';
 
 import {
   archivePetition,
@@ -17,60 +15,20 @@ import {
 } from './commands';
 import { makeIdNo } from './idgen';
 import { listPetitions } from './queries';
+import { expectRefusal, letter, seedUnits } from './testing';
 import { termKeys } from './text';
 import { planCorrection } from './validate';
 import type { RegistrationInput } from './validate';
 
-let org: TestOrg;
 let labour: Unit;
 let police: Unit;
-
-async function expectRefusal(p: Promise<unknown>, rule: string | undefined, field?: string, text?: string) {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    const d = e as DomainError;
-    expect(d.ruleId).toBe(rule);
-    if (field) expect(d.field).toBe(field);
-    if (text) expect(d.message).toContain(text);
-    return d;
-  }
-  throw new Error('expected a refusal');
-}
-
-const letter = (o: Partial<RegistrationInput> = {}): RegistrationInput => ({
-  channel: 'letter',
-  receivedOn: '2026-05-06',
-  letterSource: '群众来信',
-  name: '王大明',
-  idNo: makeIdNo('1970-03-15', 12),
-  phone: '13807390001',
-  address: '金石镇黄家村3组',
-  township: '金石镇',
-  category: '劳动社保',
-  summary: '反映某建筑公司拖欠农民工工资三万元至今未付，多次讨要无果',
-  ...o,
-});
 
 const audits = (id: string) => db.audit.where('[table+recordId]').equals(['petitions', id]).toArray();
 const steps = (id: string) => db.petitionSteps.where('petitionId').equals(id).toArray();
 
-beforeEach(async () => {
-  pinClock(new Date(2026, 4, 20, 10, 0, 0));
-  await resetDb();
-  org = await seedOrg();
-  await insert(db.units, { name: '金石镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
-  await insert(db.units, { name: '回龙镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
-  labour = await insert(db.units, { name: '县人社局', kind: 'department', active: true }, SYSTEM_ACTOR);
-  police = await insert(db.units, { name: '县公安局', kind: 'department', active: true }, SYSTEM_ACTOR);
-  await insert(
-    db.responsibleRoutes,
-    { township: '金石镇', subject: '劳动社保', unitId: labour.id },
-    SYSTEM_ACTOR,
-  );
+const org = withSeededOrg('2026-05-20T10:00:00', async () => {
+  ({ labour, police } = await seedUnits());
 });
-afterEach(() => pinClock(null));
 
 describe('登记信息更正 (correctRegistration)', () => {
   it('changes the fields, normalised as at registration, and the search index; number and dates stay', async () => {
@@ -142,43 +100,24 @@ describe('登记信息更正 (correctRegistration)', () => {
   });
 
   it('needs a reason, a change and valid input, checked as registration checks it', async () => {
-    const actor = org.actor(org.staff);
-    const p = await registerPetition(letter(), actor);
+    const p = await registerPetition(letter(), org.actor(org.staff));
     const before = (await db.petitions.get(p.id))!;
-    await expectRefusal(
-      correctRegistration(p.id, { address: '新地址' }, '  ', actor),
-      undefined,
-      'reason',
-      '更正原因',
-    );
     const bad =
       makeIdNo('1970-03-15', 12).slice(0, 17) + (makeIdNo('1970-03-15', 12).endsWith('0') ? '1' : '0');
-    await expectRefusal(
-      correctRegistration(p.id, { idNo: bad }, '身份证号错', actor),
-      'PET-1',
-      'idNo',
-      '身份证号',
-    );
-    await expectRefusal(correctRegistration(p.id, { phone: '12ab' }, '电话错', actor), 'PET-1', 'phone');
-    await expectRefusal(
-      correctRegistration(p.id, { name: ' ' }, '姓名', actor),
-      'PET-1',
-      'name',
-      '信访人姓名',
-    );
-    await expectRefusal(correctRegistration(p.id, { summary: '' }, '摘要', actor), 'PET-1', 'summary');
-    await expectRefusal(
-      correctRegistration(p.id, { township: '火星镇' }, '乡镇', actor),
-      'PET-1',
-      'township',
-    );
-    await expectRefusal(
-      correctRegistration(p.id, { address: ' 金石镇黄家村3组 ' }, '没改', actor),
-      undefined,
-      undefined,
-      '没有更改',
-    );
-    await expectRefusal(correctRegistration(p.id, { address: 'x' }, '无权', org.actor(org.clerk)), undefined);
+    // [the change, the reason given, by whom, the rule (null: none), the field, part of the message]
+    const refused: [Partial<RegistrationInput>, string, Staff, string | null, string?, string?][] = [
+      [{ address: '新地址' }, '  ', org.staff, null, 'reason', '更正原因'],
+      [{ idNo: bad }, '身份证号错', org.staff, 'PET-1', 'idNo', '身份证号'],
+      [{ phone: '12ab' }, '电话错', org.staff, 'PET-1', 'phone'],
+      [{ name: ' ' }, '姓名', org.staff, 'PET-1', 'name', '信访人姓名'],
+      [{ summary: '' }, '摘要', org.staff, 'PET-1', 'summary'],
+      [{ township: '火星镇' }, '乡镇', org.staff, 'PET-1', 'township'],
+      [{ address: ' 金石镇黄家村3组 ' }, '没改', org.staff, null, undefined, '没有更改'],
+      [{ address: 'x' }, '无权', org.clerk, null],
+    ];
+    for (const [change, reason, by, rule, field, text] of refused) {
+      await expectRefusal(correctRegistration(p.id, change, reason, org.actor(by)), rule, field, text);
+    }
     expect(await db.petitions.get(p.id)).toEqual(before);
     expect((await audits(p.id)).filter((a) => a.action === 'update')).toEqual([]);
   });
@@ -193,7 +132,7 @@ describe('登记信息更正 (correctRegistration)', () => {
     await archivePetition(p.id, '2026-05-10', actor);
     await expectRefusal(
       correctRegistration(p.id, { phone: '13807390008' }, '再改', actor),
-      undefined,
+      null,
       'state',
       '已归档',
     );

@@ -1,13 +1,11 @@
 // Imports tried with bad files (issue 13, points 21–25): the same file twice, a bad row among good
 // ones, formulas, a file that is not a workbook, 5,000 rows.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { INFORMANT_MASK } from '../../../../../shared/ledgers/petitions';
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { DomainError, insert, SYSTEM_ACTOR } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 import { xlsxOf, zipOf } from '../../../import/testing';
 
 import { registerPetition } from './commands';
@@ -15,12 +13,7 @@ import { makeIdNo } from './idgen';
 import { checkImport, decisionOptions, importPetitions, parseWorkbook, previewName } from './import';
 import type { CheckedImport, CheckProgress, RowDecision } from './import';
 
-let org: TestOrg;
-
-beforeEach(async () => {
-  pinClock(new Date(2026, 4, 20, 10, 0, 0));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-05-20T10:00:00', async () => {
   const labour = await insert(db.units, { name: '县人社局', kind: 'department', active: true }, SYSTEM_ACTOR);
   await insert(db.units, { name: '金石镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
   await insert(db.units, { name: '回龙镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
@@ -30,7 +23,6 @@ beforeEach(async () => {
     SYSTEM_ACTOR,
   );
 });
-afterEach(() => pinClock(null));
 
 const HEAD = ['收信日期', '来信人', '身份证号', '联系电话', '所属乡镇', '问题类别', '内容摘要'];
 const SUMMARIES = [

@@ -3,7 +3,7 @@
 // them (a 重复件待核 goes to someone who may); masking is decided from the session at the queries;
 // who may see is a setting, and every identity shown is in the audit trail.
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import '../contributions';
 import { INFORMANT_MASK } from '../../../../../shared/ledgers/petitions';
@@ -12,10 +12,9 @@ import { useSession } from '../../../auth/session';
 import { loadCalendar } from '../../../calendar/calendar';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { DomainError, insert, SYSTEM_ACTOR, update } from '../../../db/repo';
+import { insert, SYSTEM_ACTOR, update } from '../../../db/repo';
 import type { Staff, Unit } from '../../../db/schema/core';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 import { auditPage } from '../../system';
 
 import {
@@ -44,29 +43,15 @@ import {
   petitionsInRange,
 } from './queries';
 import { loadPetitionSettings } from './settings';
+import { expectRefusal, letter } from './testing';
 import { signInAs, signOut } from './testing-session';
 import type { RegistrationInput } from './validate';
 
-let org: TestOrg;
 let police: Unit;
 let admin: Staff;
 
 const INFORMANT = { name: '钱检举', phone: '13907390123', idNo: makeIdNo('1975-06-01', 31) };
 const ACCUSATION = '检举县公安局某派出所所长在办理治安案件时收受当事人财物五万元，并为其违规撤案';
-
-const letter = (o: Partial<RegistrationInput> = {}): RegistrationInput => ({
-  channel: 'letter',
-  receivedOn: '2026-05-06',
-  letterSource: '群众来信',
-  name: '王大明',
-  idNo: makeIdNo('1970-03-15', 12),
-  phone: '13807390001',
-  address: '金石镇黄家村3组',
-  township: '金石镇',
-  category: '劳动社保',
-  summary: '反映某建筑公司拖欠农民工工资三万元至今未付，多次讨要无果',
-  ...o,
-});
 
 const informantLetter = (o: Partial<RegistrationInput> = {}) =>
   letter({
@@ -91,18 +76,6 @@ const secondLetter = (o: Partial<RegistrationInput> = {}) =>
     ...o,
   });
 
-async function expectRefusal(p: Promise<unknown>, rule: string, field?: string) {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    expect((e as DomainError).ruleId).toBe(rule);
-    if (field) expect((e as DomainError).field).toBe(field);
-    return;
-  }
-  throw new Error('expected a refusal');
-}
-
 async function reveals() {
   await flushReveals();
   return (await db.audit.where('table').equals('petitions').toArray()).filter(
@@ -118,10 +91,7 @@ async function todosOf(s: Staff) {
   );
 }
 
-beforeEach(async () => {
-  pinClock(new Date(2026, 4, 20, 10, 0, 0));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-05-20T10:00:00', async () => {
   await insert(db.units, { name: '金石镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
   await insert(db.units, { name: '回龙镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
   police = await insert(db.units, { name: '县公安局', kind: 'department', active: true }, SYSTEM_ACTOR);

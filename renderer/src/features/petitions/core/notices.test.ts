@@ -1,18 +1,15 @@
 // 督办通知 numbers (督〔2026〕N号): issued once, the same again for the same notice, never reused.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { DomainError, softDelete, SYSTEM_ACTOR } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import { makeIdNo } from './idgen';
 import { issuedNotice, issueSupervisionNotice } from './notices';
 import { registerPetition } from './registration';
 import type { RegistrationInput } from './validate';
-
-let org: TestOrg;
 
 const letter = (n: number): RegistrationInput => ({
   channel: 'letter',
@@ -27,12 +24,7 @@ const letter = (n: number): RegistrationInput => ({
   summary: `反映某建筑公司拖欠农民工工资第${n}件`,
 });
 
-beforeEach(async () => {
-  pinClock(new Date(2026, 4, 20, 10, 0, 0));
-  await resetDb();
-  org = await seedOrg();
-});
-afterEach(() => pinClock(null));
+const org = withSeededOrg('2026-05-20T10:00:00');
 
 describe('督办通知 numbers', () => {
   it('issues 督〔year〕N号 once per notice, the same again for the same unit and cases', async () => {

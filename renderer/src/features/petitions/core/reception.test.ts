@@ -1,38 +1,24 @@
 // 领导接访/约访 linked to the 来访 cases of its day: saveReceptionDay and the picker's options.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { INFORMANT_MASK } from '../../../../../shared/ledgers/petitions';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { DomainError, insert, softDelete, SYSTEM_ACTOR } from '../../../db/repo';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import type { Actor } from '../../../db/repo';
+import { withSeededOrg } from '../../../db/testing';
 
 import { registerPetition, saveReceptionDay } from './commands';
 import type { ReceptionInput } from './commands';
 import { makeIdNo } from './idgen';
 import { receptionDaysOfCase, visitCaseOptions } from './queries';
+import { visit } from './testing';
 import { signInAs, signOut } from './testing-session';
 import type { RegistrationInput } from './validate';
 
-let org: TestOrg;
-
 const DAY = '2026-05-06';
 
-const petition = (o: Partial<RegistrationInput> = {}): RegistrationInput => ({
-  channel: 'visit',
-  receivedOn: DAY,
-  name: '王大明',
-  idNo: makeIdNo('1970-03-15', 12),
-  phone: '13807390001',
-  address: '金石镇黄家村3组',
-  township: '金石镇',
-  category: '劳动社保',
-  summary: '反映某建筑公司拖欠农民工工资三万元至今未付，多次讨要无果',
-  visitors: 1,
-  receptionistId: org.head.id,
-  ...o,
-});
+const petition = (o: Partial<RegistrationInput> = {}) => visit({ receptionistId: org.head.id, ...o });
 
 const day = (o: Partial<ReceptionInput> = {}): ReceptionInput => ({
   date: DAY,
@@ -55,16 +41,28 @@ async function refusal(p: Promise<unknown>): Promise<DomainError> {
   throw new Error('expected a refusal');
 }
 
-beforeEach(async () => {
-  pinClock(new Date(2026, 4, 20, 10, 0, 0));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-05-20T10:00:00', async () => {
   await insert(db.units, { name: '金石镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
 });
 afterEach(() => {
   pinClock(null);
   signOut();
 });
+
+// 赵四's visit of the day, registered and then deleted.
+async function deletedVisit(actor: Actor) {
+  const gone = await registerPetition(
+    petition({
+      name: '赵四',
+      idNo: makeIdNo('1966-06-06', 41),
+      phone: '13807390004',
+      summary: '反映村组账目多年未公开要求审计',
+    }),
+    actor,
+  );
+  await softDelete(db.petitions, gone.id, SYSTEM_ACTOR);
+  return gone;
+}
 
 describe('领导接访 linked to the visit cases of its day', () => {
   it('links valid visit cases; cases follows the links; the case finds its reception day', async () => {
@@ -115,16 +113,7 @@ describe('领导接访 linked to the visit cases of its day', () => {
       petition({ channel: 'letter', letterSource: '群众来信', visitors: undefined, receptionistId: null }),
       actor,
     );
-    const gone = await registerPetition(
-      petition({
-        name: '赵四',
-        idNo: makeIdNo('1966-06-06', 41),
-        phone: '13807390004',
-        summary: '反映村组账目多年未公开要求审计',
-      }),
-      actor,
-    );
-    await softDelete(db.petitions, gone.id, SYSTEM_ACTOR);
+    const gone = await deletedVisit(actor);
 
     expect((await refusal(saveReceptionDay(day({ petitionIds: [other.id] }), actor))).message).toContain(
       `${other.regNo}的来访日期是2026-05-07，不是接访日期${DAY}`,
@@ -159,16 +148,7 @@ describe('领导接访 linked to the visit cases of its day', () => {
       petition({ receivedOn: '2026-05-07', summary: '另一日的来访反映道路损坏' }),
       actor,
     );
-    const gone = await registerPetition(
-      petition({
-        name: '赵四',
-        idNo: makeIdNo('1966-06-06', 41),
-        phone: '13807390004',
-        summary: '反映村组账目多年未公开要求审计',
-      }),
-      actor,
-    );
-    await softDelete(db.petitions, gone.id, SYSTEM_ACTOR);
+    await deletedVisit(actor);
 
     signInAs(org.staff); // 信访业务: may not see informants (PET-6)
     const masked = await visitCaseOptions(DAY);

@@ -2,19 +2,12 @@
 // petitions queries derive what may be seen of informants (PET-6).
 import { useSession } from '../../../auth/session';
 import type { Staff } from '../../../db/schema/core';
+import { sessionUserOf } from '../../../db/testing';
 
 import { resetRevealMemory } from './informant';
 
 export function signInAs(s: Staff): void {
-  useSession.getState().signIn({
-    staffId: s.id,
-    accountId: `account-${s.id}`,
-    name: s.name,
-    loginName: s.name,
-    roles: s.roles,
-    sectionId: s.sectionId,
-    rank: s.rank,
-  });
+  useSession.getState().signIn(sessionUserOf(s));
   resetRevealMemory();
 }
 

@@ -1,23 +1,21 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { collectTodos } from '../../../app/registry';
 import { approvalFor, decide } from '../../../approvals/engine';
 import { loadCalendar } from '../../../calendar/calendar';
-import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { sessionUserOf, withSeededOrg } from '../../../db/testing';
 
 import '../contributions';
 import { createSeal, logSealUse, registerSealUse, requestSealUse, voidSeal } from './commands';
 
-let org: TestOrg;
-beforeEach(async () => {
-  pinClock(new Date('2026-11-20T09:00:00'));
-  await resetDb();
-  org = await seedOrg();
-});
-afterAll(() => pinClock(null));
+const org = withSeededOrg('2026-11-20T09:00:00');
+
+// seals registered by the office: an official seal kept by the clerk, a finance seal by finance
+const adminSeal = (name: string) =>
+  createSeal({ name, kind: 'admin', keeperId: org.clerk.id }, org.actor(org.clerk));
+const financeSeal = (name: string) =>
+  createSeal({ name, kind: 'finance', keeperId: org.finance.id }, org.actor(org.clerk));
 
 const use = (sealId: string, requesterId: string) => ({
   sealId,
@@ -49,10 +47,7 @@ describe('seals (SEAL-1)', () => {
 
 describe('seal use (SEAL-2)', () => {
   it('needs the 局长’s consent for the administrative seal before the keeper can log it', async () => {
-    const seal = await createSeal(
-      { name: '新宁县信访局', kind: 'admin', keeperId: org.clerk.id },
-      org.actor(org.clerk),
-    );
+    const seal = await adminSeal('新宁县信访局');
     const u = await requestSealUse(use(seal.id, org.staff.id), org.actor(org.staff));
     expect(u.status).toBe('pending');
     await expect(logSealUse(u.id, '2026-11-20', org.actor(org.clerk))).rejects.toMatchObject({
@@ -68,10 +63,7 @@ describe('seal use (SEAL-2)', () => {
   });
 
   it('keeps a refused request unusable', async () => {
-    const seal = await createSeal(
-      { name: '新宁县信访局', kind: 'admin', keeperId: org.clerk.id },
-      org.actor(org.clerk),
-    );
+    const seal = await adminSeal('新宁县信访局');
     const u = await requestSealUse(use(seal.id, org.staff.id), org.actor(org.staff));
     await decide(
       { requestId: u.approvalId!, decision: 'rejected', comment: '内容不妥' },
@@ -84,26 +76,17 @@ describe('seal use (SEAL-2)', () => {
   });
 
   it('lets the financial seal be used without the 局长, and the 局长’s own request is his consent', async () => {
-    const fin = await createSeal(
-      { name: '新宁县信访局财务专用章', kind: 'finance', keeperId: org.finance.id },
-      org.actor(org.clerk),
-    );
+    const fin = await financeSeal('新宁县信访局财务专用章');
     const logged = await registerSealUse(use(fin.id, org.finance.id), '2026-11-20', org.actor(org.clerk));
     expect(logged.status).toBe('used');
-    const admin = await createSeal(
-      { name: '新宁县信访局', kind: 'admin', keeperId: org.clerk.id },
-      org.actor(org.clerk),
-    );
+    const admin = await adminSeal('新宁县信访局');
     const own = await requestSealUse(use(admin.id, org.director.id), org.actor(org.director));
     expect(own.status).toBe('approved');
     expect((await logSealUse(own.id, '2026-11-20', org.actor(org.clerk))).approverId).toBe(org.director.id);
   });
 
   it('refuses bad input at the field', async () => {
-    const seal = await createSeal(
-      { name: '新宁县信访局', kind: 'admin', keeperId: org.clerk.id },
-      org.actor(org.clerk),
-    );
+    const seal = await adminSeal('新宁县信访局');
     await expect(
       requestSealUse({ ...use(seal.id, org.staff.id), document: '' }, org.actor(org.staff)),
     ).rejects.toMatchObject({ field: 'document' });
@@ -118,10 +101,7 @@ describe('seal use (SEAL-2)', () => {
 
 describe('void seals (SEAL-3)', () => {
   it('cannot be requested or logged, even when the consent came before the seal was voided', async () => {
-    const seal = await createSeal(
-      { name: '新宁县信访局（旧）', kind: 'admin', keeperId: org.clerk.id },
-      org.actor(org.clerk),
-    );
+    const seal = await adminSeal('新宁县信访局（旧）');
     const u = await requestSealUse(use(seal.id, org.staff.id), org.actor(org.staff));
     await decide({ requestId: u.approvalId!, decision: 'approved' }, org.actor(org.director));
     await voidSeal(seal.id, '2026-11-20', '印章更换', org.actor(org.clerk));
@@ -134,10 +114,7 @@ describe('void seals (SEAL-3)', () => {
       ruleId: 'SEAL-3',
       message: '“新宁县信访局（旧）”已作废，严禁使用',
     });
-    const fin = await createSeal(
-      { name: '财务章（旧）', kind: 'finance', keeperId: org.finance.id },
-      org.actor(org.clerk),
-    );
+    const fin = await financeSeal('财务章（旧）');
     await voidSeal(fin.id, '2026-11-20', '更换', org.actor(org.clerk));
     await expect(
       registerSealUse(use(fin.id, org.finance.id), '2026-11-20', org.actor(org.clerk)),
@@ -150,10 +127,7 @@ describe('void seals (SEAL-3)', () => {
 
 describe('voiding a seal closes its open requests (SEAL-3)', () => {
   it('closes approved-not-used and pending requests with the reason, leaving used ones as they were', async () => {
-    const seal = await createSeal(
-      { name: '新宁县信访局（旧）', kind: 'admin', keeperId: org.clerk.id },
-      org.actor(org.clerk),
-    );
+    const seal = await adminSeal('新宁县信访局（旧）');
     const approved = await requestSealUse(use(seal.id, org.staff.id), org.actor(org.staff));
     await decide({ requestId: approved.approvalId!, decision: 'approved' }, org.actor(org.director));
     const pending = await requestSealUse(use(seal.id, org.head.id), org.actor(org.head));
@@ -179,15 +153,7 @@ describe('voiding a seal closes its open requests (SEAL-3)', () => {
     );
     expect(open).toEqual([]);
     // The keeper's 待用印 to-do is gone, and the closed request is refused at the seal.
-    const user = {
-      staffId: org.clerk.id,
-      accountId: 'a',
-      name: org.clerk.name,
-      loginName: 'z',
-      roles: org.clerk.roles,
-      sectionId: org.officeSectionId,
-      rank: org.clerk.rank,
-    };
+    const user = sessionUserOf(org.clerk);
     const todos = await collectTodos({ user, today: '2026-11-20', cal: await loadCalendar() });
     expect(todos.filter((t) => t.category === '待用印')).toEqual([]);
     await expect(logSealUse(approved.id, '2026-11-20', org.actor(org.clerk))).rejects.toMatchObject({
@@ -199,10 +165,7 @@ describe('voiding a seal closes its open requests (SEAL-3)', () => {
 
 describe('act dates are never in the future', () => {
   it('refuses a use, a request or a void dated after today, at the field', async () => {
-    const seal = await createSeal(
-      { name: '财务专用章', kind: 'finance', keeperId: org.finance.id },
-      org.actor(org.clerk),
-    );
+    const seal = await financeSeal('财务专用章');
     await expect(
       requestSealUse({ ...use(seal.id, org.finance.id), requestedOn: '2026-11-21' }, org.actor(org.finance)),
     ).rejects.toMatchObject({ field: 'requestedOn', message: '申请日期不能晚于今天' });

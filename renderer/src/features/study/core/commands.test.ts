@@ -3,18 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_CALENDAR, mergeCalendars } from '../../../../../shared/rules';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 
 import { recordNotesCheck, recordPaper, recordSession, submitTuitionClaim } from './commands';
 import { fridaysWithoutSession, groupMonthsMissing, notesCheckTable, papersMissing } from './queries';
 
 const cal = mergeCalendars(...Object.values(BUNDLED_CALENDAR));
-let org: TestOrg;
-beforeEach(async () => {
-  await resetDb();
-  org = await seedOrg();
-});
+const org = withSeededOrg();
 
 describe('Friday study (STU-1) and the study group (STU-2)', () => {
   const session = () => ({
@@ -95,22 +90,15 @@ describe('papers (STU-4)', () => {
     );
     const missing = await papersMissing(2026, [org.staff, org.head, org.clerk]);
     expect(missing.map((s) => s.name)).toEqual(['孙股长', '周文书']);
-    await expect(
-      recordPaper(
-        { staffId: org.head.id, writtenOn: '2026-06-30', kind: 'paper', title: 'x' },
-        org.actor(org.staff),
-      ),
-    ).rejects.toMatchObject({
-      field: 'permission',
-    });
-    await expect(
-      recordPaper(
-        { staffId: org.staff.id, writtenOn: '2026-06-30', kind: 'paper', title: ' ' },
-        org.actor(org.staff),
-      ),
-    ).rejects.toMatchObject({
-      field: 'title',
-    });
+    // [whose paper, its title, the field refused] — recorded by org.staff
+    for (const [who, title, field] of [
+      [org.head, 'x', 'permission'],
+      [org.staff, ' ', 'title'],
+    ] as const) {
+      await expect(
+        recordPaper({ staffId: who.id, writtenOn: '2026-06-30', kind: 'paper', title }, org.actor(org.staff)),
+      ).rejects.toMatchObject({ field });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // A year's calendar imported or edited: every stored deadline of that year is counted again in the
 // same transaction, audited with a summary of what moved (issue 13, point 7).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Role } from '../../../../../shared/permissions';
 import { deadlineProvisional } from '../../../../../shared/rules';
@@ -10,38 +10,22 @@ import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { insert, SYSTEM_ACTOR } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
-import { resetDb, seedOrg } from '../../../db/testing';
-import type { TestOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 import { circulate, proposeHandling, recordDecision, registerIncoming } from '../../documents';
-import { makeIdNo, registerPetition } from '../../petitions';
-import type { RegistrationInput } from '../../petitions';
+import { registerPetition } from '../../petitions';
+import { letter as petitionLetter } from '../../petitions/core/testing';
 import '../../register';
 
 import { addCalendarDate, importCalendar, parseCalendarNotice, removeCalendarDate } from './calendar';
 
-let org: TestOrg;
 let admin: Staff;
 
 const NOTICE_2027 =
   '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。';
 
-const letter = (receivedOn: string, summary: string): RegistrationInput => ({
-  channel: 'letter',
-  receivedOn,
-  letterSource: '群众来信',
-  name: '王大明',
-  idNo: makeIdNo('1970-03-15', 12),
-  phone: '13807390001',
-  address: '金石镇黄家村3组',
-  township: '金石镇',
-  category: '劳动社保',
-  summary,
-});
+const letter = (receivedOn: string, summary: string) => petitionLetter({ receivedOn, summary });
 
-beforeEach(async () => {
-  pinClock(new Date(2026, 11, 28, 10, 0, 0));
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg('2026-12-28T10:00:00', async () => {
   await insert(db.units, { name: '金石镇人民政府', kind: 'township', active: true }, SYSTEM_ACTOR);
   admin = await insert(
     db.staff,

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Role } from '../../../../../shared/permissions';
 import { login } from '../../../auth/service';
@@ -6,8 +6,7 @@ import { useSession } from '../../../auth/session';
 import { db } from '../../../db/db';
 import { insert, softDelete, SYSTEM_ACTOR, update } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
-import type { TestOrg } from '../../../db/testing';
-import { resetDb, seedOrg } from '../../../db/testing';
+import { withSeededOrg } from '../../../db/testing';
 import { activeStaff } from '../../../org/org';
 
 import { auditPage } from './audit';
@@ -31,6 +30,7 @@ import {
   setLeadership,
   setStaffActive,
 } from './org';
+import type { StaffInput } from './org';
 import { importStaff, parseStaffRows, previewStaffImport, readXlsxTable, staffTemplate } from './staffImport';
 import { routeGrid, saveUnit, setRoute, cellKey } from './units';
 import {
@@ -43,7 +43,6 @@ import {
   unlockAccount,
 } from './users';
 
-let org: TestOrg;
 let admin: Staff;
 
 async function signInAs(s: Staff, accountId = `acc-${s.id}`) {
@@ -59,9 +58,7 @@ async function signInAs(s: Staff, accountId = `acc-${s.id}`) {
   });
 }
 
-beforeEach(async () => {
-  await resetDb();
-  org = await seedOrg();
+const org = withSeededOrg(undefined, async () => {
   admin = await insert(
     db.staff,
     { name: '管理员', rank: 'staff', roles: ['admin'], sectionId: org.officeSectionId, active: true },
@@ -85,6 +82,17 @@ beforeEach(async () => {
   await signInAs(admin);
 });
 afterEach(() => useSession.getState().signOut());
+
+// a new member of no section with no roles, as the 人员 form sends it
+const newStaff = (name: string, phone = ''): StaffInput => ({
+  name,
+  sectionId: null,
+  rank: 'staff',
+  title: '',
+  roles: [],
+  phone,
+  active: true,
+});
 
 describe('用户与角色', () => {
   it('refuses users without the permission, in the repository too', async () => {
@@ -209,28 +217,8 @@ describe('股室与人员', () => {
   });
 
   it('creates and edits staff, checks fields, and 停用 keeps the record', async () => {
-    await expect(
-      saveStaff(null, {
-        name: ' ',
-        sectionId: null,
-        rank: 'staff',
-        title: '',
-        roles: [],
-        phone: '',
-        active: true,
-      }),
-    ).rejects.toMatchObject({ field: 'name' });
-    await expect(
-      saveStaff(null, {
-        name: '甲',
-        sectionId: null,
-        rank: 'staff',
-        title: '',
-        roles: [],
-        phone: 'abc',
-        active: true,
-      }),
-    ).rejects.toMatchObject({ field: 'phone' });
+    await expect(saveStaff(null, newStaff(' '))).rejects.toMatchObject({ field: 'name' });
+    await expect(saveStaff(null, newStaff('甲', 'abc'))).rejects.toMatchObject({ field: 'phone' });
     const s = await saveStaff(null, {
       name: '  新人甲 ',
       sectionId: org.sectionId,
@@ -262,17 +250,7 @@ describe('股室与人员', () => {
 
   it('office staff without 系统 permissions cannot edit staff or leaders', async () => {
     await signInAs(org.clerk);
-    await expect(
-      saveStaff(null, {
-        name: '无权限',
-        sectionId: null,
-        rank: 'staff',
-        title: '',
-        roles: [],
-        phone: '',
-        active: true,
-      }),
-    ).rejects.toThrow('没有权限');
+    await expect(saveStaff(null, newStaff('无权限'))).rejects.toThrow('没有权限');
     await expect(setStaffActive(org.staff.id, false)).rejects.toThrow('没有权限');
     await expect(
       setLeadership({ directorId: null, financeDeputyId: null, officeDeputyId: null }),
