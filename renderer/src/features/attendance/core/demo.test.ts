@@ -19,12 +19,11 @@ beforeEach(async () => {
 afterEach(() => pinClock(null));
 
 describe('demo data of attendance, leave and trips', () => {
-  it('writes a year through the repository and the engine, in every state, quickly', async () => {
+  it('writes a year through the repository and the engine, in every state', async () => {
     await seedFirstRun();
     DEMO_MODULES.splice(0, DEMO_MODULES.length, leaveDemo, attendanceDemo);
-    const t0 = Date.now();
+    // its speed is the bench's 载入演示数据 scenario, not a timed unit test
     await loadDemoData();
-    expect(Date.now() - t0).toBeLessThan(15_000);
 
     const leaves = await db.leaves.toArray();
     expect(leaves.length).toBe(60);

@@ -37,10 +37,8 @@ describe('demo data of publicity, finance, integrity, assessment and duty', () =
       assessmentDemo,
       dutyDemo,
     );
-    const t0 = Date.now();
+    // its speed is the bench's 载入演示数据 scenario, not a timed unit test
     await loadDemoData();
-    const ms = Date.now() - t0;
-    expect(ms).toBeLessThan(20_000);
 
     const pieces = await db.publicityPieces.toArray();
     expect(pieces.length).toBeGreaterThanOrEqual(38);
@@ -99,7 +97,7 @@ describe('demo data of publicity, finance, integrity, assessment and duty', () =
     expect(items.some((d) => d.kind.startsWith('报销') && d.state === 'overdue')).toBe(true);
     expect(items.some((d) => d.kind.startsWith('签单') && d.state === 'overdue')).toBe(true);
     console.log(
-      `demo: ${ms} ms, ${expenses.length} claims, ${pieces.length} pieces, ${trips.length} trips, ${rosters.length} rosters`,
+      `demo: ${expenses.length} claims, ${pieces.length} pieces, ${trips.length} trips, ${rosters.length} rosters`,
     );
   }, 60_000);
 });

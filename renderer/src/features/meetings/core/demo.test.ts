@@ -16,7 +16,6 @@ import '../../seals/contributions';
 import { meetingsDemo } from './demo';
 
 describe('demo data of 公文, 印章, 会议, 学习', () => {
-  let ms = 0;
   beforeAll(async () => {
     pinClock(new Date('2026-11-26T10:00:00'));
     await resetDb();
@@ -30,16 +29,11 @@ describe('demo data of 公文, 印章, 会议, 学习', () => {
     for (let i = 0; i < names.length; i++)
       await insert(db.sections, { name: names[i], order: i, headId: null, deputyId: null }, SYSTEM_ACTOR);
     DEMO_MODULES.splice(0, DEMO_MODULES.length, meetingsDemo, documentsDemo);
-    const t0 = Date.now();
+    // its speed is the bench's 载入演示数据 scenario, not a timed unit test
     await loadDemoData();
-    ms = Date.now() - t0;
-    console.log(`demo loaded in ${ms} ms`);
   }, 120_000);
   afterAll(() => pinClock(null));
 
-  it('loads in a few seconds', () => {
-    expect(ms).toBeLessThan(60_000);
-  });
 
   it('has twelve 局长办公会 with decisions, some about study trips and purchases', async () => {
     const meetings = (await db.meetings.where('kind').equals('director_office').toArray()).filter(
