@@ -28,7 +28,7 @@ export function StatusBadge<K extends string>({
   colors,
   size,
 }: {
-  value: K;
+  value: NoInfer<K>;
   labels: Record<K, string>;
   colors: Partial<Record<K, string>>;
   size?: MantineSize;
