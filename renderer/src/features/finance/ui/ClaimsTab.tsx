@@ -26,6 +26,7 @@ import { ConfirmButton } from '../../../components/Confirm';
 import { DateField, thisYear as currentYear, yearOptions } from '../../../components/dates';
 import { BackLink, DetailCard, InfoRows, Loading, Missing, StatusBadge } from '../../../components/Detail';
 import { FormCard } from '../../../components/FormCard';
+import { ListTable, MoreButton } from '../../../components/ListTable';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { Yuan } from '../../../components/Yuan';
@@ -101,51 +102,43 @@ export function ClaimsTab({ id }: { id?: string }) {
       {rows && shown.length === 0 ? (
         <Text c="dimmed">本年度没有符合条件的报销单。</Text>
       ) : (
-        <Table striped highlightOnHover fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>报销单号</Table.Th>
-              <Table.Th>经办人</Table.Th>
-              <Table.Th>类别</Table.Th>
-              <Table.Th>用途</Table.Th>
-              <Table.Th ta="right">金额（元）</Table.Th>
-              <Table.Th>开支日期</Table.Th>
-              <Table.Th>状态</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>
-                  <Anchor href={href('finance', 'claims', e.id)} size="sm">
-                    {e.number}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{name(e.claimantId)}</Table.Td>
-                <Table.Td>{CATEGORY_LABELS[e.category]}</Table.Td>
-                <Table.Td>
-                  {e.purpose}
-                  {e.late && (
-                    <Badge ml={4} size="xs" color="orange">
-                      逾期报销
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">{formatYuan(e.amountFen)}</Table.Td>
-                <Table.Td>{e.expenseOn}</Table.Td>
-                <Table.Td>
-                  <Badge color={EXPENSE_STATUS_COLORS[e.status]}>{EXPENSE_STATUS_LABELS[e.status]}</Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          rows={shown}
+          head={[
+            '报销单号',
+            '经办人',
+            '类别',
+            '用途',
+            { label: '金额（元）', right: true },
+            '开支日期',
+            '状态',
+          ]}
+          row={(e) => [
+            <Anchor key="number" href={href('finance', 'claims', e.id)} size="sm">
+              {e.number}
+            </Anchor>,
+            name(e.claimantId),
+            CATEGORY_LABELS[e.category],
+            <>
+              {e.purpose}
+              {e.late && (
+                <Badge ml={4} size="xs" color="orange">
+                  逾期报销
+                </Badge>
+              )}
+            </>,
+            formatYuan(e.amountFen),
+            e.expenseOn,
+            <StatusBadge
+              key="status"
+              value={e.status}
+              labels={EXPENSE_STATUS_LABELS}
+              colors={EXPENSE_STATUS_COLORS}
+            />,
+          ]}
+        />
       )}
-      {rows && rows.length > limit && (
-        <Button variant="default" onClick={() => setLimit(limit + PAGE)}>
-          加载更多
-        </Button>
-      )}
+      <MoreButton more={rows && rows.length > limit} onMore={() => setLimit(limit + PAGE)} />
     </Stack>
   );
 }
