@@ -5,9 +5,9 @@
 import { readdirSync } from 'node:fs';
 
 import importX from 'eslint-plugin-import-x';
+import jsxA11y from 'eslint-plugin-jsx-a11y-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
-
 
 const SHARED_PACKAGE_ALLOWLIST = []; // add a package here only as a decision
 
@@ -150,7 +150,37 @@ export default tseslint.config(
     files: ['renderer/src/**/*.tsx', 'renderer/src/features/*/ui/**/*.ts'],
     ignores: ['renderer/src/**/*.test.tsx', 'renderer/src/bench/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...RENDERER_BASE, STATIC_EXCELJS, NOTICES, ...SCREEN_DB] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...RENDERER_BASE, STATIC_EXCELJS, NOTICES, ...SCREEN_DB] },
+      ],
+    },
+  },
+  {
+    // accessibility of the screens (the recommended rules of jsx-a11y, the ESLint 10 fork); Mantine's
+    // Anchor and Image render <a> and <img> (or what their `component` names), so they are held to
+    // the same rules. A Mantine input's autoFocus is kept: the first field of a form the user has
+    // just opened takes the keyboard (keyboard-first entry); autoFocus on a raw element is refused.
+    ...jsxA11y.configs.recommended,
+    files: ['renderer/src/**/*.tsx'],
+    settings: {
+      'jsx-a11y-x': {
+        components: {
+          Anchor: 'a',
+          Image: 'img',
+          Box: 'div',
+          Card: 'div',
+          Paper: 'div',
+          Group: 'div',
+          Stack: 'div',
+          Text: 'p',
+        },
+        polymorphicPropName: 'component',
+      },
+    },
+    rules: {
+      ...jsxA11y.configs.recommended.rules,
+      'jsx-a11y-x/no-autofocus': ['error', { ignoreNonDOM: true }],
     },
   },
   {
@@ -160,7 +190,9 @@ export default tseslint.config(
   },
   {
     files: ['renderer/src/app/App.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...RENDERER_BASE, STATIC_EXCELJS, ...SCREEN_DB] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...RENDERER_BASE, STATIC_EXCELJS, ...SCREEN_DB] }],
+    },
   },
   {
     // no screen acts as the system

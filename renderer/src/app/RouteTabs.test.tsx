@@ -33,6 +33,13 @@ describe('tabOfRoute', () => {
     });
     expect(tabOfRoute(['finance', 'outgoing'], 'documents', TABS).tab).toBe('incoming');
   });
+
+  it('falls back to the default tab when one is given (and is one of the tabs)', () => {
+    expect(tabOfRoute(['documents'], 'documents', TABS, 'loans').tab).toBe('loans');
+    expect(tabOfRoute(['documents', 'nosuch'], 'documents', TABS, 'loans').tab).toBe('loans');
+    expect(tabOfRoute(['documents', 'outgoing'], 'documents', TABS, 'loans').tab).toBe('outgoing');
+    expect(tabOfRoute(['documents'], 'documents', TABS, 'gone').tab).toBe('incoming');
+  });
 });
 
 describe('RouteTabs', () => {

@@ -1,33 +1,41 @@
 // Mantine tabs synced to the hash route '#/<module>/<tab>/...': the second part picks the tab (the
-// first tab when it names none of them), the parts after it go to the tab's content.
+// default tab — the first unless `defaultTab` names another — when it names none of them), the parts
+// after it go to the tab's content.
 import { Tabs } from '@mantine/core';
 import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 
 import { navigate, useRoute } from './router';
 
-export type RouteTab = { value: string; label: string };
+// `sameScreen`: the parts after the tab are a setting the tab navigates itself (a date, a month), not
+// another record: the content stays mounted (keeps its focus and state) when they change.
+export type RouteTab = { value: string; label: string; sameScreen?: boolean };
 
 // The tab a route shows, and the route parts after the tab.
 export function tabOfRoute(
   route: readonly string[],
   module: string,
   tabs: readonly RouteTab[],
+  defaultTab?: string,
 ): { tab: string; rest: string[] } {
   const named = route[0] === module && tabs.some((t) => t.value === route[1]);
-  return { tab: named ? route[1] : tabs[0].value, rest: route.slice(2) };
+  const fallback = tabs.some((t) => t.value === defaultTab) ? defaultTab! : tabs[0].value;
+  return { tab: named ? route[1] : fallback, rest: route.slice(2) };
 }
 
 export function RouteTabs({
   module,
   tabs,
+  defaultTab,
   children,
 }: {
   module: string;
   tabs: readonly RouteTab[];
+  /** the tab shown when the route names none (default: the first) */
+  defaultTab?: string;
   children: (tab: string, rest: string[]) => ReactNode;
 }) {
-  const { tab, rest } = tabOfRoute(useRoute(), module, tabs);
+  const { tab, rest } = tabOfRoute(useRoute(), module, tabs, defaultTab);
   return (
     <Tabs value={tab} onChange={(t) => t && navigate(module, t)} keepMounted={false}>
       <Tabs.List mb="md">
@@ -42,7 +50,9 @@ export function RouteTabs({
           {/* keyed by the rest of the route: a detail opened for another record is a new screen (its
               live reads and its own state start afresh), never the last record's shown under the
               new address for a moment */}
-          {tab === t.value && <Fragment key={rest.join('/')}>{children(t.value, rest)}</Fragment>}
+          {tab === t.value && (
+            <Fragment key={t.sameScreen ? '' : rest.join('/')}>{children(t.value, rest)}</Fragment>
+          )}
         </Tabs.Panel>
       ))}
     </Tabs>

@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 
 import { opinionText } from '../../../shared/paper';
 import { ruleText } from '../../../shared/rules';
-import { currentActor } from '../auth/session';
+import { currentActor, useSession } from '../auth/session';
 import { notifyError, notifyOk } from '../components/notify';
 import { DomainError } from '../db/repo';
 
@@ -65,6 +65,23 @@ export function ApprovalChain({ req }: { req: ApprovalRequest }) {
         ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+// A record's approval in a card: the chain, and the decision form when the pending step is the user's.
+export function ApprovalCard({ req }: { req: ApprovalRequest | null | undefined }) {
+  const staffId = useSession((s) => s.user?.staffId);
+  if (!req) return null;
+  const step = req.status === 'pending' ? req.steps[req.currentStep] : undefined;
+  return (
+    <Card withBorder>
+      <ApprovalChain req={req} />
+      {step && step.approverId === staffId && (
+        <Card withBorder mt="sm">
+          <DecideForm req={req} />
+        </Card>
+      )}
+    </Card>
   );
 }
 

@@ -1,19 +1,6 @@
 // One person's year: the ten items with the evidence the product knows, the grade with its ASM-3
 // override and its ASM-4 consequence.
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 
@@ -24,8 +11,9 @@ import {
   GRADE_LABELS,
   gradeConsequence,
 } from '../../../../../shared/rules';
-import { href, navigate } from '../../../app/router';
+import { navigate } from '../../../app/router';
 import { currentActor, useSession } from '../../../auth/session';
+import { BackLink, DetailCard, Loading, Missing } from '../../../components/Detail';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { useFieldErrors } from '../../../components/useFieldErrors';
 import type { Assessment } from '../../../db/schema/supervision';
@@ -49,8 +37,8 @@ export function AssessmentDetail({ id }: { id: string }) {
       setLoaded(a.updatedAt);
     }
   }, [a, loaded]);
-  if (a === undefined) return <Text c="dimmed">正在读取…</Text>;
-  if (!a) return <Alert color="red">考核记录不存在。</Alert>;
+  if (a === undefined) return <Loading />;
+  if (!a) return <Missing>考核记录不存在。</Missing>;
   const locked = a.status === 'announced' || !manage;
   const met = marks.filter((m) => m.met).length;
   const preview = assessmentGrade({ itemsMet: met, attitude: a.attitude });
@@ -58,14 +46,11 @@ export function AssessmentDetail({ id }: { id: string }) {
     setMarks(marks.map((m) => (m.no === no ? { ...m, ...patch } : m)));
   return (
     <Stack>
-      <Anchor href={href('assessment', 'assess')}>← 返回考核列表</Anchor>
-      <Card withBorder>
-        <Group justify="space-between">
-          <Title order={4}>
-            {name(a.staffId)} {a.year}年度考核
-          </Title>
-          <Badge size="lg">{a.status === 'announced' ? `已通报 ${a.announcedOn}` : '评定中'}</Badge>
-        </Group>
+      <BackLink to={['assessment', 'assess']}>返回考核列表</BackLink>
+      <DetailCard
+        title={`${name(a.staffId)} ${a.year}年度考核`}
+        badge={<Badge size="lg">{a.status === 'announced' ? `已通报 ${a.announcedOn}` : '评定中'}</Badge>}
+      >
         {a.attitudeNote && (
           <Alert color={a.attitude === 'media_exposed' ? 'red' : 'orange'} mt="sm" title="ASM-3 直接评定情形">
             {a.attitudeNote}
@@ -167,7 +152,7 @@ export function AssessmentDetail({ id }: { id: string }) {
             {errors.items}
           </Text>
         )}
-      </Card>
+      </DetailCard>
     </Stack>
   );
 }

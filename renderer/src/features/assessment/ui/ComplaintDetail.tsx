@@ -1,8 +1,8 @@
 // One complaint: what was received, the investigation's finding and the answer (SUP-3).
-import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
-import { href } from '../../../app/router';
+import { BackLink, DetailCard, InfoLine, Loading, Missing, StatusBadge } from '../../../components/Detail';
 import { useStaffBook } from '../../../org/hooks';
 import { getComplaint } from '../core/queries';
 import {
@@ -19,24 +19,30 @@ import { AnswerForm, InvestigationForm } from './ComplaintSteps';
 export function ComplaintDetail({ id }: { id: string }) {
   const c = useLiveQuery(async () => (await getComplaint(id)) ?? null, [id]);
   const { name } = useStaffBook();
-  if (c === undefined) return <Text c="dimmed">正在读取…</Text>;
-  if (!c) return <Alert color="red">投诉举报不存在。</Alert>;
+  if (c === undefined) return <Loading />;
+  if (!c) return <Missing>投诉举报不存在。</Missing>;
   return (
     <Stack>
-      <Anchor href={href('assessment', 'complaints')}>← 返回投诉举报列表</Anchor>
-      <Card withBorder>
-        <Group justify="space-between">
-          <Title order={4}>
-            {c.receivedOn} 对{name(c.staffId)}的{COMPLAINT_KIND_LABELS[c.kind]}投诉
-          </Title>
-          <Badge size="lg" color={COMPLAINT_STATUS_COLORS[c.status]}>
-            {COMPLAINT_STATUS_LABELS[c.status]}
-          </Badge>
-        </Group>
-        <Text size="sm" mt="xs">
-          来源：{COMPLAINT_SOURCE_LABELS[c.source]} · 投诉举报人：{c.complainant || '（未留名）'} · 受理人：
-          {name(c.handlerId)}
-        </Text>
+      <BackLink to={['assessment', 'complaints']}>返回投诉举报列表</BackLink>
+      <DetailCard
+        title={`${c.receivedOn} 对${name(c.staffId)}的${COMPLAINT_KIND_LABELS[c.kind]}投诉`}
+        badge={
+          <StatusBadge
+            size="lg"
+            value={c.status}
+            labels={COMPLAINT_STATUS_LABELS}
+            colors={COMPLAINT_STATUS_COLORS}
+          />
+        }
+      >
+        <InfoLine
+          mt="xs"
+          items={[
+            ['来源', COMPLAINT_SOURCE_LABELS[c.source]],
+            ['投诉举报人', c.complainant || '（未留名）'],
+            ['受理人', name(c.handlerId)],
+          ]}
+        />
         <Text mt="xs">{c.content}</Text>
         {c.finding && (
           <Alert
@@ -58,7 +64,7 @@ export function ComplaintDetail({ id }: { id: string }) {
             {c.answer}
           </Alert>
         )}
-      </Card>
+      </DetailCard>
       {c.status !== 'answered' && <InvestigationForm id={c.id} />}
       {c.status === 'investigating' && <AnswerForm id={c.id} />}
     </Stack>

@@ -1,12 +1,14 @@
 // 投诉举报 (SUP-3): complaints and reports about staff received by the designated person, investigated
 // and answered; PET-11 attitude complaints from 信访 land here too and feed ASM-3.
-import { Alert, Anchor, Badge, Button, Stack, Table } from '@mantine/core';
+import { Alert, Anchor, Stack } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { can } from '../../../../../shared/permissions';
 import { href } from '../../../app/router';
 import { useSession } from '../../../auth/session';
+import { StatusBadge } from '../../../components/Detail';
+import { ListTable, MoreButton } from '../../../components/ListTable';
 import { RuleLines } from '../../../components/RuleCite';
 import { useStaffBook } from '../../../org/hooks';
 import { latestComplaints } from '../core/queries';
@@ -35,43 +37,27 @@ export function ComplaintsTab({ id }: { id?: string }) {
     <Stack>
       <RuleLines ids={['SUP-3']} inline />
       <ComplaintForm />
-      <Table striped highlightOnHover fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{L.receivedOn}</Table.Th>
-            <Table.Th>{L.staff}</Table.Th>
-            <Table.Th>{L.source}</Table.Th>
-            <Table.Th>{L.kind}</Table.Th>
-            <Table.Th>内容</Table.Th>
-            <Table.Th>核查结论</Table.Th>
-            <Table.Th>状态</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(rows ?? []).slice(0, limit).map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>{c.receivedOn}</Table.Td>
-              <Table.Td>{name(c.staffId)}</Table.Td>
-              <Table.Td>{COMPLAINT_SOURCE_LABELS[c.source]}</Table.Td>
-              <Table.Td>{COMPLAINT_KIND_LABELS[c.kind]}</Table.Td>
-              <Table.Td>
-                <Anchor href={href('assessment', 'complaints', c.id)} size="sm" lineClamp={1}>
-                  {c.content}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{c.finding ? FINDING_LABELS[c.finding] : '—'}</Table.Td>
-              <Table.Td>
-                <Badge color={COMPLAINT_STATUS_COLORS[c.status]}>{COMPLAINT_STATUS_LABELS[c.status]}</Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {rows && rows.length > limit && (
-        <Button variant="default" onClick={() => setLimit(limit + 50)}>
-          加载更多
-        </Button>
-      )}
+      <ListTable
+        rows={rows?.slice(0, limit)}
+        head={[L.receivedOn, L.staff, L.source, L.kind, '内容', '核查结论', '状态']}
+        row={(c) => [
+          c.receivedOn,
+          name(c.staffId),
+          COMPLAINT_SOURCE_LABELS[c.source],
+          COMPLAINT_KIND_LABELS[c.kind],
+          <Anchor key="content" href={href('assessment', 'complaints', c.id)} size="sm" lineClamp={1}>
+            {c.content}
+          </Anchor>,
+          c.finding ? FINDING_LABELS[c.finding] : '—',
+          <StatusBadge
+            key="status"
+            value={c.status}
+            labels={COMPLAINT_STATUS_LABELS}
+            colors={COMPLAINT_STATUS_COLORS}
+          />,
+        ]}
+      />
+      <MoreButton more={rows && rows.length > limit} onMore={() => setLimit(limit + 50)} />
     </Stack>
   );
 }

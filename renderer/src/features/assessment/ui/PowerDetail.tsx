@@ -1,10 +1,10 @@
 // One power-operation record: its steps, and the confirmation of the next one by its responsible
 // person from their own login (SUP-2).
-import { Alert, Anchor, Badge, Card, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Card, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
-import { href } from '../../../app/router';
 import { currentActor, useSession } from '../../../auth/session';
+import { BackLink, DetailCard, Loading, Missing } from '../../../components/Detail';
 import { FormCard } from '../../../components/FormCard';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { confirmPowerStep } from '../core/commands';
@@ -14,16 +14,13 @@ import { L } from '../labels';
 export function PowerDetail({ id }: { id: string }) {
   const user = useSession((s) => s.user)!;
   const r = useLiveQuery(async () => (await getPowerRecord(id)) ?? null, [id]);
-  if (r === undefined) return <Text c="dimmed">正在读取…</Text>;
-  if (!r) return <Alert color="red">记录不存在。</Alert>;
+  if (r === undefined) return <Loading />;
+  if (!r) return <Missing>记录不存在。</Missing>;
   const next = r.steps.findIndex((s) => !s.confirmedAt);
   return (
     <Stack>
-      <Anchor href={href('assessment', 'power')}>← 返回权力运行记录</Anchor>
-      <Card withBorder>
-        <Title order={4}>
-          {r.number} {r.title}
-        </Title>
+      <BackLink to={['assessment', 'power']}>返回权力运行记录</BackLink>
+      <DetailCard title={`${r.number} ${r.title}`}>
         <Text size="sm" mt="xs">
           {r.kind} · 开始：{r.startedOn} · 依据：{r.basis}
         </Text>
@@ -57,7 +54,7 @@ export function PowerDetail({ id }: { id: string }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Card>
+      </DetailCard>
       {next >= 0 && (
         <Card withBorder>
           <Text size="sm" mb="xs">

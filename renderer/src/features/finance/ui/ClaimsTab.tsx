@@ -1,7 +1,6 @@
 // 报销: the year's claims (keyset pages, newest first), one claim with its approval chain, the
 // decision form for whoever's step it is (the witness at the check step), payment, and the print.
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -25,7 +24,9 @@ import { approvalFor } from '../../../approvals/engine';
 import { currentActor, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
 import { DateField, thisYear as currentYear, yearOptions } from '../../../components/dates';
+import { BackLink, DetailCard, InfoRows, Loading, Missing, StatusBadge } from '../../../components/Detail';
 import { FormCard } from '../../../components/FormCard';
+import { ListTable, MoreButton } from '../../../components/ListTable';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { Yuan } from '../../../components/Yuan';
@@ -101,51 +102,43 @@ export function ClaimsTab({ id }: { id?: string }) {
       {rows && shown.length === 0 ? (
         <Text c="dimmed">本年度没有符合条件的报销单。</Text>
       ) : (
-        <Table striped highlightOnHover fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>报销单号</Table.Th>
-              <Table.Th>经办人</Table.Th>
-              <Table.Th>类别</Table.Th>
-              <Table.Th>用途</Table.Th>
-              <Table.Th ta="right">金额（元）</Table.Th>
-              <Table.Th>开支日期</Table.Th>
-              <Table.Th>状态</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>
-                  <Anchor href={href('finance', 'claims', e.id)} size="sm">
-                    {e.number}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{name(e.claimantId)}</Table.Td>
-                <Table.Td>{CATEGORY_LABELS[e.category]}</Table.Td>
-                <Table.Td>
-                  {e.purpose}
-                  {e.late && (
-                    <Badge ml={4} size="xs" color="orange">
-                      逾期报销
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">{formatYuan(e.amountFen)}</Table.Td>
-                <Table.Td>{e.expenseOn}</Table.Td>
-                <Table.Td>
-                  <Badge color={EXPENSE_STATUS_COLORS[e.status]}>{EXPENSE_STATUS_LABELS[e.status]}</Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          rows={shown}
+          head={[
+            '报销单号',
+            '经办人',
+            '类别',
+            '用途',
+            { label: '金额（元）', right: true },
+            '开支日期',
+            '状态',
+          ]}
+          row={(e) => [
+            <Anchor key="number" href={href('finance', 'claims', e.id)} size="sm">
+              {e.number}
+            </Anchor>,
+            name(e.claimantId),
+            CATEGORY_LABELS[e.category],
+            <>
+              {e.purpose}
+              {e.late && (
+                <Badge ml={4} size="xs" color="orange">
+                  逾期报销
+                </Badge>
+              )}
+            </>,
+            formatYuan(e.amountFen),
+            e.expenseOn,
+            <StatusBadge
+              key="status"
+              value={e.status}
+              labels={EXPENSE_STATUS_LABELS}
+              colors={EXPENSE_STATUS_COLORS}
+            />,
+          ]}
+        />
       )}
-      {rows && rows.length > limit && (
-        <Button variant="default" onClick={() => setLimit(limit + PAGE)}>
-          加载更多
-        </Button>
-      )}
+      <MoreButton more={rows && rows.length > limit} onMore={() => setLimit(limit + PAGE)} />
     </Stack>
   );
 }
@@ -156,58 +149,59 @@ function ClaimDetail({ id }: { id: string }) {
   const req = useLiveQuery(() => approvalFor('expenses', id), [id]);
   const { name } = useStaff();
   const [print, setPrint] = useState(false);
-  if (e === undefined) return <Text c="dimmed">正在读取…</Text>;
-  if (!e) return <Alert color="red">报销单不存在。</Alert>;
+  if (e === undefined) return <Loading />;
+  if (!e) return <Missing>报销单不存在。</Missing>;
   const step = req?.status === 'pending' ? req.steps[req.currentStep] : undefined;
   const myStep = step && step.approverId === user.staffId;
   const witness = witnessOf(req);
   return (
     <Stack>
       <Group>
-        <Anchor href={href('finance', 'claims')}>← 返回报销列表</Anchor>
+        <BackLink to={['finance', 'claims']}>返回报销列表</BackLink>
       </Group>
-      <Card withBorder>
-        <Group justify="space-between">
-          <Title order={4}>
-            {e.number} {e.purpose}
-          </Title>
-          <Badge size="lg" color={EXPENSE_STATUS_COLORS[e.status]}>
-            {EXPENSE_STATUS_LABELS[e.status]}
-          </Badge>
-        </Group>
-        <Table mt="sm" fz="sm" withRowBorders={false}>
-          <Table.Tbody>
-            <Row label="经办人" value={name(e.claimantId)} />
-            <Row label="开支类别" value={CATEGORY_LABELS[e.category]} />
-            <Row label="开支日期" value={e.expenseOn} />
-            <Row label="报销日期" value={e.claimedOn ?? '（已备案，尚未报销）'} />
-            <Row label="金额" value={<Yuan fen={e.amountFen} />} />
-            <Row
-              label="人民币大写"
-              value={<span data-testid="detail-uppercase">{rmbUppercase(e.amountFen)}</span>}
-            />
-            <Row
-              label="票据"
-              value={
-                e.invoices
-                  .map((i) => `${INVOICE_LABELS[i.kind]} ${i.number} ¥${formatYuan(i.amountFen)}`)
-                  .join('；') || '—'
-              }
-            />
-            {e.advanced && (
-              <Row label="本人垫付（FIN-2）" value={e.late ? `逾期报销，理由：${e.lateReason}` : '按期'} />
-            )}
-            {e.meetingDecisionNumber && (
-              <Row label="局长办公会决定（FIN-5）" value={e.meetingDecisionNumber} />
-            )}
-            {e.requestNumber && <Row label="申报单（FIN-6）" value={e.requestNumber} />}
-            {req && req.steps.some((s) => s.key === 'office_finance_check' && s.decision === 'approved') && (
-              <Row label={WITNESS} value={witness || <Badge color="orange">未签具证明人</Badge>} />
-            )}
-            {e.paidOn && <Row label="付款日期" value={e.paidOn} />}
-          </Table.Tbody>
-        </Table>
-      </Card>
+      <DetailCard
+        title={`${e.number} ${e.purpose}`}
+        badge={
+          <StatusBadge
+            size="lg"
+            value={e.status}
+            labels={EXPENSE_STATUS_LABELS}
+            colors={EXPENSE_STATUS_COLORS}
+          />
+        }
+      >
+        <InfoRows
+          mt="sm"
+          labelWidth={180}
+          rows={[
+            ['经办人', name(e.claimantId)],
+            ['开支类别', CATEGORY_LABELS[e.category]],
+            ['开支日期', e.expenseOn],
+            ['报销日期', e.claimedOn ?? '（已备案，尚未报销）'],
+            ['金额', <Yuan key="yuan" fen={e.amountFen} />],
+            [
+              '人民币大写',
+              <span key="upper" data-testid="detail-uppercase">
+                {rmbUppercase(e.amountFen)}
+              </span>,
+            ],
+            [
+              '票据',
+              e.invoices
+                .map((i) => `${INVOICE_LABELS[i.kind]} ${i.number} ¥${formatYuan(i.amountFen)}`)
+                .join('；') || '—',
+            ],
+            e.advanced && ['本人垫付（FIN-2）', e.late ? `逾期报销，理由：${e.lateReason}` : '按期'],
+            !!e.meetingDecisionNumber && ['局长办公会决定（FIN-5）', e.meetingDecisionNumber],
+            !!e.requestNumber && ['申报单（FIN-6）', e.requestNumber],
+            !!req?.steps.some((s) => s.key === 'office_finance_check' && s.decision === 'approved') && [
+              WITNESS,
+              witness || <Badge color="orange">未签具证明人</Badge>,
+            ],
+            !!e.paidOn && ['付款日期', e.paidOn],
+          ]}
+        />
+      </DetailCard>
       {req && (
         <Card withBorder>
           <Title order={5} mb="xs">
@@ -280,17 +274,6 @@ function PayCard({ id }: { id: string }) {
     <FormCard form={form} inline submitLabel={L.pay}>
       <DateField label="付款日期" {...form.input('paidOn')} />
     </FormCard>
-  );
-}
-
-function Row({ label, value }: { label: string; value: React.ReactNode }) {
-  return (
-    <Table.Tr>
-      <Table.Td w={180} c="dimmed">
-        {label}
-      </Table.Td>
-      <Table.Td>{value}</Table.Td>
-    </Table.Tr>
   );
 }
 

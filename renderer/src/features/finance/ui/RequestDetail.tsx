@@ -1,14 +1,14 @@
 // One spend request: its approval chain, withdrawal while pending, and the printed form.
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { formatYuan, rmbUppercase } from '../../../../../shared/rules';
-import { href } from '../../../app/router';
-import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
+import { ApprovalCard } from '../../../approvals/ApprovalPanel';
 import { approvalFor } from '../../../approvals/engine';
 import { currentActor, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
+import { BackLink, DetailCard, InfoLine, Loading, Missing, StatusBadge } from '../../../components/Detail';
 import { notifyError } from '../../../components/notify';
 import { useStaffBook as useStaff } from '../../../org/hooks';
 import { getRequest, withdrawSpendRequest } from '../core/requests';
@@ -23,42 +23,33 @@ export function RequestDetail({ id }: { id: string }) {
   const req = useLiveQuery(() => approvalFor('spendRequests', id), [id]);
   const [print, setPrint] = useState(false);
   const { name } = useStaff();
-  if (r === undefined) return <Text c="dimmed">正在读取…</Text>;
-  if (!r) return <Alert color="red">申报单不存在。</Alert>;
-  const step = req?.status === 'pending' ? req.steps[req.currentStep] : undefined;
+  if (r === undefined) return <Loading />;
+  if (!r) return <Missing>申报单不存在。</Missing>;
   return (
     <Stack>
-      <Anchor href={href('finance', 'requests')}>← 返回申报单列表</Anchor>
-      <Card withBorder>
-        <Group justify="space-between">
-          <Title order={4}>
-            {REQUEST_KIND_LABELS[r.kind]} {r.number}
-          </Title>
-          <Badge size="lg" color={STATUS_COLOR[r.status]}>
-            {REQUEST_STATUS_LABELS[r.status]}
-          </Badge>
-        </Group>
-        <Text size="sm" mt="xs">
-          申报人：{name(r.applicantId)} · 申报日期：{r.requestedOn}
-          {r.approvedOn ? ` · 批准日期：${r.approvedOn}` : ''}
-        </Text>
+      <BackLink to={['finance', 'requests']}>返回申报单列表</BackLink>
+      <DetailCard
+        title={`${REQUEST_KIND_LABELS[r.kind]} ${r.number}`}
+        badge={
+          <StatusBadge size="lg" value={r.status} labels={REQUEST_STATUS_LABELS} colors={STATUS_COLOR} />
+        }
+      >
+        <InfoLine
+          mt="xs"
+          items={[
+            ['申报人', name(r.applicantId)],
+            ['申报日期', r.requestedOn],
+            !!r.approvedOn && ['批准日期', r.approvedOn],
+          ]}
+        />
         <Text size="sm">事由：{r.title}</Text>
         <Text size="sm">理由：{r.reason}</Text>
         {r.printer && <Text size="sm">印制单位：{r.printer}</Text>}
         <Text size="sm">
           预算合计：¥{formatYuan(r.estimatedFen)}（{rmbUppercase(r.estimatedFen)}）
         </Text>
-      </Card>
-      {req && (
-        <Card withBorder>
-          <ApprovalChain req={req} />
-          {step?.approverId === user.staffId && (
-            <Card withBorder mt="sm">
-              <DecideForm req={req} />
-            </Card>
-          )}
-        </Card>
-      )}
+      </DetailCard>
+      <ApprovalCard req={req} />
       <Group>
         {r.status === 'pending' && r.applicantId === user.staffId && (
           <ConfirmButton

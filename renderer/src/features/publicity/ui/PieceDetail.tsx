@@ -1,5 +1,5 @@
 // One piece: its reward and where its claim stands; the office reviews it here.
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 
@@ -7,6 +7,7 @@ import { can } from '../../../../../shared/permissions';
 import { LEVEL_LABELS, PUBLICITY_CLAIM_STATES, rmbUppercase } from '../../../../../shared/rules';
 import { href, navigate } from '../../../app/router';
 import { currentActor, useSession } from '../../../auth/session';
+import { BackLink, DetailCard, Loading, Missing, StatusBadge } from '../../../components/Detail';
 import { notifyOk } from '../../../components/notify';
 import { useFieldErrors } from '../../../components/useFieldErrors';
 import { useStaffBook as useStaff } from '../../../org/hooks';
@@ -26,8 +27,8 @@ export function PieceDetail({ id }: { id: string }) {
   const [note, setNote] = useState('');
   const { errors, fail, clear } = useFieldErrors({ notifyFieldErrors: 'with_rule' });
   useEffect(() => setEditing(false), [id]);
-  if (p === undefined) return <Text c="dimmed">正在读取…</Text>;
-  if (!p) return <Alert color="red">作品不存在或已作不予奖励处理。</Alert>;
+  if (p === undefined) return <Loading />;
+  if (!p) return <Missing>作品不存在或已作不予奖励处理。</Missing>;
   const row = rewardFor(p);
   const canReview =
     can(user.roles, 'publicity.review') && p.claimState === 'claimed' && p.staffId !== user.staffId;
@@ -44,14 +45,11 @@ export function PieceDetail({ id }: { id: string }) {
   if (editing) return <PieceForm piece={p} onDone={() => setEditing(false)} />;
   return (
     <Stack>
-      <Anchor href={href('publicity', 'pieces')}>← 返回作品列表</Anchor>
-      <Card withBorder>
-        <Group justify="space-between">
-          <Title order={4}>{p.title}</Title>
-          <Badge size="lg" color={STATE_COLOR[p.claimState]}>
-            {STATE_LABEL[p.claimState]}
-          </Badge>
-        </Group>
+      <BackLink to={['publicity', 'pieces']}>返回作品列表</BackLink>
+      <DetailCard
+        title={p.title}
+        badge={<StatusBadge size="lg" value={p.claimState} labels={STATE_LABEL} colors={STATE_COLOR} />}
+      >
         <Text size="sm" mt="xs">
           作者：{name(p.staffId)} · {p.outlet}（{LEVEL_LABELS[p.level]}）· {p.publishedOn} · {p.chars}字 ·{' '}
           {KIND_LABELS[p.kind]}
@@ -66,7 +64,7 @@ export function PieceDetail({ id }: { id: string }) {
           {expense && <Anchor href={href('finance', 'claims', expense.id)}>{expense.number}</Anchor>}
           {p.paidOn ? ` · 发放日期：${p.paidOn}` : ''}
         </Text>
-      </Card>
+      </DetailCard>
       {p.claimState === 'claimed' && (p.staffId === user.staffId || can(user.roles, 'publicity.review')) && (
         <Group>
           <Button variant="default" onClick={() => setEditing(true)}>

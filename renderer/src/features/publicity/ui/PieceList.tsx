@@ -1,11 +1,13 @@
 // The year's pieces, all or only one's own, with the reward total.
-import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 
 import { formatYuan, LEVEL_LABELS } from '../../../../../shared/rules';
 import { href, navigate } from '../../../app/router';
 import { useSession } from '../../../auth/session';
 import { thisYear as currentYear, yearOptions } from '../../../components/dates';
+import { StatusBadge } from '../../../components/Detail';
+import { ListTable } from '../../../components/ListTable';
 import { Yuan } from '../../../components/Yuan';
 import { useStaffBook as useStaff } from '../../../org/hooks';
 import { KIND_LABELS, L } from '../labels';
@@ -44,42 +46,33 @@ export function PieceList() {
       {pieces && rows.length === 0 ? (
         <Text c="dimmed">本年度没有登记的作品。</Text>
       ) : (
-        <Table striped highlightOnHover fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{L.pieceTitle}</Table.Th>
-              <Table.Th>{L.author}</Table.Th>
-              <Table.Th>{L.outlet}</Table.Th>
-              <Table.Th>级别</Table.Th>
-              <Table.Th>{L.chars}</Table.Th>
-              <Table.Th>{L.kind}</Table.Th>
-              <Table.Th>{L.publishedOn}</Table.Th>
-              <Table.Th ta="right">奖励（元）</Table.Th>
-              <Table.Th>状态</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>
-                  <Anchor href={href('publicity', 'pieces', p.id)} size="sm">
-                    {p.title}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{name(p.staffId)}</Table.Td>
-                <Table.Td>{p.outlet}</Table.Td>
-                <Table.Td>{LEVEL_LABELS[p.level]}</Table.Td>
-                <Table.Td>{p.chars}</Table.Td>
-                <Table.Td>{KIND_LABELS[p.kind]}</Table.Td>
-                <Table.Td>{p.publishedOn}</Table.Td>
-                <Table.Td ta="right">{formatYuan(p.rewardFen)}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATE_COLOR[p.claimState]}>{STATE_LABEL[p.claimState]}</Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          rows={rows}
+          head={[
+            L.pieceTitle,
+            L.author,
+            L.outlet,
+            '级别',
+            L.chars,
+            L.kind,
+            L.publishedOn,
+            { label: '奖励（元）', right: true },
+            '状态',
+          ]}
+          row={(p) => [
+            <Anchor key="title" href={href('publicity', 'pieces', p.id)} size="sm">
+              {p.title}
+            </Anchor>,
+            name(p.staffId),
+            p.outlet,
+            LEVEL_LABELS[p.level],
+            p.chars,
+            KIND_LABELS[p.kind],
+            p.publishedOn,
+            formatYuan(p.rewardFen),
+            <StatusBadge key="state" value={p.claimState} labels={STATE_LABEL} colors={STATE_COLOR} />,
+          ]}
+        />
       )}
     </Stack>
   );
