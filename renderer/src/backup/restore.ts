@@ -1,9 +1,10 @@
-// Restore from a backup file. Everything is checked before anything is written (shape, app,
-// schema version, length, SHA-256 of the data part, every record line and the counts, and the
-// records against the file's own audit trail and this computer's note of its head: trail.ts); the
-// records then go into a FRESH database, and only when it is complete does the app switch to it
-// and remember its name for the next start. A broken file, a full disk or a crash halfway leaves
-// the current database as it was.
+// Restore from a backup file. The file's shape, app, schema version, length and SHA-256 of the data
+// part are checked before anything is written; then one walk over the records checks every line,
+// the counts, and the records against the file's own audit trail and this computer's note of its
+// head (trail.ts) while writing them into a FRESH database. Only when that database is complete and
+// every check has passed does the app switch to it and remember its name for the next start. A
+// broken or forged file, a full disk or a crash halfway leaves the current database as it was (the
+// fresh one is deleted, or left unused for cleanupRestoreLeftovers).
 import Dexie from 'dexie';
 
 import { sha256Hex } from '../../../shared/hash';
@@ -42,8 +43,8 @@ import type { TrailFinding, TrailReport } from './trail';
 
 export const RESTORE_DB_PREFIX = 'xinfang-restore-';
 export const PREVIOUS_DB_KEY = 'xinfang.previousDb';
-const WRITE_BATCH = 500;
-const WRITE_BATCH_BYTES = 8 * 1024 * 1024;
+const WRITE_BATCH = 5000;
+const WRITE_BATCH_BYTES = 16 * 1024 * 1024;
 
 export const RESTORE_ERRORS = {
   empty: '文件是空的，不是备份文件。',
@@ -186,14 +187,16 @@ function* linesOf(bytes: Uint8Array, start: number, end: number): Generator<Line
   }
 }
 
-type RecordVisitor = (table: string, value: Record<string, unknown>) => void | Promise<void>;
+// raw: the record as the file holds it (tags for Blobs, dates, binary); value: as it is stored —
+// the same object unless the line holds a tag ("$t"), the only lines that need decoding.
+type RecordVisitor = (
+  table: string,
+  raw: Record<string, unknown>,
+  value: Record<string, unknown>,
+) => void | Promise<void>;
 
 // Walks the data part strictly by the layout of format.ts, checking table order and counts.
-async function walkRecords(
-  c: Omit<CheckedBackup, 'total' | 'trail'>,
-  visit: RecordVisitor,
-  decode: boolean,
-): Promise<number> {
+async function walkRecords(c: FileParts, visit: RecordVisitor): Promise<number> {
   const { manifest, bytes, dataStart, dataEnd } = c;
   const lineErr = (l: Line | undefined, what: string) =>
     refuse(`${RESTORE_ERRORS.broken}（第${l?.no ?? '?'}行：${what}）。`);
@@ -218,11 +221,11 @@ async function walkRecords(
       if (l.text === close) break;
       const expectComma = n > 0;
       if (expectComma !== l.text.startsWith(',')) throw lineErr(l, '记录之间的分隔不正确');
+      let raw: unknown;
       let value: unknown;
       try {
-        value = JSON.parse(expectComma ? l.text.slice(1) : l.text);
-        // only a line with a tag ("$t": a Blob, a date, binary) needs decoding; the rest is as parsed
-        if (decode && l.text.includes('"$t"')) value = decodeValue(value);
+        raw = JSON.parse(expectComma ? l.text.slice(1) : l.text);
+        value = l.text.includes('"$t"') ? decodeValue(raw) : raw;
       } catch {
         throw lineErr(l, '记录不是有效的JSON');
       }
@@ -232,7 +235,8 @@ async function walkRecords(
         ? key.every((k) => k !== undefined && k !== null)
         : key !== undefined && key !== null;
       if (!keyOk) throw lineErr(l, `记录缺少主键（${String(keyPath)}）`);
-      await visit(table, value);
+      const r = visit(table, raw as Record<string, unknown>, value);
+      if (r) await r; // a visitor awaits only to write a batch or let the screen show the progress
       n++;
     }
     if (n !== manifest.counts[table])
@@ -338,6 +342,25 @@ export async function inspectBackup(
   currentVersion: number = db.verno,
   opts: InspectOptions = {},
 ): Promise<CheckedBackup> {
+  const parts = await openBackup(input, currentVersion);
+  const trail = trailPass(parts);
+  const all = parts.manifest.tables.reduce((n, t) => n + parts.manifest.counts[t], 0);
+  let seen = 0;
+  const total = await walkRecords(parts, (table, raw, value) => {
+    trail.visit(table, raw, value);
+    if (++seen % 5000 === 0) {
+      opts.onProgress?.(seen, all);
+      return new Promise((r) => setTimeout(r, 0)); // let the screen show the progress
+    }
+  });
+  return { ...parts, total, trail: await trail.finish() };
+}
+
+type FileParts = Omit<CheckedBackup, 'total' | 'trail'>;
+
+// The file's shape, manifest, length and SHA-256 of the data part: everything checked before a
+// record is read.
+async function openBackup(input: BackupInput, currentVersion: number): Promise<FileParts> {
   const bytes = await toBytes(input);
   if (bytes.length === 0) throw refuse(RESTORE_ERRORS.empty);
   const dec = new TextDecoder('utf-8');
@@ -369,7 +392,17 @@ export async function inspectBackup(
     );
   const sum = await sha256OfBytes(bytes.subarray(dataStart, dataEnd));
   if (sum !== manifest.sha256) throw refuse(RESTORE_ERRORS.altered);
-  const checked = { manifest, bytes, dataStart, dataEnd };
+  return { manifest, bytes, dataStart, dataEnd };
+}
+
+// The check of the records against the file's own audit trail (trail.ts), fed record by record on
+// the one walk over the file; finish refuses a broken chain or one that does not end at the
+// manifest's head, and compares with this computer's notes.
+function trailPass(parts: FileParts): {
+  visit: (table: string, raw: Record<string, unknown>, value: Record<string, unknown>) => void;
+  finish: () => Promise<TrailCheck>;
+} {
+  const { manifest } = parts;
   // The anchor this computer keeps for the backup's database (read before the walk, which notes the
   // file's entry at the anchor's number on the way).
   const anchor =
@@ -377,43 +410,36 @@ export async function inspectBackup(
       ? readAuditAnchor(manifest.origin.dbName)
       : null;
   const checker = new TrailChecker(manifest.tables, anchor?.seq);
-  const all = manifest.tables.reduce((n, t) => n + manifest.counts[t], 0);
-  let seen = 0;
-  const total = await walkRecords(
-    checked,
-    async (table, value) => {
-      if (table === 'audit') checker.entry(decodeValue(value) as Record<string, unknown>);
-      else checker.record(table, value);
-      if (++seen % 5000 === 0) {
-        opts.onProgress?.(seen, all);
-        await new Promise((r) => setTimeout(r, 0)); // let the screen show the progress
-      }
-    },
-    false,
-  );
-  const report = checker.finish();
-  if (!report.chain.ok)
-    throw refuse(RESTORE_ERRORS.chainBroken(report.chain.firstBrokenSeq ?? 0, report.chain.reason ?? ''));
-  const want = manifest.auditHead;
-  const end = report.chain.head;
-  if (want && (end?.seq !== want.seq || end.hash !== want.hash))
-    throw refuse(RESTORE_ERRORS.chainEnd(end?.seq ?? 0, want.seq));
-  const { local, findings } = await compareWithLocal(manifest, report, anchor);
-  if (!want && end) {
-    findings.push({
-      kind: 'head',
-      table: 'audit',
-      recordId: String(end.seq),
-      message: '备份清单没有记下审计链末端，无法确认最新的审计记录是否被删除',
-    });
-  }
-  const trail: TrailReport = {
-    ...report,
-    findings: [...findings, ...report.findings],
-    findingCount: report.findingCount + findings.length,
+  const visit = (table: string, raw: Record<string, unknown>, value: Record<string, unknown>) => {
+    if (table === 'audit') checker.entry(value);
+    else checker.record(table, raw);
   };
-  const findingsKey = sha256Hex(canonicalJson({ n: trail.findingCount, f: trail.findings }));
-  return { ...checked, total, trail: { ...trail, local, findingsKey } };
+  const finish = async (): Promise<TrailCheck> => {
+    const report = checker.finish();
+    if (!report.chain.ok)
+      throw refuse(RESTORE_ERRORS.chainBroken(report.chain.firstBrokenSeq ?? 0, report.chain.reason ?? ''));
+    const want = manifest.auditHead;
+    const end = report.chain.head;
+    if (want && (end?.seq !== want.seq || end.hash !== want.hash))
+      throw refuse(RESTORE_ERRORS.chainEnd(end?.seq ?? 0, want.seq));
+    const { local, findings } = await compareWithLocal(manifest, report, anchor);
+    if (!want && end) {
+      findings.push({
+        kind: 'head',
+        table: 'audit',
+        recordId: String(end.seq),
+        message: '备份清单没有记下审计链末端，无法确认最新的审计记录是否被删除',
+      });
+    }
+    const trail: TrailReport = {
+      ...report,
+      findings: [...findings, ...report.findings],
+      findingCount: report.findingCount + findings.length,
+    };
+    const findingsKey = sha256Hex(canonicalJson({ n: trail.findingCount, f: trail.findings }));
+    return { ...trail, local, findingsKey };
+  };
+  return { visit, finish };
 }
 
 // ---- which database is active ----
@@ -481,18 +507,15 @@ export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {
   const progress = opts.onProgress ?? (() => undefined);
   const current = db;
   progress({ phase: 'check', done: 0, total: 1, message: '正在检查备份文件' });
-  const checked = await inspectBackup(input, current.verno, {
-    onProgress: (done, all) =>
-      progress({ phase: 'check', done, total: all, message: '正在检查备份文件与审计记录' }),
-  });
-  const { manifest, total, trail } = checked;
-  if (trail.findingCount > 0 && opts.acceptFindings !== trail.findingsKey)
-    throw refuse(RESTORE_ERRORS.findings(trail.findingCount));
+  const parts = await openBackup(input, current.verno);
+  const { manifest } = parts;
+  const total = manifest.tables.reduce((n, t) => n + manifest.counts[t], 0);
   const sameVersion = manifest.schemaVersion === current.verno;
   await cleanupRestoreLeftovers();
 
   const name = `${RESTORE_DB_PREFIX}${stamp(new Date(nowIso()))}-${crypto.randomUUID().slice(0, 4)}`;
   let target: Dexie | null = null;
+  let trail: TrailCheck;
   try {
     if (sameVersion) {
       target = createDb(name);
@@ -506,38 +529,59 @@ export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {
     }
     await target.open();
 
+    // One walk over the file both checks the records against its audit trail and writes them into
+    // the fresh database, in large batches, one in flight while the next is read. Nothing is switched
+    // before the walk is over and every check has passed: a refusal, a full disk or a crash before
+    // then leaves the fresh database unused (deleted below, or by cleanupRestoreLeftovers).
+    const check = trailPass(parts);
     let batch: Record<string, unknown>[] = [];
     let batchTable = '';
     let batchBytes = 0;
     let done = 0;
+    let failed: { error: unknown } | null = null;
+    let inflight: Promise<void> = Promise.resolve();
     const t = target;
     const flush = async () => {
-      if (batch.length === 0) return;
-      await t.table(batchTable).bulkAdd(batch);
-      done += batch.length;
+      const rows = batch;
+      const table = batchTable;
       batch = [];
       batchBytes = 0;
-      progress({ phase: 'write', done, total, message: writingMessage(batchTable) });
+      await inflight;
+      if (failed) throw failed.error;
+      if (rows.length === 0) return;
+      inflight = t
+        .table(table)
+        .bulkAdd(rows)
+        .then(() => {
+          done += rows.length;
+          progress({ phase: 'write', done, total, message: writingMessage(table) });
+        })
+        .catch((error: unknown) => {
+          failed ??= { error };
+        });
     };
-    // The fresh database is switched in only when complete (a crash before leaves it as a leftover
-    // that cleanupRestoreLeftovers removes): its batches need not each wait for the disk; one strict
-    // write below flushes them all before the switch.
-    const tt = target;
-    await withRelaxedDurability(tt, () =>
-      walkRecords(
-        checked,
-        async (table, value) => {
-          if (table !== batchTable) {
-            await flush();
-            batchTable = table;
-          }
+    // The fresh database's batches need not each wait for the disk: one strict write below flushes
+    // them all before the switch.
+    await withRelaxedDurability(t, async () => {
+      await walkRecords(parts, (table, raw, value) => {
+        check.visit(table, raw, value);
+        if (table !== batchTable) {
+          const r = flush();
+          batchTable = table;
           batch.push(value);
           batchBytes += estimateSize(value);
-          if (batch.length >= WRITE_BATCH || batchBytes >= WRITE_BATCH_BYTES) await flush();
-        },
-        true,
-      ).then(flush),
-    );
+          return r;
+        }
+        batch.push(value);
+        batchBytes += estimateSize(value);
+        if (batch.length >= WRITE_BATCH || batchBytes >= WRITE_BATCH_BYTES) return flush();
+      });
+      await flush();
+      await flush(); // waits for the last batch
+    });
+    trail = await check.finish();
+    if (trail.findingCount > 0 && opts.acceptFindings !== trail.findingsKey)
+      throw refuse(RESTORE_ERRORS.findings(trail.findingCount));
 
     for (const tn of manifest.tables) {
       const n = await target.table(tn).count();

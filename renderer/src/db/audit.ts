@@ -52,6 +52,40 @@ export function auditCopy<T>(value: T): unknown {
 
 const headInTx = new WeakMap<IDBTransaction, AuditHead>();
 
+// Buffered entries (载入演示数据): while bufferAudit is on, a transaction opened by writeTx keeps its
+// entries in memory, chained and numbered as appendAudit would, and writes them with one bulkAdd at
+// the end of its scope (flushAuditBuffer) instead of awaiting one add per entry.
+const bufferOf = new WeakMap<IDBTransaction, AuditEntry[]>();
+let buffering = false;
+export function bufferAudit(on: boolean): void {
+  buffering = on;
+}
+export function auditBuffering(): boolean {
+  return buffering;
+}
+
+function currentIdbTrans(): IDBTransaction | null {
+  const t = Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction } | null;
+  return t?.idbtrans ?? null;
+}
+
+// Called by writeTx at the start of its scope: true when this scope buffers (and must flush).
+export function startAuditBuffer(): boolean {
+  const idbtrans = currentIdbTrans();
+  if (!buffering || !idbtrans || bufferOf.has(idbtrans)) return false;
+  bufferOf.set(idbtrans, []);
+  return true;
+}
+
+// Writes the buffered entries (inside the transaction, before its scope ends) and stops buffering.
+export async function flushAuditBuffer(): Promise<void> {
+  const idbtrans = currentIdbTrans();
+  const entries = idbtrans && bufferOf.get(idbtrans);
+  if (!entries) return;
+  bufferOf.delete(idbtrans);
+  if (entries.length) await db.audit.bulkAdd(entries);
+}
+
 export async function appendAudit(entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>): Promise<AuditEntry> {
   if (!Dexie.currentTransaction) {
     return db.transaction('rw', db.audit, () => appendAudit(entry));
@@ -59,10 +93,29 @@ export async function appendAudit(entry: Omit<AuditEntry, 'hash' | 'prevHash' | 
   // The chain's head is read once per transaction, then carried along: inside one read-write
   // transaction on the audit table nobody else can append, so the cached head is exact.
   const idbtrans = (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction }).idbtrans;
-  const carried = headInTx.get(idbtrans);
+  const buffer = bufferOf.get(idbtrans);
+  let carried = headInTx.get(idbtrans);
+  if (!carried && buffer) {
+    // numbered here: the next number after the newest entry
+    const last = await db.audit.orderBy(':id').last();
+    carried = last ? { seq: last.seq as number, hash: last.hash } : { seq: 0, hash: AUDIT_GENESIS };
+    headInTx.set(idbtrans, carried);
+    const dbName = db.name;
+    const from = carried.hash;
+    idbtrans.addEventListener('complete', () => {
+      const head = headInTx.get(idbtrans);
+      if (head && head.seq > 0 && head.hash !== from) advanceAuditAnchor(dbName, head, from);
+    });
+  }
   const prevHash = carried?.hash ?? (await db.audit.orderBy(':id').last())?.hash ?? AUDIT_GENESIS;
   const withPrev = { ...entry, before: auditCopy(entry.before), after: auditCopy(entry.after), prevHash };
   const full: AuditEntry = { ...withPrev, hash: auditHash(withPrev) };
+  if (buffer) {
+    const seq = carried!.seq + 1;
+    buffer.push({ ...full, seq });
+    headInTx.set(idbtrans, { seq, hash: full.hash });
+    return { ...full, seq };
+  }
   const seq = await db.audit.add(full);
   if (!carried) {
     // Once the transaction has committed, its last entry is the chain's new head: note it outside

@@ -6,7 +6,7 @@ import type { Table } from 'dexie';
 
 import type { RuleId } from '../../../shared/rules';
 
-import { appendAudit } from './audit';
+import { appendAudit, auditBuffering, flushAuditBuffer, startAuditBuffer } from './audit';
 import { nowIso } from './clock';
 import { db } from './db';
 import type { BaseRecord, NewRecord } from './schema/base';
@@ -32,8 +32,15 @@ export function newId(): string {
 
 // Runs fn in one read-write transaction over the tables and the audit table. Inside an existing
 // transaction it joins it (Dexie then checks the tables are part of it).
+// While the demo loads (bufferAudit), the scope's audit entries are written together at its end.
 export function writeTx<T>(tables: Table[], fn: () => Promise<T>): Promise<T> {
-  return db.transaction('rw', [...tables, db.audit], fn);
+  if (!auditBuffering()) return db.transaction('rw', [...tables, db.audit], fn);
+  return db.transaction('rw', [...tables, db.audit], async () => {
+    if (!startAuditBuffer()) return fn();
+    const r = await fn();
+    await flushAuditBuffer();
+    return r;
+  });
 }
 
 function inTx<T>(table: Table, fn: () => Promise<T>): Promise<T> {

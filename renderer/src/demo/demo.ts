@@ -1,10 +1,16 @@
 // 载入演示数据: a complete fictitious bureau, so a newcomer can try every module at once.
 // The organisation is made here; each module adds its own sample records through demo/modules.ts.
+import type { Table } from 'dexie';
+
 import type { Role } from '../../../shared/permissions';
 import type { Rank } from '../../../shared/rules';
 import { makeAccountSecret } from '../auth/service';
+import { appendAudit, bufferAudit } from '../db/audit';
+import { nowIso } from '../db/clock';
 import { db } from '../db/db';
-import { insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
+import { newId, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
+import type { Actor } from '../db/repo';
+import type { BaseRecord, NewRecord } from '../db/schema/base';
 import type { Staff } from '../db/schema/core';
 import { setSetting } from '../db/settings';
 
@@ -173,77 +179,129 @@ const DEMO_WEIGHTS: Record<string, number> = {
   会议与学习: 6,
 };
 
+// Records made together: one bulkAdd, with the audit entries insert would write (buffered: see
+// bufferAudit), inside the caller's writeTx.
+async function insertAll<T extends BaseRecord>(
+  table: Table<T, string>,
+  rows: NewRecord<T>[],
+  actor: Actor,
+  summary?: string,
+): Promise<T[]> {
+  const at = nowIso();
+  const records = rows.map(
+    (data) =>
+      ({
+        ...data,
+        id: data.id ?? newId(),
+        createdAt: at,
+        updatedAt: at,
+        createdBy: actor.id,
+        deletedAt: null,
+      }) as unknown as T,
+  );
+  await table.bulkAdd(records);
+  for (const record of records)
+    await appendAudit({
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      table: table.name,
+      recordId: record.id,
+      action: 'create',
+      summary,
+      after: record,
+    });
+  return records;
+}
+
+// The demo's many writes keep their audit entries in memory until the end of each transaction
+// (bufferAudit), so a module's thousands of records do not each wait for an audit write.
 export async function loadDemoData(progress: DemoProgress = () => undefined): Promise<void> {
+  bufferAudit(true);
+  try {
+    await loadAll(progress);
+  } finally {
+    bufferAudit(false);
+  }
+}
+
+async function loadAll(progress: DemoProgress): Promise<void> {
   progress('正在创建演示人员…');
+  // one hash for all demo accounts (it is demo data), made while the people and units are written
+  const secretP = makeAccountSecret(DEMO_PASSWORD);
+  secretP.catch(() => undefined); // a failure is met where it is awaited, below
   const sections = await db.sections.toArray();
   const sectionId = (name: string | null) =>
     name ? (sections.find((s) => s.name === name)?.id ?? null) : null;
-  const secret = await makeAccountSecret(DEMO_PASSWORD); // one hash for all demo accounts: it is demo data
   const byName = new Map<string, Staff>();
-  await writeTx(
-    [db.staff, db.accounts, db.sections, db.units, db.responsibleRoutes, db.settings],
-    async () => {
-      for (const p of DEMO_PEOPLE) {
-        const s = await insert(
-          db.staff,
-          {
-            name: p.name,
-            sectionId: sectionId(p.section),
-            rank: p.rank,
-            roles: p.roles,
-            title: p.title,
-            active: true,
-          },
-          SYSTEM_ACTOR,
-          '演示数据',
-        );
-        byName.set(p.name, s);
-        if (p.login) {
-          await insert(
-            db.accounts,
-            { staffId: s.id, loginName: p.login, ...secret, failedAttempts: 0, lockedUntil: null },
-            SYSTEM_ACTOR,
-            '演示账户',
-          );
-        }
+  await writeTx([db.staff, db.sections, db.units, db.responsibleRoutes], async () => {
+    const people = await insertAll(
+      db.staff,
+      DEMO_PEOPLE.map((p) => ({
+        name: p.name,
+        sectionId: sectionId(p.section),
+        rank: p.rank,
+        roles: p.roles,
+        title: p.title,
+        active: true,
+      })),
+      SYSTEM_ACTOR,
+      '演示数据',
+    );
+    people.forEach((s, i) => byName.set(DEMO_PEOPLE[i].name, s));
+    for (const sec of sections) {
+      const head = DEMO_PEOPLE.find((p) => p.section === sec.name && p.rank === 'section_head');
+      await update(
+        db.sections,
+        sec.id,
+        {
+          headId: head ? byName.get(head.name)!.id : null,
+          deputyId: byName.get(DEPUTY_OF[sec.name])?.id ?? null,
+        },
+        SYSTEM_ACTOR,
+        '演示数据',
+      );
+    }
+    const unitIds = (
+      await insertAll(
+        db.units,
+        DEMO_TOWNSHIPS.map((t) => ({ name: `${t}人民政府`, kind: 'township' as const, active: true })),
+        SYSTEM_ACTOR,
+      )
+    ).map((u) => u.id);
+    const deptIds = (
+      await insertAll(
+        db.units,
+        DEMO_DEPARTMENTS.map((d) => ({ name: d, kind: 'department' as const, active: true })),
+        SYSTEM_ACTOR,
+      )
+    ).map((u) => u.id);
+    const subjects = ['劳动社保', '国土资源', '城乡建设', '政法', '教育', '卫生健康', '民政', '农业农村'];
+    const routes = [];
+    for (let t = 0; t < DEMO_TOWNSHIPS.length; t++) {
+      for (let s = 0; s < subjects.length; s++) {
+        // Land and construction matters go to the township first (属地管理); the rest to the department.
+        const unitId = s === 1 || s === 7 ? unitIds[t] : deptIds[s % deptIds.length];
+        routes.push({ township: DEMO_TOWNSHIPS[t], subject: subjects[s], unitId });
       }
-      for (const sec of sections) {
-        const head = DEMO_PEOPLE.find((p) => p.section === sec.name && p.rank === 'section_head');
-        await update(
-          db.sections,
-          sec.id,
-          {
-            headId: head ? byName.get(head.name)!.id : null,
-            deputyId: byName.get(DEPUTY_OF[sec.name])?.id ?? null,
-          },
-          SYSTEM_ACTOR,
-          '演示数据',
-        );
-      }
-      const unitIds: string[] = [];
-      for (const t of DEMO_TOWNSHIPS)
-        unitIds.push(
-          (await insert(db.units, { name: `${t}人民政府`, kind: 'township', active: true }, SYSTEM_ACTOR)).id,
-        );
-      const deptIds: string[] = [];
-      for (const d of DEMO_DEPARTMENTS)
-        deptIds.push(
-          (await insert(db.units, { name: d, kind: 'department', active: true }, SYSTEM_ACTOR)).id,
-        );
-      const subjects = ['劳动社保', '国土资源', '城乡建设', '政法', '教育', '卫生健康', '民政', '农业农村'];
-      for (let t = 0; t < DEMO_TOWNSHIPS.length; t++) {
-        for (let s = 0; s < subjects.length; s++) {
-          // Land and construction matters go to the township first (属地管理); the rest to the department.
-          const unitId = s === 1 || s === 7 ? unitIds[t] : deptIds[s % deptIds.length];
-          await insert(
-            db.responsibleRoutes,
-            { township: DEMO_TOWNSHIPS[t], subject: subjects[s], unitId },
-            SYSTEM_ACTOR,
-          );
-        }
-      }
-    },
-  );
+    }
+    await insertAll(db.responsibleRoutes, routes, SYSTEM_ACTOR);
+  });
+  const secret = await secretP; // WebCrypto: awaited outside any transaction
+  await writeTx([db.accounts], async () => {
+    await insertAll(
+      db.accounts,
+      DEMO_PEOPLE.filter((p) => p.login).map((p) => ({
+        staffId: byName.get(p.name)!.id,
+        loginName: p.login!,
+        ...secret,
+        failedAttempts: 0,
+        lockedUntil: null,
+      })),
+      SYSTEM_ACTOR,
+      '演示账户',
+    );
+  });
   await setSetting('directorId', byName.get('刘建国')!.id, SYSTEM_ACTOR);
   await setSetting('financeDeputyId', byName.get('陈志华')!.id, SYSTEM_ACTOR);
   await setSetting('officeDeputyId', byName.get('陈志华')!.id, SYSTEM_ACTOR);
