@@ -10,7 +10,7 @@ import type { Staff } from '../../../db/schema/core';
 import type { Expense, InvoiceLine } from '../../../db/schema/finance';
 import { resetDb, seedOrg } from '../../../db/testing';
 import type { TestOrg } from '../../../db/testing';
-import { createRewardPayout, registerPiece, reviewPiece } from '../../publicity/core/pieces';
+import { createRewardPayout, registerPiece, reviewPiece, updatePiece } from '../../publicity/core/pieces';
 
 import { recordSignedBill, settleSignedBills } from './bills';
 import { expenseStepSpecs, fileExpense, submitExpense, WITNESS } from './claims';
@@ -427,6 +427,22 @@ describe('FIN-3 signed bills', () => {
 });
 
 describe('PUB-1 via the claim', () => {
+  it('computes the reward again when a claim is corrected before review', async () => {
+    const draft = { staffId: org.staff.id, title: ' 简讯 ', outlet: '新宁日报', publishedOn: '2026-02-11' };
+    const first = { ...draft, level: 'county', chars: 300, kind: 'info', originalSubmitted: true } as const;
+    const p = await registerPiece(first, org.actor(org.staff));
+    expect(p).toMatchObject({ title: '简讯', rewardFen: 5000, year: 2026, claimState: 'claimed' });
+    const fix = { ...first, title: '调研', level: 'province', chars: '1500', kind: 'research' } as const;
+    const u = await updatePiece(p.id, fix, org.actor(org.staff));
+    expect(u).toMatchObject({
+      title: '调研',
+      level: 'province',
+      chars: 1500,
+      kind: 'research',
+      rewardFen: 60000,
+    });
+    expect(u).toMatchObject({ rewardRow: 'research', claimState: 'claimed', claimedOn: p.claimedOn });
+  });
   it('rewards a 1500-character provincial research article 600 yuan and pays it through FIN-1', async () => {
     const p = await registerPiece(
       {
