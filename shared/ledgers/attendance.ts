@@ -5,6 +5,8 @@ import type { LedgerColumn, LedgerRow, LedgerSpec } from '../ledger';
 import type { AwardBar, DayOutcome, MonthSheet, YearTally } from '../rules';
 import { AWARD_BAR_LABELS, SHEET_LEGEND, dayOfWeek, daysInMonth, formatISODate, ruleText } from '../rules';
 
+import { columns } from './columns';
+
 /** One person's month as the 考勤表 shows it (also the snapshot kept when a month is compiled). */
 export type MonthMarkRow = {
   staffId: string;
@@ -57,29 +59,31 @@ export function monthMarkRow(
 }
 
 // A sheet of a month not yet announced is a preview (ATT-7): said in its title and first note.
-export type SheetParams = { unitName: string; year: number; month: number; rows: MonthMarkRow[]; preview?: string };
+export type SheetParams = {
+  unitName: string;
+  year: number;
+  month: number;
+  rows: MonthMarkRow[];
+  preview?: string;
+};
 
 function period(year: number, month: number, preview?: string) {
   return preview ? `${year}年${month}月，${preview}` : `${year}年${month}月`;
 }
 
 function previewNotes(preview?: string): string[] {
-  return preview ? [`${preview}：该月考勤尚未经考勤员汇总、分管领导核实、局长审阅并全局通报（ATT-7），不是正式考勤结果。`] : [];
+  return preview
+    ? [`${preview}：该月考勤尚未经考勤员汇总、分管领导核实、局长审阅并全局通报（ATT-7），不是正式考勤结果。`]
+    : [];
 }
 
 const WEEKDAYS = '日一二三四五六';
 const LEGEND = `图例：${SHEET_LEGEND.map((l) => `${l.mark} ${l.label}`).join('，')}。每格为“上午/下午”。`;
 const SCORE_RULES = ['ATT-2', 'ATT-3', 'ATT-4', 'ATT-5', 'ATT-6'].map((id) => `${id} ${ruleText(id).text}`);
 
-export const TOTAL_COLUMNS: LedgerColumn[] = [
-  { key: 'late', header: '迟到', type: 'int' },
-  { key: 'early', header: '早退', type: 'int' },
-  { key: 'absent', header: '旷工(天)', type: 'number' },
-  { key: 'personal', header: '事假(天)', type: 'number' },
-  { key: 'sick', header: '病假(天)', type: 'number' },
-  { key: 'trip', header: '公出(天)', type: 'number' },
-  { key: 'score', header: '月考核分', type: 'number' },
-];
+export const TOTAL_COLUMNS: LedgerColumn[] = columns(`
+  late=迟到/int early=早退/int absent=旷工(天)/number personal=事假(天)/number sick=病假(天)/number
+  trip=公出(天)/number score=月考核分/number`);
 
 // 考勤表 (product.md): a row per person, a column per day, then 迟到 … 月考核分; three signatures.
 export function monthSheetSpec(p: SheetParams): LedgerSpec {
@@ -135,20 +139,10 @@ export function monthScoreSpec(p: SheetParams): LedgerSpec {
     ledgerName: '月考核分汇总',
     period: period(p.year, p.month, p.preview),
     sheetName: '月考核分汇总',
-    columns: [
-      { key: 'seq', header: '序号', type: 'int', width: 5 },
-      { key: 'name', header: '姓名' },
-      { key: 'section', header: '股室' },
-      { key: 'late', header: '迟到(次)', type: 'int' },
-      { key: 'lateD', header: '迟到扣分', type: 'number' },
-      { key: 'early', header: '早退(次)', type: 'int' },
-      { key: 'earlyD', header: '早退扣分', type: 'number' },
-      { key: 'absent', header: '旷工(天)', type: 'number' },
-      { key: 'absentD', header: '旷工扣分', type: 'number' },
-      { key: 'totalD', header: '扣分合计', type: 'number' },
-      { key: 'base', header: '基础分', type: 'number' },
-      { key: 'score', header: '月考核分', type: 'number' },
-    ],
+    columns: columns(`
+      seq=序号/int/5 name=姓名 section=股室 late=迟到(次)/int lateD=迟到扣分/number early=早退(次)/int
+      earlyD=早退扣分/number absent=旷工(天)/number absentD=旷工扣分/number totalD=扣分合计/number
+      base=基础分/number score=月考核分/number`),
     rows: p.rows.map((r, i) => ({
       seq: i + 1,
       name: r.name,
@@ -185,7 +179,12 @@ export function eligibilityText(r: Pick<YearPersonRow, 'eligible' | 'bars'>): st
 }
 
 // 年度考勤汇总 (月考核分汇总, year): month scores, totals and ATT-8 eligibility with every reason.
-export function yearSpec(p: { unitName: string; year: number; rows: YearPersonRow[]; note?: string }): LedgerSpec {
+export function yearSpec(p: {
+  unitName: string;
+  year: number;
+  rows: YearPersonRow[];
+  note?: string;
+}): LedgerSpec {
   const monthCols: LedgerColumn[] = Array.from({ length: 12 }, (_, i) => ({
     key: `m${i + 1}`,
     header: `${i + 1}月`,

@@ -5,6 +5,8 @@ import type { LedgerRow, LedgerSpec } from '../ledger';
 import { dayOfWeek, fenToYuan, GRADE_LABELS, LEVEL_LABELS, ruleText } from '../rules';
 import type { ISODate, Level, Grade } from '../rules';
 
+import { columns } from './columns';
+
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
 function yuan(fen: number | null | undefined): number | null {
@@ -35,41 +37,20 @@ export function publicityPayoutLedger(
   const totals = new Map<string, number>();
   for (const r of sorted) totals.set(r.person, (totals.get(r.person) ?? 0) + r.rewardFen);
   let last = '';
-  const out: LedgerRow[] = sorted.map((r, i) => {
+  const out: LedgerRow[] = sorted.map(({ level, rewardFen, ...r }, i) => {
     const first = r.person !== last;
     last = r.person;
-    return {
-      no: i + 1,
-      person: r.person,
-      title: r.title,
-      outlet: r.outlet,
-      level: LEVEL_LABELS[r.level],
-      chars: r.chars,
-      kind: r.kind,
-      publishedOn: r.publishedOn,
-      amount: yuan(r.rewardFen),
-      total: first ? yuan(totals.get(r.person)) : null,
-      state: r.state,
-    };
+    const total = first ? yuan(totals.get(r.person)) : null;
+    return { no: i + 1, ...r, level: LEVEL_LABELS[level], amount: yuan(rewardFen), total };
   });
   const grand = sorted.reduce((n, r) => n + r.rewardFen, 0);
   return {
     unitName,
     ledgerName: '宣传奖励发放表',
     period: `${year}年度`,
-    columns: [
-      { key: 'no', header: '序号', type: 'int' },
-      { key: 'person', header: '姓名' },
-      { key: 'title', header: '作品标题', width: 36 },
-      { key: 'outlet', header: '刊发媒体' },
-      { key: 'level', header: '级别' },
-      { key: 'chars', header: '字数', type: 'int' },
-      { key: 'kind', header: '类别' },
-      { key: 'publishedOn', header: '发表日期', type: 'date' },
-      { key: 'amount', header: '奖励金额(元)', type: 'money' },
-      { key: 'total', header: '个人合计(元)', type: 'money' },
-      { key: 'state', header: '状态' },
-    ],
+    columns: columns(`
+      no=序号/int person=姓名 title=作品标题/36 outlet=刊发媒体 level=级别 chars=字数/int kind=类别
+      publishedOn=发表日期/date amount=奖励金额(元)/money total=个人合计(元)/money state=状态`),
     rows: out,
     totals: { person: '合计', amount: yuan(grand), total: yuan(grand) },
     notes: [`依据：PUB-1 ${ruleText('PUB-1').text}`],
@@ -98,32 +79,11 @@ export function giftLedger(unitName: string, year: number, rows: readonly GiftLe
     unitName,
     ledgerName: '礼品登记',
     period: `${year}年度`,
-    columns: [
-      { key: 'no', header: '序号', type: 'int' },
-      { key: 'receivedOn', header: '收受日期', type: 'date' },
-      { key: 'person', header: '收受人' },
-      { key: 'giver', header: '赠送人(单位)' },
-      { key: 'description', header: '礼品礼金名称及数量', width: 30 },
-      { key: 'kind', header: '类别' },
-      { key: 'value', header: '估值(元)', type: 'money' },
-      { key: 'handling', header: '处理方式' },
-      { key: 'handedOverOn', header: '上交纪检日期', type: 'date' },
-      { key: 'receiver', header: '纪检接收人' },
-      { key: 'state', header: '状态' },
-    ],
-    rows: sorted.map((r, i) => ({
-      no: i + 1,
-      receivedOn: r.receivedOn,
-      person: r.person,
-      giver: r.giver,
-      description: r.description,
-      kind: r.kind,
-      value: yuan(r.valueFen),
-      handling: r.handling,
-      handedOverOn: r.handedOverOn,
-      receiver: r.receiver,
-      state: r.state,
-    })),
+    columns: columns(`
+      no=序号/int receivedOn=收受日期/date person=收受人 giver=赠送人(单位)
+      description=礼品礼金名称及数量/30 kind=类别 value=估值(元)/money handling=处理方式
+      handedOverOn=上交纪检日期/date receiver=纪检接收人 state=状态`),
+    rows: sorted.map(({ valueFen, ...r }, i) => ({ no: i + 1, ...r, value: yuan(valueFen) })),
     totals: { person: '合计', value: yuan(sorted.reduce((n, r) => n + (r.valueFen ?? 0), 0)) },
     notes: [
       `依据：INT-1 ${ruleText('INT-1').text}`,
@@ -153,25 +113,15 @@ export function assessmentResultLedger(
     unitName,
     ledgerName: '年度考核结果',
     period: `${year}年度`,
-    columns: [
-      { key: 'no', header: '序号', type: 'int' },
-      { key: 'person', header: '姓名' },
-      { key: 'section', header: '股室' },
-      { key: 'itemsMet', header: '完成项数', type: 'int' },
-      { key: 'missed', header: '未完成项目(序号)' },
-      { key: 'overrides', header: '直接评定情形(ASM-3)', width: 34 },
-      { key: 'grade', header: '考核等次' },
-      { key: 'consequence', header: '结果运用(ASM-4)', width: 40 },
-    ],
-    rows: rows.map((r, i) => ({
+    columns: columns(`
+      no=序号/int person=姓名 section=股室 itemsMet=完成项数/int missed=未完成项目(序号)
+      overrides=直接评定情形(ASM-3)/34 grade=考核等次 consequence=结果运用(ASM-4)/40`),
+    rows: rows.map(({ itemsMissed, overrides, grade, ...r }, i) => ({
       no: i + 1,
-      person: r.person,
-      section: r.section,
-      itemsMet: r.itemsMet,
-      missed: r.itemsMissed.length ? r.itemsMissed.join('、') : '无',
-      overrides: r.overrides || '无',
-      grade: GRADE_LABELS[r.grade],
-      consequence: r.consequence,
+      ...r,
+      missed: itemsMissed.length ? itemsMissed.join('、') : '无',
+      overrides: overrides || '无',
+      grade: GRADE_LABELS[grade],
     })),
     notes: [
       `ASM-2 ${ruleText('ASM-2').text}`,
@@ -196,23 +146,14 @@ export function dutyRosterLedger(
     ledgerName: title,
     period,
     orientation: 'portrait',
-    columns: [
-      { key: 'date', header: '日期', type: 'date' },
-      { key: 'weekday', header: '星期' },
-      { key: 'leader', header: '带班领导' },
-      { key: 'staff', header: '值班人员', width: 24 },
-      { key: 'phone', header: '值班电话', wrap: false },
-      { key: 'note', header: '备注', width: 20 },
-    ],
+    columns: columns(`
+      date=日期/date weekday=星期 leader=带班领导 staff=值班人员/24 phone=值班电话/nowrap note=备注/20`),
     rows: [...rows]
       .sort((a, b) => a.date.localeCompare(b.date))
-      .map((r) => ({
-        date: r.date,
+      .map(({ staff, ...r }) => ({
+        ...r,
         weekday: `星期${WEEKDAYS[dayOfWeek(r.date)]}`,
-        leader: r.leader,
-        staff: r.staff.join('、'),
-        phone: r.phone,
-        note: r.note,
+        staff: staff.join('、'),
       })),
     signatures: ['制表人', '办公室主任', '分管领导'],
   };
@@ -242,20 +183,10 @@ export function vehicleLogLedger(
     unitName,
     ledgerName: '车辆使用登记',
     period,
-    columns: [
-      { key: 'no', header: '序号', type: 'int' },
-      { key: 'number', header: '派车单号', wrap: false },
-      { key: 'vehicle', header: '车辆' },
-      { key: 'applicant', header: '用车人' },
-      { key: 'purpose', header: '用车事由', width: 24 },
-      { key: 'destination', header: '目的地' },
-      { key: 'departedAt', header: '出车时间' },
-      { key: 'returnedAt', header: '返回时间' },
-      { key: 'odometerOut', header: '出车里程表(km)', type: 'int' },
-      { key: 'odometerIn', header: '返回里程表(km)', type: 'int' },
-      { key: 'mileage', header: '行驶里程(km)', type: 'int' },
-      { key: 'state', header: '状态' },
-    ],
+    columns: columns(`
+      no=序号/int number=派车单号/nowrap vehicle=车辆 applicant=用车人 purpose=用车事由/24
+      destination=目的地 departedAt=出车时间 returnedAt=返回时间 odometerOut=出车里程表(km)/int
+      odometerIn=返回里程表(km)/int mileage=行驶里程(km)/int state=状态`),
     rows: rows.map((r, i) => ({ no: i + 1, ...r })),
     totals: { applicant: '合计', mileage: rows.reduce((n, r) => n + (r.mileage ?? 0), 0) },
     signatures: ['登记人', '办公室主任'],
@@ -288,30 +219,17 @@ export function settlementLedger(
     unitName,
     ledgerName: '季末签单结算清单',
     period,
-    columns: [
-      { key: 'no', header: '序号', type: 'int' },
-      { key: 'vendor', header: '签单单位' },
-      { key: 'signedOn', header: '签单日期', type: 'date' },
-      { key: 'description', header: '事项', width: 30 },
-      { key: 'signer', header: '签单人' },
-      { key: 'amount', header: '金额(元)', type: 'money' },
-      { key: 'vendorTotal', header: '单位合计(元)', type: 'money' },
-      { key: 'settleBy', header: '结算期限', type: 'date' },
-      { key: 'state', header: '状态' },
-    ],
-    rows: sorted.map((r, i) => {
+    columns: columns(`
+      no=序号/int vendor=签单单位 signedOn=签单日期/date description=事项/30 signer=签单人
+      amount=金额(元)/money vendorTotal=单位合计(元)/money settleBy=结算期限/date state=状态`),
+    rows: sorted.map(({ amountFen, ...r }, i) => {
       const first = r.vendor !== last;
       last = r.vendor;
       return {
         no: i + 1,
-        vendor: r.vendor,
-        signedOn: r.signedOn,
-        description: r.description,
-        signer: r.signer,
-        amount: yuan(r.amountFen),
+        ...r,
+        amount: yuan(amountFen),
         vendorTotal: first ? yuan(totals.get(r.vendor)) : null,
-        settleBy: r.settleBy,
-        state: r.state,
       };
     }),
     totals: { vendor: '合计', amount: yuan(sorted.reduce((n, r) => n + r.amountFen, 0)) },
@@ -345,33 +263,16 @@ export function expenseLedger(
     unitName,
     ledgerName: '报销登记',
     period,
-    columns: [
-      { key: 'no', header: '序号', type: 'int' },
-      { key: 'number', header: '报销单号', wrap: false },
-      { key: 'expenseOn', header: '开支日期', type: 'date' },
-      { key: 'claimedOn', header: '报销日期', type: 'date' },
-      { key: 'claimant', header: '经办人' },
-      { key: 'category', header: '类别' },
-      { key: 'purpose', header: '用途', width: 30 },
-      { key: 'amount', header: '金额(元)', type: 'money' },
-      { key: 'late', header: '逾期报销(FIN-2)', width: 16 }, // mostly 否; a reason wraps
-      { key: 'decision', header: '局长办公会决定(FIN-5)' },
-      { key: 'state', header: '状态' },
-      { key: 'paidOn', header: '付款日期', type: 'date' },
-    ],
-    rows: rows.map((r, i) => ({
+    // mostly 否; a reason wraps
+    columns: columns(`
+      no=序号/int number=报销单号/nowrap expenseOn=开支日期/date claimedOn=报销日期/date claimant=经办人
+      category=类别 purpose=用途/30 amount=金额(元)/money late=逾期报销(FIN-2)/16
+      decision=局长办公会决定(FIN-5) state=状态 paidOn=付款日期/date`),
+    rows: rows.map(({ amountFen, late, lateReason, ...r }, i) => ({
       no: i + 1,
-      number: r.number,
-      expenseOn: r.expenseOn,
-      claimedOn: r.claimedOn,
-      claimant: r.claimant,
-      category: r.category,
-      purpose: r.purpose,
-      amount: yuan(r.amountFen),
-      late: r.late ? `是：${r.lateReason}` : '否',
-      decision: r.decision,
-      state: r.state,
-      paidOn: r.paidOn,
+      ...r,
+      amount: yuan(amountFen),
+      late: late ? `是：${lateReason}` : '否',
     })),
     totals: { claimant: '合计', amount: yuan(rows.reduce((n, r) => n + r.amountFen, 0)) },
     signatures: ['制表人', '财务', '分管财务领导'],

@@ -4,6 +4,8 @@
 import type { LedgerColumn, LedgerSpec } from '../ledger';
 import { PROVISIONAL_LABEL, provisionalDate, provisionalReason } from '../rules';
 
+import { columns } from './columns';
+
 export const INFORMANT_MASK = '***';
 
 export type PetitionerIdentity = {
@@ -62,45 +64,17 @@ export type PetitionLedgerItem = PetitionerIdentity & {
 // Items arrive masked (PET-6) from the petitions queries: these builders only lay them out.
 export type LedgerOptions = { unitName: string; period: string };
 
-export const LETTER_LEDGER_COLUMNS: LedgerColumn[] = [
-  { key: 'no', header: '序号', type: 'int', width: 6 },
-  { key: 'regNo', header: '登记编号', width: 20, wrap: false },
-  { key: 'receivedOn', header: '收信日期', type: 'date', width: 12 },
-  { key: 'name', header: '来信人', width: 10 },
-  { key: 'phone', header: '联系电话', width: 14, wrap: false },
-  { key: 'address', header: '住址/所属乡镇', width: 24 },
-  { key: 'source', header: '信件来源', width: 12 },
-  { key: 'category', header: '问题类别', width: 12 },
-  { key: 'summary', header: '内容摘要', width: 40 },
-  { key: 'handling', header: '办理方式', width: 10 },
-  { key: 'unitName', header: '责任单位', width: 18 },
-  { key: 'handedOn', header: '交办日期', type: 'date', width: 12 },
-  { key: 'dueOn', header: '办理期限', type: 'date', width: 12 },
-  { key: 'concludedOn', header: '办结日期', type: 'date', width: 12 },
-  { key: 'outcome', header: '办理结果', width: 16 },
-  { key: 'nationalNo', header: '全国系统录入编号', width: 20, wrap: false },
-  { key: 'state', header: '状态', width: 10 },
-  { key: 'remarks', header: '备注', width: 20 },
-];
+export const LETTER_LEDGER_COLUMNS: LedgerColumn[] = columns(`
+  no=序号/int/6 regNo=登记编号/nowrap/20 receivedOn=收信日期/date/12 name=来信人/10 phone=联系电话/nowrap/14
+  address=住址/所属乡镇/24 source=信件来源/12 category=问题类别/12 summary=内容摘要/40 handling=办理方式/10
+  unitName=责任单位/18 handedOn=交办日期/date/12 dueOn=办理期限/date/12 concludedOn=办结日期/date/12
+  outcome=办理结果/16 nationalNo=全国系统录入编号/nowrap/20 state=状态/10 remarks=备注/20`);
 
-export const VISIT_LEDGER_COLUMNS: LedgerColumn[] = [
-  { key: 'no', header: '序号', type: 'int', width: 6 },
-  { key: 'regNo', header: '登记编号', width: 20, wrap: false },
-  { key: 'receivedOn', header: '来访日期', type: 'date', width: 12 },
-  { key: 'name', header: '来访人', width: 12 },
-  { key: 'visitors', header: '人数', type: 'int', width: 6 },
-  { key: 'phone', header: '联系电话', width: 14, wrap: false },
-  { key: 'township', header: '所属乡镇', width: 12 },
-  { key: 'category', header: '问题类别', width: 12 },
-  { key: 'summary', header: '内容摘要', width: 40 },
-  { key: 'receptionist', header: '接待人', width: 10 },
-  { key: 'handling', header: '办理方式', width: 10 },
-  { key: 'unitName', header: '责任单位', width: 18 },
-  { key: 'dueOn', header: '办理期限', type: 'date', width: 12 },
-  { key: 'concludedOn', header: '办结日期', type: 'date', width: 12 },
-  { key: 'outcome', header: '办理结果', width: 16 },
-  { key: 'remarks', header: '备注', width: 20 },
-];
+export const VISIT_LEDGER_COLUMNS: LedgerColumn[] = columns(`
+  no=序号/int/6 regNo=登记编号/nowrap/20 receivedOn=来访日期/date/12 name=来访人/12 visitors=人数/int/6
+  phone=联系电话/nowrap/14 township=所属乡镇/12 category=问题类别/12 summary=内容摘要/40
+  receptionist=接待人/10 handling=办理方式/10 unitName=责任单位/18 dueOn=办理期限/date/12
+  concludedOn=办结日期/date/12 outcome=办理结果/16 remarks=备注/20`);
 
 // A limit counted over a year whose holidays are not loaded is written “2027-01-12（暂定）” (a text
 // cell) and explained under the table.
@@ -111,9 +85,7 @@ function dueCell(p: PetitionLedgerItem): string | null {
 
 function provisionalNotes(items: readonly PetitionLedgerItem[]): string[] {
   const years = [...new Set(items.flatMap((p) => (p.dueOn ? (p.dueProvisional ?? []) : [])))].sort();
-  return years.length
-    ? [`标“${PROVISIONAL_LABEL}”的办理期限：${provisionalReason(years)}。`]
-    : [];
+  return years.length ? [`标“${PROVISIONAL_LABEL}”的办理期限：${provisionalReason(years)}。`] : [];
 }
 
 const byNumberThenDate = (a: PetitionLedgerItem, b: PetitionLedgerItem) =>
@@ -210,21 +182,10 @@ export type HigherVisitLedgerItem = {
   result?: string;
 };
 
-export const HIGHER_VISIT_COLUMNS: LedgerColumn[] = [
-  { key: 'no', header: '序号', type: 'int', width: 6 },
-  { key: 'date', header: '日期', type: 'date', width: 12 },
-  { key: 'level', header: '去向', width: 8 },
-  { key: 'name', header: '上访人', width: 10 },
-  { key: 'idNo', header: '身份证号', width: 20, wrap: false },
-  { key: 'phone', header: '联系电话', width: 14, wrap: false },
-  { key: 'township', header: '所属乡镇', width: 12 },
-  { key: 'persons', header: '人数', type: 'int', width: 6 },
-  { key: 'category', header: '问题类别', width: 12 },
-  { key: 'summary', header: '反映问题', width: 36 },
-  { key: 'place', header: '登记地点', width: 14 },
-  { key: 'handledBy', header: '接返/劝返人员', width: 14 },
-  { key: 'result', header: '处理情况', width: 20 },
-];
+export const HIGHER_VISIT_COLUMNS: LedgerColumn[] = columns(`
+  no=序号/int/6 date=日期/date/12 level=去向/8 name=上访人/10 idNo=身份证号/nowrap/20
+  phone=联系电话/nowrap/14 township=所属乡镇/12 persons=人数/int/6 category=问题类别/12 summary=反映问题/36
+  place=登记地点/14 handledBy=接返/劝返人员/14 result=处理情况/20`);
 
 // 到县、到市、赴省、进京上访台账 (接访股职责4)
 export function higherVisitLedgerSpec(items: readonly HigherVisitLedgerItem[], o: LedgerOptions): LedgerSpec {

@@ -2,13 +2,13 @@
 // the month's tally under that schedule and up to a given day, when a month may be compiled (ATT-7)
 // and counts for the year (ATT-8), and a trip's length for its route.
 
-import type { MonthInput, MonthSheet, MonthTotals, SessionOutcome, SessionTimes } from './attendance';
+import type { MonthInput, MonthSheet, SessionTimes } from './attendance';
 import {
-  ABSENT_DAY_DEDUCTION,
   DEFAULT_SESSION_TIMES,
-  EARLY_DEDUCTION,
-  LATE_DEDUCTION,
-  monthlyScore,
+  blankSession,
+  closeTotals,
+  countSession,
+  openTotals,
   tallyMonth,
 } from './attendance';
 import type { CalendarData } from './calendar';
@@ -23,8 +23,8 @@ import {
   parseHHmm,
   toDayNumber,
 } from './dates';
-import type { Half, HalfDay, LeaveType } from './leave';
-import { HALVES, LEAVE_TYPES } from './leave';
+import type { Half, HalfDay } from './leave';
+import { HALVES } from './leave';
 import { checkInteger, checkObject, checkOneOf, fail } from './validate';
 
 /** ATT-1: a summer and a winter schedule; the summer one applies from summerStart to summerEnd ('MM-DD', inclusive). */
@@ -81,22 +81,6 @@ export function sessionTimesOn(date: ISODate, schedule: WorkSchedule): SessionTi
   return timesOn(checkDate(date, 'date'), checkSchedule(schedule));
 }
 
-function blank(half: SessionOutcome['half']): SessionOutcome {
-  return {
-    half,
-    marks: [],
-    code: '',
-    present: false,
-    late: false,
-    early: false,
-    absent: false,
-    pendingLeave: false,
-    leaveType: null,
-    trip: false,
-    ruleIds: [],
-  };
-}
-
 /**
  * ATT-1..6, LV-5, TRIP-5: tallyMonth where the session times follow the work schedule day by day
  * (a season may change within a month), and where sessions after the last one that has come
@@ -129,18 +113,7 @@ export function tallyMonthScheduled(
   }
   const first = sheets.values().next().value as MonthSheet;
 
-  const leaveDays = Object.fromEntries(LEAVE_TYPES.map((t) => [t.type, 0])) as Record<LeaveType, number>;
-  const totals: MonthTotals = {
-    late: 0,
-    early: 0,
-    absentDays: 0,
-    workdays: 0,
-    presentDays: 0,
-    tripDays: 0,
-    leaveDays,
-    personalLeaveDays: 0,
-    sickLeaveDays: 0,
-  };
+  const totals = openTotals();
   // A session has come when its day is before `until`, or is `until` and the half is not after untilHalf.
   const come = (dayNumber: number, h: Half) =>
     until === null || dayNumber < until || (dayNumber === until && (h === 'am' || untilHalf === 'pm'));
@@ -153,28 +126,15 @@ export function tallyMonthScheduled(
       const s = day[h];
       // A sign-in already made counts at once (only the missing ones wait for their session).
       if (come(dn, h) || s.present) {
-        totals.late += Number(s.late);
-        totals.early += Number(s.early);
-        totals.absentDays += s.absent ? 0.5 : 0;
-        totals.tripDays += s.trip ? 0.5 : 0;
-        totals.presentDays += s.present ? 0.5 : 0;
-        if (s.leaveType !== null) leaveDays[s.leaveType] += 0.5;
+        countSession(totals, s);
         return s;
       }
-      return blank(h);
+      return blankSession(h);
     });
     return am === day.am && pm === day.pm ? day : { ...day, am, pm };
   });
-  totals.personalLeaveDays = leaveDays.personal;
-  totals.sickLeaveDays = leaveDays.sick;
-  const deductions = {
-    late: LATE_DEDUCTION * totals.late,
-    early: EARLY_DEDUCTION * totals.early,
-    absent: ABSENT_DAY_DEDUCTION * totals.absentDays,
-    total: 0,
-  };
-  deductions.total = deductions.late + deductions.early + deductions.absent;
-  return { year, month, days, totals, deductions, base: first.base, score: monthlyScore(totals, first.base) };
+  const { deductions, score } = closeTotals(totals, first.base);
+  return { year, month, days, totals, deductions, base: first.base, score };
 }
 
 // ATT-7: the month's last working day (its last day if the calendar gives it no working day at all)

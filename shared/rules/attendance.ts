@@ -174,6 +174,51 @@ export type MonthSheet = {
 
 const KINDS = ['signed', 'leave', 'pending_leave', 'trip', 'absent'] as const;
 
+// A month's totals before any session is counted.
+export function openTotals(): MonthTotals {
+  const leaveDays = Object.fromEntries(LEAVE_TYPES.map((t) => [t.type, 0])) as Record<LeaveType, number>;
+  return {
+    late: 0,
+    early: 0,
+    absentDays: 0,
+    workdays: 0,
+    presentDays: 0,
+    tripDays: 0,
+    leaveDays,
+    personalLeaveDays: 0,
+    sickLeaveDays: 0,
+  };
+}
+
+// A session of a working day counted into the month's totals (each session is half a day).
+export function countSession(totals: MonthTotals, s: SessionOutcome): void {
+  totals.late += Number(s.late);
+  totals.early += Number(s.early);
+  totals.absentDays += s.absent ? 0.5 : 0;
+  totals.tripDays += s.trip ? 0.5 : 0;
+  totals.presentDays += s.present ? 0.5 : 0;
+  if (s.leaveType !== null) totals.leaveDays[s.leaveType] += 0.5;
+}
+
+// The month's totals closed: 事假 and 病假 days, the deductions (ATT-3..5) and the score (ATT-2).
+export function closeTotals(totals: MonthTotals, base: number): Pick<MonthSheet, 'deductions' | 'score'> {
+  totals.personalLeaveDays = totals.leaveDays.personal;
+  totals.sickLeaveDays = totals.leaveDays.sick;
+  const deductions = {
+    late: LATE_DEDUCTION * totals.late,
+    early: EARLY_DEDUCTION * totals.early,
+    absent: ABSENT_DAY_DEDUCTION * totals.absentDays,
+    total: 0,
+  };
+  deductions.total = deductions.late + deductions.early + deductions.absent;
+  return { deductions, score: monthlyScore(totals, base) };
+}
+
+// A session with no mark yet: nothing counted against anyone.
+export function blankSession(half: Half): SessionOutcome {
+  return outcome(half, [], {}, []);
+}
+
 function outcome(
   half: Half,
   marks: SheetMark[],
@@ -260,18 +305,7 @@ export function tallyMonth(input: MonthInput): MonthSheet {
       fail(`sessions.${key}`, `is not a day of ${year}-${month}`, key);
   }
 
-  const leaveDays = Object.fromEntries(LEAVE_TYPES.map((t) => [t.type, 0])) as Record<LeaveType, number>;
-  const totals: MonthTotals = {
-    late: 0,
-    early: 0,
-    absentDays: 0,
-    workdays: 0,
-    presentDays: 0,
-    tripDays: 0,
-    leaveDays,
-    personalLeaveDays: 0,
-    sickLeaveDays: 0,
-  };
+  const totals = openTotals();
   const days: DayOutcome[] = monthDays(year, month).map((date) => {
     const workday = workdayIn(cc, toDayNumber(date));
     const record = sessions[date] === undefined ? {} : checkObject(sessions[date], `sessions.${date}`);
@@ -282,28 +316,13 @@ export function tallyMonth(input: MonthInput): MonthSheet {
     });
     if (workday) {
       totals.workdays += 1;
-      for (const s of [am, pm]) {
-        totals.late += Number(s.late);
-        totals.early += Number(s.early);
-        totals.absentDays += s.absent ? 0.5 : 0;
-        totals.tripDays += s.trip ? 0.5 : 0;
-        totals.presentDays += s.present ? 0.5 : 0;
-        if (s.leaveType !== null) leaveDays[s.leaveType] += 0.5;
-      }
+      countSession(totals, am);
+      countSession(totals, pm);
     }
     return { date, workday, am, pm };
   });
-  totals.personalLeaveDays = leaveDays.personal;
-  totals.sickLeaveDays = leaveDays.sick;
-
-  const deductions = {
-    late: LATE_DEDUCTION * totals.late,
-    early: EARLY_DEDUCTION * totals.early,
-    absent: ABSENT_DAY_DEDUCTION * totals.absentDays,
-    total: 0,
-  };
-  deductions.total = deductions.late + deductions.early + deductions.absent;
-  return { year, month, days, totals, deductions, base, score: monthlyScore(totals, base) };
+  const { deductions, score } = closeTotals(totals, base);
+  return { year, month, days, totals, deductions, base, score };
 }
 
 /**

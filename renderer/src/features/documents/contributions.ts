@@ -13,6 +13,7 @@ import { archiveYearStatus } from './core/archive';
 import { myPendingCirculations, overdueCirculations } from './core/incoming';
 import { onDataRequestFinished, onDestructionFinished, onLoanFinished, overdueLoans } from './core/loans';
 import { onOutgoingFinished } from './core/outgoing';
+import { incomingAt, incomingDocsById, loansOut, runningCirculations, staffNames } from './core/queries';
 import { CIRCULATION_ROLE_LABELS } from './labels';
 
 registerApprovalHandler('outgoing', {
@@ -28,12 +29,6 @@ registerApprovalHandler('destruction', {
   tables: () => [db.docDestructions],
   onFinished: onDestructionFinished,
 });
-
-async function names(ids: string[]): Promise<Map<string, string>> {
-  const uniq = [...new Set(ids)];
-  const people = await db.staff.bulkGet(uniq);
-  return new Map(uniq.map((id, i) => [id, people[i]?.name ?? '']));
-}
 
 registerTodos(async ({ user, today, cal }) => {
   const out: TodoItem[] = [];
@@ -51,7 +46,7 @@ registerTodos(async ({ user, today, cal }) => {
     });
   }
   if (user.roles.includes('director')) {
-    for (const d of (await db.incomingDocs.where('status').equals('proposed').toArray()).filter(isLive))
+    for (const d of await incomingAt(['proposed']))
       out.push({
         id: `doc-decide-${d.id}`,
         module: 'documents',
@@ -64,8 +59,8 @@ registerTodos(async ({ user, today, cal }) => {
   if (office) {
     const late = await overdueCirculations(today);
     if (late.length) {
-      const docs = await db.incomingDocs.bulkGet(late.map((c) => c.docId));
-      const who = await names(late.map((c) => c.staffId));
+      const docs = await incomingDocsById(late.map((c) => c.docId));
+      const who = await staffNames(late.map((c) => c.staffId));
       late.forEach((c, i) => {
         out.push({
           id: `doc-chase-${c.id}`,
@@ -78,9 +73,7 @@ registerTodos(async ({ user, today, cal }) => {
         });
       });
     }
-    const waiting = (
-      await db.incomingDocs.where('status').anyOf(['registered', 'decided', 'done']).toArray()
-    ).filter(isLive);
+    const waiting = await incomingAt(['registered', 'decided', 'done']);
     const next = { registered: '待拟办', decided: '待分送传阅', done: '待反馈结果' } as Record<
       string,
       string
@@ -109,7 +102,7 @@ registerTodos(async ({ user, today, cal }) => {
   // Overdue loans: the office sees all, a borrower their own.
   const loans = await overdueLoans(today);
   const mine = office ? loans : loans.filter((l) => l.borrowerId === user.staffId);
-  const who = await names(mine.map((l) => l.borrowerId));
+  const who = await staffNames(mine.map((l) => l.borrowerId));
   for (const l of mine)
     out.push({
       id: `doc-loan-${l.id}`,
@@ -125,13 +118,11 @@ registerTodos(async ({ user, today, cal }) => {
 
 registerDeadlines(async ({ today, cal }) => {
   const out: DeadlineItem[] = [];
-  const open = (
-    await db.docCirculations.where('[done+due]').between([0, ''], [0, '9999-12-31'], true, true).toArray()
-  ).filter(isLive);
-  const docs = await db.incomingDocs.bulkGet([...new Set(open.map((c) => c.docId))]);
+  const open = await runningCirculations();
+  const docs = await incomingDocsById([...new Set(open.map((c) => c.docId))]);
   const byId = new Map(docs.filter(Boolean).map((d) => [d!.id, d!]));
-  const loans = (await db.docLoans.where('status').equals('approved').toArray()).filter(isLive);
-  const who = await names([...open.map((c) => c.staffId), ...loans.map((l) => l.borrowerId)]);
+  const loans = await loansOut();
+  const who = await staffNames([...open.map((c) => c.staffId), ...loans.map((l) => l.borrowerId)]);
   for (const c of open) {
     const d = byId.get(c.docId);
     if (!isLive(d)) continue;

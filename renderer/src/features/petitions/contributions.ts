@@ -17,6 +17,7 @@ import {
   viewerOfUser,
 } from './core/informant';
 import { loadPetitionSettings } from './core/settings';
+import { casesById, casesDueBy, directorNoticeCases, unreportedUrgentCases } from './core/watchQueries';
 import { IDENTITY_REVIEW } from './labels';
 
 const link = (id: string) => `#/petitions/case/${encodeURIComponent(id)}`;
@@ -29,9 +30,7 @@ registerTodos(async ({ user, today, cal }) => {
   const out: TodoItem[] = [];
   if (leader || handles) {
     // PET-7: every urgent matter not yet reported
-    const urgent = await db.petitions.where('urgentOpen').equals(1).toArray();
-    for (const p of urgent) {
-      if (!isLive(p)) continue;
+    for (const p of await unreportedUrgentCases()) {
       out.push({
         id: `pet-urgent-${p.id}`,
         module: 'petitions',
@@ -45,9 +44,7 @@ registerTodos(async ({ user, today, cal }) => {
     }
   }
   if (roles.includes('director')) {
-    const notices = await db.petitions.where('directorNoticeOpen').equals(1).toArray();
-    for (const p of notices) {
-      if (!isLive(p)) continue;
+    for (const p of await directorNoticeCases()) {
       const why = p.urgentDowngrade?.reason ?? p.urgentReport?.delayReason ?? '';
       out.push({
         id: `pet-notice-${p.id}`,
@@ -62,9 +59,8 @@ registerTodos(async ({ user, today, cal }) => {
   if (can(roles, 'petition.supervise') || leader) {
     const settings = await loadPetitionSettings();
     const horizon = addWorkdays(today, settings.soonDays, cal);
-    const due = await db.petitions.where('dueOn').belowOrEqual(horizon).limit(30).toArray();
-    for (const p of due) {
-      if (!isLive(p) || !p.dueOn) continue;
+    for (const p of await casesDueBy(horizon, 30)) {
+      if (!p.dueOn) continue;
       const state = deadlineState(p.dueOn, today, cal, settings.soonDays);
       out.push({
         id: `pet-due-${p.id}`,
@@ -88,7 +84,7 @@ registerTodos(async ({ user }) => {
   const open = Object.values(await openIdentityReviews());
   if (!open.length) return [];
   const access = await informantAccess(viewerOfUser(user));
-  const cases = await db.petitions.bulkGet(open.map((r) => r.petitionId));
+  const cases = await casesById(open.map((r) => r.petitionId));
   const out: TodoItem[] = [];
   for (const [i, r] of open.entries()) {
     const p = cases[i];
@@ -119,23 +115,21 @@ registerDeadlines(async ({ user, today, cal }) => {
     return [];
   const settings = await loadPetitionSettings();
   // The earliest 200 running limits (dueOn index order): every overdue case comes first.
-  const rows = await db.petitions.where('dueOn').aboveOrEqual('0000').limit(200).toArray();
+  const rows = await casesDueBy(null, 200);
   const states = new Map<string, ReturnType<typeof deadlineState>>();
   const stateOf = (due: string) => {
     if (!states.has(due)) states.set(due, deadlineState(due, today, cal, settings.soonDays));
     return states.get(due)!;
   };
-  return rows
-    .filter((p) => isLive(p) && p.dueOn)
-    .map((p) => ({
-      id: p.id,
-      kind: '信访办理',
-      title: `${p.regNo} ${PETITION_DEADLINE_LABELS[(p.dueKind ?? 'sort') as PetitionDeadlineKind]}`,
-      due: p.dueOn!,
-      state: stateOf(p.dueOn!),
-      owner: p.unitName ?? p.assigneeName ?? '办信股',
-      link: link(p.id),
-    }));
+  return rows.map((p) => ({
+    id: p.id,
+    kind: '信访办理',
+    title: `${p.regNo} ${PETITION_DEADLINE_LABELS[(p.dueKind ?? 'sort') as PetitionDeadlineKind]}`,
+    due: p.dueOn!,
+    state: stateOf(p.dueOn!),
+    owner: p.unitName ?? p.assigneeName ?? '办信股',
+    link: link(p.id),
+  }));
 });
 
 // A year's calendar imported or edited: the stored next deadlines (dueOn) are counted again.

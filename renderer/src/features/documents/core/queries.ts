@@ -6,6 +6,7 @@ import { getLive, live } from '../../../db/live';
 import type { Section, Staff } from '../../../db/schema/core';
 import type {
   DataRequest,
+  DocCirculation,
   DocDestruction,
   DocLoan,
   IncomingDoc,
@@ -84,4 +85,35 @@ export async function numberedOutgoing(year: number, limit: number): Promise<Out
     .reverse()
     .limit(limit + 1)
     .toArray();
+}
+
+// ---- reads of the to-dos and deadlines (contributions.ts) -------------------------------------
+
+// Staff names by id ('' for one not found).
+export async function staffNames(ids: string[]): Promise<Map<string, string>> {
+  const uniq = [...new Set(ids)];
+  const people = await db.staff.bulkGet(uniq);
+  return new Map(uniq.map((id, i) => [id, people[i]?.name ?? '']));
+}
+
+// The incoming documents at any of these steps, live ones only.
+export async function incomingAt(statuses: IncomingDoc['status'][]): Promise<IncomingDoc[]> {
+  return live(db.incomingDocs.where('status').anyOf(statuses)).toArray();
+}
+
+// Incoming documents by id, in the order asked (undefined for one not found).
+export function incomingDocsById(ids: string[]): Promise<(IncomingDoc | undefined)[]> {
+  return db.incomingDocs.bulkGet(ids);
+}
+
+// The circulations still running (not done), earliest due first.
+export async function runningCirculations(): Promise<DocCirculation[]> {
+  return live(
+    db.docCirculations.where('[done+due]').between([0, ''], [0, '9999-12-31'], true, true),
+  ).toArray();
+}
+
+// The loans out (approved, not returned).
+export async function loansOut(): Promise<DocLoan[]> {
+  return live(db.docLoans.where('status').equals('approved')).toArray();
 }

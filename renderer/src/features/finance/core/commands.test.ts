@@ -8,7 +8,7 @@ import { insert, SYSTEM_ACTOR } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
 import type { Expense, InvoiceLine } from '../../../db/schema/finance';
 import { refusal, withSeededOrg } from '../../../db/testing';
-import { createRewardPayout, registerPiece, reviewPiece } from '../../publicity/core/pieces';
+import { createRewardPayout, registerPiece, reviewPiece, updatePiece } from '../../publicity/core/pieces';
 import type { PieceInput } from '../../publicity/core/pieces';
 
 import { recordSignedBill, settleSignedBills } from './bills';
@@ -413,6 +413,22 @@ describe('PUB-1 via the claim', () => {
     ...o,
   });
 
+  it('computes the reward again when a claim is corrected before review', async () => {
+    const draft = { staffId: org.staff.id, title: ' 简讯 ', outlet: '新宁日报', publishedOn: '2026-02-11' };
+    const first = { ...draft, level: 'county', chars: 300, kind: 'info', originalSubmitted: true } as const;
+    const p = await registerPiece(first, org.actor(org.staff));
+    expect(p).toMatchObject({ title: '简讯', rewardFen: 5000, year: 2026, claimState: 'claimed' });
+    const fix = { ...first, title: '调研', level: 'province', chars: '1500', kind: 'research' } as const;
+    const u = await updatePiece(p.id, fix, org.actor(org.staff));
+    expect(u).toMatchObject({
+      title: '调研',
+      level: 'province',
+      chars: 1500,
+      kind: 'research',
+      rewardFen: 60000,
+    });
+    expect(u).toMatchObject({ rewardRow: 'research', claimState: 'claimed', claimedOn: p.claimedOn });
+  });
   it('rewards a 1500-character provincial research article 600 yuan and pays it through FIN-1', async () => {
     const p = await registerPiece(
       piece({

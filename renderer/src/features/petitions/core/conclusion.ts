@@ -2,14 +2,12 @@
 
 import type { ISODate } from '../../../../../shared/rules';
 import { DomainError } from '../../../db/repo';
-import type { Actor } from '../../../db/repo';
 import type { Petition } from '../../../db/schema/petitions';
 
-import { livePetition, checkOn, need, requireState, change, addStep, petitionCommand } from './context';
-import type { PetitionCtx } from './context';
+import { addStep, caseCommand, change, checkOn, livePetition, need, requireState } from './context';
 import { nextDeadlineOf } from './deadlines';
 
-const concludePetitionCommand = petitionCommand(
+export const concludePetition = caseCommand(
   '办结信访事项',
   'petition.handle',
   async (
@@ -46,16 +44,7 @@ const concludePetitionCommand = petitionCommand(
   },
 );
 
-export async function concludePetition(
-  id: string,
-  input: { on: ISODate; outcome: string; text: string; replyReceivedOn?: ISODate | null },
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return concludePetitionCommand(actor, pre, id, input);
-}
-
-const recordReplyReceivedCommand = petitionCommand(
+export const recordReplyReceived = caseCommand(
   '登记信访人收到答复',
   'petition.handle',
   async (ctx, actor, id: string, on: ISODate): Promise<Petition> => {
@@ -69,17 +58,8 @@ const recordReplyReceivedCommand = petitionCommand(
   },
 );
 
-export async function recordReplyReceived(
-  id: string,
-  on: ISODate,
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return recordReplyReceivedCommand(actor, pre, id, on);
-}
-
 // PET-5: 复查 / 复核 requests (within 30 days) and answers (within 30 days).
-const requestReviewCommand = petitionCommand(
+export const requestReview = caseCommand(
   '登记复查、复核申请',
   'petition.handle',
   async (ctx, actor, id: string, input: { on: ISODate }): Promise<Petition> => {
@@ -118,16 +98,7 @@ const requestReviewCommand = petitionCommand(
   },
 );
 
-export async function requestReview(
-  id: string,
-  input: { on: ISODate },
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return requestReviewCommand(actor, pre, id, input);
-}
-
-const answerReviewCommand = petitionCommand(
+export const answerReview = caseCommand(
   '登记复查、复核答复',
   'petition.handle',
   async (
@@ -178,16 +149,7 @@ const answerReviewCommand = petitionCommand(
   },
 );
 
-export async function answerReview(
-  id: string,
-  input: { on: ISODate; result: string; text: string; hearingDays?: number },
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return answerReviewCommand(actor, pre, id, input);
-}
-
-const archivePetitionCommand = petitionCommand(
+export const archivePetition = caseCommand(
   '归档',
   'petition.handle',
   async (ctx, actor, id: string, on: ISODate): Promise<Petition> => {
@@ -200,12 +162,3 @@ const archivePetitionCommand = petitionCommand(
     return u;
   },
 );
-
-export async function archivePetition(
-  id: string,
-  on: ISODate,
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return archivePetitionCommand(actor, pre, id, on);
-}

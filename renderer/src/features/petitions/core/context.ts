@@ -111,6 +111,17 @@ export function petitionCommand<I extends unknown[], O>(
   return async (actor, pre, ...input) => command(pre ?? (await loadCtx(actor)), ...input, actor);
 }
 
+// A write on one case, called as the module's functions are: (id, input, actor, pre?).
+export function caseCommand<I, O>(
+  what: string,
+  perm: Permission | null,
+  run: (ctx: PetitionCtx, actor: Actor, id: string, input: I) => Promise<O>,
+  tables?: (d: Db) => Table[],
+): (id: string, input: I, actor: Actor, pre?: PetitionCtx) => Promise<O> {
+  const command = petitionCommand(what, perm, run, tables);
+  return (id, input, actor, pre) => command(actor, pre, id, input);
+}
+
 // ---- helpers -----------------------------------------------------------------------------------
 
 export async function livePetition(id: string): Promise<Petition> {

@@ -18,16 +18,17 @@ import type { Petition, PetitionRecusal, PetitionState } from '../../../db/schem
 import { DECISION_LABELS, RECUSAL_LABELS } from '../labels';
 
 import {
-  livePetition,
-  checkOn,
-  need,
-  requireState,
-  change,
   addStep,
-  unitOf,
   assertMayForward,
+  caseCommand,
+  change,
+  checkOn,
   isLeader,
+  livePetition,
+  need,
   petitionCommand,
+  requireState,
+  unitOf,
 } from './context';
 import type { PetitionCtx } from './context';
 import { informantCaseOf, linksOf } from './informant';
@@ -41,20 +42,11 @@ export type SortInput = {
   reason?: string | null;
 };
 
-const sortPetitionCommand = petitionCommand(
+export const sortPetition = caseCommand(
   '分类处理信访事项',
   'petition.handle',
   async (ctx, actor, id: string, input: SortInput): Promise<Petition> => sortTx(id, input, ctx, actor),
 );
-
-export async function sortPetition(
-  id: string,
-  input: SortInput,
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return sortPetitionCommand(actor, pre, id, input);
-}
 
 export async function sortTx(
   id: string,
@@ -125,7 +117,7 @@ export async function sortTx(
   return updated;
 }
 
-const notifyPetitionerCommand = petitionCommand(
+export const notifyPetitioner = caseCommand(
   '告知信访人',
   'petition.handle',
   async (ctx, actor, id: string, input: { on: ISODate; way: string }): Promise<Petition> => {
@@ -145,17 +137,8 @@ const notifyPetitionerCommand = petitionCommand(
   },
 );
 
-export async function notifyPetitioner(
-  id: string,
-  input: { on: ISODate; way: string },
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return notifyPetitionerCommand(actor, pre, id, input);
-}
-
 // 交办: the unit's acceptance starts the PET-4 clock.
-const recordUnitAcceptanceCommand = petitionCommand(
+export const recordUnitAcceptance = caseCommand(
   '登记责任单位受理',
   'petition.handle',
   async (ctx, actor, id: string, on: ISODate): Promise<Petition> => {
@@ -168,15 +151,6 @@ const recordUnitAcceptanceCommand = petitionCommand(
     return u;
   },
 );
-
-export async function recordUnitAcceptance(
-  id: string,
-  on: ISODate,
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return recordUnitAcceptanceCommand(actor, pre, id, on);
-}
 
 // PET-3: objection of the receiving unit within 5 working days; the case is re-routed whole.
 export function objectionDueOf(p: Petition, ctx: Pick<PetitionCtx, 'cal' | 'settings'>): ISODate | null {
@@ -191,7 +165,7 @@ export function mayObject(p: Pick<Petition, 'state' | 'acceptedOn'>): boolean {
 
 export type ObjectionInput = { on: ISODate; reason: string; newUnitId: string };
 
-const recordObjectionCommand = petitionCommand(
+export const recordObjection = caseCommand(
   '登记异议并重新转送',
   'petition.handle',
   async (ctx, actor, id: string, input: ObjectionInput): Promise<Petition> => {
@@ -226,17 +200,8 @@ const recordObjectionCommand = petitionCommand(
   },
 );
 
-export async function recordObjection(
-  id: string,
-  input: ObjectionInput,
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return recordObjectionCommand(actor, pre, id, input);
-}
-
 // PET-13
-const recordRecusalCommand = petitionCommand(
+export const recordRecusal = caseCommand(
   '登记回避',
   'petition.handle',
   async (
@@ -275,16 +240,7 @@ const recordRecusalCommand = petitionCommand(
   },
 );
 
-export async function recordRecusal(
-  id: string,
-  input: { staffId: string; reason: PetitionRecusal['reason']; note?: string; on: ISODate },
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return recordRecusalCommand(actor, pre, id, input);
-}
-
-const assignHandlerCommand = petitionCommand(
+export const assignHandler = caseCommand(
   '指定承办人',
   'petition.handle',
   async (ctx, actor, id: string, staffId: string): Promise<Petition> => {
@@ -305,17 +261,8 @@ const assignHandlerCommand = petitionCommand(
   },
 );
 
-export async function assignHandler(
-  id: string,
-  staffId: string,
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return assignHandlerCommand(actor, pre, id, staffId);
-}
-
 // PET-4: extended once by at most 30 days by the head (局长 or 分管领导), the reason told to the petitioner.
-const extendPetitionCommand = petitionCommand(
+export const extendPetition = caseCommand(
   '延长办理期限',
   null,
   async (
@@ -354,15 +301,6 @@ const extendPetitionCommand = petitionCommand(
   },
 );
 
-export async function extendPetition(
-  id: string,
-  input: { days: number; reason: string; on: ISODate; toldPetitioner: boolean },
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return extendPetitionCommand(actor, pre, id, input);
-}
-
 // PET-11: the reply recorded; a complaint about its attitude goes to the staff complaints (ASM-3).
 export type ReplyInput = {
   on: ISODate;
@@ -372,7 +310,7 @@ export type ReplyInput = {
   complaint?: { staffId: string; content: string } | null;
 };
 
-const recordReplyCommand = petitionCommand(
+export const recordReply = caseCommand(
   '登记答复',
   'petition.handle',
   async (ctx, actor, id: string, input: ReplyInput): Promise<Petition> => {
@@ -418,16 +356,7 @@ const recordReplyCommand = petitionCommand(
   },
 );
 
-export async function recordReply(
-  id: string,
-  input: ReplyInput,
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return recordReplyCommand(actor, pre, id, input);
-}
-
-const addNoteCommand = petitionCommand(
+export const addNote = caseCommand(
   '添加备注',
   'petition.handle',
   async (ctx, actor, id: string, text: string) => {
@@ -435,10 +364,6 @@ const addNoteCommand = petitionCommand(
     await addStep(p, 'note', ctx.today, need(text, '请填写备注', 'text'), actor);
   },
 );
-
-export async function addNote(id: string, text: string, actor: Actor, pre?: PetitionCtx) {
-  return addNoteCommand(actor, pre, id, text);
-}
 
 // A print of a form (交办单, 转送函, 督办通知) is recorded on each case it concerns.
 const recordPrintedCommand = petitionCommand(

@@ -13,13 +13,14 @@ import { CHANNEL_LABELS, CORRECTION, DECISION_LABELS, IDENTITY_REVIEW, MSG } fro
 import type { CorrectionField } from '../labels';
 
 import {
+  addStep,
+  caseCommand,
+  change,
+  informantAccessOf,
   livePetition,
   need,
-  requireState,
-  change,
-  addStep,
-  informantAccessOf,
   petitionCommand,
+  requireState,
 } from './context';
 import type { PetitionCtx } from './context';
 import { bureauDue } from './deadlines';
@@ -262,7 +263,7 @@ async function setIdentityReview(p: Petition, open: boolean, actor: Actor, summa
 // Links a registered case, after its registration, as 重复件 into another case (the one that case
 // is itself linked into, if any): from the 重复件待核 of an informant's case, or whenever a repeat
 // is found later. Nothing has been decided on the case yet (it is still 待处理).
-const linkDuplicateCommand = petitionCommand(
+export const linkDuplicate = caseCommand(
   '并入重复件',
   'petition.handle',
   async (ctx, actor, id: string, input: { caseId: string; note?: string }): Promise<Petition> => {
@@ -308,18 +309,9 @@ const linkDuplicateCommand = petitionCommand(
   },
 );
 
-export async function linkDuplicate(
-  id: string,
-  input: { caseId: string; note?: string },
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return linkDuplicateCommand(actor, pre, id, input);
-}
-
 // Closes a 重复件待核 without linking (the reviewer found it is not the same matter). Only someone
 // who may see one of the informant cases it matches may close it.
-const closeIdentityReviewCommand = petitionCommand(
+export const closeIdentityReview = caseCommand(
   '关闭重复件待核',
   null,
   async (ctx, actor, id: string, note: string) => {
@@ -333,10 +325,6 @@ const closeIdentityReviewCommand = petitionCommand(
     await setIdentityReview(p, false, actor, IDENTITY_REVIEW.auditClose(p.regNo, why));
   },
 );
-
-export async function closeIdentityReview(id: string, note: string, actor: Actor, pre?: PetitionCtx) {
-  return closeIdentityReviewCommand(actor, pre, id, note);
-}
 
 // ---- 登记信息更正: correcting the registration ----------------------------------------------------
 
@@ -417,7 +405,7 @@ export async function correctRegistration(
 
 // ---- other records of a case --------------------------------------------------------------------
 
-const setNationalNoCommand = petitionCommand(
+export const setNationalNo = caseCommand(
   '录入全国系统编号',
   'petition.register',
   async (ctx, actor, id: string, nationalNo: string): Promise<Petition> => {
@@ -429,16 +417,7 @@ const setNationalNoCommand = petitionCommand(
   },
 );
 
-export async function setNationalNo(
-  id: string,
-  nationalNo: string,
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return setNationalNoCommand(actor, pre, id, nationalNo);
-}
-
-const addAttachmentsCommand = petitionCommand(
+export const addAttachments = caseCommand(
   '添加附件',
   'petition.register',
   async (ctx, actor, id: string, files: { name: string; type: string; blob: Blob }[]) => {
@@ -462,12 +441,3 @@ const addAttachmentsCommand = petitionCommand(
     await addStep(p, 'attachment', ctx.today, `添加附件：${files.map((f) => f.name).join('、')}`, actor);
   },
 );
-
-export async function addAttachments(
-  id: string,
-  files: { name: string; type: string; blob: Blob }[],
-  actor: Actor,
-  pre?: PetitionCtx,
-) {
-  return addAttachmentsCommand(actor, pre, id, files);
-}

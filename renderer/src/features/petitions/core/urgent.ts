@@ -6,7 +6,7 @@ import { DomainError } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Petition } from '../../../db/schema/petitions';
 
-import { livePetition, checkOn, need, change, addStep, petitionCommand } from './context';
+import { addStep, caseCommand, change, checkOn, livePetition, need, petitionCommand } from './context';
 import type { PetitionCtx } from './context';
 
 // ---- urgent matters (PET-7) -------------------------------------------------------------------
@@ -37,7 +37,7 @@ export type UrgentReportInput = { at: string; recipients: string[]; note?: strin
 
 // The report upward, with time and recipients; a report on a later day than the matter was
 // registered needs a reason, which the 局长 sees.
-const reportUrgentCommand = petitionCommand(
+export const reportUrgent = caseCommand(
   '报告重大紧急事项',
   'petition.handle',
   async (ctx, actor, id: string, input: UrgentReportInput): Promise<Petition> => {
@@ -86,16 +86,7 @@ const reportUrgentCommand = petitionCommand(
   },
 );
 
-export async function reportUrgent(
-  id: string,
-  input: UrgentReportInput,
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return reportUrgentCommand(actor, pre, id, input);
-}
-
-const downgradeUrgentCommand = petitionCommand(
+export const downgradeUrgent = caseCommand(
   '调整重大紧急等级',
   'petition.handle',
   async (ctx, actor, id: string, reason: string): Promise<Petition> => {
@@ -119,15 +110,6 @@ const downgradeUrgentCommand = petitionCommand(
     return u;
   },
 );
-
-export async function downgradeUrgent(
-  id: string,
-  reason: string,
-  actor: Actor,
-  pre?: PetitionCtx,
-): Promise<Petition> {
-  return downgradeUrgentCommand(actor, pre, id, reason);
-}
 
 const acknowledgeDirectorNoticeCommand = petitionCommand(
   '局长阅知',

@@ -46,7 +46,21 @@ function checkPiece(input: PieceInput) {
   // PUB-2: the claim carries the published original.
   if (!input.originalSubmitted)
     throw new DomainError('申报奖励须提交发表作品原稿', 'originalSubmitted', 'PUB-2');
-  return { title, outlet, chars };
+  // The fields a claim stores from its input, the reward (PUB-1) computed from them.
+  const row = rewardFor({ level: input.level, chars, kind: input.kind });
+  const fields = {
+    staffId: input.staffId,
+    title,
+    outlet,
+    level: input.level,
+    publishedOn: input.publishedOn,
+    year: yearOf(input.publishedOn),
+    chars,
+    kind: input.kind,
+    rewardFen: yuanToFen(row.yuan),
+    rewardRow: row.row,
+  };
+  return { fields, row };
 }
 
 // Registers a piece and its claim (申报). Anyone for themselves; the office for anyone.
@@ -56,23 +70,13 @@ export const registerPiece = defineCommand({
   tables: (d) => [d.publicityPieces, d.staff],
   validate: (input: PieceInput) => void checkPiece(input),
   run: async (ctx, input: PieceInput): Promise<PublicityPiece> => {
-    const { title, outlet, chars } = checkPiece(input);
+    const { fields, row } = checkPiece(input);
     if (input.staffId !== ctx.actor.id) ctx.require('publicity.review', '为他人登记作品');
     if (!(await staffOf(input.staffId))) throw new DomainError('作者不在人员名单中', 'staffId');
-    const row = rewardFor({ level: input.level, chars, kind: input.kind });
     return insert(
       db.publicityPieces,
       {
-        staffId: input.staffId,
-        title,
-        outlet,
-        level: input.level,
-        publishedOn: input.publishedOn,
-        year: yearOf(input.publishedOn),
-        chars,
-        kind: input.kind,
-        rewardFen: yuanToFen(row.yuan),
-        rewardRow: row.row,
+        ...fields,
         originalSubmitted: true,
         claimState: 'claimed',
         claimedOn: today(),
@@ -82,7 +86,7 @@ export const registerPiece = defineCommand({
         paidOn: null,
       },
       ctx.actor,
-      `申报宣传奖励：${title}（${row.levelLabel}，${row.rowLabel}，${row.yuan}元）`,
+      `申报宣传奖励：${fields.title}（${row.levelLabel}，${row.rowLabel}，${row.yuan}元）`,
     );
   },
 });
@@ -94,31 +98,13 @@ export const updatePiece = defineCommand({
   tables: (d) => [d.publicityPieces, d.staff],
   validate: (_id: string, input: PieceInput) => void checkPiece(input),
   run: async (ctx, id: string, input: PieceInput): Promise<PublicityPiece> => {
-    const { title, outlet, chars } = checkPiece(input);
+    const { fields } = checkPiece(input);
     const p = await getLive(db.publicityPieces, id);
     if (!p) throw new DomainError('作品不存在');
     if (p.claimState !== 'claimed') throw new DomainError('办公室已审核，不能再修改');
     if (p.staffId !== ctx.actor.id && !ctx.can('publicity.review'))
       throw new DomainError('只能修改本人的申报');
-    const row = rewardFor({ level: input.level, chars, kind: input.kind });
-    return update(
-      db.publicityPieces,
-      id,
-      {
-        staffId: input.staffId,
-        title,
-        outlet,
-        level: input.level,
-        publishedOn: input.publishedOn,
-        year: yearOf(input.publishedOn),
-        chars,
-        kind: input.kind,
-        rewardFen: yuanToFen(row.yuan),
-        rewardRow: row.row,
-      },
-      ctx.actor,
-      '修改申报',
-    );
+    return update(db.publicityPieces, id, fields, ctx.actor, '修改申报');
   },
 });
 
