@@ -2,6 +2,7 @@
 // the en-US locale at 1366×768. People are found by pinyin and listed in the office's order, dates
 // and months are Chinese, buttons are not the urgent red, icon buttons have Chinese names, a
 // refusal cites its clause, and a dozen petitions fit on the screen.
+import { pinyin } from 'pinyin-pro';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -125,6 +126,57 @@ describe('a Chinese office’s habits on an English Windows', () => {
     await shot(page, 'picker-pinyin');
     await page.getByRole('option', { name: /^蒋芳/ }).click();
     expect(await input.inputValue()).toBe('蒋芳（科员）');
+  });
+
+  it('finds a petitioner in the 信访件 list by pinyin: initials, full, spaced and mixed with a character', async () => {
+    const { page } = app;
+    await as(page, 'keyuan');
+    await openModule(page, '信访');
+    await page.getByRole('tab', { name: '信访件', exact: true }).click();
+    const rows = page.getByRole('table', { name: '信访件列表' }).locator('tbody tr');
+    await rows.first().waitFor();
+    const shown = () =>
+      rows.evaluateAll((trs) =>
+        trs.map((tr) => {
+          const td = [...tr.querySelectorAll('td')].map((c) => c.textContent?.trim() ?? '');
+          return { regNo: td[0], name: td[3].replace(/等\d+人$/, '') };
+        }),
+      );
+    // a petitioner of the demo data, named in characters (not an informant masked as ***)
+    const target = (await shown()).find((r) => /^[\u4e00-\u9fff]{2,4}$/.test(r.name) && r.name !== '匿名')!;
+    expect(target).toBeTruthy();
+    const spell = (n: string) => pinyin(n, { toneType: 'none', type: 'array', surname: 'head', v: true });
+    const syl = spell(target.name);
+    const initials = syl.map((s) => s[0]).join('');
+    const cases: [string, (n: string) => boolean][] = [
+      [
+        initials,
+        (n) =>
+          spell(n)
+            .map((s) => s[0])
+            .join('')
+            .startsWith(initials),
+      ],
+      [syl.join(''), (n) => spell(n).join('').startsWith(syl.join(''))],
+      [syl.join(' ').toUpperCase(), (n) => spell(n).join('').startsWith(syl.join(''))],
+      [target.name[0] + initials.slice(1), (n) => n.startsWith(target.name[0])],
+    ];
+    const field = page.getByLabel('姓名', { exact: true });
+    for (const [q, fits] of cases) {
+      await field.fill(q);
+      await page.getByRole('button', { name: '查询', exact: true }).click();
+      await expect
+        .poll(
+          async () => {
+            const found = await shown();
+            return found.some((r) => r.regNo === target.regNo) && found.every((r) => fits(r.name));
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+    }
+    await shot(page, 'petitions-pinyin');
+    await page.getByRole('button', { name: '重置', exact: true }).click();
   });
 
   it('shows dates as 2026-06-30 and a Chinese calendar, never mm/dd/yyyy or English month names', async () => {

@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 
 import { migration0020 } from './migrations/0020-staff-active-and-settings';
+import { fillPetitionNameKeys, migration0030 } from './migrations/0030-petition-name-keys';
 import { attendanceStores, attendanceStoresV3 } from './schema/attendance';
 import type { AttendanceTables } from './schema/attendance';
 import { coreStoresV1 } from './schema/core';
@@ -13,7 +14,7 @@ import { financeStores, financeStoresV3 } from './schema/finance';
 import type { FinanceTables } from './schema/finance';
 import { meetingsStores, meetingsStoresV3 } from './schema/meetings';
 import type { MeetingsTables } from './schema/meetings';
-import { petitionsStores } from './schema/petitions';
+import { petitionsStores, petitionsStoresV4 } from './schema/petitions';
 import type { PetitionsTables } from './schema/petitions';
 import { supervisionStores } from './schema/supervision';
 import type { SupervisionTables } from './schema/supervision';
@@ -28,7 +29,7 @@ export type AppDB = Dexie &
   SupervisionTables;
 
 export const DB_NAME = 'xinfang';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const storesV2 = {
   ...coreStoresV1,
@@ -50,10 +51,17 @@ export const storesV3 = {
   ...financeStoresV3,
 };
 
+// Version 4 adds the petitions' *nameKeys index (the 姓名 search by pinyin); migration0030 marks the
+// keys of the cases already there as due, and fillPetitionNameKeys fills them once the database is
+// open, before any other read (see the migration for why not in the upgrade itself).
+export const storesV4: Record<string, string> = { ...storesV3, ...petitionsStoresV4 };
+
 export function declareSchema(d: Dexie): void {
   d.version(1).stores(coreStoresV1);
   d.version(2).stores(storesV2).upgrade(migration0020);
   d.version(3).stores(storesV3);
+  d.version(4).stores(storesV4).upgrade(migration0030);
+  d.on('ready', (vip) => fillPetitionNameKeys(vip), true);
 }
 
 export function createDb(name: string = DB_NAME): AppDB {

@@ -6,6 +6,8 @@
 // - ledgers read a period of one channel from [channel+receivedOn+regNo];
 // - the duplicate check (PET-10) reads idNo, phone, [name+phone] and the multiEntry *terms index
 //   (distinctive character bigrams of the summary, kept in step on every write of the record);
+// - the 姓名 search reads name (characters) and, from version 4, the multiEntry *nameKeys index (the
+//   name's pinyin, full, initials and mixed, kept in step on every write of the name);
 // - 督办 and SUP-4 read dueOn (the next deadline the bureau owes; null = nothing running, so
 //   closed cases are not in that index at all); the dashboard reads urgentOpen / directorNoticeOpen.
 import type { Table } from 'dexie';
@@ -76,6 +78,7 @@ export type Petition = BaseRecord & {
   nature: PetitionNature;
   summary: string;
   terms: string[]; // distinctive bigrams of summary (search index, PET-10)
+  nameKeys: string[]; // the name and its pinyin: full, initials, mixed (the 姓名 search; core/text.ts)
   informant: boolean; // 检举揭发 (PET-6)
   accusedUnitIds: string[];
   accusedNote?: string | null; // accused persons or units outside the unit table
@@ -222,4 +225,10 @@ export const petitionsStores: Record<string, string> = {
   receptionDays: 'id, date',
   higherVisits: 'id, date, [level+date]',
   petitionReports: 'id, &month',
+};
+
+// Version 4: the petitioner's name by pinyin (migrations/0030 fills the keys of existing cases).
+export const petitionsStoresV4: Record<string, string> = {
+  ...petitionsStores,
+  petitions: `${petitionsStores.petitions}, *nameKeys`,
 };

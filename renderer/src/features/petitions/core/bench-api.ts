@@ -29,6 +29,7 @@ import { makeIdNo } from './idgen';
 import { checkImport, importCategories, importPetitions, parseWorkbook } from './import';
 import type { ImportResult, RowDecision } from './import';
 import { buildLedger, monthRange } from './ledgers';
+import { loadPinyinKeys } from './nameSearch';
 import { formatRegNo, seriesOf } from './numbering';
 import type { Series } from './numbering';
 import { findDuplicates, listPetitions } from './queries';
@@ -54,10 +55,11 @@ export async function generatePetitions(
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
   const rnd = seeded(4242 + n);
-  const [cal, settings, townshipsKnown] = await Promise.all([
+  const [cal, settings, townshipsKnown, { petitionNameKeys }] = await Promise.all([
     loadCalendar(),
     loadPetitionSettings(),
     knownTownships(),
+    loadPinyinKeys(),
   ]);
   const townships = townshipsKnown.length ? townshipsKnown : ['金石镇', '回龙镇', '高桥镇', '崀山镇'];
   const units = (await db.units.toArray()).filter((u) => !u.deletedAt);
@@ -112,6 +114,7 @@ export async function generatePetitions(
       const concludedOn = concluded ? addCalendarDays(sortedOn!, between(rnd, 10, 55)) : null;
       const id = newId();
       const regNo = formatRegNo(settings.numberFormats[series], year, seq, settings.seqDigits);
+      const name = personName(rnd);
       const p: Petition = {
         id,
         createdAt: at,
@@ -126,7 +129,8 @@ export async function generatePetitions(
         receivedOn,
         letterSource: channel === 'letter' ? '群众来信' : null,
         upstreamNo: null,
-        name: personName(rnd),
+        name,
+        nameKeys: petitionNameKeys(name),
         idNo:
           rnd() < 0.8
             ? makeIdNo(
@@ -310,7 +314,7 @@ export async function importWorkbook(bytes: ArrayBuffer): Promise<{
 // The baseline: the same rows written by plain bulkAdd (the record with its search index, nothing
 // checked, no steps, no audit), then removed again.
 export async function bulkAddRows(bytes: ArrayBuffer): Promise<number> {
-  const parsed = await parseWorkbook(bytes);
+  const [parsed, { petitionNameKeys }] = await Promise.all([parseWorkbook(bytes), loadPinyinKeys()]);
   const at = nowIso();
   const records = parsed.rows.map((r, i) => {
     const regNo = `基准导入-${at}-${i}`;
@@ -327,6 +331,7 @@ export async function bulkAddRows(bytes: ArrayBuffer): Promise<number> {
       channel: r.input.channel,
       receivedOn: r.input.receivedOn,
       name: r.input.name,
+      nameKeys: petitionNameKeys(r.input.name),
       phone: r.input.phone ?? null,
       address: r.input.address ?? '',
       township: r.input.township,

@@ -20,6 +20,7 @@ import { STEP_LABELS } from '../labels';
 import { bureauDue } from './deadlines';
 import { accessFrom } from './informant';
 import type { InformantAccess, Viewer } from './informant';
+import { loadPinyinKeys } from './nameSearch';
 import { loadPetitionSettings } from './settings';
 import type { PetitionSettings } from './settings';
 import { termKeys } from './text';
@@ -37,6 +38,7 @@ export type PetitionCtx = {
   roles: Role[];
   system: boolean;
   viewer: Viewer; // the actor, as PET-6 sees them
+  nameKeys: (name: string) => string[]; // a name's pinyin keys (loaded before the transaction)
 };
 
 export async function knownTownships(): Promise<string[]> {
@@ -51,12 +53,13 @@ export async function knownTownships(): Promise<string[]> {
 }
 
 export async function loadCtx(actor: Actor = SYSTEM_ACTOR): Promise<PetitionCtx> {
-  const [cal, settings, townships, units, staff] = await Promise.all([
+  const [cal, settings, townships, units, staff, pinyinKeys] = await Promise.all([
     loadCalendar(),
     loadPetitionSettings(),
     knownTownships(),
     db.units.toArray(),
     db.staff.toArray(),
+    loadPinyinKeys(),
   ]);
   const staffMap = new Map(staff.map((s) => [s.id, s]));
   const roles = staffMap.get(actor.id)?.roles ?? [];
@@ -71,6 +74,7 @@ export async function loadCtx(actor: Actor = SYSTEM_ACTOR): Promise<PetitionCtx>
     roles,
     system,
     viewer: { id: actor.id, name: actor.name, roles, system },
+    nameKeys: pinyinKeys.petitionNameKeys,
   };
 }
 
@@ -166,6 +170,7 @@ export async function change(
   const next = { ...p, ...changes } as Petition;
   const all: Partial<Petition> = { ...changes, ...bureauDue(next, ctx.cal, ctx.settings, ctx.today) };
   if (changes.summary !== undefined) all.terms = termKeys(next.summary, next.receivedOn, next.regNo);
+  if (changes.name !== undefined) all.nameKeys = ctx.nameKeys(next.name);
   return update(db.petitions, p.id, all, actor, summary);
 }
 

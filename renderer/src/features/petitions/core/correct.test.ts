@@ -80,6 +80,9 @@ describe('登记信息更正 (correctRegistration)', () => {
     // the identity indexes follow the record
     expect((await listPetitions({ name: '王大民' }, null)).rows).toHaveLength(1);
     expect((await listPetitions({ name: '王大明' }, null)).rows).toHaveLength(0);
+    expect(stored.nameKeys).toContain('wangdamin');
+    expect((await listPetitions({ name: 'wangdamin' }, null)).rows).toHaveLength(1);
+    expect((await listPetitions({ name: 'wangdaming' }, null)).rows).toHaveLength(0);
     expect(await db.petitions.where('idNo').equals(newId.toUpperCase()).count()).toBe(1);
   });
 

@@ -123,6 +123,7 @@ describe('point 1: a case linked into an informant case is an informant case, ev
     for (const p of rows) {
       expect([p.name, p.phone, p.address]).toEqual([INFORMANT_MASK, INFORMANT_MASK, INFORMANT_MASK]);
       expect([null, INFORMANT_MASK]).toContain(p.idNo);
+      expect(p.nameKeys).toEqual([]);
     }
     expect(rows.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
     const shown = (await openCase(second.id))!;
@@ -131,6 +132,7 @@ describe('point 1: a case linked into an informant case is an informant case, ev
     expect(shown.identityMasked).toBe(true);
     expect(shown.name).toBe(INFORMANT_MASK);
     expect(shown.phone).toBe(INFORMANT_MASK);
+    expect(shown.nameKeys).toEqual([]); // the name's pinyin (qjj, qianjianju) would tell it too
     for (const purpose of ['ledgerExport', 'ledgerPrint'] as const) {
       const spec = await buildLedger('letter', '2026-05-01', '2026-05-31', '2026年5月', purpose);
       const row = spec.rows.find((r) => r.regNo === second.regNo)!;
@@ -145,6 +147,9 @@ describe('point 1: a case linked into an informant case is an informant case, ev
     // and an identity search does not find it
     expect((await listPetitions({ phone: INFORMANT.phone }, null)).rows).toEqual([]);
     expect((await listPetitions({ name: INFORMANT.name }, null)).rows).toEqual([]);
+    // nor a search by the informant's pinyin: initials, full, mixed with characters (钱检举)
+    for (const name of ['qjj', 'QJJ', 'qianjianju', 'qian jian', 'qianjj', '钱jj'])
+      expect((await listPetitions({ name }, null)).rows, name).toEqual([]);
   });
 
   it('shows it to a viewer who may see it', async () => {
@@ -153,6 +158,8 @@ describe('point 1: a case linked into an informant case is an informant case, ev
     const p = (await openCase(second.id))!;
     expect([p.name, p.phone, p.identityMasked]).toEqual([INFORMANT.name, INFORMANT.phone, false]);
     expect((await listPetitions({ phone: INFORMANT.phone }, null)).rows).toHaveLength(2);
+    expect((await listPetitions({ name: 'qjj' }, null)).rows).toHaveLength(2);
+    expect((await listPetitions({ name: '钱jj' }, null)).rows).toHaveLength(2);
   });
 
   it('holds for a case linked before this fix (stored without any mark of its own)', async () => {
@@ -360,6 +367,7 @@ describe('point 3: masking is decided at the queries, from the session', () => {
     signInAs(org.staff);
     const trail = JSON.stringify(await caseAudit(inf.id));
     expect(trail).not.toContain(INFORMANT.name);
+    expect(trail).not.toContain('qianjianju');
     expect(trail).not.toContain('13907390999');
     expect(trail).not.toContain(INFORMANT.phone);
     expect(JSON.stringify(await caseSteps(inf.id))).not.toContain(INFORMANT.name);

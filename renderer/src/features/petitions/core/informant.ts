@@ -8,7 +8,7 @@
 // the audit trail (noteReveal: one entry per case opened, list page, export or print).
 //
 // Nothing here imports the repository or the queries (both import this file).
-import { maskIdentity } from '../../../../../shared/ledgers/petitions';
+import { maskIdentity as maskFields } from '../../../../../shared/ledgers/petitions';
 import type { Role } from '../../../../../shared/permissions';
 import { isInformantCase, mayViewInformant, samePetitioner } from '../../../../../shared/rules';
 import type { SessionUser } from '../../../auth/service';
@@ -114,6 +114,13 @@ export function maySeeIdentity(a: InformantAccess, p: Petition, links: Links): b
     },
     a.policy,
   );
+}
+
+// The identity masked (shared/ledgers), and the name's search keys with it: nameKeys hold the name
+// and its pinyin (text.ts), which tell who the informant is as well as the name does.
+function maskIdentity<T extends Record<string, unknown> | Petition>(p: T): T {
+  const out = maskFields(p);
+  return 'nameKeys' in out ? { ...out, nameKeys: [] } : out;
 }
 
 // A petition as it leaves the module's queries.

@@ -13,8 +13,9 @@ import type { Petition, PetitionChannel, PetitionState } from '../../../db/schem
 import { nextDeadlineOf } from './deadlines';
 import { informantAccess, linksOf, maySeeIdentity, shapeRows } from './informant';
 import type { InformantAccess, ShownPetition } from './informant';
+import { loadPinyinKeys } from './nameSearch';
 import { clean, newestFirst } from './rows';
-import { indexTerms, normalizeText, TERM_SEP, termRange } from './text';
+import { hasHanzi, hasLatin, indexTerms, normalizeName, normalizeText, TERM_SEP, termRange } from './text';
 import { normIdNo, normPhone } from './validate';
 
 export const PAGE_SIZE = 50;
@@ -149,6 +150,28 @@ async function searchByTerms(
   };
 }
 
+const NAME_LIMIT = 5000;
+
+// The 姓名 search: characters are a prefix of the name (the name index); a term with latin letters
+// is a prefix of one of the name's pinyin keys (*nameKeys: zs, zhangsan, zhang san, zhangs), and
+// mixed with characters (张s, 刘jg) it is spelt in pinyin first — pinyin-pro is loaded for that
+// (wrapped in Promise.resolve: inside a live query, Dexie then keeps watching the reads after it)
+// — and the characters typed must be in the name, those typed first at its start (张s finds 张三,
+// not 章松; zhang三 finds 张三, not 章松).
+async function byName(name: string): Promise<Petition[]> {
+  const term = normalizeName(name);
+  if (!hasLatin(term)) return db.petitions.where('name').startsWith(name).limit(NAME_LIMIT).toArray();
+  const mixed = hasHanzi(term);
+  const prefixes = mixed ? (await Promise.resolve(loadPinyinKeys())).nameTermPrefixes(term) : [term];
+  const found = await db.petitions.where('nameKeys').startsWithAnyOf(prefixes).limit(NAME_LIMIT).toArray();
+  const chars = [...term].filter(hasHanzi);
+  const lead = term.slice(0, term.search(/[a-z0-9]/));
+  const fits = (n: string) => n.startsWith(lead) && chars.every((c) => n.includes(c));
+  const byId = new Map<string, Petition>();
+  for (const p of found) if (!mixed || fits(normalizeName(p.name))) byId.set(p.id, p);
+  return [...byId.values()];
+}
+
 type IndexChoice = { key: keyof ListFilter | null; index: string; value: string | null };
 
 function rangeOf(c: IndexChoice, f: ListFilter, after: PageKey | null) {
@@ -205,7 +228,7 @@ async function listRaw(
   const phone = normPhone(f.phone);
   if (phone) return byIdentity(await db.petitions.where('phone').equals(phone).toArray());
   const name = clean(f.name);
-  if (name) return byIdentity(await db.petitions.where('name').startsWith(name).limit(5000).toArray());
+  if (name) return byIdentity(await byName(name));
 
   const text = clean(f.text);
   const textNorm = text ? normalizeText(text) : null;

@@ -157,6 +157,7 @@ export async function registerTx(
     letterSource: input.letterSource ?? null,
     upstreamNo: input.upstreamNo?.trim() || null,
     name,
+    nameKeys: ctx.nameKeys(name),
     idNo: normIdNo(input.idNo),
     phone: normPhone(input.phone),
     address,
