@@ -17,6 +17,8 @@ import { petitionsStores } from './schema/petitions';
 import type { PetitionsTables } from './schema/petitions';
 import { supervisionStores } from './schema/supervision';
 import type { SupervisionTables } from './schema/supervision';
+import { syncStoresV5 } from './schema/sync';
+import type { SyncTables } from './schema/sync';
 
 export type AppDB = Dexie &
   CoreTables &
@@ -25,10 +27,11 @@ export type AppDB = Dexie &
   DocumentsTables &
   MeetingsTables &
   FinanceTables &
-  SupervisionTables;
+  SupervisionTables &
+  SyncTables;
 
 export const DB_NAME = 'xinfang';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 5;
 
 export const storesV2 = {
   ...coreStoresV1,
@@ -54,6 +57,8 @@ export function declareSchema(d: Dexie): void {
   d.version(1).stores(coreStoresV1);
   d.version(2).stores(storesV2).upgrade(migration0020);
   d.version(3).stores(storesV3);
+  // Version 5 (several PCs, sync/): the outbox and this PC's sync state, new tables only.
+  d.version(5).stores(syncStoresV5);
 }
 
 export function createDb(name: string = DB_NAME): AppDB {

@@ -89,7 +89,7 @@ describe('schema version 2 → 3', () => {
 
     const d = createDb(name);
     await d.open();
-    expect(d.verno).toBe(3);
+    expect(d.verno).toBe(SCHEMA_VERSION);
     expect((await d.incomingDocs.where('[status+year+seq]').equals(['archived', 2026, 1]).toArray()).map((x) => x.id)).toEqual(['i2']);
     expect(await d.expenses.where('[claimantId+year+seq]').equals(['s1', 2026, 1]).primaryKeys()).toEqual(['e2']);
     expect(await d.expenses.where('[status+year+seq]').equals(['paid', 2025, 1]).primaryKeys()).toEqual(['e1']);
