@@ -14,17 +14,15 @@ describe('schema version 3 → 5', () => {
     v3.version(1).stores(coreStoresV1);
     v3.version(3).stores(storesV3);
     await v3.open();
-    await v3
-      .table('sections')
-      .add({
-        id: 'sec1',
-        name: '办信股',
-        order: 0,
-        createdAt: 'x',
-        updatedAt: 'x',
-        createdBy: 'system',
-        deletedAt: null,
-      });
+    await v3.table('sections').add({
+      id: 'sec1',
+      name: '办信股',
+      order: 0,
+      createdAt: 'x',
+      updatedAt: 'x',
+      createdBy: 'system',
+      deletedAt: null,
+    });
     v3.close();
 
     const d = createDb(name);
