@@ -20,7 +20,24 @@ export async function startHub(port = 0) {
     inMemoryConfig: true,
     logPath: false,
   });
-  const server = createServer(app);
+  // The app runs on another origin (app://, or the browser mode's port): CORS as CouchDB's
+  // [cors] section does it (README: the hub's CORS settings).
+  const server = createServer((req, res) => {
+    const origin = req.headers.origin;
+    if (origin) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Vary', 'Origin');
+    }
+    if (req.method === 'OPTIONS' && origin) {
+      res.setHeader('Access-Control-Allow-Methods', 'GET, PUT, POST, HEAD, DELETE');
+      res.setHeader('Access-Control-Allow-Headers', 'accept, authorization, content-type, origin, referer');
+      res.setHeader('Access-Control-Max-Age', '600');
+      res.writeHead(204).end();
+      return;
+    }
+    app(req, res);
+  });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}`;
   return {

@@ -111,8 +111,9 @@ export async function testConnection(form: SyncForm): Promise<ConnectionReport> 
   if (!root)
     return { ok: false, message: '连不上同步中心：请检查地址、网络和防火墙（以及本机是否允许连接该地址）' };
   if (root.status === 401) return { ok: false, message: '用户名或密码不正确' };
-  const body = (await root.json().catch(() => ({}))) as { couchdb?: string; express_pouchdb?: string };
-  if (!root.ok || !(body.couchdb || body.express_pouchdb))
+  // CouchDB says {"couchdb":"Welcome"}; the test hub (express-pouchdb) {"express-pouchdb":"Welcome!"}
+  const body = (await root.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!root.ok || !(body.couchdb || body['express-pouchdb']))
     return { ok: false, message: '该地址不是 CouchDB 同步中心' };
   let dbRes = await call(`${base}/${HUB_DB}`);
   if (dbRes?.status === 404) {

@@ -27,6 +27,14 @@ export async function stopEngine(): Promise<void> {
 }
 
 export async function startEngine(): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    setSyncStatus({ phase: 'error', reason: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+async function run(): Promise<void> {
   await stopEngine();
   const config = await readSyncConfig();
   if (!config.enabled) return;
