@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
-import { CONTENT_SECURITY_POLICY } from '../shared/csp.mjs';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../shared/csp.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -25,8 +25,11 @@ const TYPES = {
 // the export worker, whose own policy comes from its response, not from the page.
 export { CONTENT_SECURITY_POLICY };
 
-export function serveStatic(root, port = 0, host = '127.0.0.1') {
+// options.hub: the sync hub this browser mode may connect to (系统 › 多机同步), e.g.
+// http://192.168.1.10:5984; the policy names exactly its origin (an invalid address is ignored).
+export function serveStatic(root, port = 0, host = '127.0.0.1', options = {}) {
   const base = resolve(root);
+  const policy = contentSecurityPolicy(options.hub);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = normalize(join(base, decodeURIComponent(url.pathname)));
@@ -43,7 +46,7 @@ export function serveStatic(root, port = 0, host = '127.0.0.1') {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': policy,
     });
     createReadStream(path).pipe(res);
   });

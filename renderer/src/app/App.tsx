@@ -12,6 +12,7 @@ import { useSession } from '../auth/session';
 import { SetupScreen } from '../auth/SetupScreen';
 import { NOTICE_LIMIT, NOTICE_POSITION } from '../components/notify';
 import { startStorage } from '../db/storage';
+import { startSyncIfEnabled } from '../sync/boot';
 
 import '../features/register';
 import { Shell } from './Shell';
@@ -48,7 +49,10 @@ function Root() {
       .then(() => discardUnfinishedSetup()) // a first-run setup closed halfway starts over
       .then((r) => setSetupState(r))
       .then(() => isInitialised())
-      .then(setInitialised)
+      .then((done) => {
+        setInitialised(done);
+        if (done) void startSyncIfEnabled(); // several PCs (系统 › 多机同步): only when this PC has it on
+      })
       .catch((e: unknown) => setStorageError(e instanceof Error ? e.message : String(e)));
   }, []);
 
@@ -61,7 +65,12 @@ function Root() {
     );
   if (setupState === 'elsewhere') return <Center h="100vh">{SETUP_MESSAGES.elsewhere}</Center>;
   if (!initialised) {
-    return <SetupScreen notice={setupState === 'discarded' ? SETUP_MESSAGES.discarded : undefined} onDone={() => setInitialised(true)} />;
+    return (
+      <SetupScreen
+        notice={setupState === 'discarded' ? SETUP_MESSAGES.discarded : undefined}
+        onDone={() => setInitialised(true)}
+      />
+    );
   }
   if (!user) return <LoginScreen />;
   return (

@@ -6,11 +6,13 @@
 //
 // SYSTEM_ACTOR policy: the system (demo data, migrations, recalculations after a calendar import)
 // may run every command; no screen ever acts as the system — the lint forbids `SYSTEM_ACTOR` in ui/.
+import Dexie from 'dexie';
 import type { Table } from 'dexie';
 
 import { can, ROLES } from '../../../shared/permissions';
 import type { Permission, Role } from '../../../shared/permissions';
 import type { RuleId } from '../../../shared/rules';
+import { auditMark, outboxEnabled, recordOutbox } from '../sync/outbox';
 
 import { db } from './db';
 import { DomainError, SYSTEM_ACTOR, writeTx } from './repo';
@@ -38,6 +40,8 @@ export type CommandSpec<I extends unknown[], O> = {
   // checks that read nothing (or only what they are given) and may run before the transaction
   validate?: (...input: I) => void;
   run: (ctx: CommandContext, ...input: I) => Promise<O>;
+  // false: the command's changes do not go to the sync outbox (changes that came from the hub)
+  outbox?: false;
 };
 
 export type Command<I extends unknown[], O> = ((...args: [...I, Actor]) => Promise<O>) & {
@@ -104,8 +108,18 @@ export function defineCommand<I extends unknown[], O>(spec: CommandSpec<I, O>): 
     const ctx = await actorContext(actor);
     checkPerm(ctx, spec.perm, spec.what);
     spec.validate?.(...input);
+    // With sync on, the changed records also go to the outbox in the same transaction (sync/outbox);
+    // a command run inside another one leaves that to the outer one.
+    const sync = spec.outbox !== false && !Dexie.currentTransaction && (await outboxEnabled());
+    const tables = spec.tables(db);
     // an async scope function: Dexie follows native awaits only inside one
-    return writeTx(spec.tables(db), async () => spec.run(ctx, ...input));
+    if (!sync) return writeTx(tables, async () => spec.run(ctx, ...input));
+    return writeTx([...tables, db.syncOutbox], async () => {
+      const mark = await auditMark();
+      const out = await spec.run(ctx, ...input);
+      await recordOutbox(mark);
+      return out;
+    });
   };
   const out = Object.assign(command, { what: spec.what, perm: spec.perm });
   registry.push(out as unknown as Command<never[], unknown>);

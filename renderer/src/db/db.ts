@@ -18,6 +18,8 @@ import { petitionsStores, petitionsStoresV4 } from './schema/petitions';
 import type { PetitionsTables } from './schema/petitions';
 import { supervisionStores } from './schema/supervision';
 import type { SupervisionTables } from './schema/supervision';
+import { syncStoresV5 } from './schema/sync';
+import type { SyncTables } from './schema/sync';
 
 export type AppDB = Dexie &
   CoreTables &
@@ -26,10 +28,11 @@ export type AppDB = Dexie &
   DocumentsTables &
   MeetingsTables &
   FinanceTables &
-  SupervisionTables;
+  SupervisionTables &
+  SyncTables;
 
 export const DB_NAME = 'xinfang';
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const storesV2 = {
   ...coreStoresV1,
@@ -61,6 +64,8 @@ export function declareSchema(d: Dexie): void {
   d.version(2).stores(storesV2).upgrade(migration0020);
   d.version(3).stores(storesV3);
   d.version(4).stores(storesV4).upgrade(migration0030);
+  // Version 5 (several PCs, sync/): the outbox and this PC's sync state, new tables only.
+  d.version(5).stores(syncStoresV5);
   d.on('ready', (vip) => fillPetitionNameKeys(vip), true);
 }
 

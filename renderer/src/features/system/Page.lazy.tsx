@@ -13,6 +13,7 @@ import { CalendarTab } from './ui/CalendarTab';
 import { DeletedTab } from './ui/DeletedTab';
 import { OrgTab } from './ui/OrgTab';
 import { SettingsTab } from './ui/SettingsTab';
+import { SyncTab } from './ui/SyncTab';
 import { UnitsTab } from './ui/UnitsTab';
 import { UsersTab } from './ui/UsersTab';
 
@@ -23,6 +24,7 @@ const PANELS: Record<SystemTab, () => React.ReactNode> = {
   calendar: () => <CalendarTab />,
   settings: () => <SettingsTab />,
   backup: () => <BackupTab />,
+  sync: () => <SyncTab />,
   audit: () => <AuditTab />,
   deleted: () => <DeletedTab />,
   account: () => <AccountTab />,

@@ -2,7 +2,7 @@
 import type { Permission } from '../../../../shared/permissions';
 
 export type SystemTab =
-  'users' | 'org' | 'units' | 'calendar' | 'settings' | 'backup' | 'audit' | 'deleted' | 'account';
+  'users' | 'org' | 'units' | 'calendar' | 'settings' | 'backup' | 'sync' | 'audit' | 'deleted' | 'account';
 
 export const TABS: { key: SystemTab; label: string; perm: Permission | null }[] = [
   { key: 'users', label: '用户与角色', perm: 'system.users' },
@@ -11,6 +11,7 @@ export const TABS: { key: SystemTab; label: string; perm: Permission | null }[] 
   { key: 'calendar', label: '工作日历', perm: 'system.settings' },
   { key: 'settings', label: '设置', perm: 'system.settings' },
   { key: 'backup', label: '备份与恢复', perm: 'system.backup' },
+  { key: 'sync', label: '多机同步', perm: 'system.settings' },
   { key: 'audit', label: '审计日志', perm: 'system.audit' },
   { key: 'deleted', label: '已删除记录', perm: 'system.restoreDeleted' },
   { key: 'account', label: '修改密码', perm: null },
@@ -89,3 +90,25 @@ export const CALENDAR_FORMAT_HELP = `可直接粘贴国务院办公厅的通知�
 
 export const STAFF_IMPORT_HELP =
   'Excel 第一行为表头：姓名、股室、职级、职务、角色、电话（姓名必填；股室须为已有股室；职级如“一般干部职工、股室负责人、分管领导、局长”；多个角色用顿号分隔，如“股室负责人、信访业务”）。有任何一行不合格则全部不导入。';
+
+// 系统 › 多机同步
+export const SYNC_LABELS = {
+  title: '同步中心',
+  status: '同步状态：',
+  intro:
+    '多台电脑共用一套数据时，在一台常开的电脑上安装 CouchDB 作为同步中心，各台电脑在此填写同步中心的地址和账户后开启同步。' +
+    '默认不开启：单机使用无需设置。账户和密码保存在本机，是本机的账户，不是个人的账户。',
+  hubUrl: '同步中心地址',
+  user: '用户名',
+  password: '密码',
+  passwordKept: '已保存（不改请留空）',
+  pcName: '本机名称',
+  pcNameHint: '在审计日志中显示，例如：办公室一号机',
+  test: '测试连接',
+  turnOn: '开启同步',
+  reconnect: '保存并重新连接',
+  turnOff: '关闭同步',
+  turnedOn: '多机同步已开启',
+  turnedOff: '多机同步已关闭',
+  parked: (n: number) => `${n} 条记录与本机记录编号或名称相同，暂未合并（待同步冲突处理）`,
+} as const;

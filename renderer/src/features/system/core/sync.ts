@@ -1,0 +1,40 @@
+// 系统 › 多机同步: this PC's sync settings and status (the bridge itself is in renderer/src/sync).
+import { db } from '../../../db/db';
+import { readSyncConfig, saveSyncConfig, switchSync, testConnection } from '../../../sync/config';
+import type { ConnectionReport, SyncForm } from '../../../sync/config';
+import { parkedCount } from '../../../sync/pump';
+
+import { sessionActor } from './access';
+
+export type { SyncForm } from '../../../sync/config';
+export { statusColor, statusText, useSyncStatus } from '../../../sync/status';
+
+export type SyncView = { enabled: boolean; form: SyncForm; hasPassword: boolean };
+
+export async function syncView(): Promise<SyncView> {
+  const c = await readSyncConfig();
+  const hasPassword = !!(await db.syncState.get('password'))?.value;
+  return {
+    enabled: c.enabled,
+    hasPassword,
+    form: { hubUrl: c.hubUrl, user: c.user, password: '', pcName: c.pcName },
+  };
+}
+
+// Changes waiting to be sent, and records kept aside for 同步冲突.
+export async function syncCounts(): Promise<{ pending: number; parked: number }> {
+  return { pending: await db.syncOutbox.count(), parked: await parkedCount() };
+}
+
+export function turnSyncOn(form: SyncForm) {
+  return switchSync(form, true, sessionActor('system.settings', saveSyncConfig.what));
+}
+
+export function turnSyncOff(form: SyncForm) {
+  return switchSync(form, false, sessionActor('system.settings', saveSyncConfig.what));
+}
+
+export async function checkConnection(form: SyncForm): Promise<ConnectionReport> {
+  sessionActor('system.settings', saveSyncConfig.what);
+  return testConnection(form);
+}

@@ -1,0 +1,144 @@
+// This PC's sync configuration: 系统 › 多机同步. The hub's address, account and this PC's name are
+// an audited setting; the password is kept in syncState (not in the audit trail). The accounts on
+// the hub are per PC, not per person.
+import { defineCommand } from '../db/command';
+import { db } from '../db/db';
+import { DomainError, newId } from '../db/repo';
+import { setSetting } from '../db/settings';
+
+import { readSyncConfig, setOutboxEnabled, SYNC_SETTING } from './outbox';
+import type { SyncConfig } from './outbox';
+
+export type SyncForm = { hubUrl: string; user: string; password: string; pcName: string };
+
+export const HUB_DB = 'xinfang';
+export const PASSWORD_KEY = 'password';
+export const PC_ID_KEY = 'pcId';
+export const SEEDED_KEY = 'seeded';
+
+export const SYNC_REFUSALS = {
+  hubUrl: '同步中心地址应为 http://地址:端口，例如 http://192.168.1.10:5984',
+  pcName: '请填写本机名称（审计日志中显示，例如 办公室一号机）',
+};
+
+// The hub's origin (http://host:port), or a refusal at the field.
+export function normaliseHubUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    throw new DomainError(SYNC_REFUSALS.hubUrl, 'hubUrl');
+  }
+  const plainPath = url.pathname === '/' || url.pathname === '';
+  if (
+    !['http:', 'https:'].includes(url.protocol) ||
+    url.username ||
+    url.password ||
+    !plainPath ||
+    url.search ||
+    url.hash
+  )
+    throw new DomainError(SYNC_REFUSALS.hubUrl, 'hubUrl');
+  return url.origin;
+}
+
+export function hubDbUrl(hubUrl: string): string {
+  return `${normaliseHubUrl(hubUrl)}/${HUB_DB}`;
+}
+
+function checkForm(form: SyncForm): void {
+  normaliseHubUrl(form.hubUrl);
+  if (!form.pcName.trim()) throw new DomainError(SYNC_REFUSALS.pcName, 'pcName');
+}
+
+// Saves the configuration and switches sync on or off (a blank password keeps the one kept).
+export const saveSyncConfig = defineCommand({
+  what: '设置多机同步',
+  perm: 'system.settings',
+  tables: (d) => [d.settings, d.syncState],
+  validate: (form: SyncForm, on: boolean) => {
+    if (on) checkForm(form);
+  },
+  run: async (ctx, form: SyncForm, on: boolean): Promise<SyncConfig> => {
+    const config: SyncConfig = {
+      enabled: on,
+      hubUrl: form.hubUrl.trim() ? normaliseHubUrl(form.hubUrl) : '',
+      user: form.user.trim(),
+      pcName: form.pcName.trim(),
+    };
+    await setSetting(
+      SYNC_SETTING,
+      config,
+      ctx.actor,
+      on ? `开启多机同步（本机：${config.pcName}）` : '关闭多机同步',
+    );
+    if (form.password) await db.syncState.put({ id: PASSWORD_KEY, value: form.password });
+    if (!(await db.syncState.get(PC_ID_KEY))) await db.syncState.put({ id: PC_ID_KEY, value: newId() });
+    return config;
+  },
+});
+
+export async function syncPassword(): Promise<string> {
+  return ((await db.syncState.get(PASSWORD_KEY))?.value as string | undefined) ?? '';
+}
+
+export async function pcId(): Promise<string> {
+  return (await db.syncState.get(PC_ID_KEY))?.value as string;
+}
+
+function basicAuth(user: string, password: string): Record<string, string> {
+  if (!user) return {};
+  const bytes = new TextEncoder().encode(`${user}:${password}`);
+  return { Authorization: `Basic ${btoa(String.fromCharCode(...bytes))}` };
+}
+
+export type ConnectionReport = { ok: boolean; message: string };
+
+// 测试连接: the hub answers as CouchDB, the account is accepted, the app's database is there (it
+// is created if the account may).
+export async function testConnection(form: SyncForm): Promise<ConnectionReport> {
+  const base = normaliseHubUrl(form.hubUrl);
+  const password = form.password || (await syncPassword());
+  const headers = { Accept: 'application/json', ...basicAuth(form.user.trim(), password) };
+  const call = async (url: string, method = 'GET') => {
+    try {
+      return await fetch(url, { method, headers, credentials: 'omit' });
+    } catch {
+      return null;
+    }
+  };
+  const root = await call(`${base}/`);
+  if (!root)
+    return { ok: false, message: '连不上同步中心：请检查地址、网络和防火墙（以及本机是否允许连接该地址）' };
+  if (root.status === 401) return { ok: false, message: '用户名或密码不正确' };
+  // CouchDB says {"couchdb":"Welcome"}; the test hub (express-pouchdb) {"express-pouchdb":"Welcome!"}
+  const body = (await root.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!root.ok || !(body.couchdb || body['express-pouchdb']))
+    return { ok: false, message: '该地址不是 CouchDB 同步中心' };
+  let dbRes = await call(`${base}/${HUB_DB}`);
+  if (dbRes?.status === 404) {
+    const made = await call(`${base}/${HUB_DB}`, 'PUT');
+    if (!made?.ok) return { ok: false, message: '同步中心上没有本系统的数据库，且该账户无权创建' };
+    dbRes = await call(`${base}/${HUB_DB}`);
+  }
+  if (dbRes?.status === 401 || dbRes?.status === 403)
+    return { ok: false, message: '用户名或密码不正确，或该账户无权使用同步数据库' };
+  if (!dbRes?.ok) return { ok: false, message: `同步中心返回错误（${dbRes?.status ?? '无响应'}）` };
+  return { ok: true, message: '连接成功' };
+}
+
+// Saves and starts or stops the engine (loaded only when sync is on).
+export async function switchSync(
+  form: SyncForm,
+  on: boolean,
+  actor: { id: string; name: string },
+): Promise<SyncConfig> {
+  const config = await saveSyncConfig(form, on, actor);
+  setOutboxEnabled(on);
+  const { startEngine, stopEngine } = await import('./engine');
+  if (on) await startEngine();
+  else await stopEngine();
+  return config;
+}
+
+export { readSyncConfig };

@@ -1,0 +1,70 @@
+// The outbox: with sync on (系统 › 多机同步), every command writes the records it changed into
+// syncOutbox in its own transaction (db/command.ts), so a change and its way to the other PCs are
+// committed together or not at all. With sync off a command pays one boolean test.
+import { db, onDbSwitch } from '../db/db';
+import type { OutboxRow } from '../db/schema/sync';
+import { getSetting } from '../db/settings';
+
+// Tables that stay on this PC: the audit trail (one chain per PC, later), settings (this PC's
+// configuration, the sync setting among them), sync machinery, and attachments (blobs, later).
+export const LOCAL_TABLES: ReadonlySet<string> = new Set([
+  'audit',
+  'settings',
+  'syncOutbox',
+  'syncState',
+  'attachments',
+]);
+
+// The settings key of this PC's sync configuration (the password is kept in syncState, unaudited).
+export const SYNC_SETTING = 'sync';
+export type SyncConfig = { enabled: boolean; hubUrl: string; user: string; pcName: string };
+export const SYNC_OFF: SyncConfig = { enabled: false, hubUrl: '', user: '', pcName: '' };
+
+export function readSyncConfig(): Promise<SyncConfig> {
+  return getSetting<SyncConfig>(SYNC_SETTING, SYNC_OFF);
+}
+
+// Whether commands fill the outbox, read once and then kept (set again when sync is switched, and
+// forgotten when another database is switched in by a restore).
+let enabled: boolean | undefined;
+onDbSwitch(() => {
+  enabled = undefined;
+});
+export function setOutboxEnabled(on: boolean | undefined): void {
+  enabled = on;
+}
+export async function outboxEnabled(): Promise<boolean> {
+  if (enabled === undefined) enabled = (await readSyncConfig()).enabled === true;
+  return enabled;
+}
+
+const CHANGES = new Set(['create', 'update', 'delete', 'restore']);
+
+// Inside the command's transaction, before its work: where the audit trail ends now.
+export async function auditMark(): Promise<number> {
+  return ((await db.audit.orderBy(':id').lastKey()) as number | undefined) ?? 0;
+}
+
+// Inside the command's transaction, after its work: one outbox row per record changed since the
+// mark (read from the audit entries the work wrote: insert/update/softDelete/restoreDeleted),
+// holding the record as it is now.
+export async function recordOutbox(mark: number): Promise<number> {
+  const entries = await db.audit.where(':id').above(mark).toArray();
+  const seen = new Set<string>();
+  const rows: OutboxRow[] = [];
+  for (const e of entries) {
+    if (!CHANGES.has(e.action) || LOCAL_TABLES.has(e.table)) continue;
+    const key = `${e.table}:${e.recordId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const rec = await db.table(e.table).get(e.recordId);
+    if (rec) rows.push({ key, table: e.table, id: e.recordId, rec });
+  }
+  if (rows.length) await db.syncOutbox.bulkAdd(rows);
+  return rows.length;
+}
+
+// How many changes wait to be sent (the status line).
+export function pendingCount(): Promise<number> {
+  return db.syncOutbox.count();
+}

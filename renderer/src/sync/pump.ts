@@ -1,0 +1,195 @@
+// The pump between Dexie and the local PouchDB: the outbox goes out as documents `table:uuid`
+// (idempotent: the current revision is read and overwritten, a race retried), then the sent rows
+// are removed; changes that came in (the local PouchDB's changes feed since a stored checkpoint)
+// are applied to Dexie by one audited system command, 同步, and are not echoed back out.
+import type { IndexableType, Table } from 'dexie';
+
+import { appendAudit, canonicalJson } from '../db/audit';
+import { nowIso } from '../db/clock';
+import { defineCommand } from '../db/command';
+import type { Db } from '../db/command';
+import { db } from '../db/db';
+import type { Actor } from '../db/repo';
+import { SYSTEM_ACTOR } from '../db/repo';
+import type { OutboxRow } from '../db/schema/sync';
+
+import { LOCAL_TABLES } from './outbox';
+import type { PouchDb, PouchDoc } from './pouch';
+
+// A replicated record as a PouchDB document. The record sits under `rec` (CouchDB keeps fields
+// starting with _ for itself); `pc` is the PC that wrote it, `pcName` its name for the audit trail.
+export type RecordDoc = PouchDoc & {
+  table: string;
+  pc: string;
+  pcName: string;
+  rec: Record<string, unknown>;
+};
+
+export const SYNC_ACTOR: Actor = { id: SYSTEM_ACTOR.id, name: '同步' };
+export const CHECKPOINT_KEY = 'checkpoint';
+const PARKED_PREFIX = 'parked:';
+
+export type PcIdentity = { pcId: string; pcName: string };
+
+// Sends up to `batch` outbox rows; resolves to how many rows were sent (0: the outbox is empty).
+export async function pushOutbox(local: PouchDb, me: PcIdentity, batch = 500): Promise<number> {
+  const rows = await db.syncOutbox.orderBy(':id').limit(batch).toArray();
+  if (rows.length === 0) return 0;
+  const latest = new Map<string, OutboxRow>();
+  for (const r of rows) latest.set(r.key, r); // several changes of one record: the last one
+  let todo = [...latest.values()];
+  for (let attempt = 0; todo.length > 0; attempt++) {
+    if (attempt === 5) throw new Error('同步写入本机副本时多次冲突');
+    const revs = await local.allDocs({ keys: todo.map((r) => r.key) });
+    const docs: RecordDoc[] = todo.map((r, i) => {
+      const rev = revs.rows[i]?.value?.rev;
+      return {
+        _id: r.key,
+        ...(rev ? { _rev: rev } : {}),
+        table: r.table,
+        pc: me.pcId,
+        pcName: me.pcName,
+        rec: r.rec as Record<string, unknown>,
+      };
+    });
+    const results = await local.bulkDocs(docs);
+    // a change that came in between reading the revision and writing: read it again and retry
+    todo = todo.filter((_, i) => results[i]?.status === 409 || results[i]?.error === 'conflict');
+  }
+  await db.syncOutbox.bulkDelete(rows.map((r) => r.seq as number));
+  return rows.length;
+}
+
+function isRecordDoc(d: PouchDoc | undefined): d is RecordDoc {
+  return !!d && !d._deleted && typeof d.table === 'string' && typeof d.rec === 'object' && d.rec !== null;
+}
+
+function replicatedTables(d: Db): Table[] {
+  return d.tables.filter((t) => !LOCAL_TABLES.has(t.name));
+}
+
+// Another record already holds one of this record's unique values (a login name, a number, a
+// year's calendar): it is kept aside for the 同步冲突 screen instead of failing the whole batch.
+async function uniqueClash(table: Table, rec: Record<string, unknown>): Promise<string | null> {
+  for (const idx of table.schema.indexes) {
+    if (!idx.unique) continue;
+    const paths = Array.isArray(idx.keyPath) ? idx.keyPath : [idx.keyPath as string];
+    const value = paths.map((p) => rec[p]);
+    if (value.some((v) => v === undefined || v === null)) continue;
+    const ids = await table
+      .where(idx.name)
+      .equals((Array.isArray(idx.keyPath) ? value : value[0]) as IndexableType)
+      .primaryKeys();
+    if (ids.some((id) => id !== rec.id)) return idx.name;
+  }
+  return null;
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (canonicalJson(before[k]) === canonicalJson(after[k])) continue;
+    b[k] = before[k];
+    a[k] = after[k];
+  }
+  return { b, a };
+}
+
+export type ApplyReport = { applied: number; skipped: number; parked: number };
+
+// The one command through which changes from other PCs enter this PC's database: each record is
+// written as it came, with an audit entry 同步（来自「PC」）; the checkpoint moves in the same
+// transaction. A record with a change of this PC still waiting in the outbox is left for the
+// replication to decide (this PC's version goes out next). Its changes do not go to the outbox.
+export const applyIncoming = defineCommand({
+  what: '同步',
+  perm: 'system.settings',
+  outbox: false,
+  tables: (d) => [...replicatedTables(d), d.syncOutbox, d.syncState],
+  run: async (_ctx, docs: RecordDoc[], checkpoint: number | string): Promise<ApplyReport> => {
+    const report: ApplyReport = { applied: 0, skipped: 0, parked: 0 };
+    for (const doc of docs) {
+      const table = db.tables.find((t) => t.name === doc.table);
+      const rec = doc.rec;
+      if (
+        !table ||
+        LOCAL_TABLES.has(doc.table) ||
+        typeof rec.id !== 'string' ||
+        `${doc.table}:${rec.id}` !== doc._id
+      ) {
+        report.skipped++;
+        continue;
+      }
+      if ((await db.syncOutbox.where('key').equals(doc._id).count()) > 0) {
+        report.skipped++;
+        continue;
+      }
+      const before = (await table.get(rec.id)) as Record<string, unknown> | undefined;
+      if (before && canonicalJson(before) === canonicalJson(rec)) {
+        report.skipped++;
+        continue;
+      }
+      const clash = await uniqueClash(table, rec);
+      if (clash) {
+        await db.syncState.put({ id: PARKED_PREFIX + doc._id, value: { doc, reason: clash, at: nowIso() } });
+        report.parked++;
+        continue;
+      }
+      await table.put(rec);
+      const diff = before ? changedFields(before, rec) : null;
+      await appendAudit({
+        at: nowIso(),
+        actorId: SYNC_ACTOR.id,
+        actorName: SYNC_ACTOR.name,
+        table: doc.table,
+        recordId: rec.id,
+        action: before ? 'update' : 'create',
+        summary: `同步（来自「${doc.pcName}」）`,
+        ...(diff ? { before: diff.b, after: diff.a } : { after: rec }),
+      });
+      report.applied++;
+    }
+    await db.syncState.put({ id: CHECKPOINT_KEY, value: checkpoint });
+    return report;
+  },
+});
+
+// Applies up to `batch` changes that came into the local PouchDB since the checkpoint; resolves to
+// how many changes were read (0: up to date). This PC's own documents are passed over.
+export async function pullChanges(local: PouchDb, me: PcIdentity, batch = 500): Promise<number> {
+  const since = ((await db.syncState.get(CHECKPOINT_KEY))?.value as number | string | undefined) ?? 0;
+  const res = await local.changes({ since, include_docs: true, limit: batch });
+  if (res.results.length === 0) return 0;
+  const docs = res.results
+    .map((r) => r.doc)
+    .filter(isRecordDoc)
+    .filter((d) => d.pc !== me.pcId);
+  await applyIncoming(docs, res.last_seq, SYNC_ACTOR);
+  return res.results.length;
+}
+
+// Records kept aside because another record holds one of their unique values (for 同步冲突).
+export function parkedCount(): Promise<number> {
+  return db.syncState.where(':id').startsWith(PARKED_PREFIX).count();
+}
+
+// First connection of a PC that already has records: every record goes to the outbox once (UUID
+// keys: the hub merges them with the other PCs' records instead of overwriting anything).
+export async function seedOutbox(page = 1000): Promise<number> {
+  let n = 0;
+  for (const table of replicatedTables(db)) {
+    let last: string | undefined;
+    for (;;) {
+      const coll = last === undefined ? table.orderBy(':id') : table.where(':id').above(last);
+      const recs = (await coll.limit(page).toArray()) as { id: string }[];
+      if (recs.length === 0) break;
+      await db.syncOutbox.bulkAdd(
+        recs.map((rec) => ({ key: `${table.name}:${rec.id}`, table: table.name, id: rec.id, rec })),
+      );
+      n += recs.length;
+      last = recs[recs.length - 1].id;
+    }
+  }
+  return n;
+}
