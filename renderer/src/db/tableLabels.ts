@@ -54,6 +54,8 @@ export const TABLE_LABELS: Record<string, string> = {
   vehicles: '车辆',
   vehicleTrips: '派车登记',
   dataRequests: '资料申请',
+  syncOutbox: '同步待发送',
+  syncState: '同步状态',
 };
 
 export function tableLabel(name: string): string {

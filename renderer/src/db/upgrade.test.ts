@@ -140,7 +140,7 @@ describe("schema version 3 → 4 (migration0030: the petitions' nameKeys)", () =
     await v3With(name, n);
     const d = createDb(name);
     await d.open();
-    expect(d.verno).toBe(4);
+    expect(d.verno).toBe(SCHEMA_VERSION);
     const rows = await d.petitions.toArray();
     expect(rows).toHaveLength(n);
     for (const r of rows) expect(r.nameKeys).toEqual(petitionNameKeys(r.name));
