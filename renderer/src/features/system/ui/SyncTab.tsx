@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
+import { Loading } from '../../../components/Detail';
 import { FormCard } from '../../../components/FormCard';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { useCommandForm } from '../../../components/useCommandForm';
@@ -15,26 +16,46 @@ import {
   turnSyncOn,
   useSyncStatus,
 } from '../core/sync';
-import type { SyncForm } from '../core/sync';
+import type { SyncForm, SyncView } from '../core/sync';
 import { SYNC_LABELS } from '../labels';
 
 export function SyncTab() {
   const view = useLiveQuery(() => syncView(), []);
   const counts = useLiveQuery(() => syncCounts(), []);
   const status = useSyncStatus();
+  const enabled = !!view?.enabled;
+  const shown = enabled ? status : { phase: 'off' as const, pending: 0 };
+
+  return (
+    <Stack>
+      <Group gap="xs" aria-label="同步状态">
+        <Text size="sm">{SYNC_LABELS.status}</Text>
+        <Badge color={statusColor(shown)} variant="light" size="lg" data-testid="sync-status">
+          {statusText({ ...shown, pending: counts?.pending ?? shown.pending })}
+        </Badge>
+        {!!counts?.parked && (
+          <Text size="sm" c="orange">
+            {SYNC_LABELS.parked(counts.parked)}
+          </Text>
+        )}
+      </Group>
+      <Alert variant="light" color="gray">
+        {SYNC_LABELS.intro}
+      </Alert>
+      {/* the form opens with the stored values: nothing typed before they are read is overwritten */}
+      {view ? <SyncSettings view={view} /> : <Loading />}
+    </Stack>
+  );
+}
+
+function SyncSettings({ view }: { view: SyncView }) {
   const [testing, setTesting] = useState(false);
   const form = useCommandForm<SyncForm>({
-    initial: { hubUrl: '', user: '', password: '', pcName: '' },
+    initial: view.form,
     submit: (v) => turnSyncOn(v),
     success: SYNC_LABELS.turnedOn,
   });
-  const { reset } = form;
-  const loaded = !!view;
-  useEffect(() => {
-    if (view) reset(view.form);
-    // the stored values once, when they are read (not again while the user types)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loaded, reset]);
+  const enabled = view.enabled;
 
   const test = async () => {
     setTesting(true);
@@ -56,66 +77,48 @@ export function SyncTab() {
       notifyError(e);
     }
   };
-  const enabled = !!view?.enabled;
-  const shown = enabled ? status : { phase: 'off' as const, pending: 0 };
 
   return (
-    <Stack>
-      <Group gap="xs" aria-label="同步状态">
-        <Text size="sm">{SYNC_LABELS.status}</Text>
-        <Badge color={statusColor(shown)} variant="light" size="lg" data-testid="sync-status">
-          {statusText({ ...shown, pending: counts?.pending ?? shown.pending })}
-        </Badge>
-        {!!counts?.parked && (
-          <Text size="sm" c="orange">
-            {SYNC_LABELS.parked(counts.parked)}
-          </Text>
-        )}
-      </Group>
-      <Alert variant="light" color="gray">
-        {SYNC_LABELS.intro}
-      </Alert>
-      <FormCard
-        form={form}
-        title={SYNC_LABELS.title}
-        titleOrder={4}
-        submitLabel={enabled ? SYNC_LABELS.reconnect : SYNC_LABELS.turnOn}
-        footer={
-          <Group gap="xs">
-            <Button variant="default" onClick={test} loading={testing}>
-              {SYNC_LABELS.test}
+    <FormCard
+      form={form}
+      title={SYNC_LABELS.title}
+      titleOrder={4}
+      submitLabel={enabled ? SYNC_LABELS.reconnect : SYNC_LABELS.turnOn}
+      footer={
+        <Group gap="xs">
+          <Button variant="default" onClick={test} loading={testing}>
+            {SYNC_LABELS.test}
+          </Button>
+          {enabled && (
+            <Button variant="light" color="red" onClick={off}>
+              {SYNC_LABELS.turnOff}
             </Button>
-            {enabled && (
-              <Button variant="light" color="red" onClick={off}>
-                {SYNC_LABELS.turnOff}
-              </Button>
-            )}
-          </Group>
-        }
-      >
-        <TextInput
-          label={SYNC_LABELS.hubUrl}
-          placeholder="http://192.168.1.10:5984"
-          {...form.text('hubUrl')}
-          w={360}
-        />
-        <Group>
-          <TextInput label={SYNC_LABELS.user} {...form.text('user')} w={200} autoComplete="off" />
-          <PasswordInput
-            label={SYNC_LABELS.password}
-            placeholder={view?.hasPassword ? SYNC_LABELS.passwordKept : ''}
-            {...form.text('password')}
-            w={200}
-            autoComplete="new-password"
-          />
+          )}
         </Group>
-        <TextInput
-          label={SYNC_LABELS.pcName}
-          description={SYNC_LABELS.pcNameHint}
-          {...form.text('pcName')}
-          w={360}
+      }
+    >
+      <TextInput
+        label={SYNC_LABELS.hubUrl}
+        placeholder="http://192.168.1.10:5984"
+        {...form.text('hubUrl')}
+        w={360}
+      />
+      <Group>
+        <TextInput label={SYNC_LABELS.user} {...form.text('user')} w={200} autoComplete="off" />
+        <PasswordInput
+          label={SYNC_LABELS.password}
+          placeholder={view.hasPassword ? SYNC_LABELS.passwordKept : ''}
+          {...form.text('password')}
+          w={200}
+          autoComplete="new-password"
         />
-      </FormCard>
-    </Stack>
+      </Group>
+      <TextInput
+        label={SYNC_LABELS.pcName}
+        description={SYNC_LABELS.pcNameHint}
+        {...form.text('pcName')}
+        w={360}
+      />
+    </FormCard>
   );
 }
