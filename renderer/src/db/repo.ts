@@ -47,6 +47,37 @@ function inTx<T>(table: Table, fn: () => Promise<T>): Promise<T> {
   return Dexie.currentTransaction ? fn() : writeTx([table], fn);
 }
 
+// A new record as every insert stores it, and its audit entry.
+function newRecord<T extends BaseRecord>(data: NewRecord<T>, actor: Actor, at: string): T {
+  return {
+    ...data,
+    id: data.id ?? newId(),
+    createdAt: at,
+    updatedAt: at,
+    createdBy: actor.id,
+    deletedAt: null,
+  } as unknown as T;
+}
+
+function auditCreate<T extends BaseRecord>(
+  table: Table<T, string>,
+  record: T,
+  actor: Actor,
+  at: string,
+  summary?: string,
+) {
+  return appendAudit({
+    at,
+    actorId: actor.id,
+    actorName: actor.name,
+    table: table.name,
+    recordId: record.id,
+    action: 'create',
+    summary,
+    after: record,
+  });
+}
+
 export function insert<T extends BaseRecord>(
   table: Table<T, string>,
   data: NewRecord<T>,
@@ -55,26 +86,26 @@ export function insert<T extends BaseRecord>(
 ): Promise<T> {
   return inTx(table, async () => {
     const at = nowIso();
-    const record = {
-      ...data,
-      id: data.id ?? newId(),
-      createdAt: at,
-      updatedAt: at,
-      createdBy: actor.id,
-      deletedAt: null,
-    } as unknown as T;
+    const record = newRecord(data, actor, at);
     await table.add(record);
-    await appendAudit({
-      at,
-      actorId: actor.id,
-      actorName: actor.name,
-      table: table.name,
-      recordId: record.id,
-      action: 'create',
-      summary,
-      after: record,
-    });
+    await auditCreate(table, record, actor, at, summary);
     return record;
+  });
+}
+
+// Records made together (the demo's bulk set-up): one bulkAdd, with the audit entries insert writes.
+export function insertMany<T extends BaseRecord>(
+  table: Table<T, string>,
+  rows: NewRecord<T>[],
+  actor: Actor,
+  summary?: string,
+): Promise<T[]> {
+  return inTx(table, async () => {
+    const at = nowIso();
+    const records = rows.map((data) => newRecord(data, actor, at));
+    await table.bulkAdd(records);
+    for (const record of records) await auditCreate(table, record, actor, at, summary);
+    return records;
   });
 }
 
@@ -147,7 +178,11 @@ export function softDelete<T extends BaseRecord>(
   });
 }
 
-export function restoreDeleted<T extends BaseRecord>(table: Table<T, string>, id: string, actor: Actor): Promise<T> {
+export function restoreDeleted<T extends BaseRecord>(
+  table: Table<T, string>,
+  id: string,
+  actor: Actor,
+): Promise<T> {
   return inTx(table, async () => {
     const before = await table.get(id);
     if (!before) throw new DomainError('记录不存在');

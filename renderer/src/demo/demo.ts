@@ -1,16 +1,11 @@
 // 载入演示数据: a complete fictitious bureau, so a newcomer can try every module at once.
 // The organisation is made here; each module adds its own sample records through demo/modules.ts.
-import type { Table } from 'dexie';
-
 import type { Role } from '../../../shared/permissions';
 import type { Rank } from '../../../shared/rules';
 import { makeAccountSecret } from '../auth/service';
-import { appendAudit, bufferAudit } from '../db/audit';
-import { nowIso } from '../db/clock';
+import { bufferAudit } from '../db/audit';
 import { db } from '../db/db';
-import { newId, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
-import type { Actor } from '../db/repo';
-import type { BaseRecord, NewRecord } from '../db/schema/base';
+import { insertMany, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import type { Staff } from '../db/schema/core';
 import { setSetting } from '../db/settings';
 
@@ -179,41 +174,6 @@ const DEMO_WEIGHTS: Record<string, number> = {
   会议与学习: 6,
 };
 
-// Records made together: one bulkAdd, with the audit entries insert would write (buffered: see
-// bufferAudit), inside the caller's writeTx.
-async function insertAll<T extends BaseRecord>(
-  table: Table<T, string>,
-  rows: NewRecord<T>[],
-  actor: Actor,
-  summary?: string,
-): Promise<T[]> {
-  const at = nowIso();
-  const records = rows.map(
-    (data) =>
-      ({
-        ...data,
-        id: data.id ?? newId(),
-        createdAt: at,
-        updatedAt: at,
-        createdBy: actor.id,
-        deletedAt: null,
-      }) as unknown as T,
-  );
-  await table.bulkAdd(records);
-  for (const record of records)
-    await appendAudit({
-      at,
-      actorId: actor.id,
-      actorName: actor.name,
-      table: table.name,
-      recordId: record.id,
-      action: 'create',
-      summary,
-      after: record,
-    });
-  return records;
-}
-
 // The demo's many writes keep their audit entries in memory until the end of each transaction
 // (bufferAudit), so a module's thousands of records do not each wait for an audit write.
 export async function loadDemoData(progress: DemoProgress = () => undefined): Promise<void> {
@@ -235,7 +195,7 @@ async function loadAll(progress: DemoProgress): Promise<void> {
     name ? (sections.find((s) => s.name === name)?.id ?? null) : null;
   const byName = new Map<string, Staff>();
   await writeTx([db.staff, db.sections, db.units, db.responsibleRoutes], async () => {
-    const people = await insertAll(
+    const people = await insertMany(
       db.staff,
       DEMO_PEOPLE.map((p) => ({
         name: p.name,
@@ -263,14 +223,14 @@ async function loadAll(progress: DemoProgress): Promise<void> {
       );
     }
     const unitIds = (
-      await insertAll(
+      await insertMany(
         db.units,
         DEMO_TOWNSHIPS.map((t) => ({ name: `${t}人民政府`, kind: 'township' as const, active: true })),
         SYSTEM_ACTOR,
       )
     ).map((u) => u.id);
     const deptIds = (
-      await insertAll(
+      await insertMany(
         db.units,
         DEMO_DEPARTMENTS.map((d) => ({ name: d, kind: 'department' as const, active: true })),
         SYSTEM_ACTOR,
@@ -285,11 +245,11 @@ async function loadAll(progress: DemoProgress): Promise<void> {
         routes.push({ township: DEMO_TOWNSHIPS[t], subject: subjects[s], unitId });
       }
     }
-    await insertAll(db.responsibleRoutes, routes, SYSTEM_ACTOR);
+    await insertMany(db.responsibleRoutes, routes, SYSTEM_ACTOR);
   });
   const secret = await secretP; // WebCrypto: awaited outside any transaction
   await writeTx([db.accounts], async () => {
-    await insertAll(
+    await insertMany(
       db.accounts,
       DEMO_PEOPLE.filter((p) => p.login).map((p) => ({
         staffId: byName.get(p.name)!.id,

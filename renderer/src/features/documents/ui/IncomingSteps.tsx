@@ -10,6 +10,7 @@ import { today } from '../../../db/clock';
 import type { Staff } from '../../../db/schema/core';
 import type { IncomingDoc } from '../../../db/schema/documents';
 import { useStaffBook } from '../../../org/hooks';
+import { staffWithRole } from '../../../org/order';
 import {
   circulate,
   isUrgent,
@@ -96,7 +97,7 @@ export function ProposeForm({ doc, office }: { doc: IncomingDoc; office: Staff |
 export function DecisionForm({ doc }: { doc: IncomingDoc }) {
   const user = useSession((s) => s.user)!;
   const book = useStaffBook();
-  const directors = book.list.filter((s) => s.roles.includes('director'));
+  const directors = staffWithRole(book.list, 'director');
   const form = useDocForm(
     {
       initial: {
