@@ -40,7 +40,7 @@ export function FormCard({
   footer?: ReactNode;
   onSubmit?: () => Promise<unknown> | void;
   onError?: (e: unknown) => void;
-  form?: Pick<CommandForm<never, unknown>, 'submit' | 'busy'>;
+  form?: Pick<CommandForm<never, unknown>, 'submit' | 'busy'> & { loading?: boolean };
   children: ReactNode;
 }) {
   const [ownBusy, setBusy] = useState(false);
@@ -64,6 +64,7 @@ export function FormCard({
     <Button
       type="submit"
       loading={(showBusy || !!form) && busy}
+      disabled={!!form?.loading}
       color={submitColor}
       mt={inline ? 24 : undefined}
     >

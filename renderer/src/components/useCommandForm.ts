@@ -6,7 +6,12 @@
 //   const form = useCommandForm({ initial: { name: '' }, submit: (v) => createSeal(v, currentActor()),
 //     success: '已登记', onDone: () => form.reset() });
 //   <FormCard form={form} submitLabel="登记"><TextInput label="名称" {...form.text('name')} /></FormCard>
-import { useCallback, useRef, useState } from 'react';
+//
+// A form that edits stored values (settings, a draft) passes them as `stored`, straight from a
+// live query: `undefined` while they are being read (the form cannot be submitted yet), `null` when
+// there is nothing stored. Each time they arrive or change, the fields the user has not edited take
+// them; a field the user has edited keeps what was typed (see applyStored).
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 
 import { notifyOk } from './notify';
@@ -23,12 +28,33 @@ export type CommandFormOptions<V, R> = FieldErrorOptions & {
   onDone?: (result: R, values: V) => void;
   // checks that need no data (the command checks again): field → message
   check?: (values: V) => FieldErrors;
+  // the stored values this form edits: undefined while being read, null when none
+  stored?: V | null;
 };
+
+// The stored values applied to a form: every field the user has not edited (not in `edited`) takes
+// the stored value; an edited field keeps what was typed. Returns `values` itself when nothing
+// changes, so React does not render again.
+export function applyStored<V extends Record<string, unknown>>(
+  values: V,
+  stored: V,
+  edited: ReadonlySet<string>,
+): V {
+  let next: V | null = null;
+  for (const key of Object.keys(stored) as (keyof V & string)[]) {
+    if (edited.has(key) || Object.is(values[key], stored[key])) continue;
+    next ??= { ...values };
+    next[key] = stored[key];
+  }
+  return next ?? values;
+}
 
 export type CommandForm<V, R> = {
   values: V;
   errors: FieldErrors;
   busy: boolean;
+  // the stored values (option `stored`) are still being read: the form cannot be submitted yet
+  loading: boolean;
   set<K extends keyof V>(key: K, value: V[K]): void;
   setValues(next: V | ((v: V) => V)): void;
   // props for a Mantine TextInput / Textarea / PasswordInput
@@ -54,8 +80,18 @@ export type CommandForm<V, R> = {
 export function useCommandForm<V extends Record<string, unknown>, R = unknown>(
   options: CommandFormOptions<V, R>,
 ): CommandForm<V, R> {
-  const { initial, notifyFieldErrors, skipField, clearOnNotify } = options;
-  const [values, setValuesState] = useState<V>(initial);
+  const { initial, notifyFieldErrors, skipField, clearOnNotify, stored } = options;
+  const [values, setValuesState] = useState<V>(() =>
+    stored ? stored : typeof initial === 'function' ? (initial as () => V)() : initial,
+  );
+  // the fields the user edited since the form was opened, reset or saved
+  const edited = useRef(new Set<string>());
+  const loading = 'stored' in options && stored === undefined;
+  const loadingRef = useRef(loading);
+  loadingRef.current = loading;
+  useEffect(() => {
+    if (stored) setValuesState((v) => applyStored(v, stored, edited.current));
+  }, [stored]);
   const [busy, setBusy] = useState(false);
   const { errors, setErrors, fail } = useFieldErrors({ notifyFieldErrors, skipField, clearOnNotify });
   const busyRef = useRef(false);
@@ -77,6 +113,7 @@ export function useCommandForm<V extends Record<string, unknown>, R = unknown>(
 
   const set = useCallback(
     <K extends keyof V>(key: K, value: V[K]) => {
+      edited.current.add(String(key));
       setValuesState((v) => ({ ...v, [key]: value }));
       clearField(String(key));
     },
@@ -84,7 +121,7 @@ export function useCommandForm<V extends Record<string, unknown>, R = unknown>(
   );
 
   const submit = useCallback(async (): Promise<R | undefined> => {
-    if (busyRef.current) return undefined;
+    if (busyRef.current || loadingRef.current) return undefined;
     const o = optsRef.current;
     const v = valuesRef.current;
     const local = o.check?.(v) ?? {};
@@ -97,6 +134,7 @@ export function useCommandForm<V extends Record<string, unknown>, R = unknown>(
     setErrors({});
     try {
       const result = await o.submit(v);
+      edited.current.clear();
       if (o.success) notifyOk(typeof o.success === 'function' ? o.success(result, v) : o.success);
       o.onDone?.(result, v);
       return result;
@@ -109,10 +147,19 @@ export function useCommandForm<V extends Record<string, unknown>, R = unknown>(
     }
   }, [fail, setErrors]);
 
+  const setValues = useCallback((next: V | ((v: V) => V)) => {
+    setValuesState((prev) => {
+      const v = typeof next === 'function' ? next(prev) : next;
+      for (const key of Object.keys(v)) if (!Object.is(prev[key], v[key])) edited.current.add(key);
+      return v;
+    });
+  }, []);
+
   const reset = useCallback(
     (next?: V) => {
       const init = optsRef.current.initial;
       setValuesState(next ?? (typeof init === 'function' ? (init as () => V)() : init));
+      edited.current.clear();
       setErrors({});
     },
     [setErrors],
@@ -122,8 +169,9 @@ export function useCommandForm<V extends Record<string, unknown>, R = unknown>(
     values,
     errors,
     busy,
+    loading,
     set,
-    setValues: setValuesState,
+    setValues,
     text: (key) => ({
       value: (values[key] ?? '') as string,
       onChange: (e) => set(key, e.currentTarget.value as V[typeof key]),

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 
 import type { Invoice } from '../../../../../shared/rules';
 import {
@@ -36,7 +36,7 @@ import { RuleLines, ruleLine } from '../../../components/RuleCite';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { typedFen, Yuan } from '../../../components/Yuan';
 import { today } from '../../../db/clock';
-import type { ExpenseCategory, InvoiceLine } from '../../../db/schema/finance';
+import type { Expense, ExpenseCategory, InvoiceLine } from '../../../db/schema/finance';
 import { parseYuan } from '../../../db/validate';
 import { DecisionSelect } from '../../meetings';
 import { fileExpense, submitExpense } from '../core/claims';
@@ -60,10 +60,37 @@ type Values = {
   requestId: string;
 };
 
+// The form's values of a filed draft.
+function draftValues(draft: Expense): Values {
+  return {
+    category: draft.category,
+    purpose: draft.purpose,
+    expenseOn: draft.expenseOn,
+    advanced: draft.advanced,
+    lines: draft.invoices.length
+      ? draft.invoices.map((l) => ({
+          kind: l.kind,
+          number: l.number,
+          amount: fenToYuan(l.amountFen).toFixed(2),
+        }))
+      : [{ ...EMPTY_LINE }],
+    lateReason: draft.lateReason ?? '',
+    decisionId: draft.meetingDecisionId ?? null,
+    requestId: draft.requestId ?? '',
+  };
+}
+
 export function ClaimForm({ draftId }: { draftId?: string }) {
   const user = useSession((s) => s.user)!;
   const cal = useCalendar();
   const mode = useRef<'file' | 'submit'>('submit');
+  // A filed draft (备案) opened for submission: its values fill the form once read (null: a new claim,
+  // or no draft by that id).
+  const draft = useLiveQuery(async () => (draftId ? ((await getExpense(draftId)) ?? null) : null), [draftId]);
+  const stored = useMemo(
+    () => (draft === undefined ? undefined : draft && draft.status === 'draft' ? draftValues(draft) : null),
+    [draft],
+  );
   const form = useCommandForm({
     initial: (): Values => ({
       category: 'office',
@@ -75,6 +102,7 @@ export function ClaimForm({ draftId }: { draftId?: string }) {
       decisionId: null,
       requestId: '',
     }),
+    stored,
     submit: (v: Values) => go(v, mode.current),
     success: (e) => (mode.current === 'file' ? `已备案：${e.number}` : `已提交报销：${e.number}`),
     onDone: (e) => navigate('finance', 'claims', e.id),
@@ -82,29 +110,6 @@ export function ClaimForm({ draftId }: { draftId?: string }) {
   });
   const { values, errors, set } = form;
   const { category, expenseOn, advanced, lines, decisionId, requestId } = values;
-
-  // A filed draft (备案) opened for submission.
-  const draft = useLiveQuery(() => (draftId ? getExpense(draftId) : undefined), [draftId]);
-  useEffect(() => {
-    if (!draft || draft.status !== 'draft') return;
-    form.reset({
-      category: draft.category,
-      purpose: draft.purpose,
-      expenseOn: draft.expenseOn,
-      advanced: draft.advanced,
-      lines: draft.invoices.length
-        ? draft.invoices.map((l) => ({
-            kind: l.kind,
-            number: l.number,
-            amount: fenToYuan(l.amountFen).toFixed(2),
-          }))
-        : [{ ...EMPTY_LINE }],
-      lateReason: draft.lateReason ?? '',
-      decisionId: draft.meetingDecisionId ?? null,
-      requestId: draft.requestId ?? '',
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the draft is loaded once it arrives
-  }, [draft]);
 
   const requestKind = category === 'supplies' ? 'supply' : category === 'printing' ? 'printing' : null;
   const requests = useLiveQuery(

@@ -1,7 +1,6 @@
 // 设置 of the petitions module: numbering formats (PET-1), the time limits of PET-2..5, with
 // PET-4's limit for the categories other than 申诉求决类, and who may see informants (PET-6).
 import { Checkbox, Group, NumberInput, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
-import { useEffect } from 'react';
 
 import { can, ROLE_LABELS, ROLES } from '../../../../../shared/permissions';
 import { useSession } from '../../../auth/session';
@@ -32,11 +31,11 @@ export function SettingsView() {
   const current = useSettings();
   const form = useCaseForm({
     initial: current,
+    stored: current,
     submit: (v) => savePetitionSettings(v, actor),
     success: '信访设置已保存',
   });
-  const { values: s, errors, setValues: setS, reset } = form;
-  useEffect(() => reset(current), [current, reset]);
+  const { values: s, errors, setValues: setS } = form;
   const year = Number(today().slice(0, 4));
   return (
     // read-only (the fields and the button) for those who may not change the settings

@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import { ROLE_LABELS, ROLES } from '../../../../../shared/permissions';
 import type { Rank } from '../../../../../shared/rules';
@@ -192,15 +192,13 @@ function RenameModal({ section, onClose }: { section: Section; onClose: () => vo
 }
 
 function LeadershipCard({ pickers }: { pickers: LeaderPickers }) {
+  const stored = useLiveQuery(getLeadership, []);
   const form = useCommandForm({
     initial: { directorId: null, financeDeputyId: null, officeDeputyId: null } as Leadership,
+    stored,
     submit: (v) => setLeadership(v),
     success: '领导分工已保存',
   });
-  const { reset } = form;
-  useEffect(() => {
-    getLeadership().then((v) => reset(v));
-  }, [reset]);
   const v = form.values;
   return (
     <FormCard form={form} title="领导分工" titleOrder={4} submitLabel="保存领导分工">

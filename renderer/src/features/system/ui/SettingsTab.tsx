@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 
 import type { AppInfo } from '../../../../../shared/ipc';
@@ -21,15 +22,13 @@ export function SettingsTab() {
 }
 
 function UnitNameCard() {
+  const stored = useLiveQuery(async () => ({ unitName: await getUnitName() }), []);
   const form = useCommandForm({
     initial: { unitName: '' },
+    stored,
     submit: (v) => setUnitName(v.unitName),
     success: '单位名称已保存（台账标题、打印件使用此名称）',
   });
-  const { reset } = form;
-  useEffect(() => {
-    getUnitName().then((unitName) => reset({ unitName }));
-  }, [reset]);
   return (
     <FormCard
       form={form}

@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import type { Role } from '../../../../../shared/permissions';
 import { ROLE_LABELS, ROLES } from '../../../../../shared/permissions';
@@ -193,15 +193,18 @@ export function UsersTab() {
 }
 
 function IdleLockCard() {
+  const stored = useLiveQuery(
+    async (): Promise<{ idleLockMinutes: number | string }> => ({
+      idleLockMinutes: await getIdleLockMinutes(),
+    }),
+    [],
+  );
   const form = useCommandForm({
     initial: { idleLockMinutes: 15 as number | string },
+    stored,
     submit: (v) => setIdleLockMinutes(Number(v.idleLockMinutes)),
     success: '已保存，下次登录起生效',
   });
-  const { reset } = form;
-  useEffect(() => {
-    getIdleLockMinutes().then((idleLockMinutes) => reset({ idleLockMinutes }));
-  }, [reset]);
   return (
     <FormCard form={form} inline submitLabel="保存">
       <NumberInput
