@@ -52,6 +52,32 @@ const SCREEN_DB = [
   },
 ];
 
+const SYNTAX_BASE = [
+  {
+    selector: "TSTypeReference[typeName.left.name='React'][typeName.right.name='FC']",
+    message: 'No React.FC: type the props.',
+  },
+  {
+    selector: "MemberExpression[object.name='window'][property.name='api']",
+    message: 'Only renderer/src/platform touches window.api.',
+  },
+];
+const SYNTAX_SCREEN = {
+  selector: "Identifier[name='SYSTEM_ACTOR']",
+  message: 'No screen acts as the system: pass currentActor().',
+};
+const SYNTAX_SOFT_DELETE = {
+  selector: "MemberExpression[property.name='deletedAt']",
+  message: 'Soft delete is read in db/live.ts: use isLive / liveOnly / getLive / live.',
+};
+// the files that show or restore deleted records, and say what a deletion was
+const SOFT_DELETE_READERS = [
+  'renderer/src/features/system/core/deleted.ts',
+  'renderer/src/features/system/ui/DeletedTab.tsx',
+  'renderer/src/features/system/core/auditFormat.ts',
+  'renderer/src/backup/**',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -84,17 +110,7 @@ export default tseslint.config(
       ],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "TSTypeReference[typeName.left.name='React'][typeName.right.name='FC']",
-          message: 'No React.FC: type the props.',
-        },
-        {
-          selector: "MemberExpression[object.name='window'][property.name='api']",
-          message: 'Only renderer/src/platform touches window.api.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...SYNTAX_BASE],
     },
   },
   {
@@ -199,22 +215,20 @@ export default tseslint.config(
     files: ['renderer/src/**/*.tsx', 'renderer/src/features/*/ui/**/*.ts'],
     ignores: ['renderer/src/**/*.test.tsx'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "TSTypeReference[typeName.left.name='React'][typeName.right.name='FC']",
-          message: 'No React.FC: type the props.',
-        },
-        {
-          selector: "MemberExpression[object.name='window'][property.name='api']",
-          message: 'Only renderer/src/platform touches window.api.',
-        },
-        {
-          selector: "Identifier[name='SYSTEM_ACTOR']",
-          message: 'No screen acts as the system: pass currentActor().',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...SYNTAX_BASE, SYNTAX_SCREEN],
     },
+  },
+  {
+    // soft delete is read in one place: renderer/src/db/live.ts (isLive, liveOnly, getLive, live).
+    // What shows or restores deleted records (回收站, the audit's wording, backups) reads it by right.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/**/*.test.{ts,tsx}', 'renderer/src/db/**', ...SOFT_DELETE_READERS],
+    rules: { 'no-restricted-syntax': ['error', ...SYNTAX_BASE, SYNTAX_SOFT_DELETE] },
+  },
+  {
+    files: ['renderer/src/**/*.tsx', 'renderer/src/features/*/ui/**/*.ts'],
+    ignores: ['renderer/src/**/*.test.tsx', 'renderer/src/db/**', ...SOFT_DELETE_READERS],
+    rules: { 'no-restricted-syntax': ['error', ...SYNTAX_BASE, SYNTAX_SCREEN, SYNTAX_SOFT_DELETE] },
   },
   ...MODULES.map((m) => ({
     // a module reaches another module only through its index.ts

@@ -7,6 +7,7 @@ import { appendAudit } from '../db/audit';
 import { setAuditAnchor } from '../db/auditAnchor';
 import { now, nowIso } from '../db/clock';
 import { createDb, db, switchDb, withRelaxedDurability } from '../db/db';
+import { isLive } from '../db/live';
 import { DomainError, insert, newId, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import type { Actor } from '../db/repo';
 import type { Account, Staff } from '../db/schema/core';
@@ -223,7 +224,7 @@ export async function login(loginName: string, password: string): Promise<LoginR
   const name = loginName.trim();
   if (!name || !password) return { ok: false, message: '请输入登录名和密码' };
   const account = await db.accounts.where('loginName').equals(name).first();
-  if (!account || account.deletedAt || account.disabled) {
+  if (!isLive(account) || account.disabled) {
     await hashPassword(password, NO_SALT); // as long as a real check
     return { ok: false, message: LOGIN_REFUSED };
   }
@@ -248,7 +249,7 @@ export async function login(loginName: string, password: string): Promise<LoginR
     );
     return { ok: false, message: LOGIN_REFUSED };
   }
-  if (!staff || staff.deletedAt || !staff.active) return { ok: false, message: '该人员已停用，请联系管理员' };
+  if (!isLive(staff) || !staff.active) return { ok: false, message: '该人员已停用，请联系管理员' };
   await update(db.accounts, account.id, { failedAttempts: 0, lockedUntil: null }, actor, '登录');
   return { ok: true, user: toSessionUser(staff, account) };
 }

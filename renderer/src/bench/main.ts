@@ -14,6 +14,7 @@ import { fullBackup, fullRestore } from '../backup/bench-api';
 import { loadCalendar } from '../calendar/calendar';
 import { today } from '../db/clock';
 import { createDb, db, switchDb } from '../db/db';
+import { isLive } from '../db/live';
 import { insert, SYSTEM_ACTOR, writeTx } from '../db/repo';
 import { loadDemoData } from '../demo/demo';
 import { lastWorkerMs, resetExportWorker, warmExportWorker, writeWorkbook } from '../export/workbook';
@@ -99,7 +100,7 @@ async function prepareFull(factor: number) {
     t(scale.petitions),
     (done, total) => done % 10000 === 0 && log(`petitions ${done}/${total}`),
   );
-  const staff = (await db.staff.toArray()).filter((s) => s.active && !s.deletedAt);
+  const staff = (await db.staff.toArray()).filter((s) => s.active && isLive(s));
   // Two sign-ins a working day for each person, back from today until the target is reached.
   const workdaysNeeded = Math.ceil(t(scale.signIns) / staff.length / 2);
   const from = addCalendarDays(today(), -Math.ceil((workdaysNeeded * 365) / 248));

@@ -37,3 +37,8 @@ export function live<T extends BaseRecord>(c: Collection<T, string>): Collection
 export function liveOnly<T extends { deletedAt?: string | null }>(rows: readonly T[]): T[] {
   return rows.filter(isLive);
 }
+
+// A record at hand that was deleted (no type narrowing: for a record known to exist).
+export function isDeleted(r: { deletedAt?: string | null }): boolean {
+  return !!r.deletedAt;
+}

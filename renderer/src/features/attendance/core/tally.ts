@@ -33,6 +33,7 @@ import {
 import { loadCalendar } from '../../../calendar/calendar';
 import { localHHmm, now as nowDate, today, toLocalISODate } from '../../../db/clock';
 import { db } from '../../../db/db';
+import { isDeleted, isLive } from '../../../db/live';
 import type { Leave, SignIn, Trip } from '../../../db/schema/attendance';
 import type { Section, Staff } from '../../../db/schema/core';
 
@@ -52,15 +53,13 @@ export const UNPLACED = '未分股室';
 // A system account (the administrator made at first run: no section, no role but admin) keeps no
 // attendance; a real person who administers the system has a section or another role too.
 export function keepsAttendance(s: Staff): boolean {
-  return (
-    s.active && !s.deletedAt && (!!s.sectionId || s.rank !== 'staff' || s.roles.some((r) => r !== 'admin'))
-  );
+  return s.active && isLive(s) && (!!s.sectionId || s.rank !== 'staff' || s.roles.some((r) => r !== 'admin'));
 }
 
 // Everyone on the sheet: active staff, leaders first, then by section and rank.
 export async function sheetPeople(): Promise<Person[]> {
   const [staff, sections] = await Promise.all([db.staff.toArray(), db.sections.toArray()]);
-  const secs = new Map<string, Section>(sections.filter((s) => !s.deletedAt).map((s) => [s.id, s]));
+  const secs = new Map<string, Section>(sections.filter(isLive).map((s) => [s.id, s]));
   return staff
     .filter(keepsAttendance)
     .map((s) => {
@@ -97,12 +96,12 @@ const TRIP_COUNTED = new Set(['approved', 'reported']);
 
 export async function leavesOverlapping(first: ISODate, last: ISODate): Promise<Leave[]> {
   const ls = await db.leaves.where('endDate').aboveOrEqual(first).toArray();
-  return ls.filter((l) => !l.deletedAt && l.startDate <= last);
+  return ls.filter((l) => isLive(l) && l.startDate <= last);
 }
 
 export async function tripsOverlapping(first: ISODate, last: ISODate): Promise<Trip[]> {
   const ts = await db.trips.where('endDate').aboveOrEqual(first).toArray();
-  return ts.filter((t) => !t.deletedAt && t.startDate <= last);
+  return ts.filter((t) => isLive(t) && t.startDate <= last);
 }
 
 type Known = {
@@ -130,7 +129,7 @@ export function knownSessions(
     return day[half];
   };
   for (const s of signIns) {
-    if (s.deletedAt) continue;
+    if (isDeleted(s)) continue;
     for (const h of HALVES) {
       const e = s[h];
       if (e?.at && !e.absent) {

@@ -6,6 +6,7 @@ import { requireActDate } from '../../../db/actDate';
 import { nowIso } from '../../../db/clock';
 import { defineCommand } from '../../../db/command';
 import { db } from '../../../db/db';
+import { isLive } from '../../../db/live';
 import { DomainError, update } from '../../../db/repo';
 
 export type ArchiveYearStatus = {
@@ -20,10 +21,10 @@ export type ArchiveYearStatus = {
 
 export async function archiveYearStatus(year: number, on: ISODate): Promise<ArchiveYearStatus> {
   const inc = (await db.incomingDocs.where('[year+archived]').equals([year, 0]).toArray()).filter(
-    (d) => !d.deletedAt && d.status !== 'destroyed',
+    (d) => isLive(d) && d.status !== 'destroyed',
   );
   const out = (await db.outgoingDocs.where('[numberYear+archived]').equals([year, 0]).toArray()).filter(
-    (d) => !d.deletedAt,
+    isLive,
   );
   const open = inc.length + out.length;
   return {
@@ -58,10 +59,10 @@ export const archiveYear = defineCommand({
   ): Promise<{ incoming: number; outgoing: number }> => {
     const ref = archiveRef?.trim() ?? '';
     const inc = (await db.incomingDocs.where('[year+archived]').equals([year, 0]).toArray()).filter(
-      (d) => !d.deletedAt && d.status === 'reported',
+      (d) => isLive(d) && d.status === 'reported',
     );
     const out = (await db.outgoingDocs.where('[numberYear+archived]').equals([year, 0]).toArray()).filter(
-      (d) => !d.deletedAt && d.status === 'issued',
+      (d) => isLive(d) && d.status === 'issued',
     );
     if (inc.length + out.length === 0)
       throw new DomainError(`${year}年没有可归档的公文（收文须已反馈结果，发文须已印发）`, 'year', 'DOC-6');

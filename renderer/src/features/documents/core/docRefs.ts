@@ -4,6 +4,7 @@
 // paper files). This file finds documents for the picker and checks a picked one.
 import type { ISODate } from '../../../../../shared/rules';
 import { db } from '../../../db/db';
+import { isLive } from '../../../db/live';
 import { DomainError } from '../../../db/repo';
 import type { DocDestruction, IncomingDoc, OutgoingDoc } from '../../../db/schema/documents';
 
@@ -96,7 +97,7 @@ function parseNumber(query: string): { year: number | null; seq: number | null }
 async function destroyedRefs(fromYear: number): Promise<Set<string>> {
   const list = await db.docDestructions.where('year').aboveOrEqual(fromYear).toArray();
   return new Set(
-    list.filter((r) => !r.deletedAt && r.status === 'destroyed' && r.docRefId).map((r) => r.docRefId!),
+    list.filter((r) => isLive(r) && r.status === 'destroyed' && r.docRefId).map((r) => r.docRefId!),
   );
 }
 
@@ -121,9 +122,9 @@ export async function searchRegisterDocs(
   const years = year ? [year] : [thisYear, thisYear - 1];
   const destroyed = await destroyedRefs(Math.min(...years) - 1);
   const usableIn = (d: IncomingDoc) =>
-    !d.deletedAt && d.status !== 'destroyed' && !destroyed.has(d.id) && (opts.use === 'loan' || !d.archived);
+    isLive(d) && d.status !== 'destroyed' && !destroyed.has(d.id) && (opts.use === 'loan' || !d.archived);
   const usableOut = (d: OutgoingDoc) =>
-    !d.deletedAt && !!d.docNumber && !destroyed.has(d.id) && (opts.use === 'loan' || !d.archived);
+    isLive(d) && !!d.docNumber && !destroyed.has(d.id) && (opts.use === 'loan' || !d.archived);
 
   const out: DocChoice[] = [];
   const seen = new Set<string>();
@@ -179,7 +180,7 @@ async function destructionsOf(table: DocRefTable, doc: IncomingDoc | OutgoingDoc
       .where('year')
       .aboveOrEqual(doc.year - 1)
       .toArray()
-  ).filter((r) => !r.deletedAt && r.docRefTable === table && r.docRefId === doc.id);
+  ).filter((r) => isLive(r) && r.docRefTable === table && r.docRefId === doc.id);
 }
 
 export type CheckedDocRef = { table: DocRefTable; id: string; docNo: string; title: string };
@@ -215,7 +216,7 @@ export async function checkDocRef(
     doc = d;
     docNo = d?.docNumber ?? '';
   }
-  if (!doc || doc.deletedAt)
+  if (!isLive(doc))
     throw new DomainError(`所选文件在${DOC_REF_TABLE_LABELS[table]}登记簿中不存在或已删除`, 'docTitle', rule);
   if (!docNo) throw new DomainError('所选发文尚未编号，不在发文登记簿中', 'docTitle', rule);
   const done = (await destructionsOf(table, doc)).filter((r) => r.id !== opts.exceptId);

@@ -6,6 +6,7 @@ import {
 } from '../../../../../shared/ledgers/office';
 import { today } from '../../../db/clock';
 import { db } from '../../../db/db';
+import { isLive } from '../../../db/live';
 import { exportLedger } from '../../../export';
 import { unitName } from '../../../org/org';
 import {
@@ -24,14 +25,14 @@ async function nameMap(): Promise<Map<string, string>> {
 export async function exportIncomingRegister(year: number) {
   const docs = (
     await db.incomingDocs.where('[year+seq]').between([year, 0], [year, Infinity]).toArray()
-  ).filter((d) => !d.deletedAt);
+  ).filter(isLive);
   const circs = (
     await db.docCirculations
       .where('docId')
       .anyOf(docs.map((d) => d.id))
       .toArray()
   )
-    .filter((c) => !c.deletedAt)
+    .filter(isLive)
     .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   const names = await nameMap();
   const rows = docs.map((d) => {
@@ -69,7 +70,7 @@ export async function exportIncomingRegister(year: number) {
 export async function exportOutgoingRegister(year: number) {
   const docs = (
     await db.outgoingDocs.where('[numberYear+numberSeq]').between([year, 0], [year, Infinity]).toArray()
-  ).filter((d) => !d.deletedAt);
+  ).filter(isLive);
   const names = await nameMap();
   const sections = new Map((await db.sections.toArray()).map((s) => [s.id, s.name]));
   const rows = docs
@@ -97,7 +98,7 @@ export async function exportOutgoingRegister(year: number) {
 
 export async function exportLoanRegister(year: number) {
   const loans = (await db.docLoans.where('year').equals(year).toArray())
-    .filter((l) => !l.deletedAt)
+    .filter(isLive)
     .sort((a, b) => a.borrowedOn.localeCompare(b.borrowedOn));
   const staff = new Map((await db.staff.toArray()).map((s) => [s.id, s]));
   const sections = new Map((await db.sections.toArray()).map((s) => [s.id, s.name]));

@@ -11,7 +11,7 @@ import { requireActDate } from '../../../db/actDate';
 import { nowIso } from '../../../db/clock';
 import { defineCommand } from '../../../db/command';
 import { db } from '../../../db/db';
-import { getLive } from '../../../db/live';
+import { getLive, isLive } from '../../../db/live';
 import { DomainError, insert, logEvent, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type {
@@ -208,7 +208,7 @@ const proposeHandlingCommand = defineCommand({
     }
     if (!proposal?.trim()) throw new DomainError('请填写拟办意见', 'proposal', 'DOC-1');
     const dir = (await db.staff.where('rank').equals('director').toArray()).find(
-      (s) => s.active && !s.deletedAt,
+      (s) => s.active && isLive(s),
     );
     const step = who.recordedById
       ? `${actor.name}代录办公室主任（${office!.name}）拟办意见，送局长批办`
@@ -323,16 +323,14 @@ const circulateCommand = defineCommand({
     const calendar = cal ?? (await loadCalendar());
     const names = new Map<string, string>();
     for (const s of await db.staff.bulkGet([...readers, ...handlers])) {
-      if (!s || s.deletedAt || !s.active) throw new DomainError('所选人员不存在或已停用', 'readers', 'DOC-1');
+      if (!isLive(s) || !s.active) throw new DomainError('所选人员不存在或已停用', 'readers', 'DOC-1');
       names.set(s.id, s.name);
     }
     const doc = await liveDoc(id);
     if (doc.status === 'registered' || doc.status === 'proposed')
       throw new DomainError('请先拟办并经局长批办后再分送传阅', 'readers', 'DOC-1');
     requireStatus(doc, ['decided', 'circulating', 'done'], '该文件已办结，不能再分送');
-    const existing = (await db.docCirculations.where('docId').equals(id).toArray()).filter(
-      (c) => !c.deletedAt,
-    );
+    const existing = (await db.docCirculations.where('docId').equals(id).toArray()).filter(isLive);
     const already = new Set(existing.map((c) => c.staffId));
     const due = circulationDue(doc.receivedOn, isUrgent(doc.urgency), calendar);
     const at = nowIso();
@@ -406,9 +404,7 @@ export const markCirculationDone = defineCommand({
       actor,
       c.role === 'read' ? '已阅' : '办理完毕',
     );
-    const all = (await db.docCirculations.where('docId').equals(c.docId).toArray()).filter(
-      (x) => !x.deletedAt,
-    );
+    const all = (await db.docCirculations.where('docId').equals(c.docId).toArray()).filter(isLive);
     const pending = all.filter((x) => !x.done && x.id !== c.id).map((x) => x.staffId);
     const allDone = pending.length === 0;
     await update(
@@ -529,14 +525,14 @@ export async function listIncoming(
     : db.incomingDocs.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]);
   return range
     .reverse()
-    .filter((d) => !d.deletedAt)
+    .filter(isLive)
     .limit(limit + 1)
     .toArray();
 }
 
 export async function circulationsOf(docId: string): Promise<DocCirculation[]> {
   return (await db.docCirculations.where('docId').equals(docId).toArray())
-    .filter((c) => !c.deletedAt)
+    .filter(isLive)
     .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
 }
 
@@ -544,13 +540,11 @@ export async function circulationsOf(docId: string): Promise<DocCirculation[]> {
 export async function myPendingCirculations(
   staffId: string,
 ): Promise<(DocCirculation & { doc: IncomingDoc })[]> {
-  const cs = (await db.docCirculations.where('[staffId+done]').equals([staffId, 0]).toArray()).filter(
-    (c) => !c.deletedAt,
-  );
+  const cs = (await db.docCirculations.where('[staffId+done]').equals([staffId, 0]).toArray()).filter(isLive);
   const docs = await db.incomingDocs.bulkGet(cs.map((c) => c.docId));
   return cs
     .map((c, i) => ({ ...c, doc: docs[i]! }))
-    .filter((c) => c.doc && !c.doc.deletedAt)
+    .filter((c) => c.doc && isLive(c.doc))
     .sort((a, b) => a.due.localeCompare(b.due));
 }
 
@@ -558,7 +552,7 @@ export async function myPendingCirculations(
 export async function overdueCirculations(on: ISODate): Promise<DocCirculation[]> {
   return (
     await db.docCirculations.where('[done+due]').between([0, ''], [0, on], true, false).toArray()
-  ).filter((c) => !c.deletedAt);
+  ).filter(isLive);
 }
 
 export async function logIncomingEvent(id: string, summary: string, actor: Actor): Promise<void> {

@@ -17,7 +17,7 @@ import { nowIso, today } from '../../../db/clock';
 import { defineCommand } from '../../../db/command';
 import type { Db } from '../../../db/command';
 import { db } from '../../../db/db';
-import { getLive } from '../../../db/live';
+import { getLive, isLive } from '../../../db/live';
 import { DomainError, insert, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { DataRequest, DocDestruction, DocLoan } from '../../../db/schema/documents';
@@ -86,7 +86,7 @@ export const requestLoan = defineCommand({
     const { actor } = ctx;
     if (input.borrowerId !== actor.id) ctx.require('documents.manage', '代为登记借阅');
     const borrower = await db.staff.get(input.borrowerId);
-    if (!borrower || borrower.deletedAt || !borrower.active)
+    if (!isLive(borrower) || !borrower.active)
       throw new DomainError('借阅人不存在或已停用', 'borrowerId', 'DOC-5');
     // A picked document must be in its register, not deleted, not destroyed (DOC-7); archives may be lent.
     const ref = await checkDocRef(input, 'loan');
@@ -171,7 +171,7 @@ export async function overdueLoans(on: ISODate): Promise<DocLoan[]> {
     .where('[status+returnDue]')
     .between(['approved', ''], ['approved', on], true, false)
     .toArray();
-  return out.filter((l) => !l.deletedAt && loanOverdue(l.returnDue, on));
+  return out.filter((l) => isLive(l) && loanOverdue(l.returnDue, on));
 }
 
 // ---- DOC-5 outside requests for materials or data ----
@@ -286,7 +286,7 @@ export type DestructionInput = DocRef & {
 // deputy registers goes to the 局长).
 async function destructionSteps(applicantId: string): Promise<StepSpec[]> {
   const od = await officeDeputy();
-  if (od && od.active && !od.deletedAt && od.id !== applicantId)
+  if (od && od.active && isLive(od) && od.id !== applicantId)
     return [{ key: 'deputy', label: '分管领导批准销毁', approverId: od.id }];
   const dir = await director();
   if (!dir) throw new DomainError('找不到分管办公室的领导：请在“系统—设置”中设置', 'route', 'DOC-7');

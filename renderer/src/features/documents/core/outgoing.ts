@@ -19,7 +19,7 @@ import { today } from '../../../db/clock';
 import { defineCommand } from '../../../db/command';
 import type { CommandContext, Db } from '../../../db/command';
 import { db } from '../../../db/db';
-import { getLive } from '../../../db/live';
+import { getLive, isLive } from '../../../db/live';
 import { DomainError, insert, logEvent, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
@@ -163,9 +163,9 @@ export const editOutgoing = defineCommand({
 // 办公室主任: the head of the section named 办公室 (the office checks the draft: 核稿).
 export async function officeDirector(): Promise<Staff | undefined> {
   const sections = await db.sections.toArray();
-  const office = sections.find((s) => !s.deletedAt && s.name === '办公室');
+  const office = sections.find((s) => isLive(s) && s.name === '办公室');
   const s = office?.headId ? await db.staff.get(office.headId) : undefined;
-  return s && s.active && !s.deletedAt ? s : undefined;
+  return s && s.active && isLive(s) ? s : undefined;
 }
 
 // DOC-3: the four approval steps after drafting. A step that would fall on the drafter is the
@@ -188,7 +188,7 @@ export async function outgoingSteps(
   ];
   const out: StepSpec[] = [];
   for (const [key, person, who] of wanted) {
-    if (!person || !person.active || person.deletedAt)
+    if (!person || !person.active || !isLive(person))
       throw new DomainError(`找不到${who}：请在“系统—组织”中设置`, 'route', 'DOC-3');
     if (person.id === drafter.id) continue;
     const prev = out[out.length - 1];

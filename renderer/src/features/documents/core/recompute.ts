@@ -4,6 +4,7 @@
 import { circulationDue } from '../../../../../shared/rules';
 import type { MovedDeadline, RecomputeCtx, RecomputeResult } from '../../../calendar/recompute';
 import { db } from '../../../db/db';
+import { isLive } from '../../../db/live';
 import { update } from '../../../db/repo';
 
 import { isUrgent } from './incoming';
@@ -13,9 +14,9 @@ export async function prepareDocumentRecompute(): Promise<(ctx: RecomputeCtx) =>
     const from = `${String(Math.min(...years)).padStart(4, '0')}-01-01`;
     const open = (
       await db.docCirculations.where('[done+due]').between([0, from], [0, '9999-12-31'], true, true).toArray()
-    ).filter((c) => !c.deletedAt);
+    ).filter(isLive);
     const docIds = [...new Set(open.map((c) => c.docId))];
-    const docs = (await db.incomingDocs.bulkGet(docIds)).filter((d) => d && !d.deletedAt);
+    const docs = (await db.incomingDocs.bulkGet(docIds)).filter((d) => d && isLive(d));
     const moved: MovedDeadline[] = [];
     for (const doc of docs) {
       const due = circulationDue(doc!.receivedOn, isUrgent(doc!.urgency), cal);

@@ -15,7 +15,7 @@ import { requireActDate } from '../../../db/actDate';
 import { nowIso, today } from '../../../db/clock';
 import { defineCommand } from '../../../db/command';
 import { db } from '../../../db/db';
-import { getLive } from '../../../db/live';
+import { getLive, isDeleted } from '../../../db/live';
 import { DomainError, insert, logEvent, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Trip, TripKind } from '../../../db/schema/attendance';
@@ -49,7 +49,7 @@ export type TripDraft = Span & {
 };
 
 function cited(decision: MeetingDecision | null | undefined): CitedDecision | null {
-  return decision ? { meetingKind: decision.meetingKind, deleted: !!decision.deletedAt } : null;
+  return decision ? { meetingKind: decision.meetingKind, deleted: isDeleted(decision) } : null;
 }
 
 async function checkDraft(d: TripDraft, decision: MeetingDecision | null | undefined) {

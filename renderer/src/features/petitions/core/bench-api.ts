@@ -9,6 +9,7 @@ import { useSession } from '../../../auth/session';
 import { loadCalendar } from '../../../calendar/calendar';
 import { now, nowIso, today } from '../../../db/clock';
 import { db } from '../../../db/db';
+import { isLive } from '../../../db/live';
 import { newId, SYSTEM_ACTOR } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Petition, PetitionChannel, PetitionStep } from '../../../db/schema/petitions';
@@ -62,8 +63,8 @@ export async function generatePetitions(
     loadPinyinKeys(),
   ]);
   const townships = townshipsKnown.length ? townshipsKnown : ['金石镇', '回龙镇', '高桥镇', '崀山镇'];
-  const units = (await db.units.toArray()).filter((u) => !u.deletedAt);
-  const staff = (await db.staff.toArray()).filter((s) => !s.deletedAt);
+  const units = (await db.units.toArray()).filter(isLive);
+  const staff = (await db.staff.toArray()).filter(isLive);
   const by = staff[0] ?? { id: SYSTEM_ACTOR.id, name: SYSTEM_ACTOR.name };
   const day0 = today();
   const next = new Map<string, number>();

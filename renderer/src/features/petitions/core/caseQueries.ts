@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 
 import type { ISODate } from '../../../../../shared/rules';
 import { db } from '../../../db/db';
-import { getLive } from '../../../db/live';
+import { getLive, isLive } from '../../../db/live';
 import type { AuditEntry } from '../../../db/schema/core';
 import type { Petition, PetitionStep, ReceptionDay } from '../../../db/schema/petitions';
 
@@ -53,7 +53,7 @@ export async function identityReviewOf(
   const review = (await openIdentityReviews())[id];
   if (!review) return null;
   const p = await db.petitions.get(id);
-  if (!p || p.deletedAt) return null;
+  if (!isLive(p)) return null;
   const access = await informantAccess();
   const matches = await informantMatchesOf(p, access, true);
   if (!matches.length) return null;
@@ -73,12 +73,10 @@ export async function visitCaseOptions(date: ISODate): Promise<CaseOption[]> {
     .where('[channel+receivedOn+regNo]')
     .between(['visit', date, Dexie.minKey], ['visit', date, Dexie.maxKey])
     .toArray();
-  return (
-    await shapeRows(
-      rows.filter((p) => !p.deletedAt),
-      'reception',
-    )
-  ).map((p) => ({ value: p.id, label: `${p.regNo} ${p.name} ${shortText(p.summary, 12)}` }));
+  return (await shapeRows(rows.filter(isLive), 'reception')).map((p) => ({
+    value: p.id,
+    label: `${p.regNo} ${p.name} ${shortText(p.summary, 12)}`,
+  }));
 }
 
 // The reception days a case is linked from. A linked case is always of the day's date (checked on
@@ -86,7 +84,7 @@ export async function visitCaseOptions(date: ISODate): Promise<CaseOption[]> {
 // rest is filtered in JS; the table is small anyway (a few hundred rows over years), no index needed.
 export async function receptionDaysOfCase(p: Pick<Petition, 'id' | 'receivedOn'>): Promise<ReceptionDay[]> {
   const days = await db.receptionDays.where('date').equals(p.receivedOn).toArray();
-  return days.filter((d) => !d.deletedAt && d.petitionIds?.includes(p.id));
+  return days.filter((d) => isLive(d) && d.petitionIds?.includes(p.id));
 }
 
 // Registration numbers of the cases linked from the listed reception days (one bulk read by id).

@@ -11,6 +11,7 @@ import { nowIso, today } from '../../../db/clock';
 import { defineCommand } from '../../../db/command';
 import type { Db } from '../../../db/command';
 import { db } from '../../../db/db';
+import { isLive } from '../../../db/live';
 import { DomainError, insert, SYSTEM_ACTOR, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Staff, Unit } from '../../../db/schema/core';
@@ -47,8 +48,8 @@ export async function knownTownships(): Promise<string[]> {
     db.units.where('kind').equals('township').toArray(),
   ]);
   const set = new Set<string>();
-  for (const r of routes) if (!r.deletedAt) set.add(r.township);
-  for (const u of units) if (!u.deletedAt) set.add(u.name.replace(/人民政府$/, ''));
+  for (const r of routes) if (isLive(r)) set.add(r.township);
+  for (const u of units) if (isLive(u)) set.add(u.name.replace(/人民政府$/, ''));
   return [...set].sort((a, b) => a.localeCompare(b, 'zh'));
 }
 
@@ -69,7 +70,7 @@ export async function loadCtx(actor: Actor = SYSTEM_ACTOR): Promise<PetitionCtx>
     settings,
     today: today(),
     townships,
-    units: new Map(units.filter((u) => !u.deletedAt).map((u) => [u.id, u])),
+    units: new Map(units.filter(isLive).map((u) => [u.id, u])),
     staff: staffMap,
     roles,
     system,
@@ -130,7 +131,7 @@ export function caseCommand<I, O>(
 
 export async function livePetition(id: string): Promise<Petition> {
   const p = await db.petitions.get(id);
-  if (!p || p.deletedAt) throw new DomainError('信访件不存在或已删除');
+  if (!isLive(p)) throw new DomainError('信访件不存在或已删除');
   return p;
 }
 

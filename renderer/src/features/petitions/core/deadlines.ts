@@ -2,6 +2,7 @@
 
 import { petitionNextDeadline } from '../../../../../shared/rules';
 import type { CalendarData, ISODate, PetitionCase, PetitionDeadline } from '../../../../../shared/rules';
+import { isDeleted } from '../../../db/live';
 import type { Petition, PetitionState } from '../../../db/schema/petitions';
 
 import { limitsFor } from './settings';
@@ -38,7 +39,7 @@ export function nextDeadlineOf(
   settings: PetitionSettings,
   on: ISODate,
 ): PetitionDeadline | null {
-  if (NO_DEADLINE.includes(p.state) || p.deletedAt) return null;
+  if (NO_DEADLINE.includes(p.state) || isDeleted(p)) return null;
   return petitionNextDeadline(toCase(p), on, cal, {
     soonDays: settings.soonDays,
     limits: limitsFor(p.nature, settings),

@@ -6,6 +6,7 @@ import type { CalendarData, ISODate } from '../../../../../shared/rules';
 import { loadCalendar } from '../../../calendar/calendar';
 import { today as clockToday } from '../../../db/clock';
 import { db } from '../../../db/db';
+import { isLive } from '../../../db/live';
 import type { Actor } from '../../../db/repo';
 import type { Petition } from '../../../db/schema/petitions';
 
@@ -125,7 +126,7 @@ export async function findDuplicates(
   if (input.excludeId) ids.delete(input.excludeId);
   if (!ids.size) return [];
 
-  const recs = (await casesOf([...ids], opts.cache)).filter((p): p is Petition => !!p && !p.deletedAt);
+  const recs = (await casesOf([...ids], opts.cache)).filter((p): p is Petition => !!p && isLive(p));
   const links = await linksOf(recs);
   const item = { petitioner: { name, idNumber: idNo, phone }, content: input.summary ?? '' };
   const nobody = { name: '' };

@@ -16,6 +16,7 @@ import type { CalendarData, ISODate, RuleId } from '../../../../../shared/rules'
 import { loadCalendar } from '../../../calendar/calendar';
 import { today } from '../../../db/clock';
 import { db } from '../../../db/db';
+import { isLive } from '../../../db/live';
 import { DomainError, logEvent } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Petition, PetitionChannel, PetitionState } from '../../../db/schema/petitions';
@@ -205,7 +206,7 @@ export async function parseWorkbook(
 
 export async function importCategories(): Promise<string[]> {
   const routes = await db.responsibleRoutes.toArray();
-  return [...new Set([...DEFAULT_CATEGORIES, ...routes.filter((r) => !r.deletedAt).map((r) => r.subject)])];
+  return [...new Set([...DEFAULT_CATEGORIES, ...routes.filter(isLive).map((r) => r.subject)])];
 }
 
 type StaticCtx = { today: ISODate; townships: readonly string[]; categories: readonly string[] };

@@ -14,6 +14,7 @@ import { isInformantCase, mayViewInformant, samePetitioner } from '../../../../.
 import type { SessionUser } from '../../../auth/service';
 import { useSession } from '../../../auth/session';
 import { db } from '../../../db/db';
+import { isDeleted, isLive } from '../../../db/live';
 import { logEvent, SYSTEM_ACTOR } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { AuditEntry } from '../../../db/schema/core';
@@ -52,7 +53,7 @@ export async function viewerOf(actor?: Actor): Promise<Viewer> {
   const v = actor ? { id: actor.id, name: actor.name, roles: null, system: false } : sessionViewer();
   if (!v.id) return NOBODY;
   const s = await db.staff.get(v.id);
-  const now = s && !s.deletedAt && s.active ? s.roles : [];
+  const now = s && isLive(s) && s.active ? s.roles : [];
   return { ...v, roles: v.roles ? now.filter((r) => v.roles!.includes(r)) : now };
 }
 
@@ -189,7 +190,7 @@ export async function identityMatches(person: Person, limit = 200): Promise<Peti
   ]);
   const seen = new Set<string>();
   return [...byId, ...byPhone].filter((p) => {
-    if (seen.has(p.id) || p.deletedAt) return false;
+    if (seen.has(p.id) || isDeleted(p)) return false;
     seen.add(p.id);
     return samePetitioner(
       { name, idNumber: idNo, phone },

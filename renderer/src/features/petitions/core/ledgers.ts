@@ -12,6 +12,7 @@ import { daysInMonth, formatISODate } from '../../../../../shared/rules';
 import type { ISODate } from '../../../../../shared/rules';
 import { loadCalendar } from '../../../calendar/calendar';
 import { db } from '../../../db/db';
+import { isLive } from '../../../db/live';
 import { unitName } from '../../../org/org';
 import { HIGHER_LEVEL_LABELS } from '../labels';
 
@@ -47,9 +48,7 @@ export async function buildLedger(
 ): Promise<LedgerSpec> {
   const unit = await unitName();
   if (kind === 'higher') {
-    const rows = (await db.higherVisits.where('date').between(from, to, true, true).toArray()).filter(
-      (v) => !v.deletedAt,
-    );
+    const rows = (await db.higherVisits.where('date').between(from, to, true, true).toArray()).filter(isLive);
     return higherVisitLedgerSpec(
       rows.map((v) => ({ ...v, level: HIGHER_LEVEL_LABELS[v.level] })),
       { unitName: unit, period },

@@ -10,7 +10,7 @@ import type { ISODate } from '../../../../../shared/rules';
 import { nowIso, today } from '../../../db/clock';
 import { defineCommand, refuse } from '../../../db/command';
 import { db } from '../../../db/db';
-import { getLive } from '../../../db/live';
+import { getLive, isLive } from '../../../db/live';
 import { insert } from '../../../db/repo';
 import { getSetting, setSetting } from '../../../db/settings';
 
@@ -38,7 +38,7 @@ export async function issuedNotice(unit: string, caseIds: readonly string[]): Pr
     .between([caseIds[0], Dexie.minKey], [caseIds[0], Dexie.maxKey])
     .toArray();
   const found = steps
-    .filter((s) => s.kind === 'supervise' && !s.deletedAt && s.data?.noticeNo)
+    .filter((s) => s.kind === 'supervise' && isLive(s) && s.data?.noticeNo)
     .map((s) => ({ on: s.on, d: s.data as NoticeData }))
     .filter(({ d }) => d.unit === unit && sameCases(d.caseIds, caseIds))
     .pop();

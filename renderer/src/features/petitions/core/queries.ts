@@ -8,6 +8,7 @@ import type { Collection, IndexableType } from 'dexie';
 
 import type { ISODate } from '../../../../../shared/rules';
 import { db } from '../../../db/db';
+import { isDeleted, isLive } from '../../../db/live';
 import type { Petition, PetitionChannel, PetitionState } from '../../../db/schema/petitions';
 
 import { nextDeadlineOf } from './deadlines';
@@ -52,7 +53,7 @@ const beforeKey = (p: Petition, k: PageKey) =>
 // Filters applied in memory (after an index chose the candidates).
 function predicate(f: ListFilter, skip: Set<keyof ListFilter>, textNorm: string | null) {
   return (p: Petition) => {
-    if (p.deletedAt) return false;
+    if (isDeleted(p)) return false;
     if (!skip.has('state') && f.state && p.state !== f.state) return false;
     if (!skip.has('township') && f.township && p.township !== f.township) return false;
     if (!skip.has('category') && f.category && p.category !== f.category) return false;
@@ -258,7 +259,7 @@ async function listRaw(
     ]);
     const page = rows.slice(0, size);
     return {
-      rows: page.filter((p) => !p.deletedAt),
+      rows: page.filter(isLive),
       next: rows.length > size ? keyOf(page[page.length - 1]) : null,
       count,
       countExact: true,

@@ -3,6 +3,7 @@
 import { idCardValid } from '../../../../../shared/rules';
 import type { ISODate } from '../../../../../shared/rules';
 import { db } from '../../../db/db';
+import { isDeleted } from '../../../db/live';
 import { DomainError, insert, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import { HIGHER_LEVEL_LABELS } from '../labels';
@@ -31,7 +32,7 @@ async function checkReceptionCases(ids: readonly string[], date: ISODate): Promi
   const rows = await db.petitions.bulkGet(unique);
   rows.forEach((p, i) => {
     if (!p) throw new DomainError(`关联的信访件不存在（${unique[i]}）`, 'petitionIds');
-    if (p.deletedAt) throw new DomainError(`关联的信访件${p.regNo}已删除`, 'petitionIds');
+    if (isDeleted(p)) throw new DomainError(`关联的信访件${p.regNo}已删除`, 'petitionIds');
     if (p.channel !== 'visit')
       throw new DomainError(`${p.regNo}不是来访件，不能关联到领导接访`, 'petitionIds');
     if (p.receivedOn !== date)

@@ -3,6 +3,7 @@
 // the calendar's transaction by calendarRepo).
 import type { MovedDeadline, RecomputeCtx, RecomputeResult } from '../../../calendar/recompute';
 import { db } from '../../../db/db';
+import { isLive } from '../../../db/live';
 import { update } from '../../../db/repo';
 
 import { bureauDue } from './commands';
@@ -12,7 +13,7 @@ export async function preparePetitionRecompute(): Promise<(ctx: RecomputeCtx) =>
   const settings = await loadPetitionSettings();
   return async ({ years, cal, today, actor }) => {
     const from = `${String(Math.min(...years)).padStart(4, '0')}-01-01`;
-    const rows = (await db.petitions.where('dueOn').aboveOrEqual(from).toArray()).filter((p) => !p.deletedAt);
+    const rows = (await db.petitions.where('dueOn').aboveOrEqual(from).toArray()).filter(isLive);
     const moved: MovedDeadline[] = [];
     for (const p of rows) {
       const next = bureauDue(p, cal, settings, today);

@@ -6,6 +6,7 @@ import type { PetitionLedgerItem, StatsItem } from '../../../../../shared/ledger
 import { addWorkdays, deadlineProvisional, deadlineState } from '../../../../../shared/rules';
 import type { CalendarData, ISODate } from '../../../../../shared/rules';
 import { db } from '../../../db/db';
+import { isLive } from '../../../db/live';
 import type { Petition, PetitionChannel } from '../../../db/schema/petitions';
 import { CHANNEL_LABELS, DECISION_LABELS, STATE_LABELS } from '../labels';
 import type { RevealPurpose } from '../labels';
@@ -53,11 +54,7 @@ export async function petitionsInRange(
     rows = parts.flat();
   }
   // an export is recorded before the file is written
-  return shapeRows(
-    rows.filter((p) => !p.deletedAt),
-    purpose,
-    { awaitAudit: true },
-  );
+  return shapeRows(rows.filter(isLive), purpose, { awaitAudit: true });
 }
 
 export function ledgerItem(
@@ -142,7 +139,7 @@ export async function supervisionRows(
 ): Promise<SupervisionRow[]> {
   const horizon = addWorkdays(today, settings.soonDays, cal);
   const rows = (await db.petitions.where('dueOn').belowOrEqual(horizon).limit(limit).toArray()).filter(
-    (p) => !p.deletedAt && p.dueOn,
+    (p) => isLive(p) && p.dueOn,
   );
   return (await shapeRows(rows, null)).map((p) => ({
     petition: p,
@@ -153,24 +150,18 @@ export async function supervisionRows(
 }
 
 export async function urgentOpen(): Promise<ShownPetition[]> {
-  return shapeRows(
-    (await db.petitions.where('urgentOpen').equals(1).toArray()).filter((p) => !p.deletedAt),
-    null,
-  );
+  return shapeRows((await db.petitions.where('urgentOpen').equals(1).toArray()).filter(isLive), null);
 }
 
 export async function directorNotices(): Promise<ShownPetition[]> {
-  return shapeRows(
-    (await db.petitions.where('directorNoticeOpen').equals(1).toArray()).filter((p) => !p.deletedAt),
-    null,
-  );
+  return shapeRows((await db.petitions.where('directorNoticeOpen').equals(1).toArray()).filter(isLive), null);
 }
 
 export async function recentUrgent(from: ISODate): Promise<ShownPetition[]> {
   const rows = await db.petitions
     .where('[receivedOn+regNo]')
     .between([from, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey])
-    .filter((p) => !p.deletedAt && (p.urgent || !!p.urgentDowngrade))
+    .filter((p) => isLive(p) && (p.urgent || !!p.urgentDowngrade))
     .toArray();
   return shapeRows(rows.sort(newestFirst), null);
 }

@@ -20,7 +20,7 @@ import { today } from '../../../db/clock';
 import { defineCommand } from '../../../db/command';
 import type { CommandContext } from '../../../db/command';
 import { db } from '../../../db/db';
-import { live } from '../../../db/live';
+import { live, isDeleted, isLive } from '../../../db/live';
 import { DomainError, insert, logEvent, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { CalendarYear } from '../../../db/schema/core';
@@ -126,7 +126,7 @@ export const saveCalendarYearCommand = defineCommand({
       source ??
       (!existing
         ? '手工录入'
-        : existing.deletedAt
+        : isDeleted(existing)
           ? '手工录入'
           : existing.source.endsWith('（已手工修改）')
             ? existing.source
@@ -151,7 +151,7 @@ export async function addCalendarDate(date: ISODate, kind: DayKind): Promise<Cal
   if (!isISODate(date)) throw new DomainError(REFUSALS.dateBad, 'date');
   const year = Number(date.slice(0, 4));
   const existing = await storedYear(year);
-  const cur: CalendarData = existing && !existing.deletedAt ? existing : { holidays: [], workdays: [] };
+  const cur: CalendarData = existing && isLive(existing) ? existing : { holidays: [], workdays: [] };
   for (const k of ['holiday', 'workday'] as const) {
     if ((k === 'holiday' ? cur.holidays : cur.workdays).includes(date))
       throw new DomainError(REFUSALS.dateListed(date, KIND_TEXT[k]), 'date');

@@ -1,6 +1,7 @@
 // The choices of the 股室负责人, 分管领导 and 局长 pickers: the active staff in the office's order;
 // 分管领导 pickers list only those holding the role 分管领导 (deputy), the 局长 picker only 局长
 // (director) — not clerks or the administrator.
+import { isLive } from '../../../db/live';
 import type { Staff } from '../../../db/schema/core';
 import { compareStaff, staffLabel, staffWithRole } from '../../../org/order';
 
@@ -10,7 +11,7 @@ export type LeaderPickers = { everyone: PickerOption[]; deputies: PickerOption[]
 const options = (list: Staff[]): PickerOption[] => list.map((s) => ({ value: s.id, label: staffLabel(s) }));
 
 export function leaderPickers(staff: readonly Staff[]): LeaderPickers {
-  const active = staff.filter((s) => s.active && !s.deletedAt).sort(compareStaff);
+  const active = staff.filter((s) => s.active && isLive(s)).sort(compareStaff);
   return {
     everyone: options(active),
     deputies: options(staffWithRole(active, 'deputy')),
