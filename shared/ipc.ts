@@ -1,7 +1,9 @@
 // The one contract between the Electron main process and the renderer.
 // What may cross: plain serialisable requests and results listed here, nothing else.
-// Both sides import it with `import type`; the main process also uses IPC_CHANNELS to reject
-// any channel outside the contract. Channel names are prefixed and kebab-case.
+// Written once (IPC below): the main process derives the channels it accepts (IPC_CHANNELS, any
+// other is rejected) and the handlers it must have; the preload derives window.api from it.
+// Channel names are prefixed and kebab-case. This file imports nothing (the sandboxed preload
+// bundles it).
 
 export type FileFilter = { name: string; extensions: string[] };
 
@@ -31,50 +33,54 @@ export type AppInfo = {
   dataPath?: string;
 };
 
-export type IpcContract = {
-  'file:save': { req: SaveFileRequest; res: SaveFileResult };
-  'print:show-dialog': { req: PrintRequest; res: PrintResult };
-  'print:save-pdf': { req: SavePdfRequest; res: SaveFileResult };
-  'backup:write': { req: BackupWriteRequest; res: BackupWriteResult };
-  'backup:choose-folder': { req: Record<string, never>; res: { folder: string | null } };
-  'backup:get-folder': { req: Record<string, never>; res: { folder: string } };
-  'backup:list': { req: Record<string, never>; res: { folder: string; files: BackupFile[] } };
-  'app:open-data-folder': { req: Record<string, never>; res: { ok: boolean } };
-  'app:info': { req: Record<string, never>; res: AppInfo };
-  'attachment:open': { req: OpenAttachmentRequest; res: OpenAttachmentResult };
+// A channel of the contract: its name, with the request and result types it carries (types only);
+// `empty` when it carries no request (the bridge's function then takes no argument).
+type NoRequest = Record<string, never>;
+type Channel<Name extends string, Req, Res> = {
+  readonly name: Name;
+  readonly empty: boolean;
+  readonly _req?: Req;
+  readonly _res?: Res;
 };
-
-export type IpcChannel = keyof IpcContract;
-export type IpcRequest<C extends IpcChannel> = IpcContract[C]['req'];
-export type IpcResponse<C extends IpcChannel> = IpcContract[C]['res'];
-
-export const IPC_CHANNELS = [
-  'file:save',
-  'print:show-dialog',
-  'print:save-pdf',
-  'backup:write',
-  'backup:choose-folder',
-  'backup:get-folder',
-  'backup:list',
-  'app:open-data-folder',
-  'app:info',
-  'attachment:open',
-] as const satisfies readonly IpcChannel[];
-
-export function isIpcChannel(value: unknown): value is IpcChannel {
-  return typeof value === 'string' && (IPC_CHANNELS as readonly string[]).includes(value);
+function channel<Req, Res>() {
+  return <Name extends string>(name: Name): Channel<Name, Req, Res> => ({ name, empty: false });
+}
+function noRequest<Res>() {
+  return <Name extends string>(name: Name): Channel<Name, NoRequest, Res> => ({ name, empty: true });
 }
 
-// The one object the preload exposes (window.api) and the browser platform imitates.
+// THE contract, written once: each operation of the bridge (window.api), the channel it travels on,
+// its request and its result. The channel list the main process accepts, the handlers it must have,
+// the preload's bridge and the browser's imitation are all derived from it.
+export const IPC = {
+  saveFile: channel<SaveFileRequest, SaveFileResult>()('file:save'),
+  showPrintDialog: channel<PrintRequest, PrintResult>()('print:show-dialog'),
+  savePdf: channel<SavePdfRequest, SaveFileResult>()('print:save-pdf'),
+  writeBackup: channel<BackupWriteRequest, BackupWriteResult>()('backup:write'),
+  chooseBackupFolder: noRequest<{ folder: string | null }>()('backup:choose-folder'),
+  getBackupFolder: noRequest<{ folder: string }>()('backup:get-folder'),
+  listBackups: noRequest<{ folder: string; files: BackupFile[] }>()('backup:list'),
+  openDataFolder: noRequest<{ ok: boolean }>()('app:open-data-folder'),
+  appInfo: noRequest<AppInfo>()('app:info'),
+  openAttachment: channel<OpenAttachmentRequest, OpenAttachmentResult>()('attachment:open'),
+};
+
+type Operation = keyof typeof IPC;
+type ChannelOf<C extends string> = Extract<(typeof IPC)[Operation], { name: C }>;
+export type IpcChannel = (typeof IPC)[Operation]['name'];
+export type IpcRequest<C extends IpcChannel> = NonNullable<ChannelOf<C>['_req']>;
+export type IpcResponse<C extends IpcChannel> = NonNullable<ChannelOf<C>['_res']>;
+
+export const IPC_CHANNELS: readonly IpcChannel[] = Object.values(IPC).map((c) => c.name);
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && IPC_CHANNELS.includes(value as IpcChannel);
+}
+
+// The one object the preload exposes (window.api) and the browser platform imitates: a function
+// per operation; an operation without a request takes no argument.
 export type AppBridge = {
-  saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
-  showPrintDialog(req: PrintRequest): Promise<PrintResult>;
-  savePdf(req: SavePdfRequest): Promise<SaveFileResult>;
-  writeBackup(req: BackupWriteRequest): Promise<BackupWriteResult>;
-  chooseBackupFolder(): Promise<{ folder: string | null }>;
-  getBackupFolder(): Promise<{ folder: string }>;
-  listBackups(): Promise<{ folder: string; files: BackupFile[] }>;
-  openDataFolder(): Promise<{ ok: boolean }>;
-  appInfo(): Promise<AppInfo>;
-  openAttachment(req: OpenAttachmentRequest): Promise<OpenAttachmentResult>;
+  [O in Operation]: [IpcRequest<(typeof IPC)[O]['name']>] extends [NoRequest]
+    ? () => Promise<IpcResponse<(typeof IPC)[O]['name']>>
+    : (req: IpcRequest<(typeof IPC)[O]['name']>) => Promise<IpcResponse<(typeof IPC)[O]['name']>>;
 };

@@ -3,27 +3,19 @@
 // channel of shared/ipc.ts and returning the main process's answer. What may not: ipcRenderer
 // itself, event objects, listeners, Node or Electron APIs, arbitrary channel names.
 // Bundled as CommonJS (out/preload/index.cjs); a sandboxed preload may only require('electron'),
-// so this file imports nothing else at run time (shared/ipc is imported for types only).
+// so the only other thing it uses is shared/ipc's contract, which imports nothing and is bundled in.
 
 import { contextBridge, ipcRenderer } from 'electron';
 
-import type { AppBridge, IpcChannel, IpcRequest, IpcResponse } from '../../shared/ipc';
+import { IPC } from '../../shared/ipc';
+import type { AppBridge } from '../../shared/ipc';
 
-function invoke<C extends IpcChannel>(channel: C, req: IpcRequest<C>): Promise<IpcResponse<C>> {
-  return ipcRenderer.invoke(channel, req) as Promise<IpcResponse<C>>;
-}
-
-const bridge = {
-  saveFile: (req) => invoke('file:save', req),
-  showPrintDialog: (req) => invoke('print:show-dialog', req),
-  savePdf: (req) => invoke('print:save-pdf', req),
-  writeBackup: (req) => invoke('backup:write', req),
-  chooseBackupFolder: () => invoke('backup:choose-folder', {}),
-  getBackupFolder: () => invoke('backup:get-folder', {}),
-  listBackups: () => invoke('backup:list', {}),
-  openDataFolder: () => invoke('app:open-data-folder', {}),
-  appInfo: () => invoke('app:info', {}),
-  openAttachment: (req) => invoke('attachment:open', req),
-} satisfies AppBridge;
+// One function per operation of the contract, each sending its one request on its own channel.
+const bridge = Object.fromEntries(
+  Object.entries(IPC).map(([operation, c]) => [
+    operation,
+    c.empty ? () => ipcRenderer.invoke(c.name, {}) : (req: unknown) => ipcRenderer.invoke(c.name, req),
+  ]),
+) as AppBridge;
 
 contextBridge.exposeInMainWorld('api', bridge);
