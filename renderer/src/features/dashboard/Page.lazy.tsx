@@ -12,7 +12,6 @@ import { calendarYears, loadCalendar } from '../../calendar/calendar';
 import { DeadlineView, STATE_COLOR, STATE_LABEL } from '../../components/DeadlineView';
 import { today } from '../../db/clock';
 
-
 export default function DashboardPage() {
   const user = useSession((s) => s.user)!;
   const [openId, setOpenId] = useState<string | null>(null);
@@ -25,7 +24,9 @@ export default function DashboardPage() {
     return { todos, deadlines };
   }, [user]);
   const nextYear = Number(today().slice(0, 4)) + 1;
-  const leader = user.roles.some((r) => r === 'director' || r === 'deputy' || r === 'office' || r === 'discipline');
+  const leader = user.roles.some(
+    (r) => r === 'director' || r === 'deputy' || r === 'office' || r === 'discipline',
+  );
 
   const byCategory = new Map<string, TodoItem[]>();
   for (const t of data?.todos ?? []) byCategory.set(t.category, [...(byCategory.get(t.category) ?? []), t]);
@@ -37,7 +38,9 @@ export default function DashboardPage() {
       <Title order={2}>工作台</Title>
       {years && !years.includes(nextYear) && (
         <Alert color="orange" title="工作日历缺少下一年度数据">
-          {nextYear}年的节假日和调休安排尚未录入，期限计算会把该年的法定节假日当作工作日。请管理员在“系统—工作日历”中导入或录入{nextYear}年安排。
+          {nextYear}
+          年的节假日和调休安排尚未录入，期限计算会把该年的法定节假日当作工作日。请管理员在“系统—工作日历”中导入或录入
+          {nextYear}年安排。
         </Alert>
       )}
       <Card withBorder>
@@ -53,7 +56,8 @@ export default function DashboardPage() {
                   <Text fw={500}>{r.title}</Text>
                   <Text size="xs" c="dimmed">
                     申请人：{r.applicantName} · 当前步骤：{r.steps[r.currentStep]?.label}
-                    {r.pendingApproverId !== user.staffId && `（代 ${r.steps[r.currentStep]?.approverName} 审批）`}
+                    {r.pendingApproverId !== user.staffId &&
+                      `（代 ${r.steps[r.currentStep]?.approverName} 审批）`}
                   </Text>
                 </div>
                 <Anchor component="button" onClick={() => setOpenId(openId === r.id ? null : r.id)}>
@@ -110,4 +114,3 @@ export default function DashboardPage() {
     </Stack>
   );
 }
-

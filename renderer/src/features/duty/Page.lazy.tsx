@@ -1,34 +1,17 @@
-import { Stack, Title } from '@mantine/core';
-
-import { RouteTabs } from '../../app/RouteTabs';
-import type { RouteTab } from '../../app/RouteTabs';
+import { ModulePage } from '../../app/ModulePage';
+import type { ModuleTab } from '../../app/ModulePage';
 
 import { L } from './labels';
 import { FleetTab } from './ui/FleetTab';
 import { RostersTab } from './ui/RostersTab';
 import { VehiclesTab } from './ui/VehiclesTab';
 
-const TABS: RouteTab[] = [
-  { value: 'rosters', label: L.tabRosters },
-  { value: 'vehicles', label: L.tabVehicles },
-  { value: 'fleet', label: L.tabFleet },
+const TABS: ModuleTab[] = [
+  { value: 'rosters', label: L.tabRosters, render: ([id]) => <RostersTab id={id} /> },
+  { value: 'vehicles', label: L.tabVehicles, render: ([id]) => <VehiclesTab id={id} /> },
+  { value: 'fleet', label: L.tabFleet, render: () => <FleetTab /> },
 ];
 
 export default function DutyPage() {
-  return (
-    <Stack>
-      <Title order={2}>{L.title}</Title>
-      <RouteTabs module="duty" tabs={TABS}>
-        {(tab, [id]) =>
-          tab === 'rosters' ? (
-            <RostersTab id={id} />
-          ) : tab === 'vehicles' ? (
-            <VehiclesTab id={id} />
-          ) : (
-            <FleetTab />
-          )
-        }
-      </RouteTabs>
-    </Stack>
-  );
+  return <ModulePage module="duty" title={L.title} tabs={TABS} />;
 }

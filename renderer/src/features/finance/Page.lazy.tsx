@@ -1,7 +1,5 @@
-import { Stack, Title } from '@mantine/core';
-
-import { RouteTabs } from '../../app/RouteTabs';
-import type { RouteTab } from '../../app/RouteTabs';
+import { ModulePage } from '../../app/ModulePage';
+import type { ModuleTab } from '../../app/ModulePage';
 
 import { L } from './labels';
 import { BillsTab } from './ui/BillsTab';
@@ -10,33 +8,14 @@ import { ClaimsTab } from './ui/ClaimsTab';
 import { LedgerTab } from './ui/LedgerTab';
 import { RequestsTab } from './ui/RequestsTab';
 
-const TABS: RouteTab[] = [
-  { value: 'claims', label: L.tabClaims },
-  { value: 'new', label: L.tabNew },
-  { value: 'bills', label: L.tabBills },
-  { value: 'requests', label: L.tabRequests },
-  { value: 'ledger', label: L.tabLedger },
+const TABS: ModuleTab[] = [
+  { value: 'claims', label: L.tabClaims, render: ([id]) => <ClaimsTab id={id} /> },
+  { value: 'new', label: L.tabNew, render: ([id]) => <ClaimForm key={id ?? 'new'} draftId={id} /> },
+  { value: 'bills', label: L.tabBills, render: () => <BillsTab /> },
+  { value: 'requests', label: L.tabRequests, render: ([id]) => <RequestsTab id={id} /> },
+  { value: 'ledger', label: L.tabLedger, render: () => <LedgerTab /> },
 ];
 
 export default function FinancePage() {
-  return (
-    <Stack>
-      <Title order={2}>{L.title}</Title>
-      <RouteTabs module="finance" tabs={TABS}>
-        {(tab, [id]) =>
-          tab === 'claims' ? (
-            <ClaimsTab id={id} />
-          ) : tab === 'new' ? (
-            <ClaimForm key={id ?? 'new'} draftId={id} />
-          ) : tab === 'bills' ? (
-            <BillsTab />
-          ) : tab === 'requests' ? (
-            <RequestsTab id={id} />
-          ) : (
-            <LedgerTab />
-          )
-        }
-      </RouteTabs>
-    </Stack>
-  );
+  return <ModulePage module="finance" title={L.title} tabs={TABS} />;
 }

@@ -1,24 +1,15 @@
-import { Stack, Title } from '@mantine/core';
-
-import { RouteTabs } from '../../app/RouteTabs';
-import type { RouteTab } from '../../app/RouteTabs';
+import { ModulePage } from '../../app/ModulePage';
+import type { ModuleTab } from '../../app/ModulePage';
 
 import { L } from './labels';
 import { GiftsTab } from './ui/GiftsTab';
 import { PledgesTab } from './ui/PledgesTab';
 
-const TABS: RouteTab[] = [
-  { value: 'gifts', label: L.tabGifts },
-  { value: 'pledges', label: L.tabPledges },
+const TABS: ModuleTab[] = [
+  { value: 'gifts', label: L.tabGifts, render: () => <GiftsTab /> },
+  { value: 'pledges', label: L.tabPledges, render: () => <PledgesTab /> },
 ];
 
 export default function IntegrityPage() {
-  return (
-    <Stack>
-      <Title order={2}>{L.title}</Title>
-      <RouteTabs module="integrity" tabs={TABS}>
-        {(tab) => (tab === 'gifts' ? <GiftsTab /> : <PledgesTab />)}
-      </RouteTabs>
-    </Stack>
-  );
+  return <ModulePage module="integrity" title={L.title} tabs={TABS} />;
 }

@@ -1,10 +1,10 @@
 // 请假与外出: request forms (leave, trips), records, the 待销假/待汇报 lists; a record opens at
 // #/leave/leave/<id> or #/leave/trip/<id>, its print view at .../slip.
 import { Anchor, Stack, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 
+import { ModulePage } from '../../app/ModulePage';
+import type { ModuleTab } from '../../app/ModulePage';
 import { href, useRoute } from '../../app/router';
-import { RouteTabs } from '../../app/RouteTabs';
 
 import { L } from './labels';
 import { DueLists } from './ui/DueLists';
@@ -15,21 +15,13 @@ import { TripDetail } from './ui/TripDetail';
 import { TripForm } from './ui/TripForm';
 import { TripList } from './ui/TripList';
 
-const TABS = [
-  { value: 'new', label: L.tabs.newLeave },
-  { value: 'list', label: L.tabs.leaves },
-  { value: 'trip-new', label: L.tabs.newTrip },
-  { value: 'trips', label: L.tabs.trips },
-  { value: 'due', label: L.tabs.due },
+const TABS: ModuleTab[] = [
+  { value: 'new', label: L.tabs.newLeave, render: () => <LeaveForm /> },
+  { value: 'list', label: L.tabs.leaves, render: () => <LeaveList /> },
+  { value: 'trip-new', label: L.tabs.newTrip, render: () => <TripForm /> },
+  { value: 'trips', label: L.tabs.trips, render: () => <TripList /> },
+  { value: 'due', label: L.tabs.due, render: () => <DueLists /> },
 ];
-
-const PANELS: Record<string, ReactNode> = {
-  new: <LeaveForm />,
-  list: <LeaveList />,
-  'trip-new': <TripForm />,
-  trips: <TripList />,
-  due: <DueLists />,
-};
 
 export default function LeavePage() {
   const route = useRoute();
@@ -53,12 +45,5 @@ export default function LeavePage() {
     );
   }
 
-  return (
-    <Stack>
-      <Title order={2}>{L.title}</Title>
-      <RouteTabs module="leave" tabs={TABS}>
-        {(t) => PANELS[t]}
-      </RouteTabs>
-    </Stack>
-  );
+  return <ModulePage module="leave" title={L.title} tabs={TABS} />;
 }

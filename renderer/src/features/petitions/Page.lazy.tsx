@@ -2,11 +2,10 @@
 // duplicate check, the handling flow of each case, 督办, urgent matters, ledgers, statistics,
 // reception days, import and settings. Tabs follow the hash route #/petitions/<tab>/<id>; a case
 // opens at #/petitions/case/<id> under the list tab.
-import { Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
+import { ModulePage } from '../../app/ModulePage';
 import { useRoute } from '../../app/router';
-import { RouteTabs } from '../../app/RouteTabs';
 import { useCan } from '../../auth/session';
 
 import { MODULE_TITLE, TAB_LABELS } from './labels';
@@ -40,16 +39,14 @@ const VIEWS: Record<TabKey, () => ReactNode> = {
 export default function PetitionsPage() {
   const route = useRoute();
   const canRegister = useCan('petition.register');
+  const caseId = route[0] === 'petitions' && route[1] === 'case' ? route[2] : undefined;
+  // a case opens under the list tab (the route names no tab): its parts after 'case' key the screen
   const tabs = (Object.keys(TAB_LABELS) as TabKey[])
     .filter((k) => canRegister || !REGISTER_TABS.includes(k))
-    .map((k) => ({ value: k, label: TAB_LABELS[k] }));
-  const caseId = route[0] === 'petitions' && route[1] === 'case' ? route[2] : undefined;
-  return (
-    <Stack>
-      <Title order={2}>{MODULE_TITLE}</Title>
-      <RouteTabs module="petitions" tabs={tabs}>
-        {(tab) => (caseId ? <CaseView id={caseId} /> : VIEWS[tab as TabKey]())}
-      </RouteTabs>
-    </Stack>
-  );
+    .map((k) => ({
+      value: k,
+      label: TAB_LABELS[k],
+      render: caseId ? () => <CaseView id={caseId} /> : VIEWS[k],
+    }));
+  return <ModulePage module="petitions" title={MODULE_TITLE} tabs={tabs} />;
 }

@@ -1,7 +1,5 @@
-import { Stack, Title } from '@mantine/core';
-
-import { RouteTabs } from '../../app/RouteTabs';
-import type { RouteTab } from '../../app/RouteTabs';
+import { ModulePage } from '../../app/ModulePage';
+import type { ModuleTab } from '../../app/ModulePage';
 
 import { L } from './labels';
 import { PayoutTab } from './ui/PayoutTab';
@@ -10,34 +8,13 @@ import { PieceForm } from './ui/PieceForm';
 import { PieceList } from './ui/PieceList';
 import { RewardTable } from './ui/RewardTable';
 
-const TABS: RouteTab[] = [
-  { value: 'pieces', label: L.tabPieces },
-  { value: 'new', label: L.tabNew },
-  { value: 'payout', label: L.tabPayout },
-  { value: 'table', label: L.tabTable },
+const TABS: ModuleTab[] = [
+  { value: 'pieces', label: L.tabPieces, render: ([id]) => (id ? <PieceDetail id={id} /> : <PieceList />) },
+  { value: 'new', label: L.tabNew, render: () => <PieceForm /> },
+  { value: 'payout', label: L.tabPayout, render: () => <PayoutTab /> },
+  { value: 'table', label: L.tabTable, render: () => <RewardTable /> },
 ];
 
 export default function PublicityPage() {
-  return (
-    <Stack>
-      <Title order={2}>{L.title}</Title>
-      <RouteTabs module="publicity" tabs={TABS}>
-        {(tab, [id]) =>
-          tab === 'pieces' ? (
-            id ? (
-              <PieceDetail id={id} />
-            ) : (
-              <PieceList />
-            )
-          ) : tab === 'new' ? (
-            <PieceForm />
-          ) : tab === 'payout' ? (
-            <PayoutTab />
-          ) : (
-            <RewardTable />
-          )
-        }
-      </RouteTabs>
-    </Stack>
-  );
+  return <ModulePage module="publicity" title={L.title} tabs={TABS} />;
 }

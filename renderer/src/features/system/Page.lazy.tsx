@@ -1,7 +1,7 @@
-import { Stack, Title } from '@mantine/core';
+import type { ComponentType } from 'react';
 
 import { can } from '../../../../shared/permissions';
-import { RouteTabs } from '../../app/RouteTabs';
+import { ModulePage } from '../../app/ModulePage';
 import { useSession } from '../../auth/session';
 
 import type { SystemTab } from './labels';
@@ -17,32 +17,25 @@ import { SyncTab } from './ui/SyncTab';
 import { UnitsTab } from './ui/UnitsTab';
 import { UsersTab } from './ui/UsersTab';
 
-const PANELS: Record<SystemTab, () => React.ReactNode> = {
-  users: () => <UsersTab />,
-  org: () => <OrgTab />,
-  units: () => <UnitsTab />,
-  calendar: () => <CalendarTab />,
-  settings: () => <SettingsTab />,
-  backup: () => <BackupTab />,
-  sync: () => <SyncTab />,
-  audit: () => <AuditTab />,
-  deleted: () => <DeletedTab />,
-  account: () => <AccountTab />,
+const PANELS: Record<SystemTab, ComponentType> = {
+  users: UsersTab,
+  org: OrgTab,
+  units: UnitsTab,
+  calendar: CalendarTab,
+  settings: SettingsTab,
+  backup: BackupTab,
+  sync: SyncTab,
+  audit: AuditTab,
+  deleted: DeletedTab,
+  account: AccountTab,
 };
 
 export default function SystemPage() {
   const roles = useSession((s) => s.user?.roles ?? []);
   // Only the tabs the user's roles allow; the commands refuse the rest again.
-  const tabs = TABS.filter((t) => !t.perm || can(roles, t.perm)).map((t) => ({
-    value: t.key,
-    label: t.label,
-  }));
-  return (
-    <Stack>
-      <Title order={2}>系统</Title>
-      <RouteTabs module="system" tabs={tabs}>
-        {(tab) => PANELS[tab as SystemTab]()}
-      </RouteTabs>
-    </Stack>
-  );
+  const tabs = TABS.filter((t) => !t.perm || can(roles, t.perm)).map((t) => {
+    const View = PANELS[t.key];
+    return { value: t.key, label: t.label, render: () => <View /> };
+  });
+  return <ModulePage module="system" title="系统" tabs={tabs} />;
 }

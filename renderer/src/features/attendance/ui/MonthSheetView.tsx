@@ -2,18 +2,16 @@
 // 月考核分 (ATT-2..6, from tallyMonth). Exported to .xlsx with the 月考核分汇总 as a second sheet.
 // Until the month is announced (ATT-7) the sheet is a preview, up to today, and says so.
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
 
 import { monthScoreSpec, monthSheetSpec } from '../../../../../shared/ledgers/attendance';
 import { attendanceMonthEnded, dayOfWeek, daysInMonth, formatISODate } from '../../../../../shared/rules';
 import { navigate } from '../../../app/router';
-import { notifyError } from '../../../components/notify';
 import { today } from '../../../db/clock';
 import { exportLedger } from '../../../export';
 import { unitName } from '../../../org/org';
 import { officialMonthRows } from '../core/tally';
 
-import { codeColor, Legend, MonthInput, previewLabel, useLiveFor } from './parts';
+import { codeColor, Legend, MonthInput, previewLabel, useBusyAction, useLiveFor } from './parts';
 
 const WEEKDAYS = '日一二三四五六';
 
@@ -23,25 +21,20 @@ export function MonthSheetView({ year, month, monthKey }: { year: number; month:
     ...(await officialMonthRows(year, month)),
     unit: await unitName(),
   }));
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusyAction();
   const days = daysInMonth(year, month);
   const t = today();
   const preview = data && !data.locked ? previewLabel(attendanceMonthEnded(year, month, t), t) : undefined;
 
-  async function exportXlsx() {
+  function exportXlsx() {
     if (!data) return;
-    setBusy(true);
-    try {
+    return run(async () => {
       const p = { unitName: data.unit, year, month, rows: data.rows, preview };
       await exportLedger(`考勤表-${year}年${month}月${preview ? '-预览' : ''}`, [
         monthSheetSpec(p),
         monthScoreSpec(p),
       ]);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -3,19 +3,18 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFingerprint } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 
 import { dayOfWeek, isWorkday, sessionTimesOn } from '../../../../../shared/rules';
 import { currentActor, useSession } from '../../../auth/session';
 import { useCalendar } from '../../../calendar/calendar';
-import { notifyError, notifyOk } from '../../../components/notify';
+import { notifyOk } from '../../../components/notify';
 import { localHHmm, today } from '../../../db/clock';
 import { getWorkSchedule } from '../core/settings';
 import { signInOf, signInSelf } from '../core/signins';
 import { liveMonth } from '../core/tally';
 import { L } from '../labels';
 
-import { codeColor } from './parts';
+import { codeColor, useBusyAction } from './parts';
 
 const WEEKDAYS = '日一二三四五六';
 
@@ -23,7 +22,7 @@ export function MySignIn() {
   const user = useSession((s) => s.user)!;
   const cal = useCalendar();
   const t = today();
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusyAction();
   const data = useLiveQuery(async () => {
     const [rec, schedule, month] = await Promise.all([
       signInOf(user.staffId, t),
@@ -34,16 +33,11 @@ export function MySignIn() {
   }, [user.staffId, t]);
   const workday = isWorkday(t, cal);
 
-  async function signIn() {
-    setBusy(true);
-    try {
+  function signIn() {
+    return run(async () => {
       const r = await signInSelf(currentActor());
       notifyOk(`${r.half === 'am' ? '上午' : '下午'}签到时间 ${r.at}`, '已签到');
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const session = (half: 'am' | 'pm') => {

@@ -1,22 +1,20 @@
 // 年度汇总 (ATT-8): each person's year from the official rows of its complete months, with award
 // eligibility and every reason against it; exportable. The month in progress is left out, and says so.
 import { Alert, Badge, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
 
 import { eligibilityText, yearSpec } from '../../../../../shared/ledgers/attendance';
 import { AWARD_BAR_LABELS, ruleText } from '../../../../../shared/rules';
 import { navigate } from '../../../app/router';
-import { notifyError } from '../../../components/notify';
 import { today } from '../../../db/clock';
 import { exportLedger } from '../../../export';
 import { unitName } from '../../../org/org';
 import { countedMonths, yearRows } from '../core/tally';
 
-import { useLiveFor } from './parts';
+import { useBusyAction, useLiveFor } from './parts';
 
 export function YearView({ year }: { year: number }) {
   const rows = useLiveFor(String(year), () => yearRows(year));
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusyAction();
   const t = today();
   const thisYear = Number(t.slice(0, 4));
   const counted = countedMonths(year, t);
@@ -31,18 +29,13 @@ export function YearView({ year }: { year: number }) {
         }`;
   const years = Array.from({ length: 5 }, (_, i) => String(thisYear - i));
 
-  async function exportXlsx() {
+  function exportXlsx() {
     if (!rows) return;
-    setBusy(true);
-    try {
+    return run(async () => {
       await exportLedger(`年度考勤汇总-${year}年`, [
         yearSpec({ unitName: await unitName(), year, rows, note: countedNote || undefined }),
       ]);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

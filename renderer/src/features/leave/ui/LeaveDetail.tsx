@@ -1,156 +1,119 @@
 // One leave: its details, the approval chain (decide here too), withdraw, 销假 (LV-7), and the
 // 请假申报条 print view (LV-6) with its printed and filed state.
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { Alert, Badge, Button, NativeSelect, Text, Textarea } from '@mantine/core';
 
 import { leaveCloseOverdue, leaveTypeInfo } from '../../../../../shared/rules';
-import { href, navigate } from '../../../app/router';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useCan, useSession } from '../../../auth/session';
 import { loadCalendar } from '../../../calendar/calendar';
 import { FormCard } from '../../../components/FormCard';
-import { FormDate, FormPrint, SignLine } from '../../../components/FormPrint';
+import { FormDate, SignLine } from '../../../components/FormPrint';
 import { notifyError, notifyOk } from '../../../components/notify';
 import type { PaperSize } from '../../../components/PrintView';
-import { RuleLines } from '../../../components/RuleCite';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { today } from '../../../db/clock';
 import { DomainError } from '../../../db/repo';
 import type { Leave } from '../../../db/schema/attendance';
 import { getSetting, setSetting } from '../../../db/settings';
-import { unitName } from '../../../org/org';
-import {
-  closeDue,
-  closeLeave,
-  getLeave,
-  loadApproval,
-  markSlipFiled,
-  markSlipPrinted,
-  ruleLine,
-  spanText,
-} from '../core';
+import { closeDue, closeLeave, getLeave, markSlipFiled, markSlipPrinted, ruleLine, spanText } from '../core';
 import { HALF_LABELS, LEAVE_STATUS_LABELS } from '../labels';
 
 import { LEAVE_STATUS_COLOR } from './LeaveList';
 import { fmtAt } from './parts';
 import { ApprovalCard, SlipHeader, SlipStepRows } from './request';
+import { RequestView, SlipPrint, useRequestRecord } from './RequestView';
 
 export const SLIP_SIZE_KEY = 'leave.slipSize';
 
 export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
   const user = useSession((s) => s.user)!;
   const office = useCan('attendance.register');
-  const data = useLiveQuery(async () => {
-    const leave = await getLeave(id);
-    if (!leave) return { leave: undefined };
-    const { approval, mayDecide } = await loadApproval(leave.approvalId, user);
+  const data = useRequestRecord(id, getLeave, async (leave) => {
     const cal = await loadCalendar();
     return {
-      leave,
-      approval,
-      mayDecide,
       due: closeDue(leave, cal),
       overdue: leave.status === 'approved' && leaveCloseOverdue(leave.endDate, today(), cal),
-      unit: await unitName(),
       size: await getSetting<PaperSize>(SLIP_SIZE_KEY, 'A5'),
     };
-  }, [id, user.staffId]);
+  });
   if (!data) return null;
-  const { leave, approval } = data;
-  if (!leave) return <Alert color="red">请假记录不存在。</Alert>;
+  if (!data.record) return <Alert color="red">请假记录不存在。</Alert>;
+  const { record: leave, approval } = data;
 
   if (slip) {
     return (
-      <Stack>
-        <FormPrint
-          form="请假申报条"
-          jobTitle={`请假申报条 ${leave.number}`}
-          paper={data.size === 'A4' ? 'A4' : 'A5'}
-          onPrinted={async () => {
-            await markSlipPrinted(leave.id, currentActor());
-          }}
-          extraActions={
-            <>
-              <NativeSelect
-                aria-label="纸张"
-                data={['A5', 'A4']}
-                value={data.size}
-                onChange={async (e) => {
+      <SlipPrint
+        tab="leave"
+        r={leave}
+        form="请假申报条"
+        paper={data.size === 'A4' ? 'A4' : 'A5'}
+        onPrinted={async () => {
+          await markSlipPrinted(leave.id, currentActor());
+        }}
+        actions={
+          <>
+            <NativeSelect
+              aria-label="纸张"
+              data={['A5', 'A4']}
+              value={data.size}
+              onChange={async (e) => {
+                try {
+                  await setSetting(SLIP_SIZE_KEY, e.currentTarget.value, currentActor());
+                } catch (err) {
+                  notifyError(err);
+                }
+              }}
+              disabled={!office}
+            />
+            {office && (leave.status === 'approved' || leave.status === 'closed') && !leave.filedAt && (
+              <Button
+                variant="default"
+                onClick={async () => {
                   try {
-                    await setSetting(SLIP_SIZE_KEY, e.currentTarget.value, currentActor());
-                  } catch (err) {
-                    notifyError(err);
+                    await markSlipFiled(leave.id, currentActor());
+                    notifyOk('已登记存档（LV-6）');
+                  } catch (e) {
+                    notifyError(e);
                   }
                 }}
-                disabled={!office}
-              />
-              {office && (leave.status === 'approved' || leave.status === 'closed') && !leave.filedAt && (
-                <Button
-                  variant="default"
-                  onClick={async () => {
-                    try {
-                      await markSlipFiled(leave.id, currentActor());
-                      notifyOk('已登记存档（LV-6）');
-                    } catch (e) {
-                      notifyError(e);
-                    }
-                  }}
-                >
-                  登记存档
-                </Button>
-              )}
-              <Badge
-                color={leave.filedAt ? 'green' : leave.printedAt ? 'blue' : 'gray'}
-                size="lg"
-                variant="light"
               >
-                {leave.filedAt
-                  ? `已存档 ${fmtAt(leave.filedAt).slice(0, 10)}`
-                  : leave.printedAt
-                    ? `已打印 ${fmtAt(leave.printedAt).slice(0, 10)}`
-                    : '未打印'}
-              </Badge>
-              <Button variant="subtle" onClick={() => navigate('leave', 'leave', leave.id)}>
-                返回
+                登记存档
               </Button>
-            </>
-          }
-        >
-          <LeaveSlip leave={leave} approval={approval} unit={data.unit} />
-        </FormPrint>
-      </Stack>
+            )}
+            <Badge
+              color={leave.filedAt ? 'green' : leave.printedAt ? 'blue' : 'gray'}
+              size="lg"
+              variant="light"
+            >
+              {leave.filedAt
+                ? `已存档 ${fmtAt(leave.filedAt).slice(0, 10)}`
+                : leave.printedAt
+                  ? `已打印 ${fmtAt(leave.printedAt).slice(0, 10)}`
+                  : '未打印'}
+            </Badge>
+          </>
+        }
+      >
+        <LeaveSlip leave={leave} approval={approval} unit={data.unit} />
+      </SlipPrint>
     );
   }
 
   const mine = leave.staffId === user.staffId;
   return (
-    <Stack maw={900}>
-      <Group justify="space-between">
-        <Title order={3}>
-          {leave.number} {leave.staffName} {leaveTypeInfo(leave.leaveType).label}
-        </Title>
-        <Group>
-          <Badge size="lg" color={LEAVE_STATUS_COLOR[leave.status]}>
-            {LEAVE_STATUS_LABELS[leave.status]}
-          </Badge>
-          <Button onClick={() => navigate('leave', 'leave', leave.id, 'slip')}>打印请假申报条</Button>
-        </Group>
-      </Group>
-      <Card withBorder>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+    <RequestView
+      tab="leave"
+      r={leave}
+      title={leaveTypeInfo(leave.leaveType).label}
+      badges={
+        <Badge size="lg" color={LEAVE_STATUS_COLOR[leave.status]}>
+          {LEAVE_STATUS_LABELS[leave.status]}
+        </Badge>
+      }
+      printLabel="打印请假申报条"
+      back={{ tab: 'list', label: '返回请假记录' }}
+      facts={
+        <>
           <Text>
             请假人：{leave.staffName}（{leave.sectionName}）
           </Text>
@@ -172,9 +135,9 @@ export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
                 ? `应于 ${data.due} 前销假${data.overdue ? '（已逾期）' : ''}`
                 : '—'}
           </Text>
-        </SimpleGrid>
-        <RuleLines ids={leave.ruleIds} />
-      </Card>
+        </>
+      }
+    >
       {approval && (
         <ApprovalCard
           approval={approval}
@@ -187,8 +150,7 @@ export function LeaveDetail({ id, slip }: { id: string; slip: boolean }) {
       {leave.status === 'approved' && (mine || office) && (
         <CloseForm leave={leave} overdue={data.overdue} due={data.due} />
       )}
-      <Anchor href={href('leave', 'list')}>返回请假记录</Anchor>
-    </Stack>
+    </RequestView>
   );
 }
 

@@ -1,30 +1,28 @@
 // 请假申请: 请假人, 请假类型, 开始, 结束 (date + 上午/下午), 事由, 提交. Before submitting the form
 // shows the length in working half-days and the route (LV-1..4) with the rule text; an oral
 // request for someone else is recorded by whoever received it (leave.recordOral).
-import { Alert, Checkbox, Select, Text } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { Alert, Select, Text } from '@mantine/core';
 
-import { currentActor, useCan, useSession } from '../../../auth/session';
+import { currentActor, useSession } from '../../../auth/session';
 import { today } from '../../../db/clock';
-import { activeStaff } from '../../../org/org';
 import type { LeaveDraft } from '../core';
 import { LEAVE_TYPE_OPTIONS, previewLeave, submitLeave } from '../core';
 import { L } from '../labels';
 
 import {
+  AfterTheFactBox,
+  ApplicantSelect,
   ReasonField,
   RequestForm,
   RoutePreviewCard,
   RouteLines,
   SpanFields,
+  todaySpan,
   useRequestForm,
 } from './request';
 
 export function LeaveForm() {
   const user = useSession((s) => s.user)!;
-  const canOral = useCan('leave.recordOral');
-  const staff = useLiveQuery(activeStaff, []);
-  const t = today();
   const { d, set, errorOf, submit, busy, preview } = useRequestForm<
     LeaveDraft,
     Awaited<ReturnType<typeof previewLeave>>
@@ -32,10 +30,7 @@ export function LeaveForm() {
     initial: {
       staffId: user.staffId,
       leaveType: '',
-      startDate: t,
-      startHalf: 'am',
-      endDate: t,
-      endHalf: 'pm',
+      ...todaySpan(today()),
       reason: '',
       afterTheFact: false,
     },
@@ -48,16 +43,12 @@ export function LeaveForm() {
   const other = d.staffId !== user.staffId;
   return (
     <RequestForm onSubmit={submit} busy={busy}>
-      <Select
+      <ApplicantSelect
         label={L.form.applicant}
-        data={(staff ?? []).map((s) => ({ value: s.id, label: s.name }))}
         value={d.staffId}
-        onChange={(v) => set('staffId', v ?? '')}
-        searchable
-        disabled={!canOral}
+        onChange={(v) => set('staffId', v)}
         error={errorOf('staffId')}
-        description={canOral ? '为他人录入时，即记录您收到的口头请假（代录）' : undefined}
-        w={260}
+        oralHint="为他人录入时，即记录您收到的口头请假（代录）"
       />
       <Select
         label={L.form.type}
@@ -76,10 +67,10 @@ export function LeaveForm() {
         error={errorOf('reason')}
         onEnter={submit}
       />
-      <Checkbox
+      <AfterTheFactBox
         label={L.form.afterTheFact}
-        checked={!!d.afterTheFact}
-        onChange={(e) => set('afterTheFact', e.currentTarget.checked)}
+        checked={d.afterTheFact}
+        onChange={(v) => set('afterTheFact', v)}
       />
 
       <RoutePreviewCard ready={preview?.days != null} empty="填写开始和结束后显示请假时长和审批路线。">

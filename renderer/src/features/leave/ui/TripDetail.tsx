@@ -1,45 +1,22 @@
 // One trip: details, approval chain (decide here too), withdraw, the report back (TRIP-4) and the
 // printable 外出审批单.
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Group, Select, Text, Textarea } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import { tripState } from '../../../../../shared/rules';
-import { href, navigate } from '../../../app/router';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useCan, useSession } from '../../../auth/session';
 import { DateField } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
-import { FormDate, FormPrint, SignLine } from '../../../components/FormPrint';
-import { RuleLines } from '../../../components/RuleCite';
+import { FormDate, SignLine } from '../../../components/FormPrint';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { today } from '../../../db/clock';
 import type { Trip } from '../../../db/schema/attendance';
-import { unitName } from '../../../org/org';
-import {
-  getTrip,
-  loadApproval,
-  markTripPrinted,
-  reportLeaders,
-  reportTrip,
-  ruleLine,
-  spanText,
-} from '../core';
+import { getTrip, markTripPrinted, reportLeaders, reportTrip, ruleLine, spanText } from '../core';
 import { HALF_LABELS, L, TRIP_KIND_LABELS, TRIP_STATUS_LABELS } from '../labels';
 
 import { ApprovalCard, SlipHeader, SlipStepRows } from './request';
+import { RequestView, SlipPrint, useRequestRecord } from './RequestView';
 import { TRIP_STATUS_COLOR } from './TripList';
 
 const STATE_LABELS = {
@@ -52,44 +29,35 @@ const STATE_LABELS = {
 export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
   const user = useSession((s) => s.user)!;
   const office = useCan('attendance.register');
-  const data = useLiveQuery(async () => {
-    const trip = await getTrip(id);
-    if (!trip) return { trip: undefined };
-    const { approval, mayDecide } = await loadApproval(trip.approvalId, user);
-    return { trip, approval, mayDecide, unit: await unitName() };
-  }, [id, user.staffId]);
+  const data = useRequestRecord(id, getTrip, async () => ({}));
   if (!data) return null;
-  const { trip, approval } = data;
-  if (!trip) return <Alert color="red">外出记录不存在。</Alert>;
+  if (!data.record) return <Alert color="red">外出记录不存在。</Alert>;
+  const { record: trip, approval } = data;
 
   if (slip) {
     return (
-      <FormPrint
+      <SlipPrint
+        tab="trip"
+        r={trip}
         form="外出审批单"
-        jobTitle={`外出审批单 ${trip.number}`}
         onPrinted={async () => {
           await markTripPrinted(trip.id, currentActor());
         }}
-        extraActions={
-          <Button variant="subtle" onClick={() => navigate('leave', 'trip', trip.id)}>
-            返回
-          </Button>
-        }
       >
         <TripSlip trip={trip} approval={approval} unit={data.unit} />
-      </FormPrint>
+      </SlipPrint>
     );
   }
 
   const state = trip.status === 'approved' || trip.status === 'reported' ? tripState(trip, today()) : null;
   const mine = trip.staffId === user.staffId;
   return (
-    <Stack maw={900}>
-      <Group justify="space-between">
-        <Title order={3}>
-          {trip.number} {trip.staffName} {TRIP_KIND_LABELS[trip.tripKind]}
-        </Title>
-        <Group>
+    <RequestView
+      tab="trip"
+      r={trip}
+      title={TRIP_KIND_LABELS[trip.tripKind]}
+      badges={
+        <>
           <Badge size="lg" color={TRIP_STATUS_COLOR[trip.status]}>
             {TRIP_STATUS_LABELS[trip.status]}
           </Badge>
@@ -98,11 +66,12 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
               {STATE_LABELS[state]}
             </Badge>
           )}
-          <Button onClick={() => navigate('leave', 'trip', trip.id, 'slip')}>打印外出审批单</Button>
-        </Group>
-      </Group>
-      <Card withBorder>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        </>
+      }
+      printLabel="打印外出审批单"
+      back={{ tab: 'trips', label: '返回外出记录' }}
+      facts={
+        <>
           <Text>
             外出人：{trip.staffName}（{trip.sectionName}）
           </Text>
@@ -123,9 +92,9 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
               汇报：{trip.reportedOn} 向{trip.reportToName}汇报：{trip.reportText}
             </Text>
           )}
-        </SimpleGrid>
-        <RuleLines ids={trip.ruleIds} />
-      </Card>
+        </>
+      }
+    >
       {trip.afterTheFact && trip.status === 'pending' && (
         <Alert color="orange" p="xs">
           {L.msg.tripAfterTheFact}
@@ -151,8 +120,7 @@ export function TripDetail({ id, slip }: { id: string; slip: boolean }) {
         />
       )}
       {trip.status === 'approved' && (mine || office) && <ReportForm trip={trip} />}
-      <Anchor href={href('leave', 'trips')}>返回外出记录</Anchor>
-    </Stack>
+    </RequestView>
   );
 }
 

@@ -1,32 +1,31 @@
 // 外出申请 (TRIP-1..3): 外出人, 外出类型, 目的地, 外出事由, 开始, 结束; a study or inspection trip
 // elsewhere cites a decision of the 局长办公会 (TRIP-3). The route, the length and the travel
 // allowance days show before submitting.
-import { Alert, Checkbox, Select, Text, TextInput } from '@mantine/core';
+import { Alert, Select, Text, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
-import { currentActor, useCan, useSession } from '../../../auth/session';
+import { currentActor, useSession } from '../../../auth/session';
 import { today } from '../../../db/clock';
 import type { TripKind } from '../../../db/schema/attendance';
-import { activeStaff } from '../../../org/org';
 import type { TripDraft } from '../core';
 import { directorOfficeDecisions, previewTrip, submitTrip } from '../core';
 import { L, TRIP_KIND_LABELS } from '../labels';
 
 import {
+  AfterTheFactBox,
+  ApplicantSelect,
   ReasonField,
   RequestForm,
   RoutePreviewCard,
   RouteLines,
   SpanFields,
+  todaySpan,
   useRequestForm,
 } from './request';
 
 export function TripForm() {
   const user = useSession((s) => s.user)!;
-  const canOral = useCan('leave.recordOral');
-  const staff = useLiveQuery(activeStaff, []);
   const decisions = useLiveQuery(() => directorOfficeDecisions(), []);
-  const t = today();
   const { d, set, errorOf, submit, busy, preview } = useRequestForm<
     TripDraft,
     Awaited<ReturnType<typeof previewTrip>>
@@ -36,10 +35,7 @@ export function TripForm() {
       tripKind: '',
       destination: '',
       purpose: '',
-      startDate: t,
-      startHalf: 'am',
-      endDate: t,
-      endHalf: 'pm',
+      ...todaySpan(today()),
       decisionId: null,
       afterTheFact: false,
     },
@@ -51,15 +47,11 @@ export function TripForm() {
 
   return (
     <RequestForm onSubmit={submit} busy={busy}>
-      <Select
+      <ApplicantSelect
         label={L.form.traveller}
-        data={(staff ?? []).map((s) => ({ value: s.id, label: s.name }))}
         value={d.staffId}
-        onChange={(v) => set('staffId', v ?? '')}
-        searchable
-        disabled={!canOral}
+        onChange={(v) => set('staffId', v)}
         error={errorOf('staffId')}
-        w={260}
       />
       <Select
         label={L.form.tripKind}
@@ -99,10 +91,10 @@ export function TripForm() {
         error={errorOf('purpose')}
         onEnter={submit}
       />
-      <Checkbox
+      <AfterTheFactBox
         label={L.form.tripAfterTheFact}
-        checked={!!d.afterTheFact}
-        onChange={(e) => set('afterTheFact', e.currentTarget.checked)}
+        checked={d.afterTheFact}
+        onChange={(v) => set('afterTheFact', v)}
       />
       <RoutePreviewCard
         ready={preview?.days != null && !!preview.route}

@@ -6,6 +6,7 @@ import {
   Anchor,
   Button,
   Card,
+  Checkbox,
   Group,
   Select,
   Stack,
@@ -23,7 +24,7 @@ import { href, navigate } from '../../../app/router';
 import { ApprovalChain, ApprovalStatusBadge, DecideForm } from '../../../approvals/ApprovalPanel';
 import { withdraw } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
-import { currentActor, useSession } from '../../../auth/session';
+import { currentActor, useCan, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
 import { FormCard } from '../../../components/FormCard';
 import { FormMeta, FormTitle, Opinion } from '../../../components/FormPrint';
@@ -135,6 +136,43 @@ export function SpanFields({
         error={errorOf('end')}
       />
     </Group>
+  );
+}
+
+// A request's first fields: who asks (oneself, or with leave.recordOral someone whose oral request
+// one records) and the default span, today all day.
+export function todaySpan(t: string): Span {
+  return { startDate: t, startHalf: 'am', endDate: t, endHalf: 'pm' };
+}
+
+export function ApplicantSelect(p: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  oralHint?: string;
+}) {
+  const canOral = useCan('leave.recordOral');
+  const staff = useLiveQuery(activeStaff, []);
+  return (
+    <Select
+      label={p.label}
+      data={(staff ?? []).map((s) => ({ value: s.id, label: s.name }))}
+      value={p.value}
+      onChange={(v) => p.onChange(v ?? '')}
+      searchable
+      disabled={!canOral}
+      error={p.error}
+      description={canOral ? p.oralHint : undefined}
+      w={260}
+    />
+  );
+}
+
+// 事后补办 (LV-5; TRIP-1 by analogy).
+export function AfterTheFactBox(p: { label: string; checked?: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <Checkbox label={p.label} checked={!!p.checked} onChange={(e) => p.onChange(e.currentTarget.checked)} />
   );
 }
 

@@ -1,8 +1,9 @@
-import { Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 
 import { ConfirmButton } from '../../../components/Confirm';
 import { fmtTime } from '../../../components/dates';
+import { ListTable } from '../../../components/ListTable';
 import { notifyError, notifyOk } from '../../../components/notify';
 import type { BaseRecord } from '../../../db/schema/base';
 import { tableLabel } from '../../../db/tableLabels';
@@ -56,50 +57,38 @@ export function DeletedTab() {
           w={300}
         />
         {table && (
-          <Table striped fz="sm" mt="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>记录</Table.Th>
-                <Table.Th>删除时间</Table.Th>
-                <Table.Th>删除人</Table.Th>
-                <Table.Th>操作</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{recordSummary(r as unknown as Record<string, unknown>)}</Table.Td>
-                  <Table.Td>{fmtTime(r.deletedAt)}</Table.Td>
-                  <Table.Td>
-                    {r.deletedBy
-                      ? (names.get(r.deletedBy) ?? (r.deletedBy === 'system' ? '系统' : r.deletedBy))
-                      : ''}
-                  </Table.Td>
-                  <Table.Td>
-                    <ConfirmButton
-                      size="compact-xs"
-                      variant="light"
-                      color="blue"
-                      title="恢复已删除记录"
-                      message={`恢复“${recordSummary(r as unknown as Record<string, unknown>)}”？恢复后该记录重新出现在各列表中。`}
-                      confirmLabel="恢复"
-                      onConfirm={async () => {
-                        try {
-                          await restoreRecord(table, r.id);
-                          notifyOk('已恢复');
-                          setRows((x) => x.filter((y) => y.id !== r.id));
-                        } catch (e) {
-                          notifyError(e);
-                        }
-                      }}
-                    >
-                      恢复
-                    </ConfirmButton>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ListTable
+            highlightOnHover={false}
+            mt="sm"
+            rows={rows}
+            head={['记录', '删除时间', '删除人', '操作']}
+            row={(r) => [
+              recordSummary(r as unknown as Record<string, unknown>),
+              fmtTime(r.deletedAt),
+              r.deletedBy
+                ? (names.get(r.deletedBy) ?? (r.deletedBy === 'system' ? '系统' : r.deletedBy))
+                : '',
+              <ConfirmButton
+                size="compact-xs"
+                variant="light"
+                color="blue"
+                title="恢复已删除记录"
+                message={`恢复“${recordSummary(r as unknown as Record<string, unknown>)}”？恢复后该记录重新出现在各列表中。`}
+                confirmLabel="恢复"
+                onConfirm={async () => {
+                  try {
+                    await restoreRecord(table, r.id);
+                    notifyOk('已恢复');
+                    setRows((x) => x.filter((y) => y.id !== r.id));
+                  } catch (e) {
+                    notifyError(e);
+                  }
+                }}
+              >
+                恢复
+              </ConfirmButton>,
+            ]}
+          />
         )}
         {table && !loading && rows.length === 0 && !next && (
           <Text c="dimmed" size="sm" mt="sm">

@@ -1,15 +1,12 @@
 import {
   ActionIcon,
-  Badge,
   Button,
   Card,
   Group,
-  Modal,
   MultiSelect,
   Select,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
   Title,
@@ -24,6 +21,7 @@ import { RANK_LABELS, RANKS } from '../../../../../shared/rules';
 import { useCan } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
 import { FormCard } from '../../../components/FormCard';
+import { ListTable } from '../../../components/ListTable';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { useCommandForm } from '../../../components/useCommandForm';
 import type { Section, Staff } from '../../../db/schema/core';
@@ -43,7 +41,7 @@ import {
 import type { LeaderPickers } from '../core/pickers';
 import { leaderPickers, withCurrent } from '../core/pickers';
 
-import { CancelButton } from './CancelButton';
+import { ActiveBadge, dimInactive, ModalForm } from './parts';
 import { StaffImport } from './StaffImport';
 
 const RANK_OPTIONS = RANKS.map((r) => ({ value: r, label: RANK_LABELS[r] }));
@@ -69,82 +67,83 @@ function SectionsCard({ sections, pickers }: { sections: Section[]; pickers: Lea
       <Title order={4} mb="sm">
         股室
       </Title>
-      <Table fz="sm" verticalSpacing={4}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={80}>顺序</Table.Th>
-            <Table.Th>股室名称</Table.Th>
-            <Table.Th>股室负责人</Table.Th>
-            <Table.Th>分管领导</Table.Th>
-            <Table.Th w={80} />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {sections.map((s, i) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>
-                <Group gap={2} wrap="nowrap">
-                  <ActionIcon
-                    variant="subtle"
-                    size="sm"
-                    disabled={i === 0}
-                    aria-label={`上移 ${s.name}`}
-                    onClick={() => moveSection(s.id, -1).catch(notifyError)}
-                  >
-                    <IconArrowUp size={14} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    size="sm"
-                    disabled={i === sections.length - 1}
-                    aria-label={`下移 ${s.name}`}
-                    onClick={() => moveSection(s.id, 1).catch(notifyError)}
-                  >
-                    <IconArrowDown size={14} />
-                  </ActionIcon>
-                </Group>
-              </Table.Td>
-              <Table.Td>{s.name}</Table.Td>
-              <Table.Td>
-                <Select
-                  size="xs"
-                  aria-label={`${s.name} 股室负责人`}
-                  data={pickers.everyone}
-                  value={s.headId ?? null}
-                  clearable
-                  searchable
-                  placeholder="未设置"
-                  onChange={(v) =>
-                    setSectionLeaders(s.id, { headId: v, deputyId: s.deputyId ?? null }).catch(notifyError)
-                  }
-                />
-              </Table.Td>
-              <Table.Td>
-                <Select
-                  size="xs"
-                  aria-label={`${s.name} 分管领导`}
-                  data={withCurrent(pickers.deputies, pickers.everyone, s.deputyId)}
-                  value={s.deputyId ?? null}
-                  clearable
-                  searchable
-                  placeholder="未设置"
-                  onChange={(v) =>
-                    setSectionLeaders(s.id, { headId: s.headId ?? null, deputyId: v }).catch(notifyError)
-                  }
-                />
-              </Table.Td>
-              <Table.Td>
-                <Button size="compact-xs" variant="subtle" onClick={() => setRenaming(s)}>
-                  改名
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        striped={false}
+        highlightOnHover={false}
+        verticalSpacing={4}
+        rows={sections}
+        head={[{ label: '顺序', w: 80 }, '股室名称', '股室负责人', '分管领导', { label: '', w: 80 }]}
+        row={(s) => {
+          const i = sections.indexOf(s);
+          return [
+            <Group gap={2} wrap="nowrap">
+              <ActionIcon
+                variant="subtle"
+                size="sm"
+                disabled={i === 0}
+                aria-label={`上移 ${s.name}`}
+                onClick={() => moveSection(s.id, -1).catch(notifyError)}
+              >
+                <IconArrowUp size={14} />
+              </ActionIcon>
+              <ActionIcon
+                variant="subtle"
+                size="sm"
+                disabled={i === sections.length - 1}
+                aria-label={`下移 ${s.name}`}
+                onClick={() => moveSection(s.id, 1).catch(notifyError)}
+              >
+                <IconArrowDown size={14} />
+              </ActionIcon>
+            </Group>,
+            s.name,
+            <LeaderSelect
+              label={`${s.name} 股室负责人`}
+              data={pickers.everyone}
+              value={s.headId}
+              onChange={(v) => setSectionLeaders(s.id, { headId: v, deputyId: s.deputyId ?? null })}
+            />,
+            <LeaderSelect
+              label={`${s.name} 分管领导`}
+              data={withCurrent(pickers.deputies, pickers.everyone, s.deputyId)}
+              value={s.deputyId}
+              onChange={(v) => setSectionLeaders(s.id, { headId: s.headId ?? null, deputyId: v })}
+            />,
+            <Button size="compact-xs" variant="subtle" onClick={() => setRenaming(s)}>
+              改名
+            </Button>,
+          ];
+        }}
+      />
       <AddSectionForm />
       {renaming && <RenameModal section={renaming} onClose={() => setRenaming(null)} />}
     </Card>
+  );
+}
+
+// A section's leader, set as soon as it is picked.
+function LeaderSelect({
+  label,
+  data,
+  value,
+  onChange,
+}: {
+  label: string;
+  data: LeaderPickers['everyone'];
+  value: string | null | undefined;
+  onChange: (v: string | null) => Promise<unknown>;
+}) {
+  return (
+    <Select
+      size="xs"
+      aria-label={label}
+      data={data}
+      value={value ?? null}
+      clearable
+      searchable
+      placeholder="未设置"
+      onChange={(v) => onChange(v).catch(notifyError)}
+    />
   );
 }
 
@@ -170,24 +169,9 @@ function RenameModal({ section, onClose }: { section: Section; onClose: () => vo
     onDone: onClose,
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={`股室改名：${section.name}`}
-      centered
-      closeButtonProps={{ 'aria-label': '关闭' }}
-    >
-      <FormCard
-        form={form}
-        submitLabel="保存"
-        withBorder={false}
-        p={0}
-        gap="md"
-        footer={<CancelButton onClick={onClose} />}
-      >
-        <TextInput label="股室名称" {...form.text('name')} data-autofocus />
-      </FormCard>
-    </Modal>
+    <ModalForm form={form} title={`股室改名：${section.name}`} submitLabel="保存" onClose={onClose}>
+      <TextInput label="股室名称" {...form.text('name')} data-autofocus />
+    </ModalForm>
   );
 }
 
@@ -257,69 +241,52 @@ function StaffCard({ staff, sections }: { staff: Staff[]; sections: Section[] })
           <Button onClick={() => setEditing('new')}>新增人员</Button>
         </Group>
       </Group>
-      <Table striped fz="sm" verticalSpacing={4}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>姓名</Table.Th>
-            <Table.Th>股室</Table.Th>
-            <Table.Th>职级</Table.Th>
-            <Table.Th>职务</Table.Th>
-            <Table.Th>角色</Table.Th>
-            <Table.Th>电话</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th>操作</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.map((s) => (
-            <Table.Tr key={s.id} opacity={s.active ? 1 : 0.55}>
-              <Table.Td>{s.name}</Table.Td>
-              <Table.Td>{s.sectionId ? (sectionName.get(s.sectionId) ?? '') : '—'}</Table.Td>
-              <Table.Td>{RANK_LABELS[s.rank]}</Table.Td>
-              <Table.Td>{s.title}</Table.Td>
-              <Table.Td>{s.roles.map((r) => ROLE_LABELS[r]).join('、')}</Table.Td>
-              <Table.Td>{s.phone}</Table.Td>
-              <Table.Td>
-                <Badge size="sm" variant="light" color={s.active ? 'green' : 'gray'}>
-                  {s.active ? '在职' : '已停用'}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(s)}>
-                    编辑
-                  </Button>
-                  {s.active ? (
-                    <ConfirmButton
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      title="停用人员"
-                      message={`停用后 ${s.name} 不再出现在人员选择、审批路线和考勤中，也不能登录；其历史记录全部保留，可随时再启用。`}
-                      confirmLabel="停用"
-                      onConfirm={() =>
-                        setStaffActive(s.id, false).then(() => notifyOk(`${s.name} 已停用`), notifyError)
-                      }
-                    >
-                      停用
-                    </ConfirmButton>
-                  ) : (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      onClick={() =>
-                        setStaffActive(s.id, true).then(() => notifyOk(`${s.name} 已启用`), notifyError)
-                      }
-                    >
-                      启用
-                    </Button>
-                  )}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        highlightOnHover={false}
+        verticalSpacing={4}
+        rows={list}
+        rowProps={dimInactive}
+        head={['姓名', '股室', '职级', '职务', '角色', '电话', '状态', '操作']}
+        row={(s) => [
+          s.name,
+          s.sectionId ? (sectionName.get(s.sectionId) ?? '') : '—',
+          RANK_LABELS[s.rank],
+          s.title,
+          s.roles.map((r) => ROLE_LABELS[r]).join('、'),
+          s.phone,
+          <ActiveBadge active={s.active} label="在职" />,
+          <Group gap={6} wrap="nowrap">
+            <Button size="compact-xs" variant="subtle" onClick={() => setEditing(s)}>
+              编辑
+            </Button>
+            {s.active ? (
+              <ConfirmButton
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                title="停用人员"
+                message={`停用后 ${s.name} 不再出现在人员选择、审批路线和考勤中，也不能登录；其历史记录全部保留，可随时再启用。`}
+                confirmLabel="停用"
+                onConfirm={() =>
+                  setStaffActive(s.id, false).then(() => notifyOk(`${s.name} 已停用`), notifyError)
+                }
+              >
+                停用
+              </ConfirmButton>
+            ) : (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() =>
+                  setStaffActive(s.id, true).then(() => notifyOk(`${s.name} 已启用`), notifyError)
+                }
+              >
+                启用
+              </Button>
+            )}
+          </Group>,
+        ]}
+      />
       <Text size="xs" c="dimmed" mt="xs">
         人员不会被删除：调离或退休请“停用”，其历史记录保留。
       </Text>
@@ -360,54 +327,44 @@ function StaffModal({
     onDone: onClose,
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ModalForm
+      form={form}
       title={staff ? `编辑人员：${staff.name}` : '新增人员'}
-      centered
+      submitLabel="保存"
       size="lg"
-      closeButtonProps={{ 'aria-label': '关闭' }}
+      onClose={onClose}
     >
-      <FormCard
-        form={form}
-        submitLabel="保存"
-        withBorder={false}
-        p={0}
-        gap="md"
-        footer={<CancelButton onClick={onClose} />}
-      >
-        <Group grow>
-          <TextInput label="姓名" {...form.text('name')} data-autofocus />
-          <Select
-            label="股室"
-            data={sections.map((s) => ({ value: s.id, label: s.name }))}
-            {...form.input('sectionId')}
-            clearable
-            placeholder="不属于股室（局领导）"
-          />
-        </Group>
-        <Group grow>
-          <Select
-            label="职级"
-            data={RANK_OPTIONS}
-            value={form.values.rank}
-            onChange={(x) => form.set('rank', (x ?? 'staff') as Rank)}
-            allowDeselect={false}
-            error={form.errors.rank}
-          />
-          <TextInput label="职务" placeholder="如：科员、办公室主任" {...form.text('title')} />
-        </Group>
-        <MultiSelect
-          label="角色"
-          description={canRoles ? '可多选' : '修改角色需要“用户与角色”权限'}
-          data={ROLE_OPTIONS}
-          value={form.values.roles}
-          onChange={(x) => form.set('roles', x as StaffInput['roles'])}
-          disabled={!canRoles}
-          error={form.errors.roles}
+      <Group grow>
+        <TextInput label="姓名" {...form.text('name')} data-autofocus />
+        <Select
+          label="股室"
+          data={sections.map((s) => ({ value: s.id, label: s.name }))}
+          {...form.input('sectionId')}
+          clearable
+          placeholder="不属于股室（局领导）"
         />
-        <TextInput label="电话" {...form.text('phone')} />
-      </FormCard>
-    </Modal>
+      </Group>
+      <Group grow>
+        <Select
+          label="职级"
+          data={RANK_OPTIONS}
+          value={form.values.rank}
+          onChange={(x) => form.set('rank', (x ?? 'staff') as Rank)}
+          allowDeselect={false}
+          error={form.errors.rank}
+        />
+        <TextInput label="职务" placeholder="如：科员、办公室主任" {...form.text('title')} />
+      </Group>
+      <MultiSelect
+        label="角色"
+        description={canRoles ? '可多选' : '修改角色需要“用户与角色”权限'}
+        data={ROLE_OPTIONS}
+        value={form.values.roles}
+        onChange={(x) => form.set('roles', x as StaffInput['roles'])}
+        disabled={!canRoles}
+        error={form.errors.roles}
+      />
+      <TextInput label="电话" {...form.text('phone')} />
+    </ModalForm>
   );
 }

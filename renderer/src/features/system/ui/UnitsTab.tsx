@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Card,
   Group,
@@ -17,6 +16,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { FormCard } from '../../../components/FormCard';
+import { ListTable } from '../../../components/ListTable';
 import { notifyError } from '../../../components/notify';
 import { useCommandForm } from '../../../components/useCommandForm';
 import type { Unit, UnitKind } from '../../../db/schema/core';
@@ -32,6 +32,8 @@ import {
   setUnitActive,
   UNIT_KIND_LABELS,
 } from '../core/units';
+
+import { ActiveBadge, dimInactive } from './parts';
 
 export function UnitsTab() {
   const units = useLiveQuery(listUnits, []);
@@ -103,48 +105,33 @@ function UnitsCard({ units }: { units: Unit[] }) {
       </Title>
       <UnitForm unit={null} onDone={() => undefined} />
       <ScrollArea.Autosize mah={360} mt="sm">
-        <Table striped fz="sm" verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>单位名称</Table.Th>
-              <Table.Th>类别</Table.Th>
-              <Table.Th>联系人</Table.Th>
-              <Table.Th>联系电话</Table.Th>
-              <Table.Th>状态</Table.Th>
-              <Table.Th>操作</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {units.map((u) => (
-              <Table.Tr key={u.id} opacity={u.active ? 1 : 0.55}>
-                <Table.Td>{u.name}</Table.Td>
-                <Table.Td>{UNIT_KIND_LABELS[u.kind]}</Table.Td>
-                <Table.Td>{u.contact}</Table.Td>
-                <Table.Td>{u.phone}</Table.Td>
-                <Table.Td>
-                  <Badge size="sm" variant="light" color={u.active ? 'green' : 'gray'}>
-                    {u.active ? '启用' : '已停用'}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)}>
-                      编辑
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color={u.active ? 'red' : 'blue'}
-                      onClick={() => setUnitActive(u.id, !u.active).catch(notifyError)}
-                    >
-                      {u.active ? '停用' : '启用'}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          highlightOnHover={false}
+          verticalSpacing={4}
+          rows={units}
+          rowProps={dimInactive}
+          head={['单位名称', '类别', '联系人', '联系电话', '状态', '操作']}
+          row={(u) => [
+            u.name,
+            UNIT_KIND_LABELS[u.kind],
+            u.contact,
+            u.phone,
+            <ActiveBadge active={u.active} label="启用" />,
+            <Group gap={6} wrap="nowrap">
+              <Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)}>
+                编辑
+              </Button>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color={u.active ? 'red' : 'blue'}
+                onClick={() => setUnitActive(u.id, !u.active).catch(notifyError)}
+              >
+                {u.active ? '停用' : '启用'}
+              </Button>
+            </Group>,
+          ]}
+        />
       </ScrollArea.Autosize>
       {units.length === 0 && (
         <Text c="dimmed" size="sm">

@@ -4,12 +4,10 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   MultiSelect,
   NumberInput,
   PasswordInput,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -23,6 +21,7 @@ import { useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
 import { fmtTime } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
+import { ListTable } from '../../../components/ListTable';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { useCommandForm } from '../../../components/useCommandForm';
 import type { Account, Staff } from '../../../db/schema/core';
@@ -39,7 +38,7 @@ import {
 } from '../core/users';
 import { ACCOUNT_STATE_LABELS } from '../labels';
 
-import { CancelButton } from './CancelButton';
+import { dimInactive, ModalForm } from './parts';
 
 const STATE_COLOR = {
   none: 'gray',
@@ -66,123 +65,98 @@ export function UsersTab() {
         <Text size="sm" c="dimmed" mb="sm">
           每名人员可开通一个登录账户，可同时担任多个角色。重置密码时由管理员设置临时密码，本人登录后须修改；任何人（包括管理员）都无法查看密码。新增人员请到“股室与人员”。
         </Text>
-        <Table striped highlightOnHover fz="sm" verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>姓名</Table.Th>
-              <Table.Th>股室</Table.Th>
-              <Table.Th>角色</Table.Th>
-              <Table.Th>登录名</Table.Th>
-              <Table.Th>账户状态</Table.Th>
-              <Table.Th>操作</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows?.map(({ staff, account, section }) => {
-              const state = accountState(account);
-              return (
-                <Table.Tr key={staff.id} opacity={staff.active ? 1 : 0.55}>
-                  <Table.Td>
-                    {staff.name}
-                    {!staff.active && (
-                      <Badge ml={6} size="xs" color="gray">
-                        已停用
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{section?.name ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {staff.roles.map((r) => (
-                        <Badge key={r} variant="light" size="sm">
-                          {ROLE_LABELS[r]}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{account?.loginName ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Badge
-                      color={STATE_COLOR[state]}
-                      variant="light"
-                      title={state === 'locked' ? `锁定至 ${fmtTime(account?.lockedUntil)}` : undefined}
-                    >
-                      {ACCOUNT_STATE_LABELS[state]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Button size="compact-xs" variant="default" onClick={() => setRolesFor(staff)}>
-                        角色
-                      </Button>
-                      {!account && staff.active && (
-                        <Button size="compact-xs" variant="light" onClick={() => setCreateFor(staff)}>
-                          创建登录
-                        </Button>
-                      )}
-                      {account && (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          onClick={() => setResetFor({ staff, account })}
-                        >
-                          重置密码
-                        </Button>
-                      )}
-                      {account && state === 'locked' && (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          color="orange"
-                          onClick={() =>
-                            unlockAccount(account.id).then(
-                              () => notifyOk(`已解除 ${staff.name} 的锁定`),
-                              notifyError,
-                            )
-                          }
-                        >
-                          解锁
-                        </Button>
-                      )}
-                      {account && !account.disabled && account.id !== me.accountId && (
-                        <ConfirmButton
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
-                          title="停用账户"
-                          message={`停用后 ${staff.name}（${account.loginName}）将不能登录，其数据和记录不受影响，可随时再启用。`}
-                          confirmLabel="停用"
-                          onConfirm={() =>
-                            setAccountDisabled(account.id, true).then(
-                              () => notifyOk('账户已停用'),
-                              notifyError,
-                            )
-                          }
-                        >
-                          停用账户
-                        </ConfirmButton>
-                      )}
-                      {account?.disabled && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          onClick={() =>
-                            setAccountDisabled(account.id, false).then(
-                              () => notifyOk('账户已启用'),
-                              notifyError,
-                            )
-                          }
-                        >
-                          启用账户
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          verticalSpacing={6}
+          rows={rows}
+          rowKey={(r) => r.staff.id}
+          rowProps={(r) => dimInactive(r.staff)}
+          head={['姓名', '股室', '角色', '登录名', '账户状态', '操作']}
+          row={({ staff, account, section }) => {
+            const state = accountState(account);
+            return [
+              <>
+                {staff.name}
+                {!staff.active && (
+                  <Badge ml={6} size="xs" color="gray">
+                    已停用
+                  </Badge>
+                )}
+              </>,
+              section?.name ?? '—',
+              <Group gap={4}>
+                {staff.roles.map((r) => (
+                  <Badge key={r} variant="light" size="sm">
+                    {ROLE_LABELS[r]}
+                  </Badge>
+                ))}
+              </Group>,
+              account?.loginName ?? '—',
+              <Badge
+                color={STATE_COLOR[state]}
+                variant="light"
+                title={state === 'locked' ? `锁定至 ${fmtTime(account?.lockedUntil)}` : undefined}
+              >
+                {ACCOUNT_STATE_LABELS[state]}
+              </Badge>,
+              <Group gap={6} wrap="nowrap">
+                <Button size="compact-xs" variant="default" onClick={() => setRolesFor(staff)}>
+                  角色
+                </Button>
+                {!account && staff.active && (
+                  <Button size="compact-xs" variant="light" onClick={() => setCreateFor(staff)}>
+                    创建登录
+                  </Button>
+                )}
+                {account && (
+                  <Button size="compact-xs" variant="light" onClick={() => setResetFor({ staff, account })}>
+                    重置密码
+                  </Button>
+                )}
+                {account && state === 'locked' && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    color="orange"
+                    onClick={() =>
+                      unlockAccount(account.id).then(
+                        () => notifyOk(`已解除 ${staff.name} 的锁定`),
+                        notifyError,
+                      )
+                    }
+                  >
+                    解锁
+                  </Button>
+                )}
+                {account && !account.disabled && account.id !== me.accountId && (
+                  <ConfirmButton
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    title="停用账户"
+                    message={`停用后 ${staff.name}（${account.loginName}）将不能登录，其数据和记录不受影响，可随时再启用。`}
+                    confirmLabel="停用"
+                    onConfirm={() =>
+                      setAccountDisabled(account.id, true).then(() => notifyOk('账户已停用'), notifyError)
+                    }
+                  >
+                    停用账户
+                  </ConfirmButton>
+                )}
+                {account?.disabled && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() =>
+                      setAccountDisabled(account.id, false).then(() => notifyOk('账户已启用'), notifyError)
+                    }
+                  >
+                    启用账户
+                  </Button>
+                )}
+              </Group>,
+            ];
+          }}
+        />
       </Card>
       <IdleLockCard />
       {createFor && <CreateLoginModal staff={createFor} onClose={() => setCreateFor(null)} />}
@@ -227,37 +201,22 @@ function CreateLoginModal({ staff, onClose }: { staff: Staff; onClose: () => voi
     onDone: onClose,
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={`为 ${staff.name} 创建登录账户`}
-      centered
-      closeButtonProps={{ 'aria-label': '关闭' }}
-    >
-      <FormCard
-        form={form}
-        submitLabel="创建账户"
-        withBorder={false}
-        p={0}
-        gap="md"
-        footer={<CancelButton onClick={onClose} />}
-      >
-        <TextInput
-          label="登录名"
-          description="字母开头，3–32位"
-          {...form.text('loginName')}
-          data-autofocus
-          autoComplete="off"
-        />
-        <PasswordInput
-          label="初始密码"
-          description="至少8位，含字母和数字"
-          {...form.text('password')}
-          autoComplete="new-password"
-        />
-        <PasswordInput label="确认初始密码" {...form.text('confirm')} autoComplete="new-password" />
-      </FormCard>
-    </Modal>
+    <ModalForm form={form} title={`为 ${staff.name} 创建登录账户`} submitLabel="创建账户" onClose={onClose}>
+      <TextInput
+        label="登录名"
+        description="字母开头，3–32位"
+        {...form.text('loginName')}
+        data-autofocus
+        autoComplete="off"
+      />
+      <PasswordInput
+        label="初始密码"
+        description="至少8位，含字母和数字"
+        {...form.text('password')}
+        autoComplete="new-password"
+      />
+      <PasswordInput label="确认初始密码" {...form.text('confirm')} autoComplete="new-password" />
+    </ModalForm>
   );
 }
 
@@ -277,33 +236,18 @@ function ResetPasswordModal({
     onDone: onClose,
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ModalForm
+      form={form}
       title={`重置 ${staff.name}（${account.loginName}）的密码`}
-      centered
-      closeButtonProps={{ 'aria-label': '关闭' }}
+      submitLabel="设置临时密码"
+      onClose={onClose}
     >
-      <FormCard
-        form={form}
-        submitLabel="设置临时密码"
-        withBorder={false}
-        p={0}
-        gap="md"
-        footer={<CancelButton onClick={onClose} />}
-      >
-        <Alert color="blue" p="xs">
-          原密码无法查看。设置一个临时密码，本人下次登录后须修改。
-        </Alert>
-        <PasswordInput
-          label="临时密码"
-          {...form.text('password')}
-          data-autofocus
-          autoComplete="new-password"
-        />
-        <PasswordInput label="确认临时密码" {...form.text('confirm')} autoComplete="new-password" />
-      </FormCard>
-    </Modal>
+      <Alert color="blue" p="xs">
+        原密码无法查看。设置一个临时密码，本人下次登录后须修改。
+      </Alert>
+      <PasswordInput label="临时密码" {...form.text('password')} data-autofocus autoComplete="new-password" />
+      <PasswordInput label="确认临时密码" {...form.text('confirm')} autoComplete="new-password" />
+    </ModalForm>
   );
 }
 
@@ -315,29 +259,14 @@ function RolesModal({ staff, onClose }: { staff: Staff; onClose: () => void }) {
     onDone: onClose,
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={`${staff.name} 的角色`}
-      centered
-      closeButtonProps={{ 'aria-label': '关闭' }}
-    >
-      <FormCard
-        form={form}
-        submitLabel="保存角色"
-        withBorder={false}
-        p={0}
-        gap="md"
-        footer={<CancelButton onClick={onClose} />}
-      >
-        <MultiSelect
-          label="角色"
-          data={ROLE_OPTIONS}
-          {...form.input('roles')}
-          data-autofocus
-          comboboxProps={{ withinPortal: true }}
-        />
-      </FormCard>
-    </Modal>
+    <ModalForm form={form} title={`${staff.name} 的角色`} submitLabel="保存角色" onClose={onClose}>
+      <MultiSelect
+        label="角色"
+        data={ROLE_OPTIONS}
+        {...form.input('roles')}
+        data-autofocus
+        comboboxProps={{ withinPortal: true }}
+      />
+    </ModalForm>
   );
 }
