@@ -7,19 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
-  completeSetup,
+  appPerSuite,
   containsText,
   DEMO_PASSWORD,
+  installClock,
   loginAndWait,
   logout,
   openModule,
-  startApp,
   visible,
 } from './harness';
-import type { App } from './harness';
 import { pdfText, readWithExcelJS, readWithOpenpyxl } from './readers';
 
 // Tuesday 30 June 2026, 09:30 local time: the last working day of the month.
@@ -39,17 +38,8 @@ async function fillSpan(page: Page, start: string, startHalf: string, end: strin
 }
 
 describe('leave: request, route, approval, slip, sheet', () => {
-  let app: App;
+  const app = appPerSuite({ prepare: (a) => installClock(a, NOW) });
   let leaveUrl = '';
-  beforeAll(async () => {
-    app = await startApp();
-    await app.context.clock.install({ time: NOW });
-    await app.page.reload();
-    await completeSetup(app.page, { demo: true });
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('shows length and route before submitting and refuses bad input at the field, keeping what was typed', async () => {
     const { page } = app;
