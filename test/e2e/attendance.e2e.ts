@@ -12,11 +12,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   appPerSuite,
   containsText,
-  DEMO_PASSWORD,
   installClock,
-  loginAndWait,
   logout,
   openModule,
+  signInAs,
+  signInAtWork,
   visible,
 } from './harness';
 import { readWithExcelJS, readWithOpenpyxl } from './readers';
@@ -37,10 +37,7 @@ describe('attendance: register, late, month close, export', () => {
 
   it('lets a person sign in with the PC clock, once per session', async () => {
     const { page } = app;
-    await loginAndWait(page, 'keyuan', DEMO_PASSWORD);
-    await openModule(page, '考勤');
-    await app.context.clock.setSystemTime(NOW);
-    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await signInAtWork(app, 'keyuan', NOW);
     await visible(page.getByText('上午签到时间 08:05'));
     await visible(page.getByText('上午：已签到 08:05（本人签到）'));
     await page.getByRole('button', { name: '签到', exact: true }).click();
@@ -50,7 +47,7 @@ describe('attendance: register, late, month close, export', () => {
 
   it('enters a day with the keyboard alone; a bad time is refused in Chinese and kept', async () => {
     const { page } = app;
-    await loginAndWait(page, 'kaoqin', DEMO_PASSWORD);
+    await signInAs(page, 'kaoqin');
     await openModule(page, '考勤');
     await visible(page.getByRole('tab', { name: '每日登记', selected: true }));
     await visible(page.getByLabel('登记日期'));
@@ -87,7 +84,7 @@ describe('attendance: register, late, month close, export', () => {
     await containsText(page.getByTestId(`result-${names[0]}`), '√ /');
     // Reload: everything typed was saved.
     await page.reload();
-    await loginAndWait(page, 'kaoqin', DEMO_PASSWORD);
+    await signInAs(page, 'kaoqin');
     await page.goto(page.url().replace(/#.*$/, '#/attendance/register/2026-06-30'));
     await visible(page.getByLabel(`${names[0]} 上午签到`));
     const values = [];
@@ -132,7 +129,7 @@ describe('attendance: register, late, month close, export', () => {
     const { page } = app;
     // The clerk compiles at the end of the month's last day.
     await app.context.clock.setSystemTime(new Date(2026, 5, 30, 17, 40, 0));
-    await loginAndWait(page, 'kaoqin', DEMO_PASSWORD);
+    await signInAs(page, 'kaoqin');
     await page.goto(page.url().replace(/#.*$/, '#/attendance/close/2026-06'));
     await page.getByRole('button', { name: '汇总并提交核实' }).click();
     await visible(page.getByText('已汇总，待分管领导核实'));
@@ -142,14 +139,14 @@ describe('attendance: register, late, month close, export', () => {
       ['fujuzhang1', '已核实，待局长审阅'],
       ['juzhang', '已审阅，待通报'],
     ]) {
-      await loginAndWait(page, who, DEMO_PASSWORD);
+      await signInAs(page, who);
       await page.goto(page.url().replace(/#.*$/, '#/attendance/close/2026-06'));
       await page.getByRole('button', { name: '同意' }).click();
       await visible(page.getByText(stage));
       await logout(page);
     }
 
-    await loginAndWait(page, 'kaoqin', DEMO_PASSWORD);
+    await signInAs(page, 'kaoqin');
     await page.goto(page.url().replace(/#.*$/, '#/attendance/close/2026-06'));
     await page.getByRole('button', { name: '全局通报', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '通报' }).click();
@@ -239,7 +236,7 @@ describe('attendance: a month in progress is a preview; every module has an erro
 
   it('switches 月度考勤表 from 2026-12 to 2026-11 and still shows the sheet, with November’s 30 days', async () => {
     const { page } = app;
-    await loginAndWait(page, 'kaoqin', DEMO_PASSWORD);
+    await signInAs(page, 'kaoqin');
     await go(page, 'month/2026-12');
     const sheet = page.getByRole('table', { name: '考勤表' });
     await visible(sheet.getByRole('row').filter({ hasText: '钱雪' }));

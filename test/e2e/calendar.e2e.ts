@@ -9,12 +9,12 @@ import {
   ADMIN,
   appPerSuite,
   containsText,
-  DEMO_PASSWORD,
   loginAndWait,
   logout,
   openModule,
   openTab,
   screenshots,
+  signInAs,
   visible,
 } from './harness';
 
@@ -128,7 +128,7 @@ describe('工作日历: 暂定 deadlines, importing the notice, recounting', () 
 
   it('shows the recounted deadline as final', async () => {
     const { page } = app;
-    await loginAndWait(page, 'keyuan', DEMO_PASSWORD);
+    await signInAs(page, 'keyuan');
     const row = await openCase();
     await containsText(row, '2027-01-05');
     await row.getByRole('link', { name: regNo }).click();

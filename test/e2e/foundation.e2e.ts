@@ -4,11 +4,11 @@ import {
   ADMIN,
   appPerSuite,
   completeSetup,
-  DEMO_PASSWORD,
   login,
   loginAndWait,
   logout,
   openModule,
+  signInAs,
   visible,
 } from './harness';
 
@@ -131,8 +131,7 @@ describe('first run interrupted while the demo data loads', () => {
     await page.getByRole('tab', { name: '股室与人员' }).click();
     await visible(page.getByRole('row', { name: /刘建国/ }));
     expect(await page.getByRole('row', { name: /刘建国/ }).count()).toBe(1);
-    await logout(page);
-    await loginAndWait(page, 'juzhang', DEMO_PASSWORD);
+    await signInAs(page, 'juzhang');
     // After a reload the finished setup stays: the login screen, not setup.
     await page.reload();
     await visible(page.getByRole('button', { name: '登录' }));

@@ -16,6 +16,7 @@ import {
   openTab,
   screenshots,
   signInAs,
+  signInAtWork,
   visible,
 } from './harness';
 
@@ -225,10 +226,7 @@ describe('a Chinese office’s habits on an English Windows', () => {
 
   it('cites the clause with a refusal’s rule', async () => {
     const { page } = app;
-    await signInAs(page, 'keyuan');
-    await openModule(page, '考勤');
-    await app.context.clock.setSystemTime(NOW);
-    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await signInAtWork(app, 'keyuan', NOW);
     await visible(page.getByText('上午签到时间 08:05'));
     await page.getByRole('button', { name: '签到', exact: true }).click();
     await visible(page.getByText('上午已签到（08:05）（ATT-1，制度 二、(一)1）'));

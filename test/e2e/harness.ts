@@ -136,6 +136,16 @@ export async function signInAs(page: Page, login: string) {
   await loginAndWait(page, login, DEMO_PASSWORD);
 }
 
+// A person's own 签到 in 考勤 with the PC clock at `time`: signs in as `login`, opens 考勤, sets the
+// clock and clicks 签到 once.
+export async function signInAtWork(app: App, login: string, time: Date) {
+  const { page } = app;
+  await signInAs(page, login);
+  await openModule(page, '考勤');
+  await app.context.clock.setSystemTime(time);
+  await page.getByRole('button', { name: '签到', exact: true }).click();
+}
+
 // Goes to a route of the app (`#/module/tab/...`) as a link would.
 export async function go(page: Page, hash: string) {
   await page.evaluate((h) => (window.location.hash = h), hash);
