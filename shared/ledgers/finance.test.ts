@@ -9,6 +9,7 @@ import {
   settlementLedger,
   vehicleLogLedger,
 } from './finance';
+import { PUBLICITY_PAYOUT_HEADERS } from './headers.testing';
 
 describe('publicityPayoutLedger', () => {
   const rows = [
@@ -50,17 +51,7 @@ describe('publicityPayoutLedger', () => {
     const spec = publicityPayoutLedger('新宁县信访局', 2026, rows);
     expect(spec.ledgerName).toBe('宣传奖励发放表');
     expect(spec.period).toBe('2026年度');
-    expect(spec.columns.map((c) => c.header).slice(1, 10)).toEqual([
-      '姓名',
-      '作品标题',
-      '刊发媒体',
-      '级别',
-      '字数',
-      '类别',
-      '发表日期',
-      '奖励金额(元)',
-      '个人合计(元)',
-    ]);
+    expect(spec.columns.map((c) => c.header).slice(1, 10)).toEqual(PUBLICITY_PAYOUT_HEADERS);
     const qian = spec.rows.filter((r) => r.person === '钱雪');
     expect(qian.map((r) => [r.title, r.amount, r.total])).toEqual([
       ['简讯二', 200, 800],

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { PUBLICITY_PAYOUT_HEADERS } from '../../shared/ledgers/headers.testing';
+
 import {
   appPerSuite,
   containsText,
@@ -278,17 +280,7 @@ describe('publicity, finance, integrity, assessment and duty', () => {
     const pub = (await exportExcel(page, dir, 'publicity.xlsx')).path;
     const prow = rowsOf(pub);
     expect(String(prow[0][0])).toContain('宣传奖励发放表');
-    expect(prow[1].slice(1, 10)).toEqual([
-      '姓名',
-      '作品标题',
-      '刊发媒体',
-      '级别',
-      '字数',
-      '类别',
-      '发表日期',
-      '奖励金额(元)',
-      '个人合计(元)',
-    ]);
+    expect(prow[1].slice(1, 10)).toEqual(PUBLICITY_PAYOUT_HEADERS);
     const mine = prow.find((r) => r[2] === '关于信访积案化解机制的调研')!;
     expect(mine.slice(1, 9)).toEqual([
       '钱雪',

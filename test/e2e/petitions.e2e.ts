@@ -5,32 +5,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
+import { LETTER_LEDGER_HEADERS } from '../../shared/ledgers/headers.testing';
+
 import { appPerSuite, containsText, exportExcel, openModule, openTab, screenshots, visible } from './harness';
 import { currentRegNo, infoRow, saveAsNew } from './petition-steps';
 import { openpyxlAvailable, readWithExcelJS, readWithOpenpyxl } from './readers';
 
 const SHOTS = process.env.PETITION_SHOTS === '1';
 const shot = screenshots(SHOTS ? '/tmp' : undefined, 'petitions-');
-const LETTER_HEADERS = [
-  '序号',
-  '登记编号',
-  '收信日期',
-  '来信人',
-  '联系电话',
-  '住址/所属乡镇',
-  '信件来源',
-  '问题类别',
-  '内容摘要',
-  '办理方式',
-  '责任单位',
-  '交办日期',
-  '办理期限',
-  '办结日期',
-  '办理结果',
-  '全国系统录入编号',
-  '状态',
-  '备注',
-];
 
 // A valid ID number (GB 11643 check character) so the test does not depend on demo data.
 function idNo(first17: string): string {
@@ -187,7 +169,7 @@ describe('petitions: register, duplicates, forward, PET-6, conclude, 来信台�
     const wb = await readWithExcelJS(path);
     const ws = wb.worksheets[0];
     expect(String(ws.getCell(1, 1).value)).toMatch(/^新宁县信访局来信台帐（\d{4}年\d{1,2}月）$/);
-    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(LETTER_HEADERS);
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(LETTER_LEDGER_HEADERS);
     const rows: unknown[][] = [];
     ws.eachRow((r, n) => {
       if (n > 2) rows.push((r.values as unknown[]).slice(1));
@@ -213,7 +195,7 @@ describe('petitions: register, duplicates, forward, PET-6, conclude, 来信台�
     // the independent second reader
     expect(openpyxlAvailable()).toBe(true);
     const [sheet] = readWithOpenpyxl(path);
-    expect(sheet.rows[1]).toEqual(LETTER_HEADERS);
+    expect(sheet.rows[1]).toEqual(LETTER_LEDGER_HEADERS);
     const r1 = sheet.rows.find((r) => r[1] === first)!;
     expect(r1[2]).toBe(localToday()); // a real date cell
     expect(r1[3]).toBe('欧阳测试');
