@@ -23,6 +23,20 @@ const RENDERER_BASE = [
   },
   { regex: '(^|/)electron/(main|preload)', message: 'renderer/ never imports electron/.' },
 ];
+
+// what no file may write (a later block that sets no-restricted-syntax lists these first: it replaces the
+// rule's options)
+const BASE_SYNTAX = [
+  {
+    selector: "TSTypeReference[typeName.left.name='React'][typeName.right.name='FC']",
+    message: 'No React.FC: type the props.',
+  },
+  {
+    selector: "MemberExpression[object.name='window'][property.name='api']",
+    message: 'Only renderer/src/platform touches window.api.',
+  },
+];
+
 const STATIC_EXCELJS = {
   regex: '^exceljs$',
   allowTypeImports: true,
@@ -84,17 +98,7 @@ export default tseslint.config(
       ],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "TSTypeReference[typeName.left.name='React'][typeName.right.name='FC']",
-          message: 'No React.FC: type the props.',
-        },
-        {
-          selector: "MemberExpression[object.name='window'][property.name='api']",
-          message: 'Only renderer/src/platform touches window.api.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...BASE_SYNTAX],
     },
   },
   {
@@ -201,14 +205,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        {
-          selector: "TSTypeReference[typeName.left.name='React'][typeName.right.name='FC']",
-          message: 'No React.FC: type the props.',
-        },
-        {
-          selector: "MemberExpression[object.name='window'][property.name='api']",
-          message: 'Only renderer/src/platform touches window.api.',
-        },
+        ...BASE_SYNTAX,
         {
           selector: "Identifier[name='SYSTEM_ACTOR']",
           message: 'No screen acts as the system: pass currentActor().',
