@@ -187,34 +187,19 @@ describe('vehicleLogLedger, settlementLedger, expenseLedger', () => {
     expect(vehicleLogLedger('局', '2026年', [row, { ...row, mileage: null }]).totals?.mileage).toBe(9);
   });
   it('groups signed bills by vendor with a vendor total', () => {
+    const contract = (vendor: string, signedOn: string, amountFen: number) => ({
+      vendor,
+      signedOn,
+      description: 'x',
+      signer: 's',
+      amountFen,
+      settleBy: '2026-03-31',
+      state: '未结算',
+    });
     const spec = settlementLedger('局', '2026年第1季度', [
-      {
-        vendor: '乙',
-        signedOn: '2026-01-02',
-        description: 'x',
-        signer: 's',
-        amountFen: 100,
-        settleBy: '2026-03-31',
-        state: '未结算',
-      },
-      {
-        vendor: '甲',
-        signedOn: '2026-02-02',
-        description: 'x',
-        signer: 's',
-        amountFen: 250,
-        settleBy: '2026-03-31',
-        state: '未结算',
-      },
-      {
-        vendor: '甲',
-        signedOn: '2026-01-02',
-        description: 'x',
-        signer: 's',
-        amountFen: 150,
-        settleBy: '2026-03-31',
-        state: '未结算',
-      },
+      contract('乙', '2026-01-02', 100),
+      contract('甲', '2026-02-02', 250),
+      contract('甲', '2026-01-02', 150),
     ]);
     expect(spec.rows.map((r) => [r.vendor, r.amount, r.vendorTotal])).toEqual([
       ['甲', 1.5, 4],
