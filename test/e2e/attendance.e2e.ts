@@ -33,7 +33,7 @@ async function monthScore(page: Page, name: string): Promise<number> {
 }
 
 describe('attendance: register, late, month close, export', () => {
-  const app = appPerSuite({ prepare: (a) => installClock(a, NOW) });
+  const app = appPerSuite({ prepare: (a) => installClock(a, NOW), timeout: 180_000 });
 
   it('lets a person sign in with the PC clock, once per session', async () => {
     const { page } = app;

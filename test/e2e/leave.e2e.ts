@@ -29,7 +29,7 @@ async function fillSpan(page: Page, start: string, startHalf: string, end: strin
 }
 
 describe('leave: request, route, approval, slip, sheet', () => {
-  const app = appPerSuite({ prepare: (a) => installClock(a, NOW) });
+  const app = appPerSuite({ prepare: (a) => installClock(a, NOW), timeout: 180_000 });
   let leaveUrl = '';
 
   it('shows length and route before submitting and refuses bad input at the field, keeping what was typed', async () => {
