@@ -23,6 +23,7 @@ const RENDERER_BASE = [
   },
   { regex: '(^|/)electron/(main|preload)', message: 'renderer/ never imports electron/.' },
 ];
+
 const STATIC_EXCELJS = {
   regex: '^exceljs$',
   allowTypeImports: true,
@@ -52,6 +53,8 @@ const SCREEN_DB = [
   },
 ];
 
+// what no file may write (a later block that sets no-restricted-syntax lists these first: it replaces the
+// rule's options)
 const SYNTAX_BASE = [
   {
     selector: "TSTypeReference[typeName.left.name='React'][typeName.right.name='FC']",

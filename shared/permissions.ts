@@ -56,11 +56,8 @@ export type Permission =
   | 'system.audit' // 审计日志
   | 'system.restoreDeleted'; // 恢复已删除记录
 
-const ALL: Permission[] = [
-  'petition.register',
-  'petition.handle',
-  'petition.viewInformant',
-  'petition.supervise',
+// The 办公室's daily work (its role has it all, with duty and assessment).
+const OFFICE_WORK: Permission[] = [
   'attendance.register',
   'attendance.close',
   'leave.recordOral',
@@ -69,6 +66,14 @@ const ALL: Permission[] = [
   'meetings.manage',
   'study.manage',
   'publicity.review',
+];
+
+const ALL: Permission[] = [
+  'petition.register',
+  'petition.handle',
+  'petition.viewInformant',
+  'petition.supervise',
+  ...OFFICE_WORK,
   'finance.manage',
   'integrity.manage',
   'assessment.manage',
@@ -93,18 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   discipline: ['integrity.manage', 'assessment.manage', 'petition.viewInformant', 'system.audit'],
   section_head: ['leave.recordOral', 'petition.handle'],
-  office: [
-    'attendance.register',
-    'attendance.close',
-    'leave.recordOral',
-    'documents.manage',
-    'seals.keep',
-    'meetings.manage',
-    'study.manage',
-    'publicity.review',
-    'duty.manage',
-    'assessment.manage',
-  ],
+  office: [...OFFICE_WORK, 'duty.manage', 'assessment.manage'],
   finance: ['finance.manage', 'publicity.review'],
   petition: ['petition.register', 'petition.handle', 'petition.supervise'],
   admin: ['system.users', 'system.settings', 'system.backup', 'system.audit', 'system.restoreDeleted'],

@@ -104,7 +104,13 @@ describe('monthSheetSpec', () => {
     expect(empty.columns.filter((c) => c.key.startsWith('d'))).toHaveLength(31);
   });
   it('says in its title and first note that a month not yet announced is a preview, not official (ATT-7)', () => {
-    const p = { unitName: '新宁县信访局', year: 2026, month: 6, rows: [row], preview: '预览（非正式，截至2026年6月10日）' };
+    const p = {
+      unitName: '新宁县信访局',
+      year: 2026,
+      month: 6,
+      rows: [row],
+      preview: '预览（非正式，截至2026年6月10日）',
+    };
     for (const s of [monthSheetSpec(p), monthScoreSpec(p)]) {
       expect(s.period).toBe('2026年6月，预览（非正式，截至2026年6月10日）');
       expect(s.notes?.[0]).toContain('不是正式考勤结果');
@@ -161,7 +167,12 @@ describe('yearSpec and eligibilityText', () => {
     expect(eligibilityText({ eligible: true, bars: [] })).toBe('符合');
     expect(spec.notes?.[0]).toMatch(/^ATT-8/);
     expect(spec.notes).toHaveLength(1);
-    const partial = yearSpec({ unitName: 'x', year: 2026, rows: [], note: '只统计已结束的月份：2026年12月尚未结束，未计入。' });
+    const partial = yearSpec({
+      unitName: 'x',
+      year: 2026,
+      rows: [],
+      note: '只统计已结束的月份：2026年12月尚未结束，未计入。',
+    });
     expect(partial.notes?.[1]).toContain('12月尚未结束');
   });
 });

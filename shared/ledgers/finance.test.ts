@@ -9,6 +9,7 @@ import {
   settlementLedger,
   vehicleLogLedger,
 } from './finance';
+import { PUBLICITY_PAYOUT_HEADERS } from './headers.testing';
 
 describe('publicityPayoutLedger', () => {
   const rows = [
@@ -50,17 +51,7 @@ describe('publicityPayoutLedger', () => {
     const spec = publicityPayoutLedger('新宁县信访局', 2026, rows);
     expect(spec.ledgerName).toBe('宣传奖励发放表');
     expect(spec.period).toBe('2026年度');
-    expect(spec.columns.map((c) => c.header).slice(1, 10)).toEqual([
-      '姓名',
-      '作品标题',
-      '刊发媒体',
-      '级别',
-      '字数',
-      '类别',
-      '发表日期',
-      '奖励金额(元)',
-      '个人合计(元)',
-    ]);
+    expect(spec.columns.map((c) => c.header).slice(1, 10)).toEqual(PUBLICITY_PAYOUT_HEADERS);
     const qian = spec.rows.filter((r) => r.person === '钱雪');
     expect(qian.map((r) => [r.title, r.amount, r.total])).toEqual([
       ['简讯二', 200, 800],
@@ -196,34 +187,19 @@ describe('vehicleLogLedger, settlementLedger, expenseLedger', () => {
     expect(vehicleLogLedger('局', '2026年', [row, { ...row, mileage: null }]).totals?.mileage).toBe(9);
   });
   it('groups signed bills by vendor with a vendor total', () => {
+    const contract = (vendor: string, signedOn: string, amountFen: number) => ({
+      vendor,
+      signedOn,
+      description: 'x',
+      signer: 's',
+      amountFen,
+      settleBy: '2026-03-31',
+      state: '未结算',
+    });
     const spec = settlementLedger('局', '2026年第1季度', [
-      {
-        vendor: '乙',
-        signedOn: '2026-01-02',
-        description: 'x',
-        signer: 's',
-        amountFen: 100,
-        settleBy: '2026-03-31',
-        state: '未结算',
-      },
-      {
-        vendor: '甲',
-        signedOn: '2026-02-02',
-        description: 'x',
-        signer: 's',
-        amountFen: 250,
-        settleBy: '2026-03-31',
-        state: '未结算',
-      },
-      {
-        vendor: '甲',
-        signedOn: '2026-01-02',
-        description: 'x',
-        signer: 's',
-        amountFen: 150,
-        settleBy: '2026-03-31',
-        state: '未结算',
-      },
+      contract('乙', '2026-01-02', 100),
+      contract('甲', '2026-02-02', 250),
+      contract('甲', '2026-01-02', 150),
     ]);
     expect(spec.rows.map((r) => [r.vendor, r.amount, r.vendorTotal])).toEqual([
       ['甲', 1.5, 4],

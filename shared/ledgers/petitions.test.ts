@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { LETTER_LEDGER_HEADERS } from './headers.testing';
 import {
   analysisDraft,
   formatRate,
@@ -77,26 +78,7 @@ describe('letterLedgerSpec', () => {
       ],
       { unitName: '新宁县信访局', period: '2026年5月' },
     );
-    expect(spec.columns.map((c) => c.header)).toEqual([
-      '序号',
-      '登记编号',
-      '收信日期',
-      '来信人',
-      '联系电话',
-      '住址/所属乡镇',
-      '信件来源',
-      '问题类别',
-      '内容摘要',
-      '办理方式',
-      '责任单位',
-      '交办日期',
-      '办理期限',
-      '办结日期',
-      '办理结果',
-      '全国系统录入编号',
-      '状态',
-      '备注',
-    ]);
+    expect(spec.columns.map((c) => c.header)).toEqual(LETTER_LEDGER_HEADERS);
     expect(spec.ledgerName).toBe('来信台帐');
     expect(spec.rows.map((r) => [r.no, r.regNo, r.name])).toEqual([
       [1, '宁信来〔2026〕0001', INFORMANT_MASK],

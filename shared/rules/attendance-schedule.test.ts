@@ -26,23 +26,44 @@ const SCHEDULE: WorkSchedule = {
 };
 
 describe('sessionTimesOn', () => {
-  it('uses the summer times inside the summer range, both ends included', () => {
-    expect(sessionTimesOn('2026-05-01', SCHEDULE)).toEqual(DEFAULT_SESSION_TIMES);
-    expect(sessionTimesOn('2026-09-30', SCHEDULE)).toEqual(DEFAULT_SESSION_TIMES);
-  });
-  it('uses the winter times outside it', () => {
-    expect(sessionTimesOn('2026-04-30', SCHEDULE)).toEqual(WINTER);
-    expect(sessionTimesOn('2026-10-01', SCHEDULE)).toEqual(WINTER);
-  });
-  it('handles a range that wraps over the new year', () => {
-    const wrap = { ...SCHEDULE, summerStart: '11-01', summerEnd: '02-28' };
-    expect(sessionTimesOn('2026-12-15', wrap)).toEqual(DEFAULT_SESSION_TIMES);
-    expect(sessionTimesOn('2026-01-15', wrap)).toEqual(DEFAULT_SESSION_TIMES);
-    expect(sessionTimesOn('2026-06-15', wrap)).toEqual(WINTER);
-  });
-  it('defaults to the rule book times in both seasons', () => {
-    expect(sessionTimesOn('2026-01-05', DEFAULT_WORK_SCHEDULE)).toEqual(DEFAULT_SESSION_TIMES);
-    expect(sessionTimesOn('2026-07-05', DEFAULT_WORK_SCHEDULE)).toEqual(DEFAULT_SESSION_TIMES);
+  const wrap = { ...SCHEDULE, summerStart: '11-01', summerEnd: '02-28' };
+  it.each([
+    [
+      'uses the summer times inside the summer range, both ends included',
+      SCHEDULE,
+      [
+        ['2026-05-01', 'DEFAULT'],
+        ['2026-09-30', 'DEFAULT'],
+      ],
+    ],
+    [
+      'uses the winter times outside it',
+      SCHEDULE,
+      [
+        ['2026-04-30', 'WINTER'],
+        ['2026-10-01', 'WINTER'],
+      ],
+    ],
+    [
+      'handles a range that wraps over the new year',
+      wrap,
+      [
+        ['2026-12-15', 'DEFAULT'],
+        ['2026-01-15', 'DEFAULT'],
+        ['2026-06-15', 'WINTER'],
+      ],
+    ],
+    [
+      'defaults to the rule book times in both seasons',
+      DEFAULT_WORK_SCHEDULE,
+      [
+        ['2026-01-05', 'DEFAULT'],
+        ['2026-07-05', 'DEFAULT'],
+      ],
+    ],
+  ] as const)('%s', (_, schedule, days) => {
+    for (const [date, times] of days)
+      expect(sessionTimesOn(date, schedule)).toEqual(times === 'DEFAULT' ? DEFAULT_SESSION_TIMES : WINTER);
   });
   it('refuses malformed input naming the field', () => {
     expect(() => sessionTimesOn('2026-13-01', SCHEDULE)).toThrow(/^date: /);

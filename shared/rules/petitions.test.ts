@@ -31,20 +31,14 @@ import {
 const CAL = mergeCalendars(BUNDLED_CALENDAR[2025], BUNDLED_CALENDAR[2026]);
 
 describe('petitionDecisionDue', () => {
-  it('15 days after receipt, on a working day', () => {
-    expect(petitionDecisionDue('2026-01-01', CAL)).toBe('2026-01-16');
-  });
-  it('a 15th day on a weekend moves to Monday', () => {
-    expect(petitionDecisionDue('2026-03-06', CAL)).toBe('2026-03-23');
-  });
-  it('a 15th day in the National Day holiday (Oct 5) moves to Oct 8', () => {
-    expect(petitionDecisionDue('2026-09-20', CAL)).toBe('2026-10-08');
-  });
-  it('a 15th day in the Spring Festival moves to the first working day after it', () => {
-    expect(petitionDecisionDue('2026-02-01', CAL)).toBe('2026-02-24');
-  });
-  it('a 15th day on a make-up Saturday stays', () => {
-    expect(petitionDecisionDue('2026-01-30', CAL)).toBe('2026-02-14');
+  it.each([
+    ['15 days after receipt, on a working day', '2026-01-01', '2026-01-16'],
+    ['a 15th day on a weekend moves to Monday', '2026-03-06', '2026-03-23'],
+    ['a 15th day in the National Day holiday (Oct 5) moves to Oct 8', '2026-09-20', '2026-10-08'],
+    ['a 15th day in the Spring Festival moves to the first working day after it', '2026-02-01', '2026-02-24'],
+    ['a 15th day on a make-up Saturday stays', '2026-01-30', '2026-02-14'],
+  ])('%s', (_, receivedOn, due) => {
+    expect(petitionDecisionDue(receivedOn, CAL)).toBe(due);
   });
   it('refuses a malformed date', () => {
     expect(() => petitionDecisionDue('2026-02-30', CAL)).toThrow(/^receivedOn: /);
@@ -74,14 +68,12 @@ describe('objectionDue', () => {
 });
 
 describe('petitionCompletionDue', () => {
-  it('60 days after acceptance, moved past the Labour Day holiday', () => {
-    expect(petitionCompletionDue('2026-03-02', 0, CAL)).toBe('2026-05-06');
-  });
-  it('with the full 30-day extension: 90 days, a Sunday moved to Monday', () => {
-    expect(petitionCompletionDue('2026-03-02', 30, CAL)).toBe('2026-06-01');
-  });
-  it('with a 1-day extension', () => {
-    expect(petitionCompletionDue('2026-03-03', 1, CAL)).toBe('2026-05-06');
+  it.each([
+    ['60 days after acceptance, moved past the Labour Day holiday', '2026-03-02', 0, '2026-05-06'],
+    ['with the full 30-day extension: 90 days, a Sunday moved to Monday', '2026-03-02', 30, '2026-06-01'],
+    ['with a 1-day extension', '2026-03-03', 1, '2026-05-06'],
+  ] as const)('%s', (_, acceptedOn, extension, due) => {
+    expect(petitionCompletionDue(acceptedOn, extension, CAL)).toBe(due);
   });
   it('refuses an extension outside 0..30 or not an integer', () => {
     expect(() => petitionCompletionDue('2026-03-02', 31, CAL)).toThrow(/^extensionDays: /);

@@ -7,10 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { completeSetup, containsText, DEMO_PASSWORD, loginAndWait, logout, openModule, startApp, visible } from './harness';
-import type { App } from './harness';
+import {
+  appPerSuite,
+  containsText,
+  installClock,
+  logout,
+  openModule,
+  signInAs,
+  signInAtWork,
+  visible,
+} from './harness';
 import { readWithExcelJS, readWithOpenpyxl } from './readers';
 
 // Tuesday 30 June 2026, 08:05 local time.
@@ -25,23 +33,11 @@ async function monthScore(page: Page, name: string): Promise<number> {
 }
 
 describe('attendance: register, late, month close, export', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-    await app.context.clock.install({ time: NOW });
-    await app.page.reload();
-    await completeSetup(app.page, { demo: true });
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerSuite({ prepare: (a) => installClock(a, NOW), timeout: 180_000 });
 
   it('lets a person sign in with the PC clock, once per session', async () => {
     const { page } = app;
-    await loginAndWait(page, 'keyuan', DEMO_PASSWORD);
-    await openModule(page, '考勤');
-    await app.context.clock.setSystemTime(NOW);
-    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await signInAtWork(app, 'keyuan', NOW);
     await visible(page.getByText('上午签到时间 08:05'));
     await visible(page.getByText('上午：已签到 08:05（本人签到）'));
     await page.getByRole('button', { name: '签到', exact: true }).click();
@@ -51,7 +47,7 @@ describe('attendance: register, late, month close, export', () => {
 
   it('enters a day with the keyboard alone; a bad time is refused in Chinese and kept', async () => {
     const { page } = app;
-    await loginAndWait(page, 'kaoqin', DEMO_PASSWORD);
+    await signInAs(page, 'kaoqin');
     await openModule(page, '考勤');
     await visible(page.getByRole('tab', { name: '每日登记', selected: true }));
     await visible(page.getByLabel('登记日期'));
@@ -59,14 +55,18 @@ describe('attendance: register, late, month close, export', () => {
     const first = page.locator('input[aria-label$=" 上午签到"]').first();
     await visible(first);
     // The cursor starts in the first cell: type, Enter saves and moves down.
-    const names = await page.locator('input[aria-label$=" 上午签到"]').evaluateAll((els) => els.slice(0, 5).map((e) => e.getAttribute('aria-label')!.split(' ')[0]));
+    const names = await page
+      .locator('input[aria-label$=" 上午签到"]')
+      .evaluateAll((els) => els.slice(0, 5).map((e) => e.getAttribute('aria-label')!.split(' ')[0]));
     const times = ['0752', '758', '08:01', '0816', '25:00'];
     for (const t of times) {
       await page.keyboard.type(t);
       await page.keyboard.press('Enter');
     }
     // 25:00 is refused at the cell and stays as typed; the cursor stays there.
-    await visible(page.getByRole('alert').filter({ hasText: '时间无效：请输入00:00至23:59之间的时间，如 0812 或 08:12' }));
+    await visible(
+      page.getByRole('alert').filter({ hasText: '时间无效：请输入00:00至23:59之间的时间，如 0812 或 08:12' }),
+    );
     expect(await page.getByLabel(`${names[4]} 上午签到`).inputValue()).toBe('25:00');
     // Correct it, then go right into the afternoon column with the arrow keys and type a time.
     await page.keyboard.press('Control+A');
@@ -84,7 +84,7 @@ describe('attendance: register, late, month close, export', () => {
     await containsText(page.getByTestId(`result-${names[0]}`), '√ /');
     // Reload: everything typed was saved.
     await page.reload();
-    await loginAndWait(page, 'kaoqin', DEMO_PASSWORD);
+    await signInAs(page, 'kaoqin');
     await page.goto(page.url().replace(/#.*$/, '#/attendance/register/2026-06-30'));
     await visible(page.getByLabel(`${names[0]} 上午签到`));
     const values = [];
@@ -115,7 +115,12 @@ describe('attendance: register, late, month close, export', () => {
     const late = await monthScore(page, '钱雪');
     expect(late).toBe(onTime - 0.5);
     const row = page.getByRole('table', { name: '考勤表' }).getByRole('row').filter({ hasText: '钱雪' });
-    expect(await row.getByRole('cell').nth(3 + 28).textContent()).toMatch(/^迟\//);
+    expect(
+      await row
+        .getByRole('cell')
+        .nth(3 + 28)
+        .textContent(),
+    ).toMatch(/^迟\//);
     await page.screenshot({ path: '/tmp/attendance-month.png', fullPage: true });
     await logout(page);
   });
@@ -124,7 +129,7 @@ describe('attendance: register, late, month close, export', () => {
     const { page } = app;
     // The clerk compiles at the end of the month's last day.
     await app.context.clock.setSystemTime(new Date(2026, 5, 30, 17, 40, 0));
-    await loginAndWait(page, 'kaoqin', DEMO_PASSWORD);
+    await signInAs(page, 'kaoqin');
     await page.goto(page.url().replace(/#.*$/, '#/attendance/close/2026-06'));
     await page.getByRole('button', { name: '汇总并提交核实' }).click();
     await visible(page.getByText('已汇总，待分管领导核实'));
@@ -134,14 +139,14 @@ describe('attendance: register, late, month close, export', () => {
       ['fujuzhang1', '已核实，待局长审阅'],
       ['juzhang', '已审阅，待通报'],
     ]) {
-      await loginAndWait(page, who, DEMO_PASSWORD);
+      await signInAs(page, who);
       await page.goto(page.url().replace(/#.*$/, '#/attendance/close/2026-06'));
       await page.getByRole('button', { name: '同意' }).click();
       await visible(page.getByText(stage));
       await logout(page);
     }
 
-    await loginAndWait(page, 'kaoqin', DEMO_PASSWORD);
+    await signInAs(page, 'kaoqin');
     await page.goto(page.url().replace(/#.*$/, '#/attendance/close/2026-06'));
     await page.getByRole('button', { name: '全局通报', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '通报' }).click();
@@ -172,7 +177,15 @@ describe('attendance: register, late, month close, export', () => {
     const header = (ws.getRow(2).values as unknown[]).map((v) => (v == null ? '' : String(v)));
     const at = (h: string) => header.indexOf(h);
     expect(header.slice(1, 4)).toEqual(['序号', '姓名', '股室']);
-    expect(header.slice(-7)).toEqual(['迟到', '早退', '旷工(天)', '事假(天)', '病假(天)', '公出(天)', '月考核分']);
+    expect(header.slice(-7)).toEqual([
+      '迟到',
+      '早退',
+      '旷工(天)',
+      '事假(天)',
+      '病假(天)',
+      '公出(天)',
+      '月考核分',
+    ]);
     let rows = 0;
     ws.eachRow((r, n) => {
       const v = r.values as unknown[];
@@ -214,22 +227,16 @@ const DEC = new Date(2026, 11, 4, 10, 0, 0);
 const go = (page: Page, route: string) => page.goto(`${page.url().replace(/#.*$/, '')}#/attendance/${route}`);
 
 describe('attendance: a month in progress is a preview; every module has an error boundary', () => {
-  let app: App;
+  // a year of demo data on a busy machine
+  const app = appPerSuite({ prepare: (a) => installClock(a, DEC), timeout: 300_000 });
   const errors: string[] = [];
-  beforeAll(async () => {
-    app = await startApp();
-    await app.context.clock.install({ time: DEC });
-    await app.page.reload();
-    await completeSetup(app.page, { demo: true });
+  beforeAll(() => {
     app.page.on('pageerror', (e) => errors.push(e.message));
-  }, 300_000); // a year of demo data on a busy machine
-  afterAll(async () => {
-    await app?.close();
   });
 
   it('switches 月度考勤表 from 2026-12 to 2026-11 and still shows the sheet, with November’s 30 days', async () => {
     const { page } = app;
-    await loginAndWait(page, 'kaoqin', DEMO_PASSWORD);
+    await signInAs(page, 'kaoqin');
     await go(page, 'month/2026-12');
     const sheet = page.getByRole('table', { name: '考勤表' });
     await visible(sheet.getByRole('row').filter({ hasText: '钱雪' }));
@@ -240,7 +247,8 @@ describe('attendance: a month in progress is a preview; every module has an erro
     await visible(sheet.getByRole('row').filter({ hasText: '钱雪' }));
     await visible(page.getByRole('tab', { name: '月度考勤表', selected: true }));
     const deadline = Date.now() + 15_000;
-    while ((await sheet.locator('thead th').count()) !== 3 + 30 + 7 && Date.now() < deadline) await page.waitForTimeout(100);
+    while ((await sheet.locator('thead th').count()) !== 3 + 30 + 7 && Date.now() < deadline)
+      await page.waitForTimeout(100);
     expect(await sheet.locator('thead th').count()).toBe(3 + 30 + 7);
     expect(await page.getByText('出错了').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -292,7 +300,10 @@ describe('attendance: a month in progress is a preview; every module has an erro
     const { page } = app;
     // The 印章 module's code cannot be loaded (not opened yet in this session): its page fails.
     await page.route(/\.js($|\?)/, (r) => r.abort());
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '印章', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('link', { name: '印章', exact: true })
+      .click();
     const alert = page.getByRole('alert').filter({ hasText: '出错了' });
     await containsText(alert, '「印章」页面遇到意外错误，暂时无法显示');
     await visible(page.locator('details summary', { hasText: '错误详情' }));

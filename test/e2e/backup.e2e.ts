@@ -3,10 +3,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { ADMIN, completeSetup, containsText, loginAndWait, openModule, startApp, visible } from './harness';
-import type { App } from './harness';
+import { ADMIN, appPerSuite, containsText, loginAndWait, openModule, visible } from './harness';
 
 const FILE = '/tmp/xinfang-e2e-backup.json';
 
@@ -36,19 +35,15 @@ function dropRecords(lines: string[], table: string, match: (line: string) => bo
   let end = start;
   while (!lines[end].startsWith(']')) end++;
   const kept = lines.slice(start, end).filter((l) => !match(l));
-  return [...lines.slice(0, start), ...kept.map((l, i) => (i === 0 ? l.replace(/^,/, '') : l.startsWith(',') ? l : ',' + l)), ...lines.slice(end)];
+  return [
+    ...lines.slice(0, start),
+    ...kept.map((l, i) => (i === 0 ? l.replace(/^,/, '') : l.startsWith(',') ? l : ',' + l)),
+    ...lines.slice(end),
+  ];
 }
 
 describe('backup and restore', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-    await completeSetup(app.page);
-    await loginAndWait(app.page, ADMIN.login, ADMIN.password);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerSuite({ setup: 'admin', login: ADMIN });
 
   async function openTab(label: string) {
     const { page } = app;
@@ -86,7 +81,9 @@ describe('backup and restore', () => {
     const json = JSON.parse(readFileSync(FILE, 'utf8'));
     expect(json.manifest).toMatchObject({ app: 'xinfang-office', unitName: ADMIN.unit });
     expect(json.manifest.counts.staff).toBe(2);
-    expect(json.data.staff.map((s: { name: string }) => s.name).sort()).toEqual([ADMIN.name, '备份前甲'].sort());
+    expect(json.data.staff.map((s: { name: string }) => s.name).sort()).toEqual(
+      [ADMIN.name, '备份前甲'].sort(),
+    );
     expect(json.data.audit.length).toBe(json.manifest.counts.audit);
     await containsText(page.getByText(/^上次备份：/), d.suggestedFilename());
   });
@@ -103,7 +100,10 @@ describe('backup and restore', () => {
     await containsText(page.getByRole('alert').filter({ hasText: '不能用此文件恢复' }), '备份文件不完整');
     writeFileSync('/tmp/xinfang-e2e-foreign.json', '{"name":"另一个软件"}');
     await page.getByLabel('选择备份文件').setInputFiles('/tmp/xinfang-e2e-foreign.json');
-    await containsText(page.getByRole('alert').filter({ hasText: '不能用此文件恢复' }), '这不是本系统的备份文件');
+    await containsText(
+      page.getByRole('alert').filter({ hasText: '不能用此文件恢复' }),
+      '这不是本系统的备份文件',
+    );
   });
 
   it('restores the backup after a change: the old data is back, also after a reload', async () => {
@@ -151,7 +151,10 @@ describe('backup and restore', () => {
     // …and forth again to the restored data.
     await openTab('备份与恢复');
     await page.getByRole('button', { name: '切换回恢复前的数据' }).click();
-    await page.getByRole('dialog', { name: '确认切换到恢复前的数据' }).getByRole('button', { name: '确定切换' }).click();
+    await page
+      .getByRole('dialog', { name: '确认切换到恢复前的数据' })
+      .getByRole('button', { name: '确定切换' })
+      .click();
     await page.getByRole('dialog', { name: '已切换' }).getByRole('button', { name: '重新登录' }).click();
     await loginAndWait(page, ADMIN.login, ADMIN.password);
     await openTab('股室与人员');
@@ -171,14 +174,21 @@ describe('backup and restore', () => {
     const gone = JSON.parse(text).data.staff.find((s: { name: string }) => s.name === '伪造前丁');
 
     // An audit entry rewritten (checksum recomputed): the chain is broken, the file is refused.
-    const chainForged = forge(text, (lines) => lines.map((l) => (l.includes('"action":"create"') && l.includes('伪造前丁') ? l.replace('伪造前丁', '伪造前戊') : l)));
+    const chainForged = forge(text, (lines) =>
+      lines.map((l) =>
+        l.includes('"action":"create"') && l.includes('伪造前丁') ? l.replace('伪造前丁', '伪造前戊') : l,
+      ),
+    );
     writeFileSync('/tmp/xinfang-e2e-chain.json', chainForged);
     await chooseFile('/tmp/xinfang-e2e-chain.json');
     await containsText(page.getByRole('alert').filter({ hasText: '不能用此文件恢复' }), '审计链有断点');
     expect(await page.getByRole('button', { name: '恢复此备份' }).count()).toBe(0);
 
     // The record removed, its audit entries left: every format check passes, the trail does not.
-    writeFileSync('/tmp/xinfang-e2e-forged.json', forge(text, (lines) => dropRecords(lines, 'staff', (l) => l.includes(`"id":"${gone.id}"`))));
+    writeFileSync(
+      '/tmp/xinfang-e2e-forged.json',
+      forge(text, (lines) => dropRecords(lines, 'staff', (l) => l.includes(`"id":"${gone.id}"`))),
+    );
     await page.getByLabel('选择备份文件').setInputFiles('/tmp/xinfang-e2e-forged.json');
     const warning = page.getByRole('alert').filter({ hasText: '警告：备份中的数据与其审计记录有 1 处不符' });
     await visible(warning);

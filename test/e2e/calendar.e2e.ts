@@ -3,38 +3,41 @@
 // lines of a date both 休 and 班, and saving it counts the stored deadlines again (the case's
 // deadline moves past the new holiday and is final). The browser's clock is pinned to 2026-12-20,
 // so the case's 15 days end in 2027, a year the app does not bundle.
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 
-import { ADMIN, completeSetup, containsText, DEMO_PASSWORD, loginAndWait, logout, openModule, startApp, visible } from './harness';
-import type { App } from './harness';
+import {
+  ADMIN,
+  appPerSuite,
+  containsText,
+  loginAndWait,
+  logout,
+  openModule,
+  openTab,
+  screenshots,
+  signInAs,
+  visible,
+} from './harness';
 
 const SHOTS = process.env.CALENDAR_SHOTS === '1';
 const NOTICE = `国务院办公厅关于2027年部分节假日安排的通知
 一、元旦：1月1日（周五）至4日（周一）放假调休，共4天。1月9日（周六）上班。`;
 
 describe('工作日历: 暂定 deadlines, importing the notice, recounting', () => {
-  let app: App;
-  let regNo = '';
-
-  beforeAll(async () => {
-    app = await startApp();
-    await app.page.clock.setFixedTime(new Date(2026, 11, 20, 9, 0, 0));
-    await app.page.reload();
-    await completeSetup(app.page, { demo: true });
-    await loginAndWait(app.page, 'keyuan', DEMO_PASSWORD);
-  }, 240_000);
-  afterAll(async () => {
-    await app?.close();
+  const app = appPerSuite({
+    prepare: async (a) => {
+      await a.page.clock.setFixedTime(new Date(2026, 11, 20, 9, 0, 0));
+      await a.page.reload();
+    },
+    login: 'keyuan',
+    timeout: 240_000,
   });
-
-  async function shot(name: string) {
-    if (SHOTS) await app.page.screenshot({ path: `/tmp/calendar-${name}.png`, fullPage: true });
-  }
+  let regNo = '';
+  const shot = (name: string) => screenshots(SHOTS ? '/tmp' : undefined, 'calendar-')(app.page, name);
 
   async function openCase() {
     const { page } = app;
     await openModule(page, '信访');
-    await page.getByRole('tab', { name: '信访件', exact: true }).click();
+    await openTab(page, '信访件');
     await page.getByLabel('登记编号').fill(regNo);
     await page.getByRole('button', { name: '查询' }).click();
     const row = page.getByRole('row').filter({ hasText: regNo });
@@ -45,7 +48,7 @@ describe('工作日历: 暂定 deadlines, importing the notice, recounting', () 
   it('registers a letter whose deadline falls in 2027 and shows it 暂定, with why', async () => {
     const { page } = app;
     await openModule(page, '信访');
-    await page.getByRole('tab', { name: '来信登记', exact: true }).click();
+    await openTab(page, '来信登记');
     await page.getByLabel('收信日期').fill('2026-12-20');
     await page.getByLabel('来信人').fill('暂定测试人');
     await page.getByLabel('所属乡镇').selectOption('金石镇');
@@ -53,7 +56,10 @@ describe('工作日历: 暂定 deadlines, importing the notice, recounting', () 
     await page.getByLabel('内容摘要').fill('反映村道路灯长期不亮，夜间出行不便，请求尽快维修');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     const dup = page.getByRole('region', { name: '重复件检查' });
-    await Promise.race([page.waitForURL(/#\/petitions\/case\//, { timeout: 20_000 }), dup.waitFor({ timeout: 20_000 })]);
+    await Promise.race([
+      page.waitForURL(/#\/petitions\/case\//, { timeout: 20_000 }),
+      dup.waitFor({ timeout: 20_000 }),
+    ]);
     if (await dup.isVisible()) await page.getByRole('button', { name: '登记为新件' }).click();
     await page.waitForURL(/#\/petitions\/case\//);
     const h = page.getByRole('heading', { level: 3 }).filter({ hasText: /宁信来〔2026〕\d{4}/ });
@@ -109,7 +115,9 @@ describe('工作日历: 暂定 deadlines, importing the notice, recounting', () 
   it('saves it and counts the stored deadlines again, listing what moved', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '保存日历' }).click();
-    const summary = page.getByRole('alert').filter({ hasText: /2027年日历已保存，重算期限：\d+ 件，其中 \d+ 件变动/ });
+    const summary = page
+      .getByRole('alert')
+      .filter({ hasText: /2027年日历已保存，重算期限：\d+ 件，其中 \d+ 件变动/ });
     await visible(summary);
     const moved = summary.getByRole('row').filter({ hasText: regNo });
     await containsText(moved, '2027-01-04');
@@ -120,7 +128,7 @@ describe('工作日历: 暂定 deadlines, importing the notice, recounting', () 
 
   it('shows the recounted deadline as final', async () => {
     const { page } = app;
-    await loginAndWait(page, 'keyuan', DEMO_PASSWORD);
+    await signInAs(page, 'keyuan');
     const row = await openCase();
     await containsText(row, '2027-01-05');
     await row.getByRole('link', { name: regNo }).click();

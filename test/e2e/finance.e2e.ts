@@ -8,53 +8,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { PUBLICITY_PAYOUT_HEADERS } from '../../shared/ledgers/headers.testing';
 
 import {
-  completeSetup,
+  appPerSuite,
   containsText,
-  DEMO_PASSWORD,
-  loginAndWait,
-  logout,
+  exportExcel,
   openModule,
+  openTab,
   pickStaff,
-  startApp,
+  screenshots,
+  signInAs,
   visible,
 } from './harness';
-import type { App } from './harness';
 import { openpyxlAvailable, pdfText, readWithExcelJS, readWithOpenpyxl } from './readers';
 
 const dir = mkdtempSync(join(tmpdir(), 'finance-e2e-'));
-
-async function as(page: Page, login: string) {
-  if (
-    await page
-      .getByRole('button', { name: '用户菜单' })
-      .isVisible()
-      .catch(() => false)
-  )
-    await logout(page);
-  await loginAndWait(page, login, DEMO_PASSWORD);
-}
-
 // FIN_SHOTS=/some/dir saves screenshots of the screens on the way (for looking at them, not asserted).
-async function shot(page: Page, name: string) {
-  const to = process.env.FIN_SHOTS;
-  if (to) await page.screenshot({ path: join(to, `${name}.png`), fullPage: true });
-}
-
-async function tab(page: Page, name: string) {
-  await page.getByRole('tab', { name, exact: true }).click();
-}
-
-async function download(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const dl = page.waitForEvent('download');
-  await click();
-  const d = await dl;
-  const path = join(dir, name);
-  await d.saveAs(path);
-  return path;
-}
+const shot = screenshots(process.env.FIN_SHOTS);
 
 // FIN-5 needs a 局长办公会 decision to cite. They come from the meetings module's demo data; when
 // that module has none in this build, one decision is written straight into IndexedDB as a test
@@ -109,23 +82,18 @@ function rowsOf(path: string): unknown[][] {
 }
 
 describe('publicity, finance, integrity, assessment and duty', () => {
-  let app: App;
+  const app = appPerSuite();
   let claimUrl = '';
-  beforeAll(async () => {
-    app = await startApp();
-    await completeSetup(app.page, { demo: true });
-  });
-  afterAll(async () => {
-    await app?.close();
+  afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('rewards a 1,500-character provincial research article 600 yuan (PUB-1), keeping input on a bad field', async () => {
     const { page } = app;
-    await as(page, 'keyuan');
+    await signInAs(page, 'keyuan');
     await openModule(page, '宣传奖励');
     await visible(page.getByRole('heading', { name: '宣传奖励', exact: true }));
-    await tab(page, '登记作品');
+    await openTab(page, '登记作品');
     await page.getByLabel('作品标题').fill('关于信访积案化解机制的调研');
     await page.getByLabel('刊发媒体').fill('湖南信访');
     await page.getByLabel('媒体级别').selectOption({ label: '省级' });
@@ -149,7 +117,7 @@ describe('publicity, finance, integrity, assessment and duty', () => {
   it('refuses a white-slip claim with the rule text at the field (FIN-4), keeping what was typed', async () => {
     const { page } = app;
     await openModule(page, '财务');
-    await tab(page, '填报报销单');
+    await openTab(page, '填报报销单');
     await page.getByLabel('用途').fill('购买信访接待登记簿');
     await page.getByLabel('票据类型', { exact: true }).selectOption({ label: '白纸发票(白条)' });
     await page.getByLabel('金额（元）', { exact: true }).fill('120');
@@ -194,7 +162,7 @@ describe('publicity, finance, integrity, assessment and duty', () => {
       ['fujuzhang1', ''],
       ['juzhang', ''],
     ] as const) {
-      await as(page, login);
+      await signInAs(page, login);
       await page.goto(claimUrl);
       await visible(page.getByRole('button', { name: '同意' }));
       if (login === 'caiwu') await shot(page, 'claim-check-step');
@@ -215,7 +183,7 @@ describe('publicity, finance, integrity, assessment and duty', () => {
     for (const name of ['吴敏', '赵国强', '陈志华', '刘建国']) await containsText(chain, name);
     await containsText(chain, '证明人：郑小军');
 
-    await as(page, 'caiwu');
+    await signInAs(page, 'caiwu');
     await page.goto(claimUrl);
     // A payment is never dated ahead: five days on is refused at 付款日期, and nothing is paid.
     const payOn = page.getByLabel('付款日期');
@@ -250,9 +218,9 @@ describe('publicity, finance, integrity, assessment and duty', () => {
 
   it('grades 8 items met with a corrected attitude complaint 基本合格, with its consequence (ASM-3, ASM-4)', async () => {
     const { page } = app;
-    await as(page, 'bangongshi');
+    await signInAs(page, 'bangongshi');
     await openModule(page, '考核与监督');
-    await tab(page, '投诉举报');
+    await openTab(page, '投诉举报');
     await pickStaff(page, '被投诉人', '蒋芳');
     await page.getByLabel('类别').selectOption({ label: '态度粗暴、简单' });
     await page.getByLabel('投诉举报内容').fill('来访群众反映答复时态度生硬');
@@ -263,7 +231,7 @@ describe('publicity, finance, integrity, assessment and duty', () => {
     await page.getByRole('button', { name: '保存核查结论' }).click();
     await visible(page.getByText('核查结论：经查属实'));
 
-    await tab(page, '年度考核');
+    await openTab(page, '年度考核');
     await page.getByRole('button', { name: '生成年度考核' }).click();
     await page.getByRole('link', { name: '蒋芳', exact: true }).click();
     await visible(page.getByText('ASM-3 直接评定情形'));
@@ -291,11 +259,7 @@ describe('publicity, finance, integrity, assessment and duty', () => {
       .getByLabel('年度', { exact: true })
       .selectOption({ label: `${new Date().getFullYear() - 1}年` });
     await visible(page.getByText('已通报').first());
-    const xlsx = await download(
-      page,
-      () => page.getByRole('button', { name: '导出Excel' }).click(),
-      'assessment.xlsx',
-    );
+    const xlsx = (await exportExcel(page, dir, 'assessment.xlsx')).path;
     const rows = rowsOf(xlsx);
     expect(String(rows[0][0])).toContain('年度考核结果');
     expect(rows[1]).toEqual([
@@ -313,24 +277,10 @@ describe('publicity, finance, integrity, assessment and duty', () => {
     expect(typeof yangfan[3]).toBe('number');
 
     await page.goto(`${app.baseUrl}#/publicity/payout`);
-    const pub = await download(
-      page,
-      () => page.getByRole('button', { name: '导出Excel' }).click(),
-      'publicity.xlsx',
-    );
+    const pub = (await exportExcel(page, dir, 'publicity.xlsx')).path;
     const prow = rowsOf(pub);
     expect(String(prow[0][0])).toContain('宣传奖励发放表');
-    expect(prow[1].slice(1, 10)).toEqual([
-      '姓名',
-      '作品标题',
-      '刊发媒体',
-      '级别',
-      '字数',
-      '类别',
-      '发表日期',
-      '奖励金额(元)',
-      '个人合计(元)',
-    ]);
+    expect(prow[1].slice(1, 10)).toEqual(PUBLICITY_PAYOUT_HEADERS);
     const mine = prow.find((r) => r[2] === '关于信访积案化解机制的调研')!;
     expect(mine.slice(1, 9)).toEqual([
       '钱雪',

@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { completeSetup, DEMO_PASSWORD, loginAndWait, startApp, visible } from './harness';
-import type { App } from './harness';
+import { appPerSuite, go, installClock, visible } from './harness';
 
 const NOW = new Date(2026, 9, 30, 10, 0, 0);
 const dir = mkdtempSync(join(tmpdir(), 'forms-e2e-'));
@@ -22,10 +21,6 @@ const MM = 72 / 25.4;
 const PAPER = { A4: [210, 297], A5: [148, 210] } as const;
 
 type Form = { name: string; paper: keyof typeof PAPER; open: (page: Page) => Promise<void> };
-
-const go = async (page: Page, hash: string) => {
-  await page.evaluate((h) => (window.location.hash = h), hash);
-};
 
 // The first record of a list whose detail offers the button.
 async function firstWith(page: Page, list: string | null, links: string, button: string | RegExp) {
@@ -147,19 +142,13 @@ const pageText = (path: string, n: number) =>
     .stdout;
 
 describe.skipIf(!!MISSING && !process.env.CI)('every form on its paper', () => {
-  let app: App;
+  beforeAll(() => {
+    if (MISSING) throw new Error(`${MISSING} is not installed`);
+  });
+  const app = appPerSuite({ prepare: (a) => installClock(a, NOW), login: 'juzhang', timeout: 600_000 });
   const printed = new Map<string, string>(); // form → pdf
 
-  beforeAll(async () => {
-    if (MISSING) throw new Error(`${MISSING} is not installed`);
-    app = await startApp();
-    await app.context.clock.install({ time: NOW });
-    await app.page.reload();
-    await completeSetup(app.page, { demo: true });
-    await loginAndWait(app.page, 'juzhang', DEMO_PASSWORD);
-  }, 600_000);
-  afterAll(async () => {
-    await app?.close();
+  afterAll(() => {
     if (!process.env.FORMS_KEEP) rmSync(dir, { recursive: true, force: true });
     else console.log(`forms e2e files kept in ${dir}`);
   });

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   ADMIN,
+  appPerSuite,
   completeSetup,
-  DEMO_PASSWORD,
   login,
   loginAndWait,
   logout,
   openModule,
-  startApp,
+  signInAs,
   visible,
 } from './harness';
-import type { App } from './harness';
 
 const NAV = [
   '工作台',
@@ -31,13 +30,7 @@ const NAV = [
 ];
 
 describe('foundation: first run, login, roles, navigation', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerSuite({ setup: 'none' });
 
   it('refuses a bad setup form with Chinese messages and keeps what was typed', async () => {
     const { page } = app;
@@ -104,13 +97,7 @@ describe('foundation: first run, login, roles, navigation', () => {
 
 // Issue 13 point 10: closing the window while 载入演示数据 runs must not leave a half-made bureau.
 describe('first run interrupted while the demo data loads', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerSuite({ setup: 'none' });
 
   it('the next start clears the half-made data and offers setup again, which then completes', async () => {
     const { context, baseUrl } = app;
@@ -144,8 +131,7 @@ describe('first run interrupted while the demo data loads', () => {
     await page.getByRole('tab', { name: '股室与人员' }).click();
     await visible(page.getByRole('row', { name: /刘建国/ }));
     expect(await page.getByRole('row', { name: /刘建国/ }).count()).toBe(1);
-    await logout(page);
-    await loginAndWait(page, 'juzhang', DEMO_PASSWORD);
+    await signInAs(page, 'juzhang');
     // After a reload the finished setup stays: the login screen, not setup.
     await page.reload();
     await visible(page.getByRole('button', { name: '登录' }));

@@ -4,43 +4,26 @@
 // refusal cites its clause, and a dozen petitions fit on the screen.
 import { pinyin } from 'pinyin-pro';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   ADMIN,
-  completeSetup,
-  DEMO_PASSWORD,
+  appPerSuite,
+  go,
   loginAndWait,
   logout,
   openModule,
-  startApp,
+  openTab,
+  screenshots,
+  signInAs,
+  signInAtWork,
   visible,
 } from './harness';
-import type { App } from './harness';
 
 const NOW = new Date(2026, 5, 30, 8, 5, 0); // a Tuesday, in the morning sign-in window
-const SHOTS = process.env.HABITS_SHOTS; // a folder: screenshots of the screens on the way
+const shot = screenshots(process.env.HABITS_SHOTS, 'habits-', false); // HABITS_SHOTS: a folder for screenshots of the screens on the way
 const ENGLISH =
   /mm\/dd\/yyyy|\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mo|Tu|We|Th|Fr|Sa|Su)\b/;
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/habits-${name}.png` });
-}
-
-async function as(page: Page, login: string) {
-  if (
-    await page
-      .getByRole('button', { name: '用户菜单' })
-      .isVisible()
-      .catch(() => false)
-  )
-    await logout(page);
-  await loginAndWait(page, login, DEMO_PASSWORD);
-}
-
-async function go(page: Page, hash: string) {
-  await page.evaluate((h) => (window.location.hash = h), hash);
-}
 
 // What the options of the open picker say, in order.
 async function optionNames(page: Page): Promise<string[]> {
@@ -50,16 +33,11 @@ async function optionNames(page: Page): Promise<string[]> {
 }
 
 describe('a Chinese office’s habits on an English Windows', () => {
-  let app: App;
-
-  beforeAll(async () => {
-    app = await startApp({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
-    await app.context.clock.install({ time: NOW });
-    await completeSetup(app.page, { demo: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await app?.close();
+  const app = appPerSuite({
+    locale: 'en-US',
+    viewport: { width: 1366, height: 768 },
+    prepare: (a) => a.context.clock.install({ time: NOW }),
+    timeout: 300_000,
   });
 
   it('names the password eye in Chinese (a toggle: aria-pressed says whether it shows)', async () => {
@@ -72,9 +50,9 @@ describe('a Chinese office’s habits on an English Windows', () => {
 
   it('shows at least 12 petitions at 1366×768, and buttons in a colour other than the urgent red', async () => {
     const { page } = app;
-    await as(page, 'keyuan');
+    await signInAs(page, 'keyuan');
     await openModule(page, '信访');
-    await page.getByRole('tab', { name: '信访件', exact: true }).click();
+    await openTab(page, '信访件');
     const rows = page.getByRole('table', { name: '信访件列表' }).locator('tbody tr');
     await rows.nth(11).waitFor();
     const boxes = await rows.evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().bottom));
@@ -104,9 +82,9 @@ describe('a Chinese office’s habits on an English Windows', () => {
 
   it('finds a colleague by pinyin initials and full pinyin, listed in the office’s order', async () => {
     const { page } = app;
-    await as(page, 'bangongshi');
+    await signInAs(page, 'bangongshi');
     await openModule(page, '考核与监督');
-    await page.getByRole('tab', { name: '投诉举报', exact: true }).click();
+    await openTab(page, '投诉举报');
     const input = page.getByLabel('被投诉人', { exact: true }).first();
     await input.click();
     const all = await optionNames(page);
@@ -130,9 +108,9 @@ describe('a Chinese office’s habits on an English Windows', () => {
 
   it('finds a petitioner in the 信访件 list by pinyin: initials, full, spaced and mixed with a character', async () => {
     const { page } = app;
-    await as(page, 'keyuan');
+    await signInAs(page, 'keyuan');
     await openModule(page, '信访');
-    await page.getByRole('tab', { name: '信访件', exact: true }).click();
+    await openTab(page, '信访件');
     const rows = page.getByRole('table', { name: '信访件列表' }).locator('tbody tr');
     await rows.first().waitFor();
     const shown = () =>
@@ -181,7 +159,7 @@ describe('a Chinese office’s habits on an English Windows', () => {
 
   it('shows dates as 2026-06-30 and a Chinese calendar, never mm/dd/yyyy or English month names', async () => {
     const { page } = app;
-    await as(page, 'bangongshi');
+    await signInAs(page, 'bangongshi');
     await openModule(page, '会议');
     await go(page, '#/meetings/director/new');
     const date = page.getByLabel('会议日期', { exact: true });
@@ -212,7 +190,7 @@ describe('a Chinese office’s habits on an English Windows', () => {
 
   it('shows the month as 2026-06 with Chinese month names in its picker', async () => {
     const { page } = app;
-    await as(page, 'kaoqin');
+    await signInAs(page, 'kaoqin');
     await openModule(page, '考勤');
     await page.getByRole('tab', { name: '月度考勤表' }).click();
     const month = page.getByLabel('月份', { exact: true });
@@ -237,7 +215,7 @@ describe('a Chinese office’s habits on an English Windows', () => {
     await logout(page);
     await loginAndWait(page, ADMIN.login, ADMIN.password);
     await openModule(page, '系统');
-    await page.getByRole('tab', { name: '股室与人员', exact: true }).click();
+    await openTab(page, '股室与人员');
     await page.getByRole('button', { name: '新增人员' }).click();
     const dlg = page.getByRole('dialog', { name: '新增人员' });
     await visible(dlg.getByRole('button', { name: '关闭', exact: true }));
@@ -248,10 +226,7 @@ describe('a Chinese office’s habits on an English Windows', () => {
 
   it('cites the clause with a refusal’s rule', async () => {
     const { page } = app;
-    await as(page, 'keyuan');
-    await openModule(page, '考勤');
-    await app.context.clock.setSystemTime(NOW);
-    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await signInAtWork(app, 'keyuan', NOW);
     await visible(page.getByText('上午签到时间 08:05'));
     await page.getByRole('button', { name: '签到', exact: true }).click();
     await visible(page.getByText('上午已签到（08:05）（ATT-1，制度 二、(一)1）'));

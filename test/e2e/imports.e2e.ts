@@ -7,20 +7,11 @@ import { join } from 'node:path';
 
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  completeSetup,
-  containsText,
-  DEMO_PASSWORD,
-  loginAndWait,
-  openModule,
-  startApp,
-  visible,
-} from './harness';
-import type { App } from './harness';
+import { appPerSuite, containsText, openModule, openTab, screenshots, visible } from './harness';
 
-const SHOTS = process.env.IMPORT_SHOTS === '1';
+const shot = screenshots(process.env.IMPORT_SHOTS === '1' ? '/tmp' : undefined, 'imports-');
 const HEAD = ['收信日期', '来信人', '联系电话', '住址', '所属乡镇', '问题类别', '内容摘要'];
 
 function daysAgo(n: number): string {
@@ -99,19 +90,15 @@ function renamedZip(dir: string): string {
   return path;
 }
 
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `/tmp/imports-${name}.png`, fullPage: true });
-}
-
 async function petitionCount(page: Page): Promise<number> {
-  await page.getByRole('tab', { name: '信访件', exact: true }).click();
+  await openTab(page, '信访件');
   const count = page.getByTestId('petition-count');
   await containsText(count, /共 \d+ 件/);
   return Number(/共 (\d+) 件/.exec((await count.textContent()) ?? '')![1]);
 }
 
 async function choose(page: Page, path: string) {
-  await page.getByRole('tab', { name: '导入', exact: true }).click();
+  await openTab(page, '导入');
   // a new choice replaces the last one (clear it first, so choosing the same file again reads it again)
   const clear = page.locator('.mantine-FileInput-section button, button[aria-label="清除"]');
   if (
@@ -128,19 +115,13 @@ const preview = (page: Page) => page.getByRole('table', { name: '导入预览' }
 const confirmButton = (page: Page) => page.getByRole('button', { name: /^确认导入/ });
 
 describe('imports tried with bad files (issue 13, points 21–25)', () => {
-  let app: App;
+  const app = appPerSuite({ login: 'keyuan', timeout: 180_000 });
   let before = 0;
   const dir = mkdtempSync(join(tmpdir(), 'imports-e2e-'));
 
   beforeAll(async () => {
-    app = await startApp();
-    await completeSetup(app.page, { demo: true });
-    await loginAndWait(app.page, 'keyuan', DEMO_PASSWORD);
     await openModule(app.page, '信访');
     before = await petitionCount(app.page);
-  }, 180_000);
-  afterAll(async () => {
-    await app?.close();
   });
 
   it('imports nothing from a file with one bad row of three (all or nothing)', async () => {

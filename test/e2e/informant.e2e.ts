@@ -8,22 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
-  completeSetup,
+  appPerSuite,
   containsText,
-  DEMO_PASSWORD,
-  loginAndWait,
-  logout,
+  exportExcel,
   openModule,
-  startApp,
+  openTab,
+  screenshots,
+  signInAs,
   visible,
 } from './harness';
-import type { App } from './harness';
+import { currentRegNo, infoRow, saveLetter } from './petition-steps';
 import { readWithExcelJS } from './readers';
 
-const SHOTS = process.env.INFORMANT_SHOTS === '1';
+const shot = screenshots(process.env.INFORMANT_SHOTS === '1' ? '/tmp' : undefined, 'informant-');
 const NAME = '欧阳检举';
 const PHONE = '13973900777';
 const ADDRESS = '金石镇黄家村9组';
@@ -31,14 +31,6 @@ const ACCUSATION = '检举县人社局某股室负责人在审核工伤认定材
 const SIMILAR = '再次检举县人社局某股室负责人审核工伤认定材料时多次收受当事人财物，请求严肃查处';
 const UNRELATED = '要求解决孩子在县城就读小学的入学问题，户籍已迁入但学校不予接收';
 const MASK = '***';
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `/tmp/informant-${name}.png`, fullPage: true });
-}
-
-async function openTab(page: Page, label: string) {
-  await page.getByRole('tab', { name: label, exact: true }).click();
-}
 
 async function fillLetter(page: Page, summary: string) {
   await openTab(page, '来信登记');
@@ -50,44 +42,14 @@ async function fillLetter(page: Page, summary: string) {
   await page.getByLabel('内容摘要').fill(summary);
 }
 
-// Saves the form: straight to the case, or to the duplicate check (returned, to be looked at).
-async function save(page: Page) {
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  const dup = page.getByRole('region', { name: '重复件检查' });
-  await Promise.race([
-    page.waitForURL(/#\/petitions\/case\//, { timeout: 20_000 }),
-    dup.waitFor({ timeout: 20_000 }),
-  ]);
-  return (await dup.isVisible()) ? dup : null;
-}
-
-async function currentRegNo(page: Page): Promise<string> {
-  const h = page.getByRole('heading', { level: 3 }).filter({ hasText: /宁信来〔\d{4}〕\d{4}/ });
-  await visible(h);
-  return ((await h.first().textContent()) ?? '').trim();
-}
-
-function infoRow(page: Page, label: string) {
-  return page.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${label}$`) }) });
-}
-
 const re = (regNo: string) => new RegExp(regNo.replace(/[〔〕]/g, '.'));
 
 describe('PET-6: an informant stays hidden from the 办信股 clerk (issue 13)', () => {
-  let app: App;
+  const app = appPerSuite({ login: 'juzhang', timeout: 180_000 });
   let informantNo = '';
   let duplicateNo = '';
   let matchNo = '';
   const dir = mkdtempSync(join(tmpdir(), 'informant-e2e-'));
-
-  beforeAll(async () => {
-    app = await startApp();
-    await completeSetup(app.page, { demo: true });
-    await loginAndWait(app.page, 'juzhang', DEMO_PASSWORD);
-  }, 180_000);
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('the 局长 registers an informant’s letter and sees who wrote it', async () => {
     const { page } = app;
@@ -97,7 +59,7 @@ describe('PET-6: an informant stays hidden from the 办信股 clerk (issue 13)',
     await page.getByRole('combobox', { name: '被检举单位' }).click();
     await page.getByRole('option', { name: '县人社局' }).click();
     await page.keyboard.press('Escape');
-    if (await save(page)) await page.getByRole('button', { name: '登记为新件' }).click();
+    if (await saveLetter(page)) await page.getByRole('button', { name: '登记为新件' }).click();
     await page.waitForURL(/#\/petitions\/case\//);
     informantNo = await currentRegNo(page);
     await containsText(infoRow(page, '信访人'), NAME);
@@ -106,11 +68,10 @@ describe('PET-6: an informant stays hidden from the 办信股 clerk (issue 13)',
 
   it('keyuan links the informant’s second letter as 重复件: the check shows the case masked and does not say it is the same person', async () => {
     const { page } = app;
-    await logout(page);
-    await loginAndWait(page, 'keyuan', DEMO_PASSWORD);
+    await signInAs(page, 'keyuan');
     await openModule(page, '信访');
     await fillLetter(page, SIMILAR);
-    const dup = await save(page);
+    const dup = await saveLetter(page);
     expect(dup).not.toBeNull();
     const row = dup!.getByRole('row').filter({ hasText: informantNo });
     await visible(row);
@@ -153,11 +114,7 @@ describe('PET-6: an informant stays hidden from the 办信股 clerk (issue 13)',
   it('the exported 来信台帐 does not show the name, phone or address on either row', async () => {
     const { page } = app;
     await openTab(page, '台帐');
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出Excel' }).click();
-    const d = await download;
-    const path = join(dir, d.suggestedFilename());
-    await d.saveAs(path);
+    const { path } = await exportExcel(page, dir);
     const ws = (await readWithExcelJS(path)).worksheets[0];
     const rows: unknown[][] = [];
     ws.eachRow((r, n) => {
@@ -177,7 +134,7 @@ describe('PET-6: an informant stays hidden from the 办信股 clerk (issue 13)',
   it('her check for a letter from the same person on another matter tells her nothing, and saves it as an ordinary letter', async () => {
     const { page } = app;
     await fillLetter(page, UNRELATED);
-    const dup = await save(page);
+    const dup = await saveLetter(page);
     if (dup) {
       const text = (await dup.textContent()) ?? '';
       expect(text).not.toContain(informantNo);
@@ -192,8 +149,7 @@ describe('PET-6: an informant stays hidden from the 办信股 clerk (issue 13)',
 
   it('the 局长 gets a 重复件待核 on the 工作台, opens it, and closes it after checking', async () => {
     const { page } = app;
-    await logout(page);
-    await loginAndWait(page, 'juzhang', DEMO_PASSWORD);
+    await signInAs(page, 'juzhang');
     await openModule(page, '工作台');
     await visible(page.getByText(/重复件待核（\d+）/));
     const todo = page.getByRole('link', { name: re(`${matchNo} 与检举揭发件 ${informantNo}`) });

@@ -7,19 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import {
-  completeSetup,
-  containsText,
-  DEMO_PASSWORD,
-  loginAndWait,
-  logout,
-  openModule,
-  startApp,
-  visible,
-} from './harness';
-import type { App } from './harness';
+import { appPerSuite, containsText, installClock, logout, openModule, signInAs, visible } from './harness';
 import { pdfText, readWithExcelJS, readWithOpenpyxl } from './readers';
 
 // Tuesday 30 June 2026, 09:30 local time: the last working day of the month.
@@ -39,21 +29,12 @@ async function fillSpan(page: Page, start: string, startHalf: string, end: strin
 }
 
 describe('leave: request, route, approval, slip, sheet', () => {
-  let app: App;
+  const app = appPerSuite({ prepare: (a) => installClock(a, NOW), timeout: 180_000 });
   let leaveUrl = '';
-  beforeAll(async () => {
-    app = await startApp();
-    await app.context.clock.install({ time: NOW });
-    await app.page.reload();
-    await completeSetup(app.page, { demo: true });
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('shows length and route before submitting and refuses bad input at the field, keeping what was typed', async () => {
     const { page } = app;
-    await loginAndWait(page, 'keyuan', DEMO_PASSWORD);
+    await signInAs(page, 'keyuan');
     await openModule(page, '请假与外出');
     await visible(page.getByRole('heading', { name: '请假与外出' }));
     await pickOption(page, '请假类型', '事假');
@@ -100,14 +81,14 @@ describe('leave: request, route, approval, slip, sheet', () => {
   it('is approved by the deputy and then the director', async () => {
     const { page } = app;
     for (const who of ['fujuzhang2', 'juzhang']) {
-      await loginAndWait(page, who, DEMO_PASSWORD);
+      await signInAs(page, who);
       await page.goto(leaveUrl);
       await visible(page.getByRole('button', { name: '同意' }));
       await page.getByRole('button', { name: '同意' }).click();
       await visible(page.getByText('已同意'));
       await logout(page);
     }
-    await loginAndWait(page, 'keyuan', DEMO_PASSWORD);
+    await signInAs(page, 'keyuan');
     await page.goto(leaveUrl);
     await containsText(page.locator('.mantine-Badge-root').first(), '已批准');
   });
@@ -145,7 +126,7 @@ describe('leave: request, route, approval, slip, sheet', () => {
 
   it('shows 事 on those sessions in the month’s 考勤表, on screen and in the downloaded workbook', async () => {
     const { page } = app;
-    await loginAndWait(page, 'kaoqin', DEMO_PASSWORD);
+    await signInAs(page, 'kaoqin');
     await openModule(page, '考勤');
     await page.getByRole('tab', { name: '月度考勤表' }).click();
     await page.getByLabel('月份').fill('2026-06');

@@ -4,6 +4,7 @@
 // document through 审核 → 核稿 → 定稿 → 签发 receiving the next 宁信发〔year〕n号; a destruction
 // with one witness refused; a void seal refused at the field; a 局长办公会 decision cited by a study
 // trip and found with the decision picker; every register exported and opened again.
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -12,17 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { serveStatic } from '../../scripts/serve.mjs';
 
-import {
-  completeSetup,
-  containsText,
-  DEMO_PASSWORD,
-  loginAndWait,
-  logout,
-  openModule,
-  startApp,
-  visible,
-} from './harness';
-import type { App } from './harness';
+import { appPerSuite, containsText, exportExcel, go, openModule, signInAs, visible } from './harness';
 import { openpyxlAvailable, pdfText, readWithExcelJS, readWithOpenpyxl } from './readers';
 
 const YEAR = new Date().getFullYear();
@@ -33,15 +24,6 @@ const DESTROY_TITLE = 'E2E测试销毁：会议材料（重份）';
 const PROXY_TITLE = 'E2E测试来文：关于报送年度政务信息的通知';
 const OUT = '/tmp/office-e2e';
 
-async function go(page: Page, hash: string) {
-  await page.evaluate((h) => (window.location.hash = h), hash);
-}
-
-async function as(page: Page, login: string) {
-  if (await page.getByRole('button', { name: '用户菜单' }).isVisible()) await logout(page);
-  await loginAndWait(page, login, DEMO_PASSWORD);
-}
-
 // A Mantine Select/MultiSelect: its label also names the (hidden) list of options; take the input.
 function combo(page: Page, label: string) {
   return page.getByLabel(label).and(page.locator('input'));
@@ -49,15 +31,6 @@ function combo(page: Page, label: string) {
 
 function hashId(page: Page): string {
   return decodeURIComponent(new URL(page.url()).hash.split('/')[3] ?? '');
-}
-
-async function download(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const dl = page.waitForEvent('download');
-  await click();
-  const d = await dl;
-  const path = `${OUT}/${name}`;
-  await d.saveAs(path);
-  return path;
 }
 
 async function sheetText(path: string): Promise<string> {
@@ -75,33 +48,30 @@ async function sheetText(path: string): Promise<string> {
 }
 
 describe('office: 公文, 印章, 会议, 学习', () => {
-  let app: App;
   let own: Server | undefined;
+  beforeAll(() => {
+    mkdirSync(OUT, { recursive: true });
+  });
+  const app = appPerSuite({
+    // OFFICE_WEB_DIR: a private build, safe from other builds of out/web while this file runs.
+    prepare: async (a) => {
+      if (!process.env.OFFICE_WEB_DIR) return;
+      own = await serveStatic(process.env.OFFICE_WEB_DIR, 0);
+      await a.page.goto(`http://127.0.0.1:${(own!.address() as AddressInfo).port}/`);
+    },
+  });
+  afterAll(() => {
+    own?.close();
+  });
   let incomingId = '';
   let outgoingId = '';
   let lastSeq = 0;
   let decisionNumber = '';
   let tripId = '';
 
-  beforeAll(async () => {
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(OUT, { recursive: true });
-    app = await startApp();
-    // OFFICE_WEB_DIR: a private build, safe from other builds of out/web while this file runs.
-    if (process.env.OFFICE_WEB_DIR) {
-      own = await serveStatic(process.env.OFFICE_WEB_DIR, 0);
-      await app.page.goto(`http://127.0.0.1:${(own!.address() as AddressInfo).port}/`);
-    }
-    await completeSetup(app.page, { demo: true });
-  });
-  afterAll(async () => {
-    await app?.close();
-    own?.close();
-  });
-
   it('registers an incoming document: bad input refused at the field, nothing typed lost', async () => {
     const { page } = app;
-    await as(page, 'bangongshi');
+    await signInAs(page, 'bangongshi');
     await openModule(page, '公文');
     await visible(page.getByRole('heading', { name: '公文', exact: true }));
     await page.getByRole('button', { name: '收文登记' }).click();
@@ -190,7 +160,7 @@ describe('office: 公文, 印章, 会议, 学习', () => {
 
   it('the first reader reads it from 工作台 (待阅公文), drafts an outgoing document, and cites the decision in a study trip', async () => {
     const { page } = app;
-    await as(page, 'keyuan');
+    await signInAs(page, 'keyuan');
     await visible(page.getByText(/待阅公文（\d+）/));
     await page
       .getByRole('link', { name: new RegExp(IN_TITLE) })
@@ -242,7 +212,7 @@ describe('office: 公文, 印章, 会议, 学习', () => {
       ['bangongshi', '分管办公室领导定稿（陈志华）'],
       ['fujuzhang1', '局长签发（刘建国）'],
     ]) {
-      await as(page, login);
+      await signInAs(page, login);
       await go(page, `#/documents/outgoing/${outgoingId}`);
       await visible(page.getByTestId('outgoing-title'));
       await page.getByRole('button', { name: '同意' }).click();
@@ -257,7 +227,7 @@ describe('office: 公文, 印章, 会议, 学习', () => {
 
   it('the 局长 reads the incoming document and signs the outgoing one, which takes the next number', async () => {
     const { page } = app;
-    await as(page, 'juzhang');
+    await signInAs(page, 'juzhang');
     await page
       .getByRole('link', { name: new RegExp(IN_TITLE) })
       .first()
@@ -282,11 +252,11 @@ describe('office: 公文, 印章, 会议, 学习', () => {
 
   it('the 局长 agrees to the study trip; the report to the county leaders is then on the office’s 工作台 (TRIP-3)', async () => {
     const { page } = app;
-    await as(page, 'juzhang');
+    await signInAs(page, 'juzhang');
     await go(page, `#/leave/trip/${tripId}`);
     await page.getByRole('button', { name: '同意' }).click();
     await visible(page.getByTestId('trip-awaiting-county'));
-    await as(page, 'bangongshi');
+    await signInAs(page, 'bangongshi');
     await visible(page.getByText(/待报县领导（\d+）/));
     await page
       .getByRole('link', { name: /钱雪 赴浙江省诸暨市学习考察/ })
@@ -301,7 +271,7 @@ describe('office: 公文, 印章, 会议, 学习', () => {
 
   it('the office reports the outcome, archives it and prints the 收文处理单', async () => {
     const { page } = app;
-    await as(page, 'bangongshi');
+    await signInAs(page, 'bangongshi');
     await go(page, `#/documents/incoming/${incomingId}`);
     await page.getByLabel('办理结果').fill('已传阅，报局长');
     await page.getByRole('button', { name: '反馈局长' }).click();
@@ -362,7 +332,7 @@ describe('office: 公文, 印章, 会议, 学习', () => {
     const exportOn = async (hash: string, file: string) => {
       await go(page, hash);
       await visible(page.getByRole('button', { name: '导出Excel' }));
-      return download(page, () => page.getByRole('button', { name: '导出Excel' }).click(), file);
+      return (await exportExcel(page, OUT, file)).path;
     };
     const incoming = await exportOn('#/documents/incoming', 'shouwen.xlsx');
     const inText = await sheetText(incoming);
@@ -399,7 +369,7 @@ describe('office: 公文, 印章, 会议, 学习', () => {
 
   it('the clerk types in the office director’s 拟办意见 only as 代录; the 收文处理单 names the director, not the clerk', async () => {
     const { page } = app;
-    await as(page, 'kaoqin'); // 周晓燕, 文书 of the office; 李红梅 is the 办公室主任
+    await signInAs(page, 'kaoqin'); // 周晓燕, 文书 of the office; 李红梅 is the 办公室主任
     await openModule(page, '公文');
     await go(page, '#/documents/incoming');
     await page.getByRole('button', { name: '收文登记' }).click();

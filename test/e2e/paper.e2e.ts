@@ -19,8 +19,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { completeSetup, DEMO_PASSWORD, loginAndWait, startApp, visible } from './harness';
-import type { App } from './harness';
+import { appPerSuite, go as goTo, installClock, visible } from './harness';
 import { openpyxlAvailable, readPaperWithOpenpyxl, readWithExcelJS } from './readers';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => existsSync(p));
@@ -124,9 +123,7 @@ async function writeCalibration(path: string) {
 
 type Ledger = { file: string; name: string; open: (page: Page) => Promise<void> };
 
-const go = (hash: string) => async (page: Page) => {
-  await page.evaluate((h) => (window.location.hash = h), hash);
-};
+const go = (hash: string) => (page: Page) => goTo(page, hash);
 
 async function petitionLedger(page: Page, kind: string) {
   await go('#/petitions/ledger')(page);
@@ -192,21 +189,15 @@ if (MISSING && !process.env.CI)
   );
 
 describe.skipIf(!!MISSING && !process.env.CI)('every ledger on paper (LibreOffice → PDF)', () => {
-  let app: App;
+  beforeAll(() => {
+    if (MISSING) throw new Error(`${MISSING} is not installed: .ci/run installs it`);
+  });
+  const app = appPerSuite({ prepare: (a) => installClock(a, NOW), login: 'juzhang', timeout: 600_000 });
   const files = new Map<string, string>(); // name → .xlsx
   const pdfs = new Map<string, PdfPage[]>(); // name → pages
   let ratio = 1.3; // word box height per point of font size, measured below
 
-  beforeAll(async () => {
-    if (MISSING) throw new Error(`${MISSING} is not installed: .ci/run installs it`);
-    app = await startApp();
-    await app.context.clock.install({ time: NOW });
-    await app.page.reload();
-    await completeSetup(app.page, { demo: true });
-    await loginAndWait(app.page, 'juzhang', DEMO_PASSWORD);
-  }, 600_000);
-  afterAll(async () => {
-    await app?.close();
+  afterAll(() => {
     if (!process.env.PAPER_KEEP) rmSync(dir, { recursive: true, force: true });
     else console.log(`paper e2e files kept in ${dir}`);
   });

@@ -3,41 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import {
-  completeSetup,
-  containsText,
-  DEMO_PASSWORD,
-  loginAndWait,
-  openModule,
-  startApp,
-  visible,
-} from './harness';
-import type { App } from './harness';
+import { LETTER_LEDGER_HEADERS } from '../../shared/ledgers/headers.testing';
+
+import { appPerSuite, containsText, exportExcel, openModule, openTab, screenshots, visible } from './harness';
+import { currentRegNo, infoRow, saveAsNew } from './petition-steps';
 import { openpyxlAvailable, readWithExcelJS, readWithOpenpyxl } from './readers';
 
 const SHOTS = process.env.PETITION_SHOTS === '1';
-const LETTER_HEADERS = [
-  '序号',
-  '登记编号',
-  '收信日期',
-  '来信人',
-  '联系电话',
-  '住址/所属乡镇',
-  '信件来源',
-  '问题类别',
-  '内容摘要',
-  '办理方式',
-  '责任单位',
-  '交办日期',
-  '办理期限',
-  '办结日期',
-  '办理结果',
-  '全国系统录入编号',
-  '状态',
-  '备注',
-];
+const shot = screenshots(SHOTS ? '/tmp' : undefined, 'petitions-');
 
 // A valid ID number (GB 11643 check character) so the test does not depend on demo data.
 function idNo(first17: string): string {
@@ -55,36 +30,6 @@ function tomorrow(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `/tmp/petitions-${name}.png`, fullPage: true });
-}
-
-async function openTab(page: Page, label: string) {
-  await page.getByRole('tab', { name: label, exact: true }).click();
-}
-
-// Saves the letter form; if the duplicate check offers candidates the test did not expect, registers it as new.
-async function saveAsNew(page: Page) {
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  const dup = page.getByRole('region', { name: '重复件检查' });
-  await Promise.race([
-    page.waitForURL(/#\/petitions\/case\//, { timeout: 20_000 }),
-    dup.waitFor({ timeout: 20_000 }),
-  ]);
-  if (await dup.isVisible()) await page.getByRole('button', { name: '登记为新件' }).click();
-  await page.waitForURL(/#\/petitions\/case\//);
-}
-
-async function currentRegNo(page: Page): Promise<string> {
-  const h = page.getByRole('heading', { level: 3 }).filter({ hasText: /宁信来〔\d{4}〕\d{4}/ });
-  await visible(h);
-  return ((await h.first().textContent()) ?? '').trim();
-}
-
-function infoRow(page: Page, label: string) {
-  return page.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${label}$`) }) });
-}
-
 async function selectOptionContaining(page: Page, label: string, text: string) {
   const select = page.getByLabel(label, { exact: true });
   const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
@@ -92,20 +37,11 @@ async function selectOptionContaining(page: Page, label: string, text: string) {
 }
 
 describe('petitions: register, duplicates, forward, PET-6, conclude, 来信台帐', () => {
-  let app: App;
+  const app = appPerSuite({ login: 'keyuan', timeout: 180_000 });
   let first = '';
   let second = '';
   const dir = mkdtempSync(join(tmpdir(), 'petitions-e2e-'));
   const summary = '反映金石镇某砂石场深夜运输车辆严重超载，压坏新修的通村水泥路，要求依法查处并修复道路';
-
-  beforeAll(async () => {
-    app = await startApp();
-    await completeSetup(app.page, { demo: true });
-    await loginAndWait(app.page, 'keyuan', DEMO_PASSWORD);
-  }, 180_000);
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('shows clear Chinese messages at the field for bad input and keeps what was typed', async () => {
     const { page } = app;
@@ -225,19 +161,15 @@ describe('petitions: register, duplicates, forward, PET-6, conclude, 来信台�
   it('exports the 来信台帐 and reads the cells back with exceljs and openpyxl', async () => {
     const { page } = app;
     await openTab(page, '台帐');
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出Excel' }).click();
-    const d = await download;
-    const path = join(dir, d.suggestedFilename());
-    await d.saveAs(path);
-    expect(d.suggestedFilename()).toMatch(/^来信台帐_\d{4}年\d{1,2}月\.xlsx$/);
+    const { path, suggested } = await exportExcel(page, dir);
+    expect(suggested).toMatch(/^来信台帐_\d{4}年\d{1,2}月\.xlsx$/);
     // Written in the export worker, off the interface thread.
     expect(page.workers().map((w) => w.url())).toEqual([expect.stringMatching(/xlsx\.worker-[\w-]+\.js$/)]);
 
     const wb = await readWithExcelJS(path);
     const ws = wb.worksheets[0];
     expect(String(ws.getCell(1, 1).value)).toMatch(/^新宁县信访局来信台帐（\d{4}年\d{1,2}月）$/);
-    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(LETTER_HEADERS);
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(LETTER_LEDGER_HEADERS);
     const rows: unknown[][] = [];
     ws.eachRow((r, n) => {
       if (n > 2) rows.push((r.values as unknown[]).slice(1));
@@ -263,7 +195,7 @@ describe('petitions: register, duplicates, forward, PET-6, conclude, 来信台�
     // the independent second reader
     expect(openpyxlAvailable()).toBe(true);
     const [sheet] = readWithOpenpyxl(path);
-    expect(sheet.rows[1]).toEqual(LETTER_HEADERS);
+    expect(sheet.rows[1]).toEqual(LETTER_LEDGER_HEADERS);
     const r1 = sheet.rows.find((r) => r[1] === first)!;
     expect(r1[2]).toBe(localToday()); // a real date cell
     expect(r1[3]).toBe('欧阳测试');

@@ -17,12 +17,13 @@ import {
   ADMIN,
   completeSetup,
   containsText,
-  DEMO_PASSWORD,
   loginAndWait,
-  logout,
   openModule,
+  openTab,
+  signInAs,
   visible,
 } from './harness';
+import { saveAsNew } from './petition-steps';
 
 async function openPc(browser: Browser, baseUrl: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
@@ -34,7 +35,7 @@ async function openPc(browser: Browser, baseUrl: string): Promise<Page> {
 
 async function turnSyncOn(page: Page, hubUrl: string, pcName: string) {
   await openModule(page, '系统');
-  await page.getByRole('tab', { name: '多机同步', exact: true }).click();
+  await openTab(page, '多机同步');
   await containsText(page.getByTestId('sync-status'), '未开启');
   await page.getByLabel('同步中心地址').fill(hubUrl);
   await page.getByLabel('本机名称').fill(pcName);
@@ -88,28 +89,19 @@ describe('several PCs: a letter registered on PC 1 appears on PC 2', () => {
   }, 300_000);
 
   it('a letter registered on PC 1 appears in PC 2’s 信访 list', async () => {
-    await logout(pc1);
-    await loginAndWait(pc1, 'keyuan', DEMO_PASSWORD);
+    await signInAs(pc1, 'keyuan');
     await openModule(pc1, '信访');
-    await pc1.getByRole('tab', { name: '来信登记', exact: true }).click();
+    await openTab(pc1, '来信登记');
     await pc1.getByLabel('来信人').fill('欧阳同步');
     await pc1.getByLabel('所属乡镇').selectOption('金石镇');
     await pc1.getByLabel('问题类别').selectOption('劳动社保');
     await pc1
       .getByLabel('内容摘要')
       .fill('反映金石镇某企业拖欠工资，经多次协商未果，请求协调解决（多机同步测试）');
-    await pc1.getByRole('button', { name: '保存', exact: true }).click();
-    const dup = pc1.getByRole('region', { name: '重复件检查' });
-    await Promise.race([
-      pc1.waitForURL(/#\/petitions\/case\//, { timeout: 20_000 }),
-      dup.waitFor({ timeout: 20_000 }),
-    ]);
-    if (await dup.isVisible()) await pc1.getByRole('button', { name: '登记为新件' }).click();
-    await pc1.waitForURL(/#\/petitions\/case\//);
+    await saveAsNew(pc1);
 
     // PC 2 has PC 1's people and accounts now: the same clerk signs in there
-    await logout(pc2);
-    await loginAndWait(pc2, 'keyuan', DEMO_PASSWORD);
+    await signInAs(pc2, 'keyuan');
     await openModule(pc2, '信访');
     await visible(pc2.getByText('欧阳同步'), 60_000);
   }, 300_000);

@@ -1,21 +1,21 @@
 // 系统: staff and logins, a password reset by the administrator, the audit viewer, the calendar.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { ADMIN, completeSetup, containsText, login, loginAndWait, logout, openModule, startApp, visible } from './harness';
-import type { App } from './harness';
+import {
+  ADMIN,
+  appPerSuite,
+  containsText,
+  login,
+  loginAndWait,
+  logout,
+  openModule,
+  visible,
+} from './harness';
 
 const NAME = '测试员张三';
 
 describe('系统: users, roles, audit, calendar', () => {
-  let app: App;
-  beforeAll(async () => {
-    app = await startApp();
-    await completeSetup(app.page);
-    await loginAndWait(app.page, ADMIN.login, ADMIN.password);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerSuite({ setup: 'admin', login: ADMIN });
 
   async function openTab(label: string) {
     const { page } = app;
