@@ -3,22 +3,24 @@
 import { Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
+import type { ModuleId, TabOf } from './routes';
 import { RouteTabs } from './RouteTabs';
 import type { RouteTab } from './RouteTabs';
 
-export type ModuleTab = RouteTab & { render: (rest: string[]) => ReactNode };
+// a tab of module M: only M's tabs of app/routes.ts
+export type ModuleTab<M extends ModuleId> = RouteTab<TabOf<M>> & { render: (rest: string[]) => ReactNode };
 
-export function ModulePage({
+export function ModulePage<M extends ModuleId>({
   module,
   title,
   tabs,
   defaultTab,
 }: {
-  module: string;
+  module: M;
   title: ReactNode;
-  tabs: readonly ModuleTab[];
+  tabs: readonly ModuleTab<M>[];
   /** the tab shown when the route names none (default: the first) */
-  defaultTab?: string;
+  defaultTab?: TabOf<M>;
 }) {
   return (
     <Stack>

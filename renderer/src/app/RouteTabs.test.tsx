@@ -4,12 +4,14 @@ import { MantineProvider } from '@mantine/core';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type { TabOf } from './routes';
 import { RouteTabs, tabOfRoute } from './RouteTabs';
+import type { RouteTab } from './RouteTabs';
 
 const route = vi.hoisted(() => ({ parts: [] as string[] }));
 vi.mock('./router', () => ({ useRoute: () => route.parts, navigate: vi.fn() }));
 
-const TABS = [
+const TABS: RouteTab<TabOf<'documents'>>[] = [
   { value: 'incoming', label: '收文' },
   { value: 'outgoing', label: '发文' },
   { value: 'loans', label: '借阅' },

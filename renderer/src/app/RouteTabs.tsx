@@ -6,10 +6,11 @@ import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 
 import { navigate, useRoute } from './router';
+import type { ModuleId, Route, TabOf } from './routes';
 
 // `sameScreen`: the parts after the tab are a setting the tab navigates itself (a date, a month), not
 // another record: the content stays mounted (keeps its focus and state) when they change.
-export type RouteTab = { value: string; label: string; sameScreen?: boolean };
+export type RouteTab<T extends string = string> = { value: T; label: string; sameScreen?: boolean };
 
 // The tab a route shows, and the route parts after the tab.
 export function tabOfRoute(
@@ -23,21 +24,21 @@ export function tabOfRoute(
   return { tab: named ? route[1] : fallback, rest: route.slice(2) };
 }
 
-export function RouteTabs({
+export function RouteTabs<M extends ModuleId>({
   module,
   tabs,
   defaultTab,
   children,
 }: {
-  module: string;
-  tabs: readonly RouteTab[];
+  module: M;
+  tabs: readonly RouteTab<TabOf<M>>[];
   /** the tab shown when the route names none (default: the first) */
-  defaultTab?: string;
-  children: (tab: string, rest: string[]) => ReactNode;
+  defaultTab?: TabOf<M>;
+  children: (tab: TabOf<M>, rest: string[]) => ReactNode;
 }) {
   const { tab, rest } = tabOfRoute(useRoute(), module, tabs, defaultTab);
   return (
-    <Tabs value={tab} onChange={(t) => t && navigate(module, t)} keepMounted={false}>
+    <Tabs value={tab} onChange={(t) => t && navigate(...([module, t] as Route))} keepMounted={false}>
       <Tabs.List mb="md">
         {tabs.map((t) => (
           <Tabs.Tab key={t.value} value={t.value}>

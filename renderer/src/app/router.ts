@@ -1,6 +1,8 @@
 // Hash routing: '#/module/sub/param'. Kept tiny on purpose: the app has one window and no server.
 import { useSyncExternalStore } from 'react';
 
+import type { Route } from './routes';
+
 // Without a window (a unit test importing a module's index, which also exports screens) the route
 // is empty and never changes.
 const win = typeof window === 'undefined' ? null : window;
@@ -27,10 +29,11 @@ export function useRoute(): string[] {
   );
 }
 
-export function navigate(...parts: string[]): void {
-  window.location.hash = '#/' + parts.map(encodeURIComponent).join('/');
+export function navigate(...route: Route): void {
+  window.location.hash = href(...route);
 }
 
-export function href(...parts: string[]): string {
-  return '#/' + parts.map(encodeURIComponent).join('/');
+// The link of a route (app/routes.ts): '#/module/tab/…', each part encoded.
+export function href(...route: Route): string {
+  return '#/' + route.map(encodeURIComponent).join('/');
 }

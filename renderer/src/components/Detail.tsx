@@ -7,6 +7,7 @@ import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 
 import { href } from '../app/router';
+import type { Route } from '../app/routes';
 
 export function Loading() {
   return <Text c="dimmed">正在读取…</Text>;
@@ -17,7 +18,7 @@ export function Missing({ children }: { children: ReactNode }) {
 }
 
 // '← 返回…' to a module's tab
-export function BackLink({ to, children }: { to: readonly string[]; children: ReactNode }) {
+export function BackLink({ to, children }: { to: Route; children: ReactNode }) {
   return <Anchor href={href(...to)}>← {children}</Anchor>;
 }
 

@@ -12,7 +12,7 @@ import { InspectTab } from './ui/InspectTab';
 import { PowerTab } from './ui/PowerTab';
 import { RisksTab } from './ui/RisksTab';
 
-const TABS: ModuleTab[] = [
+const TABS: ModuleTab<'assessment'>[] = [
   { value: 'assess', label: L.tabAssess, render: ([id]) => <AssessTab id={id} defaultYear={thisYear()} /> },
   { value: 'complaints', label: L.tabComplaints, render: ([id]) => <ComplaintsTab id={id} /> },
   { value: 'power', label: L.tabPower, render: ([id]) => <PowerTab id={id} /> },

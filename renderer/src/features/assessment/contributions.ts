@@ -4,6 +4,7 @@ import { can } from '../../../../shared/permissions';
 import { deadlineState } from '../../../../shared/rules';
 import { registerDeadlines, registerTodos } from '../../app/registry';
 import type { DeadlineItem, TodoItem } from '../../app/registry';
+import { href } from '../../app/router';
 
 import { inspectionStatus, openComplaints, powerRecordsWaitingFor } from './core/queries';
 
@@ -18,7 +19,7 @@ registerTodos(async ({ user }) => {
       module: 'assessment',
       category: '待我确认的权力运行环节（SUP-2）',
       title: `${r.number} ${r.title}：${step?.label ?? ''}`,
-      link: `#/assessment/power/${r.id}`,
+      link: href('assessment', 'power', r.id),
     });
   }
   if (can(user.roles, 'assessment.manage')) {
@@ -28,7 +29,7 @@ registerTodos(async ({ user }) => {
         module: 'assessment',
         category: '待办投诉举报（SUP-3）',
         title: `${c.receivedOn} ${c.content.slice(0, 30)}`,
-        link: `#/assessment/complaints/${c.id}`,
+        link: href('assessment', 'complaints', c.id),
       });
   }
   return out;
@@ -45,7 +46,7 @@ registerDeadlines(async ({ today, cal }) => {
       due,
       state: deadlineState(due, today, cal),
       owner: '办公室',
-      link: '#/assessment/inspect',
+      link: href('assessment', 'inspect'),
     });
   }
   return out;

@@ -23,14 +23,14 @@ const monthOf = (param: string | undefined) => {
 const yearOf = (param: string | undefined) =>
   param && /^\d{4}$/.test(param) ? Number(param) : Number(today().slice(0, 4));
 
-const REGISTER: ModuleTab = {
+const REGISTER: ModuleTab<'attendance'> = {
   value: 'register',
   label: L.tabs.register,
   sameScreen: true,
   render: ([param]) => <RegisterGrid date={validDate(param) ? param : undefined} />,
 };
 
-const TABS: ModuleTab[] = [
+const TABS: ModuleTab<'attendance'>[] = [
   { value: 'me', label: L.tabs.me, render: () => <MySignIn /> },
   REGISTER,
   {

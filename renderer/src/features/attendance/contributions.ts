@@ -4,6 +4,7 @@ import { can } from '../../../../shared/permissions';
 import { monthCompilable } from '../../../../shared/rules';
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
+import { href } from '../../app/router';
 import { registerApprovalHandler } from '../../approvals/engine';
 import { db } from '../../db/db';
 
@@ -37,7 +38,7 @@ registerTodos(async ({ user, today, cal }) => {
       title: `${year}年${month}月考勤：${STAGE_LABELS[stage]}`,
       detail: stage === 'reviewed' ? '请全局通报（ATT-7）' : '请汇总并提交分管领导核实（ATT-7）',
       state: 'due_soon',
-      link: `#/attendance/close/${year}-${String(month).padStart(2, '0')}`,
+      link: href('attendance', 'close', `${year}-${String(month).padStart(2, '0')}`),
     });
   }
   return items;

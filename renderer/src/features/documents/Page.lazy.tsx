@@ -9,7 +9,7 @@ import { IncomingTab } from './ui/IncomingTab';
 import { DataRequestsTab, LoansTab } from './ui/LoansTab';
 import { OutgoingTab } from './ui/OutgoingTab';
 
-const TABS: ModuleTab[] = [
+const TABS: ModuleTab<'documents'>[] = [
   { value: 'incoming', label: L.tabs.incoming, render: (rest) => <IncomingTab rest={rest} /> },
   { value: 'outgoing', label: L.tabs.outgoing, render: (rest) => <OutgoingTab rest={rest} /> },
   { value: 'loans', label: L.tabs.loans, render: () => <LoansTab /> },

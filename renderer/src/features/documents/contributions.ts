@@ -4,6 +4,7 @@ import { can } from '../../../../shared/permissions';
 import { archiveDue, deadlineState, parseISODate } from '../../../../shared/rules';
 import { registerDeadlines, registerTodos } from '../../app/registry';
 import type { DeadlineItem, TodoItem } from '../../app/registry';
+import { href } from '../../app/router';
 import { registerApprovalHandler } from '../../approvals/engine';
 import { registerDeadlineRecompute } from '../../calendar/recompute';
 import { db } from '../../db/db';
@@ -42,7 +43,7 @@ registerTodos(async ({ user, today, cal }) => {
       detail: `${c.doc.regNo}${c.chaseCount ? ` · 办公室已催办${c.chaseCount}次` : ''}`,
       due: c.due,
       state: deadlineState(c.due, today, cal, 1),
-      link: `#/documents/incoming/${c.docId}`,
+      link: href('documents', 'incoming', c.docId),
     });
   }
   if (user.roles.includes('director')) {
@@ -52,7 +53,7 @@ registerTodos(async ({ user, today, cal }) => {
         module: 'documents',
         category: '待批办公文',
         title: `${d.regNo} ${d.title}`,
-        link: `#/documents/incoming/${d.id}`,
+        link: href('documents', 'incoming', d.id),
       });
   }
   const office = can(user.roles, 'documents.manage');
@@ -69,7 +70,7 @@ registerTodos(async ({ user, today, cal }) => {
           title: `${docs[i]?.title ?? ''}：${who.get(c.staffId)}未阅`,
           due: c.due,
           state: 'overdue',
-          link: `#/documents/incoming/${c.docId}`,
+          link: href('documents', 'incoming', c.docId),
         });
       });
     }
@@ -84,7 +85,7 @@ registerTodos(async ({ user, today, cal }) => {
         module: 'documents',
         category: '收文待办',
         title: `${next[d.status]}：${d.regNo} ${d.title}`,
-        link: `#/documents/incoming/${d.id}`,
+        link: href('documents', 'incoming', d.id),
       });
     const year = parseISODate(today).year - 1;
     const st = await archiveYearStatus(year, today);
@@ -96,7 +97,7 @@ registerTodos(async ({ user, today, cal }) => {
         title: `${year}年公文须在${st.due}前立卷归档，尚有${st.incomingOpen + st.outgoingOpen}件未归档（DOC-6）`,
         due: st.due,
         state: st.warning === 'overdue' ? 'overdue' : 'due_soon',
-        link: '#/documents/archive',
+        link: href('documents', 'archive'),
       });
   }
   // Overdue loans: the office sees all, a borrower their own.
@@ -111,7 +112,7 @@ registerTodos(async ({ user, today, cal }) => {
       title: `${l.docTitle}（${who.get(l.borrowerId)}）`,
       due: l.returnDue,
       state: 'overdue',
-      link: '#/documents/loans',
+      link: href('documents', 'loans'),
     });
   return out;
 });
@@ -133,7 +134,7 @@ registerDeadlines(async ({ today, cal }) => {
       due: c.due,
       state: deadlineState(c.due, today, cal),
       owner: who.get(c.staffId) ?? '',
-      link: `#/documents/incoming/${d.id}`,
+      link: href('documents', 'incoming', d.id),
     });
   }
   for (const l of loans)
@@ -144,7 +145,7 @@ registerDeadlines(async ({ today, cal }) => {
       due: l.returnDue,
       state: deadlineState(l.returnDue, today, cal),
       owner: who.get(l.borrowerId) ?? '',
-      link: '#/documents/loans',
+      link: href('documents', 'loans'),
     });
   const thisYear = parseISODate(today).year;
   for (const year of [thisYear - 1, thisYear]) {
@@ -157,7 +158,7 @@ registerDeadlines(async ({ today, cal }) => {
       due: archiveDue(year),
       state: deadlineState(archiveDue(year), today, cal, 40),
       owner: '办公室',
-      link: '#/documents/archive',
+      link: href('documents', 'archive'),
     });
   }
   return out;

@@ -6,7 +6,7 @@ import { FleetTab } from './ui/FleetTab';
 import { RostersTab } from './ui/RostersTab';
 import { VehiclesTab } from './ui/VehiclesTab';
 
-const TABS: ModuleTab[] = [
+const TABS: ModuleTab<'duty'>[] = [
   { value: 'rosters', label: L.tabRosters, render: ([id]) => <RostersTab id={id} /> },
   { value: 'vehicles', label: L.tabVehicles, render: ([id]) => <VehiclesTab id={id} /> },
   { value: 'fleet', label: L.tabFleet, render: () => <FleetTab /> },

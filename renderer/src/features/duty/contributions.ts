@@ -3,6 +3,7 @@
 import { can } from '../../../../shared/permissions';
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
+import { href } from '../../app/router';
 import { registerApprovalHandler } from '../../approvals/engine';
 
 import { onVehicleFinished, tripsIn, vehicleHandlerTables } from './core/vehicles';
@@ -21,7 +22,7 @@ registerTodos(async ({ user, today }) => {
         category: status === 'approved' ? '待出车' : '待登记回场',
         title: `${t.number} ${t.destination}`,
         due: status === 'out' ? t.plannedEnd : t.plannedStart,
-        link: `#/duty/vehicles/${t.id}`,
+        link: href('duty', 'vehicles', t.id),
       });
     }
   }

@@ -8,7 +8,7 @@ import { ClaimsTab } from './ui/ClaimsTab';
 import { LedgerTab } from './ui/LedgerTab';
 import { RequestsTab } from './ui/RequestsTab';
 
-const TABS: ModuleTab[] = [
+const TABS: ModuleTab<'finance'>[] = [
   { value: 'claims', label: L.tabClaims, render: ([id]) => <ClaimsTab id={id} /> },
   { value: 'new', label: L.tabNew, render: ([id]) => <ClaimForm key={id ?? 'new'} draftId={id} /> },
   { value: 'bills', label: L.tabBills, render: () => <BillsTab /> },

@@ -5,6 +5,7 @@ import { can } from '../../../../shared/permissions';
 import { addCalendarDays, claimDue, deadlineState } from '../../../../shared/rules';
 import { registerDeadlines, registerTodos } from '../../app/registry';
 import type { DeadlineItem, TodoItem } from '../../app/registry';
+import { href } from '../../app/router';
 import { registerApprovalHandler } from '../../approvals/engine';
 
 import { openBillsUntil } from './core/bills';
@@ -32,7 +33,7 @@ registerDeadlines(async ({ today, cal }) => {
       due,
       state: deadlineState(due, today, cal),
       owner: who.get(e.claimantId) ?? '',
-      link: `#/finance/claims/${e.id}`,
+      link: href('finance', 'claims', e.id),
     });
   }
   for (const b of await openBillsUntil('\uffff')) {
@@ -43,7 +44,7 @@ registerDeadlines(async ({ today, cal }) => {
       due: b.settleBy,
       state: deadlineState(b.settleBy, today, cal),
       owner: `财务（签单人 ${who.get(b.signerId) ?? ''}）`,
-      link: '#/finance/bills',
+      link: href('finance', 'bills'),
     });
   }
   return out;
@@ -62,7 +63,7 @@ registerTodos(async ({ user, today, cal }) => {
       title: `${e.number} ${e.purpose}`,
       due,
       state: due ? deadlineState(due, today, cal) : undefined,
-      link: `#/finance/claims/${e.id}`,
+      link: href('finance', 'claims', e.id),
     });
   }
   if (can(user.roles, 'finance.manage')) {
@@ -72,7 +73,7 @@ registerTodos(async ({ user, today, cal }) => {
         module: 'finance',
         category: '待付款报销',
         title: `${e.number} ${e.purpose}`,
-        link: `#/finance/claims/${e.id}`,
+        link: href('finance', 'claims', e.id),
       });
     }
     const horizon = addCalendarDays(today, 15);
@@ -89,7 +90,7 @@ registerTodos(async ({ user, today, cal }) => {
         title: `${vendor}：${v.n}笔未结算`,
         due: v.due,
         state: deadlineState(v.due, today, cal),
-        link: '#/finance/bills',
+        link: href('finance', 'bills'),
       });
     }
   }

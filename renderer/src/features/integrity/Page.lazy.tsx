@@ -5,7 +5,7 @@ import { L } from './labels';
 import { GiftsTab } from './ui/GiftsTab';
 import { PledgesTab } from './ui/PledgesTab';
 
-const TABS: ModuleTab[] = [
+const TABS: ModuleTab<'integrity'>[] = [
   { value: 'gifts', label: L.tabGifts, render: () => <GiftsTab /> },
   { value: 'pledges', label: L.tabPledges, render: () => <PledgesTab /> },
 ];

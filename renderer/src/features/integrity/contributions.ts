@@ -3,6 +3,7 @@
 import { can } from '../../../../shared/permissions';
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
+import { href } from '../../app/router';
 import { activeStaff } from '../../org/org';
 
 import { giftsToHandOver, pledgedStaffIds } from './core/integrity';
@@ -17,7 +18,7 @@ registerTodos(async ({ user, today }) => {
       module: 'integrity',
       category: '待上交纪检的礼品（INT-1）',
       title: `${g.receivedOn} ${g.description}`,
-      link: '#/integrity/gifts',
+      link: href('integrity', 'gifts'),
     });
   }
   const signed = await pledgedStaffIds(year);
@@ -30,7 +31,7 @@ registerTodos(async ({ user, today }) => {
         module: 'integrity',
         category: '廉政承诺书',
         title: `${year}年度尚有${missing}人未签订廉政承诺书`,
-        link: '#/integrity/pledges',
+        link: href('integrity', 'pledges'),
       });
     }
   } else if (!signed.has(user.staffId)) {
@@ -39,7 +40,7 @@ registerTodos(async ({ user, today }) => {
       module: 'integrity',
       category: '廉政承诺书',
       title: `本人${year}年度廉政承诺书尚未签订`,
-      link: '#/integrity/pledges',
+      link: href('integrity', 'pledges'),
     });
   }
   return out;

@@ -15,7 +15,7 @@ import { TripDetail } from './ui/TripDetail';
 import { TripForm } from './ui/TripForm';
 import { TripList } from './ui/TripList';
 
-const TABS: ModuleTab[] = [
+const TABS: ModuleTab<'leave'>[] = [
   { value: 'new', label: L.tabs.newLeave, render: () => <LeaveForm /> },
   { value: 'list', label: L.tabs.leaves, render: () => <LeaveList /> },
   { value: 'trip-new', label: L.tabs.newTrip, render: () => <TripForm /> },

@@ -4,6 +4,7 @@ import { leaveCloseDue, leaveCloseOverdue, spanText } from '../../../../shared/r
 import type { ISODate } from '../../../../shared/rules';
 import { registerDeadlines, registerTodos } from '../../app/registry';
 import type { DeadlineItem, DueState, TodoItem } from '../../app/registry';
+import { href } from '../../app/router';
 import { registerApprovalHandler } from '../../approvals/engine';
 import { db } from '../../db/db';
 
@@ -33,7 +34,7 @@ registerTodos(async ({ user, today, cal }) => {
       detail: overdue ? '已逾期，销假时须说明情况（LV-7）' : `请于${due}前到办公室销假（LV-7）`,
       due,
       state: overdue ? 'overdue' : 'due_soon',
-      link: `#/leave/leave/${l.id}`,
+      link: href('leave', 'leave', l.id),
     });
   }
   for (const t of trips) {
@@ -46,7 +47,7 @@ registerTodos(async ({ user, today, cal }) => {
       detail: '回来后向分管或主要领导汇报（TRIP-4）',
       due,
       state: stateOf(t.endDate, due, today),
-      link: `#/leave/trip/${t.id}`,
+      link: href('leave', 'trip', t.id),
     });
   }
   // TRIP-3: after the 局长 agrees, reporting a study trip to the county leaders is the office's step.
@@ -59,7 +60,7 @@ registerTodos(async ({ user, today, cal }) => {
         category: '待报县领导',
         title: `${t.number} ${t.staffName} 赴${t.destination}学习考察`,
         detail: `${agreed ? `局长已于${agreed}同意；` : ''}请按干部管理权限报告县委、县政府领导，并在外出记录中登记报告情况（TRIP-3）`,
-        link: `#/leave/trip/${t.id}`,
+        link: href('leave', 'trip', t.id),
       });
     }
   }
@@ -78,7 +79,7 @@ registerDeadlines(async ({ today, cal }) => {
       due,
       state: stateOf(l.endDate, due, today),
       owner: l.staffName,
-      link: `#/leave/leave/${l.id}`,
+      link: href('leave', 'leave', l.id),
     });
   }
   for (const t of trips) {
@@ -90,7 +91,7 @@ registerDeadlines(async ({ today, cal }) => {
       due,
       state: stateOf(t.endDate, due, today),
       owner: t.staffName,
-      link: `#/leave/trip/${t.id}`,
+      link: href('leave', 'trip', t.id),
     });
   }
   return out;

@@ -3,6 +3,7 @@
 // reports before the 28th (MTG-1..3).
 import { ModulePage } from '../../app/ModulePage';
 import type { ModuleTab } from '../../app/ModulePage';
+import type { TabOf } from '../../app/routes';
 import type { MeetingKind } from '../../db/schema/meetings';
 
 import { L } from './labels';
@@ -12,14 +13,14 @@ import { MeetingForm } from './ui/MeetingForm';
 import { MeetingList } from './ui/MeetingList';
 import { ReportsTab } from './ui/ReportsTab';
 
-function MeetingsTab({ tab, kind, rest }: { tab: string; kind: MeetingKind; rest: string[] }) {
+function MeetingsTab({ tab, kind, rest }: { tab: TabOf<'meetings'>; kind: MeetingKind; rest: string[] }) {
   if (rest[0] === 'new') return <MeetingForm kind={kind} tab={tab} />;
   if (rest[0] && rest[1] === 'edit') return <MeetingForm kind={kind} tab={tab} id={rest[0]} />;
   if (rest[0]) return <MeetingDetail id={rest[0]} tab={tab} />;
   return <MeetingList kind={kind} tab={tab} />;
 }
 
-const TABS: ModuleTab[] = [
+const TABS: ModuleTab<'meetings'>[] = [
   {
     value: 'director',
     label: L.tabs.director,

@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/rules';
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
+import { href } from '../../app/router';
 
 import { decisionsOwnedBy, liveSections, meetingsOfYear, sectionReportsOf } from './core/queries';
 import { FOLLOW_UP_LABELS } from './labels';
@@ -34,7 +35,7 @@ registerTodos(async ({ user, today, cal }) => {
         title: `${month}月尚未召开局长办公会（MTG-1 原则上每月一次）`,
         due,
         state: deadlineState(due, today, cal, 5),
-        link: '#/meetings/director',
+        link: href('meetings', 'director'),
       });
     }
     const staffDay = staffMeetingDay(year, month);
@@ -48,7 +49,7 @@ registerTodos(async ({ user, today, cal }) => {
           title: `${month}月局务会（一般每月28日召开，MTG-2）`,
           due: staffDay,
           state: deadlineState(staffDay, today, cal),
-          link: '#/meetings/staff',
+          link: href('meetings', 'staff'),
         });
     }
   }
@@ -66,7 +67,7 @@ registerTodos(async ({ user, today, cal }) => {
           title: `${s.name}：${month}月工作情况和下月计划未报送（MTG-3）`,
           due: reportDue,
           state: deadlineState(reportDue, today, cal),
-          link: '#/meetings/reports',
+          link: href('meetings', 'reports'),
         });
     }
   }
@@ -79,7 +80,7 @@ registerTodos(async ({ user, today, cal }) => {
       title: `${d.number}：${d.text}（${FOLLOW_UP_LABELS[d.followUp]}）`,
       due: d.dueDate ?? undefined,
       state: d.dueDate ? deadlineState(d.dueDate, today, cal) : undefined,
-      link: `#/meetings/decisions/${d.id}`,
+      link: href('meetings', 'decisions', d.id),
     });
   return out.sort((a, b) => (a.due && b.due ? compareDates(a.due, b.due) : 0));
 });

@@ -5,6 +5,7 @@ import { addWorkdays, deadlineState, PETITION_DEADLINE_LABELS } from '../../../.
 import type { PetitionDeadlineKind } from '../../../../shared/rules';
 import { registerAuditRedactor, registerDeadlines, registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
+import { href } from '../../app/router';
 import { registerDeadlineRecompute } from '../../calendar/recompute';
 import { db } from '../../db/db';
 import { isLive } from '../../db/live';
@@ -20,7 +21,7 @@ import { loadPetitionSettings } from './core/settings';
 import { casesById, casesDueBy, directorNoticeCases, unreportedUrgentCases } from './core/watchQueries';
 import { IDENTITY_REVIEW } from './labels';
 
-const link = (id: string) => `#/petitions/case/${encodeURIComponent(id)}`;
+const link = (id: string) => href('petitions', 'case', id);
 const short = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
 
 registerTodos(async ({ user, today, cal }) => {

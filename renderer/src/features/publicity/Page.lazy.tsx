@@ -8,7 +8,7 @@ import { PieceForm } from './ui/PieceForm';
 import { PieceList } from './ui/PieceList';
 import { RewardTable } from './ui/RewardTable';
 
-const TABS: ModuleTab[] = [
+const TABS: ModuleTab<'publicity'>[] = [
   { value: 'pieces', label: L.tabPieces, render: ([id]) => (id ? <PieceDetail id={id} /> : <PieceList />) },
   { value: 'new', label: L.tabNew, render: () => <PieceForm /> },
   { value: 'payout', label: L.tabPayout, render: () => <PayoutTab /> },

@@ -3,6 +3,7 @@
 import { can } from '../../../../shared/permissions';
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
+import { href } from '../../app/router';
 
 import { piecesIn } from './core/queries';
 
@@ -17,7 +18,7 @@ registerTodos(async ({ user }) => {
         module: 'publicity',
         category: '待审核宣传奖励（PUB-2）',
         title: p.title,
-        link: `#/publicity/pieces/${p.id}`,
+        link: href('publicity', 'pieces', p.id),
       });
     }
   }
@@ -28,7 +29,7 @@ registerTodos(async ({ user }) => {
       module: 'publicity',
       category: '待发放宣传奖励',
       title: `${reviewed.length}篇作品已审核，待转财务报销`,
-      link: '#/publicity/payout',
+      link: href('publicity', 'payout'),
     });
   }
   return out;

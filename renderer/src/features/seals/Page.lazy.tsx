@@ -7,7 +7,7 @@ import { L } from './labels';
 import { SealsTab } from './ui/SealsTab';
 import { UsesTab } from './ui/UsesTab';
 
-const TABS: ModuleTab[] = [
+const TABS: ModuleTab<'seals'>[] = [
   { value: 'uses', label: L.tabs.uses, render: () => <UsesTab /> },
   { value: 'seals', label: L.tabs.seals, render: () => <SealsTab /> },
 ];

@@ -1,6 +1,7 @@
 // Start-up registration of the seals module: the 'seal' approval handler and the keeper's to-do.
 import { can } from '../../../../shared/permissions';
 import { registerTodos } from '../../app/registry';
+import { href } from '../../app/router';
 import { registerApprovalHandler } from '../../approvals/engine';
 import { db } from '../../db/db';
 
@@ -20,6 +21,6 @@ registerTodos(async ({ user }) => {
       module: 'seals',
       category: '待用印',
       title: `${seals.get(u.sealId)?.name ?? ''}：${u.document}（${u.copies}份）`,
-      link: '#/seals/uses',
+      link: href('seals', 'uses'),
     }));
 });

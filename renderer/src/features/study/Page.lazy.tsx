@@ -10,7 +10,7 @@ import { PapersTab } from './ui/PapersTab';
 import { SessionsTab } from './ui/SessionsTab';
 import { TuitionTab } from './ui/TuitionTab';
 
-const TABS: ModuleTab[] = [
+const TABS: ModuleTab<'study'>[] = [
   { value: 'sessions', label: L.tabs.sessions, render: () => <SessionsTab /> },
   { value: 'notes', label: L.tabs.notes, render: () => <NotesTab /> },
   { value: 'papers', label: L.tabs.papers, render: () => <PapersTab /> },

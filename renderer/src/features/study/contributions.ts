@@ -4,6 +4,7 @@ import { can } from '../../../../shared/permissions';
 import { daysInMonth, deadlineState, formatISODate, parseISODate } from '../../../../shared/rules';
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
+import { href } from '../../app/router';
 
 import { fridaysWithoutSession, groupMonthsMissing } from './core/queries';
 
@@ -18,7 +19,7 @@ registerTodos(async ({ user, today, cal }) => {
       category: '学习提醒',
       title: `${d} 周五集中学习未登记（STU-1）`,
       due: d,
-      link: '#/study/sessions',
+      link: href('study', 'sessions'),
     });
   if ((await groupMonthsMissing(year, month)).includes(month)) {
     const due = formatISODate(year, month, daysInMonth(year, month));
@@ -29,7 +30,7 @@ registerTodos(async ({ user, today, cal }) => {
       title: `${month}月学习中心组尚未集中学习（STU-2 每月一次）`,
       due,
       state: deadlineState(due, today, cal, 5),
-      link: '#/study/sessions',
+      link: href('study', 'sessions'),
     });
   }
   if (month === 12 && day >= 1)
@@ -38,7 +39,7 @@ registerTodos(async ({ user, today, cal }) => {
       module: 'study',
       category: '学习提醒',
       title: `年底核对${year}年每人至少1篇学习心得或论文（STU-4）`,
-      link: '#/study/papers',
+      link: href('study', 'papers'),
     });
   return out;
 });

@@ -3,6 +3,7 @@
 import { can } from '../../../../shared/permissions';
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
+import { href } from '../../app/router';
 import { startAutoBackup } from '../../backup/schedule';
 import { now } from '../../db/clock';
 import { getSetting } from '../../db/settings';
@@ -22,7 +23,7 @@ registerTodos(async ({ user }) => {
       module: 'system',
       category: '账户安全',
       title: '您正在使用管理员设置的临时密码，请修改密码',
-      link: '#/system/account',
+      link: href('system', 'account'),
     });
   }
   if (can(user.roles, 'system.backup')) {
@@ -35,7 +36,7 @@ registerTodos(async ({ user }) => {
         category: '数据备份',
         title: last ? `已超过${Math.floor(age / 86_400_000)}天没有备份数据` : '尚未做过数据备份',
         detail: '请到“系统—备份与恢复”立即备份，并把备份文件另存到U盘等其他介质。',
-        link: '#/system/backup',
+        link: href('system', 'backup'),
       });
     }
   }

@@ -3,6 +3,7 @@
 // register number beside the title), or typed as free text for an item not in the registers (old
 // paper files). This file finds documents for the picker and checks a picked one.
 import type { ISODate } from '../../../../../shared/rules';
+import type { Route } from '../../../app/routes';
 import { db } from '../../../db/db';
 import { isLive } from '../../../db/live';
 import { DomainError } from '../../../db/repo';
@@ -36,7 +37,7 @@ export const DOC_REF_TABLE_LABELS: Record<DocRefTable, string> = {
 };
 
 // The detail route of a linked document (as the 收文 and 发文 registers link to it).
-export function docRoute(table: DocRefTable, id: string): string[] {
+export function docRoute(table: DocRefTable, id: string): Route {
   return ['documents', table === 'incomingDocs' ? 'incoming' : 'outgoing', id];
 }
 

@@ -2,6 +2,7 @@
 // circulating with a deadline in or after the first of them is counted again, on the document and
 // on its open circulation rows (registered in register.ts, run in the calendar's transaction).
 import { circulationDue } from '../../../../../shared/rules';
+import { href } from '../../../app/router';
 import type { MovedDeadline, RecomputeCtx, RecomputeResult } from '../../../calendar/recompute';
 import { db } from '../../../db/db';
 import { isLive } from '../../../db/live';
@@ -31,7 +32,7 @@ export async function prepareDocumentRecompute(): Promise<(ctx: RecomputeCtx) =>
         title: `${doc!.regNo} ${doc!.title}`,
         before: doc!.circulationDue ?? rows[0]?.due ?? null,
         after: due,
-        link: `#/documents/incoming/${doc!.id}`,
+        link: href('documents', 'incoming', doc!.id),
       });
     }
     return { checked: docs.length, moved };

@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ComponentProps, ReactNode } from 'react';
 
 import { href, navigate } from '../../../app/router';
+import type { TabOf } from '../../../app/routes';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { useSession } from '../../../auth/session';
 import { FormPrint } from '../../../components/FormPrint';
@@ -58,7 +59,7 @@ export function RequestView({
   badges: ReactNode;
   printLabel: string;
   facts: ReactNode;
-  back: { tab: string; label: string };
+  back: { tab: TabOf<'leave'>; label: string };
   children: ReactNode;
 }) {
   return (

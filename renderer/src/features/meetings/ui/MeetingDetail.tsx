@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import { href, navigate } from '../../../app/router';
+import type { TabOf } from '../../../app/routes';
 import { useCan } from '../../../auth/session';
 import { Field } from '../../../components/Field';
 import { useStaffBook } from '../../../org/hooks';
@@ -12,7 +13,7 @@ import { L, MEETING_KIND_LABELS } from '../labels';
 import { DecisionForm } from './DecisionForm';
 import { DecisionTable } from './DecisionTable';
 
-export function MeetingDetail({ id, tab }: { id: string; tab: string }) {
+export function MeetingDetail({ id, tab }: { id: string; tab: TabOf<'meetings'> }) {
   const manage = useCan('meetings.manage');
   const book = useStaffBook();
   // null once loaded and missing (or deleted)

@@ -4,6 +4,7 @@ import { Anchor, Group, SimpleGrid, Text, Textarea, TextInput, Title } from '@ma
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import { href, navigate } from '../../../app/router';
+import type { TabOf } from '../../../app/routes';
 import { currentActor, useSession } from '../../../auth/session';
 import { DateField } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
@@ -63,7 +64,7 @@ function check(v: Values): FieldErrors {
   return e;
 }
 
-export function MeetingForm({ kind, tab, id }: { kind: MeetingKind; tab: string; id?: string }) {
+export function MeetingForm({ kind, tab, id }: { kind: MeetingKind; tab: TabOf<'meetings'>; id?: string }) {
   const book = useStaffBook();
   const existing = useLiveQuery(() => (id ? getMeeting(id) : undefined), [id]);
   if ((id && !existing) || book.all.length === 0) return <Text c="dimmed">正在载入…</Text>;
@@ -77,7 +78,7 @@ function MeetingFormBody({
   book,
 }: {
   kind: MeetingKind;
-  tab: string;
+  tab: TabOf<'meetings'>;
   existing?: Meeting;
   book: StaffBook;
 }) {

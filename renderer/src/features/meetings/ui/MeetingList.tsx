@@ -5,6 +5,7 @@ import { useState } from 'react';
 
 import { parseISODate, staffMeetingDay } from '../../../../../shared/rules';
 import { href, navigate } from '../../../app/router';
+import type { TabOf } from '../../../app/routes';
 import { useCan } from '../../../auth/session';
 import { thisYear, YearSelect } from '../../../components/dates';
 import { RuleLines } from '../../../components/RuleCite';
@@ -14,7 +15,7 @@ import { useStaffBook } from '../../../org/hooks';
 import { decisionCounts, meetingsOfYear, monthsWithoutDirectorMeeting } from '../core/queries';
 import { L, MEETING_KIND_LABELS } from '../labels';
 
-export function MeetingList({ kind, tab }: { kind: MeetingKind; tab: string }) {
+export function MeetingList({ kind, tab }: { kind: MeetingKind; tab: TabOf<'meetings'> }) {
   const manage = useCan('meetings.manage');
   const book = useStaffBook();
   const [year, setYear] = useState(thisYear());

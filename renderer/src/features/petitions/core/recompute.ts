@@ -1,6 +1,7 @@
 // The calendar changed for some years: the stored next deadline (dueOn, PET-9) of every case whose
 // deadline lies in or after the first of them is counted again (registered in register.ts, run in
 // the calendar's transaction by calendarRepo).
+import { href } from '../../../app/router';
 import type { MovedDeadline, RecomputeCtx, RecomputeResult } from '../../../calendar/recompute';
 import { db } from '../../../db/db';
 import { isLive } from '../../../db/live';
@@ -30,7 +31,7 @@ export async function preparePetitionRecompute(): Promise<(ctx: RecomputeCtx) =>
         title: p.regNo,
         before: p.dueOn ?? null,
         after: next.dueOn,
-        link: `#/petitions/case/${encodeURIComponent(p.id)}`,
+        link: href('petitions', 'case', p.id),
       });
     }
     return { checked: rows.length, moved };
