@@ -1,7 +1,9 @@
 // Small pieces list screens repeat: the link from a row to its record, the year picker over a list,
-// the "导出Excel" button, and an action that ends in a notice (success or the refusal).
-import { Anchor, Button, NativeSelect } from '@mantine/core';
+// the "导出Excel" button, an action that ends in a notice (success or the refusal), a button busy
+// while its action runs, and the rows picked by check boxes for one action over them.
+import { Anchor, Button, Checkbox, NativeSelect } from '@mantine/core';
 import type { ButtonProps } from '@mantine/core';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 
 import { href } from '../app/router';
@@ -33,10 +35,12 @@ export function YearPicker({
   value,
   onChange,
   label = '年度',
+  w = 120,
 }: {
   value: string;
   onChange: (year: string) => void;
   label?: string;
+  w?: number;
 }) {
   return (
     <NativeSelect
@@ -44,7 +48,7 @@ export function YearPicker({
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
       data={yearOptions()}
-      w={120}
+      w={w}
     />
   );
 }
@@ -55,5 +59,55 @@ export function ExportButton({ onExport, ...button }: { onExport: () => Promise<
     <Button variant="default" {...button} onClick={() => attempt(onExport)}>
       导出Excel
     </Button>
+  );
+}
+
+// A button that shows as loading while its action runs; a refusal shows as an error notice.
+export function ActionButton({
+  action,
+  children,
+  ...button
+}: { action: () => Promise<unknown>; children: ReactNode } & ButtonProps) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      {...button}
+      loading={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await attempt(action);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {children}
+    </Button>
+  );
+}
+
+export type Picks = {
+  picked: string[];
+  setPicked: (ids: string[]) => void;
+  toggle: (id: string, on: boolean) => void;
+};
+
+// The ids picked by a list's check boxes.
+export function usePicks(): Picks {
+  const [picked, setPicked] = useState<string[]>([]);
+  const toggle = (id: string, on: boolean) =>
+    setPicked(on ? [...picked, id] : picked.filter((x) => x !== id));
+  return { picked, setPicked, toggle };
+}
+
+// One row's check box of a `usePicks` list.
+export function PickBox({ picks, id, label }: { picks: Picks; id: string; label: string }) {
+  return (
+    <Checkbox
+      aria-label={label}
+      checked={picks.picked.includes(id)}
+      onChange={(e) => picks.toggle(id, e.currentTarget.checked)}
+    />
   );
 }
