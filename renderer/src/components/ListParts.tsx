@@ -1,14 +1,15 @@
 // Small pieces list screens repeat: the link from a row to its record, the year picker over a list,
 // the "导出Excel" button, an action that ends in a notice (success or the refusal), a button busy
 // while its action runs, and the rows picked by check boxes for one action over them.
-import { Anchor, Button, Checkbox, NativeSelect } from '@mantine/core';
+import { Anchor, Button, Checkbox, NativeSelect, Text } from '@mantine/core';
 import type { ButtonProps } from '@mantine/core';
 import { useState } from 'react';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 
 import { href } from '../app/router';
 
 import { yearOptions } from './dates';
+import { ListTable } from './ListTable';
 import { notifyError, notifyOk } from './notify';
 
 // Runs an action; a refusal shows as an error notice, success as `ok` (when given).
@@ -110,4 +111,14 @@ export function PickBox({ picks, id, label }: { picks: Picks; id: string; label:
       onChange={(e) => picks.toggle(id, e.currentTarget.checked)}
     />
   );
+}
+
+// A list's table, or once the rows are read (`loaded`) and there are none, the `empty` line.
+export function ListOrEmpty<T>({
+  loaded,
+  empty,
+  ...list
+}: { loaded: boolean; empty: ReactNode } & ComponentProps<typeof ListTable<T>>) {
+  if (loaded && (list.rows ?? []).length === 0) return <Text c="dimmed">{empty}</Text>;
+  return <ListTable {...list} />;
 }

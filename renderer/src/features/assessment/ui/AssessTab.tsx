@@ -1,5 +1,5 @@
 // 年度考核 (ASM-1..4): the year's assessments, their announcement and export.
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
@@ -8,8 +8,7 @@ import { can } from '../../../../../shared/permissions';
 import { GRADE_LABELS } from '../../../../../shared/rules';
 import { currentActor, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
-import { attempt, ExportButton, RowLink, YearPicker } from '../../../components/ListParts';
-import { ListTable } from '../../../components/ListTable';
+import { attempt, ExportButton, ListOrEmpty, RowLink, YearPicker } from '../../../components/ListParts';
 import { notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
 import { exportLedger } from '../../../export';
@@ -79,27 +78,25 @@ export function AssessTab({ id, defaultYear }: { id?: string; defaultYear: numbe
         )}
         <ExportButton ml="auto" onExport={exportYear} />
       </Group>
-      {rows && visible.length === 0 ? (
-        <Text c="dimmed">{manage ? '本年度尚未生成考核。' : '本年度考核结果尚未通报。'}</Text>
-      ) : (
-        <ListTable
-          rows={visible}
-          head={['姓名', '股室', '完成项数', '直接评定情形（ASM-3）', '等次', '结果运用（ASM-4）', '状态']}
-          row={(a) => [
-            <RowLink key="name" to={['assessment', 'assess', a.id]}>
-              {name(a.staffId)}
-            </RowLink>,
-            a.sectionId ? sections.get(a.sectionId) : byId.get(a.staffId)?.title,
-            a.itemsMet,
-            a.attitudeNote || '—',
-            <Badge key="grade" color={GRADE_COLORS[a.grade]}>
-              {GRADE_LABELS[a.grade]}
-            </Badge>,
-            a.consequence,
-            a.status === 'announced' ? `已通报 ${a.announcedOn}` : '评定中',
-          ]}
-        />
-      )}
+      <ListOrEmpty
+        loaded={!!rows}
+        empty={manage ? '本年度尚未生成考核。' : '本年度考核结果尚未通报。'}
+        rows={visible}
+        head={['姓名', '股室', '完成项数', '直接评定情形（ASM-3）', '等次', '结果运用（ASM-4）', '状态']}
+        row={(a) => [
+          <RowLink key="name" to={['assessment', 'assess', a.id]}>
+            {name(a.staffId)}
+          </RowLink>,
+          a.sectionId ? sections.get(a.sectionId) : byId.get(a.staffId)?.title,
+          a.itemsMet,
+          a.attitudeNote || '—',
+          <Badge key="grade" color={GRADE_COLORS[a.grade]}>
+            {GRADE_LABELS[a.grade]}
+          </Badge>,
+          a.consequence,
+          a.status === 'announced' ? `已通报 ${a.announcedOn}` : '评定中',
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,13 +1,12 @@
 // 值班安排: holiday and sensitive-period duty rosters, edited day by day (RosterEditor), printed and
 // exported (RosterDetail).
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import { can } from '../../../../../shared/permissions';
 import { navigate } from '../../../app/router';
 import { useSession } from '../../../auth/session';
-import { RowLink } from '../../../components/ListParts';
-import { ListTable } from '../../../components/ListTable';
+import { ListOrEmpty, RowLink } from '../../../components/ListParts';
 import { listRosters } from '../core/rosters';
 import { L, ROSTER_KIND_LABELS, ROSTER_STATUS_LABELS } from '../labels';
 
@@ -28,24 +27,22 @@ export function RostersTab({ id }: { id?: string }) {
           <Button onClick={() => navigate('duty', 'rosters', 'new')}>新建值班表</Button>
         </Group>
       )}
-      {rows && visible.length === 0 ? (
-        <Text c="dimmed">没有值班表。</Text>
-      ) : (
-        <ListTable
-          rows={visible}
-          head={[L.rosterTitle, L.rosterKind, '期间', '状态']}
-          row={(r) => [
-            <RowLink key="title" to={['duty', 'rosters', r.id]}>
-              {r.title}
-            </RowLink>,
-            ROSTER_KIND_LABELS[r.kind],
-            `${r.startDate} 至 ${r.endDate}`,
-            <Badge key="status" color={r.status === 'published' ? 'green' : 'gray'}>
-              {ROSTER_STATUS_LABELS[r.status]}
-            </Badge>,
-          ]}
-        />
-      )}
+      <ListOrEmpty
+        loaded={!!rows}
+        empty="没有值班表。"
+        rows={visible}
+        head={[L.rosterTitle, L.rosterKind, '期间', '状态']}
+        row={(r) => [
+          <RowLink key="title" to={['duty', 'rosters', r.id]}>
+            {r.title}
+          </RowLink>,
+          ROSTER_KIND_LABELS[r.kind],
+          `${r.startDate} 至 ${r.endDate}`,
+          <Badge key="status" color={r.status === 'published' ? 'green' : 'gray'}>
+            {ROSTER_STATUS_LABELS[r.status]}
+          </Badge>,
+        ]}
+      />
     </Stack>
   );
 }

@@ -10,8 +10,7 @@ import type { Invoice } from '../../../../../shared/rules';
 import { formatYuan, INVOICE_LABELS, INVOICES, quarterEnds, rmbUppercase } from '../../../../../shared/rules';
 import { currentActor, useSession } from '../../../auth/session';
 import { FormCard } from '../../../components/FormCard';
-import { ExportButton, PickBox, usePicks, YearPicker } from '../../../components/ListParts';
-import { ListTable } from '../../../components/ListTable';
+import { ExportButton, ListOrEmpty, PickBox, usePicks, YearPicker } from '../../../components/ListParts';
 import { RuleLines } from '../../../components/RuleCite';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { today } from '../../../db/clock';
@@ -83,43 +82,41 @@ export function BillsTab() {
           />
           <ExportButton onExport={exportList} />
         </Group>
-        {bills && bills.length === 0 ? (
-          <Text c="dimmed">本季度没有签单。</Text>
-        ) : (
-          <ListTable
-            highlightOnHover={false}
-            rows={bills}
-            head={[
-              '',
-              L.vendor,
-              L.signedOn,
-              L.billDescription,
-              L.signer,
-              { label: '金额（元）', right: true },
-              '结算期限',
-              '状态',
-            ]}
-            row={(b) => [
-              manage && b.status === 'open' && (
-                <PickBox picks={picks} id={b.id} label={`选择 ${b.vendor} ${b.signedOn} ${b.description}`} />
-              ),
-              b.vendor,
-              b.signedOn,
-              b.description,
-              name(b.signerId),
-              formatYuan(b.amountFen),
-              <>
-                {b.settleBy}
-                {b.status === 'open' && b.settleBy < t && (
-                  <Badge ml={4} size="xs" color="red">
-                    逾期未结
-                  </Badge>
-                )}
-              </>,
-              BILL_STATUS_LABELS[b.status],
-            ]}
-          />
-        )}
+        <ListOrEmpty
+          loaded={!!bills}
+          empty="本季度没有签单。"
+          highlightOnHover={false}
+          rows={bills}
+          head={[
+            '',
+            L.vendor,
+            L.signedOn,
+            L.billDescription,
+            L.signer,
+            { label: '金额（元）', right: true },
+            '结算期限',
+            '状态',
+          ]}
+          row={(b) => [
+            manage && b.status === 'open' && (
+              <PickBox picks={picks} id={b.id} label={`选择 ${b.vendor} ${b.signedOn} ${b.description}`} />
+            ),
+            b.vendor,
+            b.signedOn,
+            b.description,
+            name(b.signerId),
+            formatYuan(b.amountFen),
+            <>
+              {b.settleBy}
+              {b.status === 'open' && b.settleBy < t && (
+                <Badge ml={4} size="xs" color="red">
+                  逾期未结
+                </Badge>
+              )}
+            </>,
+            BILL_STATUS_LABELS[b.status],
+          ]}
+        />
         {manage && (
           <>
             <FormCard

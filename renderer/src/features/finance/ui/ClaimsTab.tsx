@@ -14,8 +14,15 @@ import { ConfirmButton } from '../../../components/Confirm';
 import { DateField, thisYear as currentYear } from '../../../components/dates';
 import { BackLink, DetailCard, InfoRows, Loading, Missing, StatusBadge } from '../../../components/Detail';
 import { FormCard } from '../../../components/FormCard';
-import { ActionButton, PickBox, RowLink, usePicks, YearPicker } from '../../../components/ListParts';
-import { ListTable, MoreButton } from '../../../components/ListTable';
+import {
+  ActionButton,
+  ListOrEmpty,
+  PickBox,
+  RowLink,
+  usePicks,
+  YearPicker,
+} from '../../../components/ListParts';
+import { MoreButton } from '../../../components/ListTable';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { Yuan } from '../../../components/Yuan';
@@ -82,45 +89,43 @@ export function ClaimsTab({ id }: { id?: string }) {
         </Button>
       </Group>
       {can(user.roles, 'finance.manage') && <TuitionCard />}
-      {rows && shown.length === 0 ? (
-        <Text c="dimmed">本年度没有符合条件的报销单。</Text>
-      ) : (
-        <ListTable
-          rows={shown}
-          head={[
-            '报销单号',
-            '经办人',
-            '类别',
-            '用途',
-            { label: '金额（元）', right: true },
-            '开支日期',
-            '状态',
-          ]}
-          row={(e) => [
-            <RowLink key="number" to={['finance', 'claims', e.id]}>
-              {e.number}
-            </RowLink>,
-            name(e.claimantId),
-            CATEGORY_LABELS[e.category],
-            <>
-              {e.purpose}
-              {e.late && (
-                <Badge ml={4} size="xs" color="orange">
-                  逾期报销
-                </Badge>
-              )}
-            </>,
-            formatYuan(e.amountFen),
-            e.expenseOn,
-            <StatusBadge
-              key="status"
-              value={e.status}
-              labels={EXPENSE_STATUS_LABELS}
-              colors={EXPENSE_STATUS_COLORS}
-            />,
-          ]}
-        />
-      )}
+      <ListOrEmpty
+        loaded={!!rows}
+        empty="本年度没有符合条件的报销单。"
+        rows={shown}
+        head={[
+          '报销单号',
+          '经办人',
+          '类别',
+          '用途',
+          { label: '金额（元）', right: true },
+          '开支日期',
+          '状态',
+        ]}
+        row={(e) => [
+          <RowLink key="number" to={['finance', 'claims', e.id]}>
+            {e.number}
+          </RowLink>,
+          name(e.claimantId),
+          CATEGORY_LABELS[e.category],
+          <>
+            {e.purpose}
+            {e.late && (
+              <Badge ml={4} size="xs" color="orange">
+                逾期报销
+              </Badge>
+            )}
+          </>,
+          formatYuan(e.amountFen),
+          e.expenseOn,
+          <StatusBadge
+            key="status"
+            value={e.status}
+            labels={EXPENSE_STATUS_LABELS}
+            colors={EXPENSE_STATUS_COLORS}
+          />,
+        ]}
+      />
       <MoreButton more={rows && rows.length > limit} onMore={() => setLimit(limit + PAGE)} />
     </Stack>
   );

@@ -9,8 +9,7 @@ import { formatYuan } from '../../../../../shared/rules';
 import { currentActor, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
 import { DateField, thisYear as currentYear } from '../../../components/dates';
-import { attempt, ExportButton, YearPicker } from '../../../components/ListParts';
-import { ListTable } from '../../../components/ListTable';
+import { attempt, ExportButton, ListOrEmpty, YearPicker } from '../../../components/ListParts';
 import { RuleLines } from '../../../components/RuleCite';
 import { today } from '../../../db/clock';
 import { exportLedger } from '../../../export';
@@ -59,59 +58,57 @@ export function GiftsTab() {
           {manage && <DateField label={L.handedOverOn} value={handDate} onChange={setHandDate} w={170} />}
           <ExportButton onExport={exportYear} />
         </Group>
-        {gifts && visible.length === 0 ? (
-          <Text c="dimmed">本年度没有登记。</Text>
-        ) : (
-          <ListTable
-            highlightOnHover={false}
-            rows={visible}
-            head={[
-              L.receivedOn,
-              L.recipient,
-              L.giver,
-              L.description,
-              L.kind,
-              { label: '估值（元）', right: true },
-              '上交纪检',
-              '',
-            ]}
-            row={(g) => [
-              g.receivedOn,
-              name(g.staffId),
-              g.giver,
-              g.description,
-              GIFT_KIND_LABELS[g.kind],
-              g.valueFen == null ? (
-                <Text key="value" span size="sm" c="dimmed">
-                  {L.unvalued}
-                </Text>
-              ) : (
-                formatYuan(g.valueFen)
-              ),
-              g.status === 'handed_over' ? (
-                `${g.handedOverOn} ${name(g.receiverId)}接收`
-              ) : (
-                <Badge key="status" color="orange">
-                  {GIFT_STATUS_LABELS[g.status]}
-                </Badge>
-              ),
-              manage && g.status === 'registered' && (
-                <ConfirmButton
-                  key="hand"
-                  size="xs"
-                  color="blue"
-                  title={L.handOver}
-                  message={`确认于${handDate}接收“${g.description}”？`}
-                  onConfirm={() =>
-                    attempt(() => handOverGift(g.id, handDate, currentActor()), '已登记上交纪检')
-                  }
-                >
-                  {L.handOver}
-                </ConfirmButton>
-              ),
-            ]}
-          />
-        )}
+        <ListOrEmpty
+          loaded={!!gifts}
+          empty="本年度没有登记。"
+          highlightOnHover={false}
+          rows={visible}
+          head={[
+            L.receivedOn,
+            L.recipient,
+            L.giver,
+            L.description,
+            L.kind,
+            { label: '估值（元）', right: true },
+            '上交纪检',
+            '',
+          ]}
+          row={(g) => [
+            g.receivedOn,
+            name(g.staffId),
+            g.giver,
+            g.description,
+            GIFT_KIND_LABELS[g.kind],
+            g.valueFen == null ? (
+              <Text key="value" span size="sm" c="dimmed">
+                {L.unvalued}
+              </Text>
+            ) : (
+              formatYuan(g.valueFen)
+            ),
+            g.status === 'handed_over' ? (
+              `${g.handedOverOn} ${name(g.receiverId)}接收`
+            ) : (
+              <Badge key="status" color="orange">
+                {GIFT_STATUS_LABELS[g.status]}
+              </Badge>
+            ),
+            manage && g.status === 'registered' && (
+              <ConfirmButton
+                key="hand"
+                size="xs"
+                color="blue"
+                title={L.handOver}
+                message={`确认于${handDate}接收“${g.description}”？`}
+                onConfirm={() =>
+                  attempt(() => handOverGift(g.id, handDate, currentActor()), '已登记上交纪检')
+                }
+              >
+                {L.handOver}
+              </ConfirmButton>
+            ),
+          ]}
+        />
       </Card>
     </Stack>
   );
