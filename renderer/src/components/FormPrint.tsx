@@ -97,6 +97,29 @@ export function FormMeta({ left, right }: { left?: ReactNode; right?: ReactNode 
   );
 }
 
+// The usual meta line: '编号：…' on the left, '<dateLabel>：<the date>' on the right.
+export function NumberDateMeta({
+  number,
+  dateLabel,
+  date,
+}: {
+  number: string;
+  dateLabel: string;
+  date?: string | null;
+}) {
+  return (
+    <FormMeta
+      left={`编号：${number}`}
+      right={
+        <>
+          {dateLabel}：
+          <FormDate value={date} />
+        </>
+      }
+    />
+  );
+}
+
 // A date on a form: 2026年6月1日, or blank 年 月 日 for the hand when the act has not happened.
 export function FormDate({ value, blank = true }: { value?: string | null; blank?: boolean }) {
   return <>{formalDate(value) || (blank ? BLANK_DATE : '')}</>;

@@ -3,9 +3,10 @@
 import type { Table } from 'dexie';
 
 import type { ISODate } from '../../../../../shared/rules';
-import { outcomeOf, submitApproval, withdraw } from '../../../approvals/engine';
+import { outcomeOf, submitApproval } from '../../../approvals/engine';
 import type { StepSpec } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
+import { withdrawRecord } from '../../../approvals/withdrawRecord';
 import { today } from '../../../db/clock';
 import { defineCommand } from '../../../db/command';
 import { db } from '../../../db/db';
@@ -171,10 +172,8 @@ export async function onVehicleFinished(req: ApprovalRequest, actor: Actor): Pro
   await update(db.vehicleTrips, t.id, { status }, actor, status === 'approved' ? '派车已批准' : '派车未批准');
 }
 
-export async function withdrawTrip(id: string, actor: Actor): Promise<void> {
-  const t = await db.vehicleTrips.get(id);
-  if (!t?.approvalId) throw new DomainError('该申请不在审批中');
-  await withdraw(t.approvalId, actor);
+export function withdrawTrip(id: string, actor: Actor): Promise<void> {
+  return withdrawRecord(db.vehicleTrips, id, '该申请不在审批中', actor);
 }
 
 export const logDeparture = defineCommand({

@@ -1,9 +1,10 @@
 // The bureau's vehicles: registering one, and whether each is in use.
-import { Checkbox, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Checkbox, Stack, Text, TextInput } from '@mantine/core';
 
 import { can } from '../../../../../shared/permissions';
 import { currentActor, useSession } from '../../../auth/session';
 import { FormCard } from '../../../components/FormCard';
+import { ListTable } from '../../../components/ListTable';
 import { notifyError } from '../../../components/notify';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { saveVehicle } from '../core/vehicles';
@@ -36,41 +37,30 @@ export function FleetTab() {
   return (
     <Stack>
       {manage && <VehicleForm />}
-      <Table striped fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{L.plate}</Table.Th>
-            <Table.Th>{L.model}</Table.Th>
-            <Table.Th>{L.seats}</Table.Th>
-            <Table.Th>{L.driver}</Table.Th>
-            <Table.Th>在用</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {vehicles.map((v) => (
-            <Table.Tr key={v.id}>
-              <Table.Td>{v.plate}</Table.Td>
-              <Table.Td>{v.model}</Table.Td>
-              <Table.Td>{v.seats}</Table.Td>
-              <Table.Td>{v.driver}</Table.Td>
-              <Table.Td>
-                <Checkbox
-                  aria-label={`${v.plate}在用`}
-                  checked={v.active}
-                  disabled={!manage}
-                  onChange={(e) =>
-                    saveVehicle(
-                      { ...v, driver: v.driver ?? '', active: e.currentTarget.checked },
-                      currentActor(),
-                      v.id,
-                    ).catch(notifyError)
-                  }
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        highlightOnHover={false}
+        rows={vehicles}
+        head={[L.plate, L.model, L.seats, L.driver, '在用']}
+        row={(v) => [
+          v.plate,
+          v.model,
+          v.seats,
+          v.driver,
+          <Checkbox
+            key="active"
+            aria-label={`${v.plate}在用`}
+            checked={v.active}
+            disabled={!manage}
+            onChange={(e) =>
+              saveVehicle(
+                { ...v, driver: v.driver ?? '', active: e.currentTarget.checked },
+                currentActor(),
+                v.id,
+              ).catch(notifyError)
+            }
+          />,
+        ]}
+      />
       {vehicles.length === 0 && <Text c="dimmed">尚未登记车辆。</Text>}
     </Stack>
   );

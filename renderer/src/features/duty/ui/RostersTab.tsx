@@ -1,11 +1,12 @@
 // 值班安排: holiday and sensitive-period duty rosters, edited day by day (RosterEditor), printed and
 // exported (RosterDetail).
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import { can } from '../../../../../shared/permissions';
-import { href, navigate } from '../../../app/router';
+import { navigate } from '../../../app/router';
 import { useSession } from '../../../auth/session';
+import { ListOrEmpty, RowLink } from '../../../components/ListParts';
 import { listRosters } from '../core/rosters';
 import { L, ROSTER_KIND_LABELS, ROSTER_STATUS_LABELS } from '../labels';
 
@@ -26,40 +27,22 @@ export function RostersTab({ id }: { id?: string }) {
           <Button onClick={() => navigate('duty', 'rosters', 'new')}>新建值班表</Button>
         </Group>
       )}
-      {rows && visible.length === 0 ? (
-        <Text c="dimmed">没有值班表。</Text>
-      ) : (
-        <Table striped highlightOnHover fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{L.rosterTitle}</Table.Th>
-              <Table.Th>{L.rosterKind}</Table.Th>
-              <Table.Th>期间</Table.Th>
-              <Table.Th>状态</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {visible.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Anchor href={href('duty', 'rosters', r.id)} size="sm">
-                    {r.title}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{ROSTER_KIND_LABELS[r.kind]}</Table.Td>
-                <Table.Td>
-                  {r.startDate} 至 {r.endDate}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={r.status === 'published' ? 'green' : 'gray'}>
-                    {ROSTER_STATUS_LABELS[r.status]}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <ListOrEmpty
+        loaded={!!rows}
+        empty="没有值班表。"
+        rows={visible}
+        head={[L.rosterTitle, L.rosterKind, '期间', '状态']}
+        row={(r) => [
+          <RowLink key="title" to={['duty', 'rosters', r.id]}>
+            {r.title}
+          </RowLink>,
+          ROSTER_KIND_LABELS[r.kind],
+          `${r.startDate} 至 ${r.endDate}`,
+          <Badge key="status" color={r.status === 'published' ? 'green' : 'gray'}>
+            {ROSTER_STATUS_LABELS[r.status]}
+          </Badge>,
+        ]}
+      />
     </Stack>
   );
 }

@@ -3,8 +3,8 @@
 import type { Table } from 'dexie';
 
 import type { ISODate } from '../../../../../shared/rules';
-import { withdraw } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
+import { withdrawRecord } from '../../../approvals/withdrawRecord';
 import { requireActDate } from '../../../db/actDate';
 import { nowIso, today } from '../../../db/clock';
 import { defineCommand } from '../../../db/command';
@@ -13,15 +13,13 @@ import { db } from '../../../db/db';
 import { getLive, getLiveMany } from '../../../db/live';
 import { DomainError, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
-import type { Expense } from '../../../db/schema/finance';
+import type { Expense, ExpenseSource } from '../../../db/schema/finance';
 import { requireDate } from '../../../db/validate';
 
 import { claimTables, submitSourcedClaim, WITNESS } from './claims';
 
-export async function withdrawExpense(id: string, actor: Actor): Promise<void> {
-  const e = await db.expenses.get(id);
-  if (!e?.approvalId) throw new DomainError('该报销单不在审批中');
-  await withdraw(e.approvalId, actor);
+export function withdrawExpense(id: string, actor: Actor): Promise<void> {
+  return withdrawRecord(db.expenses, id, '该报销单不在审批中', actor);
 }
 
 export const cancelDraft = defineCommand({
@@ -40,57 +38,47 @@ function sourceTables(d: Db): Table[] {
   return [d.publicityPieces, d.signedBills, d.tuitionClaims];
 }
 
+// What a source row becomes when its claim is paid (on `paidOn`) or released, and the audit notes.
+type SourceOutcome<T> = {
+  paid: (paidOn: ISODate) => Partial<T>;
+  paidNote: string;
+  released: Partial<T>;
+  releasedNote: string;
+};
+type SourceRow = { [K in ExpenseSource['table']]: Db[K] extends Table<infer T, string> ? T : never };
+
+const SOURCE_OUTCOMES: { [K in ExpenseSource['table']]: SourceOutcome<SourceRow[K]> } = {
+  publicityPieces: {
+    paid: (paidOn) => ({ claimState: 'paid', paidOn }),
+    paidNote: '奖励已发放',
+    released: { expenseId: null },
+    releasedNote: '报销未通过，奖励待重新报销',
+  },
+  signedBills: {
+    paid: (paidOn) => ({ status: 'settled', settledOn: paidOn }),
+    paidNote: '签单已结算',
+    released: { status: 'open', expenseId: null },
+    releasedNote: '结算报销未通过',
+  },
+  tuitionClaims: {
+    paid: () => ({ status: 'paid' }),
+    paidNote: '学费已报销',
+    released: { status: 'submitted', expenseId: undefined },
+    releasedNote: '学费报销未通过',
+  },
+};
+
 // Sources follow the claim: paid → paid/settled; refused or withdrawn → free again.
 async function updateSources(e: Expense, outcome: 'paid' | 'released', actor: Actor) {
   const src = e.source;
   if (!src) return;
   const paidOn = e.paidOn ?? today();
+  const o = SOURCE_OUTCOMES[src.table];
+  // one table of the three: the changes were typed against its row above
+  const table = db[src.table] as Table<SourceRow[typeof src.table], string>;
   for (const id of src.ids) {
-    if (src.table === 'publicityPieces') {
-      if (outcome === 'paid')
-        await update(
-          db.publicityPieces,
-          id,
-          { claimState: 'paid', paidOn },
-          actor,
-          `奖励已发放（${e.number}）`,
-        );
-      else
-        await update(
-          db.publicityPieces,
-          id,
-          { expenseId: null },
-          actor,
-          `报销未通过，奖励待重新报销（${e.number}）`,
-        );
-    } else if (src.table === 'signedBills') {
-      if (outcome === 'paid')
-        await update(
-          db.signedBills,
-          id,
-          { status: 'settled', settledOn: paidOn },
-          actor,
-          `签单已结算（${e.number}）`,
-        );
-      else
-        await update(
-          db.signedBills,
-          id,
-          { status: 'open', expenseId: null },
-          actor,
-          `结算报销未通过（${e.number}）`,
-        );
-    } else if (outcome === 'paid') {
-      await update(db.tuitionClaims, id, { status: 'paid' }, actor, `学费已报销（${e.number}）`);
-    } else {
-      await update(
-        db.tuitionClaims,
-        id,
-        { status: 'submitted', expenseId: undefined },
-        actor,
-        `学费报销未通过（${e.number}）`,
-      );
-    }
+    if (outcome === 'paid') await update(table, id, o.paid(paidOn), actor, `${o.paidNote}（${e.number}）`);
+    else await update(table, id, o.released, actor, `${o.releasedNote}（${e.number}）`);
   }
 }
 

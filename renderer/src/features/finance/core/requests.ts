@@ -3,8 +3,9 @@ import type { Table } from 'dexie';
 
 import type { Approver, Route } from '../../../../../shared/rules';
 import { printingRequestRoute, requestApproved, supplyRequestRoute } from '../../../../../shared/rules';
-import { outcomeOf, resolveRouteSteps, submitApproval, withdraw } from '../../../approvals/engine';
+import { outcomeOf, resolveRouteSteps, submitApproval } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
+import { withdrawRecord } from '../../../approvals/withdrawRecord';
 import { nowIso, today } from '../../../db/clock';
 import { defineCommand } from '../../../db/command';
 import { db } from '../../../db/db';
@@ -134,10 +135,8 @@ export async function onSpendRequestFinished(req: ApprovalRequest, actor: Actor)
   );
 }
 
-export async function withdrawSpendRequest(id: string, actor: Actor): Promise<void> {
-  const r = await db.spendRequests.get(id);
-  if (!r?.approvalId) throw new DomainError('该申报单不在审批中');
-  await withdraw(r.approvalId, actor);
+export function withdrawSpendRequest(id: string, actor: Actor): Promise<void> {
+  return withdrawRecord(db.spendRequests, id, '该申报单不在审批中', actor);
 }
 
 export const markRequestPrinted = defineCommand({

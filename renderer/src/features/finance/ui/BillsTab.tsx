@@ -1,18 +1,6 @@
 // 签单与季末结算 (FIN-3): bills signed on account are registered, listed by the quarter they settle in,
 // and a vendor's open bills are settled in one claim with the vendor's invoice.
-import {
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
@@ -21,9 +9,8 @@ import { can } from '../../../../../shared/permissions';
 import type { Invoice } from '../../../../../shared/rules';
 import { formatYuan, INVOICE_LABELS, INVOICES, quarterEnds, rmbUppercase } from '../../../../../shared/rules';
 import { currentActor, useSession } from '../../../auth/session';
-import { yearOptions } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
-import { notifyError } from '../../../components/notify';
+import { ExportButton, ListOrEmpty, PickBox, usePicks, YearPicker } from '../../../components/ListParts';
 import { RuleLines } from '../../../components/RuleCite';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { today } from '../../../db/clock';
@@ -46,7 +33,8 @@ export function BillsTab() {
   const { name } = useStaff();
   // Open bills of earlier quarters are overdue for settlement: shown with this quarter.
   const bills = useLiveQuery(() => listQuarterBills(settleBy, t), [settleBy, t]);
-  const [picked, setPicked] = useState<string[]>([]);
+  const picks = usePicks();
+  const { picked, setPicked } = picks;
   const settle = useCommandForm({
     initial: { kind: 'vat_ordinary' as Invoice, number: '' },
     // no bills picked: the command refuses at 签单 (bills)
@@ -70,13 +58,9 @@ export function BillsTab() {
       settleBy: b.settleBy,
       state: BILL_STATUS_LABELS[b.status],
     }));
-    try {
-      await exportLedger(`季末签单结算清单-${year}年第${quarter}季度`, [
-        settlementLedger(await unitName(), `${year}年第${quarter}季度`, rows),
-      ]);
-    } catch (e) {
-      notifyError(e);
-    }
+    await exportLedger(`季末签单结算清单-${year}年第${quarter}季度`, [
+      settlementLedger(await unitName(), `${year}年第${quarter}季度`, rows),
+    ]);
   }
 
   return (
@@ -88,13 +72,7 @@ export function BillsTab() {
           <Title order={5} mr="auto">
             季末签单结算清单（结算日 {settleBy}）
           </Title>
-          <NativeSelect
-            label="年度"
-            value={year}
-            onChange={(e) => setYear(e.currentTarget.value)}
-            data={yearOptions()}
-            w={110}
-          />
+          <YearPicker value={year} onChange={setYear} w={110} />
           <NativeSelect
             label="季度"
             value={quarter}
@@ -102,61 +80,43 @@ export function BillsTab() {
             data={['1', '2', '3', '4'].map((q) => ({ value: q, label: `第${q}季度` }))}
             w={110}
           />
-          <Button variant="default" onClick={exportList}>
-            导出Excel
-          </Button>
+          <ExportButton onExport={exportList} />
         </Group>
-        {bills && bills.length === 0 ? (
-          <Text c="dimmed">本季度没有签单。</Text>
-        ) : (
-          <Table striped fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th />
-                <Table.Th>{L.vendor}</Table.Th>
-                <Table.Th>{L.signedOn}</Table.Th>
-                <Table.Th>{L.billDescription}</Table.Th>
-                <Table.Th>{L.signer}</Table.Th>
-                <Table.Th ta="right">金额（元）</Table.Th>
-                <Table.Th>结算期限</Table.Th>
-                <Table.Th>状态</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(bills ?? []).map((b) => (
-                <Table.Tr key={b.id}>
-                  <Table.Td>
-                    {manage && b.status === 'open' && (
-                      <Checkbox
-                        aria-label={`选择 ${b.vendor} ${b.signedOn} ${b.description}`}
-                        checked={picked.includes(b.id)}
-                        onChange={(e) =>
-                          setPicked(
-                            e.currentTarget.checked ? [...picked, b.id] : picked.filter((x) => x !== b.id),
-                          )
-                        }
-                      />
-                    )}
-                  </Table.Td>
-                  <Table.Td>{b.vendor}</Table.Td>
-                  <Table.Td>{b.signedOn}</Table.Td>
-                  <Table.Td>{b.description}</Table.Td>
-                  <Table.Td>{name(b.signerId)}</Table.Td>
-                  <Table.Td ta="right">{formatYuan(b.amountFen)}</Table.Td>
-                  <Table.Td>
-                    {b.settleBy}
-                    {b.status === 'open' && b.settleBy < t && (
-                      <Badge ml={4} size="xs" color="red">
-                        逾期未结
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{BILL_STATUS_LABELS[b.status]}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <ListOrEmpty
+          loaded={!!bills}
+          empty="本季度没有签单。"
+          highlightOnHover={false}
+          rows={bills}
+          head={[
+            '',
+            L.vendor,
+            L.signedOn,
+            L.billDescription,
+            L.signer,
+            { label: '金额（元）', right: true },
+            '结算期限',
+            '状态',
+          ]}
+          row={(b) => [
+            manage && b.status === 'open' && (
+              <PickBox picks={picks} id={b.id} label={`选择 ${b.vendor} ${b.signedOn} ${b.description}`} />
+            ),
+            b.vendor,
+            b.signedOn,
+            b.description,
+            name(b.signerId),
+            formatYuan(b.amountFen),
+            <>
+              {b.settleBy}
+              {b.status === 'open' && b.settleBy < t && (
+                <Badge ml={4} size="xs" color="red">
+                  逾期未结
+                </Badge>
+              )}
+            </>,
+            BILL_STATUS_LABELS[b.status],
+          ]}
+        />
         {manage && (
           <>
             <FormCard

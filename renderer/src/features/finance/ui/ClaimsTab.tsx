@@ -1,32 +1,28 @@
 // 报销: the year's claims (keyset pages, newest first), one claim with its approval chain, the
 // decision form for whoever's step it is (the witness at the check step), payment, and the print.
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { can } from '../../../../../shared/permissions';
 import { formatYuan, INVOICE_LABELS, rmbUppercase } from '../../../../../shared/rules';
-import { href, navigate } from '../../../app/router';
+import { navigate } from '../../../app/router';
 import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
 import { approvalFor } from '../../../approvals/engine';
 import { currentActor, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
-import { DateField, thisYear as currentYear, yearOptions } from '../../../components/dates';
+import { DateField, thisYear as currentYear } from '../../../components/dates';
 import { BackLink, DetailCard, InfoRows, Loading, Missing, StatusBadge } from '../../../components/Detail';
 import { FormCard } from '../../../components/FormCard';
-import { ListTable, MoreButton } from '../../../components/ListTable';
+import {
+  ActionButton,
+  ListOrEmpty,
+  PickBox,
+  RowLink,
+  usePicks,
+  YearPicker,
+} from '../../../components/ListParts';
+import { MoreButton } from '../../../components/ListTable';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { Yuan } from '../../../components/Yuan';
@@ -69,13 +65,7 @@ export function ClaimsTab({ id }: { id?: string }) {
   return (
     <Stack>
       <Group align="flex-end">
-        <NativeSelect
-          label="年度"
-          value={year}
-          onChange={(e) => setYear(e.currentTarget.value)}
-          data={yearOptions()}
-          w={120}
-        />
+        <YearPicker value={year} onChange={setYear} />
         <NativeSelect
           label="状态"
           value={status}
@@ -99,45 +89,43 @@ export function ClaimsTab({ id }: { id?: string }) {
         </Button>
       </Group>
       {can(user.roles, 'finance.manage') && <TuitionCard />}
-      {rows && shown.length === 0 ? (
-        <Text c="dimmed">本年度没有符合条件的报销单。</Text>
-      ) : (
-        <ListTable
-          rows={shown}
-          head={[
-            '报销单号',
-            '经办人',
-            '类别',
-            '用途',
-            { label: '金额（元）', right: true },
-            '开支日期',
-            '状态',
-          ]}
-          row={(e) => [
-            <Anchor key="number" href={href('finance', 'claims', e.id)} size="sm">
-              {e.number}
-            </Anchor>,
-            name(e.claimantId),
-            CATEGORY_LABELS[e.category],
-            <>
-              {e.purpose}
-              {e.late && (
-                <Badge ml={4} size="xs" color="orange">
-                  逾期报销
-                </Badge>
-              )}
-            </>,
-            formatYuan(e.amountFen),
-            e.expenseOn,
-            <StatusBadge
-              key="status"
-              value={e.status}
-              labels={EXPENSE_STATUS_LABELS}
-              colors={EXPENSE_STATUS_COLORS}
-            />,
-          ]}
-        />
-      )}
+      <ListOrEmpty
+        loaded={!!rows}
+        empty="本年度没有符合条件的报销单。"
+        rows={shown}
+        head={[
+          '报销单号',
+          '经办人',
+          '类别',
+          '用途',
+          { label: '金额（元）', right: true },
+          '开支日期',
+          '状态',
+        ]}
+        row={(e) => [
+          <RowLink key="number" to={['finance', 'claims', e.id]}>
+            {e.number}
+          </RowLink>,
+          name(e.claimantId),
+          CATEGORY_LABELS[e.category],
+          <>
+            {e.purpose}
+            {e.late && (
+              <Badge ml={4} size="xs" color="orange">
+                逾期报销
+              </Badge>
+            )}
+          </>,
+          formatYuan(e.amountFen),
+          e.expenseOn,
+          <StatusBadge
+            key="status"
+            value={e.status}
+            labels={EXPENSE_STATUS_LABELS}
+            colors={EXPENSE_STATUS_COLORS}
+          />,
+        ]}
+      />
       <MoreButton more={rows && rows.length > limit} onMore={() => setLimit(limit + PAGE)} />
     </Stack>
   );
@@ -281,8 +269,7 @@ function PayCard({ id }: { id: string }) {
 function TuitionCard() {
   const live = useLiveQuery(submittedTuitionClaims, [], []);
   const { name } = useStaff();
-  const [picked, setPicked] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const picks = usePicks();
   if (live.length === 0) return null;
   return (
     <Card withBorder>
@@ -294,13 +281,7 @@ function TuitionCard() {
           {live.map((t) => (
             <Table.Tr key={t.id}>
               <Table.Td w={40}>
-                <Checkbox
-                  aria-label={`选择 ${name(t.staffId)} ${t.description}`}
-                  checked={picked.includes(t.id)}
-                  onChange={(ev) =>
-                    setPicked(ev.currentTarget.checked ? [...picked, t.id] : picked.filter((x) => x !== t.id))
-                  }
-                />
+                <PickBox picks={picks} id={t.id} label={`选择 ${name(t.staffId)} ${t.description}`} />
               </Table.Td>
               <Table.Td>{name(t.staffId)}</Table.Td>
               <Table.Td>{t.description}</Table.Td>
@@ -311,25 +292,17 @@ function TuitionCard() {
         </Table.Tbody>
       </Table>
       <Group mt="xs">
-        <Button
+        <ActionButton
           size="xs"
-          disabled={picked.length === 0}
-          loading={busy}
-          onClick={async () => {
-            setBusy(true);
-            try {
-              const e = await createTuitionClaim(picked, currentActor());
-              notifyOk(`已生成报销单 ${e.number}`);
-              setPicked([]);
-            } catch (err) {
-              notifyError(err);
-            } finally {
-              setBusy(false);
-            }
+          disabled={picks.picked.length === 0}
+          action={async () => {
+            const e = await createTuitionClaim(picks.picked, currentActor());
+            notifyOk(`已生成报销单 ${e.number}`);
+            picks.setPicked([]);
           }}
         >
           生成学费报销单
-        </Button>
+        </ActionButton>
       </Group>
     </Card>
   );

@@ -13,7 +13,7 @@ import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor } from '../../../auth/session';
 import {
   FormDate,
-  FormMeta,
+  NumberDateMeta,
   FormPrint,
   FormTitle,
   opinionText,
@@ -64,15 +64,7 @@ export function ExpensePrint({ e, req, claimant }: { e: Expense; req?: ApprovalR
       onPrinted={() => markExpensePrinted(e.id, currentActor())}
     >
       <FormTitle>{unit}报销审批单</FormTitle>
-      <FormMeta
-        left={`编号：${e.number}`}
-        right={
-          <>
-            报销日期：
-            <FormDate value={e.claimedOn} />
-          </>
-        }
-      />
+      <NumberDateMeta number={e.number} dateLabel="报销日期" date={e.claimedOn} />
       <table className="form-table">
         <tbody>
           <tr>

@@ -1,10 +1,10 @@
 // 报销登记: one year's claims exported as a ledger.
-import { Button, Card, Group, NativeSelect, Text } from '@mantine/core';
+import { Card, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 
 import { expenseLedger } from '../../../../../shared/ledgers/finance';
-import { thisYear as currentYear, yearOptions } from '../../../components/dates';
-import { notifyError } from '../../../components/notify';
+import { thisYear as currentYear } from '../../../components/dates';
+import { ActionButton, YearPicker } from '../../../components/ListParts';
 import { exportLedger } from '../../../export';
 import { staffName, unitName } from '../../../org/org';
 import { claimsOfYear } from '../core/queries';
@@ -12,39 +12,31 @@ import { CATEGORY_LABELS, EXPENSE_STATUS_LABELS } from '../labels';
 
 export function LedgerTab() {
   const [year, setYear] = useState(String(currentYear()));
-  const [busy, setBusy] = useState(false);
   async function go() {
-    setBusy(true);
-    try {
-      const y = Number(year);
-      const rows = await claimsOfYear(y);
-      const names = new Map<string, string>();
-      for (const e of rows)
-        if (!names.has(e.claimantId)) names.set(e.claimantId, await staffName(e.claimantId));
-      const spec = expenseLedger(
-        await unitName(),
-        `${y}年度`,
-        rows.map((e) => ({
-          number: e.number,
-          claimedOn: e.claimedOn ?? null,
-          expenseOn: e.expenseOn,
-          claimant: names.get(e.claimantId) ?? '',
-          category: CATEGORY_LABELS[e.category],
-          purpose: e.purpose,
-          amountFen: e.amountFen,
-          late: e.late,
-          lateReason: e.lateReason ?? '',
-          decision: e.meetingDecisionNumber ?? '',
-          state: EXPENSE_STATUS_LABELS[e.status],
-          paidOn: e.paidOn ?? null,
-        })),
-      );
-      await exportLedger(`报销登记-${y}`, [spec]);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
+    const y = Number(year);
+    const rows = await claimsOfYear(y);
+    const names = new Map<string, string>();
+    for (const e of rows)
+      if (!names.has(e.claimantId)) names.set(e.claimantId, await staffName(e.claimantId));
+    const spec = expenseLedger(
+      await unitName(),
+      `${y}年度`,
+      rows.map((e) => ({
+        number: e.number,
+        claimedOn: e.claimedOn ?? null,
+        expenseOn: e.expenseOn,
+        claimant: names.get(e.claimantId) ?? '',
+        category: CATEGORY_LABELS[e.category],
+        purpose: e.purpose,
+        amountFen: e.amountFen,
+        late: e.late,
+        lateReason: e.lateReason ?? '',
+        decision: e.meetingDecisionNumber ?? '',
+        state: EXPENSE_STATUS_LABELS[e.status],
+        paidOn: e.paidOn ?? null,
+      })),
+    );
+    await exportLedger(`报销登记-${y}`, [spec]);
   }
   return (
     <Card withBorder maw={600}>
@@ -52,16 +44,8 @@ export function LedgerTab() {
         导出一年的报销登记（报销单号、开支及报销日期、经办人、类别、用途、金额、逾期报销理由、局长办公会决定、状态、付款日期）。
       </Text>
       <Group align="flex-end">
-        <NativeSelect
-          label="年度"
-          value={year}
-          onChange={(e) => setYear(e.currentTarget.value)}
-          data={yearOptions()}
-          w={120}
-        />
-        <Button onClick={go} loading={busy}>
-          导出Excel
-        </Button>
+        <YearPicker value={year} onChange={setYear} />
+        <ActionButton action={go}>导出Excel</ActionButton>
       </Group>
     </Card>
   );

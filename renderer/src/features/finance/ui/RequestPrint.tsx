@@ -12,7 +12,7 @@ import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor } from '../../../auth/session';
 import {
   FormDate,
-  FormMeta,
+  NumberDateMeta,
   FormPrint,
   FormTitle,
   opinionText,
@@ -52,15 +52,7 @@ export function RequestPrint({
         {unit}
         {formName}
       </FormTitle>
-      <FormMeta
-        left={`编号：${r.number}`}
-        right={
-          <>
-            申报日期：
-            <FormDate value={r.requestedOn} />
-          </>
-        }
-      />
+      <NumberDateMeta number={r.number} dateLabel="申报日期" date={r.requestedOn} />
       <table className="form-table">
         <tbody>
           <tr>

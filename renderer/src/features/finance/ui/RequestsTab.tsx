@@ -1,14 +1,15 @@
 // 申报单 (FIN-6): 添置办公用品申报单 (分管领导 and 主要领导) and 印制文件申报单 (分管领导 or 主要领导),
 // approved before the spending they allow (RequestForm); each printable with its approval chain
 // (RequestDetail, RequestPrint).
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import { can } from '../../../../../shared/permissions';
 import { formatYuan } from '../../../../../shared/rules';
-import { href, navigate } from '../../../app/router';
+import { navigate } from '../../../app/router';
 import { useSession } from '../../../auth/session';
 import { thisYear as currentYear } from '../../../components/dates';
+import { ListOrEmpty, RowLink } from '../../../components/ListParts';
 import { RuleLines } from '../../../components/RuleCite';
 import { useStaffBook as useStaff } from '../../../org/hooks';
 import { listRequests } from '../core/requests';
@@ -38,42 +39,25 @@ export function RequestsTab({ id }: { id?: string }) {
         </Stack>
         <Button onClick={() => navigate('finance', 'requests', 'new')}>填写申报单</Button>
       </Group>
-      {rows && rows.length === 0 ? (
-        <Text c="dimmed">没有申报单。</Text>
-      ) : (
-        <Table striped highlightOnHover fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>编号</Table.Th>
-              <Table.Th>类型</Table.Th>
-              <Table.Th>事由</Table.Th>
-              <Table.Th>申报人</Table.Th>
-              <Table.Th>申报日期</Table.Th>
-              <Table.Th ta="right">预算（元）</Table.Th>
-              <Table.Th>状态</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(rows ?? []).map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Anchor href={href('finance', 'requests', r.id)} size="sm">
-                    {r.number}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{REQUEST_KIND_LABELS[r.kind]}</Table.Td>
-                <Table.Td>{r.title}</Table.Td>
-                <Table.Td>{name(r.applicantId)}</Table.Td>
-                <Table.Td>{r.requestedOn}</Table.Td>
-                <Table.Td ta="right">{formatYuan(r.estimatedFen)}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLOR[r.status]}>{REQUEST_STATUS_LABELS[r.status]}</Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <ListOrEmpty
+        loaded={!!rows}
+        empty="没有申报单。"
+        rows={rows}
+        head={['编号', '类型', '事由', '申报人', '申报日期', { label: '预算（元）', right: true }, '状态']}
+        row={(r) => [
+          <RowLink key="number" to={['finance', 'requests', r.id]}>
+            {r.number}
+          </RowLink>,
+          REQUEST_KIND_LABELS[r.kind],
+          r.title,
+          name(r.applicantId),
+          r.requestedOn,
+          formatYuan(r.estimatedFen),
+          <Badge key="status" color={STATUS_COLOR[r.status]}>
+            {REQUEST_STATUS_LABELS[r.status]}
+          </Badge>,
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,13 +1,15 @@
 // The year's integrity pledges (廉政承诺书), one per person (ASM-1 item 8).
-import { Badge, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { can } from '../../../../../shared/permissions';
 import { currentActor, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
-import { DateField, thisYear as currentYear, yearOptions } from '../../../components/dates';
-import { notifyError, notifyOk } from '../../../components/notify';
+import { DateField, thisYear as currentYear } from '../../../components/dates';
+import { attempt, YearPicker } from '../../../components/ListParts';
+import { ListTable } from '../../../components/ListTable';
+import { notifyError } from '../../../components/notify';
 import { today } from '../../../db/clock';
 import { useSections, useStaffBook as useStaff } from '../../../org/hooks';
 import { listPledges, revokePledge, signPledge } from '../core/integrity';
@@ -24,79 +26,57 @@ export function PledgesTab() {
   const byStaff = new Map((pledges ?? []).map((p) => [p.staffId, p]));
   const people = manage ? list : list.filter((s) => s.id === user.staffId);
   const signed = people.filter((s) => byStaff.has(s.id)).length;
-  async function sign(staffId: string) {
-    try {
-      await signPledge(staffId, Number(year), signedOn, currentActor());
-      notifyOk('已登记签订');
-    } catch (e) {
-      notifyError(e);
-    }
-  }
+  const sign = (staffId: string) =>
+    attempt(() => signPledge(staffId, Number(year), signedOn, currentActor()), '已登记签订');
   return (
     <Stack>
       <Text size="sm" c="dimmed">
         廉政承诺书每人每年签订一份，作为年度考核第8项“是否签订廉政承诺书”的依据（ASM-1）。
       </Text>
       <Group align="flex-end">
-        <NativeSelect
-          label={L.pledgeYear}
-          value={year}
-          onChange={(e) => setYear(e.currentTarget.value)}
-          data={yearOptions()}
-          w={120}
-        />
+        <YearPicker label={L.pledgeYear} value={year} onChange={setYear} />
         <DateField label={L.signedOn} value={signedOn} onChange={setSignedOn} w={170} />
         <Text ml="auto" size="sm">
           已签订 {signed} / {people.length} 人
         </Text>
       </Group>
-      <Table striped fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>姓名</Table.Th>
-            <Table.Th>股室</Table.Th>
-            <Table.Th>职务</Table.Th>
-            <Table.Th>{L.signedOn}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {people.map((s) => {
-            const p = byStaff.get(s.id);
-            return (
-              <Table.Tr key={s.id}>
-                <Table.Td>{s.name}</Table.Td>
-                <Table.Td>{s.sectionId ? sections.get(s.sectionId) : '局领导'}</Table.Td>
-                <Table.Td>{s.title}</Table.Td>
-                <Table.Td>{p ? p.signedOn : <Badge color="orange">未签订</Badge>}</Table.Td>
-                <Table.Td>
-                  {!p && (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => sign(s.id)}
-                      aria-label={`${L.sign} ${s.name}`}
-                    >
-                      {L.sign}
-                    </Button>
-                  )}
-                  {p && manage && (
-                    <ConfirmButton
-                      size="xs"
-                      variant="subtle"
-                      title="撤销登记"
-                      message={`撤销${s.name}${year}年度廉政承诺书的登记（误登记时使用）？`}
-                      onConfirm={() => revokePledge(p.id, '误登记', currentActor()).catch(notifyError)}
-                    >
-                      撤销
-                    </ConfirmButton>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        highlightOnHover={false}
+        rows={people}
+        head={['姓名', '股室', '职务', L.signedOn, '']}
+        row={(s) => {
+          const p = byStaff.get(s.id);
+          return [
+            s.name,
+            s.sectionId ? sections.get(s.sectionId) : '局领导',
+            s.title,
+            p ? p.signedOn : <Badge color="orange">未签订</Badge>,
+            <>
+              {!p && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => sign(s.id)}
+                  aria-label={`${L.sign} ${s.name}`}
+                >
+                  {L.sign}
+                </Button>
+              )}
+              {p && manage && (
+                <ConfirmButton
+                  size="xs"
+                  variant="subtle"
+                  title="撤销登记"
+                  message={`撤销${s.name}${year}年度廉政承诺书的登记（误登记时使用）？`}
+                  onConfirm={() => revokePledge(p.id, '误登记', currentActor()).catch(notifyError)}
+                >
+                  撤销
+                </ConfirmButton>
+              )}
+            </>,
+          ];
+        }}
+      />
     </Stack>
   );
 }

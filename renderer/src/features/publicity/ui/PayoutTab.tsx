@@ -1,13 +1,14 @@
 // The rewards the office approved, paid out as one claim (FIN-1), and the year's payout sheet.
-import { Button, Card, Checkbox, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 
 import { publicityPayoutLedger } from '../../../../../shared/ledgers/finance';
 import { can } from '../../../../../shared/permissions';
 import { formatYuan, LEVEL_LABELS, rmbUppercase } from '../../../../../shared/rules';
 import { currentActor, useSession } from '../../../auth/session';
-import { thisYear as currentYear, yearOptions } from '../../../components/dates';
-import { notifyError, notifyOk } from '../../../components/notify';
+import { thisYear as currentYear } from '../../../components/dates';
+import { ActionButton, ExportButton, PickBox, usePicks, YearPicker } from '../../../components/ListParts';
+import { notifyOk } from '../../../components/notify';
 import { exportLedger } from '../../../export';
 import { useStaffBook as useStaff } from '../../../org/hooks';
 import { unitName } from '../../../org/org';
@@ -22,45 +23,33 @@ export function PayoutTab() {
   const [year, setYear] = useState(String(currentYear()));
   const pieces = usePieces(Number(year));
   const { name } = useStaff();
-  const [picked, setPicked] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const picks = usePicks();
+  const { picked } = picks;
   const ready = (pieces ?? []).filter((p) => p.claimState === 'office_reviewed' && !p.expenseId);
   const pickedFen = ready.filter((p) => picked.includes(p.id)).reduce((n, p) => n + p.rewardFen, 0);
 
   async function exportYear() {
-    try {
-      const rows = (pieces ?? []).map((p) => ({
-        person: name(p.staffId),
-        title: p.title,
-        outlet: p.outlet,
-        level: p.level,
-        chars: p.chars,
-        kind: KIND_LABELS[p.kind],
-        rewardFen: p.rewardFen,
-        publishedOn: p.publishedOn,
-        state: STATE_LABEL[p.claimState],
-      }));
-      await exportLedger(`宣传奖励发放表-${year}`, [
-        publicityPayoutLedger(await unitName(), Number(year), rows),
-      ]);
-    } catch (e) {
-      notifyError(e);
-    }
+    const rows = (pieces ?? []).map((p) => ({
+      person: name(p.staffId),
+      title: p.title,
+      outlet: p.outlet,
+      level: p.level,
+      chars: p.chars,
+      kind: KIND_LABELS[p.kind],
+      rewardFen: p.rewardFen,
+      publishedOn: p.publishedOn,
+      state: STATE_LABEL[p.claimState],
+    }));
+    await exportLedger(`宣传奖励发放表-${year}`, [
+      publicityPayoutLedger(await unitName(), Number(year), rows),
+    ]);
   }
 
   return (
     <Stack>
       <Group align="flex-end">
-        <NativeSelect
-          label={L.year}
-          value={year}
-          onChange={(e) => setYear(e.currentTarget.value)}
-          data={yearOptions()}
-          w={120}
-        />
-        <Button variant="default" onClick={exportYear} ml="auto">
-          导出Excel
-        </Button>
+        <YearPicker label={L.year} value={year} onChange={setYear} />
+        <ExportButton onExport={exportYear} ml="auto" />
       </Group>
       <Text size="sm" c="dimmed">
         “导出Excel”导出本年度宣传奖励发放表（姓名、作品标题、刊发媒体、级别、字数、类别、金额、个人合计）。办公室审核通过的作品由财务按报账制度（FIN-1）发放。
@@ -77,17 +66,7 @@ export function PayoutTab() {
               {ready.map((p) => (
                 <Table.Tr key={p.id}>
                   <Table.Td w={40}>
-                    {manage && (
-                      <Checkbox
-                        aria-label={`选择 ${p.title}`}
-                        checked={picked.includes(p.id)}
-                        onChange={(e) =>
-                          setPicked(
-                            e.currentTarget.checked ? [...picked, p.id] : picked.filter((x) => x !== p.id),
-                          )
-                        }
-                      />
-                    )}
+                    {manage && <PickBox picks={picks} id={p.id} label={`选择 ${p.title}`} />}
                   </Table.Td>
                   <Table.Td>{name(p.staffId)}</Table.Td>
                   <Table.Td>{p.title}</Table.Td>
@@ -100,28 +79,20 @@ export function PayoutTab() {
         )}
         {manage && ready.length > 0 && (
           <Group mt="sm">
-            <Button variant="light" size="xs" onClick={() => setPicked(ready.map((p) => p.id))}>
+            <Button variant="light" size="xs" onClick={() => picks.setPicked(ready.map((p) => p.id))}>
               全选
             </Button>
-            <Button
+            <ActionButton
               size="xs"
               disabled={picked.length === 0}
-              loading={busy}
-              onClick={async () => {
-                setBusy(true);
-                try {
-                  const e = await createRewardPayout(picked, currentActor());
-                  notifyOk(`已生成报销单 ${e.number}`);
-                  setPicked([]);
-                } catch (err) {
-                  notifyError(err);
-                } finally {
-                  setBusy(false);
-                }
+              action={async () => {
+                const e = await createRewardPayout(picked, currentActor());
+                notifyOk(`已生成报销单 ${e.number}`);
+                picks.setPicked([]);
               }}
             >
               {L.payout}
-            </Button>
+            </ActionButton>
             {picked.length > 0 && (
               <Text size="sm">
                 已选{picked.length}篇，合计 ¥{formatYuan(pickedFen)}（{rmbUppercase(pickedFen)}）

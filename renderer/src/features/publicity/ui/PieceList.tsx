@@ -7,7 +7,7 @@ import { href, navigate } from '../../../app/router';
 import { useSession } from '../../../auth/session';
 import { thisYear as currentYear, yearOptions } from '../../../components/dates';
 import { StatusBadge } from '../../../components/Detail';
-import { ListTable } from '../../../components/ListTable';
+import { ListOrEmpty } from '../../../components/ListParts';
 import { Yuan } from '../../../components/Yuan';
 import { useStaffBook as useStaff } from '../../../org/hooks';
 import { KIND_LABELS, L } from '../labels';
@@ -43,37 +43,35 @@ export function PieceList() {
         </Text>
         <Button onClick={() => navigate('publicity', 'new')}>{L.tabNew}</Button>
       </Group>
-      {pieces && rows.length === 0 ? (
-        <Text c="dimmed">本年度没有登记的作品。</Text>
-      ) : (
-        <ListTable
-          rows={rows}
-          head={[
-            L.pieceTitle,
-            L.author,
-            L.outlet,
-            '级别',
-            L.chars,
-            L.kind,
-            L.publishedOn,
-            { label: '奖励（元）', right: true },
-            '状态',
-          ]}
-          row={(p) => [
-            <Anchor key="title" href={href('publicity', 'pieces', p.id)} size="sm">
-              {p.title}
-            </Anchor>,
-            name(p.staffId),
-            p.outlet,
-            LEVEL_LABELS[p.level],
-            p.chars,
-            KIND_LABELS[p.kind],
-            p.publishedOn,
-            formatYuan(p.rewardFen),
-            <StatusBadge key="state" value={p.claimState} labels={STATE_LABEL} colors={STATE_COLOR} />,
-          ]}
-        />
-      )}
+      <ListOrEmpty
+        loaded={!!pieces}
+        empty="本年度没有登记的作品。"
+        rows={rows}
+        head={[
+          L.pieceTitle,
+          L.author,
+          L.outlet,
+          '级别',
+          L.chars,
+          L.kind,
+          L.publishedOn,
+          { label: '奖励（元）', right: true },
+          '状态',
+        ]}
+        row={(p) => [
+          <Anchor key="title" href={href('publicity', 'pieces', p.id)} size="sm">
+            {p.title}
+          </Anchor>,
+          name(p.staffId),
+          p.outlet,
+          LEVEL_LABELS[p.level],
+          p.chars,
+          KIND_LABELS[p.kind],
+          p.publishedOn,
+          formatYuan(p.rewardFen),
+          <StatusBadge key="state" value={p.claimState} labels={STATE_LABEL} colors={STATE_COLOR} />,
+        ]}
+      />
     </Stack>
   );
 }
