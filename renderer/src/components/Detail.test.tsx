@@ -65,6 +65,29 @@ describe('list table', () => {
     expect(h.match(/text-align:right/g)).toHaveLength(3);
   });
 
+  it('keeps a column on one line, adds a row after a record, and says when there is none', () => {
+    const rows = [{ id: 'a', n: '甲', d: '2026-01-02' }];
+    const h = html(
+      <ListTable
+        rows={rows}
+        head={['名称', { label: '日期', ws: 'nowrap' }]}
+        row={(r) => [r.n, r.d]}
+        rowProps={(r) => ({ title: `行${r.n}` })}
+        after={(r) => (
+          <tr>
+            <td colSpan={2}>审批{r.n}</td>
+          </tr>
+        )}
+        empty="没有记录。"
+      />,
+    );
+    expect(h.match(/white-space:nowrap/g)).toHaveLength(1);
+    expect(h).toContain('title="行甲"');
+    expect(text(h)).toBe('名称日期甲2026-01-02审批甲');
+    const none = html(<ListTable rows={[]} head={['名称']} row={() => []} empty="没有记录。" />);
+    expect(text(none)).toBe('名称没有记录。');
+  });
+
   it('shows the more button only while there is more', () => {
     expect(html(<MoreButton more={false} onMore={() => {}} />)).not.toContain('加载更多');
     expect(text(html(<MoreButton more onMore={() => {}} />))).toBe('加载更多');

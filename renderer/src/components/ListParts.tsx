@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { ComponentProps, ReactNode } from 'react';
 
 import { href } from '../app/router';
+import type { Route } from '../app/routes';
 
 import { yearOptions } from './dates';
 import { ListTable } from './ListTable';
@@ -23,7 +24,7 @@ export async function attempt(work: () => Promise<unknown>, ok?: string): Promis
 }
 
 // A row's link to its record's page.
-export function RowLink({ to, children }: { to: readonly string[]; children: ReactNode }) {
+export function RowLink({ to, children }: { to: Route; children: ReactNode }) {
   return (
     <Anchor href={href(...to)} size="sm">
       {children}

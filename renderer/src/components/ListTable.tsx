@@ -1,15 +1,22 @@
-// A list screen's table: the header labels, one row of cells per record, and the "load more" button
-// of keyset paging. Columns marked `right` (amounts) are right-aligned in the header and the cells.
-import { Button, Table } from '@mantine/core';
+// A list screen's table: the header labels (a column may set its width `w`), one row of cells per record, and the "load more" button
+// of keyset paging. Columns marked `right` (amounts) are right-aligned in the header and the cells;
+// a column's `ws` is its cells' white-space ('nowrap' for dates and numbers, 'pre-wrap' for texts).
+// `after` adds what follows a record's row (e.g. its approval, a whole-width row); `empty` is the
+// line under the table when there is no row.
+import { Button, Table, Text } from '@mantine/core';
 import type { ButtonProps, TableProps, TableTrProps } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Fragment, isValidElement } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
-// A column's header: its label, or the label with the column right-aligned and/or its width.
-export type Head = ReactNode | Column;
-type Column = { label: ReactNode; right?: true; w?: number };
+type Col = { label: ReactNode; right?: true; w?: number; ws?: CSSProperties['whiteSpace'] };
+export type Head = ReactNode | Col;
 
-function isColumn(h: Head): h is Column {
-  return typeof h === 'object' && h !== null && 'label' in h;
+function isCol(h: Head): h is Col {
+  return typeof h === 'object' && h !== null && 'label' in h && !isValidElement(h);
+}
+
+function isRight(h: Head): h is Col & { right: true } {
+  return isCol(h) && !!h.right;
 }
 
 export function ListTable<T>({
@@ -18,39 +25,53 @@ export function ListTable<T>({
   row,
   rowKey = (r) => (r as { id: string }).id,
   rowProps,
+  after,
+  empty,
   ...table
 }: {
   rows: readonly T[] | undefined;
   head: readonly Head[];
   row: (r: T) => readonly ReactNode[];
   rowKey?: (r: T) => string;
-  /** a row's own props (e.g. a dimmed row for a record no longer in use) */
   rowProps?: (r: T) => TableTrProps;
+  after?: (r: T) => ReactNode;
+  empty?: ReactNode;
 } & TableProps) {
-  const right = head.map((h) => isColumn(h) && !!h.right);
-  return (
+  const right = head.map(isRight);
+  const style = head.map((h) => (isCol(h) && h.ws ? { whiteSpace: h.ws } : undefined));
+  const list = (
     <Table striped highlightOnHover fz="sm" {...table}>
       <Table.Thead>
         <Table.Tr>
           {head.map((h, i) => (
-            <Table.Th key={i} ta={right[i] ? 'right' : undefined} w={isColumn(h) ? h.w : undefined}>
-              {isColumn(h) ? h.label : h}
+            <Table.Th key={i} ta={right[i] ? 'right' : undefined} w={isCol(h) ? h.w : undefined}>
+              {isCol(h) ? h.label : h}
             </Table.Th>
           ))}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {(rows ?? []).map((r) => (
-          <Table.Tr key={rowKey(r)} {...rowProps?.(r)}>
-            {row(r).map((cell, i) => (
-              <Table.Td key={i} ta={right[i] ? 'right' : undefined}>
-                {cell}
-              </Table.Td>
-            ))}
-          </Table.Tr>
+          <Fragment key={rowKey(r)}>
+            <Table.Tr {...rowProps?.(r)}>
+              {row(r).map((cell, i) => (
+                <Table.Td key={i} ta={right[i] ? 'right' : undefined} style={style[i]}>
+                  {cell}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+            {after?.(r)}
+          </Fragment>
         ))}
       </Table.Tbody>
     </Table>
+  );
+  if (empty === undefined || (rows ?? []).length > 0) return list;
+  return (
+    <>
+      {list}
+      <Text c="dimmed">{empty}</Text>
+    </>
   );
 }
 

@@ -1,6 +1,8 @@
 // DOC-5 borrowing (approved by the 分管领导 through the engine, kind 'loan'), DOC-5 outside requests
 // for materials or data (分管领导 or 主要领导, kind 'data_request'), DOC-7 destruction of documents
 // not archived (registered, approved by the 分管领导, kind 'destruction', two distinct witnesses).
+import type { Table } from 'dexie';
+
 import type { ISODate, Route } from '../../../../../shared/rules';
 import {
   compareDates,
@@ -10,7 +12,7 @@ import {
   parseISODate,
 } from '../../../../../shared/rules';
 import { outcomeOf, resolveRouteSteps, submitApproval } from '../../../approvals/engine';
-import type { StepSpec } from '../../../approvals/engine';
+import type { StepSpec, SubmitInput } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { requireActDate } from '../../../db/actDate';
 import { nowIso, today } from '../../../db/clock';
@@ -20,11 +22,36 @@ import { db } from '../../../db/db';
 import { getLive, isLive } from '../../../db/live';
 import { DomainError, insert, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
+import type { BaseRecord } from '../../../db/schema/base';
 import type { DataRequest, DocDestruction, DocLoan } from '../../../db/schema/documents';
 import { director, officeDeputy } from '../../../org/org';
 
 import { checkDocRef } from './docRefs';
 import type { DocLink } from './docRefs';
+
+// A record's written request to its approvers (kind 'loan', 'data_request' or 'destruction'), its id
+// kept on the record.
+async function submitWritten<T extends BaseRecord & { approvalId?: string | null }>(
+  table: Table<T, string>,
+  rec: T,
+  input: Omit<SubmitInput, 'refId' | 'form'>,
+  actor: Actor,
+  what = '审批单',
+): Promise<T> {
+  const req = await submitApproval({ ...input, refId: rec.id, form: 'written' }, actor);
+  return update(table, rec.id, { approvalId: req.id } as Partial<T>, actor, what);
+}
+
+// The engine's outcome (approved, rejected, withdrawn) becomes the record's status.
+async function recordOutcome<T extends BaseRecord & { status: string }>(
+  table: Table<T, string>,
+  req: ApprovalRequest,
+  actor: Actor,
+): Promise<void> {
+  const rec = await table.get(req.refId);
+  if (!rec) return;
+  await update(table, rec.id, { status: outcomeOf(req) } as Partial<T>, actor, '审批结果');
+}
 
 // A record names its document by title (free text, e.g. an old paper file not in the registers),
 // or links it: picked from 收文 or 发文 (docRefTable + docRefId); the repository then keeps the
@@ -114,20 +141,20 @@ export const requestLoan = defineCommand({
       actor,
       `借阅：${ref ? `${ref.docNo} ` : ''}${docTitle}`,
     );
-    const req = await submitApproval(
+    return submitWritten(
+      db.docLoans,
+      loan,
       {
         kind: 'loan',
         refTable: 'docLoans',
-        refId: loan.id,
         title: `借阅：${loan.docNo ? `${loan.docNo} ` : ''}${loan.docTitle}`,
         applicant: borrower,
-        form: 'written',
         ruleIds: ['DOC-5'],
         steps,
       },
       actor,
+      '借阅审批单',
     );
-    return update(db.docLoans, loan.id, { approvalId: req.id }, actor, '借阅审批单');
   },
 });
 
@@ -227,28 +254,24 @@ export const registerDataRequest = defineCommand({
       actor,
       `查阅资料：${input.requester.trim()}`,
     );
-    const req = await submitApproval(
+    return submitWritten(
+      db.dataRequests,
+      rec,
       {
         kind: 'data_request',
         refTable: 'dataRequests',
-        refId: rec.id,
         title: `查阅资料：${rec.requester}（${rec.content.slice(0, 20)}）`,
-        applicant,
-        form: 'written',
+        applicant: applicant,
         ruleIds: ['DOC-5'],
         steps,
       },
       actor,
     );
-    return update(db.dataRequests, rec.id, { approvalId: req.id }, actor, '审批单');
   },
 });
 
-export async function onDataRequestFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
-  const rec = await db.dataRequests.get(req.refId);
-  if (!rec) return;
-  await update(db.dataRequests, rec.id, { status: outcomeOf(req) }, actor, '审批结果');
-}
+export const onDataRequestFinished = (req: ApprovalRequest, actor: Actor): Promise<void> =>
+  recordOutcome(db.dataRequests, req, actor);
 
 export const markDataProvided = defineCommand({
   what: '登记提供资料',
@@ -333,28 +356,24 @@ export const registerDestruction = defineCommand({
       actor,
       `销毁登记：${ref ? `${ref.docNo} ` : ''}${docTitle}`,
     );
-    const req = await submitApproval(
+    return submitWritten(
+      db.docDestructions,
+      rec,
       {
         kind: 'destruction',
         refTable: 'docDestructions',
-        refId: rec.id,
         title: `公文销毁：${rec.docNo ? `${rec.docNo} ` : ''}${rec.docTitle}`,
-        applicant,
-        form: 'written',
+        applicant: applicant,
         ruleIds: ['DOC-7'],
         steps,
       },
       actor,
     );
-    return update(db.docDestructions, rec.id, { approvalId: req.id }, actor, '审批单');
   },
 });
 
-export async function onDestructionFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
-  const rec = await db.docDestructions.get(req.refId);
-  if (!rec) return;
-  await update(db.docDestructions, rec.id, { status: outcomeOf(req) }, actor, '审批结果');
-}
+export const onDestructionFinished = (req: ApprovalRequest, actor: Actor): Promise<void> =>
+  recordOutcome(db.docDestructions, req, actor);
 
 // DOC-7: the destruction itself, refused unless approved and witnessed by two distinct people.
 export type DestroyInput = { witnesses: string[]; destroyedOn: ISODate; method: string };

@@ -31,39 +31,19 @@ export function ArchiveTab() {
       <Group align="flex-end">
         <YearSelect value={year} onChange={setYear} label="公文年度" />
       </Group>
-      {st.warning === 'warning' && (
-        <Alert color="orange" title="归档提醒（DOC-6）">
-          {year}年公文须在{st.due}前立卷归档，尚有{st.incomingOpen + st.outgoingOpen}件未归档。
-        </Alert>
-      )}
-      {st.warning === 'overdue' && (
-        <Alert color="red" title="已超过归档期限（DOC-6）">
-          {year}年公文应在{st.due}前立卷归档，仍有{st.incomingOpen + st.outgoingOpen}件未归档。
+      {st.warning !== 'none' && (
+        <Alert
+          color={st.warning === 'overdue' ? 'red' : 'orange'}
+          title={st.warning === 'overdue' ? '已超过归档期限（DOC-6）' : '归档提醒（DOC-6）'}
+        >
+          {year}年公文{st.warning === 'overdue' ? '应' : '须'}在{st.due}前立卷归档，
+          {st.warning === 'overdue' ? '仍' : '尚'}有{st.incomingOpen + st.outgoingOpen}件未归档。
         </Alert>
       )}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Card withBorder>
-          <Text size="xs" c="dimmed">
-            归档期限
-          </Text>
-          <Text fw={700}>{st.due}</Text>
-        </Card>
-        <Card withBorder>
-          <Text size="xs" c="dimmed">
-            收文未归档 / 可归档
-          </Text>
-          <Text fw={700}>
-            {st.incomingOpen} / {st.incomingReady}
-          </Text>
-        </Card>
-        <Card withBorder>
-          <Text size="xs" c="dimmed">
-            发文未归档 / 可归档
-          </Text>
-          <Text fw={700}>
-            {st.outgoingOpen} / {st.outgoingReady}
-          </Text>
-        </Card>
+        <Figure label="归档期限" value={st.due} />
+        <Figure label="收文未归档 / 可归档" value={`${st.incomingOpen} / ${st.incomingReady}`} />
+        <Figure label="发文未归档 / 可归档" value={`${st.outgoingOpen} / ${st.outgoingReady}`} />
       </SimpleGrid>
       {manage && (
         <Card withBorder>
@@ -134,5 +114,17 @@ export function ArchiveTab() {
       )}
       <RuleLines ids={['DOC-6']} inline />
     </Stack>
+  );
+}
+
+// One figure of the year's filing: what it counts, and the number.
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <Card withBorder>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700}>{value}</Text>
+    </Card>
   );
 }

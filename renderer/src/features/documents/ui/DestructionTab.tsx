@@ -1,29 +1,19 @@
 // 销毁 (DOC-7): a document not archived is registered for destruction, approved by the 分管领导 in
 // the engine, and destroyed in the presence of at least two distinct witnesses.
-import {
-  Badge,
-  Card,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Card, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { destructionOk } from '../../../../../shared/rules';
-import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
-import { canDecide } from '../../../approvals/engine';
-import { currentActor, useCan, useSession } from '../../../auth/session';
+import { ApprovalSteps } from '../../../approvals/ApprovalRow';
+import { currentActor, useCan } from '../../../auth/session';
 import { DateField, thisYear, YearSelect } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
 import { RuleLines } from '../../../components/RuleCite';
 import { today } from '../../../db/clock';
 import type { DocDestruction } from '../../../db/schema/documents';
 import { recordDestruction, registerDestruction } from '../core/loans';
-import { approvalOf, destructionsOfYear } from '../core/queries';
+import { destructionsOfYear } from '../core/queries';
 import { DESTRUCTION_STATUS_LABELS, L } from '../labels';
 
 import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
@@ -86,15 +76,6 @@ function DestructionForm() {
 }
 
 function DestructionCard({ rec, manage }: { rec: DocDestruction; manage: boolean }) {
-  const user = useSession((s) => s.user)!;
-  const req = useLiveQuery(() => approvalOf(rec.approvalId), [rec.approvalId, rec.updatedAt]);
-  const mine = useLiveQuery(
-    async () =>
-      req && req.status === 'pending'
-        ? (await canDecide(req, { id: user.staffId, name: user.name })) === null
-        : false,
-    [req],
-  );
   const form = useDocForm(
     {
       initial: () => ({ w1: '', w2: '', on: today(), method: '粉碎' }),
@@ -129,12 +110,7 @@ function DestructionCard({ rec, manage }: { rec: DocDestruction; manage: boolean
           ? `；${rec.destroyedOn} ${rec.method ?? ''}销毁，监销人：${rec.witnesses.join('、')}`
           : ''}
       </Text>
-      {req && (
-        <Stack mt="xs" gap="xs">
-          <ApprovalChain req={req} />
-          {mine && <DecideForm req={req} />}
-        </Stack>
-      )}
+      <ApprovalSteps approvalId={rec.approvalId} mt="xs" />
       {manage && rec.status === 'approved' && (
         <>
           <FormCard

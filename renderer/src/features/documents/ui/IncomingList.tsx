@@ -1,19 +1,20 @@
 // 收文 register: the year's documents by status and search, the export, and the registration form.
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { deadlineState } from '../../../../../shared/rules';
+import type { CalendarData } from '../../../../../shared/rules';
 import { href, navigate } from '../../../app/router';
 import { useCan } from '../../../auth/session';
 import { useCalendar } from '../../../calendar/calendar';
 import { thisYear, YearSelect } from '../../../components/dates';
 import { STATE_COLOR, STATE_LABEL } from '../../../components/DeadlineView';
-import { labelOptions } from '../../../components/ListTable';
+import { labelOptions, ListTable } from '../../../components/ListTable';
 import { notifyError } from '../../../components/notify';
 import { ProvisionalBadge } from '../../../components/ProvisionalBadge';
 import { today } from '../../../db/clock';
-import type { IncomingStatus } from '../../../db/schema/documents';
+import type { IncomingDoc, IncomingStatus } from '../../../db/schema/documents';
 import { exportIncomingRegister } from '../core/exports';
 import { listIncoming } from '../core/incoming';
 import {
@@ -88,74 +89,65 @@ export function IncomingList() {
           }}
         />
       )}
-      <Table striped highlightOnHover fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>收文编号</Table.Th>
-            <Table.Th>{L.receivedOn}</Table.Th>
-            <Table.Th>{L.issuer}</Table.Th>
-            <Table.Th>{L.docTitle}</Table.Th>
-            <Table.Th>{L.urgency}</Table.Th>
-            <Table.Th>传阅期限</Table.Th>
-            <Table.Th>现在何处</Table.Th>
-            <Table.Th>状态</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {shown.slice(0, limit).map((d) => (
-            <Table.Tr key={d.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Anchor href={href('documents', 'incoming', d.id)}>{d.regNo}</Anchor>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.receivedOn}</Table.Td>
-              <Table.Td>{d.issuer}</Table.Td>
-              <Table.Td>
-                <Anchor href={href('documents', 'incoming', d.id)} size="sm">
-                  {d.title}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                {d.urgency === 'normal' ? (
-                  URGENCY_LABELS.normal
-                ) : (
-                  <Badge color="red">{URGENCY_LABELS[d.urgency]}</Badge>
-                )}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {d.circulationDue ?? ''}
-                {d.status === 'circulating' && <ProvisionalBadge due={d.circulationDue} cal={cal} />}
-                {d.circulationDue &&
-                  d.status === 'circulating' &&
-                  deadlineState(d.circulationDue, today(), cal) !== 'running' && (
-                    <Badge
-                      ml={4}
-                      size="xs"
-                      color={STATE_COLOR[deadlineState(d.circulationDue, today(), cal)]}
-                    >
-                      {STATE_LABEL[deadlineState(d.circulationDue, today(), cal)]}
-                    </Badge>
-                  )}
-              </Table.Td>
-              <Table.Td>{d.holder}</Table.Td>
-              <Table.Td>
-                <Badge
-                  color={INCOMING_STATUS_COLORS[d.status]}
-                  variant="light"
-                  title={INCOMING_STATUS_LABELS[d.status]}
-                >
-                  {INCOMING_STATUS_SHORT[d.status]}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {shown.length === 0 && <Text c="dimmed">{year}年没有收文记录。</Text>}
+      <ListTable
+        rows={shown.slice(0, limit)}
+        head={[
+          { label: '收文编号', ws: 'nowrap' },
+          { label: L.receivedOn, ws: 'nowrap' },
+          L.issuer,
+          L.docTitle,
+          L.urgency,
+          { label: '传阅期限', ws: 'nowrap' },
+          '现在何处',
+          '状态',
+        ]}
+        row={(d) => [
+          <Anchor href={href('documents', 'incoming', d.id)}>{d.regNo}</Anchor>,
+          d.receivedOn,
+          d.issuer,
+          <Anchor href={href('documents', 'incoming', d.id)} size="sm">
+            {d.title}
+          </Anchor>,
+          d.urgency === 'normal' ? (
+            URGENCY_LABELS.normal
+          ) : (
+            <Badge color="red">{URGENCY_LABELS[d.urgency]}</Badge>
+          ),
+          <CirculationDue doc={d} cal={cal} />,
+          d.holder,
+          <Badge
+            color={INCOMING_STATUS_COLORS[d.status]}
+            variant="light"
+            title={INCOMING_STATUS_LABELS[d.status]}
+          >
+            {INCOMING_STATUS_SHORT[d.status]}
+          </Badge>,
+        ]}
+        empty={`${year}年没有收文记录。`}
+      />
       {more && (
         <Button variant="subtle" onClick={() => setLimit((l) => l + PAGE)}>
           显示更多
         </Button>
       )}
     </Stack>
+  );
+}
+
+// 传阅期限: the date, provisional while the calendar is not confirmed, and overdue or due soon.
+function CirculationDue({ doc, cal }: { doc: IncomingDoc; cal: CalendarData }) {
+  const due = doc.circulationDue;
+  const circulating = doc.status === 'circulating';
+  const state = due && circulating ? deadlineState(due, today(), cal) : 'running';
+  return (
+    <>
+      {due ?? ''}
+      {circulating && <ProvisionalBadge due={due} cal={cal} />}
+      {state !== 'running' && (
+        <Badge ml={4} size="xs" color={STATE_COLOR[state]}>
+          {STATE_LABEL[state]}
+        </Badge>
+      )}
+    </>
   );
 }

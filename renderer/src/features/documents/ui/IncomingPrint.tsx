@@ -67,32 +67,18 @@ export function IncomingPrint({ id }: { id: string }) {
                 {URGENCY_LABELS[doc.urgency]} / {SECRECY_LABELS[doc.secrecy]}，{doc.copies}份
               </td>
             </tr>
-            <tr>
-              <th>拟办意见</th>
-              <td colSpan={3}>
-                <div>{doc.proposal}</div>
-                <div className="opinion-by">
-                  <span>{proposer ? formatProposalBy(proposer) : `${L.proposer}：`}</span>
-                  <SignLine label="签字" width="24mm" />
-                  <span>
-                    <FormDate value={doc.proposedAt} />
-                  </span>
-                </div>
-              </td>
-            </tr>
-            <tr>
-              <th>局长批办</th>
-              <td colSpan={3}>
-                <div>{doc.decision}</div>
-                <div className="opinion-by">
-                  <span>批办人：{book.name(doc.decidedById)}</span>
-                  <SignLine label="签字" width="24mm" />
-                  <span>
-                    <FormDate value={doc.decidedAt} />
-                  </span>
-                </div>
-              </td>
-            </tr>
+            <OpinionRow
+              label="拟办意见"
+              text={doc.proposal}
+              by={proposer ? formatProposalBy(proposer) : `${L.proposer}：`}
+              at={doc.proposedAt}
+            />
+            <OpinionRow
+              label="局长批办"
+              text={doc.decision}
+              by={`批办人：${book.name(doc.decidedById)}`}
+              at={doc.decidedAt}
+            />
             <tr>
               <th>传阅、承办</th>
               <td colSpan={3}>
@@ -159,5 +145,34 @@ export function IncomingPrint({ id }: { id: string }) {
         <SignRow labels={['经办人', '办公室主任']} />
       </FormPrint>
     </div>
+  );
+}
+
+// An opinion (拟办, 批办): its text, who gave it, the line to sign and the date.
+function OpinionRow({
+  label,
+  text,
+  by,
+  at,
+}: {
+  label: string;
+  text: string | null | undefined;
+  by: string;
+  at: string | null | undefined;
+}) {
+  return (
+    <tr>
+      <th>{label}</th>
+      <td colSpan={3}>
+        <div>{text}</div>
+        <div className="opinion-by">
+          <span>{by}</span>
+          <SignLine label="签字" width="24mm" />
+          <span>
+            <FormDate value={at} />
+          </span>
+        </div>
+      </td>
+    </tr>
   );
 }

@@ -8,7 +8,6 @@ import {
   NativeSelect,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -17,61 +16,25 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { addCalendarDays, compareDates, isISODate, loanOverdue } from '../../../../../shared/rules';
-import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
-import { canDecide } from '../../../approvals/engine';
-import type { ApprovalRequest } from '../../../approvals/types';
+import { ApprovalRow } from '../../../approvals/ApprovalRow';
 import { currentActor, useCan, useSession } from '../../../auth/session';
 import { DateField, thisYear, YearSelect } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
+import { ListTable } from '../../../components/ListTable';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
 import { StaffSelect } from '../../../components/StaffSelect';
+import { YearBar } from '../../../components/YearBar';
 import { today } from '../../../db/clock';
 import type { DataRequest, DocLoan } from '../../../db/schema/documents';
 import { useStaffBook } from '../../../org/hooks';
 import { exportLoanRegister } from '../core/exports';
 import { markDataProvided, overdueLoans, registerDataRequest, requestLoan, returnLoan } from '../core/loans';
-import { approvalOf, dataRequestsOfYear, loansOfYear } from '../core/queries';
+import { dataRequestsOfYear, loansOfYear } from '../core/queries';
 import { DATA_REQUEST_STATUS_LABELS, L, LOAN_STATUS_LABELS } from '../labels';
 
 import { DocPicker, DocRefText, NO_PICK } from './DocPicker';
 import { useDocForm } from './StepForm';
-
-function useApproval(id: string | null | undefined): { req: ApprovalRequest | undefined; mine: boolean } {
-  const user = useSession((s) => s.user)!;
-  const req = useLiveQuery(() => approvalOf(id), [id]);
-  const mine = useLiveQuery(
-    async () =>
-      req && req.status === 'pending'
-        ? (await canDecide(req, { id: user.staffId, name: user.name })) === null
-        : false,
-    [req, user.staffId],
-  );
-  return { req, mine: !!mine };
-}
-
-function ApprovalRow({ approvalId, colSpan }: { approvalId: string | null | undefined; colSpan: number }) {
-  const { req, mine } = useApproval(approvalId);
-  const [open, setOpen] = useState(false);
-  if (!req) return null;
-  return (
-    <Table.Tr>
-      <Table.Td colSpan={colSpan} p={0}>
-        {(open || mine) && (
-          <Stack p="xs" gap="xs">
-            <ApprovalChain req={req} />
-            {mine && <DecideForm req={req} />}
-          </Stack>
-        )}
-        {!mine && (
-          <Button size="compact-xs" variant="subtle" onClick={() => setOpen((o) => !o)}>
-            {open ? '收起审批记录' : '审批记录'}
-          </Button>
-        )}
-      </Table.Td>
-    </Table.Tr>
-  );
-}
 
 export function LoansTab() {
   const user = useSession((s) => s.user)!;
@@ -97,38 +60,41 @@ export function LoansTab() {
             .join('；')}
         </Alert>
       )}
-      <Group justify="space-between" align="flex-end">
-        <YearSelect value={year} onChange={setYear} />
-        <Button variant="default" onClick={() => exportLoanRegister(year).catch(notifyError)}>
-          {L.exportExcel}
-        </Button>
-      </Group>
-      <Table fz="sm" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{L.borrowedOn}</Table.Th>
-            <Table.Th>{L.borrower}</Table.Th>
-            <Table.Th>{L.loanDoc}</Table.Th>
-            <Table.Th>{L.purpose}</Table.Th>
-            <Table.Th>{L.returnDue}</Table.Th>
-            <Table.Th>批准人</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {loans.map((l) => (
-            <LoanRows key={l.id} loan={l} name={book.name(l.borrowerId)} manage={manage} />
-          ))}
-        </Table.Tbody>
-      </Table>
-      {loans.length === 0 && <Text c="dimmed">{year}年没有借阅记录。</Text>}
+      <YearBar year={year} onYear={setYear} onExport={exportLoanRegister} />
+      <ListTable
+        rows={loans}
+        head={[L.borrowedOn, L.borrower, L.loanDoc, L.purpose, L.returnDue, '批准人', '状态', '']}
+        row={(l) => [
+          l.borrowedOn,
+          book.name(l.borrowerId),
+          <DocRefText rec={l} />,
+          l.purpose,
+          l.returnDue,
+          l.approverName ?? '',
+          <LoanStatus loan={l} />,
+          manage && l.status === 'approved' && <ReturnLoan loan={l} />,
+        ]}
+        after={(l) => l.status === 'pending' && <ApprovalRow approvalId={l.approvalId} colSpan={8} fold />}
+        empty={`${year}年没有借阅记录。`}
+      />
       <RuleLines ids={['DOC-5']} inline />
     </Stack>
   );
 }
 
-function LoanRows({ loan, name, manage }: { loan: DocLoan; name: string; manage: boolean }) {
+function LoanStatus({ loan }: { loan: DocLoan }) {
+  const late = loan.status === 'approved' && loanOverdue(loan.returnDue, today());
+  return (
+    <>
+      <Badge color={late ? 'red' : loan.status === 'returned' ? 'green' : 'blue'} variant="light">
+        {late ? '逾期未还' : LOAN_STATUS_LABELS[loan.status]}
+      </Badge>
+      {loan.returnedOn ? ` ${loan.returnedOn}` : ''}
+    </>
+  );
+}
+
+function ReturnLoan({ loan }: { loan: DocLoan }) {
   const form = useDocForm(
     {
       initial: () => ({ on: today() }),
@@ -137,42 +103,18 @@ function LoanRows({ loan, name, manage }: { loan: DocLoan; name: string; manage:
     },
     'returnedOn',
   );
-  const late = loan.status === 'approved' && loanOverdue(loan.returnDue, today());
   return (
-    <>
-      <Table.Tr>
-        <Table.Td>{loan.borrowedOn}</Table.Td>
-        <Table.Td>{name}</Table.Td>
-        <Table.Td>
-          <DocRefText rec={loan} />
-        </Table.Td>
-        <Table.Td>{loan.purpose}</Table.Td>
-        <Table.Td>{loan.returnDue}</Table.Td>
-        <Table.Td>{loan.approverName ?? ''}</Table.Td>
-        <Table.Td>
-          <Badge color={late ? 'red' : loan.status === 'returned' ? 'green' : 'blue'} variant="light">
-            {late ? '逾期未还' : LOAN_STATUS_LABELS[loan.status]}
-          </Badge>
-          {loan.returnedOn ? ` ${loan.returnedOn}` : ''}
-        </Table.Td>
-        <Table.Td>
-          {manage && loan.status === 'approved' && (
-            <Group gap={4} wrap="nowrap" align="flex-start">
-              <DateField
-                aria-label={L.returnedOn}
-                size="xs"
-                {...form.input('on')}
-                error={form.errors.returnedOn ?? form.errors.status}
-              />
-              <Button size="xs" variant="light" loading={form.busy} onClick={() => void form.submit()}>
-                {L.returnLoan}
-              </Button>
-            </Group>
-          )}
-        </Table.Td>
-      </Table.Tr>
-      {loan.status === 'pending' && <ApprovalRow approvalId={loan.approvalId} colSpan={8} />}
-    </>
+    <Group gap={4} wrap="nowrap" align="flex-start">
+      <DateField
+        aria-label={L.returnedOn}
+        size="xs"
+        {...form.input('on')}
+        error={form.errors.returnedOn ?? form.errors.status}
+      />
+      <Button size="xs" variant="light" loading={form.busy} onClick={() => void form.submit()}>
+        {L.returnLoan}
+      </Button>
+    </Group>
   );
 }
 
@@ -268,75 +210,50 @@ export function DataRequestsTab() {
     <Stack>
       {manage && <DataRequestForm />}
       <YearSelect value={year} onChange={setYear} />
-      <Table fz="sm" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>日期</Table.Th>
-            <Table.Th>{L.requester}</Table.Th>
-            <Table.Th>{L.content}</Table.Th>
-            <Table.Th>{L.purpose}</Table.Th>
-            <Table.Th>{L.approver}</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.map((r) => (
-            <DataRequestRows key={r.id} rec={r} approver={book.name(r.approverId)} manage={manage} />
-          ))}
-        </Table.Tbody>
-      </Table>
-      {list.length === 0 && <Text c="dimmed">{year}年没有查阅资料申请。</Text>}
+      <ListTable
+        rows={list}
+        head={['日期', L.requester, L.content, L.purpose, L.approver, '状态', '']}
+        row={(r) => [
+          r.receivedOn,
+          `${r.requester}${r.contact ? `（${r.contact}）` : ''}`,
+          r.content,
+          r.purpose,
+          book.name(r.approverId),
+          `${DATA_REQUEST_STATUS_LABELS[r.status]}${r.providedOn ? ` ${r.providedOn}` : ''}`,
+          manage && r.status === 'approved' && <MarkProvided rec={r} />,
+        ]}
+        after={(r) => r.status === 'pending' && <ApprovalRow approvalId={r.approvalId} colSpan={7} fold />}
+        empty={`${year}年没有查阅资料申请。`}
+      />
       <RuleLines ids={['DOC-5']} inline />
     </Stack>
   );
 }
 
-function DataRequestRows({ rec, approver, manage }: { rec: DataRequest; approver: string; manage: boolean }) {
+function MarkProvided({ rec }: { rec: DataRequest }) {
   const [note, setNote] = useState('');
   return (
-    <>
-      <Table.Tr>
-        <Table.Td>{rec.receivedOn}</Table.Td>
-        <Table.Td>
-          {rec.requester}
-          {rec.contact ? `（${rec.contact}）` : ''}
-        </Table.Td>
-        <Table.Td>{rec.content}</Table.Td>
-        <Table.Td>{rec.purpose}</Table.Td>
-        <Table.Td>{approver}</Table.Td>
-        <Table.Td>
-          {DATA_REQUEST_STATUS_LABELS[rec.status]}
-          {rec.providedOn ? ` ${rec.providedOn}` : ''}
-        </Table.Td>
-        <Table.Td>
-          {manage && rec.status === 'approved' && (
-            <Group gap={4} wrap="nowrap">
-              <TextInput
-                size="xs"
-                aria-label="提供情况"
-                placeholder="提供情况"
-                value={note}
-                onChange={(e) => setNote(e.currentTarget.value)}
-              />
-              <Button
-                size="xs"
-                variant="light"
-                onClick={() =>
-                  markDataProvided(rec.id, today(), note, currentActor()).then(
-                    () => notifyOk('已登记提供'),
-                    notifyError,
-                  )
-                }
-              >
-                登记已提供
-              </Button>
-            </Group>
-          )}
-        </Table.Td>
-      </Table.Tr>
-      {rec.status === 'pending' && <ApprovalRow approvalId={rec.approvalId} colSpan={7} />}
-    </>
+    <Group gap={4} wrap="nowrap">
+      <TextInput
+        size="xs"
+        aria-label="提供情况"
+        placeholder="提供情况"
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+      <Button
+        size="xs"
+        variant="light"
+        onClick={() =>
+          markDataProvided(rec.id, today(), note, currentActor()).then(
+            () => notifyOk('已登记提供'),
+            notifyError,
+          )
+        }
+      >
+        登记已提供
+      </Button>
+    </Group>
   );
 }
 

@@ -1,13 +1,15 @@
 // 发文 register: the drafts, the year's numbered documents, the export and the 机关代字 setting.
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { href, navigate } from '../../../app/router';
 import { useCan, useSession } from '../../../auth/session';
 import { thisYear, YearSelect } from '../../../components/dates';
+import { ListTable } from '../../../components/ListTable';
 import { notifyError } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
+import type { OutgoingStatus } from '../../../db/schema/documents';
 import { useStaffBook } from '../../../org/hooks';
 import { exportOutgoingRegister } from '../core/exports';
 import { numberedOutgoing, outgoingDrafts } from '../core/queries';
@@ -63,9 +65,7 @@ export function OutgoingList() {
                   <Table.Td>{book.name(d.drafterId)}</Table.Td>
                   <Table.Td>{d.updatedAt.slice(0, 10)}</Table.Td>
                   <Table.Td>
-                    <Badge color={OUTGOING_STATUS_COLORS[d.status]} variant="light">
-                      {OUTGOING_STATUS_LABELS[d.status]}
-                    </Badge>
+                    <OutgoingBadge status={d.status} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -74,39 +74,20 @@ export function OutgoingList() {
         </Card>
       )}
       <Title order={5}>发文登记（{year}年）</Title>
-      <Table striped highlightOnHover fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>文号</Table.Th>
-            <Table.Th>签发日期</Table.Th>
-            <Table.Th>标题</Table.Th>
-            <Table.Th>拟稿人</Table.Th>
-            <Table.Th>主送</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th>归档</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {numbered.slice(0, limit).map((d) => (
-            <Table.Tr key={d.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Anchor href={href('documents', 'outgoing', d.id)}>{d.docNumber}</Anchor>
-              </Table.Td>
-              <Table.Td>{d.signedOn}</Table.Td>
-              <Table.Td>{d.title}</Table.Td>
-              <Table.Td>{book.name(d.drafterId)}</Table.Td>
-              <Table.Td>{d.mainTo}</Table.Td>
-              <Table.Td>
-                <Badge color={OUTGOING_STATUS_COLORS[d.status]} variant="light">
-                  {OUTGOING_STATUS_LABELS[d.status]}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{d.archived ? d.archivedOn : ''}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {numbered.length === 0 && <Text c="dimmed">{year}年还没有编号的发文。</Text>}
+      <ListTable
+        rows={numbered.slice(0, limit)}
+        head={[{ label: '文号', ws: 'nowrap' }, '签发日期', '标题', '拟稿人', '主送', '状态', '归档']}
+        row={(d) => [
+          <Anchor href={href('documents', 'outgoing', d.id)}>{d.docNumber}</Anchor>,
+          d.signedOn,
+          d.title,
+          book.name(d.drafterId),
+          d.mainTo,
+          <OutgoingBadge status={d.status} />,
+          d.archived ? d.archivedOn : '',
+        ]}
+        empty={`${year}年还没有编号的发文。`}
+      />
       {numbered.length > limit && (
         <Button variant="subtle" onClick={() => setLimit((l) => l + PAGE)}>
           显示更多
@@ -115,5 +96,13 @@ export function OutgoingList() {
       {manage && <PrefixSettings />}
       <RuleLines ids={['DOC-3']} inline />
     </Stack>
+  );
+}
+
+function OutgoingBadge({ status }: { status: OutgoingStatus }) {
+  return (
+    <Badge color={OUTGOING_STATUS_COLORS[status]} variant="light">
+      {OUTGOING_STATUS_LABELS[status]}
+    </Badge>
   );
 }

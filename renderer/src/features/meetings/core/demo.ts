@@ -27,86 +27,34 @@ import { liveSections } from './queries';
 const ABSENCE_REASONS = ['请假', '出差', '下乡接访', '参加县里会议', '病假', '带班值守', '赴市局汇报'];
 
 type DecisionPlan = { category: number; text: string; owner: string };
-const DIRECTOR_AGENDA: { category: number; title: string; decisions: DecisionPlan[] }[] = [
-  {
-    category: 0,
-    title: '传达全市信访工作会议精神',
-    decisions: [
-      { category: 0, text: '认真贯彻全市信访工作会议精神，各股室对照任务清单抓好落实', owner: '李红梅' },
-    ],
-  },
-  {
-    category: 1,
-    title: '研究本月重点信访积案化解工作',
-    decisions: [{ category: 1, text: '对5件重点积案实行局领导包案，月底前报送化解进展', owner: '王丽娟' }],
-  },
-  {
-    category: 2,
-    title: '研究修订《机关考勤管理办法》',
-    decisions: [{ category: 2, text: '同意修订后的《机关考勤管理办法》，自下月起执行', owner: '周晓燕' }],
-  },
-  {
-    category: 3,
-    title: '研究向县委报告重大信访事项',
-    decisions: [{ category: 3, text: '就金石镇征地补偿群体信访问题向县委、县政府专题报告', owner: '何勇' }],
-  },
-  {
-    category: 4,
-    title: '研究干部职工外出学习考察',
-    decisions: [
-      {
-        category: 4,
-        text: '同意孙立新等3人赴浙江省诸暨市学习“枫桥经验”，按干部管理权限报县领导审批',
-        owner: '孙立新',
-      },
-    ],
-  },
-  {
-    category: 4,
-    title: '研究办公设备采购事项',
-    decisions: [
-      { category: 4, text: '同意采购接访大厅办公电脑两台，预算9600元，由办公室按程序采购', owner: '李红梅' },
-    ],
-  },
-  {
-    category: 1,
-    title: '研究下半年工作安排',
-    decisions: [{ category: 1, text: '下半年重点抓好信访“三无”县创建，各股室细化任务', owner: '陈志华' }],
-  },
-  {
-    category: 4,
-    title: '研究信访干部赴外地培训',
-    decisions: [
-      { category: 4, text: '同意韩冰、杨帆赴长沙参加全省信访业务骨干培训班（5天）', owner: '韩冰' },
-    ],
-  },
-  {
-    category: 4,
-    title: '研究信访接待场所改造',
-    decisions: [
-      {
-        category: 4,
-        text: '同意对接访大厅视频监控系统进行升级，预算18000元，报县财政局审批后实施',
-        owner: '陈志华',
-      },
-    ],
-  },
-  {
-    category: 0,
-    title: '传达省信访局领导调研讲话精神',
-    decisions: [{ category: 0, text: '组织全体干部学习讨论，形成学习体会报县委办', owner: '华丽' }],
-  },
-  {
-    category: 4,
-    title: '研究购置公务用车保险及维修',
-    decisions: [{ category: 4, text: '同意支付公务车辆年度保险及维修费用共计6800元', owner: '郑小军' }],
-  },
-  {
-    category: 1,
-    title: '研究年终总结和明年工作计划',
-    decisions: [{ category: 1, text: '12月20日前完成全年工作总结和明年工作计划初稿', owner: '李红梅' }],
-  },
+// Each item of the 局长办公会's agenda (category, title) with the one decision it made (text, owner).
+const DIRECTOR_ITEMS: [category: number, title: string, decision: string, owner: string][] = [
+  [0, '传达全市信访工作会议精神', '认真贯彻全市信访工作会议精神，各股室对照任务清单抓好落实', '李红梅'],
+  [1, '研究本月重点信访积案化解工作', '对5件重点积案实行局领导包案，月底前报送化解进展', '王丽娟'],
+  [2, '研究修订《机关考勤管理办法》', '同意修订后的《机关考勤管理办法》，自下月起执行', '周晓燕'],
+  [3, '研究向县委报告重大信访事项', '就金石镇征地补偿群体信访问题向县委、县政府专题报告', '何勇'],
+  [
+    4,
+    '研究干部职工外出学习考察',
+    '同意孙立新等3人赴浙江省诸暨市学习“枫桥经验”，按干部管理权限报县领导审批',
+    '孙立新',
+  ],
+  [4, '研究办公设备采购事项', '同意采购接访大厅办公电脑两台，预算9600元，由办公室按程序采购', '李红梅'],
+  [1, '研究下半年工作安排', '下半年重点抓好信访“三无”县创建，各股室细化任务', '陈志华'],
+  [4, '研究信访干部赴外地培训', '同意韩冰、杨帆赴长沙参加全省信访业务骨干培训班（5天）', '韩冰'],
+  [
+    4,
+    '研究信访接待场所改造',
+    '同意对接访大厅视频监控系统进行升级，预算18000元，报县财政局审批后实施',
+    '陈志华',
+  ],
+  [0, '传达省信访局领导调研讲话精神', '组织全体干部学习讨论，形成学习体会报县委办', '华丽'],
+  [4, '研究购置公务用车保险及维修', '同意支付公务车辆年度保险及维修费用共计6800元', '郑小军'],
+  [1, '研究年终总结和明年工作计划', '12月20日前完成全年工作总结和明年工作计划初稿', '李红梅'],
 ];
+const DIRECTOR_AGENDA: { category: number; title: string; decisions: DecisionPlan[] }[] = DIRECTOR_ITEMS.map(
+  ([category, title, text, owner]) => ({ category, title, decisions: [{ category, text, owner }] }),
+);
 const STAFF_AGENDA = [
   { category: 0, title: '讨论以本局名义呈报的信访工作情况报告' },
   { category: 1, title: '讨论本局股室人员调整事项' },

@@ -1,5 +1,5 @@
 // A year's meetings of one kind, with the months without a 局长办公会 (MTG-1).
-import { Alert, Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
@@ -8,6 +8,7 @@ import { href, navigate } from '../../../app/router';
 import type { TabOf } from '../../../app/routes';
 import { useCan } from '../../../auth/session';
 import { thisYear, YearSelect } from '../../../components/dates';
+import { ListTable } from '../../../components/ListTable';
 import { RuleLines } from '../../../components/RuleCite';
 import { today } from '../../../db/clock';
 import type { MeetingKind } from '../../../db/schema/meetings';
@@ -49,41 +50,19 @@ export function MeetingList({ kind, tab }: { kind: MeetingKind; tab: TabOf<'meet
           ），全体工作人员参加（MTG-2）。
         </Text>
       )}
-      <Table fz="sm" striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{L.date}</Table.Th>
-            <Table.Th>会次</Table.Th>
-            <Table.Th>{L.chair}</Table.Th>
-            <Table.Th>议题</Table.Th>
-            <Table.Th>出席/缺席</Table.Th>
-            <Table.Th>决定</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {meetings.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Td>
-                <Anchor href={href('meetings', tab, m.id)}>{m.date}</Anchor>
-              </Table.Td>
-              <Table.Td>
-                {m.year}年第{m.seq}次
-              </Table.Td>
-              <Table.Td>{book.name(m.chairId)}</Table.Td>
-              <Table.Td>{m.agenda.map((a) => a.title).join('；')}</Table.Td>
-              <Table.Td>
-                {m.attendeeIds.length} / {m.absences.length}
-              </Table.Td>
-              <Table.Td>{counts?.get(m.id) ?? 0}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {meetings.length === 0 && (
-        <Text c="dimmed">
-          {year}年没有{MEETING_KIND_LABELS[kind]}记录。
-        </Text>
-      )}
+      <ListTable
+        rows={meetings}
+        head={[L.date, '会次', L.chair, '议题', '出席/缺席', '决定']}
+        row={(m) => [
+          <Anchor href={href('meetings', tab, m.id)}>{m.date}</Anchor>,
+          `${m.year}年第${m.seq}次`,
+          book.name(m.chairId),
+          m.agenda.map((a) => a.title).join('；'),
+          `${m.attendeeIds.length} / ${m.absences.length}`,
+          counts?.get(m.id) ?? 0,
+        ]}
+        empty={`${year}年没有${MEETING_KIND_LABELS[kind]}记录。`}
+      />
       <RuleLines ids={[kind === 'director_office' ? 'MTG-1' : 'MTG-2']} inline />
     </Stack>
   );

@@ -1,11 +1,12 @@
 // 股室月度汇报: every section's report of a month, on time, late or missing (MTG-3).
-import { Alert, Badge, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { parseISODate, sectionReportDue } from '../../../../../shared/rules';
 import { useCan, useSession } from '../../../auth/session';
 import { YearSelect } from '../../../components/dates';
+import { ListTable } from '../../../components/ListTable';
 import { RuleLines } from '../../../components/RuleCite';
 import { today } from '../../../db/clock';
 import { useSectionList, useStaffBook } from '../../../org/hooks';
@@ -51,34 +52,30 @@ export function ReportsTab() {
           {missing.map((r) => r.section.name).join('、')}
         </Alert>
       )}
-      <Table fz="sm" withTableBorder striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{L.section}</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th>{L.submittedOn}</Table.Th>
-            <Table.Th>报送人</Table.Th>
-            <Table.Th>{L.workSummary}</Table.Th>
-            <Table.Th>{L.nextPlan}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {table.map((r) => (
-            <Table.Tr key={r.section.id}>
-              <Table.Td>{r.section.name}</Table.Td>
-              <Table.Td>
-                <Badge color={STATE[r.state].color} variant="light">
-                  {STATE[r.state].label}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{r.report?.submittedOn ?? ''}</Table.Td>
-              <Table.Td>{book.name(r.report?.reporterId)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.report?.workSummary ?? ''}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.report?.nextPlan ?? ''}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        withTableBorder
+        highlightOnHover={false}
+        rows={table}
+        rowKey={(r) => r.section.id}
+        head={[
+          L.section,
+          '状态',
+          L.submittedOn,
+          '报送人',
+          { label: L.workSummary, ws: 'pre-wrap' },
+          { label: L.nextPlan, ws: 'pre-wrap' },
+        ]}
+        row={(r) => [
+          r.section.name,
+          <Badge color={STATE[r.state].color} variant="light">
+            {STATE[r.state].label}
+          </Badge>,
+          r.report?.submittedOn ?? '',
+          book.name(r.report?.reporterId),
+          r.report?.workSummary ?? '',
+          r.report?.nextPlan ?? '',
+        ]}
+      />
       {mine.length > 0 && <ReportForm sections={mine} year={year} month={month} />}
       <RuleLines ids={['MTG-3']} inline />
     </Stack>

@@ -1,11 +1,12 @@
 // 印章管理: the seals, their keepers, voiding a seal (SEAL-1, SEAL-3).
-import { Badge, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 
 import type { SealKind } from '../../../../../shared/rules';
 import { useCan, currentActor } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
 import { FormCard } from '../../../components/FormCard';
+import { ListTable } from '../../../components/ListTable';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
 import { StaffSelect } from '../../../components/StaffSelect';
@@ -31,95 +32,76 @@ export function SealsTab() {
   return (
     <Stack>
       {keep && <SealForm />}
-      <Table fz="sm" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{L.sealName}</Table.Th>
-            <Table.Th>{L.sealKind}</Table.Th>
-            <Table.Th>{L.keeper}</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th>{L.note}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {seals.map((s) => (
-            <SealRow key={s.id} seal={s} keeper={book.name(s.keeperId)} keep={keep} />
-          ))}
-        </Table.Tbody>
-      </Table>
-      {seals.length === 0 && <Text c="dimmed">尚未登记印章。</Text>}
+      <ListTable
+        rows={seals}
+        head={[L.sealName, L.sealKind, L.keeper, '状态', L.note, '']}
+        row={(s) => [
+          s.name,
+          SEAL_KIND_LABELS[s.kind],
+          keep && s.status === 'active' ? <KeeperSelect seal={s} /> : book.name(s.keeperId),
+          <>
+            <Badge color={s.status === 'void' ? 'gray' : 'green'}>{SEAL_STATUS_LABELS[s.status]}</Badge>
+            {s.voidedOn ? ` ${s.voidedOn}` : ''}
+          </>,
+          s.status === 'void' ? `作废原因：${s.voidReason ?? ''}` : s.note,
+          keep && s.status === 'active' && <VoidSeal seal={s} />,
+        ]}
+        empty="尚未登记印章。"
+      />
       <RuleLines ids={['SEAL-1', 'SEAL-3']} inline />
     </Stack>
   );
 }
 
-function SealRow({ seal, keeper, keep }: { seal: Seal; keeper: string; keep: boolean }) {
+function KeeperSelect({ seal }: { seal: Seal }) {
   const keepers = keepersOf(useStaffBook());
-  const [reason, setReason] = useState('');
   const [newKeeper, setNewKeeper] = useState<string | null>(null);
   return (
-    <Table.Tr>
-      <Table.Td>{seal.name}</Table.Td>
-      <Table.Td>{SEAL_KIND_LABELS[seal.kind]}</Table.Td>
-      <Table.Td>
-        {keep && seal.status === 'active' ? (
-          <StaffSelect
-            aria-label={`${seal.name}保管人`}
-            size="xs"
-            staff={keepers}
-            value={newKeeper ?? seal.keeperId ?? ''}
-            onChange={(id) => {
-              setNewKeeper(id);
-              updateSeal(
-                seal.id,
-                { name: seal.name, kind: seal.kind, keeperId: id || null, note: seal.note },
-                currentActor(),
-              ).then(
-                () => notifyOk('已更换保管人'),
-                (e) => {
-                  setNewKeeper(null);
-                  notifyError(e);
-                },
-              );
-            }}
-          />
-        ) : (
-          keeper
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Badge color={seal.status === 'void' ? 'gray' : 'green'}>{SEAL_STATUS_LABELS[seal.status]}</Badge>
-        {seal.voidedOn ? ` ${seal.voidedOn}` : ''}
-      </Table.Td>
-      <Table.Td>{seal.status === 'void' ? `作废原因：${seal.voidReason ?? ''}` : seal.note}</Table.Td>
-      <Table.Td>
-        {keep && seal.status === 'active' && (
-          <Group gap={4} wrap="nowrap">
-            <TextInput
-              size="xs"
-              aria-label={`${seal.name}作废原因`}
-              placeholder="作废原因"
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-            />
-            <ConfirmButton
-              size="xs"
-              title="作废印章"
-              message={`作废“${seal.name}”后将不能再用印，且不可恢复；尚未用印的申请将一并关闭（SEAL-3）。`}
-              onConfirm={() =>
-                voidSeal(seal.id, today(), reason, currentActor()).then(
-                  () => notifyOk('印章已作废'),
-                  notifyError,
-                )
-              }
-            >
-              {L.voidSeal}
-            </ConfirmButton>
-          </Group>
-        )}
-      </Table.Td>
-    </Table.Tr>
+    <StaffSelect
+      aria-label={`${seal.name}保管人`}
+      size="xs"
+      staff={keepers}
+      value={newKeeper ?? seal.keeperId ?? ''}
+      onChange={(id) => {
+        setNewKeeper(id);
+        updateSeal(
+          seal.id,
+          { name: seal.name, kind: seal.kind, keeperId: id || null, note: seal.note },
+          currentActor(),
+        ).then(
+          () => notifyOk('已更换保管人'),
+          (e) => {
+            setNewKeeper(null);
+            notifyError(e);
+          },
+        );
+      }}
+    />
+  );
+}
+
+function VoidSeal({ seal }: { seal: Seal }) {
+  const [reason, setReason] = useState('');
+  return (
+    <Group gap={4} wrap="nowrap">
+      <TextInput
+        size="xs"
+        aria-label={`${seal.name}作废原因`}
+        placeholder="作废原因"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+      <ConfirmButton
+        size="xs"
+        title="作废印章"
+        message={`作废“${seal.name}”后将不能再用印，且不可恢复；尚未用印的申请将一并关闭（SEAL-3）。`}
+        onConfirm={() =>
+          voidSeal(seal.id, today(), reason, currentActor()).then(() => notifyOk('印章已作废'), notifyError)
+        }
+      >
+        {L.voidSeal}
+      </ConfirmButton>
+    </Group>
   );
 }
 

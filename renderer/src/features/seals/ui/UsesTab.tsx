@@ -1,35 +1,24 @@
 // 用印登记: requests with the 局长's consent, logged by the keeper (SEAL-2, SEAL-3).
-import {
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { sealUseOk } from '../../../../../shared/rules';
-import { ApprovalChain, DecideForm } from '../../../approvals/ApprovalPanel';
-import { canDecide } from '../../../approvals/engine';
+import { ApprovalRow } from '../../../approvals/ApprovalRow';
 import { currentActor, useCan, useSession } from '../../../auth/session';
-import { DateField, thisYear, YearSelect } from '../../../components/dates';
+import { DateField, thisYear } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
-import { notifyError } from '../../../components/notify';
+import { ListTable } from '../../../components/ListTable';
 import { RuleLines } from '../../../components/RuleCite';
 import { StaffSelect } from '../../../components/StaffSelect';
 import { useCommandForm } from '../../../components/useCommandForm';
+import { YearBar } from '../../../components/YearBar';
 import { today } from '../../../db/clock';
 import type { Seal, SealUse } from '../../../db/schema/documents';
 import { useStaffBook } from '../../../org/hooks';
 import { logSealUse, requestSealUse } from '../core/commands';
 import { exportSealUseRegister } from '../core/exports';
-import { approvalOf, visibleSealUses } from '../core/queries';
+import { visibleSealUses } from '../core/queries';
 import { L, SEAL_KIND_LABELS, SEAL_USE_STATUS_COLORS, SEAL_USE_STATUS_LABELS } from '../labels';
 
 import { FORM_ERRORS, useSeals } from './useSeals';
@@ -55,59 +44,70 @@ export function UsesTab() {
   return (
     <Stack>
       <UseForm seals={seals} />
-      <Group justify="space-between" align="flex-end">
-        <YearSelect value={year} onChange={setYear} />
-        <Button variant="default" onClick={() => exportSealUseRegister(year).catch(notifyError)}>
-          {L.exportExcel}
-        </Button>
-      </Group>
-      <Table fz="sm" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{L.requestedOn}</Table.Th>
-            <Table.Th>{L.seal}</Table.Th>
-            <Table.Th>{L.document}</Table.Th>
-            <Table.Th>{L.copies}</Table.Th>
-            <Table.Th>{L.requester}</Table.Th>
-            <Table.Th>批准人</Table.Th>
-            <Table.Th>{L.usedOn}</Table.Th>
-            <Table.Th>保管人</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {uses.map((u) => (
-            <UseRows key={u.id} use={u} seal={sealName.get(u.sealId)} name={book.name} keep={keep} />
-          ))}
-        </Table.Tbody>
-      </Table>
-      {uses.length === 0 && <Text c="dimmed">{year}年没有用印记录。</Text>}
+      <YearBar year={year} onYear={setYear} onExport={exportSealUseRegister} />
+      <ListTable
+        rows={uses}
+        head={[
+          L.requestedOn,
+          L.seal,
+          L.document,
+          L.copies,
+          L.requester,
+          '批准人',
+          L.usedOn,
+          '保管人',
+          '状态',
+          '',
+        ]}
+        row={(u) => [
+          u.requestedOn,
+          <SealCell seal={sealName.get(u.sealId)} />,
+          u.document,
+          u.copies,
+          book.name(u.requesterId),
+          u.approverName ?? '',
+          u.usedOn ?? '',
+          book.name(u.keeperId),
+          <UseStatus use={u} />,
+          keep && u.status === 'approved' && <LogUse use={u} />,
+        ]}
+        after={(u) => <ApprovalRow approvalId={u.approvalId} colSpan={10} />}
+        empty={`${year}年没有用印记录。`}
+      />
       <RuleLines ids={['SEAL-2', 'SEAL-3']} inline />
     </Stack>
   );
 }
 
-function UseRows({
-  use,
-  seal,
-  name,
-  keep,
-}: {
-  use: SealUse;
-  seal?: Seal;
-  name: (id: string | null | undefined) => string;
-  keep: boolean;
-}) {
-  const user = useSession((s) => s.user)!;
-  const req = useLiveQuery(() => approvalOf(use.approvalId), [use.approvalId, use.updatedAt]);
-  const mine = useLiveQuery(
-    async () =>
-      req && req.status === 'pending'
-        ? (await canDecide(req, { id: user.staffId, name: user.name })) === null
-        : false,
-    [req],
+function SealCell({ seal }: { seal: Seal | undefined }) {
+  return (
+    <>
+      {seal?.name}
+      {seal?.status === 'void' && (
+        <Badge ml={4} size="xs" color="gray">
+          已作废
+        </Badge>
+      )}
+    </>
   );
+}
+
+function UseStatus({ use }: { use: SealUse }) {
+  return (
+    <>
+      <Badge color={SEAL_USE_STATUS_COLORS[use.status]} variant="light">
+        {SEAL_USE_STATUS_LABELS[use.status]}
+      </Badge>
+      {use.closedReason && (
+        <Text size="xs" c="dimmed" maw={220}>
+          {use.closedReason}
+        </Text>
+      )}
+    </>
+  );
+}
+
+function LogUse({ use }: { use: SealUse }) {
   const log = useCommandForm({
     ...FORM_ERRORS,
     initial: () => ({ usedOn: today() }),
@@ -115,56 +115,15 @@ function UseRows({
     success: '已登记用印',
   });
   return (
-    <>
-      <Table.Tr>
-        <Table.Td>{use.requestedOn}</Table.Td>
-        <Table.Td>
-          {seal?.name}
-          {seal?.status === 'void' && (
-            <Badge ml={4} size="xs" color="gray">
-              已作废
-            </Badge>
-          )}
-        </Table.Td>
-        <Table.Td>{use.document}</Table.Td>
-        <Table.Td>{use.copies}</Table.Td>
-        <Table.Td>{name(use.requesterId)}</Table.Td>
-        <Table.Td>{use.approverName ?? ''}</Table.Td>
-        <Table.Td>{use.usedOn ?? ''}</Table.Td>
-        <Table.Td>{name(use.keeperId)}</Table.Td>
-        <Table.Td>
-          <Badge color={SEAL_USE_STATUS_COLORS[use.status]} variant="light">
-            {SEAL_USE_STATUS_LABELS[use.status]}
-          </Badge>
-          {use.closedReason && (
-            <Text size="xs" c="dimmed" maw={220}>
-              {use.closedReason}
-            </Text>
-          )}
-        </Table.Td>
-        <Table.Td>
-          {keep && use.status === 'approved' && (
-            <FormCard form={log} gap={4} submitLabel={L.logUse} withBorder={false} p={0} bg="transparent">
-              <DateField
-                aria-label={L.usedOn}
-                size="xs"
-                value={log.values.usedOn}
-                onChange={(v) => log.set('usedOn', v)}
-                error={log.errors.usedOn ?? log.errors.sealId ?? log.errors.status}
-              />
-            </FormCard>
-          )}
-        </Table.Td>
-      </Table.Tr>
-      {req && req.status === 'pending' && (
-        <Table.Tr>
-          <Table.Td colSpan={10}>
-            <ApprovalChain req={req} />
-            {mine && <DecideForm req={req} />}
-          </Table.Td>
-        </Table.Tr>
-      )}
-    </>
+    <FormCard form={log} gap={4} submitLabel={L.logUse} withBorder={false} p={0} bg="transparent">
+      <DateField
+        aria-label={L.usedOn}
+        size="xs"
+        value={log.values.usedOn}
+        onChange={(v) => log.set('usedOn', v)}
+        error={log.errors.usedOn ?? log.errors.sealId ?? log.errors.status}
+      />
+    </FormCard>
   );
 }
 

@@ -1,12 +1,13 @@
 // 心得论文: papers per person per year, with the year-end list of those without one (STU-4).
-import { Alert, Button, Group, Stack, Table } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { useCan, useSession } from '../../../auth/session';
-import { thisYear, YearSelect } from '../../../components/dates';
-import { notifyError } from '../../../components/notify';
+import { thisYear } from '../../../components/dates';
+import { ListTable } from '../../../components/ListTable';
 import { RuleLines } from '../../../components/RuleCite';
+import { YearBar } from '../../../components/YearBar';
 import { useSectionList, useStaffBook } from '../../../org/hooks';
 import { bureauStaff } from '../../../org/order';
 import { exportPaperRegister } from '../core/exports';
@@ -32,12 +33,7 @@ export function PapersTab() {
   return (
     <Stack>
       <PaperForm staff={manage ? book.list : book.list.filter((s) => s.id === user.staffId)} />
-      <Group justify="space-between" align="flex-end">
-        <YearSelect value={year} onChange={setYear} />
-        <Button variant="default" onClick={() => exportPaperRegister(year).catch(notifyError)}>
-          {L.exportExcel}
-        </Button>
-      </Group>
+      <YearBar year={year} onYear={setYear} onExport={exportPaperRegister} />
       <Alert
         color={missing.length ? 'orange' : 'green'}
         title={`${year}年未完成学习心得或论文的人员（STU-4，年底名单）`}
@@ -52,28 +48,11 @@ export function PapersTab() {
               .join('、')
           : '全部完成'}
       </Alert>
-      <Table fz="sm" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{L.staff}</Table.Th>
-            <Table.Th>{L.paperKind}</Table.Th>
-            <Table.Th>{L.paperTitle}</Table.Th>
-            <Table.Th>{L.writtenOn}</Table.Th>
-            <Table.Th>{L.publishedIn}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {papers.map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>{book.name(p.staffId)}</Table.Td>
-              <Table.Td>{PAPER_KIND_LABELS[p.kind]}</Table.Td>
-              <Table.Td>{p.title}</Table.Td>
-              <Table.Td>{p.writtenOn}</Table.Td>
-              <Table.Td>{p.publishedIn}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        rows={papers}
+        head={[L.staff, L.paperKind, L.paperTitle, L.writtenOn, L.publishedIn]}
+        row={(p) => [book.name(p.staffId), PAPER_KIND_LABELS[p.kind], p.title, p.writtenOn, p.publishedIn]}
+      />
       <RuleLines ids={['STU-4']} inline />
     </Stack>
   );

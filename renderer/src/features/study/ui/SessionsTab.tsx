@@ -1,14 +1,15 @@
 // 集中学习: Friday collective study and the study group with attendance (STU-1, STU-2).
-import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { parseISODate } from '../../../../../shared/rules';
 import { useCan } from '../../../auth/session';
 import { useCalendar } from '../../../calendar/calendar';
-import { thisYear, YearSelect } from '../../../components/dates';
-import { notifyError } from '../../../components/notify';
+import { thisYear } from '../../../components/dates';
+import { ListTable } from '../../../components/ListTable';
 import { RuleLines } from '../../../components/RuleCite';
+import { YearBar } from '../../../components/YearBar';
 import { today } from '../../../db/clock';
 import { useStaffBook } from '../../../org/hooks';
 import { exportStudyAttendance } from '../core/exports';
@@ -51,41 +52,27 @@ export function SessionsTab() {
           )}
         </Alert>
       )}
-      <Group justify="space-between" align="flex-end">
-        <YearSelect value={year} onChange={setYear} />
-        <Button variant="default" onClick={() => exportStudyAttendance(year).catch(notifyError)}>
-          {L.exportExcel}
-        </Button>
-      </Group>
-      <Table fz="sm" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{L.date}</Table.Th>
-            <Table.Th>{L.kind}</Table.Th>
-            <Table.Th>{L.topic}</Table.Th>
-            <Table.Th>{L.speaker}</Table.Th>
-            <Table.Th>实到/应到</Table.Th>
-            <Table.Th>缺席人员及原因</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {sessions.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.date}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{SESSION_KIND_LABELS[s.kind]}</Table.Td>
-              <Table.Td>{s.topic}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.speaker}</Table.Td>
-              <Table.Td>
-                {s.attendeeIds.length}/{s.attendeeIds.length + s.absences.length}
-              </Table.Td>
-              <Table.Td>
-                {s.absences.map((a) => `${book.name(a.staffId)}（${a.reason}）`).join('；')}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {sessions.length === 0 && <Text c="dimmed">{year}年没有集中学习记录。</Text>}
+      <YearBar year={year} onYear={setYear} onExport={exportStudyAttendance} />
+      <ListTable
+        rows={sessions}
+        head={[
+          { label: L.date, ws: 'nowrap' },
+          { label: L.kind, ws: 'nowrap' },
+          L.topic,
+          { label: L.speaker, ws: 'nowrap' },
+          '实到/应到',
+          '缺席人员及原因',
+        ]}
+        row={(s) => [
+          s.date,
+          SESSION_KIND_LABELS[s.kind],
+          s.topic,
+          s.speaker,
+          `${s.attendeeIds.length}/${s.attendeeIds.length + s.absences.length}`,
+          s.absences.map((a) => `${book.name(a.staffId)}（${a.reason}）`).join('；'),
+        ]}
+        empty={`${year}年没有集中学习记录。`}
+      />
       <RuleLines ids={['STU-1', 'STU-2']} inline />
     </Stack>
   );

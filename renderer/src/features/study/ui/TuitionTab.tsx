@@ -1,9 +1,10 @@
 // 学费报销: tuition (2/3) and public-selection exam costs (in full) (STU-5).
-import { Badge, Stack, Table, Text } from '@mantine/core';
+import { Badge, Stack } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import { formatYuan } from '../../../../../shared/rules';
 import { useCan, useSession } from '../../../auth/session';
+import { ListTable } from '../../../components/ListTable';
 import { RuleLines } from '../../../components/RuleCite';
 import { useStaffBook } from '../../../org/hooks';
 import { tuitionClaims } from '../core/queries';
@@ -21,40 +22,30 @@ export function TuitionTab() {
   return (
     <Stack>
       <TuitionForm staff={manage ? book.list : book.list.filter((s) => s.id === user.staffId)} />
-      <Table fz="sm" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>日期</Table.Th>
-            <Table.Th>{L.staff}</Table.Th>
-            <Table.Th>{L.claimKind}</Table.Th>
-            <Table.Th>{L.description}</Table.Th>
-            <Table.Th ta="right">实缴（元）</Table.Th>
-            <Table.Th ta="right">可报销（元）</Table.Th>
-            <Table.Th>状态</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {claims.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>{c.submittedOn}</Table.Td>
-              <Table.Td>{book.name(c.staffId)}</Table.Td>
-              <Table.Td>
-                {CLAIM_KIND_LABELS[c.kind]}
-                {c.degree ? `（${c.degree}）` : ''}
-              </Table.Td>
-              <Table.Td>{c.description}</Table.Td>
-              <Table.Td ta="right">{formatYuan(c.paidFen)}</Table.Td>
-              <Table.Td ta="right">{formatYuan(c.reimbursableFen)}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={STATUS_COLOR[c.status]}>
-                  {CLAIM_STATUS_LABELS[c.status]}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {claims.length === 0 && <Text c="dimmed">没有学费报销登记。</Text>}
+      <ListTable
+        rows={claims}
+        head={[
+          '日期',
+          L.staff,
+          L.claimKind,
+          L.description,
+          { label: '实缴（元）', right: true },
+          { label: '可报销（元）', right: true },
+          '状态',
+        ]}
+        row={(c) => [
+          c.submittedOn,
+          book.name(c.staffId),
+          `${CLAIM_KIND_LABELS[c.kind]}${c.degree ? `（${c.degree}）` : ''}`,
+          c.description,
+          formatYuan(c.paidFen),
+          formatYuan(c.reimbursableFen),
+          <Badge variant="light" color={STATUS_COLOR[c.status]}>
+            {CLAIM_STATUS_LABELS[c.status]}
+          </Badge>,
+        ]}
+        empty="没有学费报销登记。"
+      />
       <RuleLines ids={['STU-5']} inline />
     </Stack>
   );
