@@ -18,7 +18,7 @@ import { loadPetitionSettings } from '../core/settings';
 
 import { PeriodFields, usePeriod } from './PeriodPicker';
 import { AnalysisPrint } from './prints';
-import { Bars, useActor, useFieldErrors } from './ui';
+import { Bars, PrintBack, useActor, useFieldErrors } from './ui';
 
 async function statsFor(from: string, to: string): Promise<PetitionStats> {
   const [cal, settings, rows] = await Promise.all([
@@ -141,12 +141,9 @@ function AnalysisEditor({
   }, [saved?.text, month]);
   if (printing) {
     return (
-      <Stack>
-        <Button variant="default" w={120} onClick={() => setPrinting(false)}>
-          返回统计
-        </Button>
+      <PrintBack label="返回统计" onBack={() => setPrinting(false)}>
         <AnalysisPrint period={period} text={text} />
-      </Stack>
+      </PrintBack>
     );
   }
   return (
