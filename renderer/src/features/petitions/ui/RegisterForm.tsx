@@ -9,17 +9,17 @@ import {
   Group,
   NativeSelect,
   SimpleGrid,
-  Table,
   Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 
 import { navigate, href } from '../../../app/router';
 import { useCan } from '../../../auth/session';
 import { DateField } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
+import { ListTable } from '../../../components/ListTable';
 import { notifyOk } from '../../../components/notify';
 import type { FieldErrors } from '../../../components/useFieldErrors';
 import { today } from '../../../db/clock';
@@ -298,75 +298,60 @@ export function RegisterForm({ kind }: { kind: Kind }) {
                 {INFORMANT_TEXT.notComparedNote}
               </Text>
             )}
-            <Table fz="sm" withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>登记编号</Table.Th>
-                  <Table.Th>日期</Table.Th>
-                  <Table.Th>信访人</Table.Th>
-                  <Table.Th>内容摘要</Table.Th>
-                  <Table.Th>状态</Table.Th>
-                  <Table.Th>相同信访人</Table.Th>
-                  <Table.Th>内容相似度</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {candidates.map((c) => (
-                  <Table.Tr key={c.petition.id}>
-                    <Table.Td>
-                      <Anchor href={href('petitions', 'case', c.petition.id)} target="_blank" size="sm">
-                        {c.petition.regNo}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{c.petition.receivedOn}</Table.Td>
-                    <Table.Td>{c.petition.name}</Table.Td>
-                    <Table.Td>{short(c.petition.summary, 30)}</Table.Td>
-                    <Table.Td>
-                      <StateBadge state={c.petition.state} />
-                      {c.finalAtRecheck && (
-                        <Text size="xs" c="red">
-                          已复核终结
-                        </Text>
-                      )}
-                      {c.inHand && (
-                        <Text size="xs" c="orange">
-                          已受理且在办理期限内
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {c.samePetitioner === null ? (
-                        <Text span size="sm" c="dimmed" title={INFORMANT_TEXT.notComparedHint}>
-                          {INFORMANT_TEXT.notCompared}
-                        </Text>
-                      ) : c.samePetitioner ? (
-                        '是'
-                      ) : (
-                        '否'
-                      )}
-                    </Table.Td>
-                    <Table.Td>{Math.round(c.similarity * 100)}%</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        loading={busy}
-                        onClick={() =>
-                          save({
-                            kind: 'link',
-                            caseId: c.petition.duplicateOf ?? c.petition.id,
-                            note: v.dupNote,
-                            sameFacts: c.finalAtRecheck && v.sameFacts,
-                          })
-                        }
-                      >
-                        {c.finalAtRecheck && v.sameFacts ? '登记为重复信访' : '作为重复件关联'}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <ListTable
+              withTableBorder
+              striped={false}
+              highlightOnHover={false}
+              rows={candidates}
+              rowKey={(c) => c.petition.id}
+              head={['登记编号', '日期', '信访人', '内容摘要', '状态', '相同信访人', '内容相似度', '']}
+              row={(c) => [
+                <Anchor key="n" href={href('petitions', 'case', c.petition.id)} target="_blank" size="sm">
+                  {c.petition.regNo}
+                </Anchor>,
+                c.petition.receivedOn,
+                c.petition.name,
+                short(c.petition.summary, 30),
+                <Fragment key="s">
+                  <StateBadge state={c.petition.state} />
+                  {c.finalAtRecheck && (
+                    <Text size="xs" c="red">
+                      已复核终结
+                    </Text>
+                  )}
+                  {c.inHand && (
+                    <Text size="xs" c="orange">
+                      已受理且在办理期限内
+                    </Text>
+                  )}
+                </Fragment>,
+                c.samePetitioner === null ? (
+                  <Text key="p" span size="sm" c="dimmed" title={INFORMANT_TEXT.notComparedHint}>
+                    {INFORMANT_TEXT.notCompared}
+                  </Text>
+                ) : c.samePetitioner ? (
+                  '是'
+                ) : (
+                  '否'
+                ),
+                `${Math.round(c.similarity * 100)}%`,
+                <Button
+                  key="l"
+                  size="xs"
+                  loading={busy}
+                  onClick={() =>
+                    save({
+                      kind: 'link',
+                      caseId: c.petition.duplicateOf ?? c.petition.id,
+                      note: v.dupNote,
+                      sameFacts: c.finalAtRecheck && v.sameFacts,
+                    })
+                  }
+                >
+                  {c.finalAtRecheck && v.sameFacts ? '登记为重复信访' : '作为重复件关联'}
+                </Button>,
+              ]}
+            />
             <Textarea mt="xs" label="重复件说明" {...form.text('dupNote')} autosize minRows={1} />
             {candidates.some((c) => c.finalAtRecheck) && (
               <Checkbox

@@ -228,3 +228,10 @@ export function PrintBack({
     </Stack>
   );
 }
+
+// a table cell's text kept on one line
+export const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+export function Nowrap({ children }: { children: ReactNode }) {
+  return <span style={NOWRAP}>{children}</span>;
+}

@@ -7,8 +7,7 @@ import type { PetitionChannel } from '../../../../db/schema/petitions';
 import { caseAudit, caseSteps } from '../../core/queries';
 import { correctionLabel, STEP_LABELS } from '../../labels';
 import type { CorrectionField } from '../../labels';
-
-const NOWRAP = { whiteSpace: 'nowrap' } as const;
+import { Nowrap } from '../ui';
 
 // The steps and the audit trail come masked from the queries (PET-6).
 export function History({ id, channel }: { id: string; channel: PetitionChannel }) {
@@ -49,12 +48,8 @@ export function History({ id, channel }: { id: string; channel: PetitionChannel 
           rowKey={(a) => String(a.seq)}
           head={['时间', '操作人', '操作', '变更']}
           row={(a) => [
-            <span key="t" style={NOWRAP}>
-              {new Date(a.at).toLocaleString('zh-CN')}
-            </span>,
-            <span key="w" style={NOWRAP}>
-              {a.actorName}
-            </span>,
+            <Nowrap key="t">{new Date(a.at).toLocaleString('zh-CN')}</Nowrap>,
+            <Nowrap key="w">{a.actorName}</Nowrap>,
             a.summary,
             <Code key="c" block style={{ maxWidth: 360, whiteSpace: 'pre-wrap', fontSize: 11 }}>
               {a.action === 'create' ? '新建' : JSON.stringify(a.after ?? {}, null, 0).slice(0, 300)}
