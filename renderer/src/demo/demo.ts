@@ -24,6 +24,14 @@ type Person = {
   login?: string;
 };
 
+// a section's head, and its 科员 (in this order)
+function head(name: string, section: string, role: Role, title: string): Person {
+  return { name, section, rank: 'section_head', roles: ['section_head', role], title };
+}
+function clerks(section: string, role: Role, ...names: string[]): Person[] {
+  return names.map((name) => ({ name, section, rank: 'staff', roles: [role], title: '科员' }));
+}
+
 // ~30 fictitious staff. Login names for the people a newcomer will want to try as.
 export const DEMO_PEOPLE: Person[] = [
   { name: '刘建国', section: null, rank: 'director', roles: ['director'], title: '局长', login: 'juzhang' },
@@ -78,9 +86,7 @@ export const DEMO_PEOPLE: Person[] = [
     login: 'banxin',
   },
   { name: '钱雪', section: '办信股', rank: 'staff', roles: ['petition'], title: '科员', login: 'keyuan' },
-  { name: '冯涛', section: '办信股', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '蒋芳', section: '办信股', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '沈伟', section: '办信股', rank: 'staff', roles: ['petition'], title: '科员' },
+  ...clerks('办信股', 'petition', '冯涛', '蒋芳', '沈伟'),
   {
     name: '韩冰',
     section: '接访股',
@@ -89,40 +95,15 @@ export const DEMO_PEOPLE: Person[] = [
     title: '接访股股长',
     login: 'jiefang',
   },
-  { name: '杨帆', section: '接访股', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '朱丹', section: '接访股', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '秦浩', section: '接访股', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '许静', section: '接访股', rank: 'staff', roles: ['petition'], title: '科员' },
-  {
-    name: '何勇',
-    section: '联席办',
-    rank: 'section_head',
-    roles: ['section_head', 'petition'],
-    title: '联席办主任',
-  },
-  { name: '吕娜', section: '联席办', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '施磊', section: '联席办', rank: 'staff', roles: ['petition'], title: '科员' },
-  {
-    name: '张丹',
-    section: '复查复核办',
-    rank: 'section_head',
-    roles: ['section_head', 'petition'],
-    title: '复查复核办主任',
-  },
-  { name: '孔祥', section: '复查复核办', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '曹静', section: '复查复核办', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '严明', section: '复查复核办', rank: 'staff', roles: ['petition'], title: '科员' },
-  {
-    name: '华丽',
-    section: '党支部办公室',
-    rank: 'section_head',
-    roles: ['section_head', 'office'],
-    title: '党支部办公室主任',
-  },
-  { name: '金鑫', section: '党支部办公室', rank: 'staff', roles: ['office'], title: '科员' },
-  { name: '魏然', section: '党支部办公室', rank: 'staff', roles: ['office'], title: '科员' },
-  { name: '陶然', section: '办信股', rank: 'staff', roles: ['petition'], title: '科员' },
-  { name: '姜山', section: '接访股', rank: 'staff', roles: ['petition'], title: '科员' },
+  ...clerks('接访股', 'petition', '杨帆', '朱丹', '秦浩', '许静'),
+  head('何勇', '联席办', 'petition', '联席办主任'),
+  ...clerks('联席办', 'petition', '吕娜', '施磊'),
+  head('张丹', '复查复核办', 'petition', '复查复核办主任'),
+  ...clerks('复查复核办', 'petition', '孔祥', '曹静', '严明'),
+  head('华丽', '党支部办公室', 'office', '党支部办公室主任'),
+  ...clerks('党支部办公室', 'office', '金鑫', '魏然'),
+  ...clerks('办信股', 'petition', '陶然'),
+  ...clerks('接访股', 'petition', '姜山'),
 ];
 
 // Which deputy is in charge of which sections.

@@ -9,7 +9,10 @@ import { saveXlsx } from '../platform';
 import { exportNotice } from './progress';
 import { writeWorkbook } from './workbook';
 
-export async function exportLedger(fileName: string, specs: LedgerSpec[]): Promise<{ saved: boolean; path?: string }> {
+export async function exportLedger(
+  fileName: string,
+  specs: LedgerSpec[],
+): Promise<{ saved: boolean; path?: string }> {
   const actor = currentActor();
   const notice = exportNotice(`正在导出${specs.map((s) => s.ledgerName).join('、')}`);
   let bytes: Uint8Array;
@@ -20,9 +23,15 @@ export async function exportLedger(fileName: string, specs: LedgerSpec[]): Promi
   }
   const result = await saveXlsx(fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`, bytes);
   if (result.saved) {
-    await logEvent('export', fileName, `导出 ${specs.map((s) => s.ledgerName).join('、')}（${specs[0]?.period ?? ''}）`, actor, {
-      rows: specs.reduce((n, s) => n + s.rows.length, 0),
-    });
+    await logEvent(
+      'export',
+      fileName,
+      `导出 ${specs.map((s) => s.ledgerName).join('、')}（${specs[0]?.period ?? ''}）`,
+      actor,
+      {
+        rows: specs.reduce((n, s) => n + s.rows.length, 0),
+      },
+    );
   }
   return result;
 }

@@ -27,7 +27,11 @@ describe('exportNotice', () => {
     vi.advanceTimersByTime(300);
     expect(shown.show).toHaveBeenCalledOnce();
     const id = shown.show.mock.calls[0][0].id as string;
-    expect(shown.show.mock.calls[0][0]).toMatchObject({ title: '正在导出来信台帐', autoClose: false, loading: true });
+    expect(shown.show.mock.calls[0][0]).toMatchObject({
+      title: '正在导出来信台帐',
+      autoClose: false,
+      loading: true,
+    });
     n.progress({ phase: 'rows', done: 500, total: 10000 });
     expect(shown.update).not.toHaveBeenCalled(); // drawn less than 100 ms ago
     vi.advanceTimersByTime(150);

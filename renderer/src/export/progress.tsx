@@ -15,7 +15,9 @@ function body(p: ExportProgress | null) {
   const pct = p.phase === 'pack' || p.total === 0 ? 100 : Math.round((p.done / p.total) * 100);
   return (
     <Stack gap={4}>
-      <Text size="sm">{p.phase === 'pack' ? `已写入 ${p.total} 行，正在生成文件…` : `已写入 ${p.done} / ${p.total} 行`}</Text>
+      <Text size="sm">
+        {p.phase === 'pack' ? `已写入 ${p.total} 行，正在生成文件…` : `已写入 ${p.done} / ${p.total} 行`}
+      </Text>
       <Progress value={pct} animated={p.phase === 'pack'} aria-label="导出进度" />
     </Stack>
   );

@@ -3,21 +3,20 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { LedgerSpec } from '../../../shared/ledger';
 
+import { letterLedger } from './testing';
 import { resetExportWorker, warmExportWorker, writeWorkbook } from './workbook';
 import { handleExportRequest } from './workerProtocol';
 import type { ExportRequest } from './workerProtocol';
 import type { ExportProgress } from './xlsx';
 
-const spec = (rows: number): LedgerSpec => ({
-  unitName: '新宁县信访局',
-  ledgerName: '来信台帐',
-  period: '2026年11月',
-  columns: [
-    { key: 'no', header: '序号', type: 'int' },
-    { key: 'summary', header: '内容摘要' },
-  ],
-  rows: Array.from({ length: rows }, (_, i) => ({ no: i + 1, summary: `第${i + 1}件` })),
-});
+const spec = (rows: number): LedgerSpec =>
+  letterLedger({
+    columns: [
+      { key: 'no', header: '序号', type: 'int' },
+      { key: 'summary', header: '内容摘要' },
+    ],
+    rows: Array.from({ length: rows }, (_, i) => ({ no: i + 1, summary: `第${i + 1}件` })),
+  });
 
 async function firstSheetRows(bytes: Uint8Array): Promise<number> {
   const wb = new ExcelJS.Workbook();

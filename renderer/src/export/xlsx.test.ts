@@ -5,12 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerSpec } from '../../../shared/ledger';
 import { tooWideForA4 } from '../../../shared/ledger.testing';
 
+import { letterLedger } from './testing';
 import { CELL_TEXT_LIMIT, CELL_TRUNCATED_MARK, DEFAULT_FONT_XML, ledgerWorkbook } from './xlsx';
 
-const spec: LedgerSpec = {
-  unitName: '新宁县信访局',
-  ledgerName: '来信台帐',
-  period: '2026年11月',
+const spec: LedgerSpec = letterLedger({
   columns: [
     { key: 'no', header: '序号', type: 'int' },
     { key: 'regNo', header: '登记编号' },
@@ -23,7 +21,7 @@ const spec: LedgerSpec = {
     { no: 2, regNo: '宁信来〔2026〕0002', date: '2026-11-30', amount: null, summary: '' },
   ],
   totals: { no: null, regNo: '合计', amount: 1234.5 },
-};
+});
 
 async function read(bytes: Uint8Array) {
   const wb = new ExcelJS.Workbook();

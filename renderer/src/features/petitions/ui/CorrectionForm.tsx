@@ -2,7 +2,7 @@
 // in a dialog on the case, prefilled with the current values and built from the registration
 // form's own fields. A user who may not see the informant (PET-6) gets the case masked from the
 // query, so the identity is shown masked, read-only, and never reaches the form.
-import { Alert, Button, Group, Modal, SimpleGrid, Text, Textarea, Tooltip } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Text, Textarea, Tooltip } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
@@ -11,7 +11,6 @@ import { FormCard } from '../../../components/FormCard';
 import { notifyOk } from '../../../components/notify';
 import type { FieldErrors } from '../../../components/useFieldErrors';
 import { today } from '../../../db/clock';
-import type { Representative } from '../../../db/schema/petitions';
 import { correctRegistration } from '../core/commands';
 import { informantAccess } from '../core/informant';
 import type { ShownPetition } from '../core/informant';
@@ -20,32 +19,13 @@ import type { RegistrationCorrection } from '../core/validate';
 import { CHANNEL_LABELS, CORRECTION, correctionLabel, F, INFORMANT_TEXT, MSG } from '../labels';
 import type { CorrectionField } from '../labels';
 
-import {
-  AccusedFields,
-  InformantCheckbox,
-  PetitionerFields,
-  RepresentativesCard,
-  SourceField,
-  SummaryField,
-} from './RegistrationFields';
-import { useActor, useCategories, useCaseForm, useTownships, useUnits } from './ui';
+import { AccusedFields, InformantCheckbox, PersonFields, SourceField } from './RegistrationFields';
+import type { AccusedValues, PersonValues } from './RegistrationFields';
+import { useActor, useCaseForm, useTownships, useUnits } from './ui';
 
 type Petition = ShownPetition;
 
-type Values = {
-  name: string;
-  idNo: string;
-  phone: string;
-  address: string;
-  township: string;
-  category: string;
-  letterSource: string;
-  summary: string;
-  informant: boolean;
-  accusedUnitIds: string[];
-  accusedNote: string;
-  representatives: Representative[];
-};
+type Values = PersonValues & AccusedValues & { letterSource: string };
 
 function valuesOf(p: Petition): Values {
   return {
@@ -122,7 +102,6 @@ function CorrectionForm({ raw: p, onDone }: { raw: Petition; onDone: () => void 
   // refuses anyone else); the case arrives masked as this user may see it
   const canView = useLiveQuery(async () => (await informantAccess()).byRole, [], false);
   const townships = useTownships();
-  const categories = useCategories();
   const units = useUnits();
   const locked = p.identityMasked;
   const isVisit = p.channel === 'visit';
@@ -176,7 +155,6 @@ function CorrectionForm({ raw: p, onDone }: { raw: Petition; onDone: () => void 
     if (errors.nothing) form.setErrors({});
   };
 
-  const nameLabel = p.channel === 'letter' ? F.nameLetter : isVisit ? F.nameVisit : F.nameOther;
   return (
     // one named form (the <form> inside FormCard carries no name)
     <div role="form" aria-label={CORRECTION.title}>
@@ -207,30 +185,14 @@ function CorrectionForm({ raw: p, onDone }: { raw: Petition; onDone: () => void 
             />
           </SimpleGrid>
         )}
-        <PetitionerFields
+        <PersonFields
           v={v}
           set={set}
           errors={errors}
-          nameLabel={nameLabel}
-          townships={townships}
-          categories={categories}
+          channel={p.channel}
           locked={locked}
           autoFocusName={!locked}
         />
-        {locked && (
-          <Alert color="grape" variant="light" p="xs">
-            <Text size="sm">{CORRECTION.masked}</Text>
-          </Alert>
-        )}
-        {isVisit && (
-          <RepresentativesCard
-            reps={v.representatives}
-            onChange={(r) => set('representatives', r)}
-            errors={errors}
-            locked={locked}
-          />
-        )}
-        <SummaryField value={v.summary} onChange={(t) => set('summary', t)} error={errors.summary} />
         <Group gap="xs">
           <InformantCheckbox
             checked={v.informant}
@@ -248,14 +210,7 @@ function CorrectionForm({ raw: p, onDone }: { raw: Petition; onDone: () => void 
             {errors.informant}
           </Text>
         )}
-        <AccusedFields
-          informant={v.informant}
-          unitIds={v.accusedUnitIds}
-          note={v.accusedNote}
-          onUnitIds={(ids) => set('accusedUnitIds', ids)}
-          onNote={(t) => set('accusedNote', t)}
-          error={errors.accused}
-        />
+        <AccusedFields v={v} set={set} error={errors.accused} />
         <Textarea
           label={CORRECTION.reason}
           required

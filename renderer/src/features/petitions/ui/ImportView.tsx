@@ -208,30 +208,23 @@ export function ImportView() {
                   {IMPORT.dupText}
                 </Text>
                 <Group gap="xs">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    disabled={!!done}
-                    onClick={() => decideAll(() => ({ kind: 'skip' }))}
-                  >
-                    {IMPORT.allSkip}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    disabled={!!done}
-                    onClick={() => decideAll((r) => orSkip(r, { kind: 'link', caseId: r.matches[0].id }))}
-                  >
-                    {IMPORT.allLink}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    disabled={!!done}
-                    onClick={() => decideAll((r) => orSkip(r, { kind: 'new' }))}
-                  >
-                    {IMPORT.allNew}
-                  </Button>
+                  {(
+                    [
+                      [IMPORT.allSkip, () => ({ kind: 'skip' })],
+                      [IMPORT.allLink, (r) => orSkip(r, { kind: 'link', caseId: r.matches[0].id })],
+                      [IMPORT.allNew, (r) => orSkip(r, { kind: 'new' })],
+                    ] as const satisfies readonly (readonly [string, Parameters<typeof decideAll>[0]])[]
+                  ).map(([label, pick]) => (
+                    <Button
+                      key={label}
+                      size="xs"
+                      variant="default"
+                      disabled={!!done}
+                      onClick={() => decideAll(pick)}
+                    >
+                      {label}
+                    </Button>
+                  ))}
                 </Group>
               </Alert>
             )}

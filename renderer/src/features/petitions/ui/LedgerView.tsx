@@ -12,6 +12,7 @@ import type { LedgerKind } from '../core/ledgers';
 
 import { PeriodFields, usePeriod } from './PeriodPicker';
 import { LedgerPrint } from './prints';
+import { PrintBack } from './ui';
 
 export function LedgerView() {
   const now = today();
@@ -51,12 +52,9 @@ export function LedgerView() {
 
   if (preview) {
     return (
-      <Stack>
-        <Button variant="default" w={120} onClick={() => setPreview(null)}>
-          返回台帐
-        </Button>
+      <PrintBack label="返回台帐" onBack={() => setPreview(null)}>
         <LedgerPrint spec={preview} />
-      </Stack>
+      </PrintBack>
     );
   }
   return (

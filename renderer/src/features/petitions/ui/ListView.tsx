@@ -18,8 +18,8 @@ import { useEffect, useState } from 'react';
 import { useCalendar } from '../../../calendar/calendar';
 import { DateField } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
+import { labelOptions } from '../../../components/ListTable';
 import { today } from '../../../db/clock';
-import type { PetitionChannel, PetitionState } from '../../../db/schema/petitions';
 import { listPetitions, PAGE_SIZE } from '../core/queries';
 import type { ListFilter, PageKey } from '../core/queries';
 import { CHANNEL_LABELS, STATE_LABELS } from '../labels';
@@ -140,13 +140,7 @@ export function ListView() {
           label="状态"
           w={100}
           {...form.select('state')}
-          data={[
-            { value: '', label: '全部' },
-            ...(Object.keys(STATE_LABELS) as PetitionState[]).map((s) => ({
-              value: s,
-              label: STATE_LABELS[s],
-            })),
-          ]}
+          data={labelOptions(STATE_LABELS, '全部')}
         />
         <DateField label="收件日期从" w={130} {...form.input('from')} />
         <DateField label="至" w={130} {...form.input('to')} />
@@ -171,13 +165,7 @@ export function ListView() {
             label="渠道"
             w={110}
             {...form.select('channel')}
-            data={[
-              { value: '', label: '全部' },
-              ...(Object.keys(CHANNEL_LABELS) as PetitionChannel[]).map((c) => ({
-                value: c,
-                label: CHANNEL_LABELS[c],
-              })),
-            ]}
+            data={labelOptions(CHANNEL_LABELS, '全部')}
           />
         </Group>
       </Collapse>

@@ -9,7 +9,6 @@ import {
   NativeSelect,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -21,6 +20,7 @@ import { useState } from 'react';
 import { href } from '../../../app/router';
 import { DateField } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
+import { labelOptions, ListTable } from '../../../components/ListTable';
 import { showNotice } from '../../../components/notify';
 import { today } from '../../../db/clock';
 import type { HigherVisitLevel, ReceptionDay } from '../../../db/schema/petitions';
@@ -29,7 +29,16 @@ import { recentHigherVisits, recentReceptionDays } from '../core/lookups';
 import { linkedCaseNumbers, visitCaseOptions } from '../core/queries';
 import { HIGHER_LEVEL_LABELS, RECEPTION_KIND_LABELS } from '../labels';
 
-import { short, useActor, useCategories, useCaseForm, useStaffList, useTownships } from './ui';
+import {
+  Nowrap,
+  NOWRAP,
+  short,
+  useActor,
+  useCategories,
+  useCaseForm,
+  useStaffList,
+  useTownships,
+} from './ui';
 
 export function ReceptionView() {
   return (
@@ -138,11 +147,7 @@ function ReceptionDays() {
         >
           <SimpleGrid cols={2} spacing="xs">
             <DateField label="接访日期" {...form.input('date')} onChange={setDate} />
-            <NativeSelect
-              label="方式"
-              {...form.select('kind')}
-              data={Object.entries(RECEPTION_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-            />
+            <NativeSelect label="方式" {...form.select('kind')} data={labelOptions(RECEPTION_KIND_LABELS)} />
             <NativeSelect
               label="接访领导"
               {...form.select('leaderId')}
@@ -178,69 +183,49 @@ function ReceptionDays() {
           <Textarea label="备注" {...form.text('notes')} autosize minRows={1} />
         </FormCard>
       </div>
-      <Table fz="sm" mt="md" striped aria-label="领导接访列表">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>日期</Table.Th>
-            <Table.Th>方式</Table.Th>
-            <Table.Th>领导</Table.Th>
-            <Table.Th>地点</Table.Th>
-            <Table.Th>人次/件</Table.Th>
-            <Table.Th>来访件</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.rows.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.date}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{RECEPTION_KIND_LABELS[r.kind]}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.leaderName}</Table.Td>
-              <Table.Td>{r.place}</Table.Td>
-              <Table.Td>
-                {r.visitors}/{r.cases}
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={0}>
-                  {(r.petitionIds ?? []).map((pid) => (
-                    <Anchor
-                      key={pid}
-                      href={href('petitions', 'case', pid)}
-                      size="sm"
-                      style={{ whiteSpace: 'nowrap' }}
-                    >
-                      {list.regNos.get(pid) ?? '（已删除）'}
-                    </Anchor>
-                  ))}
-                </Stack>
-              </Table.Td>
-              <Table.Td>
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  color="gray"
-                  onClick={() => {
-                    setEditing(r.id);
-                    form.reset({
-                      date: r.date,
-                      kind: r.kind,
-                      leaderId: r.leaderId ?? '',
-                      place: r.place,
-                      topic: r.topic ?? '',
-                      visitors: String(r.visitors),
-                      cases: String(r.cases),
-                      petitionIds: r.petitionIds ?? [],
-                      notes: r.notes ?? '',
-                    });
-                  }}
-                >
-                  修改
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        mt="md"
+        highlightOnHover={false}
+        aria-label="领导接访列表"
+        rows={list.rows}
+        head={['日期', '方式', '领导', '地点', '人次/件', '来访件', '']}
+        row={(r) => [
+          <Nowrap key="d">{r.date}</Nowrap>,
+          <Nowrap key="k">{RECEPTION_KIND_LABELS[r.kind]}</Nowrap>,
+          <Nowrap key="l">{r.leaderName}</Nowrap>,
+          r.place,
+          `${r.visitors}/${r.cases}`,
+          <Stack key="p" gap={0}>
+            {(r.petitionIds ?? []).map((pid) => (
+              <Anchor key={pid} href={href('petitions', 'case', pid)} size="sm" style={NOWRAP}>
+                {list.regNos.get(pid) ?? '（已删除）'}
+              </Anchor>
+            ))}
+          </Stack>,
+          <Button
+            key="e"
+            size="compact-xs"
+            variant="subtle"
+            color="gray"
+            onClick={() => {
+              setEditing(r.id);
+              form.reset({
+                date: r.date,
+                kind: r.kind,
+                leaderId: r.leaderId ?? '',
+                place: r.place,
+                topic: r.topic ?? '',
+                visitors: String(r.visitors),
+                cases: String(r.cases),
+                petitionIds: r.petitionIds ?? [],
+                notes: r.notes ?? '',
+              });
+            }}
+          >
+            修改
+          </Button>,
+        ]}
+      />
     </Card>
   );
 }
@@ -277,11 +262,7 @@ function HigherVisits() {
       <FormCard form={form} withBorder={false} p={0} submitLabel="登记上访">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
           <DateField label="日期" {...form.input('date')} />
-          <NativeSelect
-            label="去向"
-            {...form.select('level')}
-            data={Object.entries(HIGHER_LEVEL_LABELS).map(([value, label]) => ({ value, label }))}
-          />
+          <NativeSelect label="去向" {...form.select('level')} data={labelOptions(HIGHER_LEVEL_LABELS)} />
           <TextInput label="上访人" {...form.text('name')} />
           <TextInput type="number" label="人数" {...form.text('persons')} />
           <TextInput label="身份证号" {...form.text('idNo')} />
@@ -307,32 +288,20 @@ function HigherVisits() {
           最近30条；按月或期间导出请到“台帐—到县到市赴省进京上访台账”。
         </Text>
       </Stack>
-      <Table fz="sm" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>日期</Table.Th>
-            <Table.Th>去向</Table.Th>
-            <Table.Th>上访人</Table.Th>
-            <Table.Th>人数</Table.Th>
-            <Table.Th>乡镇</Table.Th>
-            <Table.Th>反映问题</Table.Th>
-            <Table.Th>处理情况</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.date}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{HIGHER_LEVEL_LABELS[r.level]}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.name}</Table.Td>
-              <Table.Td>{r.persons}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.township}</Table.Td>
-              <Table.Td>{short(r.summary, 24)}</Table.Td>
-              <Table.Td>{r.result}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        highlightOnHover={false}
+        rows={rows}
+        head={['日期', '去向', '上访人', '人数', '乡镇', '反映问题', '处理情况']}
+        row={(r) => [
+          <Nowrap key="d">{r.date}</Nowrap>,
+          <Nowrap key="l">{HIGHER_LEVEL_LABELS[r.level]}</Nowrap>,
+          <Nowrap key="n">{r.name}</Nowrap>,
+          r.persons,
+          <Nowrap key="t">{r.township}</Nowrap>,
+          short(r.summary, 24),
+          r.result,
+        ]}
+      />
     </Card>
   );
 }

@@ -9,21 +9,21 @@ import {
   Group,
   NativeSelect,
   SimpleGrid,
-  Table,
   Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 
 import { navigate, href } from '../../../app/router';
 import { useCan } from '../../../auth/session';
 import { DateField } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
+import { ListTable } from '../../../components/ListTable';
 import { notifyOk } from '../../../components/notify';
 import type { FieldErrors } from '../../../components/useFieldErrors';
 import { today } from '../../../db/clock';
-import type { PetitionChannel, PetitionNature, Representative } from '../../../db/schema/petitions';
+import type { PetitionChannel, PetitionNature } from '../../../db/schema/petitions';
 import { registerPetition } from '../core/commands';
 import type { DuplicateDecision } from '../core/commands';
 import { findDuplicates } from '../core/queries';
@@ -32,49 +32,24 @@ import { validateRegistration } from '../core/validate';
 import type { RegistrationInput } from '../core/validate';
 import { CHANNEL_LABELS, F, INFORMANT_TEXT, LETTER_SOURCES, NATURE_LABELS, TAB_LABELS } from '../labels';
 
-import {
-  AccusedFields,
-  InformantCheckbox,
-  PetitionerFields,
-  RepresentativesCard,
-  SourceField,
-  SummaryField,
-} from './RegistrationFields';
-import {
-  RuleNote,
-  short,
-  StateBadge,
-  useActor,
-  useCategories,
-  useCaseForm,
-  useStaffList,
-  useTownships,
-} from './ui';
+import { AccusedFields, InformantCheckbox, PersonFields, SourceField } from './RegistrationFields';
+import type { AccusedValues, PersonValues } from './RegistrationFields';
+import { RuleNote, short, StateBadge, useActor, useCaseForm, useStaffList, useTownships } from './ui';
 
 type Kind = 'letter' | 'visit' | 'other';
 
-type FormValues = {
-  channel: PetitionChannel;
-  receivedOn: string;
-  letterSource: string;
-  upstreamNo: string;
-  name: string;
-  idNo: string;
-  phone: string;
-  address: string;
-  township: string;
-  category: string;
-  nature: PetitionNature;
-  summary: string;
-  informant: boolean;
-  accusedUnitIds: string[];
-  accusedNote: string;
-  urgent: boolean;
-  nationalNo: string;
-  visitors: string;
-  representatives: Representative[];
-  receptionistId: string;
-};
+type FormValues = PersonValues &
+  AccusedValues & {
+    channel: PetitionChannel;
+    receivedOn: string;
+    letterSource: string;
+    upstreamNo: string;
+    nature: PetitionNature;
+    urgent: boolean;
+    nationalNo: string;
+    visitors: string;
+    receptionistId: string;
+  };
 
 // the registration, the scans and the answer to the duplicate check
 type Values = FormValues & { files: File[]; dupNote: string; sameFacts: boolean };
@@ -133,7 +108,6 @@ export function RegisterForm({ kind }: { kind: Kind }) {
   const actor = useActor();
   const canRegister = useCan('petition.register');
   const townships = useTownships();
-  const categories = useCategories();
   const staff = useStaffList();
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
   // the choice made on the duplicate check (PET-10); none: check first
@@ -198,7 +172,6 @@ export function RegisterForm({ kind }: { kind: Kind }) {
   const isVisit = v.channel === 'visit';
   const dateLabel =
     kind === 'letter' ? F.receivedOnLetter : kind === 'visit' ? F.receivedOnVisit : F.receivedOnOther;
-  const nameLabel = kind === 'letter' ? F.nameLetter : kind === 'visit' ? F.nameVisit : F.nameOther;
 
   if (!canRegister) return <Alert color="gray">您没有登记信访事项的权限。</Alert>;
 
@@ -268,22 +241,7 @@ export function RegisterForm({ kind }: { kind: Kind }) {
           />
         )}
       </SimpleGrid>
-      <PetitionerFields
-        v={v}
-        set={set}
-        errors={errors}
-        nameLabel={nameLabel}
-        townships={townships}
-        categories={categories}
-      />
-      {isVisit && (
-        <RepresentativesCard
-          reps={v.representatives}
-          onChange={(r) => set('representatives', r)}
-          errors={errors}
-        />
-      )}
-      <SummaryField value={v.summary} onChange={(t) => set('summary', t)} error={errors.summary} />
+      <PersonFields v={v} set={set} errors={errors} channel={v.channel} />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <NativeSelect
           label={F.nature}
@@ -326,14 +284,7 @@ export function RegisterForm({ kind }: { kind: Kind }) {
           onChange={(e) => set('urgent', e.currentTarget.checked)}
         />
       </Group>
-      <AccusedFields
-        informant={v.informant}
-        unitIds={v.accusedUnitIds}
-        note={v.accusedNote}
-        onUnitIds={(ids) => set('accusedUnitIds', ids)}
-        onNote={(t) => set('accusedNote', t)}
-        error={errors.accused}
-      />
+      <AccusedFields v={v} set={set} error={errors.accused} />
       {v.urgent && <RuleNote id="PET-7" />}
 
       {candidates && (
@@ -347,75 +298,60 @@ export function RegisterForm({ kind }: { kind: Kind }) {
                 {INFORMANT_TEXT.notComparedNote}
               </Text>
             )}
-            <Table fz="sm" withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>登记编号</Table.Th>
-                  <Table.Th>日期</Table.Th>
-                  <Table.Th>信访人</Table.Th>
-                  <Table.Th>内容摘要</Table.Th>
-                  <Table.Th>状态</Table.Th>
-                  <Table.Th>相同信访人</Table.Th>
-                  <Table.Th>内容相似度</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {candidates.map((c) => (
-                  <Table.Tr key={c.petition.id}>
-                    <Table.Td>
-                      <Anchor href={href('petitions', 'case', c.petition.id)} target="_blank" size="sm">
-                        {c.petition.regNo}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{c.petition.receivedOn}</Table.Td>
-                    <Table.Td>{c.petition.name}</Table.Td>
-                    <Table.Td>{short(c.petition.summary, 30)}</Table.Td>
-                    <Table.Td>
-                      <StateBadge state={c.petition.state} />
-                      {c.finalAtRecheck && (
-                        <Text size="xs" c="red">
-                          已复核终结
-                        </Text>
-                      )}
-                      {c.inHand && (
-                        <Text size="xs" c="orange">
-                          已受理且在办理期限内
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {c.samePetitioner === null ? (
-                        <Text span size="sm" c="dimmed" title={INFORMANT_TEXT.notComparedHint}>
-                          {INFORMANT_TEXT.notCompared}
-                        </Text>
-                      ) : c.samePetitioner ? (
-                        '是'
-                      ) : (
-                        '否'
-                      )}
-                    </Table.Td>
-                    <Table.Td>{Math.round(c.similarity * 100)}%</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        loading={busy}
-                        onClick={() =>
-                          save({
-                            kind: 'link',
-                            caseId: c.petition.duplicateOf ?? c.petition.id,
-                            note: v.dupNote,
-                            sameFacts: c.finalAtRecheck && v.sameFacts,
-                          })
-                        }
-                      >
-                        {c.finalAtRecheck && v.sameFacts ? '登记为重复信访' : '作为重复件关联'}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <ListTable
+              withTableBorder
+              striped={false}
+              highlightOnHover={false}
+              rows={candidates}
+              rowKey={(c) => c.petition.id}
+              head={['登记编号', '日期', '信访人', '内容摘要', '状态', '相同信访人', '内容相似度', '']}
+              row={(c) => [
+                <Anchor key="n" href={href('petitions', 'case', c.petition.id)} target="_blank" size="sm">
+                  {c.petition.regNo}
+                </Anchor>,
+                c.petition.receivedOn,
+                c.petition.name,
+                short(c.petition.summary, 30),
+                <Fragment key="s">
+                  <StateBadge state={c.petition.state} />
+                  {c.finalAtRecheck && (
+                    <Text size="xs" c="red">
+                      已复核终结
+                    </Text>
+                  )}
+                  {c.inHand && (
+                    <Text size="xs" c="orange">
+                      已受理且在办理期限内
+                    </Text>
+                  )}
+                </Fragment>,
+                c.samePetitioner === null ? (
+                  <Text key="p" span size="sm" c="dimmed" title={INFORMANT_TEXT.notComparedHint}>
+                    {INFORMANT_TEXT.notCompared}
+                  </Text>
+                ) : c.samePetitioner ? (
+                  '是'
+                ) : (
+                  '否'
+                ),
+                `${Math.round(c.similarity * 100)}%`,
+                <Button
+                  key="l"
+                  size="xs"
+                  loading={busy}
+                  onClick={() =>
+                    save({
+                      kind: 'link',
+                      caseId: c.petition.duplicateOf ?? c.petition.id,
+                      note: v.dupNote,
+                      sameFacts: c.finalAtRecheck && v.sameFacts,
+                    })
+                  }
+                >
+                  {c.finalAtRecheck && v.sameFacts ? '登记为重复信访' : '作为重复件关联'}
+                </Button>,
+              ]}
+            />
             <Textarea mt="xs" label="重复件说明" {...form.text('dupNote')} autosize minRows={1} />
             {candidates.some((c) => c.finalAtRecheck) && (
               <Checkbox

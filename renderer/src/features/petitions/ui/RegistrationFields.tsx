@@ -2,6 +2,7 @@
 // the petitioner and place, the source, the group visit's representatives, the summary and the
 // informant's accused. Each form keeps its own values; these pieces only render them.
 import {
+  Alert,
   Button,
   Card,
   Checkbox,
@@ -13,11 +14,12 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import type { ChangeEvent } from 'react';
 
 import type { PetitionChannel, Representative } from '../../../db/schema/petitions';
-import { F, HANDED_DOWN_FROM, LETTER_SOURCES } from '../labels';
+import { CORRECTION, F, HANDED_DOWN_FROM, LETTER_SOURCES } from '../labels';
 
-import { RuleNote, useUnits } from './ui';
+import { RuleNote, useCategories, useTownships, useUnits } from './ui';
 
 type Errors = Partial<Record<string, string>>;
 
@@ -36,9 +38,12 @@ export type PetitionerValues = {
   category: string;
 };
 
+// a form's `set`, for the fields these pieces show (a method's type: a form with more fields fits)
+type Setter<V> = { set<K extends keyof V>(k: K, value: V[K]): void }['set'];
+
 // 来信人/身份证号/联系电话, 住址/所属乡镇/问题类别. `locked`: the identity is masked for this
 // user (PET-6) and shown read-only.
-export function PetitionerFields({
+function PetitionerFields({
   v,
   set,
   errors,
@@ -49,7 +54,7 @@ export function PetitionerFields({
   autoFocusName = false,
 }: {
   v: PetitionerValues;
-  set: <K extends keyof PetitionerValues>(k: K, value: PetitionerValues[K]) => void;
+  set: Setter<PetitionerValues>;
   errors: Errors;
   nameLabel: string;
   townships: readonly string[];
@@ -57,59 +62,92 @@ export function PetitionerFields({
   locked?: boolean;
   autoFocusName?: boolean;
 }) {
+  const text = (k: 'name' | 'idNo' | 'phone' | 'address') => ({
+    value: v[k],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(k, e.currentTarget.value),
+    error: errors[k],
+    disabled: locked,
+  });
+  const pick = (k: 'township' | 'category', options: readonly string[]) => ({
+    required: true,
+    value: v[k],
+    onChange: (e: ChangeEvent<HTMLSelectElement>) => set(k, e.currentTarget.value),
+    data: [{ value: '', label: '请选择' }, ...withCurrent(options, v[k])],
+    error: errors[k],
+  });
   return (
     <>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <TextInput
-          label={nameLabel}
-          required
-          data-autofocus={autoFocusName || undefined}
-          value={v.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.name}
-          disabled={locked}
-        />
-        <TextInput
-          label={F.idNo}
-          value={v.idNo}
-          onChange={(e) => set('idNo', e.currentTarget.value)}
-          error={errors.idNo}
-          maxLength={18}
-          disabled={locked}
-        />
-        <TextInput
-          label={F.phone}
-          value={v.phone}
-          onChange={(e) => set('phone', e.currentTarget.value)}
-          error={errors.phone}
-          disabled={locked}
-        />
+        <TextInput label={nameLabel} required data-autofocus={autoFocusName || undefined} {...text('name')} />
+        <TextInput label={F.idNo} maxLength={18} {...text('idNo')} />
+        <TextInput label={F.phone} {...text('phone')} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <TextInput
-          label={F.address}
-          value={v.address}
-          onChange={(e) => set('address', e.currentTarget.value)}
-          error={errors.address}
-          disabled={locked}
-        />
-        <NativeSelect
-          label={F.township}
-          required
-          value={v.township}
-          onChange={(e) => set('township', e.currentTarget.value)}
-          data={[{ value: '', label: '请选择' }, ...withCurrent(townships, v.township)]}
-          error={errors.township}
-        />
-        <NativeSelect
-          label={F.category}
-          required
-          value={v.category}
-          onChange={(e) => set('category', e.currentTarget.value)}
-          data={[{ value: '', label: '请选择' }, ...withCurrent(categories, v.category)]}
-          error={errors.category}
-        />
+        <TextInput label={F.address} {...text('address')} />
+        <NativeSelect label={F.township} {...pick('township', townships)} />
+        <NativeSelect label={F.category} {...pick('category', categories)} />
       </SimpleGrid>
+    </>
+  );
+}
+
+export type PersonValues = PetitionerValues & { representatives: Representative[]; summary: string };
+
+// The petitioner, a group visit's representatives and the summary, as both forms show them (with
+// the note that the identity is masked when it is `locked`, PET-6).
+export function PersonFields({
+  v,
+  set,
+  errors,
+  channel,
+  locked = false,
+  autoFocusName = false,
+}: {
+  v: PersonValues;
+  set: Setter<PersonValues>;
+  errors: Errors;
+  channel: PetitionChannel;
+  locked?: boolean;
+  autoFocusName?: boolean;
+}) {
+  const townships = useTownships();
+  const categories = useCategories();
+  const isVisit = channel === 'visit';
+  const nameLabel = channel === 'letter' ? F.nameLetter : isVisit ? F.nameVisit : F.nameOther;
+  return (
+    <>
+      <PetitionerFields
+        v={v}
+        set={set}
+        errors={errors}
+        nameLabel={nameLabel}
+        townships={townships}
+        categories={categories}
+        locked={locked}
+        autoFocusName={autoFocusName}
+      />
+      {locked && (
+        <Alert color="grape" variant="light" p="xs">
+          <Text size="sm">{CORRECTION.masked}</Text>
+        </Alert>
+      )}
+      {isVisit && (
+        <RepresentativesCard
+          reps={v.representatives}
+          onChange={(r) => set('representatives', r)}
+          errors={errors}
+          locked={locked}
+        />
+      )}
+      <Textarea
+        label={F.summary}
+        required
+        autosize
+        minRows={3}
+        value={v.summary}
+        onChange={(e) => set('summary', e.currentTarget.value)}
+        error={errors.summary}
+      />
     </>
   );
 }
@@ -144,8 +182,14 @@ export function SourceField({
   );
 }
 
+const REP_FIELDS = [
+  ['name', '姓名'],
+  ['idNo', '身份证号'],
+  ['phone', '电话'],
+] as const;
+
 // PET-12: the representatives of a group visit (at most 5).
-export function RepresentativesCard({
+function RepresentativesCard({
   reps,
   onChange,
   errors,
@@ -173,25 +217,16 @@ export function RepresentativesCard({
       </Group>
       {reps.map((r, i) => (
         <SimpleGrid cols={{ base: 1, md: 4 }} key={i} mb={4}>
-          <TextInput
-            label={`代表${i + 1}姓名`}
-            value={r.name}
-            onChange={(e) => setRep(i, { name: e.currentTarget.value })}
-            disabled={locked}
-          />
-          <TextInput
-            label={`代表${i + 1}身份证号`}
-            value={r.idNo ?? ''}
-            onChange={(e) => setRep(i, { idNo: e.currentTarget.value })}
-            error={errors[`rep${i}.idNo`]}
-            disabled={locked}
-          />
-          <TextInput
-            label={`代表${i + 1}电话`}
-            value={r.phone ?? ''}
-            onChange={(e) => setRep(i, { phone: e.currentTarget.value })}
-            disabled={locked}
-          />
+          {REP_FIELDS.map(([k, label]) => (
+            <TextInput
+              key={k}
+              label={`代表${i + 1}${label}`}
+              value={r[k] ?? ''}
+              onChange={(e) => setRep(i, { [k]: e.currentTarget.value })}
+              error={errors[`rep${i}.${k}`]}
+              disabled={locked}
+            />
+          ))}
           <Button
             variant="subtle"
             color="red"
@@ -210,28 +245,6 @@ export function RepresentativesCard({
       )}
       <RuleNote id="PET-12" />
     </Card>
-  );
-}
-
-export function SummaryField({
-  value,
-  onChange,
-  error,
-}: {
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-}) {
-  return (
-    <Textarea
-      label={F.summary}
-      required
-      autosize
-      minRows={3}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      error={error}
-    />
   );
 }
 
@@ -254,22 +267,19 @@ export function InformantCheckbox({
   );
 }
 
+export type AccusedValues = { informant: boolean; accusedUnitIds: string[]; accusedNote: string };
+
 // 被检举单位 (from the unit table) and 被检举人或其他单位, for an informant case (PET-6).
 export function AccusedFields({
-  informant,
-  unitIds,
-  note,
-  onUnitIds,
-  onNote,
+  v,
+  set,
   error,
 }: {
-  informant: boolean;
-  unitIds: string[];
-  note: string;
-  onUnitIds: (ids: string[]) => void;
-  onNote: (v: string) => void;
+  v: AccusedValues;
+  set: Setter<AccusedValues>;
   error?: string;
 }) {
+  const { informant, accusedUnitIds: unitIds } = v;
   const units = useUnits();
   const options = units.list.map((u) => ({ value: u.id, label: u.name }));
   // a unit made inactive since registration stays shown under its name
@@ -283,7 +293,7 @@ export function AccusedFields({
           label={F.accused}
           data={options}
           value={unitIds}
-          onChange={onUnitIds}
+          onChange={(ids) => set('accusedUnitIds', ids)}
           disabled={!informant}
           searchable
           error={error}
@@ -292,8 +302,8 @@ export function AccusedFields({
         />
         <TextInput
           label={F.accusedNote}
-          value={note}
-          onChange={(e) => onNote(e.currentTarget.value)}
+          value={v.accusedNote}
+          onChange={(e) => set('accusedNote', e.currentTarget.value)}
           disabled={!informant}
         />
       </SimpleGrid>

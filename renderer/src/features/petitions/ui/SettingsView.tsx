@@ -13,13 +13,54 @@ import { INFORMANT_TEXT } from '../labels';
 
 import { RuleNote, useActor, useCaseForm, useSettings } from './ui';
 
-const LIMIT_LABELS: [keyof PetitionSettings['limits'], string][] = [
-  ['decisionDays', '受理告知期限（日，PET-2）'],
-  ['objectionWorkdays', '异议期限（工作日，PET-3）'],
-  ['completionDays', '申诉求决类办结期限（日，PET-4）'],
-  ['maxExtensionDays', '最长延期（日，PET-4）'],
-  ['reviewRequestDays', '申请复查/复核期限（日，PET-5）'],
-  ['reviewAnswerDays', '复查/复核答复期限（日，PET-5）'],
+type Limits = PetitionSettings['limits'];
+type OtherDays = PetitionSettings['otherCompletionDays'];
+
+// the number fields of 期限: their label, range, where they sit in the settings, and the error key
+type NumberSetting = {
+  key: string;
+  label: string;
+  min: number;
+  max: number;
+  get: (s: PetitionSettings) => number;
+  put: (s: PetitionSettings, n: number) => PetitionSettings;
+};
+
+const limit = (key: keyof Limits, label: string): NumberSetting => ({
+  key,
+  label,
+  min: 1,
+  max: 365,
+  get: (s) => s.limits[key],
+  put: (s, n) => ({ ...s, limits: { ...s.limits, [key]: n } }),
+});
+
+const otherDays = (key: keyof OtherDays, label: string): NumberSetting => ({
+  key,
+  label,
+  min: 1,
+  max: 365,
+  get: (s) => s.otherCompletionDays[key],
+  put: (s, n) => ({ ...s, otherCompletionDays: { ...s.otherCompletionDays, [key]: n } }),
+});
+
+const NUMBER_SETTINGS: NumberSetting[] = [
+  limit('decisionDays', '受理告知期限（日，PET-2）'),
+  limit('objectionWorkdays', '异议期限（工作日，PET-3）'),
+  limit('completionDays', '申诉求决类办结期限（日，PET-4）'),
+  limit('maxExtensionDays', '最长延期（日，PET-4）'),
+  limit('reviewRequestDays', '申请复查/复核期限（日，PET-5）'),
+  limit('reviewAnswerDays', '复查/复核答复期限（日，PET-5）'),
+  otherDays('suggestion', '建议意见类办结期限（日）'),
+  otherDays('accusation', '检举控告类办结期限（日）'),
+  {
+    key: 'soonDays',
+    label: '“即将到期”提前工作日数',
+    min: 0,
+    max: 30,
+    get: (s) => s.soonDays,
+    put: (s, n) => ({ ...s, soonDays: n }),
+  },
 ];
 
 export function SettingsView() {
@@ -84,55 +125,18 @@ export function SettingsView() {
         />
         <Title order={4}>期限（默认为《信访工作条例》规定，可按本省更严格的规定调整）</Title>
         <SimpleGrid cols={{ base: 1, md: 3 }}>
-          {LIMIT_LABELS.map(([k, label]) => (
+          {NUMBER_SETTINGS.map((f) => (
             <NumberInput
-              key={k}
-              label={label}
-              min={1}
-              max={365}
-              value={s.limits[k]}
+              key={f.key}
+              label={f.label}
+              min={f.min}
+              max={f.max}
+              value={f.get(s)}
               disabled={!canEdit}
-              onChange={(v) => setS((o) => ({ ...o, limits: { ...o.limits, [k]: Number(v) || 0 } }))}
-              error={errors[k]}
+              onChange={(v) => setS((o) => f.put(o, Number(v) || 0))}
+              error={errors[f.key]}
             />
           ))}
-          <NumberInput
-            label="建议意见类办结期限（日）"
-            min={1}
-            max={365}
-            value={s.otherCompletionDays.suggestion}
-            disabled={!canEdit}
-            onChange={(v) =>
-              setS((o) => ({
-                ...o,
-                otherCompletionDays: { ...o.otherCompletionDays, suggestion: Number(v) || 0 },
-              }))
-            }
-            error={errors.suggestion}
-          />
-          <NumberInput
-            label="检举控告类办结期限（日）"
-            min={1}
-            max={365}
-            value={s.otherCompletionDays.accusation}
-            disabled={!canEdit}
-            onChange={(v) =>
-              setS((o) => ({
-                ...o,
-                otherCompletionDays: { ...o.otherCompletionDays, accusation: Number(v) || 0 },
-              }))
-            }
-            error={errors.accusation}
-          />
-          <NumberInput
-            label="“即将到期”提前工作日数"
-            min={0}
-            max={30}
-            value={s.soonDays}
-            disabled={!canEdit}
-            onChange={(v) => setS((o) => ({ ...o, soonDays: Number(v) || 0 }))}
-            error={errors.soonDays}
-          />
         </SimpleGrid>
         <RuleNote id="PET-4" />
         <Title order={4}>{INFORMANT_TEXT.settingsTitle}</Title>

@@ -18,7 +18,7 @@ import { loadPetitionSettings } from '../core/settings';
 
 import { PeriodFields, usePeriod } from './PeriodPicker';
 import { AnalysisPrint } from './prints';
-import { Bars, useActor, useFieldErrors } from './ui';
+import { Bars, PrintBack, useActor, useFieldErrors } from './ui';
 
 async function statsFor(from: string, to: string): Promise<PetitionStats> {
   const [cal, settings, rows] = await Promise.all([
@@ -54,30 +54,21 @@ export function StatsView() {
       {s && (
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Card withBorder>
-              <Text size="sm" c="dimmed">
-                登记件数
-              </Text>
-              <Title order={2}>{s.total}</Title>
-            </Card>
-            <Card withBorder>
-              <Text size="sm" c="dimmed">
-                涉及人次
-              </Text>
-              <Title order={2}>{s.people}</Title>
-            </Card>
-            <Card withBorder>
-              <Text size="sm" c="dimmed">
-                有期限的办结件
-              </Text>
-              <Title order={2}>{s.concludedWithLimit}</Title>
-            </Card>
-            <Card withBorder>
-              <Text size="sm" c="dimmed">
-                按期办结率
-              </Text>
-              <Title order={2}>{formatRate(s.onTimeRate)}</Title>
-            </Card>
+            {(
+              [
+                ['登记件数', s.total],
+                ['涉及人次', s.people],
+                ['有期限的办结件', s.concludedWithLimit],
+                ['按期办结率', formatRate(s.onTimeRate)],
+              ] as const
+            ).map(([label, value]) => (
+              <Card withBorder key={label}>
+                <Text size="sm" c="dimmed">
+                  {label}
+                </Text>
+                <Title order={2}>{value}</Title>
+              </Card>
+            ))}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Card withBorder>
@@ -141,12 +132,9 @@ function AnalysisEditor({
   }, [saved?.text, month]);
   if (printing) {
     return (
-      <Stack>
-        <Button variant="default" w={120} onClick={() => setPrinting(false)}>
-          返回统计
-        </Button>
+      <PrintBack label="返回统计" onBack={() => setPrinting(false)}>
         <AnalysisPrint period={period} text={text} />
-      </Stack>
+      </PrintBack>
     );
   }
   return (

@@ -1,14 +1,14 @@
 // 督办 (PET-9): overdue and due-soon cases grouped by responsible unit, with a printable 督办通知;
 // 重大紧急 (PET-7): urgent matters not reported, downgrades and late reports for the 局长.
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 
 import { addCalendarDays, PETITION_DEADLINE_LABELS } from '../../../../../shared/rules';
 import type { PetitionDeadlineKind } from '../../../../../shared/rules';
-import { href } from '../../../app/router';
 import { useCalendar } from '../../../calendar/calendar';
+import { ListTable } from '../../../components/ListTable';
 import { ProvisionalBadge } from '../../../components/ProvisionalBadge';
 import { today } from '../../../db/clock';
 import type { ShownPetition } from '../core/informant';
@@ -17,7 +17,7 @@ import { directorNotices, recentUrgent, supervisionRows, urgentOpen } from '../c
 import { CaseLink } from './CaseLink';
 import { SupervisionNoticePrint } from './prints';
 import type { SupervisionCase } from './prints';
-import { RuleNote, StateBadge, short, useSettings } from './ui';
+import { PrintBack, RuleNote, StateBadge, short, useSettings } from './ui';
 
 export function SuperviseView() {
   const cal = useCalendar();
@@ -27,12 +27,9 @@ export function SuperviseView() {
   const [printing, setPrinting] = useState<{ unit: string; cases: SupervisionCase[] } | null>(null);
   if (printing) {
     return (
-      <Stack>
-        <Button variant="default" w={120} onClick={() => setPrinting(null)}>
-          返回督办
-        </Button>
+      <PrintBack label="返回督办" onBack={() => setPrinting(null)}>
         <SupervisionNoticePrint unit={printing.unit} cases={printing.cases} />
-      </Stack>
+      </PrintBack>
     );
   }
   const groups = new Map<string, NonNullable<typeof rows>>();
@@ -89,41 +86,25 @@ export function SuperviseView() {
               </Button>
             )}
           </Group>
-          <Table fz="sm" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>登记编号</Table.Th>
-                <Table.Th>收件日期</Table.Th>
-                <Table.Th>内容摘要</Table.Th>
-                <Table.Th>状态</Table.Th>
-                <Table.Th>期限事项</Table.Th>
-                <Table.Th>期限</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((r) => (
-                <Table.Tr key={r.petition.id}>
-                  <Table.Td>
-                    <Anchor href={href('petitions', 'case', r.petition.id)} size="sm">
-                      {r.petition.regNo}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{r.petition.receivedOn}</Table.Td>
-                  <Table.Td>{short(r.petition.summary, 40)}</Table.Td>
-                  <Table.Td>
-                    <StateBadge state={r.petition.state} />
-                  </Table.Td>
-                  <Table.Td>{PETITION_DEADLINE_LABELS[r.kind as PetitionDeadlineKind] ?? r.kind}</Table.Td>
-                  <Table.Td>
-                    <Badge color={r.state === 'overdue' ? 'red' : 'orange'}>
-                      {r.due} {r.state === 'overdue' ? '已逾期' : '即将到期'}
-                    </Badge>
-                    <ProvisionalBadge due={r.due} cal={cal} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ListTable
+            highlightOnHover={false}
+            rows={list}
+            rowKey={(r) => r.petition.id}
+            head={['登记编号', '收件日期', '内容摘要', '状态', '期限事项', '期限']}
+            row={(r) => [
+              <CaseLink key="n" p={r.petition} />,
+              r.petition.receivedOn,
+              short(r.petition.summary, 40),
+              <StateBadge key="s" state={r.petition.state} />,
+              PETITION_DEADLINE_LABELS[r.kind as PetitionDeadlineKind] ?? r.kind,
+              <>
+                <Badge color={r.state === 'overdue' ? 'red' : 'orange'}>
+                  {r.due} {r.state === 'overdue' ? '已逾期' : '即将到期'}
+                </Badge>
+                <ProvisionalBadge due={r.due} cal={cal} />
+              </>,
+            ]}
+          />
         </Card>
       ))}
     </Stack>
@@ -165,37 +146,23 @@ export function UrgentView() {
         <Title order={4} mb="xs">
           近半年的重大紧急事项
         </Title>
-        <Table fz="sm" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>登记编号</Table.Th>
-              <Table.Th>收件日期</Table.Th>
-              <Table.Th>内容摘要</Table.Th>
-              <Table.Th>报告</Table.Th>
-              <Table.Th>状态</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {recent.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>
-                  <CaseLink p={p} />
-                </Table.Td>
-                <Table.Td>{p.receivedOn}</Table.Td>
-                <Table.Td>{short(p.summary, 40)}</Table.Td>
-                <Table.Td>
-                  {p.urgentReport
-                    ? `${new Date(p.urgentReport.at).toLocaleString('zh-CN')} 报${p.urgentReport.recipients.join('、')}`
-                    : '未报告'}
-                  {p.urgentDowngrade && `；已降级：${p.urgentDowngrade.reason}`}
-                </Table.Td>
-                <Table.Td>
-                  <StateBadge state={p.state} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          highlightOnHover={false}
+          rows={recent}
+          head={['登记编号', '收件日期', '内容摘要', '报告', '状态']}
+          row={(p) => [
+            <CaseLink key="n" p={p} />,
+            p.receivedOn,
+            short(p.summary, 40),
+            <>
+              {p.urgentReport
+                ? `${new Date(p.urgentReport.at).toLocaleString('zh-CN')} 报${p.urgentReport.recipients.join('、')}`
+                : '未报告'}
+              {p.urgentDowngrade && `；已降级：${p.urgentDowngrade.reason}`}
+            </>,
+            <StateBadge key="s" state={p.state} />,
+          ]}
+        />
       </Card>
     </Stack>
   );

@@ -1,9 +1,9 @@
 // Small UI pieces of the petitions screens: look-ups (units, townships, categories, staff),
 // field errors from repository refusals, state and deadline badges, simple bars.
-import { Badge, Box, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Box, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { ChangeEvent } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 
 import {
   completionRuleText,
@@ -207,4 +207,31 @@ export function Bars({
 
 export function short(s: string, n = 40): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+// A print preview under a '返回…' button that leaves it.
+export function PrintBack({
+  label,
+  onBack,
+  children,
+}: {
+  label: string;
+  onBack: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Stack>
+      <Button variant="default" w={120} onClick={onBack}>
+        {label}
+      </Button>
+      {children}
+    </Stack>
+  );
+}
+
+// a table cell's text kept on one line
+export const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+export function Nowrap({ children }: { children: ReactNode }) {
+  return <span style={NOWRAP}>{children}</span>;
 }

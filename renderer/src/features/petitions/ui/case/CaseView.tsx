@@ -12,7 +12,7 @@ import { openCase } from '../../core/queries';
 import { CHANNEL_LABELS, INFORMANT_TEXT } from '../../labels';
 import { CorrectionButton } from '../CorrectionForm';
 import { HandoverPrint } from '../prints';
-import { caseRuleText, DueBadge, StateBadge, useSettings } from '../ui';
+import { caseRuleText, DueBadge, PrintBack, StateBadge, useSettings } from '../ui';
 
 import { Actions } from './Actions';
 import { CaseInfo } from './CaseInfo';
@@ -31,12 +31,9 @@ export function CaseView({ id }: { id: string }) {
 
   if (printing) {
     return (
-      <Stack>
-        <Button variant="default" w={120} onClick={() => setPrinting(false)}>
-          返回案件
-        </Button>
+      <PrintBack label="返回案件" onBack={() => setPrinting(false)}>
         <HandoverPrint p={p} />
-      </Stack>
+      </PrintBack>
     );
   }
   return (

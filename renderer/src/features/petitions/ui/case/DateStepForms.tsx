@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { ISODate } from '../../../../../../shared/rules';
 import { DateField } from '../../../../components/dates';
 import { today } from '../../../../db/clock';
+import type { Actor } from '../../../../db/repo';
 import * as repo from '../../core/commands';
 import type { ShownPetition } from '../../core/informant';
 import { RuleNote, useActor, useCaseForm } from '../ui';
@@ -13,68 +14,48 @@ import { ActionForm } from './ActionForm';
 
 type Petition = ShownPetition;
 
-function DateStepForm({
-  label,
-  dateLabel,
-  submit,
-  children,
-}: {
-  label: string;
-  dateLabel: string;
-  submit: (on: ISODate) => Promise<unknown>;
-  children?: ReactNode;
-}) {
-  const form = useCaseForm({ initial: () => ({ on: today() }), submit: (v) => submit(v.on) });
-  return (
-    <ActionForm form={form} label={label}>
-      <DateField max={today()} label={dateLabel} {...form.input('on')} />
-      {children}
-    </ActionForm>
-  );
+// One panel: its button, its date's label, the command it records, the rule note under it.
+function dateStep(
+  label: string,
+  dateLabel: (p: Petition) => string,
+  record: (p: Petition, on: ISODate, actor: Actor) => Promise<unknown>,
+  note?: (p: Petition) => ReactNode,
+) {
+  return function DateStepForm({ p }: { p: Petition }) {
+    const actor = useActor();
+    const form = useCaseForm({ initial: () => ({ on: today() }), submit: (v) => record(p, v.on, actor) });
+    return (
+      <ActionForm form={form} label={label}>
+        <DateField max={today()} label={dateLabel(p)} {...form.input('on')} />
+        {note?.(p)}
+      </ActionForm>
+    );
+  };
 }
 
-export function UnitAcceptForm({ p }: { p: Petition }) {
-  const actor = useActor();
-  return (
-    <DateStepForm
-      label="登记受理"
-      dateLabel={`${p.unitName ?? ''}受理日期`}
-      submit={(on) => repo.recordUnitAcceptance(p.id, on, actor)}
-    >
-      <RuleNote id="PET-4" nature={p.nature} />
-    </DateStepForm>
-  );
-}
+export const UnitAcceptForm = dateStep(
+  '登记受理',
+  (p) => `${p.unitName ?? ''}受理日期`,
+  (p, on, actor) => repo.recordUnitAcceptance(p.id, on, actor),
+  (p) => <RuleNote id="PET-4" nature={p.nature} />,
+);
 
-export function ReplyReceivedForm({ p }: { p: Petition }) {
-  const actor = useActor();
-  return (
-    <DateStepForm
-      label="登记"
-      dateLabel="收到书面答复日期"
-      submit={(on) => repo.recordReplyReceived(p.id, on, actor)}
-    >
-      <RuleNote id="PET-5" />
-    </DateStepForm>
-  );
-}
+export const ReplyReceivedForm = dateStep(
+  '登记',
+  () => '收到书面答复日期',
+  (p, on, actor) => repo.recordReplyReceived(p.id, on, actor),
+  () => <RuleNote id="PET-5" />,
+);
 
-export function ReviewRequestForm({ p }: { p: Petition }) {
-  const actor = useActor();
-  return (
-    <DateStepForm
-      label="登记申请"
-      dateLabel="申请日期"
-      submit={(on) => repo.requestReview(p.id, { on }, actor)}
-    >
-      <RuleNote id="PET-5" />
-    </DateStepForm>
-  );
-}
+export const ReviewRequestForm = dateStep(
+  '登记申请',
+  () => '申请日期',
+  (p, on, actor) => repo.requestReview(p.id, { on }, actor),
+  () => <RuleNote id="PET-5" />,
+);
 
-export function ArchiveForm({ p }: { p: Petition }) {
-  const actor = useActor();
-  return (
-    <DateStepForm label="归档" dateLabel="归档日期" submit={(on) => repo.archivePetition(p.id, on, actor)} />
-  );
-}
+export const ArchiveForm = dateStep(
+  '归档',
+  () => '归档日期',
+  (p, on, actor) => repo.archivePetition(p.id, on, actor),
+);

@@ -1,11 +1,13 @@
-import { Button, Card, Code, Group, Table, Text, Timeline, Title } from '@mantine/core';
+import { Button, Card, Code, Group, Text, Timeline, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
+import { ListTable } from '../../../../components/ListTable';
 import type { PetitionChannel } from '../../../../db/schema/petitions';
 import { caseAudit, caseSteps } from '../../core/queries';
 import { correctionLabel, STEP_LABELS } from '../../labels';
 import type { CorrectionField } from '../../labels';
+import { Nowrap } from '../ui';
 
 // The steps and the audit trail come masked from the queries (PET-6).
 export function History({ id, channel }: { id: string; channel: PetitionChannel }) {
@@ -37,30 +39,23 @@ export function History({ id, channel }: { id: string; channel: PetitionChannel 
         ))}
       </Timeline>
       {showAudit && (
-        <Table fz="xs" mt="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>时间</Table.Th>
-              <Table.Th>操作人</Table.Th>
-              <Table.Th>操作</Table.Th>
-              <Table.Th>变更</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {audit.map((a) => (
-              <Table.Tr key={a.seq}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{new Date(a.at).toLocaleString('zh-CN')}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.actorName}</Table.Td>
-                <Table.Td>{a.summary}</Table.Td>
-                <Table.Td>
-                  <Code block style={{ maxWidth: 360, whiteSpace: 'pre-wrap', fontSize: 11 }}>
-                    {a.action === 'create' ? '新建' : JSON.stringify(a.after ?? {}, null, 0).slice(0, 300)}
-                  </Code>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          fz="xs"
+          mt="md"
+          striped={false}
+          highlightOnHover={false}
+          rows={audit}
+          rowKey={(a) => String(a.seq)}
+          head={['时间', '操作人', '操作', '变更']}
+          row={(a) => [
+            <Nowrap key="t">{new Date(a.at).toLocaleString('zh-CN')}</Nowrap>,
+            <Nowrap key="w">{a.actorName}</Nowrap>,
+            a.summary,
+            <Code key="c" block style={{ maxWidth: 360, whiteSpace: 'pre-wrap', fontSize: 11 }}>
+              {a.action === 'create' ? '新建' : JSON.stringify(a.after ?? {}, null, 0).slice(0, 300)}
+            </Code>,
+          ]}
+        />
       )}
     </Card>
   );

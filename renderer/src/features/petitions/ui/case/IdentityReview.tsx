@@ -1,8 +1,9 @@
-import { Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { useCan } from '../../../../auth/session';
+import { ListTable } from '../../../../components/ListTable';
 import { notifyOk } from '../../../../components/notify';
 import * as repo from '../../core/commands';
 import { identityReviewOf } from '../../core/queries';
@@ -35,46 +36,34 @@ export function IdentityReview({ id }: { id: string }) {
           {p.idNo ? `，身份证号 ${p.idNo}` : ''}
           {p.phone ? `，电话 ${p.phone}` : ''}
         </Text>
-        <Table fz="sm" withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>检举揭发件</Table.Th>
-              <Table.Th>收件日期</Table.Th>
-              <Table.Th>信访人</Table.Th>
-              <Table.Th>联系电话</Table.Th>
-              <Table.Th>内容摘要</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {matches.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td>
-                  <CaseLink p={m} />
-                </Table.Td>
-                <Table.Td>{m.receivedOn}</Table.Td>
-                <Table.Td>{m.name}</Table.Td>
-                <Table.Td>{m.phone ?? '—'}</Table.Td>
-                <Table.Td>{m.summary.length > 40 ? `${m.summary.slice(0, 40)}…` : m.summary}</Table.Td>
-                <Table.Td>
-                  {canHandle && p.state === 'registered' && (
-                    <Button
-                      size="xs"
-                      onClick={() =>
-                        run(async () => {
-                          await repo.linkDuplicate(id, { caseId: m.id, note }, actor);
-                          notifyOk(`${IDENTITY_REVIEW.linked} ${m.regNo}`);
-                        })
-                      }
-                    >
-                      {IDENTITY_REVIEW.link}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          withTableBorder
+          striped={false}
+          highlightOnHover={false}
+          rows={matches}
+          head={['检举揭发件', '收件日期', '信访人', '联系电话', '内容摘要', '']}
+          row={(m) => [
+            <CaseLink key="n" p={m} />,
+            m.receivedOn,
+            m.name,
+            m.phone ?? '—',
+            m.summary.length > 40 ? `${m.summary.slice(0, 40)}…` : m.summary,
+            canHandle && p.state === 'registered' && (
+              <Button
+                key="l"
+                size="xs"
+                onClick={() =>
+                  run(async () => {
+                    await repo.linkDuplicate(id, { caseId: m.id, note }, actor);
+                    notifyOk(`${IDENTITY_REVIEW.linked} ${m.regNo}`);
+                  })
+                }
+              >
+                {IDENTITY_REVIEW.link}
+              </Button>
+            ),
+          ]}
+        />
         <Group align="flex-end">
           <TextInput
             label={IDENTITY_REVIEW.note}
