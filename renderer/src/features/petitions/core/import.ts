@@ -31,7 +31,7 @@ import { informantAccess, linksOf, maySeeIdentity, viewerOf } from './informant'
 import type { InformantAccess, Links } from './informant';
 import { findDuplicates } from './queries';
 import type { DuplicateCandidate, DuplicateReadCache } from './queries';
-import { normIdNo, normPhone, registrationRule, validateRegistration } from './validate';
+import { normIdNo, normPhone, registrationProblems } from './validate';
 import type { RegistrationInput } from './validate';
 
 // A reason a row is refused, with the rule it applies (null: a requirement of the import itself).
@@ -214,10 +214,11 @@ type StaticCtx = { today: ISODate; townships: readonly string[]; categories: rea
 // The checks that need no database: the registration rules, known townships and categories.
 function staticErrors(r: ImportRow, ctx: StaticCtx): RowError[] {
   const errors = [...r.errors];
-  const fieldErrors = validateRegistration(r.input, { today: ctx.today, townships: ctx.townships });
-  for (const [k, msg] of Object.entries(fieldErrors)) {
+  for (const { field: k, message: msg, ruleId: rule } of registrationProblems(r.input, {
+    today: ctx.today,
+    townships: ctx.townships,
+  })) {
     if (k === 'receivedOn' && !r.input.receivedOn) continue; // already reported
-    const rule = registrationRule(k);
     if (k === 'name') errors.push({ text: '缺少信访人（来信人）', rule });
     else if (k === 'township' && r.input.township)
       errors.push({ text: `所属乡镇“${r.input.township}”不在乡镇列表中`, rule });

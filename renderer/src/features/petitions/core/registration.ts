@@ -30,14 +30,12 @@ import { formatRegNo, parseRegNo, SERIES, seriesOf } from './numbering';
 import type { Series } from './numbering';
 import { termKeys } from './text';
 import {
-  firstError,
   IDENTITY_FIELDS,
   normIdNo,
   normPhone,
   normRepresentatives,
   planCorrection,
-  registrationRule,
-  validateRegistration,
+  registrationProblems,
 } from './validate';
 import type { RegistrationCorrection, RegistrationInput } from './validate';
 
@@ -97,8 +95,8 @@ export async function registerTx(
   ctx: PetitionCtx,
   actor: Actor,
 ): Promise<Petition> {
-  const err = firstError(validateRegistration(input, { today: ctx.today, townships: ctx.townships }));
-  if (err) throw new DomainError(err[1], err[0], registrationRule(err[0]));
+  const [err] = registrationProblems(input, { today: ctx.today, townships: ctx.townships });
+  if (err) throw new DomainError(err.message, err.field, err.ruleId);
   const year = Number(input.receivedOn.slice(0, 4));
   let series: string = seriesOf(input.channel);
   let number: { regNo: string; seq: number };
@@ -369,8 +367,8 @@ const correctRegistrationCommand = petitionCommand(
     }
     const why = need(reason, MSG.correctionReasonRequired, 'reason');
     const plan = planCorrection(p, correction, { today: ctx.today, townships: ctx.townships });
-    const err = firstError(plan.errors);
-    if (err) throw new DomainError(err[1], err[0], registrationRule(err[0]));
+    const [err] = plan.problems;
+    if (err) throw new DomainError(err.message, err.field, err.ruleId);
     if (!plan.changed.length) throw new DomainError(MSG.correctionNothing);
     const next = { ...p, ...plan.changes } as Petition;
     if (plan.changed.includes('accusedUnitIds')) {

@@ -7,7 +7,7 @@ import {
   idCardValid,
   isISODate,
 } from '../../../../../shared/rules';
-import type { ISODate, SortDecision } from '../../../../../shared/rules';
+import type { ISODate, RuleId, SortDecision } from '../../../../../shared/rules';
 import type { Petition, PetitionChannel, PetitionNature, Representative } from '../../../db/schema/petitions';
 import { CORRECTION_FIELD_LABELS, MSG } from '../labels';
 import type { CorrectionField } from '../labels';
@@ -80,52 +80,53 @@ export function phoneProblem(v: string | null | undefined): string | null {
   return p && !/^(\d{3,4}-)?\d{7,12}$/.test(p) ? MSG.phoneBad : null;
 }
 
-export function validateRegistration(v: RegistrationInput, ctx: ValidationContext): FieldErrors {
-  const e: FieldErrors = {};
-  const d = dateProblem(v.receivedOn, ctx.today);
-  if (d) e.receivedOn = d;
-  if (!v.name || !v.name.trim()) e.name = MSG.nameRequired;
-  const id = idNoProblem(v.idNo);
-  if (id) e.idNo = id;
-  const ph = phoneProblem(v.phone);
-  if (ph) e.phone = ph;
-  if (!v.township || !v.township.trim()) e.township = MSG.townshipRequired;
+// One refusal of a registration: the field it is shown at, the message, and the rule it keeps
+// (written at the check itself, so nothing downstream guesses the rule from the field's name).
+export type RegistrationProblem = { field: string; message: string; ruleId: RuleId };
+
+export function registrationProblems(v: RegistrationInput, ctx: ValidationContext): RegistrationProblem[] {
+  const out: RegistrationProblem[] = [];
+  // PET-1: what a registration records
+  const add = (field: string, message: string | null, ruleId: RuleId = 'PET-1') => {
+    if (message) out.push({ field, message, ruleId });
+  };
+  add('receivedOn', dateProblem(v.receivedOn, ctx.today));
+  if (!v.name || !v.name.trim()) add('name', MSG.nameRequired);
+  add('idNo', idNoProblem(v.idNo));
+  add('phone', phoneProblem(v.phone));
+  if (!v.township || !v.township.trim()) add('township', MSG.townshipRequired);
   else if (ctx.townships && ctx.townships.length && !ctx.townships.includes(v.township.trim()))
-    e.township = MSG.townshipUnknown;
-  if (!v.category || !v.category.trim()) e.category = MSG.categoryRequired;
-  if (!v.summary || !v.summary.trim()) e.summary = MSG.summaryRequired;
+    add('township', MSG.townshipUnknown);
+  if (!v.category || !v.category.trim()) add('category', MSG.categoryRequired);
+  if (!v.summary || !v.summary.trim()) add('summary', MSG.summaryRequired);
+  // PET-6: an informant's letter names whom it accuses
   if (v.informant && !(v.accusedUnitIds?.length || (v.accusedNote ?? '').trim()))
-    e.accused = MSG.accusedRequired;
+    add('accused', MSG.accusedRequired, 'PET-6');
   if (v.channel === 'visit') {
     const n = v.visitors ?? 1;
-    if (!Number.isInteger(n) || n < 1) e.visitors = MSG.visitorsBad;
+    if (!Number.isInteger(n) || n < 1) add('visitors', MSG.visitorsBad);
     else {
       const reps = (v.representatives ?? []).filter((r) => r.name.trim());
-      if (reps.length > n) e.representatives = '代表人数不能多于来访人数';
-      else if (!groupVisitOk(n, reps.length)) {
-        // PET-12
-        e.representatives =
-          reps.length > GROUP_VISIT_MAX_REPRESENTATIVES ? MSG.repsTooMany : MSG.repsRequired;
-      } else {
-        reps.forEach((r, i) => {
-          const p = idNoProblem(r.idNo);
-          if (p) e[`rep${i}.idNo`] = p;
-        });
-      }
+      // PET-12: a group visit sends at most five representatives
+      if (reps.length > n) add('representatives', '代表人数不能多于来访人数', 'PET-12');
+      else if (!groupVisitOk(n, reps.length))
+        add(
+          'representatives',
+          reps.length > GROUP_VISIT_MAX_REPRESENTATIVES ? MSG.repsTooMany : MSG.repsRequired,
+          'PET-12',
+        );
+      else reps.forEach((r, i) => add(`rep${i}.idNo`, idNoProblem(r.idNo)));
     }
-    if (!v.receptionistId) e.receptionistId = MSG.receptionistRequired;
+    if (!v.receptionistId) add('receptionistId', MSG.receptionistRequired);
   }
+  return out;
+}
+
+// The same checks as field → message, for a form (the first message of each field).
+export function validateRegistration(v: RegistrationInput, ctx: ValidationContext): FieldErrors {
+  const e: FieldErrors = {};
+  for (const p of registrationProblems(v, ctx)) e[p.field] ??= p.message;
   return e;
-}
-
-export function firstError(e: FieldErrors): [string, string] | null {
-  const k = Object.keys(e)[0];
-  return k ? [k, e[k] as string] : null;
-}
-
-// The rule a registration refusal cites, by the field it names.
-export function registrationRule(field: string): 'PET-12' | 'PET-6' | 'PET-1' {
-  return field === 'representatives' ? 'PET-12' : field === 'accused' ? 'PET-6' : 'PET-1';
 }
 
 export function normRepresentatives(reps: readonly Representative[]): Representative[] {
@@ -163,6 +164,7 @@ export type CorrectionPlan = {
   changes: Partial<Petition>; // normalised as registration stores them, only what differs
   changed: CorrectionField[]; // in form order
   errors: FieldErrors; // registration's checks, on what the correction touches
+  problems: RegistrationProblem[]; // the same, each with its rule
 };
 
 const trimmed = (v: string | null | undefined) => (v ?? '').trim();
@@ -213,7 +215,7 @@ export function planCorrection(
   const unknown = next.name === '匿名' || !next.address;
   if (unknown !== !!p.petitionerUnknown) changes.petitionerUnknown = unknown;
 
-  const all = validateRegistration(
+  const all = registrationProblems(
     {
       channel: p.channel,
       receivedOn: p.receivedOn,
@@ -240,9 +242,10 @@ export function planCorrection(
       : k === 'representatives' || k.startsWith('rep')
         ? touched.has('representatives')
         : touched.has(k);
+  const problems = all.filter((x) => relevant(x.field));
   const errors: FieldErrors = {};
-  for (const [k, m] of Object.entries(all)) if (relevant(k)) errors[k] = m;
-  return { changes, changed, errors };
+  for (const x of problems) errors[x.field] ??= x.message;
+  return { changes, changed, errors, problems };
 }
 
 export const DECISIONS_NEEDING_UNIT: readonly SortDecision[] = ['forward', 'hand_down'];
