@@ -12,6 +12,7 @@ import { coreStoresV1 } from '../db/schema/core';
 import { setSetting } from '../db/settings';
 import { resetDb } from '../db/testing';
 import { loadDemoData } from '../demo/demo';
+import { SYNC_OFF, SYNC_SETTING } from '../sync/outbox';
 
 import { buildBackup } from './backup';
 import type { BackupManifest } from './format';
@@ -303,6 +304,26 @@ describe('backup and restore of the whole database', { timeout: 120_000 }, () =>
     const now = await dumpAll(db);
     for (const t of Object.keys(before)) expect(now[t], t).toEqual(before[t]);
   }
+
+  it('refuses to restore, or to switch back, while this PC shares its records (多机同步 on)', async () => {
+    // written directly (not audited) so that the comparison of the data before and after holds
+    await db.settings.put({
+      id: SYNC_SETTING,
+      value: { ...SYNC_OFF, enabled: true },
+      updatedAt: '2026-06-01T00:00:00.000Z',
+      updatedBy: 'test',
+    });
+    try {
+      const names = await restoreDbNames();
+      await expect(restoreBackup(bytes)).rejects.toThrow(RESTORE_ERRORS.syncOn);
+      await expect(switchToPreviousDb()).rejects.toThrow(RESTORE_ERRORS.syncOn);
+      expect(db).toBe(source);
+      expect(localStorage.getItem(ACTIVE_DB_KEY)).toBeNull();
+      expect(await restoreDbNames()).toEqual(names);
+    } finally {
+      await db.settings.delete(SYNC_SETTING);
+    }
+  });
 
   it('refuses a truncated file in Chinese and leaves the current data untouched', async () => {
     await expectRefused(bytes.subarray(0, bytes.length - 500), RESTORE_ERRORS.truncated);

@@ -25,6 +25,7 @@ import type { AppDB } from '../db/db';
 import { DomainError } from '../db/repo';
 import { isQuotaError, QUOTA_MESSAGE } from '../db/storage';
 import { tableLabel } from '../db/tableLabels';
+import { readSyncConfig } from '../sync/outbox';
 
 import {
   BACKUP_APP,
@@ -63,6 +64,8 @@ export const RESTORE_ERRORS = {
     `备份中的审计链有断点：第 ${seq} 条审计记录${reason}。备份文件可能被改动，不能用它恢复。`,
   chainEnd: (seq: number, want: number) =>
     `备份中的审计链末端（第 ${seq} 条）与备份清单记下的（第 ${want} 条）不符：审计记录被删除或替换，不能用它恢复。`,
+  syncOn:
+    '本机已开启多机同步：恢复备份（或切换回恢复前的数据）会把较旧的数据同步到其他电脑，覆盖那里较新的记录。请先在“系统 › 多机同步”中关闭同步，再恢复。',
   findings: (n: number) =>
     `备份中的数据与其审计记录有 ${n} 处不符，可能被改动。须由管理员查看不符之处并确认“仍要恢复”后才能恢复。`,
 } as const;
@@ -482,6 +485,7 @@ export async function keptPreviousDb(): Promise<string | null> {
 // 切换回恢复前的数据: the kept copy becomes the active database and the data just left becomes the
 // kept copy, so the step can be taken back the same way. Nothing is deleted or rewritten.
 export async function switchToPreviousDb(): Promise<{ dbName: string; previousDbName: string }> {
+  await refuseWhileSyncOn();
   const prev = await keptPreviousDb();
   if (!prev) throw new DomainError('本机没有保留恢复前的数据，无法切换');
   const target = createDb(prev);
@@ -503,7 +507,14 @@ function stamp(at: Date): string {
 // backup whose records do not match its audit trail is refused without it.
 export type RestoreOptions = { onProgress?: RestoreProgressFn; acceptFindings?: string };
 
+// Several PCs (issue 18): a restore replaces this PC's records with older ones, and replication would
+// push them over the newer records of the other PCs. While sync is on a restore is refused.
+async function refuseWhileSyncOn(): Promise<void> {
+  if ((await readSyncConfig()).enabled) throw refuse(RESTORE_ERRORS.syncOn);
+}
+
 export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {}): Promise<RestoreResult> {
+  await refuseWhileSyncOn();
   const progress = opts.onProgress ?? (() => undefined);
   const current = db;
   progress({ phase: 'check', done: 0, total: 1, message: '正在检查备份文件' });
