@@ -7,17 +7,9 @@ import { withClockAt } from '../../../db/clock';
 import { db } from '../../../db/db';
 import type { Actor } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
+import { seededRandom as seeded } from '../../../demo/random';
 
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 export type DemoKit = {
   rand: () => number;
