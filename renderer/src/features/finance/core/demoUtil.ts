@@ -3,7 +3,7 @@
 // walking an approval through all its steps as the real approvers.
 import type { ISODate } from '../../../../../shared/rules';
 import { decide } from '../../../approvals/engine';
-import { withClockAt } from '../../../db/clock';
+import { today, withClockAt } from '../../../db/clock';
 import { db } from '../../../db/db';
 import type { Actor } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
@@ -18,10 +18,13 @@ export type DemoKit = {
   byName: (name: string) => Staff;
   actor: (s: Staff) => Actor;
   onDay: <T>(date: ISODate, hhmm: string, fn: () => Promise<T>) => Promise<T>;
+  today: ISODate; // the demo's day (the clock when the kit was made) and its year
+  year: number;
 };
 
 export function demoKit(staff: Staff[], seed: number): DemoKit {
   const rand = seeded(seed);
+  const t = today();
   return {
     rand,
     pick: (xs) => xs[Math.floor(rand() * xs.length)],
@@ -33,6 +36,8 @@ export function demoKit(staff: Staff[], seed: number): DemoKit {
     },
     actor: (s) => ({ id: s.id, name: s.name }),
     onDay: (date, hhmm, fn) => withClockAt(new Date(`${date}T${hhmm}:00`), fn),
+    today: t,
+    year: Number(t.slice(0, 4)),
   };
 }
 

@@ -3,7 +3,6 @@
 // demo (in date order with the other claims).
 import type { ISODate, Level } from '../../../../../shared/rules';
 import { addCalendarDays } from '../../../../../shared/rules';
-import { today } from '../../../db/clock';
 import type { PublicityKind } from '../../../db/schema/finance';
 import type { DemoModule } from '../../../demo/modules';
 import { demoKit } from '../../finance';
@@ -75,7 +74,7 @@ export const publicityDemo: DemoModule = {
   label: '宣传奖励',
   async load(ctx) {
     const k = demoKit(ctx.staff, 20260901);
-    const t = today();
+    const t = k.today;
     const reviewer = k.byName('李红梅');
     const deputyReviewer = k.byName('周晓燕');
     for (let i = 0; i < 40; i++) {
