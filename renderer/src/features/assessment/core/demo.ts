@@ -104,8 +104,7 @@ export const assessmentDemo: DemoModule = {
   async load(ctx) {
     const k = demoKit(ctx.staff, 20251230);
     const { today: t, year } = k;
-    const office = k.byName('李红梅');
-    const clerk = k.byName('周晓燕');
+    const [office, clerk] = k.byNames('李红梅', '周晓燕');
     const sections = await db.sections.toArray();
 
     type Ev = { date: ISODate; run: () => Promise<void> };

@@ -16,6 +16,7 @@ export type DemoKit = {
   pick: <T>(xs: readonly T[]) => T;
   int: (min: number, max: number) => number;
   byName: (name: string) => Staff;
+  byNames: (...names: string[]) => Staff[];
   actor: (s: Staff) => Actor;
   onDay: <T>(date: ISODate, hhmm: string, fn: () => Promise<T>) => Promise<T>;
   today: ISODate; // the demo's day (the clock when the kit was made) and its year
@@ -25,15 +26,17 @@ export type DemoKit = {
 export function demoKit(staff: Staff[], seed: number): DemoKit {
   const rand = seeded(seed);
   const t = today();
+  const byName = (name: string): Staff => {
+    const s = staff.find((x) => x.name === name);
+    if (!s) throw new Error(`演示人员不存在：${name}`);
+    return s;
+  };
   return {
     rand,
     pick: (xs) => xs[Math.floor(rand() * xs.length)],
     int: (min, max) => min + Math.floor(rand() * (max - min + 1)),
-    byName: (name) => {
-      const s = staff.find((x) => x.name === name);
-      if (!s) throw new Error(`演示人员不存在：${name}`);
-      return s;
-    },
+    byName,
+    byNames: (...names) => names.map(byName),
     actor: (s) => ({ id: s.id, name: s.name }),
     onDay: (date, hhmm, fn) => withClockAt(new Date(`${date}T${hhmm}:00`), fn),
     today: t,

@@ -72,8 +72,7 @@ export const integrityDemo: DemoModule = {
   async load(ctx) {
     const k = demoKit(ctx.staff, 20260501);
     const { today: t, year } = k;
-    const inspector = k.byName('赵国强');
-    const office = k.byName('周晓燕');
+    const [inspector, office] = k.byNames('赵国强', '周晓燕');
     const recipients = ['钱雪', '韩冰', '杨帆', '孙立新', '朱丹', '何勇', '冯涛', '张丹'];
     for (const [i, g] of GIFTS.entries()) {
       const receivedOn: ISODate = addCalendarDays(t, -(330 - i * 42));

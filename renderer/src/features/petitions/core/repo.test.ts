@@ -11,7 +11,6 @@ import { loadCalendar } from '../../../calendar/calendar';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { SYSTEM_ACTOR } from '../../../db/repo';
-import type { Actor } from '../../../db/repo';
 import type { Unit } from '../../../db/schema/core';
 import { withSeededOrg } from '../../../db/testing';
 
@@ -44,13 +43,9 @@ const org = withSeededOrg('2026-05-20T10:00:00', async () => {
   ({ township, labour, police } = await seedUnits());
 });
 
-// a letter registered, accepted and answered: [received, accepted, concluded, reply received] dates
-async function concluded(
-  actor: Actor,
-  [received, sorted, on, reply]: string[],
-  outcome: string,
-  text: string,
-) {
+// a letter registered, accepted and answered by org.staff: [received, accepted, concluded, reply received]
+async function concluded([received, sorted, on, reply]: string[], outcome: string, text: string) {
+  const actor = org.actor(org.staff);
   const p = await registerPetition(letter({ receivedOn: received }), actor);
   await sortPetition(p.id, { decision: 'accept', on: sorted }, actor);
   return concludePetition(p.id, { on, outcome, text, replyReceivedOn: reply }, actor);
@@ -263,12 +258,7 @@ describe('handling flow and deadlines (PET-2..5, PET-9)', () => {
 
   it('refuses a 复查 request after 30 days', async () => {
     const actor = org.actor(org.staff);
-    const p = await concluded(
-      actor,
-      ['2026-02-02', '2026-02-03', '2026-03-02', '2026-03-03'],
-      '已解决',
-      '已处理',
-    );
+    const p = await concluded(['2026-02-02', '2026-02-03', '2026-03-02', '2026-03-03'], '已解决', '已处理');
     await expectRefusal(requestReview(p.id, { on: '2026-05-06' }, actor), 'PET-5', 'on', '超过');
   });
 
@@ -405,7 +395,6 @@ describe('repeat after 复核 (PET-5)', () => {
   it('registers the same matter raised again after 复核 as 重复信访, not accepted', async () => {
     const actor = org.actor(org.staff);
     let p = await concluded(
-      actor,
       ['2026-03-02', '2026-03-03', '2026-03-20', '2026-03-21'],
       '不予支持',
       '诉求无依据',

@@ -75,8 +75,7 @@ export const publicityDemo: DemoModule = {
   async load(ctx) {
     const k = demoKit(ctx.staff, 20260901);
     const t = k.today;
-    const reviewer = k.byName('李红梅');
-    const deputyReviewer = k.byName('周晓燕');
+    const [reviewer, deputyReviewer] = k.byNames('李红梅', '周晓燕');
     for (let i = 0; i < 40; i++) {
       const publishedOn: ISODate = addCalendarDays(t, -(355 - i * 9) + k.int(0, 3));
       if (publishedOn > t) continue;
