@@ -168,6 +168,12 @@ describe('document steps', () => {
       '归档',
     ]);
     expect(OUTGOING_STEPS[4].label).toBe('局长签发');
+    expect(INCOMING_STEPS.map((s) => s.key).join()).toBe(
+      'register,propose,decide,circulate,follow_up,feedback,archive',
+    );
+    expect(OUTGOING_STEPS.map((s) => s.key).join()).toBe(
+      'draft,deputy_review,office_check,finalize,sign,issue',
+    );
   });
 });
 

@@ -6,16 +6,21 @@ import type { ISODate } from './dates';
 import { checkDate, toDayNumber } from './dates';
 import { checkArray, checkBoolean, checkInteger, checkObject, checkString, fail } from './validate';
 
+// a workflow's steps, in order, from { key: label } (object keys keep their written order)
+type Step = { key: string; label: string };
+const steps = (labels: Record<string, string>): readonly Step[] =>
+  Object.entries(labels).map(([key, label]) => ({ key, label }));
+
 // DOC-1: the steps of an incoming document, in order
-export const INCOMING_STEPS: readonly { key: string; label: string }[] = [
-  { key: 'register', label: '签收登记' },
-  { key: 'propose', label: '办公室主任拟办' },
-  { key: 'decide', label: '局长批办' },
-  { key: 'circulate', label: '传阅、承办' },
-  { key: 'follow_up', label: '督促落实' },
-  { key: 'feedback', label: '结果反馈局长' },
-  { key: 'archive', label: '归档' },
-];
+export const INCOMING_STEPS = steps({
+  register: '签收登记',
+  propose: '办公室主任拟办',
+  decide: '局长批办',
+  circulate: '传阅、承办',
+  follow_up: '督促落实',
+  feedback: '结果反馈局长',
+  archive: '归档',
+});
 
 // DOC-1: the 拟办意见 is the office director's (办公室主任). They record it themselves, or someone who
 // keeps the documents (the office clerk) records it on their behalf (代录) and names them as the
@@ -44,14 +49,14 @@ export function proposalAuthorship(p: {
 }
 
 // DOC-3: the steps of an outgoing document, in order
-export const OUTGOING_STEPS: readonly { key: string; label: string }[] = [
-  { key: 'draft', label: '股室拟稿' },
-  { key: 'deputy_review', label: '分管领导审核' },
-  { key: 'office_check', label: '办公室核稿' },
-  { key: 'finalize', label: '分管办公室领导定稿' },
-  { key: 'sign', label: '局长签发' },
-  { key: 'issue', label: '编号、印制、分发' },
-];
+export const OUTGOING_STEPS = steps({
+  draft: '股室拟稿',
+  deputy_review: '分管领导审核',
+  office_check: '办公室核稿',
+  finalize: '分管办公室领导定稿',
+  sign: '局长签发',
+  issue: '编号、印制、分发',
+});
 
 export const CIRCULATION_DAYS = 5; // DOC-2
 

@@ -23,6 +23,7 @@ import {
 } from './core/incoming';
 import { requestLoan } from './core/loans';
 import './contributions';
+import { incomingInput } from './core/testing';
 
 const cal = mergeCalendars(...Object.values(BUNDLED_CALENDAR));
 const org = withSeededOrg('2026-11-20T09:00:00');
@@ -32,19 +33,7 @@ function ctx(s: Staff, today: string): ProviderContext {
 }
 
 async function incoming(receivedOn: string, title: string) {
-  const d = await registerIncoming(
-    {
-      kind: 'document',
-      receivedOn,
-      issuer: '市信访局',
-      issuerNumber: '',
-      title,
-      urgency: 'normal',
-      secrecy: 'none',
-      copies: 1,
-    },
-    org.actor(org.clerk),
-  );
+  const d = await registerIncoming(incomingInput({ receivedOn, title }), org.actor(org.clerk));
   await proposeHandling(d.id, '阅', org.actor(org.clerk));
   await recordDecision(d.id, '阅', org.director.id, org.actor(org.clerk));
   const cs = await circulate(d.id, { readers: [org.staff.id], handlers: [] }, org.actor(org.clerk));

@@ -20,4 +20,4 @@ export {
   removeImported,
   searchText,
 } from './core/bench-api';
-export { CORRECTION_FIELD_LABELS } from './labels';
+export { CORRECTION_FIELD_LABELS, DEFAULT_CATEGORIES } from './labels';

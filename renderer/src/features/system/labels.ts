@@ -1,5 +1,6 @@
 // User-facing text of 系统 (users, organisation, units, calendar, settings, backups, audit).
 import type { Permission } from '../../../../shared/permissions';
+import { DEFAULT_CATEGORIES } from '../petitions';
 
 export type SystemTab =
   'users' | 'org' | 'units' | 'calendar' | 'settings' | 'backup' | 'sync' | 'audit' | 'deleted' | 'account';
@@ -63,20 +64,8 @@ export const ACCOUNT_STATE_LABELS = {
 
 export const DAY_KIND_LABELS = { holiday: '休（节假日）', workday: '班（调休上班）' } as const;
 
-// Problem categories the responsible-unit table starts with (the petitions module's 问题类别).
-export const ROUTE_SUBJECTS = [
-  '劳动社保',
-  '国土资源',
-  '城乡建设',
-  '政法',
-  '教育',
-  '卫生健康',
-  '民政',
-  '农业农村',
-  '环境保护',
-  '纪检监察',
-  '其他',
-];
+// Problem categories the responsible-unit table starts with: the petitions module's 问题类别.
+export const ROUTE_SUBJECTS: readonly string[] = DEFAULT_CATEGORIES;
 
 export const CALENDAR_FORMAT_HELP = `可直接粘贴国务院办公厅的通知原文（含标题或首段，以便认出年份），例如：
 一、元旦：1月1日（周五）至3日（周日）放假，共3天。

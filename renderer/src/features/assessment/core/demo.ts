@@ -4,7 +4,6 @@
 // Runs after the integrity demo (pledges are assessment evidence).
 import type { ISODate } from '../../../../../shared/rules';
 import { addCalendarDays } from '../../../../../shared/rules';
-import { today } from '../../../db/clock';
 import { db } from '../../../db/db';
 import type { Staff } from '../../../db/schema/core';
 import type { StaffComplaint } from '../../../db/schema/supervision';
@@ -104,10 +103,8 @@ export const assessmentDemo: DemoModule = {
   label: '考核与监督',
   async load(ctx) {
     const k = demoKit(ctx.staff, 20251230);
-    const t = today();
-    const year = Number(t.slice(0, 4));
-    const office = k.byName('李红梅');
-    const clerk = k.byName('周晓燕');
+    const { today: t, year } = k;
+    const [office, clerk] = k.byNames('李红梅', '周晓燕');
     const sections = await db.sections.toArray();
 
     type Ev = { date: ISODate; run: () => Promise<void> };

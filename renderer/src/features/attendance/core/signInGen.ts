@@ -3,19 +3,11 @@
 import type { CalendarData, Half, ISODate } from '../../../../../shared/rules';
 import { addCalendarDays, HALVES, isWorkday } from '../../../../../shared/rules';
 import type { SessionEntry } from '../../../db/schema/attendance';
+import { seededRandom } from '../../../demo/random';
 
 import type { NewSignIn } from './signins';
 
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

@@ -11,17 +11,9 @@ import { db } from '../../../db/db';
 import { writeTx } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
+import { seededRandom } from '../../../demo/random';
 
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export type DemoEvent = { at: string; run: () => Promise<unknown> }; // at: 'YYYY-MM-DDTHH:mm'
 

@@ -15,7 +15,6 @@ import {
   registerIncoming,
   reportOutcome,
 } from './incoming';
-import type { IncomingInput } from './incoming';
 import {
   markDataProvided,
   overdueLoans,
@@ -26,6 +25,7 @@ import {
   returnLoan,
 } from './loans';
 import type { LoanInput } from './loans';
+import { incomingInput } from './testing';
 
 const org = withSeededOrg('2026-11-20T09:00:00');
 
@@ -36,19 +36,6 @@ const loanInput = (o: Partial<LoanInput> = {}): LoanInput => ({
   purpose: 'y',
   borrowedOn: '2026-11-10',
   returnDue: '2026-11-19',
-  ...o,
-});
-
-// An ordinary document from 市信访局 received on 2 November.
-const incoming = (o: Partial<IncomingInput> = {}): IncomingInput => ({
-  kind: 'document',
-  receivedOn: '2026-11-02',
-  issuer: '市信访局',
-  issuerNumber: '',
-  title: '来文',
-  urgency: 'normal',
-  secrecy: 'none',
-  copies: 1,
   ...o,
 });
 
@@ -180,7 +167,7 @@ describe('destruction (DOC-7)', () => {
 
   it('refuses to destroy an archived document, and marks a registered one destroyed', async () => {
     const inc = await registerIncoming(
-      incoming({ kind: 'meeting_material', title: '会议材料', copies: 3 }),
+      incomingInput({ kind: 'meeting_material', title: '会议材料', copies: 3 }),
       org.actor(org.clerk),
     );
     const rec = await registerDestruction(
@@ -203,7 +190,7 @@ describe('destruction (DOC-7)', () => {
     expect((await db.incomingDocs.get(inc.id))!.status).toBe('destroyed');
 
     const other = await registerIncoming(
-      incoming({ receivedOn: '2026-11-03', title: '要归档的文' }),
+      incomingInput({ receivedOn: '2026-11-03', title: '要归档的文' }),
       org.actor(org.clerk),
     );
     await proposeHandling(other.id, '阅', org.actor(org.clerk));
@@ -232,11 +219,11 @@ describe('archiving (DOC-6)', () => {
   it('warns from February, is overdue after 31 March, and files what is ready', async () => {
     pinClock(new Date('2025-12-10T09:00:00'));
     const d = await registerIncoming(
-      incoming({ receivedOn: '2025-12-01', title: '年底来文' }),
+      incomingInput({ receivedOn: '2025-12-01', title: '年底来文' }),
       org.actor(org.clerk),
     );
     const open = await registerIncoming(
-      incoming({ receivedOn: '2025-12-02', title: '仍在办理' }),
+      incomingInput({ receivedOn: '2025-12-02', title: '仍在办理' }),
       org.actor(org.clerk),
     );
     expect((await archiveYearStatus(2025, '2026-01-31')).warning).toBe('none');

@@ -4,7 +4,6 @@
 import type { ISODate } from '../../../../../shared/rules';
 import { addCalendarDays, isWorkday } from '../../../../../shared/rules';
 import { loadCalendar } from '../../../calendar/calendar';
-import { today } from '../../../db/clock';
 import type { DutyEntry } from '../../../db/schema/supervision';
 import type { DemoModule } from '../../../demo/modules';
 import { approveSteps, demoKit } from '../../finance';
@@ -30,7 +29,7 @@ export const dutyDemo: DemoModule = {
   async load(ctx) {
     const k = demoKit(ctx.staff, 20261001);
     const cal = await loadCalendar();
-    const t = today();
+    const t = k.today;
     const office = k.byName('周晓燕');
     const leaders = ['刘建国', '陈志华', '王丽娟', '赵国强'].map(k.byName);
     const duty = ctx.staff.filter((s) => s.rank === 'staff' || s.rank === 'section_head');

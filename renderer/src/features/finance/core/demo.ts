@@ -9,7 +9,6 @@ import type { Invoice, ISODate } from '../../../../../shared/rules';
 import { addCalendarDays, claimDue, isWorkday, quarterEndSettlement } from '../../../../../shared/rules';
 import { withdraw } from '../../../approvals/engine';
 import { loadCalendar } from '../../../calendar/calendar';
-import { today } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { live } from '../../../db/live';
 import type { ExpenseCategory, InvoiceLine } from '../../../db/schema/finance';
@@ -88,7 +87,7 @@ export const financeDemo: DemoModule = {
   async load(ctx) {
     const k = demoKit(ctx.staff, 20260315);
     const cal = await loadCalendar();
-    const t = today();
+    const t = k.today;
     const finance = k.byName('吴敏');
     const work = (d: ISODate) => {
       let x = d;

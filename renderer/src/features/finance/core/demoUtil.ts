@@ -3,44 +3,44 @@
 // walking an approval through all its steps as the real approvers.
 import type { ISODate } from '../../../../../shared/rules';
 import { decide } from '../../../approvals/engine';
-import { withClockAt } from '../../../db/clock';
+import { today, withClockAt } from '../../../db/clock';
 import { db } from '../../../db/db';
 import type { Actor } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
+import { seededRandom as seeded } from '../../../demo/random';
 
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 export type DemoKit = {
   rand: () => number;
   pick: <T>(xs: readonly T[]) => T;
   int: (min: number, max: number) => number;
   byName: (name: string) => Staff;
+  byNames: (...names: string[]) => Staff[];
   actor: (s: Staff) => Actor;
   onDay: <T>(date: ISODate, hhmm: string, fn: () => Promise<T>) => Promise<T>;
+  today: ISODate; // the demo's day (the clock when the kit was made) and its year
+  year: number;
 };
 
 export function demoKit(staff: Staff[], seed: number): DemoKit {
   const rand = seeded(seed);
+  const t = today();
+  const byName = (name: string): Staff => {
+    const s = staff.find((x) => x.name === name);
+    if (!s) throw new Error(`演示人员不存在：${name}`);
+    return s;
+  };
   return {
     rand,
     pick: (xs) => xs[Math.floor(rand() * xs.length)],
     int: (min, max) => min + Math.floor(rand() * (max - min + 1)),
-    byName: (name) => {
-      const s = staff.find((x) => x.name === name);
-      if (!s) throw new Error(`演示人员不存在：${name}`);
-      return s;
-    },
+    byName,
+    byNames: (...names) => names.map(byName),
     actor: (s) => ({ id: s.id, name: s.name }),
     onDay: (date, hhmm, fn) => withClockAt(new Date(`${date}T${hhmm}:00`), fn),
+    today: t,
+    year: Number(t.slice(0, 4)),
   };
 }
 

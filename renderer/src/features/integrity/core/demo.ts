@@ -2,7 +2,6 @@
 // signed by everyone last year and by all but three people this year.
 import type { ISODate } from '../../../../../shared/rules';
 import { addCalendarDays } from '../../../../../shared/rules';
-import { today } from '../../../db/clock';
 import type { GiftKind } from '../../../db/schema/supervision';
 import type { DemoModule } from '../../../demo/modules';
 import { demoKit } from '../../finance';
@@ -72,10 +71,8 @@ export const integrityDemo: DemoModule = {
   label: '廉政',
   async load(ctx) {
     const k = demoKit(ctx.staff, 20260501);
-    const t = today();
-    const year = Number(t.slice(0, 4));
-    const inspector = k.byName('赵国强');
-    const office = k.byName('周晓燕');
+    const { today: t, year } = k;
+    const [inspector, office] = k.byNames('赵国强', '周晓燕');
     const recipients = ['钱雪', '韩冰', '杨帆', '孙立新', '朱丹', '何勇', '冯涛', '张丹'];
     for (const [i, g] of GIFTS.entries()) {
       const receivedOn: ISODate = addCalendarDays(t, -(330 - i * 42));

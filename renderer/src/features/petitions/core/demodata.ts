@@ -1,16 +1,9 @@
 // Fictitious petition content for the demo and the benchmark: names, places, and summaries by
 // category that read like the real thing. A small seeded random generator keeps runs repeatable.
 
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { DEFAULT_CATEGORIES } from '../labels';
+
+export { seededRandom as seeded } from '../../../demo/random';
 
 export const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 export const between = (rnd: () => number, lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -44,17 +37,8 @@ export function phoneNumber(rnd: () => number): string {
   return `1${pick(rnd, ['35', '38', '39', '50', '58', '77', '80', '86', '89'])}${String(between(rnd, 0, 99999999)).padStart(8, '0')}`;
 }
 
-export const DEMO_CATEGORIES = [
-  '劳动社保',
-  '国土资源',
-  '城乡建设',
-  '政法',
-  '教育',
-  '卫生健康',
-  '民政',
-  '农业农村',
-  '环境保护',
-];
+// the demo's petitions fall in every 问题类别 but 纪检监察 and 其他
+export const DEMO_CATEGORIES: string[] = DEFAULT_CATEGORIES.filter((c) => c !== '纪检监察' && c !== '其他');
 
 const TEMPLATES: Record<string, string[]> = {
   劳动社保: [

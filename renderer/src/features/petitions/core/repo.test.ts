@@ -42,6 +42,14 @@ let police: Unit;
 const org = withSeededOrg('2026-05-20T10:00:00', async () => {
   ({ township, labour, police } = await seedUnits());
 });
+
+// a letter registered, accepted and answered by org.staff: [received, accepted, concluded, reply received]
+async function concluded([received, sorted, on, reply]: string[], outcome: string, text: string) {
+  const actor = org.actor(org.staff);
+  const p = await registerPetition(letter({ receivedOn: received }), actor);
+  await sortPetition(p.id, { decision: 'accept', on: sorted }, actor);
+  return concludePetition(p.id, { on, outcome, text, replyReceivedOn: reply }, actor);
+}
 afterEach(() => {
   pinClock(null);
   signOut();
@@ -250,13 +258,7 @@ describe('handling flow and deadlines (PET-2..5, PET-9)', () => {
 
   it('refuses a 复查 request after 30 days', async () => {
     const actor = org.actor(org.staff);
-    let p = await registerPetition(letter({ receivedOn: '2026-02-02' }), actor);
-    p = await sortPetition(p.id, { decision: 'accept', on: '2026-02-03' }, actor);
-    p = await concludePetition(
-      p.id,
-      { on: '2026-03-02', outcome: '已解决', text: '已处理', replyReceivedOn: '2026-03-03' },
-      actor,
-    );
+    const p = await concluded(['2026-02-02', '2026-02-03', '2026-03-02', '2026-03-03'], '已解决', '已处理');
     await expectRefusal(requestReview(p.id, { on: '2026-05-06' }, actor), 'PET-5', 'on', '超过');
   });
 
@@ -392,12 +394,10 @@ describe('informants (PET-6)', () => {
 describe('repeat after 复核 (PET-5)', () => {
   it('registers the same matter raised again after 复核 as 重复信访, not accepted', async () => {
     const actor = org.actor(org.staff);
-    let p = await registerPetition(letter({ receivedOn: '2026-03-02' }), actor);
-    p = await sortPetition(p.id, { decision: 'accept', on: '2026-03-03' }, actor);
-    p = await concludePetition(
-      p.id,
-      { on: '2026-03-20', outcome: '不予支持', text: '诉求无依据', replyReceivedOn: '2026-03-21' },
-      actor,
+    let p = await concluded(
+      ['2026-03-02', '2026-03-03', '2026-03-20', '2026-03-21'],
+      '不予支持',
+      '诉求无依据',
     );
     p = await requestReview(p.id, { on: '2026-03-25' }, actor);
     p = await answerReview(p.id, { on: '2026-04-10', result: '维持', text: '维持' }, actor);

@@ -3,7 +3,6 @@
 // demo (in date order with the other claims).
 import type { ISODate, Level } from '../../../../../shared/rules';
 import { addCalendarDays } from '../../../../../shared/rules';
-import { today } from '../../../db/clock';
 import type { PublicityKind } from '../../../db/schema/finance';
 import type { DemoModule } from '../../../demo/modules';
 import { demoKit } from '../../finance';
@@ -75,9 +74,8 @@ export const publicityDemo: DemoModule = {
   label: '宣传奖励',
   async load(ctx) {
     const k = demoKit(ctx.staff, 20260901);
-    const t = today();
-    const reviewer = k.byName('李红梅');
-    const deputyReviewer = k.byName('周晓燕');
+    const t = k.today;
+    const [reviewer, deputyReviewer] = k.byNames('李红梅', '周晓燕');
     for (let i = 0; i < 40; i++) {
       const publishedOn: ISODate = addCalendarDays(t, -(355 - i * 9) + k.int(0, 3));
       if (publishedOn > t) continue;
