@@ -1,5 +1,6 @@
 // 来访: the leaders' reception days, visits to higher levels, the monthly analysis.
 
+import type { HigherVisitLedgerItem } from '../../../../../shared/ledgers/petitions';
 import { idCardValid } from '../../../../../shared/rules';
 import type { ISODate } from '../../../../../shared/rules';
 import { db } from '../../../db/db';
@@ -74,19 +75,10 @@ export async function saveReceptionDay(input: ReceptionInput, actor: Actor, id?:
   return saveReceptionDayCommand(actor, pre, input, id);
 }
 
-export type HigherVisitInput = {
+// What a 上访 record holds: the ledger's row (shared/ledgers), with the level as its key.
+export type HigherVisitInput = Omit<HigherVisitLedgerItem, 'date' | 'level'> & {
   date: ISODate;
   level: keyof typeof HIGHER_LEVEL_LABELS;
-  name: string;
-  idNo?: string | null;
-  phone?: string | null;
-  township: string;
-  persons: number;
-  category: string;
-  summary: string;
-  place?: string;
-  handledBy?: string;
-  result?: string;
 };
 
 const saveHigherVisitCommand = petitionCommand(
