@@ -8,20 +8,19 @@ import {
   tripRouting,
   tripState,
 } from '../../../../../shared/rules';
-import { outcomeOf, submitApproval } from '../../../approvals/engine';
 import type { StepSpec } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { requireActDate } from '../../../db/actDate';
-import { nowIso, today } from '../../../db/clock';
+import { today } from '../../../db/clock';
 import { defineCommand } from '../../../db/command';
 import { db } from '../../../db/db';
 import { getLive, isDeleted } from '../../../db/live';
-import { DomainError, insert, logEvent, update } from '../../../db/repo';
+import { DomainError, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Trip, TripKind } from '../../../db/schema/attendance';
 import type { Staff } from '../../../db/schema/core';
 import type { MeetingDecision } from '../../../db/schema/meetings';
-import { nextSeq, staffOf, yearOf } from '../../../db/validate';
+import { staffOf } from '../../../db/validate';
 import { L, TRIP_KIND_LABELS } from '../labels';
 
 import type { FieldErrors, Span } from './common';
@@ -31,12 +30,12 @@ import {
   fieldErrors,
   namesOf,
   orgSnapshot,
-  recordedBy,
   refuseDraft,
   sectionName,
   stepsOf,
   stepsText,
 } from './common';
+import { fileRequest, followOutcome, markPrinted } from './filing';
 import { personTripsFrom } from './queries';
 
 export type TripDraft = Span & {
@@ -119,57 +118,35 @@ const fileTrip = defineCommand({
     const study = d.tripKind === 'study';
     const afterTheFact = tripAfterTheFact(d, today());
     const routing = tripRouting(applicant.rank, days, study, await orgSnapshot(applicant), afterTheFact);
-    const { route, ruleIds } = routing;
-    const year = yearOf(today());
-    const seq = await nextSeq(db.trips, year);
-    const number = `外〔${year}〕${seq}号`;
-    const trip = await insert(
-      db.trips,
+    const { route } = routing;
+    const destination = d.destination.trim();
+    return fileRequest(
       {
-        staffId: applicant.id,
-        staffName: applicant.name,
-        sectionId: applicant.sectionId,
-        sectionName: secName,
-        tripKind: d.tripKind as TripKind,
-        destination: d.destination.trim(),
-        purpose: d.purpose.trim(),
-        startDate: d.startDate,
-        startHalf: d.startHalf,
-        endDate: d.endDate,
-        endHalf: d.endHalf,
-        days,
-        allowanceDays: tripAllowanceDays(d.startDate, d.endDate),
-        form: route.form,
-        routeKind: route.kind,
-        ruleIds,
-        reportToCounty: route.reportToCounty,
-        decisionId: study ? decision!.id : null,
-        decisionNumber: study ? decision!.number : null,
-        afterTheFact,
-        ...recordedBy(ctx.actor, applicant),
-        status: 'pending',
-        approvalId: null,
-        year,
-        seq,
-        number,
-      },
-      ctx.actor,
-      `${afterTheFact ? '事后补办' : ''}外出申请 ${number}`,
-    );
-    const req = await submitApproval(
-      {
+        table: db.trips,
         kind: 'trip',
-        refTable: 'trips',
-        refId: trip.id,
-        title: `${afterTheFact ? '【事后补办】' : ''}${applicant.name} ${TRIP_KIND_LABELS[d.tripKind as TripKind]}（${trip.destination}，${days}天，${number}）`,
+        prefix: '外',
+        noun: '外出申请',
+        d,
         applicant,
-        form: route.form,
-        ruleIds,
-        steps: stepsOf(routing),
+        sectionName: secName,
+        days,
+        afterTheFact,
+        routing,
+        fields: {
+          tripKind: d.tripKind as TripKind,
+          destination,
+          purpose: d.purpose.trim(),
+          allowanceDays: tripAllowanceDays(d.startDate, d.endDate),
+          routeKind: route.kind,
+          reportToCounty: route.reportToCounty,
+          decisionId: study ? decision!.id : null,
+          decisionNumber: study ? decision!.number : null,
+        },
+        title: (number) =>
+          `${afterTheFact ? '【事后补办】' : ''}${applicant.name} ${TRIP_KIND_LABELS[d.tripKind as TripKind]}（${destination}，${days}天，${number}）`,
       },
       ctx.actor,
     );
-    return update(db.trips, trip.id, { approvalId: req.id }, ctx.actor);
   },
 });
 
@@ -182,10 +159,9 @@ export async function submitTrip(d: TripDraft, actor: Actor): Promise<Trip> {
 }
 
 export async function onTripApprovalFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
-  const trip = await db.trips.get(req.refId);
-  if (!trip || trip.status !== 'pending') return;
-  const status = outcomeOf(req);
-  await update(db.trips, trip.id, { status }, actor, status === 'approved' ? '外出已批准' : '外出未获批准');
+  await followOutcome(db.trips, req, actor, (status) =>
+    status === 'approved' ? '外出已批准' : '外出未获批准',
+  );
 }
 
 export { reportDue as tripReportDue } from './queries';
@@ -236,10 +212,5 @@ export const markTripPrinted = defineCommand({
   what: '打印外出审批单',
   perm: null,
   tables: (x) => [x.trips],
-  run: async (ctx, id: string): Promise<void> => {
-    const t = await db.trips.get(id);
-    if (!t) return;
-    if (!t.printedAt) await update(db.trips, id, { printedAt: nowIso() }, ctx.actor, '打印外出审批单');
-    else await logEvent('trips', id, '再次打印外出审批单', ctx.actor);
-  },
+  run: async (ctx, id: string): Promise<void> => markPrinted(db.trips, id, '打印外出审批单', {}, ctx.actor),
 });
