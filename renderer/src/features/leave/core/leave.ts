@@ -1,7 +1,7 @@
 // Leave (请销假, LV-*): request, route, approval through the engine, 销假, the slip's printed and
 // filed state. Every rule is checked here (the checks themselves are shared/rules' checkLeaveDraft);
 // the form shows the same checks before submitting.
-import type { CalendarData, ISODate, LeaveType, Route } from '../../../../../shared/rules';
+import type { CalendarData, ISODate, LeaveType } from '../../../../../shared/rules';
 import {
   checkLeaveDraft,
   leaveCloseDue,
@@ -10,7 +10,6 @@ import {
   leaveTypeInfo,
   LEAVE_TYPES,
 } from '../../../../../shared/rules';
-import type { StepSpec } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { loadCalendar } from '../../../calendar/calendar';
 import { nowIso, today } from '../../../db/clock';
@@ -21,21 +20,10 @@ import { DomainError, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Leave } from '../../../db/schema/attendance';
 import type { Staff } from '../../../db/schema/core';
-import { staffOf } from '../../../db/validate';
 import { L, LEAVE_STATUS_LABELS } from '../labels';
 
-import type { FieldErrors, Span } from './common';
-import {
-  applicantFor,
-  askedAfter,
-  fieldErrors,
-  namesOf,
-  orgSnapshot,
-  refuseDraft,
-  sectionName,
-  stepsOf,
-  stepsText,
-} from './common';
+import type { RequestPreview, Span } from './common';
+import { applicantFor, askedAfter, orgSnapshot, previewRequest, refuseDraft, sectionName } from './common';
 import { fileRequest, followOutcome, markPrinted } from './filing';
 import { personLeavesFrom } from './queries';
 
@@ -51,36 +39,13 @@ async function checkDraft(d: LeaveDraft, cal: CalendarData) {
   return checkLeaveDraft(d, cal, await personLeavesFrom(d.staffId, d.startDate));
 }
 
-export type LeavePreview = {
-  errors: FieldErrors;
-  days: number | null;
-  route?: Route;
-  steps?: StepSpec[];
-  ruleIds?: string[];
-  routeText?: string;
-  afterTheFact?: boolean;
-  routeError?: string;
-};
+export type LeavePreview = RequestPreview;
 
 // What the form shows before 提交: length, route with the people, rule IDs.
 export async function previewLeave(d: LeaveDraft): Promise<LeavePreview> {
-  const check = await checkDraft(d, await loadCalendar());
-  const errors = fieldErrors(check);
-  const { days } = check;
-  const applicant = days === null ? undefined : await staffOf(d.staffId);
-  if (days === null || !applicant) return { errors, days };
-  const afterTheFact = askedAfter(d, today());
-  const r = leaveRouting(applicant.rank, days, await orgSnapshot(applicant), afterTheFact);
-  const steps = stepsOf(r);
-  return {
-    errors,
-    days,
-    route: r.route,
-    steps,
-    ruleIds: r.ruleIds,
-    routeText: stepsText(steps, await namesOf(steps)),
-    afterTheFact,
-  };
+  return previewRequest(await checkDraft(d, await loadCalendar()), d, (applicant, days, org, after) =>
+    leaveRouting(applicant.rank, days, org, after),
+  );
 }
 
 type PreparedLeave = { d: LeaveDraft; cal: CalendarData; applicant: Staff; sectionName: string };

@@ -1,6 +1,6 @@
 // Official trips (因公外出, TRIP-*): request, route, approval through the engine, the report back, the
 // 外出审批单's printed state. The checks are shared/rules' checkTripDraft.
-import type { CitedDecision, ISODate, Route } from '../../../../../shared/rules';
+import type { CitedDecision, ISODate } from '../../../../../shared/rules';
 import {
   checkTripDraft,
   isISODate,
@@ -8,7 +8,6 @@ import {
   tripRouting,
   tripState,
 } from '../../../../../shared/rules';
-import type { StepSpec } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { requireActDate } from '../../../db/actDate';
 import { today } from '../../../db/clock';
@@ -20,21 +19,10 @@ import type { Actor } from '../../../db/repo';
 import type { Trip, TripKind } from '../../../db/schema/attendance';
 import type { Staff } from '../../../db/schema/core';
 import type { MeetingDecision } from '../../../db/schema/meetings';
-import { staffOf } from '../../../db/validate';
 import { L, TRIP_KIND_LABELS } from '../labels';
 
-import type { FieldErrors, Span } from './common';
-import {
-  applicantFor,
-  askedAfter,
-  fieldErrors,
-  namesOf,
-  orgSnapshot,
-  refuseDraft,
-  sectionName,
-  stepsOf,
-  stepsText,
-} from './common';
+import type { RequestPreview, Span } from './common';
+import { applicantFor, askedAfter, orgSnapshot, previewRequest, refuseDraft, sectionName } from './common';
 import { fileRequest, followOutcome, markPrinted } from './filing';
 import { personTripsFrom } from './queries';
 
@@ -66,43 +54,17 @@ export function tripAfterTheFact(d: Pick<TripDraft, 'startDate' | 'afterTheFact'
   return askedAfter(d, on);
 }
 
-export type TripPreview = {
-  errors: FieldErrors;
-  days: number | null;
-  allowanceDays?: number;
-  route?: Route;
-  steps?: StepSpec[];
-  ruleIds?: string[];
-  routeText?: string;
-  afterTheFact?: boolean;
-  routeError?: string;
-};
+export type TripPreview = RequestPreview & { allowanceDays?: number };
 
 export async function previewTrip(d: TripDraft): Promise<TripPreview> {
-  const check = await checkDraft(d, await decisionOf(d));
-  const errors = fieldErrors(check);
-  const { days } = check;
-  const applicant = days === null || !d.tripKind ? undefined : await staffOf(d.staffId);
-  if (days === null || !applicant) return { errors, days };
-  const afterTheFact = tripAfterTheFact(d, today());
-  const r = tripRouting(
-    applicant.rank,
-    days,
-    d.tripKind === 'study',
-    await orgSnapshot(applicant),
-    afterTheFact,
+  const study = d.tripKind === 'study';
+  const p = await previewRequest(
+    await checkDraft(d, await decisionOf(d)),
+    d,
+    (applicant, days, org, after) => tripRouting(applicant.rank, days, study, org, after),
+    !!d.tripKind,
   );
-  const steps = stepsOf(r);
-  return {
-    errors,
-    days,
-    allowanceDays: tripAllowanceDays(d.startDate, d.endDate),
-    route: r.route,
-    steps,
-    ruleIds: r.ruleIds,
-    routeText: stepsText(steps, await namesOf(steps)),
-    afterTheFact,
-  };
+  return p.route ? { ...p, allowanceDays: tripAllowanceDays(d.startDate, d.endDate) } : p;
 }
 
 type PreparedTrip = { d: TripDraft; applicant: Staff; decision: MeetingDecision | null; sectionName: string };
