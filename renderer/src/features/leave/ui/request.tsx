@@ -116,24 +116,18 @@ export function SpanFields({
 }) {
   return (
     <Group align="flex-start">
-      <HalfDayField
-        label={L.form.start}
-        halfLabel={L.form.startHalf}
-        date={d.startDate}
-        half={d.startHalf}
-        onDate={(v) => set('startDate', v)}
-        onHalf={(h) => set('startHalf', h)}
-        error={errorOf('start')}
-      />
-      <HalfDayField
-        label={L.form.end}
-        halfLabel={L.form.endHalf}
-        date={d.endDate}
-        half={d.endHalf}
-        onDate={(v) => set('endDate', v)}
-        onHalf={(h) => set('endHalf', h)}
-        error={errorOf('end')}
-      />
+      {(['start', 'end'] as const).map((end) => (
+        <HalfDayField
+          key={end}
+          label={L.form[end]}
+          halfLabel={L.form[`${end}Half`]}
+          date={d[`${end}Date`]}
+          half={d[`${end}Half`]}
+          onDate={(v) => set(`${end}Date`, v)}
+          onHalf={(h) => set(`${end}Half`, h)}
+          error={errorOf(end)}
+        />
+      ))}
     </Group>
   );
 }
