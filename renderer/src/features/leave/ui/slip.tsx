@@ -74,7 +74,7 @@ export function SlipClosingRow({
     <tr>
       <th>{label}</th>
       <td colSpan={3}>
-        {done ?? (
+        {done || (
           <>
             <SignLine label={sign[0]} width="26mm" /> <SignLine label={sign[1]} width="26mm" />
           </>
