@@ -78,6 +78,15 @@ describe('resolveRouteSteps', () => {
   });
 });
 
+// The deputy hands their approvals to `toId` from 2000-01-01 to `endDate`.
+function delegateDeputy(toId: string, endDate: string) {
+  return insert(
+    db.delegations,
+    { fromId: org.deputy.id, toId, startDate: '2000-01-01', endDate },
+    SYSTEM_ACTOR,
+  );
+}
+
 describe('submitApproval and decide', () => {
   it('walks the steps in order and finishes approved', async () => {
     const req = await submit();
@@ -102,11 +111,7 @@ describe('submitApproval and decide', () => {
   it('never lets the applicant approve their own request (LV-4)', async () => {
     const req = await submit();
     // Even if someone made the applicant a delegate of the approver.
-    await insert(
-      db.delegations,
-      { fromId: org.deputy.id, toId: org.staff.id, startDate: '2000-01-01', endDate: '2999-12-31' },
-      SYSTEM_ACTOR,
-    );
+    await delegateDeputy(org.staff.id, '2999-12-31');
     await expect(decide({ requestId: req.id, decision: 'approved' }, org.actor(org.staff))).rejects.toThrow(
       '申请人不能审批自己的申请',
     );
@@ -114,11 +119,7 @@ describe('submitApproval and decide', () => {
 
   it('lets a delegate decide while the approver is away, and records both names', async () => {
     const req = await submit();
-    await insert(
-      db.delegations,
-      { fromId: org.deputy.id, toId: org.discipline.id, startDate: '2000-01-01', endDate: '2999-12-31' },
-      SYSTEM_ACTOR,
-    );
+    await delegateDeputy(org.discipline.id, '2999-12-31');
     expect((await waitingFor(org.discipline.id)).map((r) => r.id)).toEqual([req.id]);
     const r = await decide(
       { requestId: req.id, decision: 'approved', comment: '代批' },
@@ -133,11 +134,7 @@ describe('submitApproval and decide', () => {
 
   it('ignores a delegation that is not in force today', async () => {
     const req = await submit();
-    await insert(
-      db.delegations,
-      { fromId: org.deputy.id, toId: org.discipline.id, startDate: '2000-01-01', endDate: '2000-01-02' },
-      SYSTEM_ACTOR,
-    );
+    await delegateDeputy(org.discipline.id, '2000-01-02');
     await expect(
       decide({ requestId: req.id, decision: 'approved' }, org.actor(org.discipline)),
     ).rejects.toThrow('此步骤应由');

@@ -18,6 +18,28 @@ import { errorMessage } from '../components/notify';
 import { runSetup, validateSetup } from './service';
 import type { FieldErrors, SetupInput } from './service';
 
+// The set-up form's fields, in order (the first has the focus).
+const SETUP_FIELDS: {
+  key: keyof SetupInput;
+  label: string;
+  description?: string;
+  placeholder?: string;
+  secret?: boolean;
+  autoComplete?: string;
+}[] = [
+  { key: 'unitName', label: '单位名称', placeholder: '如：新宁县信访局' },
+  { key: 'adminName', label: '管理员姓名' },
+  { key: 'loginName', label: '登录名', description: '字母开头，3–32位', autoComplete: 'username' },
+  {
+    key: 'password',
+    label: '密码',
+    description: '至少8位，含字母和数字',
+    secret: true,
+    autoComplete: 'new-password',
+  },
+  { key: 'confirm', label: '确认密码', secret: true, autoComplete: 'new-password' },
+];
+
 export function SetupScreen({ onDone, notice }: { onDone: () => void; notice?: string }) {
   const [v, setV] = useState<SetupInput>({
     unitName: '',
@@ -75,44 +97,23 @@ export function SetupScreen({ onDone, notice }: { onDone: () => void; notice?: s
               {notice}
             </Alert>
           )}
-          <TextInput
-            label="单位名称"
-            placeholder="如：新宁县信访局"
-            value={v.unitName}
-            onChange={set('unitName')}
-            error={errors.unitName}
-            data-autofocus
-            autoFocus
-          />
-          <TextInput
-            label="管理员姓名"
-            value={v.adminName}
-            onChange={set('adminName')}
-            error={errors.adminName}
-          />
-          <TextInput
-            label="登录名"
-            description="字母开头，3–32位"
-            value={v.loginName}
-            onChange={set('loginName')}
-            error={errors.loginName}
-            autoComplete="username"
-          />
-          <PasswordInput
-            label="密码"
-            description="至少8位，含字母和数字"
-            value={v.password}
-            onChange={set('password')}
-            error={errors.password}
-            autoComplete="new-password"
-          />
-          <PasswordInput
-            label="确认密码"
-            value={v.confirm}
-            onChange={set('confirm')}
-            error={errors.confirm}
-            autoComplete="new-password"
-          />
+          {SETUP_FIELDS.map((f, i) => {
+            const Input = f.secret ? PasswordInput : TextInput;
+            return (
+              <Input
+                key={f.key}
+                label={f.label}
+                description={f.description}
+                placeholder={f.placeholder}
+                value={v[f.key]}
+                onChange={set(f.key)}
+                error={errors[f.key]}
+                autoComplete={f.autoComplete}
+                data-autofocus={i === 0 || undefined}
+                autoFocus={i === 0}
+              />
+            );
+          })}
           <Checkbox
             label="载入演示数据（虚构的信访局：股室、约30名人员及各模块示例数据）"
             checked={demo}

@@ -319,24 +319,17 @@ describe('the month close (ATT-7)', () => {
 
 describe('sessionsCome', () => {
   const times = { amStart: '08:00', amEnd: '12:00', pmStart: '14:30', pmEnd: '17:30' };
-  it('counts a session once its on-time window (ATT-2) is over', () => {
-    expect(sessionsCome(times, new Date('2026-06-10T08:15:00'))).toEqual({
-      until: '2026-06-09',
-      untilHalf: 'pm',
-    });
-    expect(sessionsCome(times, new Date('2026-06-10T08:16:00'))).toEqual({
-      until: '2026-06-10',
-      untilHalf: 'am',
-    });
-    expect(sessionsCome(times, new Date('2026-06-10T14:45:00'))).toEqual({
-      until: '2026-06-10',
-      untilHalf: 'am',
-    });
-    expect(sessionsCome(times, new Date('2026-06-10T14:46:00'))).toEqual({
-      until: '2026-06-10',
-      untilHalf: 'pm',
-    });
-  });
+  it.each([
+    ['2026-06-10T08:15:00', '2026-06-09', 'pm'],
+    ['2026-06-10T08:16:00', '2026-06-10', 'am'],
+    ['2026-06-10T14:45:00', '2026-06-10', 'am'],
+    ['2026-06-10T14:46:00', '2026-06-10', 'pm'],
+  ])(
+    'counts a session once its on-time window (ATT-2) is over: at %s, until %s %s',
+    (at, until, untilHalf) => {
+      expect(sessionsCome(times, new Date(at))).toEqual({ until, untilHalf });
+    },
+  );
 });
 
 describe('the year (ATT-8) and bulk loading', () => {

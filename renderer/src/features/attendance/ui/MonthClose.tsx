@@ -53,6 +53,7 @@ import { STAGE_LABELS } from '../labels';
 
 import { parseTimeInput } from './gridKeys';
 import { MonthInput, previewLabel, useLiveFor } from './parts';
+import { COUNT_COLUMNS, COUNT_HEADS } from './tallyColumns';
 
 function fmt(at?: string | null) {
   if (!at) return '';
@@ -270,19 +271,7 @@ function SummaryTable({ rows }: { rows: MonthMarkRow[] }) {
     <Table withTableBorder withColumnBorders fz="sm" striped>
       <Table.Thead>
         <Table.Tr>
-          {[
-            '序号',
-            '姓名',
-            '股室',
-            '迟到',
-            '早退',
-            '旷工(天)',
-            '事假(天)',
-            '病假(天)',
-            '公出(天)',
-            '扣分',
-            '月考核分',
-          ].map((h) => (
+          {['序号', '姓名', '股室', ...COUNT_HEADS, '扣分', '月考核分'].map((h) => (
             <Table.Th key={h}>{h}</Table.Th>
           ))}
         </Table.Tr>
@@ -293,12 +282,9 @@ function SummaryTable({ rows }: { rows: MonthMarkRow[] }) {
             <Table.Td>{i + 1}</Table.Td>
             <Table.Td>{r.name}</Table.Td>
             <Table.Td>{r.section}</Table.Td>
-            <Table.Td>{r.late}</Table.Td>
-            <Table.Td>{r.early}</Table.Td>
-            <Table.Td>{r.absentDays}</Table.Td>
-            <Table.Td>{r.personalLeaveDays}</Table.Td>
-            <Table.Td>{r.sickLeaveDays}</Table.Td>
-            <Table.Td>{r.tripDays}</Table.Td>
+            {COUNT_COLUMNS.map(([h, value]) => (
+              <Table.Td key={h}>{value(r)}</Table.Td>
+            ))}
             <Table.Td>{r.deductions.total}</Table.Td>
             <Table.Td fw={700}>{r.score}</Table.Td>
           </Table.Tr>
@@ -338,18 +324,7 @@ function Bulletin(p: {
       <table className="form-table dense">
         <thead>
           <tr>
-            {[
-              '序号',
-              '姓名',
-              '股室',
-              '迟到',
-              '早退',
-              '旷工(天)',
-              '事假(天)',
-              '病假(天)',
-              '公出(天)',
-              '月考核分',
-            ].map((h) => (
+            {['序号', '姓名', '股室', ...COUNT_HEADS, '月考核分'].map((h) => (
               <th key={h}>{h}</th>
             ))}
           </tr>
@@ -360,12 +335,9 @@ function Bulletin(p: {
               <td style={{ textAlign: 'center' }}>{i + 1}</td>
               <td style={{ whiteSpace: 'nowrap' }}>{r.name}</td>
               <td>{r.section}</td>
-              <td>{r.late}</td>
-              <td>{r.early}</td>
-              <td>{r.absentDays}</td>
-              <td>{r.personalLeaveDays}</td>
-              <td>{r.sickLeaveDays}</td>
-              <td>{r.tripDays}</td>
+              {COUNT_COLUMNS.map(([h, value]) => (
+                <td key={h}>{value(r)}</td>
+              ))}
               <td>{r.score}</td>
             </tr>
           ))}

@@ -12,6 +12,7 @@ import { unitName } from '../../../org/org';
 import { officialMonthRows } from '../core/tally';
 
 import { codeColor, Legend, MonthInput, previewLabel, useBusyAction, useLiveFor } from './parts';
+import { COUNT_COLUMNS, COUNT_HEADS } from './tallyColumns';
 
 const WEEKDAYS = '日一二三四五六';
 
@@ -79,7 +80,7 @@ export function MonthSheetView({ year, month, monthKey }: { year: number; month:
                     </Text>
                   </Table.Th>
                 ))}
-                {['迟到', '早退', '旷工(天)', '事假(天)', '病假(天)', '公出(天)', '月考核分'].map((h) => (
+                {[...COUNT_HEADS, '月考核分'].map((h) => (
                   <Table.Th key={h} ta="center" style={{ padding: '2px 3px', minWidth: 34 }}>
                     {h.replace('(天)', '')}
                     {h.includes('(天)') && (
@@ -109,12 +110,9 @@ export function MonthSheetView({ year, month, monthKey }: { year: number; month:
                       {c}
                     </Table.Td>
                   ))}
-                  <Table.Td>{r.late}</Table.Td>
-                  <Table.Td>{r.early}</Table.Td>
-                  <Table.Td>{r.absentDays}</Table.Td>
-                  <Table.Td>{r.personalLeaveDays}</Table.Td>
-                  <Table.Td>{r.sickLeaveDays}</Table.Td>
-                  <Table.Td>{r.tripDays}</Table.Td>
+                  {COUNT_COLUMNS.map(([h, value]) => (
+                    <Table.Td key={h}>{value(r)}</Table.Td>
+                  ))}
                   <Table.Td fw={700}>{r.score}</Table.Td>
                 </Table.Tr>
               ))}

@@ -73,22 +73,22 @@ function ScheduleFields({ initial }: { initial: Values }) {
       {season('summer', '夏季作息')}
       {season('winter', '冬季作息')}
       <Group>
-        <TextInput
-          label="夏季作息开始（月-日）"
-          value={s.summerStart}
-          readOnly={!mayEdit}
-          error={errors.summerStart}
-          onChange={(e) => setSchedule({ summerStart: e.currentTarget.value })}
-          w={190}
-        />
-        <TextInput
-          label="夏季作息结束（月-日）"
-          value={s.summerEnd}
-          readOnly={!mayEdit}
-          error={errors.summerEnd}
-          onChange={(e) => setSchedule({ summerEnd: e.currentTarget.value })}
-          w={190}
-        />
+        {(
+          [
+            ['summerStart', '夏季作息开始（月-日）'],
+            ['summerEnd', '夏季作息结束（月-日）'],
+          ] as const
+        ).map(([key, label]) => (
+          <TextInput
+            key={key}
+            label={label}
+            value={s[key]}
+            readOnly={!mayEdit}
+            error={errors[key]}
+            onChange={(e) => setSchedule({ [key]: e.currentTarget.value })}
+            w={190}
+          />
+        ))}
         <NumberInput
           label="月考核基础分（ATT-6）"
           {...form.input('base')}

@@ -58,20 +58,19 @@ describe('gridKey', () => {
     });
     expect(gridKey({ key: 'ArrowLeft' }, { row: 1, col: 1 }, size)).toMatchObject({ to: { row: 1, col: 0 } });
   });
-  it('left and right move the caret inside a text cell until its ends', () => {
-    expect(
-      gridKey({ key: 'ArrowLeft', textCell: true, caretAtStart: false }, { row: 1, col: 4 }, size),
-    ).toEqual({ type: 'none' });
-    expect(
-      gridKey({ key: 'ArrowLeft', textCell: true, caretAtStart: true }, { row: 1, col: 4 }, size),
-    ).toMatchObject({ to: { row: 1, col: 3 } });
-    expect(
-      gridKey({ key: 'ArrowRight', textCell: true, caretAtEnd: false }, { row: 1, col: 3 }, size),
-    ).toEqual({ type: 'none' });
-    expect(
-      gridKey({ key: 'ArrowRight', textCell: true, caretAtEnd: true }, { row: 1, col: 3 }, size),
-    ).toMatchObject({ to: { row: 1, col: 4 } });
-  });
+  it.each([
+    ['ArrowLeft', { caretAtStart: false }, 4, 'toEqual', { type: 'none' }],
+    ['ArrowLeft', { caretAtStart: true }, 4, 'toMatchObject', { to: { row: 1, col: 3 } }],
+    ['ArrowRight', { caretAtEnd: false }, 3, 'toEqual', { type: 'none' }],
+    ['ArrowRight', { caretAtEnd: true }, 3, 'toMatchObject', { to: { row: 1, col: 4 } }],
+  ] as const)(
+    'left and right move the caret inside a text cell until its ends: %s %o',
+    (key, caret, col, how, result) => {
+      const got = gridKey({ key, textCell: true, ...caret }, { row: 1, col }, size);
+      if (how === 'toEqual') expect(got).toEqual(result);
+      else expect(got).toMatchObject(result);
+    },
+  );
   it('Tab moves right and wraps to the next row; Shift+Tab the other way', () => {
     expect(gridKey({ key: 'Tab' }, { row: 1, col: 2 }, size)).toMatchObject({ to: { row: 1, col: 3 } });
     expect(gridKey({ key: 'Tab' }, { row: 1, col: 4 }, size)).toMatchObject({ to: { row: 2, col: 0 } });

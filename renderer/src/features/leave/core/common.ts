@@ -1,15 +1,17 @@
 // What a leave and an official trip have in common in the data layer: the applicant, the org
 // snapshot LV-4 moves up over, the steps with their labels, the request's number.
-import type { DraftCheck, Half, ISODate, OrgSnapshot, Routing } from '../../../../../shared/rules';
+import type { DraftCheck, Half, ISODate, OrgSnapshot, Route, Routing } from '../../../../../shared/rules';
 import { afterTheFact as startedBefore, isISODate, ruleText } from '../../../../../shared/rules';
 import { APPROVER_LABELS } from '../../../approvals/engine';
 import type { StepSpec } from '../../../approvals/engine';
+import { today } from '../../../db/clock';
 import { actorCan } from '../../../db/command';
 import { db } from '../../../db/db';
 import { getLive } from '../../../db/live';
 import { DomainError } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Staff } from '../../../db/schema/core';
+import { staffOf } from '../../../db/validate';
 import { director } from '../../../org/org';
 import { L } from '../labels';
 
@@ -112,4 +114,42 @@ export function ruleLine(id: string): string {
   } catch {
     return id;
   }
+}
+
+export type RequestPreview = {
+  errors: FieldErrors;
+  days: number | null;
+  route?: Route;
+  steps?: StepSpec[];
+  ruleIds?: string[];
+  routeText?: string;
+  afterTheFact?: boolean;
+  routeError?: string;
+};
+
+type Routed = (applicant: Staff, days: number, org: OrgSnapshot, afterTheFact: boolean) => Routing;
+
+// What a request's form shows before 提交: the checks, the length, the route with the people.
+export async function previewRequest(
+  check: DraftCheck,
+  d: { staffId: string; startDate: string; afterTheFact?: boolean },
+  routed: Routed,
+  ready = true,
+): Promise<RequestPreview> {
+  const errors = fieldErrors(check);
+  const { days } = check;
+  const applicant = days === null || !ready ? undefined : await staffOf(d.staffId);
+  if (days === null || !applicant) return { errors, days };
+  const afterTheFact = askedAfter(d, today());
+  const r = routed(applicant, days, await orgSnapshot(applicant), afterTheFact);
+  const steps = stepsOf(r);
+  return {
+    errors,
+    days,
+    route: r.route,
+    steps,
+    ruleIds: r.ruleIds,
+    routeText: stepsText(steps, await namesOf(steps)),
+    afterTheFact,
+  };
 }

@@ -1,7 +1,7 @@
 // Leave (请销假, LV-*): request, route, approval through the engine, 销假, the slip's printed and
 // filed state. Every rule is checked here (the checks themselves are shared/rules' checkLeaveDraft);
 // the form shows the same checks before submitting.
-import type { CalendarData, ISODate, LeaveType, Route } from '../../../../../shared/rules';
+import type { CalendarData, ISODate, LeaveType } from '../../../../../shared/rules';
 import {
   checkLeaveDraft,
   leaveCloseDue,
@@ -10,34 +10,21 @@ import {
   leaveTypeInfo,
   LEAVE_TYPES,
 } from '../../../../../shared/rules';
-import { outcomeOf, submitApproval } from '../../../approvals/engine';
-import type { StepSpec } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { loadCalendar } from '../../../calendar/calendar';
 import { nowIso, today } from '../../../db/clock';
 import { defineCommand, NO_PERMISSION, refuse } from '../../../db/command';
 import { db } from '../../../db/db';
 import { getLive } from '../../../db/live';
-import { DomainError, insert, logEvent, update } from '../../../db/repo';
+import { DomainError, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Leave } from '../../../db/schema/attendance';
 import type { Staff } from '../../../db/schema/core';
-import { nextSeq, staffOf, yearOf } from '../../../db/validate';
 import { L, LEAVE_STATUS_LABELS } from '../labels';
 
-import type { FieldErrors, Span } from './common';
-import {
-  applicantFor,
-  askedAfter,
-  fieldErrors,
-  namesOf,
-  orgSnapshot,
-  recordedBy,
-  refuseDraft,
-  sectionName,
-  stepsOf,
-  stepsText,
-} from './common';
+import type { RequestPreview, Span } from './common';
+import { applicantFor, askedAfter, orgSnapshot, previewRequest, refuseDraft, sectionName } from './common';
+import { fileRequest, followOutcome, markPrinted } from './filing';
 import { personLeavesFrom } from './queries';
 
 export type LeaveDraft = Span & {
@@ -52,36 +39,13 @@ async function checkDraft(d: LeaveDraft, cal: CalendarData) {
   return checkLeaveDraft(d, cal, await personLeavesFrom(d.staffId, d.startDate));
 }
 
-export type LeavePreview = {
-  errors: FieldErrors;
-  days: number | null;
-  route?: Route;
-  steps?: StepSpec[];
-  ruleIds?: string[];
-  routeText?: string;
-  afterTheFact?: boolean;
-  routeError?: string;
-};
+export type LeavePreview = RequestPreview;
 
 // What the form shows before 提交: length, route with the people, rule IDs.
 export async function previewLeave(d: LeaveDraft): Promise<LeavePreview> {
-  const check = await checkDraft(d, await loadCalendar());
-  const errors = fieldErrors(check);
-  const { days } = check;
-  const applicant = days === null ? undefined : await staffOf(d.staffId);
-  if (days === null || !applicant) return { errors, days };
-  const afterTheFact = askedAfter(d, today());
-  const r = leaveRouting(applicant.rank, days, await orgSnapshot(applicant), afterTheFact);
-  const steps = stepsOf(r);
-  return {
-    errors,
-    days,
-    route: r.route,
-    steps,
-    ruleIds: r.ruleIds,
-    routeText: stepsText(steps, await namesOf(steps)),
-    afterTheFact,
-  };
+  return previewRequest(await checkDraft(d, await loadCalendar()), d, (applicant, days, org, after) =>
+    leaveRouting(applicant.rank, days, org, after),
+  );
 }
 
 type PreparedLeave = { d: LeaveDraft; cal: CalendarData; applicant: Staff; sectionName: string };
@@ -98,50 +62,23 @@ const fileLeave = defineCommand({
     const afterTheFact = askedAfter(d, today());
     const routing = leaveRouting(applicant.rank, days, await orgSnapshot(applicant), afterTheFact);
     const info = leaveTypeInfo(d.leaveType as LeaveType);
-    const year = yearOf(today());
-    const seq = await nextSeq(db.leaves, year);
-    const number = `请〔${year}〕${seq}号`;
-    const leave = await insert(
-      db.leaves,
+    return fileRequest(
       {
-        staffId: applicant.id,
-        staffName: applicant.name,
-        sectionId: applicant.sectionId,
-        sectionName: secName,
-        leaveType: info.type,
-        startDate: d.startDate,
-        startHalf: d.startHalf,
-        endDate: d.endDate,
-        endHalf: d.endHalf,
-        days,
-        reason: d.reason.trim(),
-        form: routing.route.form,
-        ruleIds: routing.ruleIds,
-        afterTheFact,
-        ...recordedBy(ctx.actor, applicant),
-        status: 'pending',
-        approvalId: null,
-        year,
-        seq,
-        number,
-      },
-      ctx.actor,
-      `${afterTheFact ? '事后补办' : ''}请假申请 ${number}`,
-    );
-    const req = await submitApproval(
-      {
+        table: db.leaves,
         kind: 'leave',
-        refTable: 'leaves',
-        refId: leave.id,
-        title: `${applicant.name} ${info.label}${days}天（${number}）`,
+        prefix: '请',
+        noun: '请假申请',
+        d,
         applicant,
-        form: routing.route.form,
-        ruleIds: routing.ruleIds,
-        steps: stepsOf(routing),
+        sectionName: secName,
+        days,
+        afterTheFact,
+        routing,
+        fields: { leaveType: info.type, reason: d.reason.trim() },
+        title: (number) => `${applicant.name} ${info.label}${days}天（${number}）`,
       },
       ctx.actor,
     );
-    return update(db.leaves, leave.id, { approvalId: req.id }, ctx.actor);
   },
 });
 
@@ -155,10 +92,7 @@ export async function submitLeave(d: LeaveDraft, actor: Actor): Promise<Leave> {
 
 // The engine's handler: the leave follows its request.
 export async function onLeaveApprovalFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
-  const leave = await db.leaves.get(req.refId);
-  if (!leave || leave.status !== 'pending') return;
-  const status = outcomeOf(req);
-  await update(db.leaves, leave.id, { status }, actor, `请假${LEAVE_STATUS_LABELS[status]}`);
+  await followOutcome(db.leaves, req, actor, (status) => `请假${LEAVE_STATUS_LABELS[status]}`);
 }
 
 const closeLeaveCommand = defineCommand({
@@ -208,19 +142,8 @@ export const markSlipPrinted = defineCommand({
   what: '打印请假申报条',
   perm: null,
   tables: (x) => [x.leaves],
-  run: async (ctx, id: string): Promise<void> => {
-    const leave = await db.leaves.get(id);
-    if (!leave) return;
-    if (!leave.printedAt)
-      await update(
-        db.leaves,
-        id,
-        { printedAt: nowIso(), printedById: ctx.actor.id },
-        ctx.actor,
-        '打印请假申报条',
-      );
-    else await logEvent('leaves', id, '再次打印请假申报条', ctx.actor);
-  },
+  run: async (ctx, id: string): Promise<void> =>
+    markPrinted(db.leaves, id, '打印请假申报条', { printedById: ctx.actor.id }, ctx.actor),
 });
 
 // LV-6: the signed slip is filed with the office (存档备查).

@@ -22,22 +22,25 @@ import type { MeetingDecision } from '../../../db/schema/meetings';
 const LIVE_LEAVE = new Set<Leave['status']>(['pending', 'approved', 'closed']);
 const LIVE_TRIP = new Set<Trip['status']>(['pending', 'approved', 'reported']);
 
-// The person's live leaves ending on or after `from` (what a new request must not overlap).
-export async function personLeavesFrom(staffId: string, from: string): Promise<Leave[]> {
+// The person's live requests ending on or after `from` (what a new request must not overlap).
+async function personFrom<T extends Leave | Trip>(
+  table: Dexie.Table<T, string>,
+  keep: Set<T['status']>,
+  staffId: string,
+  from: string,
+): Promise<T[]> {
   if (!staffId || !isISODate(from)) return [];
   const rows = await live(
-    db.leaves.where('[staffId+endDate]').between([staffId, from], [staffId, Dexie.maxKey], true, true),
+    table.where('[staffId+endDate]').between([staffId, from], [staffId, Dexie.maxKey], true, true),
   ).toArray();
-  return rows.filter((r) => LIVE_LEAVE.has(r.status));
+  return rows.filter((r) => keep.has(r.status));
 }
 
-export async function personTripsFrom(staffId: string, from: string): Promise<Trip[]> {
-  if (!staffId || !isISODate(from)) return [];
-  const rows = await live(
-    db.trips.where('[staffId+endDate]').between([staffId, from], [staffId, Dexie.maxKey], true, true),
-  ).toArray();
-  return rows.filter((r) => LIVE_TRIP.has(r.status));
-}
+export const personLeavesFrom = (staffId: string, from: string): Promise<Leave[]> =>
+  personFrom(db.leaves, LIVE_LEAVE, staffId, from);
+
+export const personTripsFrom = (staffId: string, from: string): Promise<Trip[]> =>
+  personFrom(db.trips, LIVE_TRIP, staffId, from);
 
 // TRIP-3: the 局长办公会 decisions a study trip may cite, newest first.
 export async function directorOfficeDecisions(limit = 200): Promise<MeetingDecision[]> {

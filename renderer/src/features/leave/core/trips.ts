@@ -1,6 +1,6 @@
 // Official trips (因公外出, TRIP-*): request, route, approval through the engine, the report back, the
 // 外出审批单's printed state. The checks are shared/rules' checkTripDraft.
-import type { CitedDecision, ISODate, Route } from '../../../../../shared/rules';
+import type { CitedDecision, ISODate } from '../../../../../shared/rules';
 import {
   checkTripDraft,
   isISODate,
@@ -8,35 +8,22 @@ import {
   tripRouting,
   tripState,
 } from '../../../../../shared/rules';
-import { outcomeOf, submitApproval } from '../../../approvals/engine';
-import type { StepSpec } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { requireActDate } from '../../../db/actDate';
-import { nowIso, today } from '../../../db/clock';
+import { today } from '../../../db/clock';
 import { defineCommand } from '../../../db/command';
 import { db } from '../../../db/db';
 import { getLive, isDeleted } from '../../../db/live';
-import { DomainError, insert, logEvent, update } from '../../../db/repo';
+import { DomainError, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Trip, TripKind } from '../../../db/schema/attendance';
 import type { Staff } from '../../../db/schema/core';
 import type { MeetingDecision } from '../../../db/schema/meetings';
-import { nextSeq, staffOf, yearOf } from '../../../db/validate';
 import { L, TRIP_KIND_LABELS } from '../labels';
 
-import type { FieldErrors, Span } from './common';
-import {
-  applicantFor,
-  askedAfter,
-  fieldErrors,
-  namesOf,
-  orgSnapshot,
-  recordedBy,
-  refuseDraft,
-  sectionName,
-  stepsOf,
-  stepsText,
-} from './common';
+import type { RequestPreview, Span } from './common';
+import { applicantFor, askedAfter, orgSnapshot, previewRequest, refuseDraft, sectionName } from './common';
+import { fileRequest, followOutcome, markPrinted } from './filing';
 import { personTripsFrom } from './queries';
 
 export type TripDraft = Span & {
@@ -67,43 +54,17 @@ export function tripAfterTheFact(d: Pick<TripDraft, 'startDate' | 'afterTheFact'
   return askedAfter(d, on);
 }
 
-export type TripPreview = {
-  errors: FieldErrors;
-  days: number | null;
-  allowanceDays?: number;
-  route?: Route;
-  steps?: StepSpec[];
-  ruleIds?: string[];
-  routeText?: string;
-  afterTheFact?: boolean;
-  routeError?: string;
-};
+export type TripPreview = RequestPreview & { allowanceDays?: number };
 
 export async function previewTrip(d: TripDraft): Promise<TripPreview> {
-  const check = await checkDraft(d, await decisionOf(d));
-  const errors = fieldErrors(check);
-  const { days } = check;
-  const applicant = days === null || !d.tripKind ? undefined : await staffOf(d.staffId);
-  if (days === null || !applicant) return { errors, days };
-  const afterTheFact = tripAfterTheFact(d, today());
-  const r = tripRouting(
-    applicant.rank,
-    days,
-    d.tripKind === 'study',
-    await orgSnapshot(applicant),
-    afterTheFact,
+  const study = d.tripKind === 'study';
+  const p = await previewRequest(
+    await checkDraft(d, await decisionOf(d)),
+    d,
+    (applicant, days, org, after) => tripRouting(applicant.rank, days, study, org, after),
+    !!d.tripKind,
   );
-  const steps = stepsOf(r);
-  return {
-    errors,
-    days,
-    allowanceDays: tripAllowanceDays(d.startDate, d.endDate),
-    route: r.route,
-    steps,
-    ruleIds: r.ruleIds,
-    routeText: stepsText(steps, await namesOf(steps)),
-    afterTheFact,
-  };
+  return p.route ? { ...p, allowanceDays: tripAllowanceDays(d.startDate, d.endDate) } : p;
 }
 
 type PreparedTrip = { d: TripDraft; applicant: Staff; decision: MeetingDecision | null; sectionName: string };
@@ -119,57 +80,35 @@ const fileTrip = defineCommand({
     const study = d.tripKind === 'study';
     const afterTheFact = tripAfterTheFact(d, today());
     const routing = tripRouting(applicant.rank, days, study, await orgSnapshot(applicant), afterTheFact);
-    const { route, ruleIds } = routing;
-    const year = yearOf(today());
-    const seq = await nextSeq(db.trips, year);
-    const number = `外〔${year}〕${seq}号`;
-    const trip = await insert(
-      db.trips,
+    const { route } = routing;
+    const destination = d.destination.trim();
+    return fileRequest(
       {
-        staffId: applicant.id,
-        staffName: applicant.name,
-        sectionId: applicant.sectionId,
-        sectionName: secName,
-        tripKind: d.tripKind as TripKind,
-        destination: d.destination.trim(),
-        purpose: d.purpose.trim(),
-        startDate: d.startDate,
-        startHalf: d.startHalf,
-        endDate: d.endDate,
-        endHalf: d.endHalf,
-        days,
-        allowanceDays: tripAllowanceDays(d.startDate, d.endDate),
-        form: route.form,
-        routeKind: route.kind,
-        ruleIds,
-        reportToCounty: route.reportToCounty,
-        decisionId: study ? decision!.id : null,
-        decisionNumber: study ? decision!.number : null,
-        afterTheFact,
-        ...recordedBy(ctx.actor, applicant),
-        status: 'pending',
-        approvalId: null,
-        year,
-        seq,
-        number,
-      },
-      ctx.actor,
-      `${afterTheFact ? '事后补办' : ''}外出申请 ${number}`,
-    );
-    const req = await submitApproval(
-      {
+        table: db.trips,
         kind: 'trip',
-        refTable: 'trips',
-        refId: trip.id,
-        title: `${afterTheFact ? '【事后补办】' : ''}${applicant.name} ${TRIP_KIND_LABELS[d.tripKind as TripKind]}（${trip.destination}，${days}天，${number}）`,
+        prefix: '外',
+        noun: '外出申请',
+        d,
         applicant,
-        form: route.form,
-        ruleIds,
-        steps: stepsOf(routing),
+        sectionName: secName,
+        days,
+        afterTheFact,
+        routing,
+        fields: {
+          tripKind: d.tripKind as TripKind,
+          destination,
+          purpose: d.purpose.trim(),
+          allowanceDays: tripAllowanceDays(d.startDate, d.endDate),
+          routeKind: route.kind,
+          reportToCounty: route.reportToCounty,
+          decisionId: study ? decision!.id : null,
+          decisionNumber: study ? decision!.number : null,
+        },
+        title: (number) =>
+          `${afterTheFact ? '【事后补办】' : ''}${applicant.name} ${TRIP_KIND_LABELS[d.tripKind as TripKind]}（${destination}，${days}天，${number}）`,
       },
       ctx.actor,
     );
-    return update(db.trips, trip.id, { approvalId: req.id }, ctx.actor);
   },
 });
 
@@ -182,10 +121,9 @@ export async function submitTrip(d: TripDraft, actor: Actor): Promise<Trip> {
 }
 
 export async function onTripApprovalFinished(req: ApprovalRequest, actor: Actor): Promise<void> {
-  const trip = await db.trips.get(req.refId);
-  if (!trip || trip.status !== 'pending') return;
-  const status = outcomeOf(req);
-  await update(db.trips, trip.id, { status }, actor, status === 'approved' ? '外出已批准' : '外出未获批准');
+  await followOutcome(db.trips, req, actor, (status) =>
+    status === 'approved' ? '外出已批准' : '外出未获批准',
+  );
 }
 
 export { reportDue as tripReportDue } from './queries';
@@ -236,10 +174,5 @@ export const markTripPrinted = defineCommand({
   what: '打印外出审批单',
   perm: null,
   tables: (x) => [x.trips],
-  run: async (ctx, id: string): Promise<void> => {
-    const t = await db.trips.get(id);
-    if (!t) return;
-    if (!t.printedAt) await update(db.trips, id, { printedAt: nowIso() }, ctx.actor, '打印外出审批单');
-    else await logEvent('trips', id, '再次打印外出审批单', ctx.actor);
-  },
+  run: async (ctx, id: string): Promise<void> => markPrinted(db.trips, id, '打印外出审批单', {}, ctx.actor),
 });

@@ -7,7 +7,7 @@ import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useCan, useSession } from '../../../auth/session';
 import { loadCalendar } from '../../../calendar/calendar';
 import { FormCard } from '../../../components/FormCard';
-import { FormDate, SignLine } from '../../../components/FormPrint';
+import { FormDate } from '../../../components/FormPrint';
 import { notifyError, notifyOk } from '../../../components/notify';
 import type { PaperSize } from '../../../components/PrintView';
 import { useCommandForm } from '../../../components/useCommandForm';
@@ -15,13 +15,14 @@ import { today } from '../../../db/clock';
 import { DomainError } from '../../../db/repo';
 import type { Leave } from '../../../db/schema/attendance';
 import { getSetting, setSetting } from '../../../db/settings';
-import { closeDue, closeLeave, getLeave, markSlipFiled, markSlipPrinted, ruleLine, spanText } from '../core';
-import { HALF_LABELS, LEAVE_STATUS_LABELS } from '../labels';
+import { closeDue, closeLeave, getLeave, markSlipFiled, markSlipPrinted, spanText } from '../core';
+import { LEAVE_STATUS_LABELS } from '../labels';
 
 import { LEAVE_STATUS_COLOR } from './LeaveList';
 import { fmtAt } from './parts';
-import { ApprovalCard, SlipHeader, SlipStepRows } from './request';
+import { ApprovalCard } from './request';
 import { RequestView, SlipPrint, useRequestRecord } from './RequestView';
+import { SlipClosingRow, SlipHeader, SlipPersonRow, SlipRulesRow, SlipSpan, SlipStepRows } from './slip';
 
 export const SLIP_SIZE_KEY = 'leave.slipSize';
 
@@ -200,12 +201,7 @@ export function LeaveSlip({
       <SlipHeader title="请假申报条" unit={unit} number={leave.number} />
       <table className="form-table">
         <tbody>
-          <tr>
-            <th style={{ width: '20%' }}>请假人</th>
-            <td style={{ width: '32%' }}>{leave.staffName}</td>
-            <th style={{ width: '18%' }}>股室</th>
-            <td>{leave.sectionName}</td>
-          </tr>
+          <SlipPersonRow label="请假人" r={leave} />
           <tr>
             <th>请假类型</th>
             <td>{leaveTypeInfo(leave.leaveType).label}</td>
@@ -215,8 +211,7 @@ export function LeaveSlip({
           <tr>
             <th>请假时间</th>
             <td colSpan={3}>
-              自 <FormDate value={leave.startDate} /> {HALF_LABELS[leave.startHalf]} 至{' '}
-              <FormDate value={leave.endDate} /> {HALF_LABELS[leave.endHalf]}
+              <SlipSpan r={leave} />
             </td>
           </tr>
           <tr>
@@ -226,14 +221,7 @@ export function LeaveSlip({
               {leave.afterTheFact ? '（事后补办）' : ''}
             </td>
           </tr>
-          <tr>
-            <th>审批依据</th>
-            <td colSpan={3} className="note">
-              {leave.ruleIds.map((r) => (
-                <div key={r}>{ruleLine(r)}</div>
-              ))}
-            </td>
-          </tr>
+          <SlipRulesRow ruleIds={leave.ruleIds} />
           <SlipStepRows steps={steps} />
           <tr>
             <th>请假人签字</th>
@@ -243,21 +231,18 @@ export function LeaveSlip({
               <FormDate value={leave.createdAt} />
             </td>
           </tr>
-          <tr>
-            <th>销假</th>
-            <td colSpan={3}>
-              {leave.closedOn ? (
+          <SlipClosingRow
+            label="销假"
+            sign={['销假日期', '办公室经办人']}
+            done={
+              leave.closedOn && (
                 <>
                   已于 <FormDate value={leave.closedOn} /> 销假（经办：{leave.closedByName}）
                   {leave.closedLate ? `。逾期说明：${leave.closeNote}` : ''}
                 </>
-              ) : (
-                <>
-                  <SignLine label="销假日期" width="26mm" /> <SignLine label="办公室经办人" width="26mm" />
-                </>
-              )}
-            </td>
-          </tr>
+              )
+            }
+          />
         </tbody>
       </table>
       <p className="note">

@@ -8,15 +8,16 @@ import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useCan, useSession } from '../../../auth/session';
 import { DateField } from '../../../components/dates';
 import { FormCard } from '../../../components/FormCard';
-import { FormDate, SignLine } from '../../../components/FormPrint';
+import { FormDate } from '../../../components/FormPrint';
 import { useCommandForm } from '../../../components/useCommandForm';
 import { today } from '../../../db/clock';
 import type { Trip } from '../../../db/schema/attendance';
-import { getTrip, markTripPrinted, reportLeaders, reportTrip, ruleLine, spanText } from '../core';
-import { HALF_LABELS, L, TRIP_KIND_LABELS, TRIP_STATUS_LABELS } from '../labels';
+import { getTrip, markTripPrinted, reportLeaders, reportTrip, spanText } from '../core';
+import { L, TRIP_KIND_LABELS, TRIP_STATUS_LABELS } from '../labels';
 
-import { ApprovalCard, SlipHeader, SlipStepRows } from './request';
+import { ApprovalCard } from './request';
 import { RequestView, SlipPrint, useRequestRecord } from './RequestView';
+import { SlipClosingRow, SlipHeader, SlipPersonRow, SlipRulesRow, SlipSpan, SlipStepRows } from './slip';
 import { TRIP_STATUS_COLOR } from './TripList';
 
 const STATE_LABELS = {
@@ -167,12 +168,7 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
       <SlipHeader title="外出审批单" unit={unit} number={trip.number} />
       <table className="form-table">
         <tbody>
-          <tr>
-            <th style={{ width: '20%' }}>外出人</th>
-            <td style={{ width: '32%' }}>{trip.staffName}</td>
-            <th style={{ width: '18%' }}>股室</th>
-            <td>{trip.sectionName}</td>
-          </tr>
+          <SlipPersonRow label="外出人" r={trip} />
           <tr>
             <th>外出类型</th>
             <td>
@@ -185,9 +181,8 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
           <tr>
             <th>外出时间</th>
             <td colSpan={3}>
-              自 <FormDate value={trip.startDate} /> {HALF_LABELS[trip.startHalf]} 至{' '}
-              <FormDate value={trip.endDate} /> {HALF_LABELS[trip.endHalf]}，共 {trip.days} 天；出差补助{' '}
-              {trip.allowanceDays} 天
+              <SlipSpan r={trip} />
+              ，共 {trip.days} 天；出差补助 {trip.allowanceDays} 天
             </td>
           </tr>
           <tr>
@@ -196,15 +191,9 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
               {trip.purpose}
             </td>
           </tr>
-          <tr>
-            <th>审批依据</th>
-            <td colSpan={3} className="note">
-              {trip.ruleIds.map((r) => (
-                <div key={r}>{ruleLine(r)}</div>
-              ))}
-              {trip.decisionNumber && <div>局长办公会决定：{trip.decisionNumber}</div>}
-            </td>
-          </tr>
+          <SlipRulesRow ruleIds={trip.ruleIds}>
+            {trip.decisionNumber && <div>局长办公会决定：{trip.decisionNumber}</div>}
+          </SlipRulesRow>
           {steps.length === 0 && (
             <tr>
               <th>审批</th>
@@ -218,20 +207,17 @@ export function TripSlip({ trip, approval, unit }: { trip: Trip; approval?: Appr
             <th>办公室登记</th>
             <td className="sign-cell" />
           </tr>
-          <tr>
-            <th>返回汇报</th>
-            <td colSpan={3}>
-              {trip.reportedOn ? (
+          <SlipClosingRow
+            label="返回汇报"
+            sign={['汇报日期', '听取汇报领导']}
+            done={
+              trip.reportedOn && (
                 <>
                   <FormDate value={trip.reportedOn} /> 向{trip.reportToName}汇报：{trip.reportText}
                 </>
-              ) : (
-                <>
-                  <SignLine label="汇报日期" width="26mm" /> <SignLine label="听取汇报领导" width="26mm" />
-                </>
-              )}
-            </td>
-          </tr>
+              )
+            }
+          />
         </tbody>
       </table>
       <p className="note">

@@ -1,6 +1,6 @@
 // What a leave and an official trip have in common: the request form (draft, live preview, submit,
 // the start/end fields, the route preview card), the approval card of a record (chain, decide,
-// withdraw), the slip's header and approvers' rows, and the paged list of records.
+// withdraw) and the paged list of records (the printed slip's parts are in slip.tsx).
 import {
   Alert,
   Anchor,
@@ -27,7 +27,6 @@ import type { ApprovalRequest } from '../../../approvals/types';
 import { currentActor, useCan, useSession } from '../../../auth/session';
 import { ConfirmButton } from '../../../components/Confirm';
 import { FormCard } from '../../../components/FormCard';
-import { FormMeta, FormTitle, Opinion } from '../../../components/FormPrint';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
 import { useCommandForm } from '../../../components/useCommandForm';
@@ -117,24 +116,18 @@ export function SpanFields({
 }) {
   return (
     <Group align="flex-start">
-      <HalfDayField
-        label={L.form.start}
-        halfLabel={L.form.startHalf}
-        date={d.startDate}
-        half={d.startHalf}
-        onDate={(v) => set('startDate', v)}
-        onHalf={(h) => set('startHalf', h)}
-        error={errorOf('start')}
-      />
-      <HalfDayField
-        label={L.form.end}
-        halfLabel={L.form.endHalf}
-        date={d.endDate}
-        half={d.endHalf}
-        onDate={(v) => set('endDate', v)}
-        onHalf={(h) => set('endHalf', h)}
-        error={errorOf('end')}
-      />
+      {(['start', 'end'] as const).map((end) => (
+        <HalfDayField
+          key={end}
+          label={L.form[end]}
+          halfLabel={L.form[`${end}Half`]}
+          date={d[`${end}Date`]}
+          half={d[`${end}Half`]}
+          onDate={(v) => set(`${end}Date`, v)}
+          onHalf={(h) => set(`${end}Half`, h)}
+          error={errorOf(end)}
+        />
+      ))}
     </Group>
   );
 }
@@ -307,46 +300,6 @@ export function ApprovalCard({
         </Group>
       )}
     </Card>
-  );
-}
-
-// ---- the printed slip
-
-export function SlipHeader({ title, unit, number }: { title: string; unit: string; number: string }) {
-  return (
-    <>
-      <FormTitle>{title}</FormTitle>
-      <FormMeta left={`单位：${unit}`} right={`编号：${number}`} />
-    </>
-  );
-}
-
-// One row per approver: the opinion (once), who decided (and for whom), a box to sign and the date.
-// With `markReports`, an external step (报告) says 报告 instead of 审批人.
-export function SlipStepRows({
-  steps,
-  markReports,
-}: {
-  steps: ApprovalRequest['steps'];
-  markReports?: boolean;
-}) {
-  return (
-    <>
-      {steps.map((s, i) => (
-        <tr key={i}>
-          <th>{s.label.replace(/审批$/, '意见')}</th>
-          <td colSpan={3}>
-            <Opinion
-              decision={s.decision}
-              comment={s.comment}
-              by={`${s.decidedByName ?? s.approverName}${s.onBehalfOfName ? `（代 ${s.onBehalfOfName}）` : ''}`}
-              byLabel={markReports && s.external ? '报告' : '审批人'}
-              at={s.decidedAt}
-            />
-          </td>
-        </tr>
-      ))}
-    </>
   );
 }
 

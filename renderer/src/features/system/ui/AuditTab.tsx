@@ -70,24 +70,23 @@ export function AuditTab() {
           审计日志
         </Title>
         <Group align="flex-end" mb="sm">
-          <Select
-            label="人员"
-            data={people}
-            value={filter.actorId ?? null}
-            onChange={(v) => set({ actorId: v })}
-            searchable
-            clearable
-            w={160}
-          />
-          <Select
-            label="数据表"
-            data={tables}
-            value={filter.table ?? null}
-            onChange={(v) => set({ table: v })}
-            searchable
-            clearable
-            w={200}
-          />
+          {(
+            [
+              ['actorId', '人员', people, 160],
+              ['table', '数据表', tables, 200],
+            ] as const
+          ).map(([key, label, data, w]) => (
+            <Select
+              key={key}
+              label={label}
+              data={data}
+              value={filter[key] ?? null}
+              onChange={(v) => set({ [key]: v })}
+              searchable
+              clearable
+              w={w}
+            />
+          ))}
           <TextInput
             label="记录编号"
             value={filter.recordId ?? ''}

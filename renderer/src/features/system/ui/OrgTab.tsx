@@ -175,6 +175,13 @@ function RenameModal({ section, onClose }: { section: Section; onClose: () => vo
   );
 }
 
+// 领导分工: each post, its label and whom it may be given to.
+const LEADER_PICKS = [
+  ['directorId', '局长', 'directors'],
+  ['financeDeputyId', '分管财务', 'deputies'],
+  ['officeDeputyId', '分管办公室', 'deputies'],
+] as const;
+
 function LeadershipCard({ pickers }: { pickers: LeaderPickers }) {
   const stored = useLiveQuery(getLeadership, []);
   const form = useCommandForm({
@@ -190,30 +197,17 @@ function LeadershipCard({ pickers }: { pickers: LeaderPickers }) {
         请假、外出、报销等审批路线按此确定局长、分管财务和分管办公室的领导。
       </Text>
       <Group align="flex-end">
-        <Select
-          label="局长"
-          data={withCurrent(pickers.directors, pickers.everyone, v.directorId)}
-          {...form.input('directorId')}
-          searchable
-          clearable
-          w={280}
-        />
-        <Select
-          label="分管财务"
-          data={withCurrent(pickers.deputies, pickers.everyone, v.financeDeputyId)}
-          {...form.input('financeDeputyId')}
-          searchable
-          clearable
-          w={280}
-        />
-        <Select
-          label="分管办公室"
-          data={withCurrent(pickers.deputies, pickers.everyone, v.officeDeputyId)}
-          {...form.input('officeDeputyId')}
-          searchable
-          clearable
-          w={280}
-        />
+        {LEADER_PICKS.map(([key, label, pool]) => (
+          <Select
+            key={key}
+            label={label}
+            data={withCurrent(pickers[pool], pickers.everyone, v[key])}
+            {...form.input(key)}
+            searchable
+            clearable
+            w={280}
+          />
+        ))}
       </Group>
     </FormCard>
   );
