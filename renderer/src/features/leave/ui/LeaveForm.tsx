@@ -10,23 +10,18 @@ import { LEAVE_TYPE_OPTIONS, previewLeave, submitLeave } from '../core';
 import { L } from '../labels';
 
 import {
-  AfterTheFactBox,
   ApplicantSelect,
-  ReasonField,
   RequestForm,
   RoutePreviewCard,
   RouteLines,
-  SpanFields,
+  SpanReasonAfter,
   todaySpan,
   useRequestForm,
 } from './request';
 
 export function LeaveForm() {
   const user = useSession((s) => s.user)!;
-  const { d, set, errorOf, submit, busy, preview } = useRequestForm<
-    LeaveDraft,
-    Awaited<ReturnType<typeof previewLeave>>
-  >({
+  const form = useRequestForm<LeaveDraft, Awaited<ReturnType<typeof previewLeave>>>({
     initial: {
       staffId: user.staffId,
       leaveType: '',
@@ -39,6 +34,7 @@ export function LeaveForm() {
     liveFields: ['start', 'end'],
     tab: 'leave',
   });
+  const { d, set, errorOf, submit, busy, preview } = form;
 
   const other = d.staffId !== user.staffId;
   return (
@@ -59,19 +55,7 @@ export function LeaveForm() {
         w={260}
         autoFocus
       />
-      <SpanFields d={d} set={set} errorOf={errorOf} />
-      <ReasonField
-        label={L.form.reason}
-        value={d.reason}
-        onChange={(v) => set('reason', v)}
-        error={errorOf('reason')}
-        onEnter={submit}
-      />
-      <AfterTheFactBox
-        label={L.form.afterTheFact}
-        checked={d.afterTheFact}
-        onChange={(v) => set('afterTheFact', v)}
-      />
+      <SpanReasonAfter form={form} reason="reason" label={L.form.reason} afterLabel={L.form.afterTheFact} />
 
       <RoutePreviewCard ready={preview?.days != null} empty="填写开始和结束后显示请假时长和审批路线。">
         {preview?.days != null && (

@@ -12,13 +12,11 @@ import { directorOfficeDecisions, previewTrip, submitTrip } from '../core';
 import { L, TRIP_KIND_LABELS } from '../labels';
 
 import {
-  AfterTheFactBox,
   ApplicantSelect,
-  ReasonField,
   RequestForm,
   RoutePreviewCard,
   RouteLines,
-  SpanFields,
+  SpanReasonAfter,
   todaySpan,
   useRequestForm,
 } from './request';
@@ -26,10 +24,7 @@ import {
 export function TripForm() {
   const user = useSession((s) => s.user)!;
   const decisions = useLiveQuery(() => directorOfficeDecisions(), []);
-  const { d, set, errorOf, submit, busy, preview } = useRequestForm<
-    TripDraft,
-    Awaited<ReturnType<typeof previewTrip>>
-  >({
+  const form = useRequestForm<TripDraft, Awaited<ReturnType<typeof previewTrip>>>({
     initial: {
       staffId: user.staffId,
       tripKind: '',
@@ -44,6 +39,7 @@ export function TripForm() {
     liveFields: ['start', 'end', 'decisionId'],
     tab: 'trip',
   });
+  const { d, set, errorOf, submit, busy, preview } = form;
 
   return (
     <RequestForm onSubmit={submit} busy={busy}>
@@ -83,18 +79,11 @@ export function TripForm() {
         onChange={(e) => set('destination', e.currentTarget.value)}
         error={errorOf('destination')}
       />
-      <SpanFields d={d} set={set} errorOf={errorOf} />
-      <ReasonField
+      <SpanReasonAfter
+        form={form}
+        reason="purpose"
         label={L.form.purpose}
-        value={d.purpose}
-        onChange={(v) => set('purpose', v)}
-        error={errorOf('purpose')}
-        onEnter={submit}
-      />
-      <AfterTheFactBox
-        label={L.form.tripAfterTheFact}
-        checked={d.afterTheFact}
-        onChange={(v) => set('afterTheFact', v)}
+        afterLabel={L.form.tripAfterTheFact}
       />
       <RoutePreviewCard
         ready={preview?.days != null && !!preview.route}

@@ -169,6 +169,42 @@ export function AfterTheFactBox(p: { label: string; checked?: boolean; onChange:
   );
 }
 
+// What both request forms ask after their own fields: the span, the 事由 (or 外出事由), 事后补办.
+export function SpanReasonAfter<D extends Span & { afterTheFact?: boolean }>({
+  form: { d, set, errorOf, submit },
+  reason,
+  label,
+  afterLabel,
+}: {
+  form: {
+    d: D;
+    set: <K extends keyof D>(k: K, v: D[K]) => void;
+    errorOf: (field: string) => string | undefined;
+    submit: () => unknown;
+  };
+  reason: NoInfer<keyof D & string>;
+  label: string;
+  afterLabel: string;
+}) {
+  return (
+    <>
+      <SpanFields d={d} set={(k, v) => set(k, v as D[typeof k])} errorOf={errorOf} />
+      <ReasonField
+        label={label}
+        value={String(d[reason] ?? '')}
+        onChange={(v) => set(reason, v as D[typeof reason])}
+        error={errorOf(reason)}
+        onEnter={() => void submit()}
+      />
+      <AfterTheFactBox
+        label={afterLabel}
+        checked={d.afterTheFact}
+        onChange={(v) => set('afterTheFact', v as D['afterTheFact'])}
+      />
+    </>
+  );
+}
+
 // The 事由 box: Enter submits, Shift+Enter (or an IME composition) does not.
 export function ReasonField(p: {
   label: string;
