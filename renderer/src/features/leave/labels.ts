@@ -1,4 +1,5 @@
 // User-facing text of the leave and trips module (请假与外出).
+import { DRAFT_MESSAGES } from '../../../../shared/rules';
 import type { Half } from '../../../../shared/rules';
 import type { LeaveStatus, TripKind, TripStatus } from '../../db/schema/attendance';
 
@@ -29,18 +30,8 @@ export const L = {
     decision: '局长办公会决定',
   },
   msg: {
-    noApplicant: '请选择请假人',
-    noTraveller: '请选择外出人',
-    noType: '请选择请假类型',
-    noStart: '请填写开始日期',
-    noEnd: '请填写结束日期',
-    endBeforeStart: '结束时间不能早于开始时间',
-    noWorkday: '请假时段内没有工作日（休息日、节假日无需请假）',
-    noReason: '请填写事由',
-    noDestination: '请填写目的地',
-    noPurpose: '请填写外出事由',
-    noDecision: '赴外地学习、考察须引用局长办公会决定（TRIP-3）',
-    badDecision: '所引用的不是局长办公会的决定',
+    // the draft checks' own wording (shared/rules/drafts.ts decides them)
+    ...DRAFT_MESSAGES,
     onlySelf: '只能为本人申请；代录他人的口头请假需要“代录口头请假”权限',
     closeNoteRequired: '已超过销假期限，请说明未按时销假的情况',
     reportTextRequired: '请填写汇报情况',
