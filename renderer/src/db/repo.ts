@@ -10,6 +10,7 @@ import { appendAudit, auditBuffering, flushAuditBuffer, startAuditBuffer } from 
 import { nowIso } from './clock';
 import { db } from './db';
 import type { BaseRecord, NewRecord } from './schema/base';
+import type { AuditEntry } from './schema/core';
 
 export type Actor = { id: string; name: string };
 export const SYSTEM_ACTOR: Actor = { id: 'system', name: '系统' };
@@ -59,6 +60,17 @@ function newRecord<T extends BaseRecord>(data: NewRecord<T>, actor: Actor, at: s
   } as unknown as T;
 }
 
+// Every audit entry written here: who, when, which record — and what (action, summary, before/after).
+function audit(
+  tableName: string,
+  recordId: string,
+  actor: Actor,
+  at: string,
+  what: Pick<AuditEntry, 'action' | 'summary' | 'before' | 'after'>,
+) {
+  return appendAudit({ at, actorId: actor.id, actorName: actor.name, table: tableName, recordId, ...what });
+}
+
 function auditCreate<T extends BaseRecord>(
   table: Table<T, string>,
   record: T,
@@ -66,16 +78,7 @@ function auditCreate<T extends BaseRecord>(
   at: string,
   summary?: string,
 ) {
-  return appendAudit({
-    at,
-    actorId: actor.id,
-    actorName: actor.name,
-    table: table.name,
-    recordId: record.id,
-    action: 'create',
-    summary,
-    after: record,
-  });
+  return audit(table.name, record.id, actor, at, { action: 'create', summary, after: record });
 }
 
 export function insert<T extends BaseRecord>(
@@ -122,30 +125,21 @@ export function update<T extends BaseRecord>(
     const at = nowIso();
     const after = { ...before, ...changes, updatedAt: at, updatedBy: actor.id } as T;
     await table.put(after);
-    await appendAudit({
-      at,
-      actorId: actor.id,
-      actorName: actor.name,
-      table: table.name,
-      recordId: id,
+    await audit(table.name, id, actor, at, {
       action: 'update',
       summary,
-      before: diffBefore(before, changes),
-      after: diffAfter(after, changes),
+      before: fieldsOf(before, changes),
+      after: fieldsOf(after, changes),
     });
     return after;
   });
 }
 
-// Only the changed fields go into the audit entry, so the trail stays small and readable.
-function diffBefore<T>(before: T, changes: Partial<T>): Partial<T> {
+// Only the changed fields go into the audit entry (before and after), so the trail stays small and
+// readable.
+function fieldsOf<T>(record: T, changes: Partial<T>): Partial<T> {
   const out: Partial<T> = {};
-  for (const k of Object.keys(changes) as (keyof T)[]) out[k] = before[k];
-  return out;
-}
-function diffAfter<T>(after: T, changes: Partial<T>): Partial<T> {
-  const out: Partial<T> = {};
-  for (const k of Object.keys(changes) as (keyof T)[]) out[k] = after[k];
+  for (const k of Object.keys(changes) as (keyof T)[]) out[k] = record[k];
   return out;
 }
 
@@ -163,12 +157,7 @@ export function softDelete<T extends BaseRecord>(
     const at = nowIso();
     const after = { ...before, deletedAt: at, deletedBy: actor.id, updatedAt: at, updatedBy: actor.id } as T;
     await table.put(after);
-    await appendAudit({
-      at,
-      actorId: actor.id,
-      actorName: actor.name,
-      table: table.name,
-      recordId: id,
+    await audit(table.name, id, actor, at, {
       action: 'delete',
       summary: reason ? `删除：${reason}` : '删除',
       before: { deletedAt: null },
@@ -189,12 +178,7 @@ export function restoreDeleted<T extends BaseRecord>(
     const at = nowIso();
     const after = { ...before, deletedAt: null, deletedBy: null, updatedAt: at, updatedBy: actor.id } as T;
     await table.put(after);
-    await appendAudit({
-      at,
-      actorId: actor.id,
-      actorName: actor.name,
-      table: table.name,
-      recordId: id,
+    await audit(table.name, id, actor, at, {
       action: 'restore',
       summary: '恢复已删除记录',
       before: { deletedAt: before.deletedAt },
@@ -206,16 +190,7 @@ export function restoreDeleted<T extends BaseRecord>(
 
 // An event on a record that changes no field (printed, exported, login ...).
 export function logEvent(tableName: string, recordId: string, summary: string, actor: Actor, data?: unknown) {
-  return appendAudit({
-    at: nowIso(),
-    actorId: actor.id,
-    actorName: actor.name,
-    table: tableName,
-    recordId,
-    action: 'event',
-    summary,
-    after: data,
-  });
+  return audit(tableName, recordId, actor, nowIso(), { action: 'event', summary, after: data });
 }
 
 export { isLive } from './live';

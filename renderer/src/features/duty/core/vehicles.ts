@@ -2,7 +2,6 @@
 // office, and the trip log (departure, return, mileage).
 import type { Table } from 'dexie';
 
-import type { ISODate } from '../../../../../shared/rules';
 import { outcomeOf, submitApproval } from '../../../approvals/engine';
 import type { StepSpec } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
@@ -58,14 +57,11 @@ export function saveVehicle(input: VehicleInput, actor: Actor, id?: string): Pro
   return saveVehicleCommand(input, id, actor);
 }
 
-export type TripInput = {
-  vehicleId: string;
-  destination: string;
-  purpose: string;
-  passengers: string;
-  plannedStart: ISODate;
-  plannedEnd: ISODate;
-};
+// What an application for a car says (the rest of the trip record is the system's).
+export type TripInput = Pick<
+  VehicleTrip,
+  'vehicleId' | 'destination' | 'purpose' | 'passengers' | 'plannedStart' | 'plannedEnd'
+>;
 
 export function tripNumber(year: number, seq: number): string {
   return `派车〔${year}〕${seq}号`;
