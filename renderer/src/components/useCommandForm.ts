@@ -67,6 +67,10 @@ export type CommandForm<V, R> = {
   };
   // props for inputs that hand over the value (Select, NumberInput, DateField, StaffSelect …)
   input<K extends keyof V & string>(key: K): { value: V[K]; onChange: (v: V[K]) => void; error?: string };
+  // props for a NumberInput of a whole count (copies, days): an emptied box counts 0
+  count<K extends keyof V & string>(
+    key: K,
+  ): { value: number; onChange: (n: number | string) => void; error?: string };
   // props for a Checkbox / Switch
   checkbox<K extends keyof V & string>(
     key: K,
@@ -178,6 +182,11 @@ export function useCommandForm<V extends Record<string, unknown>, R = unknown>(
       error: errors[key],
     }),
     input: (key) => ({ value: values[key], onChange: (v) => set(key, v), error: errors[key] }),
+    count: (key) => ({
+      value: Number(values[key] ?? 0),
+      onChange: (n) => set(key, (typeof n === 'number' ? n : 0) as V[typeof key]),
+      error: errors[key],
+    }),
     checkbox: (key) => ({
       checked: !!values[key],
       onChange: (e) => set(key, e.currentTarget.checked as V[typeof key]),

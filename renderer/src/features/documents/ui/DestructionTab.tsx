@@ -50,7 +50,7 @@ function DestructionForm() {
     success: '已登记销毁，等待分管领导批准',
     onDone: () => form.reset(),
   });
-  const { values: v, set, errors } = form;
+  const { values: v, errors } = form;
   return (
     <FormCard form={form} title="不归档公文销毁登记" submitLabel="登记并报分管领导批准">
       <SimpleGrid cols={{ base: 1, md: 4 }}>
@@ -61,13 +61,7 @@ function DestructionForm() {
           onChange={(p) => form.setValues((x) => ({ ...x, ...p }))}
           error={errors.docTitle}
         />
-        <NumberInput
-          label={L.copies}
-          value={v.copies}
-          min={1}
-          onChange={(n) => set('copies', typeof n === 'number' ? n : 0)}
-          error={errors.copies}
-        />
+        <NumberInput label={L.copies} min={1} {...form.count('copies')} />
         <TextInput label={L.reason} {...form.text('reason')} />
         <DateField label="登记日期" {...form.input('registeredOn')} />
       </SimpleGrid>

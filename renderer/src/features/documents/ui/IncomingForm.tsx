@@ -64,13 +64,7 @@ export function IncomingForm({ onSaved }: { onSaved: (d: IncomingDoc) => void })
           onChange={(e) => set('kind', e.currentTarget.value as IncomingKind)}
           data={labelOptions(INCOMING_KIND_LABELS)}
         />
-        <NumberInput
-          label={L.copies}
-          value={v.copies}
-          min={1}
-          onChange={(n) => set('copies', typeof n === 'number' ? n : 0)}
-          error={errors.copies}
-        />
+        <NumberInput label={L.copies} min={1} {...form.count('copies')} />
         <TextInput
           label={L.issuer}
           value={v.issuer}

@@ -31,13 +31,13 @@ export function IssueForm({ doc }: { doc: OutgoingDoc }) {
   );
   return (
     <StepCard form={form} submitLabel={L.issue}>
+      {/* the command names the field printCopies */}
       <NumberInput
         label={L.printCopies}
-        value={form.values.copies}
         min={1}
-        onChange={(n) => form.set('copies', typeof n === 'number' ? n : 0)}
-        error={form.errors.printCopies}
         w={120}
+        {...form.count('copies')}
+        error={form.errors.printCopies}
       />
       <TextInput label={L.distribution} {...form.text('dist')} error={form.errors.distribution} w={360} />
       <DateField label="分发日期" {...form.input('on')} error={form.errors.issuedOn} />

@@ -120,13 +120,7 @@ export function OutgoingFormBody({
       </SimpleGrid>
       <Textarea label={L.summary} {...form.text('summary')} autosize minRows={3} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <NumberInput
-          label={L.printCopies}
-          value={cur.printCopies}
-          min={0}
-          onChange={(n) => form.set('printCopies', typeof n === 'number' ? n : 0)}
-          error={form.errors.printCopies}
-        />
+        <NumberInput label={L.printCopies} min={0} {...form.count('printCopies')} />
         <TextInput label={L.distribution} description="多个用顿号分隔" {...form.text('distributionText')} />
       </SimpleGrid>
     </FormCard>

@@ -193,13 +193,7 @@ function UseForm({ seals }: { seals: Seal[] }) {
           error={form.errors.sealId ?? voidError(chosen)}
         />
         <TextInput label={L.document} {...form.text('document')} />
-        <NumberInput
-          label={L.copies}
-          value={form.values.copies}
-          min={1}
-          onChange={(n) => form.set('copies', typeof n === 'number' ? n : 0)}
-          error={form.errors.copies}
-        />
+        <NumberInput label={L.copies} min={1} {...form.count('copies')} />
         <TextInput label={L.purpose} {...form.text('purpose')} />
         <DateField label={L.requestedOn} {...form.input('requestedOn')} />
         {keep ? (
