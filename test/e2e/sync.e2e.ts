@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // @ts-expect-error plain .mjs helpers shared with the npm scripts
 import { findChromium } from '../../scripts/find-chromium.mjs';
@@ -37,12 +37,15 @@ async function turnSyncOn(page: Page, hubUrl: string, pcName: string) {
   await openModule(page, '系统');
   await openTab(page, '多机同步');
   await containsText(page.getByTestId('sync-status'), '未开启');
+  expect(await page.getByTestId('sync-badge').count()).toBe(0);
   await page.getByLabel('同步中心地址').fill(hubUrl);
   await page.getByLabel('本机名称').fill(pcName);
   await page.getByRole('button', { name: '测试连接' }).click();
   await visible(page.getByText('连接成功'));
   await page.getByRole('button', { name: '开启同步' }).click();
   await containsText(page.getByTestId('sync-status'), '已同步', 120_000);
+  // the status stays in the header on every screen while sync is on
+  await containsText(page.getByTestId('sync-badge'), '多机同步：已同步');
 }
 
 describe('several PCs: a letter registered on PC 1 appears on PC 2', () => {

@@ -28,6 +28,7 @@ import { getSetting } from '../db/settings';
 import { useStorageState } from '../db/storage';
 import { warmExportWorkerWhenIdle } from '../export/workbook';
 import { unitName } from '../org/org';
+import { SyncBadge } from '../sync/SyncBadge';
 
 import { MODULES } from './modules';
 import { href, navigate, useRoute } from './router';
@@ -78,6 +79,7 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="xs">
+            <SyncBadge />
             <ActionIcon
               variant="default"
               onClick={toggleColorScheme}
