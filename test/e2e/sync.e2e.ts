@@ -20,10 +20,14 @@ import {
   loginAndWait,
   openModule,
   openTab,
+  screenshots,
   signInAs,
   visible,
 } from './harness';
 import { saveAsNew } from './petition-steps';
+
+// SYNC_SHOTS=/some/dir saves a screenshot of each PC once synced (for looking at, not asserted).
+const shot = screenshots(process.env.SYNC_SHOTS);
 
 async function openPc(browser: Browser, baseUrl: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
@@ -46,6 +50,7 @@ async function turnSyncOn(page: Page, hubUrl: string, pcName: string) {
   await containsText(page.getByTestId('sync-status'), '已同步', 120_000);
   // the status stays in the header on every screen while sync is on
   await containsText(page.getByTestId('sync-badge'), '多机同步：已同步');
+  await shot(page, `${pcName}`);
 }
 
 describe('several PCs: a letter registered on PC 1 appears on PC 2', () => {
