@@ -56,12 +56,30 @@ export function YearPicker({
 }
 
 // '导出Excel': runs the export; a failure shows as an error notice.
-export function ExportButton({ onExport, ...button }: { onExport: () => Promise<unknown> } & ButtonProps) {
+export function ExportButton({
+  onExport,
+  label = '导出Excel',
+  ...button
+}: { onExport: () => Promise<unknown>; label?: string } & ButtonProps) {
   return (
     <Button variant="default" {...button} onClick={() => attempt(onExport)}>
-      导出Excel
+      {label}
     </Button>
   );
+}
+
+// A button's action (an export, a sign-in): busy while it runs, a refusal shown as an error notice.
+export function useBusyAction(): [busy: boolean, run: (action: () => Promise<unknown>) => Promise<void>] {
+  const [busy, setBusy] = useState(false);
+  async function run(action: () => Promise<unknown>) {
+    setBusy(true);
+    try {
+      await attempt(action);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return [busy, run];
 }
 
 // A button that shows as loading while its action runs; a refusal shows as an error notice.
@@ -70,20 +88,9 @@ export function ActionButton({
   children,
   ...button
 }: { action: () => Promise<unknown>; children: ReactNode } & ButtonProps) {
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusyAction();
   return (
-    <Button
-      {...button}
-      loading={busy}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          await attempt(action);
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <Button {...button} loading={busy} onClick={() => run(action)}>
       {children}
     </Button>
   );

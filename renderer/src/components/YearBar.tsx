@@ -1,10 +1,10 @@
 // The bar above a year's register: the year to show, and the button that exports that year's
 // register to Excel (a failed export is notified). `children` go beside the export button.
-import { Button, Group } from '@mantine/core';
+import { Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 import { YearSelect } from './dates';
-import { notifyError } from './notify';
+import { ExportButton } from './ListParts';
 
 export function YearBar({
   year,
@@ -19,11 +19,7 @@ export function YearBar({
   exportLabel?: string;
   children?: ReactNode;
 }) {
-  const button = (
-    <Button variant="default" onClick={() => onExport(year).catch(notifyError)}>
-      {exportLabel}
-    </Button>
-  );
+  const button = <ExportButton onExport={() => onExport(year)} label={exportLabel} />;
   return (
     <Group justify="space-between" align="flex-end">
       <YearSelect value={year} onChange={onYear} />

@@ -30,6 +30,11 @@ describe('applyStored', () => {
     expect(v).toEqual({ unitName: 'c', days: 20 });
   });
 
+  it('takes a fresh copy with equal content as no change (a live query reads anew)', () => {
+    const v = { formats: { letter: '信{year}' }, roles: ['director'] };
+    expect(applyStored(v, { formats: { letter: '信{year}' }, roles: ['director'] }, new Set())).toBe(v);
+  });
+
   it('returns the same object when nothing changes (no render)', () => {
     const v = { unitName: 'x', lines: ['1'] };
     expect(applyStored(v, { unitName: 'x', lines: v.lines }, new Set())).toBe(v);

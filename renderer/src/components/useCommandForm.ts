@@ -32,6 +32,15 @@ export type CommandFormOptions<V, R> = FieldErrorOptions & {
   stored?: V | null;
 };
 
+// Stored values are plain data (a live query hands out a fresh copy on every read): equal content
+// is the same value.
+function sameValue(a: unknown, b: unknown): boolean {
+  return (
+    Object.is(a, b) ||
+    (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b))
+  );
+}
+
 // The stored values applied to a form: every field the user has not edited (not in `edited`) takes
 // the stored value; an edited field keeps what was typed. Returns `values` itself when nothing
 // changes, so React does not render again.
@@ -42,7 +51,7 @@ export function applyStored<V extends Record<string, unknown>>(
 ): V {
   let next: V | null = null;
   for (const key of Object.keys(stored) as (keyof V & string)[]) {
-    if (edited.has(key) || Object.is(values[key], stored[key])) continue;
+    if (edited.has(key) || sameValue(values[key], stored[key])) continue;
     next ??= { ...values };
     next[key] = stored[key];
   }
@@ -93,9 +102,14 @@ export function useCommandForm<V extends Record<string, unknown>, R = unknown>(
   const loading = 'stored' in options && stored === undefined;
   const loadingRef = useRef(loading);
   loadingRef.current = loading;
+  // applied when their content changes, not each time a caller hands over an equal copy
+  const storedRef = useRef(stored);
+  storedRef.current = stored;
+  const storedKey = stored ? JSON.stringify(stored) : stored;
   useEffect(() => {
-    if (stored) setValuesState((v) => applyStored(v, stored, edited.current));
-  }, [stored]);
+    const s = storedRef.current;
+    if (s) setValuesState((v) => applyStored(v, s, edited.current));
+  }, [storedKey]);
   const [busy, setBusy] = useState(false);
   const { errors, setErrors, fail } = useFieldErrors({ notifyFieldErrors, skipField, clearOnNotify });
   const busyRef = useRef(false);

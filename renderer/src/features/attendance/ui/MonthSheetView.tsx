@@ -6,12 +6,13 @@ import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantin
 import { monthScoreSpec, monthSheetSpec } from '../../../../../shared/ledgers/attendance';
 import { attendanceMonthEnded, dayOfWeek, daysInMonth, formatISODate } from '../../../../../shared/rules';
 import { navigate } from '../../../app/router';
+import { useBusyAction } from '../../../components/ListParts';
 import { today } from '../../../db/clock';
 import { exportLedger } from '../../../export';
 import { unitName } from '../../../org/org';
 import { officialMonthRows } from '../core/tally';
 
-import { codeColor, Legend, MonthInput, previewLabel, useBusyAction, useLiveFor } from './parts';
+import { codeColor, Legend, MonthInput, previewLabel, useLiveFor } from './parts';
 import { COUNT_COLUMNS, COUNT_HEADS } from './tallyColumns';
 
 const WEEKDAYS = '日一二三四五六';

@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { dayOfWeek, isWorkday, sessionTimesOn } from '../../../../../shared/rules';
 import { currentActor, useSession } from '../../../auth/session';
 import { useCalendar } from '../../../calendar/calendar';
+import { useBusyAction } from '../../../components/ListParts';
 import { notifyOk } from '../../../components/notify';
 import { localHHmm, today } from '../../../db/clock';
 import { getWorkSchedule } from '../core/settings';
@@ -14,7 +15,7 @@ import { signInOf, signInSelf } from '../core/signins';
 import { liveMonth } from '../core/tally';
 import { L } from '../labels';
 
-import { codeColor, useBusyAction } from './parts';
+import { codeColor } from './parts';
 
 const WEEKDAYS = '日一二三四五六';
 

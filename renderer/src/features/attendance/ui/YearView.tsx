@@ -5,12 +5,13 @@ import { Alert, Badge, Button, Group, NativeSelect, Stack, Table, Text } from '@
 import { eligibilityText, yearSpec } from '../../../../../shared/ledgers/attendance';
 import { AWARD_BAR_LABELS, ruleText } from '../../../../../shared/rules';
 import { navigate } from '../../../app/router';
+import { useBusyAction } from '../../../components/ListParts';
 import { today } from '../../../db/clock';
 import { exportLedger } from '../../../export';
 import { unitName } from '../../../org/org';
 import { countedMonths, yearRows } from '../core/tally';
 
-import { useBusyAction, useLiveFor } from './parts';
+import { useLiveFor } from './parts';
 
 export function YearView({ year }: { year: number }) {
   const rows = useLiveFor(String(year), () => yearRows(year));

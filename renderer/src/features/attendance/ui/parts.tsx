@@ -1,11 +1,9 @@
 // Small shared pieces of the attendance screens.
 import { Badge, Group } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 
 import { isISODate } from '../../../../../shared/rules';
 import { MonthField } from '../../../components/dates';
-import { notifyError } from '../../../components/notify';
 
 // useLiveQuery for a screen of one month or year: the result is tagged with the key it was read for,
 // and a result read for another key is not handed out. (useLiveQuery keeps the previous result while
@@ -13,22 +11,6 @@ import { notifyError } from '../../../components/notify';
 export function useLiveFor<T>(key: string, query: () => Promise<T>): T | undefined {
   const r = useLiveQuery(async () => ({ key, value: await query() }), [key]);
   return r && r.key === key ? r.value : undefined;
-}
-
-// A button's action (an export, a sign-in): busy while it runs, a refusal shown as a notice.
-export function useBusyAction(): [busy: boolean, run: (action: () => Promise<unknown>) => Promise<void>] {
-  const [busy, setBusy] = useState(false);
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    try {
-      await action();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return [busy, run];
 }
 
 // How a month not yet announced is labelled on screen and in its export (ATT-7): a preview.
