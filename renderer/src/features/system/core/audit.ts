@@ -134,3 +134,6 @@ export async function auditCount(): Promise<number> {
 
 export { verifyAuditChain } from '../../../db/audit';
 export type { ChainReport } from '../../../db/audit';
+// 校验审计链: with 多机同步 on, every PC's chain (sync/auditChain.ts); off, this PC's as before.
+export { chainLine, verifyEveryChain } from '../../../sync/auditChain';
+export type { ChainsReport } from '../../../sync/auditChain';
