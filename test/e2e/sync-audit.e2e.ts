@@ -91,6 +91,11 @@ describe('several PCs: every PC’s audit chain verifies on each PC', () => {
     expect(text).toMatch(/「信访股二号机」（本机）：完整，已校验 \d+ 条，末端与同步中心上的锚点/);
     expect(text).toMatch(/「办公室一号机」：完整，已校验 \d+ 条，末端与同步中心上的锚点/);
     await visible(pc2.getByText('各机审计链完整（2 台）'));
+    // the log shows another PC's entries too, chosen by PC
+    await pc2.getByRole('combobox', { name: '电脑' }).click();
+    await pc2.getByRole('option', { name: '办公室一号机', exact: true }).click();
+    await containsText(pc2.getByRole('table'), '开启多机同步（本机：办公室一号机）');
+    expect(await pc2.getByRole('table').innerText()).not.toContain('开启多机同步（本机：信访股二号机）');
   }, 300_000);
 
   it('and on PC 1 too', async () => {

@@ -18,6 +18,7 @@ import {
   auditDocId,
   chainLine,
   pushAuditChain,
+  readPcEntries,
   verifyAllChains,
   verifyEveryChain,
 } from './auditChain';
@@ -220,6 +221,21 @@ describe('校验审计链 with several PCs', () => {
     await use(d1);
     const mine = chainOf((await verifyAllChains(p1, PC1)).pcs, 'pc-1')!;
     expect(mine).toMatchObject({ own: true, ok: false, brokenSeq: 2 });
+  });
+
+  it('reads another PC’s entries newest first, page by page, filtered', async () => {
+    const { p2, d1 } = await twoPcs();
+    const all = await readPcEntries(p2, 'pc-1', () => true, null, 1000);
+    const seqs = all.map((e) => e.seq!);
+    expect(seqs[0]).toBeGreaterThan(seqs[1]);
+    expect(seqs[seqs.length - 1]).toBe(1);
+    const page = await readPcEntries(p2, 'pc-1', () => true, seqs[0], 3);
+    expect(page.map((e) => e.seq)).toEqual(seqs.slice(1, 5));
+    const sections = await readPcEntries(p2, 'pc-1', (e) => e.table === 'sections', null, 50);
+    expect(sections.length).toBeGreaterThan(0);
+    expect(sections.every((e) => e.table === 'sections')).toBe(true);
+    await use(d1);
+    expect(sections[0]).toEqual(JSON.parse(JSON.stringify(await db.audit.get(sections[0].seq!))));
   });
 
   it('with sync off checks this PC’s chain exactly as before', async () => {

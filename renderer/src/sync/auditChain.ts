@@ -63,6 +63,7 @@ type DocsPouch = {
     startkey?: string;
     endkey?: string;
     limit?: number;
+    descending?: boolean;
   }): Promise<{ rows: Row[] }>;
 };
 const docs = (p: PouchDb) => p as unknown as DocsPouch;
@@ -294,14 +295,73 @@ export async function verifyEveryChain(onProgress?: (checked: number) => void): 
   const config = await readSyncConfig();
   if (!config.enabled) return { local: await verifyAuditChain(onProgress) };
   const me = { pcId: await pcId(), pcName: config.pcName };
+  return withLocalPouch((local) => verifyAllChains(local, me, onProgress));
+}
+
+// The engine's local PouchDB, or this PC's copy opened for the moment.
+async function withLocalPouch<T>(fn: (local: PouchDb) => Promise<T>): Promise<T> {
   const { runningPouch } = await import('./engine');
   const running = runningPouch();
-  if (running) return verifyAllChains(running, me, onProgress);
+  if (running) return fn(running);
   const { default: PouchDB } = (await import('pouchdb-browser')) as { default: PouchCtor };
   const local = new PouchDB(`${db.name}-sync`);
   try {
-    return await verifyAllChains(local, me, onProgress);
+    return await fn(local);
   } finally {
     await local.close();
+  }
+}
+
+// The 审计日志's choice of PC, with sync on: this PC first (its entries are read from Dexie), then
+// the PCs whose chains replication brought. Empty with sync off.
+export type ChainPc = { pcId: string; pcName: string; own: boolean };
+export async function chainPcs(): Promise<ChainPc[]> {
+  const config = await readSyncConfig();
+  if (!config.enabled) return [];
+  const me = await pcId();
+  const owners = await withLocalPouch(chainOwners);
+  const others: ChainPc[] = [...owners]
+    .filter(([pc]) => pc !== me)
+    .map(([pc, a]) => ({ pcId: pc, pcName: a?.pcName ?? pc.slice(0, 8), own: false }));
+  others.sort((a, b) => a.pcName.localeCompare(b.pcName, 'zh-CN'));
+  return [{ pcId: me, pcName: config.pcName, own: true }, ...others];
+}
+
+// Another PC's entries, newest first, below `before` (its seq), those that `match`: up to limit + 1.
+export function pcAuditEntries(
+  pc: string,
+  match: (e: AuditEntry) => boolean,
+  before: number | null,
+  limit: number,
+): Promise<AuditEntry[]> {
+  return withLocalPouch((local) => readPcEntries(local, pc, match, before, limit));
+}
+
+export async function readPcEntries(
+  local: PouchDb,
+  pc: string,
+  match: (e: AuditEntry) => boolean,
+  before: number | null,
+  limit: number,
+): Promise<AuditEntry[]> {
+  const out: AuditEntry[] = [];
+  let start = before ? auditDocId(pc, before - 1) : `audit:${pc}:${HIGH}`;
+  for (;;) {
+    const { rows } = await docs(local).allDocs({
+      startkey: start,
+      endkey: `audit:${pc}:`,
+      descending: true,
+      include_docs: true,
+      limit: 500,
+    });
+    for (const r of rows) {
+      const e = (r.doc as AuditDoc | undefined)?.entry;
+      if (e && match(e)) out.push(e);
+      if (out.length > limit) return out;
+    }
+    if (rows.length < 500) return out;
+    const lastSeq = Number(rows[rows.length - 1].id.split(':')[2]);
+    if (lastSeq <= 1) return out;
+    start = auditDocId(pc, lastSeq - 1);
   }
 }
