@@ -95,17 +95,20 @@ export async function pushAuditChain(local: PouchDb, me: PcIdentity, batch = 500
     seq: e.seq as number,
     entry: e,
   });
+  // revisions only (cheap); the content only of copies already there, to compare
   const check = async (list: AuditEntry[]): Promise<AuditEntry[]> => {
-    const have = await docs(local).allDocs({ keys: list.map((e) => toDoc(e)._id), include_docs: true });
-    const fresh: AuditEntry[] = [];
-    for (const [i, e] of list.entries()) {
-      const row = have.rows[i];
+    const have = await local.allDocs({ keys: list.map((e) => toDoc(e)._id) });
+    const there = list.filter((_, i) => have.rows[i]?.value);
+    const copies = there.length
+      ? await docs(local).allDocs({ keys: there.map((e) => toDoc(e)._id), include_docs: true })
+      : { rows: [] };
+    for (const [i, e] of there.entries()) {
+      const row = copies.rows[i];
       if (row?.value?.deleted) await alarm(e.seq as number, '同步中心上的副本被删除过');
-      else if (!row?.doc) fresh.push(e);
-      else if (!sameEntry((row.doc as AuditDoc).entry, e))
+      else if (!sameEntry((row?.doc as AuditDoc | undefined)?.entry, e))
         await alarm(e.seq as number, '同步中心上已有一份内容不同的副本（未覆盖）');
     }
-    return fresh;
+    return list.filter((_, i) => !have.rows[i]?.value);
   };
   let todo = await check(entries);
   for (let attempt = 0; todo.length > 0; attempt++) {

@@ -98,7 +98,8 @@ async function run(): Promise<void> {
     } else setSyncStatus({ phase: 'error', reason });
   };
   const replication = local
-    .sync(remote, { live: true, retry: true })
+    // 500 documents a round trip (PouchDB's default is 100): every PC's audit chain travels too
+    .sync(remote, { live: true, retry: true, batch_size: 500 })
     .on('active', () => setSyncStatus({ phase: 'syncing', reason: undefined }))
     .on('paused', (err) => (err ? offline(err) : setSyncStatus({ phase: 'synced', reason: undefined })))
     .on('denied', (err) =>
