@@ -130,6 +130,18 @@ export async function appendAudit(entry: Omit<AuditEntry, 'hash' | 'prevHash' | 
   return { ...full, seq };
 }
 
+// One entry of a chain checked against the hash of the entry before it (also used for the other
+// PCs' chains, sync/auditChain.ts): 'link' — it does not link to it; 'hash' — its content was changed.
+export function auditEntryFault(e: AuditEntry, prevHash: string): 'link' | 'hash' | null {
+  if (e.prevHash !== prevHash) return 'link';
+  const { hash, seq: _seq, ...rest } = e;
+  return auditHash(rest) === hash ? null : 'hash';
+}
+export const AUDIT_FAULTS = {
+  link: '上一条记录的哈希不符（记录被删除或改动）',
+  hash: '本条记录内容与哈希不符（记录被改动）',
+} as const;
+
 // anchored: the chain's end was also compared with the head noted outside the database.
 export type ChainReport = { ok: boolean; checked: number; firstBrokenSeq?: number; reason?: string; anchored?: boolean; head?: AuditHead };
 
@@ -144,16 +156,11 @@ export async function verifyAuditChain(onProgress?: (checked: number) => void): 
     const page = await db.audit.where(':id').above(lastSeq).limit(2000).toArray();
     if (page.length === 0) break;
     for (const e of page) {
-      if (e.prevHash !== prevHash) {
-        return { ok: false, checked, firstBrokenSeq: e.seq, reason: '上一条记录的哈希不符（记录被删除或改动）' };
-      }
-      const { hash, seq: _seq, ...rest } = e;
-      if (auditHash(rest) !== hash) {
-        return { ok: false, checked, firstBrokenSeq: e.seq, reason: '本条记录内容与哈希不符（记录被改动）' };
-      }
-      prevHash = hash;
+      const fault = auditEntryFault(e, prevHash);
+      if (fault) return { ok: false, checked, firstBrokenSeq: e.seq, reason: AUDIT_FAULTS[fault] };
+      prevHash = e.hash;
       lastSeq = e.seq as number;
-      if (lastSeq === anchor?.seq) anchorHash = hash;
+      if (lastSeq === anchor?.seq) anchorHash = e.hash;
       checked++;
     }
     onProgress?.(checked);

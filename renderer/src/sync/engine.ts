@@ -6,14 +6,20 @@ import { liveQuery } from 'dexie';
 import { localHHmm, nowIso } from '../db/clock';
 import { db, onDbSwitch } from '../db/db';
 
+import { pushAuditChain } from './auditChain';
 import { hubDbUrl, pcId, SEEDED_KEY, syncPassword } from './config';
 import { readSyncConfig } from './outbox';
-import type { PouchCtor } from './pouch';
+import type { PouchCtor, PouchDb } from './pouch';
 import { pullChanges, pushOutbox, seedOutbox } from './pump';
 import { reasonOf, setSyncStatus, useSyncStatus } from './status';
 
 type Running = { stop(): Promise<void> };
 let running: Running | null = null;
+// The running engine's local PouchDB (校验审计链 reads the other PCs' chains from it).
+let runningLocal: PouchDb | null = null;
+export function runningPouch(): PouchDb | null {
+  return runningLocal;
+}
 
 onDbSwitch(() => {
   void stopEngine();
@@ -22,6 +28,7 @@ onDbSwitch(() => {
 export async function stopEngine(): Promise<void> {
   const r = running;
   running = null;
+  runningLocal = null;
   if (r) await r.stop();
   setSyncStatus({ phase: 'off', reason: undefined, since: undefined });
 }
@@ -66,6 +73,8 @@ async function run(): Promise<void> {
         again = false;
         while (!stopped && (await pushOutbox(local, me)) > 0);
         while (!stopped && (await pullChanges(local, me)) > 0);
+        // this PC's audit chain (also the 同步 entries just written), then its anchor
+        while (!stopped && (await pushAuditChain(local, me)) > 0);
       } while (again && !stopped);
     } catch (e) {
       if (!stopped) setSyncStatus({ phase: 'error', reason: e instanceof Error ? e.message : String(e) });
@@ -79,6 +88,8 @@ async function run(): Promise<void> {
     setSyncStatus({ pending });
     if (pending > 0) void drain();
   });
+  // audited work that changed no record (a sign-in, an export) goes out with the chain too
+  const trail = liveQuery(() => db.audit.orderBy(':id').lastKey()).subscribe(() => void drain());
   const offline = (err: unknown) => {
     const { offline: isOffline, reason } = reasonOf(err);
     if (isOffline) {
@@ -87,7 +98,8 @@ async function run(): Promise<void> {
     } else setSyncStatus({ phase: 'error', reason });
   };
   const replication = local
-    .sync(remote, { live: true, retry: true })
+    // 500 documents a round trip (PouchDB's default is 100): every PC's audit chain travels too
+    .sync(remote, { live: true, retry: true, batch_size: 500 })
     .on('active', () => setSyncStatus({ phase: 'syncing', reason: undefined }))
     .on('paused', (err) => (err ? offline(err) : setSyncStatus({ phase: 'synced', reason: undefined })))
     .on('denied', (err) =>
@@ -96,12 +108,14 @@ async function run(): Promise<void> {
     .on('error', (err) => offline(err));
   void drain();
 
+  runningLocal = local;
   running = {
     async stop() {
       stopped = true;
       replication.cancel();
       feed.cancel();
       outbox.unsubscribe();
+      trail.unsubscribe();
       await local.close();
     },
   };

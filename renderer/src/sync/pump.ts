@@ -13,6 +13,7 @@ import type { Actor } from '../db/repo';
 import { SYSTEM_ACTOR } from '../db/repo';
 import type { OutboxRow } from '../db/schema/sync';
 
+import { isChainDocId } from './auditChain';
 import { LOCAL_TABLES } from './outbox';
 import type { PouchDb, PouchDoc } from './pouch';
 
@@ -164,7 +165,8 @@ export async function pullChanges(local: PouchDb, me: PcIdentity, batch = 500): 
   const docs = res.results
     .map((r) => r.doc)
     .filter(isRecordDoc)
-    .filter((d) => d.pc !== me.pcId);
+    .filter((d) => d.pc !== me.pcId)
+    .filter((d) => !isChainDocId(d._id)); // the audit chains are read by the verifier, not applied
   await applyIncoming(docs, res.last_seq, SYNC_ACTOR);
   return res.results.length;
 }

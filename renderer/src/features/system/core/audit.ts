@@ -5,6 +5,8 @@ import { redactAudit } from '../../../app/registry';
 import { db } from '../../../db/db';
 import type { AuditEntry } from '../../../db/schema/core';
 import { compareStaff } from '../../../org/order';
+import { chainPcs, pcAuditEntries } from '../../../sync/auditChain';
+import { pcId } from '../../../sync/config';
 
 import { requireSession } from './access';
 
@@ -14,6 +16,8 @@ export type AuditFilter = {
   table?: string | null;
   from?: ISODate | null;
   to?: ISODate | null;
+  // with 多机同步 on: another PC's entries (its chain as replicated); unset: this PC's
+  pc?: string | null;
 };
 export type AuditPage = { rows: AuditEntry[]; nextBefore: number | null };
 
@@ -48,7 +52,10 @@ export async function auditPage(
     (!toIso || e.at < toIso);
 
   let rows: AuditEntry[];
-  if (recordId && filter.table) {
+  if (filter.pc && filter.pc !== (await pcId())) {
+    // read from the local PouchDB (not Dexie): wrapped, as useLiveQuery asks of other async APIs
+    rows = await Promise.resolve(pcAuditEntries(filter.pc, match, before, limit));
+  } else if (recordId && filter.table) {
     // One record's history: small, from the compound index.
     const all = await db.audit.where('[table+recordId]').equals([filter.table, recordId]).toArray();
     rows = all
@@ -132,5 +139,14 @@ export async function auditCount(): Promise<number> {
   return db.audit.count();
 }
 
+// With 多机同步 on, the PCs whose entries the log can show (empty with sync off).
+export async function auditPcs(): Promise<{ value: string; label: string }[]> {
+  const pcs = await Promise.resolve(chainPcs());
+  return pcs.map((p) => ({ value: p.pcId, label: p.own ? `${p.pcName}（本机）` : p.pcName }));
+}
+
 export { verifyAuditChain } from '../../../db/audit';
 export type { ChainReport } from '../../../db/audit';
+// 校验审计链: with 多机同步 on, every PC's chain (sync/auditChain.ts); off, this PC's as before.
+export { chainLine, verifyEveryChain } from '../../../sync/auditChain';
+export type { ChainsReport } from '../../../sync/auditChain';

@@ -22,7 +22,7 @@ import { notifyError } from '../../../components/notify';
 import type { AuditEntry } from '../../../db/schema/core';
 import { tableLabel } from '../../../db/tableLabels';
 import type { AuditFilter } from '../core/audit';
-import { auditNameBook, auditPage, auditPeople, auditTables } from '../core/audit';
+import { auditNameBook, auditPage, auditPcs, auditPeople, auditTables } from '../core/audit';
 import type { AuditNames } from '../core/auditFormat';
 import {
   actorLabel,
@@ -51,6 +51,7 @@ export function AuditTab() {
   );
   const book = useLiveQuery(auditNameBook, []);
   const people = useLiveQuery(auditPeople, []) ?? [];
+  const pcs = useLiveQuery(auditPcs, []) ?? []; // with 多机同步 on: whose entries
   const names: AuditNames = (id) => book?.get(id);
   const tables = auditTables().map((t) => ({ value: t, label: tableLabel(t) }));
   const set = (patch: Partial<AuditFilter>) => {
@@ -87,6 +88,16 @@ export function AuditTab() {
               w={w}
             />
           ))}
+          {pcs.length > 1 && (
+            <Select
+              label="电脑"
+              data={pcs}
+              value={filter.pc ?? pcs[0].value}
+              onChange={(v) => set({ pc: v })}
+              allowDeselect={false}
+              w={180}
+            />
+          )}
           <TextInput
             label="记录编号"
             value={filter.recordId ?? ''}

@@ -1,16 +1,17 @@
-import { Alert, Button, Card, Group, Progress, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { notifyError } from '../../../components/notify';
-import type { ChainReport } from '../core/audit';
-import { auditCount, verifyAuditChain } from '../core/audit';
+import type { ChainReport, ChainsReport } from '../core/audit';
+import { auditCount, chainLine, verifyEveryChain } from '../core/audit';
 
 // 审计链: every entry carries the hash of the one before; the check reads the whole chain.
 export function ChainCard() {
   const [running, setRunning] = useState(false);
   const [checked, setChecked] = useState(0);
-  const [report, setReport] = useState<ChainReport | null>(null);
+  const [result, setResult] = useState<ChainsReport | null>(null);
+  const report: ChainReport | null = result && !result.pcs ? result.local : null;
   const total = useLiveQuery(auditCount, []);
   return (
     <Card withBorder>
@@ -25,10 +26,10 @@ export function ChainCard() {
           loading={running}
           onClick={async () => {
             setRunning(true);
-            setReport(null);
+            setResult(null);
             setChecked(0);
             try {
-              setReport(await verifyAuditChain(setChecked));
+              setResult(await verifyEveryChain(setChecked));
             } catch (e) {
               notifyError(e);
             } finally {
@@ -55,6 +56,28 @@ export function ChainCard() {
             第一处断点在序号 {report.firstBrokenSeq} 的记录：{report.reason}。此前 {report.checked} 条完好。
           </Alert>
         ))}
+      {result?.pcs && <EveryChain pcs={result.pcs} />}
     </Card>
+  );
+}
+
+// With 多机同步 on: one line per PC, this PC first.
+function EveryChain({ pcs }: { pcs: NonNullable<ChainsReport['pcs']> }) {
+  const ok = pcs.every((c) => c.ok);
+  return (
+    <Alert
+      color={ok ? 'green' : 'red'}
+      mt="sm"
+      title={ok ? `各机审计链完整（${pcs.length} 台）` : '审计链有断点'}
+      {...(ok ? {} : { role: 'alert' })}
+    >
+      <Stack gap={4} data-testid="audit-chains">
+        {pcs.map((c) => (
+          <Text key={c.pcId} size="sm" c={c.ok ? undefined : 'red'}>
+            {chainLine(c)}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
   );
 }
