@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 
 import { benchBuildCommands, benchOutDir } from './bench-build.mjs';
 import { findChromium } from './find-chromium.mjs';
+import { startHub } from './hub.mjs';
 import { serveStatic } from './serve.mjs';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1); // 1 = 10 years of a 40-person bureau
@@ -34,7 +35,8 @@ function run(cmd, args) {
 }
 const OUT = benchOutDir(process.env.BENCH_OUT); // where the two builds go (and are served from), absolute
 if (!process.env.BENCH_NO_BUILD) {
-  for (const [cmd, args] of benchBuildCommands(OUT, { minify: process.env.BENCH_MINIFY !== '0' })) run(cmd, args);
+  for (const [cmd, args] of benchBuildCommands(OUT, { minify: process.env.BENCH_MINIFY !== '0' }))
+    run(cmd, args);
 }
 
 const executablePath = findChromium();
@@ -42,8 +44,11 @@ if (!executablePath) {
   console.error('No Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH');
   process.exit(1);
 }
+// The 多机同步 scenarios' hub: CouchDB's protocol on loopback (express-pouchdb, in memory); the
+// pages' policy lets them connect to it, as the app's does to a configured hub.
+const hub = await startHub();
 // A kept profile needs the same origin (port) each time: its IndexedDB belongs to the origin.
-const server = await serveStatic(OUT, KEEP ? 5198 : 0);
+const server = await serveStatic(OUT, KEEP ? 5198 : 0, '127.0.0.1', { hub: hub.url });
 const base = `http://127.0.0.1:${server.address().port}`;
 // A persistent profile, as the desktop app has: an incognito context gets a small in-memory quota
 // that ten years of data (and a restore beside it) would not fit in.
@@ -51,7 +56,9 @@ const profile = KEEP ?? mkdtempSync(join(tmpdir(), 'xinfang-bench-'));
 const prepared = KEEP ? join(KEEP, 'bench-prepared.json') : null;
 const reuse = prepared && existsSync(prepared) ? JSON.parse(readFileSync(prepared, 'utf8')) : null;
 if (reuse && reuse.scale !== SCALE) {
-  console.error(`${KEEP} holds scale ${reuse.scale}, not ${SCALE}: remove it or set BENCH_SCALE=${reuse.scale}`);
+  console.error(
+    `${KEEP} holds scale ${reuse.scale}, not ${SCALE}: remove it or set BENCH_SCALE=${reuse.scale}`,
+  );
   process.exit(1);
 }
 const context = await chromium.launchPersistentContext(profile, {
@@ -59,7 +66,17 @@ const context = await chromium.launchPersistentContext(profile, {
   headless: true,
   viewport: { width: 1400, height: 900 },
   locale: 'zh-CN',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-precise-memory-info',
+    '--js-flags=--expose-gc',
+  ],
 });
 
 const median = (xs) => {
@@ -131,7 +148,15 @@ function topFunctions(name, profile) {
 }
 // firstMs: the first run, which also pays for what later runs find ready (the export worker's start).
 function record(name, ours, baseline, target, parts, firstMs) {
-  results.push({ name, oursMs: ours, baselineMs: baseline, ratio: baseline ? ours / baseline : null, target, ...(parts ? { parts } : {}), ...(firstMs !== undefined ? { firstMs } : {}) });
+  results.push({
+    name,
+    oursMs: ours,
+    baselineMs: baseline,
+    ratio: baseline ? ours / baseline : null,
+    target,
+    ...(parts ? { parts } : {}),
+    ...(firstMs !== undefined ? { firstMs } : {}),
+  });
 }
 
 const page = await benchPage();
@@ -155,12 +180,18 @@ if (reuse) {
   page.on('console', (m) => m.type() === 'log' && m.text().startsWith('[gen]') && console.log(m.text()));
   counts = await page.evaluate((scale) => window.bench.prepareFull(scale), SCALE);
   console.log(`Generated in ${((Date.now() - t0) / 1000).toFixed(0)} s:`, counts);
-  if (prepared) writeFileSync(prepared, JSON.stringify({ scale: SCALE, counts, login: await page.evaluate(() => window.bench.login) }));
+  if (prepared)
+    writeFileSync(
+      prepared,
+      JSON.stringify({ scale: SCALE, counts, login: await page.evaluate(() => window.bench.login) }),
+    );
   if (STARTUP) {
     full = await startup(await page.evaluate(() => window.bench.login));
     record(STARTUP_NAME, full.ms, empty.ms, '≤ 1.5× 空库');
   }
 }
+
+await page.evaluate((url) => window.bench.setHub(url), hub.url);
 
 const scenarios = await page.evaluate(() => window.bench.scenarioNames());
 const heavy = new Set(await page.evaluate(() => window.bench.heavyNames()));
@@ -182,27 +213,54 @@ for (const name of scenarios) {
     target = r.target;
   }
   if (!ours.length) continue;
-  const partMedians = Object.keys(parts).length ? Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, median(v)])) : null;
+  const partMedians = Object.keys(parts).length
+    ? Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, median(v)]))
+    : null;
   record(name, median(ours), median(baseline), target, partMedians, ours[0]);
-  console.log(`${name}: ${median(ours).toFixed(1)} ms (baseline ${median(baseline).toFixed(1)} ms; first run ${ours[0].toFixed(1)} ms)`);
-  if (partMedians) console.log(`  ${Object.entries(partMedians).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join('，')}`);
+  console.log(
+    `${name}: ${median(ours).toFixed(1)} ms (baseline ${median(baseline).toFixed(1)} ms; first run ${ours[0].toFixed(1)} ms)`,
+  );
+  if (partMedians)
+    console.log(
+      `  ${Object.entries(partMedians)
+        .map(([k, v]) => `${k} ${v.toFixed(1)} ms`)
+        .join('，')}`,
+    );
 }
 
 // Memory: the list screens' heap must not grow with the size of the database.
-const heap = empty && full ? { emptyMB: empty.heapMB, fullMB: full.heapMB, documentsEmptyMB: empty.docHeapMB, documentsFullMB: full.docHeapMB } : null;
+const heap =
+  empty && full
+    ? {
+        emptyMB: empty.heapMB,
+        fullMB: full.heapMB,
+        documentsEmptyMB: empty.docHeapMB,
+        documentsFullMB: full.docHeapMB,
+      }
+    : null;
 
 console.log('\n| 场景 | 本系统 (ms, 中位数) | 基线 (ms) | 比值 | 目标 |');
 console.log('|---|---:|---:|---:|---|');
 for (const r of results) {
-  console.log(`| ${r.name} | ${r.oursMs.toFixed(1)} | ${r.baselineMs?.toFixed(1) ?? '—'} | ${r.ratio ? r.ratio.toFixed(2) + '×' : '—'} | ${r.target} |`);
+  console.log(
+    `| ${r.name} | ${r.oursMs.toFixed(1)} | ${r.baselineMs?.toFixed(1) ?? '—'} | ${r.ratio ? r.ratio.toFixed(2) + '×' : '—'} | ${r.target} |`,
+  );
 }
 if (heap) {
-  console.log(`\nJS heap with the petitions list open: empty ${heap.emptyMB.toFixed(1)} MB, full ${heap.fullMB.toFixed(1)} MB`);
-  console.log(`JS heap with the 收文 list open: empty ${heap.documentsEmptyMB.toFixed(1)} MB, full ${heap.documentsFullMB.toFixed(1)} MB`);
+  console.log(
+    `\nJS heap with the petitions list open: empty ${heap.emptyMB.toFixed(1)} MB, full ${heap.fullMB.toFixed(1)} MB`,
+  );
+  console.log(
+    `JS heap with the 收文 list open: empty ${heap.documentsEmptyMB.toFixed(1)} MB, full ${heap.documentsFullMB.toFixed(1)} MB`,
+  );
 }
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/bench.json', JSON.stringify({ at: new Date().toISOString(), scale: SCALE, runs: RUNS, counts, heap, results }, null, 2));
+writeFileSync(
+  'bench-results/bench.json',
+  JSON.stringify({ at: new Date().toISOString(), scale: SCALE, runs: RUNS, counts, heap, results }, null, 2),
+);
 console.log('Written: bench-results/bench.json');
 await context.close();
 if (!KEEP) rmSync(profile, { recursive: true, force: true });
 server.close();
+await hub.close();

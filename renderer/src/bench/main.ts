@@ -37,6 +37,9 @@ import {
 } from '../features/petitions';
 import type { RegistrationInput } from '../features/petitions';
 import { lastReadWorkerMs } from '../import/read';
+import { setOutboxEnabled } from '../sync/outbox';
+import type { PouchDb, PouchDoc } from '../sync/pouch';
+import { CHECKPOINT_KEY, pullChanges } from '../sync/pump';
 import '../features/register';
 
 import { generateDocuments, generateLeaves } from './generators';
@@ -245,6 +248,37 @@ const scenarios: Record<string, Scenario> = {
     await db.petitions.delete(copy.id);
     return { ours, baseline, target: '< 200 ms（5万件）' };
   },
+  // 多机同步: what sync on adds to a command — its changed records written to the outbox in the same
+  // transaction (the pump sends them later, off the command's time). The same registration with sync
+  // off is the baseline.
+  多机同步开启时登记一封来信: async () => {
+    const input = (k: string) =>
+      ({
+        receivedOn: today(),
+        name: `同步基准${k}`,
+        idNo: '',
+        phone: '',
+        address: '金石镇某村',
+        township: '金石镇',
+        letterSource: '群众来信',
+        category: '城乡建设',
+        summary: `反映${k}号小区路灯损坏的问题。`,
+        informant: false,
+        accusedUnitIds: [],
+        urgent: false,
+      }) satisfies Omit<RegistrationInput, 'channel'>;
+    const n = letterCounter++;
+    try {
+      setOutboxEnabled(false);
+      const [baseline] = await time(() => registerLetter(input(`off${n}`)));
+      setOutboxEnabled(true);
+      const [ours] = await time(() => registerLetter(input(`on${n}`)));
+      return { ours, baseline, target: '≤ 1.3× 同步关闭时' };
+    } finally {
+      setOutboxEnabled(undefined);
+      await db.syncOutbox.clear();
+    }
+  },
   // The same check alone, to see which half of a registration costs what.
   重复件检查: async () => {
     const input = {
@@ -377,7 +411,64 @@ async function demoLoad(): Promise<Result> {
 
 let backupBytes: Uint8Array | null = null;
 let importRun = 0;
+// The hub of the 多机同步 scenarios (scripts/hub.mjs, started by scripts/bench.mjs).
+let hubUrl = '';
+type BenchPouch = PouchDb & {
+  replicate: { from(remote: PouchDb, opts?: Record<string, unknown>): Promise<unknown> };
+  destroy(): Promise<void>;
+};
+const CATCH_UP = 10_000;
+
+// A PC back after a week offline: 10,000 records another PC changed wait on the hub. Timed: copying
+// them into this PC's PouchDB (CouchDB's replication over loopback) and applying them to the
+// database through the one audited 同步 command. Baseline: the same records bulkPut raw.
+async function catchUp(): Promise<Result> {
+  const { default: PouchDB } = (await import('pouchdb-browser')) as unknown as {
+    default: new (name: string, opts?: Record<string, unknown>) => BenchPouch;
+  };
+  const stamp = Date.now();
+  const remote = new PouchDB(`${hubUrl}/bench-catchup-${stamp}`);
+  const source = await db.petitions.limit(CATCH_UP).toArray();
+  const recs = source.map((p, i) => ({ ...p, id: crypto.randomUUID(), regNo: `同步基准-${stamp}-${i}` }));
+  for (let i = 0; i < recs.length; i += 200) {
+    const docs: PouchDoc[] = recs.slice(i, i + 200).map((rec) => ({
+      _id: `petitions:${rec.id}`,
+      table: 'petitions',
+      pc: 'bench-other-pc',
+      pcName: '另一台电脑',
+      rec,
+    }));
+    await remote.bulkDocs(docs);
+  }
+  const local = new PouchDB(`bench-local-${stamp}`);
+  const kept = await db.syncState.get(CHECKPOINT_KEY);
+  await db.syncState.put({ id: CHECKPOINT_KEY, value: 0 });
+  const me = { pcId: 'bench-this-pc', pcName: '本机' };
+  try {
+    const [replicateMs] = await time(() => local.replicate.from(remote, { batch_size: 500 }));
+    const [applyMs] = await time(async () => {
+      while ((await pullChanges(local, me)) > 0);
+    });
+    const applied = await db.petitions.where('regNo').startsWith(`同步基准-${stamp}-`).count();
+    if (applied !== CATCH_UP) throw new Error(`追上 ${applied} 条，应为 ${CATCH_UP} 条`);
+    const copies = recs.map((r) => ({ ...r, id: crypto.randomUUID(), regNo: `${r.regNo}-raw` }));
+    const [baseline] = await time(() => db.petitions.bulkPut(copies));
+    await db.petitions.bulkDelete([...recs.map((r) => r.id), ...copies.map((r) => r.id)]);
+    return {
+      ours: replicateMs + applyMs,
+      baseline,
+      target: '— （一万条）',
+      parts: { 从同步中心复制: replicateMs, 写入本机数据库: applyMs },
+    };
+  } finally {
+    await db.syncState.put({ id: CHECKPOINT_KEY, value: kept?.value ?? 0 });
+    await local.destroy();
+    await remote.destroy();
+  }
+}
+
 const heavy: Record<string, Scenario> = {
+  多机同步离线一周后追上一万条: catchUp,
   载入演示数据: demoLoad,
   完整备份: async () => {
     const [ours, bytes] = await time(() => fullBackup());
@@ -458,6 +549,9 @@ window.bench = {
   prepareEmpty,
   prepareFull,
   signIn: signInAsDirector,
+  setHub: (url: string) => {
+    hubUrl = url;
+  },
   scenarioNames: () => [...Object.keys(scenarios), ...Object.keys(heavy)],
   heavyNames: () => Object.keys(heavy),
   runScenario: async (name: string) => {
