@@ -131,7 +131,11 @@ export async function settleConflicts(local: PouchDb): Promise<number> {
   for (const row of rows) {
     const c = row.value as StoredConflict;
     if (!c.resolved) continue;
-    const now = await local.get(c.docId, { conflicts: true });
+    const now = await local.get(c.docId, { conflicts: true }).catch(() => null);
+    if (!now) {
+      await db.syncState.delete(row.id); // the document is gone: nothing left to decide
+      continue;
+    }
     const open = Array.isArray(now._conflicts) ? (now._conflicts as string[]) : [];
     const remove = c.resolved.losing.filter((rev) => open.includes(rev));
     if (remove.length)

@@ -1,5 +1,6 @@
 // 系统 › 同步冲突 as a person reads it: the versions side by side in Chinese, the differing fields
 // marked, and an informant's identity masked exactly as in 审计日志 (PET-6).
+import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import '../../register';
@@ -77,6 +78,20 @@ describe('同步冲突 screen data', () => {
     const [w] = await conflictViews();
     expect(w.masked).toBe(false);
     expect(JSON.stringify(w)).toContain('钱检举');
+  });
+
+  it('is followed live: a decision drops the conflict from the screen at once', async () => {
+    const sec = (await db.sections.get(org.sectionId))!;
+    const docId = await storeConflict('sections', sec, { name: '来访接待股' });
+    await signIn('管理员', ['admin']);
+    const seen: number[] = [];
+    const sub = liveQuery(() => conflictViews()).subscribe((v) => seen.push(v.length));
+    await new Promise((r) => setTimeout(r, 200));
+    await keepVersion(docId, '2-b');
+    await new Promise((r) => setTimeout(r, 300));
+    sub.unsubscribe();
+    expect(seen).toEqual([1, 0]);
+    expect((await db.sections.get(org.sectionId))?.name).toBe('来访接待股');
   });
 
   it('is refused to a user without the right to decide', async () => {

@@ -65,8 +65,9 @@ function rowsOf(table: string, recs: Record<string, unknown>[], names: (id: stri
 }
 
 export async function conflictViews(): Promise<ConflictView[]> {
-  await requireSession('system.settings', WHAT);
+  // read first: what a live query reads after the session check is not followed (Dexie's zone)
   const [list, book] = await Promise.all([listConflicts(), auditNameBook()]);
+  await requireSession('system.settings', WHAT);
   const names = (id: string) => book.get(id);
   const out: ConflictView[] = [];
   for (const c of list) {
