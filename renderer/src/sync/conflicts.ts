@@ -81,11 +81,14 @@ const sameRevs = (a: readonly string[], b: readonly string[]) =>
 // revisions are not gone yet is left to settleConflicts.
 export async function noteConflicts(local: PouchDb, results: PouchChanges['results']): Promise<number> {
   let noted = 0;
+  // the entries there are, read once (most documents have none: no read each)
+  const known = new Set(await db.syncState.where(':id').startsWith(CONFLICT_PREFIX).primaryKeys());
   for (const r of results) {
     const doc = r.doc;
     if (!doc || typeof doc.table !== 'string') continue;
     const key = CONFLICT_PREFIX + doc._id;
     const losing = Array.isArray(doc._conflicts) ? (doc._conflicts as string[]) : [];
+    if (losing.length === 0 && !known.has(key)) continue;
     const kept = (await db.syncState.get(key))?.value as StoredConflict | undefined;
     if (losing.length === 0) {
       if (kept) await db.syncState.delete(key);
