@@ -30,7 +30,19 @@ export const MODULE_TABS = {
   integrity: ['gifts', 'pledges'],
   assessment: ['assess', 'complaints', 'power', 'inspect', 'risks', 'deadlines'],
   duty: ['rosters', 'vehicles', 'fleet'],
-  system: ['users', 'org', 'units', 'calendar', 'settings', 'backup', 'sync', 'audit', 'deleted', 'account'],
+  system: [
+    'users',
+    'org',
+    'units',
+    'calendar',
+    'settings',
+    'backup',
+    'sync',
+    'conflicts',
+    'audit',
+    'deleted',
+    'account',
+  ],
 } as const;
 
 export type ModuleId = keyof typeof MODULE_TABS;

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from './status';
 import { SyncBadgeView } from './SyncBadge';
 
-const render = (status: SyncStatus) =>
+const render = (status: SyncStatus, conflicts = 0) =>
   renderToStaticMarkup(
     <MantineProvider>
-      <SyncBadgeView status={status} />
+      <SyncBadgeView status={status} conflicts={conflicts} />
     </MantineProvider>,
   );
 
@@ -28,5 +28,11 @@ describe('SyncBadge', () => {
     const html = render(status);
     expect(html).toContain(text);
     expect(html).toContain('href="#/system/sync"');
+  });
+
+  it('counts the conflicts waiting, linking to 同步冲突', () => {
+    const html = render({ phase: 'synced', pending: 0 }, 2);
+    expect(html).toContain('多机同步：已同步 · 2 项冲突待处理');
+    expect(html).toContain('href="#/system/conflicts"');
   });
 });

@@ -1,21 +1,25 @@
 // The sync status in the header, on every screen while 多机同步 is on (issue 18: "status always
-// visible"): 已同步 / 同步中（N 条待发送）/ 离线（自 HH:mm）/ 出错（原因）, linking to 系统 › 多机同步.
+// visible"): 已同步 / 同步中（N 条待发送）/ 离线（自 HH:mm）/ 出错（原因）, linking to 系统 › 多机同步;
+// with conflicts waiting (… · 2 项冲突待处理), linking to 系统 › 同步冲突.
 // Nothing shows on a PC that does not share its records.
 import { Badge } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
 
 import { href } from '../app/router';
 
-import { statusColor, statusText, useSyncStatus } from './status';
+import { conflictCount } from './conflicts';
+import { statusColor, statusText, useSyncStatus, withConflicts } from './status';
 import type { SyncStatus } from './status';
 
-export function SyncBadgeView({ status }: { status: SyncStatus }) {
+export function SyncBadgeView({ status, conflicts = 0 }: { status: SyncStatus; conflicts?: number }) {
   if (status.phase === 'off') return null;
-  const text = `多机同步：${statusText(status)}`;
+  const text = withConflicts(`多机同步：${statusText(status)}`, conflicts);
+  const color = statusColor(status);
   return (
     <Badge
       component="a"
-      href={href('system', 'sync')}
-      color={statusColor(status)}
+      href={conflicts > 0 ? href('system', 'conflicts') : href('system', 'sync')}
+      color={conflicts > 0 && color !== 'red' ? 'orange' : color}
       variant="light"
       size="lg"
       title={text}
@@ -28,5 +32,7 @@ export function SyncBadgeView({ status }: { status: SyncStatus }) {
 }
 
 export function SyncBadge() {
-  return <SyncBadgeView status={useSyncStatus()} />;
+  const status = useSyncStatus();
+  const conflicts = useLiveQuery(() => (status.phase === 'off' ? 0 : conflictCount()), [status.phase]);
+  return <SyncBadgeView status={status} conflicts={conflicts ?? 0} />;
 }

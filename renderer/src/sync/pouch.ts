@@ -25,8 +25,14 @@ export type PouchDb = {
     rows: { key: string; value?: { rev: string; deleted?: boolean }; error?: string }[];
   }>;
   bulkDocs(docs: PouchDoc[]): Promise<PouchResult[]>;
-  get(id: string): Promise<PouchDoc>;
-  changes(opts: { since: number | string; include_docs?: boolean; limit?: number }): Promise<PouchChanges>;
+  // rev: that revision (a conflict's losing one); conflicts: the doc's _conflicts with it
+  get(id: string, opts?: { rev?: string; conflicts?: boolean }): Promise<PouchDoc>;
+  changes(opts: {
+    since: number | string;
+    include_docs?: boolean;
+    conflicts?: boolean;
+    limit?: number;
+  }): Promise<PouchChanges>;
   changes(opts: { since: 'now'; live: true }): Emitter;
   sync(remote: PouchDb, opts: { live: boolean; retry: boolean; batch_size?: number }): Emitter;
   close(): Promise<void>;

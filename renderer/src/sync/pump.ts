@@ -14,6 +14,7 @@ import { SYSTEM_ACTOR } from '../db/repo';
 import type { OutboxRow } from '../db/schema/sync';
 
 import { isChainDocId } from './auditChain';
+import { noteConflicts, settleConflicts } from './conflicts';
 import { LOCAL_TABLES } from './outbox';
 import type { PouchDb, PouchDoc } from './pouch';
 
@@ -28,7 +29,7 @@ export type RecordDoc = PouchDoc & {
 
 export const SYNC_ACTOR: Actor = { id: SYSTEM_ACTOR.id, name: '同步' };
 export const CHECKPOINT_KEY = 'checkpoint';
-const PARKED_PREFIX = 'parked:';
+export const PARKED_PREFIX = 'parked:';
 
 export type PcIdentity = { pcId: string; pcName: string };
 
@@ -65,13 +66,13 @@ function isRecordDoc(d: PouchDoc | undefined): d is RecordDoc {
   return !!d && !d._deleted && typeof d.table === 'string' && typeof d.rec === 'object' && d.rec !== null;
 }
 
-function replicatedTables(d: Db): Table[] {
+export function replicatedTables(d: Db): Table[] {
   return d.tables.filter((t) => !LOCAL_TABLES.has(t.name));
 }
 
 // Another record already holds one of this record's unique values (a login name, a number, a
 // year's calendar): it is kept aside for the 同步冲突 screen instead of failing the whole batch.
-async function uniqueClash(table: Table, rec: Record<string, unknown>): Promise<string | null> {
+export async function uniqueClash(table: Table, rec: Record<string, unknown>): Promise<string | null> {
   for (const idx of table.schema.indexes) {
     if (!idx.unique) continue;
     const paths = Array.isArray(idx.keyPath) ? idx.keyPath : [idx.keyPath as string];
@@ -160,8 +161,10 @@ export const applyIncoming = defineCommand({
 // how many changes were read (0: up to date). This PC's own documents are passed over.
 export async function pullChanges(local: PouchDb, me: PcIdentity, batch = 500): Promise<number> {
   const since = ((await db.syncState.get(CHECKPOINT_KEY))?.value as number | string | undefined) ?? 0;
-  const res = await local.changes({ since, include_docs: true, limit: batch });
+  await settleConflicts(local); // decisions taken on 同步冲突: their losing revisions go
+  const res = await local.changes({ since, include_docs: true, conflicts: true, limit: batch });
   if (res.results.length === 0) return 0;
+  await noteConflicts(local, res.results); // this PC's documents too: a conflict shows on both PCs
   const docs = res.results
     .map((r) => r.doc)
     .filter(isRecordDoc)

@@ -43,3 +43,8 @@ export function reasonOf(err: unknown): { offline: boolean; reason: string } {
   if (!e.status || e.name === 'TypeError') return { offline: true, reason: '连不上同步中心' };
   return { offline: false, reason: e.message || `同步中心返回错误（${e.status}）` };
 }
+
+// The conflicts waiting on 系统 › 同步冲突, after the status: 已同步 · 2 项冲突待处理
+export function withConflicts(text: string, conflicts: number): string {
+  return conflicts > 0 ? `${text} · ${conflicts} 项冲突待处理` : text;
+}

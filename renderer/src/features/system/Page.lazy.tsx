@@ -10,6 +10,7 @@ import { AccountTab } from './ui/AccountTab';
 import { AuditTab } from './ui/AuditTab';
 import { BackupTab } from './ui/BackupTab';
 import { CalendarTab } from './ui/CalendarTab';
+import { ConflictsTab } from './ui/ConflictsTab';
 import { DeletedTab } from './ui/DeletedTab';
 import { OrgTab } from './ui/OrgTab';
 import { SettingsTab } from './ui/SettingsTab';
@@ -25,6 +26,7 @@ const PANELS: Record<SystemTab, ComponentType> = {
   settings: SettingsTab,
   backup: BackupTab,
   sync: SyncTab,
+  conflicts: ConflictsTab,
   audit: AuditTab,
   deleted: DeletedTab,
   account: AccountTab,

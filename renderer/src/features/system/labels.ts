@@ -3,7 +3,17 @@ import type { Permission } from '../../../../shared/permissions';
 import { DEFAULT_CATEGORIES } from '../petitions';
 
 export type SystemTab =
-  'users' | 'org' | 'units' | 'calendar' | 'settings' | 'backup' | 'sync' | 'audit' | 'deleted' | 'account';
+  | 'users'
+  | 'org'
+  | 'units'
+  | 'calendar'
+  | 'settings'
+  | 'backup'
+  | 'sync'
+  | 'conflicts'
+  | 'audit'
+  | 'deleted'
+  | 'account';
 
 export const TABS: { key: SystemTab; label: string; perm: Permission | null }[] = [
   { key: 'users', label: '用户与角色', perm: 'system.users' },
@@ -13,6 +23,8 @@ export const TABS: { key: SystemTab; label: string; perm: Permission | null }[] 
   { key: 'settings', label: '设置', perm: 'system.settings' },
   { key: 'backup', label: '备份与恢复', perm: 'system.backup' },
   { key: 'sync', label: '多机同步', perm: 'system.settings' },
+  // deciding a conflict rewrites any kind of record: the right of 系统 settings (as 同步 itself)
+  { key: 'conflicts', label: '同步冲突', perm: 'system.settings' },
   { key: 'audit', label: '审计日志', perm: 'system.audit' },
   { key: 'deleted', label: '已删除记录', perm: 'system.restoreDeleted' },
   { key: 'account', label: '修改密码', perm: null },
@@ -100,4 +112,31 @@ export const SYNC_LABELS = {
   turnedOn: '多机同步已开启',
   turnedOff: '多机同步已关闭',
   parked: (n: number) => `${n} 条记录与本机记录编号或名称相同，暂未合并（待同步冲突处理）`,
+} as const;
+
+// 系统 › 同步冲突
+export const CONFLICT_LABELS = {
+  title: '同步冲突',
+  intro:
+    '两台电脑在未连通时修改了同一条记录，或传来的记录与本机记录的编号、名称等唯一值相同，系统不会自行取舍：' +
+    '请核对各版本后选择保留哪一个。决定会同步到所有电脑；未保留的版本完整记入审计日志。',
+  empty: '没有待处理的同步冲突',
+  field: '字段',
+  differs: '不同',
+  versionOf: (pcName: string) => `「${pcName || '未命名电脑'}」的版本`,
+  localRecord: '本机记录',
+  cameFrom: (pcName: string) => `「${pcName || '未命名电脑'}」传来的记录`,
+  seenAt: (at: string) => `发现于 ${at}`,
+  parkedReason: (field: string) => `与本机记录的“${field}”相同，暂未并入`,
+  keep: '保留此版本',
+  keepTitle: '保留此版本',
+  keepMessage: (pcName: string) =>
+    `保留「${pcName || '未命名电脑'}」的版本，其他版本将被舍弃（其内容记入审计日志）。确定吗？`,
+  kept: '已保留所选版本，决定将同步到其他电脑',
+  aside: '保留本机记录',
+  asideMessage: '保留本机记录，传来的记录不并入（其内容记入审计日志）。确定吗？',
+  apply: '并入传来的记录',
+  applyMessage: '把传来的记录并入本机（须先修改本机占用相同值的记录）。确定吗？',
+  masked: '信访人身份信息按检举揭发保密规定（PET-6）对您隐藏',
+  waiting: (n: number) => `${n} 项冲突待处理`,
 } as const;

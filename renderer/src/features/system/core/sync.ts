@@ -2,6 +2,7 @@
 import { db } from '../../../db/db';
 import { readSyncConfig, saveSyncConfig, switchSync, testConnection } from '../../../sync/config';
 import type { ConnectionReport, SyncForm } from '../../../sync/config';
+import { conflictCount } from '../../../sync/conflicts';
 import { parkedCount } from '../../../sync/pump';
 
 import { sessionActor } from './access';
@@ -21,9 +22,13 @@ export async function syncView(): Promise<SyncView> {
   };
 }
 
-// Changes waiting to be sent, and records kept aside for 同步冲突.
-export async function syncCounts(): Promise<{ pending: number; parked: number }> {
-  return { pending: await db.syncOutbox.count(), parked: await parkedCount() };
+// Changes waiting to be sent, records kept aside, and every conflict waiting on 同步冲突.
+export async function syncCounts(): Promise<{ pending: number; parked: number; conflicts: number }> {
+  return {
+    pending: await db.syncOutbox.count(),
+    parked: await parkedCount(),
+    conflicts: await conflictCount(),
+  };
 }
 
 export function turnSyncOn(form: SyncForm) {

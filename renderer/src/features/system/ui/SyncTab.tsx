@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
+import { href } from '../../../app/router';
 import { Loading } from '../../../components/Detail';
 import { FormCard } from '../../../components/FormCard';
 import { notifyError, notifyOk } from '../../../components/notify';
@@ -17,7 +18,7 @@ import {
   useSyncStatus,
 } from '../core/sync';
 import type { SyncForm, SyncView } from '../core/sync';
-import { SYNC_LABELS } from '../labels';
+import { CONFLICT_LABELS, SYNC_LABELS } from '../labels';
 
 export function SyncTab() {
   const view = useLiveQuery(() => syncView(), []);
@@ -33,6 +34,11 @@ export function SyncTab() {
         <Badge color={statusColor(shown)} variant="light" size="lg" data-testid="sync-status">
           {statusText({ ...shown, pending: counts?.pending ?? shown.pending })}
         </Badge>
+        {!!counts?.conflicts && (
+          <Anchor href={href('system', 'conflicts')} size="sm" c="orange" data-testid="sync-conflicts">
+            {CONFLICT_LABELS.waiting(counts.conflicts)}
+          </Anchor>
+        )}
         {!!counts?.parked && (
           <Text size="sm" c="orange">
             {SYNC_LABELS.parked(counts.parked)}
