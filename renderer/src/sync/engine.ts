@@ -7,9 +7,12 @@ import { localHHmm, nowIso } from '../db/clock';
 import { db, onDbSwitch } from '../db/db';
 
 import { hubDbUrl, pcId, SEEDED_KEY, syncPassword } from './config';
+import { numberPending } from './numbers';
+import type { HubDb } from './numbers';
 import { readSyncConfig } from './outbox';
 import type { PouchCtor } from './pouch';
 import { pullChanges, pushOutbox, seedOutbox } from './pump';
+import type { PcIdentity } from './pump';
 import { reasonOf, setSyncStatus, useSyncStatus } from './status';
 
 type Running = { stop(): Promise<void> };
@@ -66,6 +69,7 @@ async function run(): Promise<void> {
         again = false;
         while (!stopped && (await pushOutbox(local, me)) > 0);
         while (!stopped && (await pullChanges(local, me)) > 0);
+        if (!stopped) await numberWhileOnline(remote as unknown as HubDb, me);
       } while (again && !stopped);
     } catch (e) {
       if (!stopped) setSyncStatus({ phase: 'error', reason: e instanceof Error ? e.message : String(e) });
@@ -89,20 +93,39 @@ async function run(): Promise<void> {
   const replication = local
     .sync(remote, { live: true, retry: true })
     .on('active', () => setSyncStatus({ phase: 'syncing', reason: undefined }))
-    .on('paused', (err) => (err ? offline(err) : setSyncStatus({ phase: 'synced', reason: undefined })))
+    .on('paused', (err) => {
+      if (err) return offline(err);
+      setSyncStatus({ phase: 'synced', reason: undefined });
+      void drain(); // caught up with the hub: numbers for what waits 待编号
+    })
     .on('denied', (err) =>
       setSyncStatus({ phase: 'error', reason: `同步中心拒绝了一项修改（${reasonOf(err).reason}）` }),
     )
     .on('error', (err) => offline(err));
   void drain();
+  // back online: the records saved 待编号 meanwhile take their numbers (sync/numbers.ts)
+  const online = () => void drain();
+  globalThis.addEventListener?.('online', online);
 
   running = {
     async stop() {
       stopped = true;
+      globalThis.removeEventListener?.('online', online);
       replication.cancel();
       feed.cancel();
       outbox.unsubscribe();
       await local.close();
     },
   };
+}
+
+// Numbers this PC's records waiting 待编号 on the hub; offline they wait for the next time.
+async function numberWhileOnline(hub: HubDb, me: PcIdentity): Promise<void> {
+  if (globalThis.navigator?.onLine === false) return;
+  try {
+    await numberPending(hub, me);
+  } catch (e) {
+    const { offline, reason } = reasonOf(e);
+    if (!offline) setSyncStatus({ phase: 'error', reason: `编号失败（${reason}）` });
+  }
 }
