@@ -53,7 +53,8 @@ export const numberOutgoing = defineCommand({
 export const outgoingNumbering: Numbering = {
   table: 'outgoingDocs',
   async pending(): Promise<PendingRecord[]> {
-    const rows = await db.outgoingDocs.where('status').anyOf('signed', 'issued').toArray();
+    // a document waiting for its number cannot be issued: the signed ones are all (and few)
+    const rows = await db.outgoingDocs.where('status').equals('signed').toArray();
     return rows
       .filter((d) => isLive(d) && isNumberPending(d) && !!d.numberYear)
       .map((d) => ({
