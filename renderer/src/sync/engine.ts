@@ -91,7 +91,8 @@ async function run(): Promise<void> {
     } else setSyncStatus({ phase: 'error', reason });
   };
   const replication = local
-    .sync(remote, { live: true, retry: true })
+    // retried at most 10 s apart: a PC back online (numbers for its 待编号 records) catches up soon
+    .sync(remote, { live: true, retry: true, back_off_function: nextBackOff })
     .on('active', () => setSyncStatus({ phase: 'syncing', reason: undefined }))
     .on('paused', (err) => {
       if (err) return offline(err);
@@ -128,4 +129,9 @@ async function numberWhileOnline(hub: HubDb, me: PcIdentity): Promise<void> {
     const { offline, reason } = reasonOf(e);
     if (!offline) setSyncStatus({ phase: 'error', reason: `编号失败（${reason}）` });
   }
+}
+
+// PouchDB's default doubles the wait up to 10 minutes: after a long cut the PC would wait that long.
+export function nextBackOff(delay: number): number {
+  return Math.min(Math.max(delay * 2, 1000), 10_000);
 }

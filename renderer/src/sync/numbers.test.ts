@@ -14,6 +14,7 @@ import { petitionNumbering } from '../features/petitions/core/hubNumbers';
 import { registerPetition } from '../features/petitions/core/registration';
 import { letter, seedUnits } from '../features/petitions/core/testing';
 
+import { nextBackOff } from './engine';
 import { claimId, claimNumber, numberPending, pendingHere, registerNumbering, topClaimed } from './numbers';
 import type { ClaimDoc, HubDb, Numbering, PendingRecord } from './numbers';
 import { setOutboxEnabled } from './outbox';
@@ -209,6 +210,14 @@ describe('records saved 待编号 with sync on', () => {
     expect(after).toMatchObject({ docNumber: '宁信发〔2026〕2号', numberSeq: 2 });
     expect(await db.docNumbers.where('[prefix+year]').equals(['宁信发', 2026]).toArray()).toMatchObject([
       { seq: 2, number: '宁信发〔2026〕2号', outgoingId: d.id },
+    ]);
+  });
+});
+
+describe('the engine back online', () => {
+  it('retries the hub at most 10 s apart (a PC back online takes its numbers soon)', () => {
+    expect([0, 1000, 4000, 8000, 10_000, 600_000].map(nextBackOff)).toEqual([
+      1000, 2000, 8000, 10_000, 10_000, 10_000,
     ]);
   });
 });

@@ -28,7 +28,10 @@ export type PouchDb = {
   get(id: string): Promise<PouchDoc>;
   changes(opts: { since: number | string; include_docs?: boolean; limit?: number }): Promise<PouchChanges>;
   changes(opts: { since: 'now'; live: true }): Emitter;
-  sync(remote: PouchDb, opts: { live: boolean; retry: boolean }): Emitter;
+  sync(
+    remote: PouchDb,
+    opts: { live: boolean; retry: boolean; back_off_function?: (delay: number) => number },
+  ): Emitter;
   close(): Promise<void>;
 };
 
