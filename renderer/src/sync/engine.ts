@@ -8,9 +8,12 @@ import { db, onDbSwitch } from '../db/db';
 
 import { pushAuditChain } from './auditChain';
 import { hubDbUrl, pcId, SEEDED_KEY, syncPassword } from './config';
+import { numberPending } from './numbers';
+import type { HubDb } from './numbers';
 import { readSyncConfig } from './outbox';
 import type { PouchCtor, PouchDb } from './pouch';
 import { pullChanges, pushOutbox, seedOutbox } from './pump';
+import type { PcIdentity } from './pump';
 import { reasonOf, setSyncStatus, useSyncStatus } from './status';
 
 type Running = { stop(): Promise<void> };
@@ -73,7 +76,8 @@ async function run(): Promise<void> {
         again = false;
         while (!stopped && (await pushOutbox(local, me)) > 0);
         while (!stopped && (await pullChanges(local, me)) > 0);
-        // this PC's audit chain (also the 同步 entries just written), then its anchor
+        if (!stopped) await numberWhileOnline(remote as unknown as HubDb, me);
+        // this PC's audit chain (also the 同步 and 编号 entries just written), then its anchor
         while (!stopped && (await pushAuditChain(local, me)) > 0);
       } while (again && !stopped);
     } catch (e) {
@@ -98,20 +102,29 @@ async function run(): Promise<void> {
     } else setSyncStatus({ phase: 'error', reason });
   };
   const replication = local
-    // 500 documents a round trip (PouchDB's default is 100): every PC's audit chain travels too
-    .sync(remote, { live: true, retry: true, batch_size: 500 })
+    // 500 documents a round trip (PouchDB's default is 100): every PC's audit chain travels too;
+    // retried at most 10 s apart: a PC back online (numbers for its 待编号 records) catches up soon
+    .sync(remote, { live: true, retry: true, batch_size: 500, back_off_function: nextBackOff })
     .on('active', () => setSyncStatus({ phase: 'syncing', reason: undefined }))
-    .on('paused', (err) => (err ? offline(err) : setSyncStatus({ phase: 'synced', reason: undefined })))
+    .on('paused', (err) => {
+      if (err) return offline(err);
+      setSyncStatus({ phase: 'synced', reason: undefined });
+      void drain(); // caught up with the hub: numbers for what waits 待编号
+    })
     .on('denied', (err) =>
       setSyncStatus({ phase: 'error', reason: `同步中心拒绝了一项修改（${reasonOf(err).reason}）` }),
     )
     .on('error', (err) => offline(err));
   void drain();
+  // back online: the records saved 待编号 meanwhile take their numbers (sync/numbers.ts)
+  const online = () => void drain();
+  globalThis.addEventListener?.('online', online);
 
   runningLocal = local;
   running = {
     async stop() {
       stopped = true;
+      globalThis.removeEventListener?.('online', online);
       replication.cancel();
       feed.cancel();
       outbox.unsubscribe();
@@ -119,4 +132,20 @@ async function run(): Promise<void> {
       await local.close();
     },
   };
+}
+
+// Numbers this PC's records waiting 待编号 on the hub; offline they wait for the next time.
+async function numberWhileOnline(hub: HubDb, me: PcIdentity): Promise<void> {
+  if (globalThis.navigator?.onLine === false) return;
+  try {
+    await numberPending(hub, me);
+  } catch (e) {
+    const { offline, reason } = reasonOf(e);
+    if (!offline) setSyncStatus({ phase: 'error', reason: `编号失败（${reason}）` });
+  }
+}
+
+// PouchDB's default doubles the wait up to 10 minutes: after a long cut the PC would wait that long.
+export function nextBackOff(delay: number): number {
+  return Math.min(Math.max(delay * 2, 1000), 10_000);
 }

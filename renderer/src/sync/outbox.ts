@@ -37,6 +37,10 @@ export async function outboxEnabled(): Promise<boolean> {
   if (enabled === undefined) enabled = (await readSyncConfig()).enabled === true;
   return enabled;
 }
+// The same, without waiting, for inside a command's transaction (defineCommand has read it before).
+export function outboxOn(): boolean {
+  return enabled === true;
+}
 
 const CHANGES = new Set(['create', 'update', 'delete', 'restore']);
 

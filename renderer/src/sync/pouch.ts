@@ -34,7 +34,15 @@ export type PouchDb = {
     limit?: number;
   }): Promise<PouchChanges>;
   changes(opts: { since: 'now'; live: true }): Emitter;
-  sync(remote: PouchDb, opts: { live: boolean; retry: boolean; batch_size?: number }): Emitter;
+  sync(
+    remote: PouchDb,
+    opts: {
+      live: boolean;
+      retry: boolean;
+      batch_size?: number;
+      back_off_function?: (delay: number) => number;
+    },
+  ): Emitter;
   close(): Promise<void>;
 };
 

@@ -9,8 +9,10 @@ import { registerApprovalHandler } from '../../approvals/engine';
 import { registerDeadlineRecompute } from '../../calendar/recompute';
 import { db } from '../../db/db';
 import { isLive } from '../../db/live';
+import { registerNumbering } from '../../sync/numbers';
 
 import { archiveYearStatus } from './core/archive';
+import { outgoingNumbering } from './core/hubNumbers';
 import { myPendingCirculations, overdueCirculations } from './core/incoming';
 import { onDataRequestFinished, onDestructionFinished, onLoanFinished, overdueLoans } from './core/loans';
 import { onOutgoingFinished } from './core/outgoing';
@@ -170,3 +172,6 @@ registerDeadlineRecompute({
   tables: () => [db.incomingDocs, db.docCirculations],
   prepare: async () => (await import('./core/recompute')).prepareDocumentRecompute(),
 });
+
+// Several PCs: with sync on, the hub gives the numbers (sync/numbers.ts).
+registerNumbering(outgoingNumbering);

@@ -9,7 +9,9 @@ import { href } from '../../app/router';
 import { registerDeadlineRecompute } from '../../calendar/recompute';
 import { db } from '../../db/db';
 import { isLive } from '../../db/live';
+import { registerNumbering } from '../../sync/numbers';
 
+import { petitionNumbering } from './core/hubNumbers';
 import {
   informantAccess,
   informantMatchesOf,
@@ -139,3 +141,6 @@ registerDeadlineRecompute({
   tables: () => [db.petitions],
   prepare: async () => (await import('./core/recompute')).preparePetitionRecompute(),
 });
+
+// Several PCs: with sync on, the hub gives the numbers (sync/numbers.ts).
+registerNumbering(petitionNumbering);

@@ -26,9 +26,11 @@ import type { Staff } from '../../../db/schema/core';
 import type { DocNumber, DocSecrecy, DocUrgency, OutgoingDoc } from '../../../db/schema/documents';
 import { getSetting, setSetting } from '../../../db/settings';
 import { director, officeDeputy } from '../../../org/org';
+import { outboxOn } from '../../../sync/outbox';
 import { DEFAULT_DOC_PREFIX, DOC_PREFIX_SETTING } from '../labels';
 
 import { checkArchiveDate } from './archive';
+import { isNumberPending } from './hubNumbers';
 
 export type OutgoingInput = {
   title: string;
@@ -248,6 +250,15 @@ export async function assignDocNumber(
 ): Promise<OutgoingDoc> {
   if (doc.docNumber) return doc;
   const year = parseISODate(signedOn).year;
+  if (outboxOn())
+    // several PCs: the number comes from the hub once this PC is online (hubNumbers.ts)
+    return update(
+      db.outgoingDocs,
+      doc.id,
+      { docNumber: null, numberYear: year, numberSeq: null, signedOn, signerId, status: 'signed' },
+      actor,
+      '局长签发，待编号（联网后由同步中心编号）',
+    );
   const used = await db.docNumbers.where('[prefix+year]').equals([doc.prefix, year]).toArray();
   const seq = nextDocSeq(used.map((u) => u.seq));
   const number = formatDocNumber(doc.prefix, year, seq);
@@ -308,6 +319,8 @@ export const issueOutgoing = defineCommand({
     const doc = await liveOutgoing(id);
     if (doc.status !== 'signed' && doc.status !== 'issued')
       throw new DomainError('局长签发并编号后才能印制分发', 'status', 'DOC-3');
+    if (isNumberPending(doc))
+      throw new DomainError('文号待编号（联网后由同步中心编号），编号后才能印制分发', 'status', 'DOC-3');
     return update(
       db.outgoingDocs,
       id,

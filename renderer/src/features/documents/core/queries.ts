@@ -13,6 +13,8 @@ import type {
   OutgoingDoc,
 } from '../../../db/schema/documents';
 
+import { isNumberPending } from './hubNumbers';
+
 // A record for a detail view: null when it does not exist or was deleted (undefined stays "loading").
 export async function incomingDoc(id: string): Promise<IncomingDoc | null> {
   return (await getLive(db.incomingDocs, id)) ?? null;
@@ -71,12 +73,16 @@ export async function dataRequestsOfYear(year: number): Promise<DataRequest[]> {
 // 发文 not numbered yet (拟稿, 审批中, 退回, 撤回) as a person sees them, last changed first.
 export async function outgoingDrafts(viewer: { staffId: string; manage: boolean }): Promise<OutgoingDoc[]> {
   return (
-    await live(
-      db.outgoingDocs.where('status').anyOf(['draft', 'in_approval', 'rejected', 'withdrawn']),
-    ).toArray()
-  )
-    .filter((d) => viewer.manage || d.drafterId === viewer.staffId || d.status === 'in_approval')
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    (
+      await live(
+        db.outgoingDocs.where('status').anyOf(['draft', 'in_approval', 'rejected', 'withdrawn', 'signed']),
+      ).toArray()
+    )
+      // signed and still 待编号 (several PCs: the hub gives the number when this PC is online)
+      .filter((d) => d.status !== 'signed' || isNumberPending(d))
+      .filter((d) => viewer.manage || d.drafterId === viewer.staffId || d.status === 'in_approval')
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+  );
 }
 
 // One year's numbered 发文, newest number first, `limit + 1` rows (加载更多).

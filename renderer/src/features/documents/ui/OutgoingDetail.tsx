@@ -12,6 +12,7 @@ import { Field } from '../../../components/Field';
 import { notifyError, notifyOk } from '../../../components/notify';
 import { RuleLines } from '../../../components/RuleCite';
 import { useSectionList, useStaffBook } from '../../../org/hooks';
+import { docNumberText } from '../core/hubNumbers';
 import { archiveOutgoing, submitOutgoing } from '../core/outgoing';
 import { outgoingDoc } from '../core/queries';
 import { L, OUTGOING_STATUS_COLORS, OUTGOING_STATUS_LABELS, SECRECY_LABELS, URGENCY_LABELS } from '../labels';
@@ -48,7 +49,7 @@ export function OutgoingDetail({ id }: { id: string }) {
       <Group justify="space-between">
         <Group>
           <Anchor href={href('documents', 'outgoing')}>← 发文</Anchor>
-          <Title order={3}>{doc.docNumber ?? '（未编号）'}</Title>
+          <Title order={3}>{docNumberText(doc) || '（未编号）'}</Title>
           <Badge color={OUTGOING_STATUS_COLORS[doc.status]}>{OUTGOING_STATUS_LABELS[doc.status]}</Badge>
         </Group>
         <Button variant="default" onClick={() => navigate('documents', 'outgoing', id, 'print')}>
@@ -60,7 +61,7 @@ export function OutgoingDetail({ id }: { id: string }) {
           <Text fw={600} data-testid="outgoing-title">
             {doc.title}
           </Text>
-          <Field label="文号">{doc.docNumber ?? ''}</Field>
+          <Field label="文号">{docNumberText(doc)}</Field>
           <Field label={L.draftSection}>
             {sections.find((s) => s.id === doc.draftSectionId)?.name ?? ''}
           </Field>

@@ -12,6 +12,7 @@ import { RuleLines } from '../../../components/RuleCite';
 import type { OutgoingStatus } from '../../../db/schema/documents';
 import { useStaffBook } from '../../../org/hooks';
 import { exportOutgoingRegister } from '../core/exports';
+import { docNumberText } from '../core/hubNumbers';
 import { numberedOutgoing, outgoingDrafts } from '../core/queries';
 import { L, OUTGOING_STATUS_COLORS, OUTGOING_STATUS_LABELS } from '../labels';
 
@@ -65,7 +66,7 @@ export function OutgoingList() {
                   <Table.Td>{book.name(d.drafterId)}</Table.Td>
                   <Table.Td>{d.updatedAt.slice(0, 10)}</Table.Td>
                   <Table.Td>
-                    <OutgoingBadge status={d.status} />
+                    <OutgoingBadge status={d.status} /> {docNumberText(d)}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -12,6 +12,7 @@ import { currentActor } from '../../../auth/session';
 import { FormDate, FormPrint, FormTitle, Opinion, SignLine, SignRow } from '../../../components/FormPrint';
 import { useStaffBook } from '../../../org/hooks';
 import { unitName } from '../../../org/org';
+import { docNumberText } from '../core/hubNumbers';
 import { markOutgoingPrinted } from '../core/outgoing';
 import { outgoingDoc, sectionRecord } from '../core/queries';
 import { SECRECY_LABELS, URGENCY_LABELS } from '../labels';
@@ -67,7 +68,7 @@ export function OutgoingPrint({ id }: { id: string }) {
           <tbody>
             <tr>
               <th style={{ width: '16%' }}>文号</th>
-              <td style={{ width: '34%' }}>{doc.docNumber ?? ''}</td>
+              <td style={{ width: '34%' }}>{docNumberText(doc)}</td>
               <th style={{ width: '16%' }}>紧急程度/密级</th>
               <td>
                 {URGENCY_LABELS[doc.urgency]} / {SECRECY_LABELS[doc.secrecy]}

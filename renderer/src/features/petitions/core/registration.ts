@@ -9,6 +9,7 @@ import { db } from '../../../db/db';
 import { DomainError, insert } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Petition, PetitionState } from '../../../db/schema/petitions';
+import { outboxOn } from '../../../sync/outbox';
 import { CHANNEL_LABELS, CORRECTION, DECISION_LABELS, IDENTITY_REVIEW, MSG } from '../labels';
 import type { CorrectionField } from '../labels';
 
@@ -24,6 +25,7 @@ import {
 } from './context';
 import type { PetitionCtx } from './context';
 import { bureauDue } from './deadlines';
+import { pendingRegNo } from './hubNumbers';
 import { IDENTITY_REVIEWS_KEY, informantMatchesOf, linksOf, maySeeIdentity } from './informant';
 import type { IdentityReviews } from './informant';
 import { formatRegNo, parseRegNo, SERIES, seriesOf } from './numbering';
@@ -118,6 +120,9 @@ export async function registerTx(
         .last();
       number = { regNo, seq: (last?.seq ?? 0) + 1 };
     }
+  } else if (outboxOn()) {
+    // several PCs: the number comes from the hub once this PC is online (hubNumbers.ts)
+    number = { regNo: pendingRegNo(), seq: 0 };
   } else {
     number = await nextNumber(series as Series, year, ctx);
   }
