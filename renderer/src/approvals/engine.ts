@@ -6,9 +6,10 @@ import type { Table } from 'dexie';
 
 import type { Approver, Route } from '../../../shared/rules';
 import { today, nowIso } from '../db/clock';
+import { syncedTx } from '../db/command';
 import { db } from '../db/db';
 import { isLive } from '../db/live';
-import { DomainError, insert, newId, update, writeTx } from '../db/repo';
+import { DomainError, insert, newId, update } from '../db/repo';
 import type { Actor } from '../db/repo';
 import type { Staff } from '../db/schema/core';
 import { director } from '../org/org';
@@ -208,7 +209,7 @@ export async function decide(input: DecideInput, actor: Actor): Promise<Approval
   const pre = await db.approvals.get(input.requestId);
   if (!pre) throw new DomainError('审批申请不存在');
   const extraTables = handlers.get(pre.kind)?.tables() ?? [];
-  return writeTx([db.approvals, db.staff, db.delegations, ...extraTables], async () => {
+  return syncedTx([db.approvals, db.staff, db.delegations, ...extraTables], async () => {
     const req = await db.approvals.get(input.requestId);
     if (!req) throw new DomainError('审批申请不存在');
     const refusal = await canDecide(req, actor);
@@ -292,7 +293,7 @@ export async function withdraw(requestId: string, actor: Actor): Promise<Approva
   const pre = await db.approvals.get(requestId);
   if (!pre) throw new DomainError('审批申请不存在');
   const extraTables = handlers.get(pre.kind)?.tables() ?? [];
-  return writeTx([db.approvals, ...extraTables], async () => {
+  return syncedTx([db.approvals, ...extraTables], async () => {
     const req = await db.approvals.get(requestId);
     if (!req || req.status !== 'pending') throw new DomainError('只能撤回审批中的申请');
     if (req.applicantId !== actor.id) throw new DomainError('只有申请人可以撤回');

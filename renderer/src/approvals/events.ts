@@ -188,10 +188,22 @@ export function eventsOf(req: ApprovalRequest): ApprovalEvent[] {
   return out;
 }
 
+// JSON with the keys sorted (the same text for equal records whatever their keys' order).
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
 // The later version of a request (its title, deletion, ...), the same whichever comes first.
 function later(a: ApprovalRequest, b: ApprovalRequest): ApprovalRequest {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? a : b;
-  return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
+  return stableJson(a) >= stableJson(b) ? a : b;
 }
 
 // Two versions of one request (two PCs changed it offline): both event lists united by event id,

@@ -13,6 +13,7 @@ import type { Actor } from '../db/repo';
 import { SYSTEM_ACTOR } from '../db/repo';
 import type { OutboxRow } from '../db/schema/sync';
 
+import { applyIncomingApproval, APPROVALS_TABLE } from './approvalMerge';
 import { LOCAL_TABLES } from './outbox';
 import type { PouchDb, PouchDoc } from './pouch';
 
@@ -119,6 +120,11 @@ export const applyIncoming = defineCommand({
         `${doc.table}:${rec.id}` !== doc._id
       ) {
         report.skipped++;
+        continue;
+      }
+      if (doc.table === APPROVALS_TABLE) {
+        if (await applyIncomingApproval(doc, SYNC_ACTOR)) report.applied++;
+        else report.skipped++;
         continue;
       }
       if ((await db.syncOutbox.where('key').equals(doc._id).count()) > 0) {
