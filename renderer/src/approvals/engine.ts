@@ -271,6 +271,10 @@ async function finish(req: ApprovalRequest, actor: Actor) {
   await handlers.get(req.kind)?.onFinished?.(req, actor);
 }
 
+// A merge of two PCs' versions finished the request otherwise than this PC had it (sync): the
+// module's record follows, as after a decision here. Inside a transaction over every table.
+export const finishMerged = finish;
+
 // The request's events with a withdrawal at its waiting step (withdraw, and a module closing a
 // pending request, e.g. SEAL-3).
 export function withWithdrawal(req: ApprovalRequest, actor: Actor): ApprovalEvent[] {

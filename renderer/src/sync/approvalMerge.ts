@@ -3,12 +3,14 @@
 // folded again (approvals/events.ts), so it never depends on which revision CouchDB picked as the
 // winner of a conflict. When the merge holds something the incoming version lacks, the merged
 // version goes out again, so every PC ends with the same request.
+import { finishMerged } from '../approvals/engine';
 import { mergeApprovals, voidedNote } from '../approvals/events';
 import type { ApprovalRequest } from '../approvals/types';
 import { appendAudit, canonicalJson } from '../db/audit';
 import { nowIso } from '../db/clock';
 import { db } from '../db/db';
 
+import { auditMark, recordOutbox } from './outbox';
 import type { RecordDoc } from './pump';
 
 export const APPROVALS_TABLE = 'approvals';
@@ -26,6 +28,19 @@ export async function applyIncomingApproval(
     await db.syncOutbox.add({ key: doc._id, table: APPROVALS_TABLE, id: merged.id, rec: merged });
   if (before && canonicalJson(before) === canonicalJson(merged)) return false;
   await db.approvals.put(merged);
+  if (
+    before &&
+    before.status !== 'pending' &&
+    merged.status !== 'pending' &&
+    before.status !== merged.status
+  ) {
+    // this PC finished the request otherwise (its decision became void): its module record (a
+    // leave, a claim, ...) follows the merged outcome, and goes out. Only this PC does it (the
+    // other PCs' module records were right), so the module's record is written once.
+    const mark = await auditMark();
+    await finishMerged(merged, actor);
+    await recordOutbox(mark);
+  }
   const note = voidedNote(before, merged);
   await appendAudit({
     at: nowIso(),

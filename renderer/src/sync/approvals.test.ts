@@ -5,7 +5,13 @@ import replication from 'pouchdb-replication';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { leaveRoute } from '../../../shared/rules';
-import { decide, resolveRouteSteps, submitApproval, withdraw } from '../approvals/engine';
+import {
+  decide,
+  registerApprovalHandler,
+  resolveRouteSteps,
+  submitApproval,
+  withdraw,
+} from '../approvals/engine';
 import { pinClock } from '../db/clock';
 import { syncedTx } from '../db/command';
 import { createDb, db, switchDb } from '../db/db';
@@ -57,6 +63,7 @@ describe('approvals on several PCs', () => {
   let pc1: Pc;
   let pc2: Pc;
   let hub: PouchDb;
+  const outcomes: string[] = [];
 
   beforeEach(async () => {
     const d1 = await resetDb();
@@ -68,6 +75,13 @@ describe('approvals on several PCs', () => {
     await d2.open();
     pc2 = { dexie: d2, pouch: freshPouch(), me: { pcId: 'pc-2', pcName: '二号机' } };
     hub = freshPouch();
+    outcomes.length = 0;
+    registerApprovalHandler('other', {
+      tables: () => [],
+      onFinished: async (req) => {
+        outcomes.push(`${db === pc1.dexie ? 'pc1' : 'pc2'}:${req.status}`);
+      },
+    });
   });
 
   async function submitHalfDay() {
@@ -118,6 +132,8 @@ describe('approvals on several PCs', () => {
     // the hub's current revision is the merged one whichever revision won
     const doc = (await hub.get(`approvals:${req.id}`)) as unknown as { rec: { status: string } };
     expect(doc.rec.status).toBe('withdrawn');
+    // the module's record follows on PC 2, whose approval became void; PC 1 had it right
+    expect(outcomes).toEqual(['pc1:withdrawn', 'pc2:approved', 'pc2:withdrawn']);
     expect(await on(pc1, () => db.syncOutbox.count())).toBe(0); // converged: nothing more to send
     expect(await on(pc2, () => db.syncOutbox.count())).toBe(0);
   });
@@ -132,5 +148,6 @@ describe('approvals on several PCs', () => {
     expect(r.steps[0].decidedById).toBe(org.head.id);
     expect(await on(pc1, () => db.syncOutbox.count())).toBe(0);
     expect(await on(pc2, () => db.syncOutbox.count())).toBe(0);
+    expect(outcomes).toEqual(['pc2:approved']); // the module's record is written on PC 2 only
   });
 });
