@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { eventsOf, foldApproval, mergeApprovals, voidedNote } from './events';
+import { compareEvents, eventsOf, foldApproval, mergeApprovals, voidedNote } from './events';
 import type { ApprovalEvent } from './events';
 import type { ApprovalRequest, ApprovalStep } from './types';
 
@@ -233,5 +233,41 @@ describe('mergeApprovals', () => {
     };
     expect(eventsOf(bare)[1]).toMatchObject({ byId: '', at: base.updatedAt, onBehalfOfId: null });
     expect(voidedNote(undefined, { ...m, events: [] })).toBe('「x」作废：申请已撤回');
+  });
+});
+
+describe('the edges', () => {
+  it('orders equal events alike, takes the earlier of two withdrawals at one step, waits on an external step', () => {
+    expect(compareEvents(submitted, { ...submitted })).toBe(0);
+    const w1 = ev('w1', 'withdrawn', 0, '2026-11-20T09:00:00', 'app');
+    const w2 = ev('w2', 'withdrawn', 0, '2026-11-20T09:00:00', 'app');
+    const r = ev('r', 'rejected', 0, '2026-11-20T09:30:00', 'dep', { comment: '否' });
+    const s = foldApproval(steps, [submitted, w2, w1, r]);
+    expect(s).toMatchObject({ status: 'withdrawn', voidEvents: [{ id: 'r', reason: 'withdrawn' }] });
+    const external: ApprovalStep[] = [
+      { key: 'county', label: '县领导', approverId: null, approverName: '县领导', external: true },
+    ];
+    expect(foldApproval(external, [submitted])).toMatchObject({ status: 'pending', pendingApproverId: null });
+  });
+
+  it('rebuilds a request with no steps, and notes a voided rejection', () => {
+    const bare: ApprovalRequest = {
+      ...request([submitted]),
+      steps: [],
+      events: undefined,
+      status: 'approved',
+    };
+    expect(eventsOf(bare)[0].approverId).toBeNull();
+    const withdrawn = request([submitted, ev('w', 'withdrawn', 0, '2026-11-20T09:00:00', 'app')]);
+    const rejected = request([
+      submitted,
+      ev('r', 'rejected', 0, '2026-11-20T09:30:00', 'dep', { comment: '否' }),
+    ]);
+    expect(voidedNote(rejected, mergeApprovals(withdrawn, rejected))).toBe(
+      '「分管领导审批：dep 退回」作废：申请已撤回',
+    );
+    expect(voidedNote(undefined, { ...withdrawn, events: undefined, voidEvents: undefined })).toBe('');
+    const merged = mergeApprovals(withdrawn, rejected);
+    expect(voidedNote(merged, merged)).toBe(''); // voided before: not said again
   });
 });
