@@ -15,6 +15,7 @@ import {
   waitingFor,
   withdraw,
 } from './engine';
+import { foldApproval } from './events';
 import type { ApprovalRequest } from './types';
 
 const finished: string[] = [];
@@ -261,5 +262,45 @@ describe('outcomeOf', () => {
     expect(outcomeOf(req('rejected'))).toBe('rejected');
     expect(outcomeOf(req('withdrawn'))).toBe('withdrawn');
     expect(() => outcomeOf(req('pending'))).toThrow('尚未结束');
+  });
+});
+
+describe('approval events (several PCs)', () => {
+  const folded = (r: ApprovalRequest) => {
+    const s = foldApproval(r.steps, r.events ?? []);
+    return { ...r, ...s, voidEvents: r.voidEvents };
+  };
+
+  it('every command appends one event, and the events fold to the state the command wrote', async () => {
+    const req = await submit();
+    expect(req.events).toEqual([
+      expect.objectContaining({ kind: 'submitted', byId: org.staff.id, stepIndex: 0 }),
+    ]);
+    expect(folded(req)).toEqual(req);
+    await delegateDeputy(org.discipline.id, '2999-12-31');
+    const one = await decide(
+      { requestId: req.id, decision: 'approved', comment: '代批' },
+      org.actor(org.discipline),
+    );
+    expect(one.events?.[1]).toMatchObject({
+      kind: 'approved',
+      stepIndex: 0,
+      approverId: org.deputy.id,
+      byId: org.discipline.id,
+      onBehalfOfId: org.deputy.id,
+      comment: '代批',
+    });
+    expect(folded(one)).toEqual(one);
+    const two = await decide(
+      { requestId: req.id, decision: 'rejected', comment: '不同意' },
+      org.actor(org.director),
+    );
+    expect(two.events).toHaveLength(3);
+    expect(folded(two)).toEqual(two);
+
+    const other = await submit();
+    const w = await withdraw(other.id, org.actor(org.staff));
+    expect(w.events?.map((e) => e.kind)).toEqual(['submitted', 'withdrawn']);
+    expect(folded(w)).toEqual(w);
   });
 });

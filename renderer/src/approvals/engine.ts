@@ -6,13 +6,16 @@ import type { Table } from 'dexie';
 
 import type { Approver, Route } from '../../../shared/rules';
 import { today, nowIso } from '../db/clock';
+import { syncedTx } from '../db/command';
 import { db } from '../db/db';
 import { isLive } from '../db/live';
-import { DomainError, insert, update, writeTx } from '../db/repo';
+import { DomainError, insert, newId, update } from '../db/repo';
 import type { Actor } from '../db/repo';
 import type { Staff } from '../db/schema/core';
 import { director } from '../org/org';
 
+import { eventsOf } from './events';
+import type { ApprovalEvent } from './events';
 import type { ApprovalKind, ApprovalRequest, ApprovalStep, StepDecision } from './types';
 
 export type StepSpec = {
@@ -125,6 +128,16 @@ export async function submitApproval(input: SubmitInput, actor: Actor): Promise<
     ...(s.requiredFields?.length ? { requiredFields: s.requiredFields } : {}),
   }));
   const status = steps.length === 0 ? 'approved' : 'pending';
+  const submitted: ApprovalEvent = {
+    id: newId(),
+    kind: 'submitted',
+    stepIndex: 0,
+    approverId: steps[0]?.approverId ?? null,
+    byId: actor.id,
+    byName: actor.name,
+    onBehalfOfId: null,
+    at: nowIso(),
+  };
   const req = await insert(
     db.approvals,
     {
@@ -140,6 +153,8 @@ export async function submitApproval(input: SubmitInput, actor: Actor): Promise<
       currentStep: 0,
       status,
       pendingApproverId: steps[0]?.approverId ?? null,
+      events: [submitted],
+      voidEvents: [],
     },
     actor,
     `提交审批：${input.title}`,
@@ -194,7 +209,7 @@ export async function decide(input: DecideInput, actor: Actor): Promise<Approval
   const pre = await db.approvals.get(input.requestId);
   if (!pre) throw new DomainError('审批申请不存在');
   const extraTables = handlers.get(pre.kind)?.tables() ?? [];
-  return writeTx([db.approvals, db.staff, db.delegations, ...extraTables], async () => {
+  return syncedTx([db.approvals, db.staff, db.delegations, ...extraTables], async () => {
     const req = await db.approvals.get(input.requestId);
     if (!req) throw new DomainError('审批申请不存在');
     const refusal = await canDecide(req, actor);
@@ -203,6 +218,22 @@ export async function decide(input: DecideInput, actor: Actor): Promise<Approval
     const problem = decisionProblem(step, input);
     if (problem) throw new DomainError(problem.message, problem.field);
     const onBehalf = step.approverId && step.approverId !== actor.id && !step.external;
+    const at = nowIso();
+    const comment = input.comment?.trim() ?? '';
+    const event: ApprovalEvent = {
+      id: newId(),
+      kind: input.decision,
+      stepIndex: req.currentStep,
+      approverId: step.approverId,
+      ...(step.external ? { external: true } : {}),
+      byId: actor.id,
+      byName: actor.name,
+      onBehalfOfId: onBehalf ? step.approverId : null,
+      onBehalfOfName: onBehalf ? step.approverName : null,
+      at,
+      comment,
+      ...(input.extra ? { extra: input.extra } : {}),
+    };
     const decided: ApprovalStep = {
       ...step,
       decision: input.decision,
@@ -210,8 +241,8 @@ export async function decide(input: DecideInput, actor: Actor): Promise<Approval
       decidedByName: actor.name,
       onBehalfOfId: onBehalf ? step.approverId : null,
       onBehalfOfName: onBehalf ? step.approverName : null,
-      comment: input.comment?.trim() ?? '',
-      decidedAt: nowIso(),
+      comment,
+      decidedAt: at,
       extra: input.extra,
     };
     const steps = req.steps.map((s, i) => (i === req.currentStep ? decided : s));
@@ -226,6 +257,7 @@ export async function decide(input: DecideInput, actor: Actor): Promise<Approval
         currentStep: finished ? steps.length : next,
         status,
         pendingApproverId: finished ? null : steps[next].approverId,
+        events: [...eventsOf(req), event],
       },
       actor,
       `${step.label}：${input.decision === 'approved' ? '同意' : '退回'}${onBehalf ? `（代 ${step.approverName}）` : ''}`,
@@ -239,18 +271,44 @@ async function finish(req: ApprovalRequest, actor: Actor) {
   await handlers.get(req.kind)?.onFinished?.(req, actor);
 }
 
+// A merge of two PCs' versions finished the request otherwise than this PC had it (sync): the
+// module's record follows, as after a decision here. Inside a transaction over every table.
+export const finishMerged = finish;
+
+// The request's events with a withdrawal at its waiting step (withdraw, and a module closing a
+// pending request, e.g. SEAL-3).
+export function withWithdrawal(req: ApprovalRequest, actor: Actor): ApprovalEvent[] {
+  return [
+    ...eventsOf(req),
+    {
+      id: newId(),
+      kind: 'withdrawn',
+      stepIndex: req.currentStep,
+      approverId: req.steps[req.currentStep]?.approverId ?? null,
+      byId: actor.id,
+      byName: actor.name,
+      onBehalfOfId: null,
+      at: nowIso(),
+    },
+  ];
+}
+
 export async function withdraw(requestId: string, actor: Actor): Promise<ApprovalRequest> {
   const pre = await db.approvals.get(requestId);
   if (!pre) throw new DomainError('审批申请不存在');
   const extraTables = handlers.get(pre.kind)?.tables() ?? [];
-  return writeTx([db.approvals, ...extraTables], async () => {
+  return syncedTx([db.approvals, ...extraTables], async () => {
     const req = await db.approvals.get(requestId);
     if (!req || req.status !== 'pending') throw new DomainError('只能撤回审批中的申请');
     if (req.applicantId !== actor.id) throw new DomainError('只有申请人可以撤回');
     const updated = await update(
       db.approvals,
       req.id,
-      { status: 'withdrawn', pendingApproverId: null },
+      {
+        status: 'withdrawn',
+        pendingApproverId: null,
+        events: withWithdrawal(req, actor),
+      },
       actor,
       '撤回申请',
     );

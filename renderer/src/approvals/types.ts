@@ -1,5 +1,7 @@
 import type { BaseRecord } from '../db/schema/base';
 
+import type { ApprovalEvent, VoidReason } from './events';
+
 // Every approval in the product (leave, trips, expenses, seal use, outgoing documents, purchases,
 // loans, ...) is one ApprovalRequest with its steps inline, so a decision is one record write.
 export type ApprovalKind =
@@ -52,6 +54,11 @@ export type ApprovalRequest = BaseRecord & {
   currentStep: number; // index into steps; steps.length when finished
   status: ApprovalStatus;
   pendingApproverId: string | null; // steps[currentStep].approverId while pending (indexed: 'waits for me')
+  // Every transition as an immutable event, append-only (events.ts); absent on requests recorded
+  // before events existed. The state above is what foldApproval makes of them.
+  events?: ApprovalEvent[];
+  // Decisions kept in events but without effect (made on another PC after a withdrawal, ...).
+  voidEvents?: { id: string; reason: VoidReason }[];
 };
 
 export type Delegation = BaseRecord & {

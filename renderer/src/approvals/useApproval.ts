@@ -8,7 +8,10 @@ import { db } from '../db/db';
 import { canDecide } from './engine';
 import type { ApprovalRequest } from './types';
 
-export function useApproval(id: string | null | undefined): { req: ApprovalRequest | undefined; mine: boolean } {
+export function useApproval(id: string | null | undefined): {
+  req: ApprovalRequest | undefined;
+  mine: boolean;
+} {
   const user = useSession((s) => s.user)!;
   const req = useLiveQuery(async () => (id ? db.approvals.get(id) : undefined), [id]);
   const mine = useLiveQuery(

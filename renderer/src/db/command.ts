@@ -126,6 +126,20 @@ export function defineCommand<I extends unknown[], O>(spec: CommandSpec<I, O>): 
   return out;
 }
 
+// A write that is not a defineCommand (its tables depend on the input, e.g. an approval decision
+// joining its module's handler): with sync on, its changed records go to the outbox in its own
+// transaction, as a command's do; inside another command's transaction the outer one does it.
+export async function syncedTx<T>(tables: Table[], fn: () => Promise<T>): Promise<T> {
+  const sync = !Dexie.currentTransaction && (await outboxEnabled());
+  if (!sync) return writeTx(tables, fn);
+  return writeTx([...tables, db.syncOutbox], async () => {
+    const mark = await auditMark();
+    const out = await fn();
+    await recordOutbox(mark);
+    return out;
+  });
+}
+
 // A refusal that names its rule; the message should cite the clause (see components/RuleCite).
 export function refuse(message: string, field?: string, ruleId?: RuleId): never {
   throw new DomainError(message, field, ruleId);

@@ -13,6 +13,7 @@ import type { Actor } from '../db/repo';
 import { SYSTEM_ACTOR } from '../db/repo';
 import type { OutboxRow } from '../db/schema/sync';
 
+import { applyIncomingApproval, APPROVALS_TABLE } from './approvalMerge';
 import { isChainDocId } from './auditChain';
 import { noteConflicts, settleConflicts } from './conflicts';
 import { LOCAL_TABLES } from './outbox';
@@ -121,6 +122,11 @@ export const applyIncoming = defineCommand({
         `${doc.table}:${rec.id}` !== doc._id
       ) {
         report.skipped++;
+        continue;
+      }
+      if (doc.table === APPROVALS_TABLE) {
+        if (await applyIncomingApproval(doc, SYNC_ACTOR)) report.applied++;
+        else report.skipped++;
         continue;
       }
       if ((await db.syncOutbox.where('key').equals(doc._id).count()) > 0) {

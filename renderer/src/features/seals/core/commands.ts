@@ -3,7 +3,7 @@
 // seal is never used — refused here, whatever the form did. Every write is a command (db/command).
 import type { ISODate, SealKind } from '../../../../../shared/rules';
 import { closedBySealVoid, isISODate, parseISODate, sealUseOk } from '../../../../../shared/rules';
-import { outcomeOf, submitApproval } from '../../../approvals/engine';
+import { outcomeOf, submitApproval, withWithdrawal } from '../../../approvals/engine';
 import type { StepSpec } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
 import { requireActDate } from '../../../db/actDate';
@@ -106,7 +106,7 @@ export const voidSeal = defineCommand({
         await update(
           db.approvals,
           req.id,
-          { status: 'withdrawn', pendingApproverId: null },
+          { status: 'withdrawn', pendingApproverId: null, events: withWithdrawal(req, actor) },
           actor,
           `印章作废，用印申请关闭（SEAL-3）：${reason.trim()}`,
         );
