@@ -111,6 +111,20 @@ describe('同步冲突: detection', () => {
     expect(await conflictCount()).toBe(1);
   });
 
+  it('leaves an approval alone: its versions are merged event by event, nothing to decide', async () => {
+    const doc = {
+      _id: 'approvals:a1',
+      _rev: '2-b',
+      _conflicts: ['2-a'],
+      table: 'approvals',
+      pc: 'x',
+      rec: {},
+    };
+    const local = { get: () => Promise.reject(new Error('not read')) } as unknown as PouchDb;
+    expect(await noteConflicts(local, [{ id: doc._id, seq: 1, doc }])).toBe(0);
+    expect(await conflictCount()).toBe(0);
+  });
+
   it('drops the entry once the conflict was decided on another PC', async () => {
     const { a, b, docId } = await makeConflict();
     await pullChanges(b, pc2);

@@ -14,6 +14,7 @@ import { nowIso } from '../db/clock';
 import { defineCommand, refuse } from '../db/command';
 import { db } from '../db/db';
 
+import { APPROVALS_TABLE } from './approvalMerge';
 import type { PouchChanges, PouchDb, PouchDoc } from './pouch';
 import { PARKED_PREFIX, replicatedTables, uniqueClash } from './pump';
 import type { RecordDoc } from './pump';
@@ -86,6 +87,8 @@ export async function noteConflicts(local: PouchDb, results: PouchChanges['resul
   for (const r of results) {
     const doc = r.doc;
     if (!doc || typeof doc.table !== 'string') continue;
+    // an approval's versions are merged event by event (approvalMerge.ts): nothing to decide
+    if (doc.table === APPROVALS_TABLE) continue;
     const key = CONFLICT_PREFIX + doc._id;
     const losing = Array.isArray(doc._conflicts) ? (doc._conflicts as string[]) : [];
     if (losing.length === 0 && !known.has(key)) continue;
