@@ -9,6 +9,7 @@ import { advanceAuditAnchor, readAuditAnchor } from './auditAnchor';
 import type { AuditHead } from './auditAnchor';
 import { db } from './db';
 import type { AuditEntry } from './schema/core';
+import { outerWriteTransaction } from './tx';
 
 export const AUDIT_GENESIS = '0'.repeat(64);
 
@@ -87,7 +88,7 @@ export async function flushAuditBuffer(): Promise<void> {
 }
 
 export async function appendAudit(entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>): Promise<AuditEntry> {
-  if (!Dexie.currentTransaction) {
+  if (!outerWriteTransaction()) {
     return db.transaction('rw', db.audit, () => appendAudit(entry));
   }
   // The chain's head is read once per transaction, then carried along: inside one read-write

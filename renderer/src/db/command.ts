@@ -6,7 +6,6 @@
 //
 // SYSTEM_ACTOR policy: the system (demo data, migrations, recalculations after a calendar import)
 // may run every command; no screen ever acts as the system — the lint forbids `SYSTEM_ACTOR` in ui/.
-import Dexie from 'dexie';
 import type { Table } from 'dexie';
 
 import { can, ROLES } from '../../../shared/permissions';
@@ -17,6 +16,7 @@ import { auditMark, outboxEnabled, recordOutbox } from '../sync/outbox';
 import { db } from './db';
 import { DomainError, SYSTEM_ACTOR, writeTx } from './repo';
 import type { Actor } from './repo';
+import { outerWriteTransaction } from './tx';
 
 export type Db = typeof db;
 
@@ -110,7 +110,7 @@ export function defineCommand<I extends unknown[], O>(spec: CommandSpec<I, O>): 
     spec.validate?.(...input);
     // With sync on, the changed records also go to the outbox in the same transaction (sync/outbox);
     // a command run inside another one leaves that to the outer one.
-    const sync = spec.outbox !== false && !Dexie.currentTransaction && (await outboxEnabled());
+    const sync = spec.outbox !== false && !outerWriteTransaction() && (await outboxEnabled());
     const tables = spec.tables(db);
     // an async scope function: Dexie follows native awaits only inside one
     if (!sync) return writeTx(tables, async () => spec.run(ctx, ...input));
@@ -130,7 +130,7 @@ export function defineCommand<I extends unknown[], O>(spec: CommandSpec<I, O>): 
 // joining its module's handler): with sync on, its changed records go to the outbox in its own
 // transaction, as a command's do; inside another command's transaction the outer one does it.
 export async function syncedTx<T>(tables: Table[], fn: () => Promise<T>): Promise<T> {
-  const sync = !Dexie.currentTransaction && (await outboxEnabled());
+  const sync = !outerWriteTransaction() && (await outboxEnabled());
   if (!sync) return writeTx(tables, fn);
   return writeTx([...tables, db.syncOutbox], async () => {
     const mark = await auditMark();

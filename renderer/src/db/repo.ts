@@ -1,7 +1,6 @@
 // Audited writes. Every create, update, soft delete and restore of a record goes through here and
 // writes its audit entry in the same transaction. Repository functions of the modules wrap several
 // of these in writeTx(...) so a multi-table change is all or nothing.
-import Dexie from 'dexie';
 import type { Table } from 'dexie';
 
 import type { RuleId } from '../../../shared/rules';
@@ -11,6 +10,7 @@ import { nowIso } from './clock';
 import { db } from './db';
 import type { BaseRecord, NewRecord } from './schema/base';
 import type { AuditEntry } from './schema/core';
+import { outerWriteTransaction } from './tx';
 
 export type Actor = { id: string; name: string };
 export const SYSTEM_ACTOR: Actor = { id: 'system', name: '系统' };
@@ -45,7 +45,7 @@ export function writeTx<T>(tables: Table[], fn: () => Promise<T>): Promise<T> {
 }
 
 function inTx<T>(table: Table, fn: () => Promise<T>): Promise<T> {
-  return Dexie.currentTransaction ? fn() : writeTx([table], fn);
+  return outerWriteTransaction() ? fn() : writeTx([table], fn);
 }
 
 // A new record as every insert stores it, and its audit entry.

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import type { Transaction } from 'dexie';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import PouchDB from 'pouchdb-core';
 import replication from 'pouchdb-replication';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { pinClock } from '../db/clock';
 import { defineCommand } from '../db/command';
@@ -69,6 +71,22 @@ describe('the outbox', () => {
     const last = (await db.syncOutbox.orderBy(':id').last())!;
     expect(last).toMatchObject({ key: `sections:${b}`, table: 'sections', id: b });
     expect((last.rec as { deletedAt: string | null }).deletedAt).not.toBeNull();
+  });
+
+  it('is written when the zone still names a finished transaction (a read awaited just before)', async () => {
+    // Chromium: after `await db.x.get()` outside a transaction, Dexie's zone may still name that
+    // read's transaction; the command then took itself as nested and wrote no outbox row.
+    setOutboxEnabled(true);
+    const finished = { active: false, mode: 'readonly' } as unknown as Transaction;
+    const zone = vi.spyOn(Dexie, 'currentTransaction', 'get').mockReturnValueOnce(finished);
+    try {
+      const [a, b] = await addTwoSections('督查股', SYSTEM_ACTOR);
+      zone.mockRestore();
+      const keys = (await db.syncOutbox.toArray()).map((r) => r.key).sort();
+      expect(keys).toEqual([`sections:${a}`, `sections:${b}`].sort());
+    } finally {
+      zone.mockRestore();
+    }
   });
 
   it('is written in the command transaction: a command that throws leaves no outbox row', async () => {

@@ -1,0 +1,12 @@
+// The write transaction this code runs in, if any. Dexie.currentTransaction alone is not enough:
+// after an await of a read made outside any transaction, Dexie's zone can still name that read's
+// finished transaction (seen in Chromium: an approval decided right after reading the request was
+// taken as nested in another write, so its changes never reached the 多机同步 outbox). Only a live
+// read-write transaction counts.
+import Dexie from 'dexie';
+import type { Transaction } from 'dexie';
+
+export function outerWriteTransaction(): Transaction | null {
+  const t = Dexie.currentTransaction;
+  return t && t.active && t.mode === 'readwrite' ? t : null;
+}
