@@ -1,2 +1,2 @@
 export type Hub = { url: string; close(): Promise<void> };
-export function startHub(port?: number): Promise<Hub>;
+export function startHub(port?: number, options?: { validation?: boolean }): Promise<Hub>;
