@@ -1,38 +1,11 @@
 // Several PCs (系统 › 多机同步): each PC's audit chain goes to the hub as its own chain, anchored
 // there; 校验审计链 on one PC checks every PC's chain (renderer/src/sync/auditChain.ts).
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
-// @ts-expect-error plain .mjs helpers shared with the npm scripts
-import { findChromium } from '../../scripts/find-chromium.mjs';
-import { startHub } from '../../scripts/hub.mjs';
-import type { Hub } from '../../scripts/hub.mjs';
-import { serveStatic } from '../../scripts/serve.mjs';
-
-import { ADMIN, completeSetup, containsText, loginAndWait, openModule, openTab, visible } from './harness';
-
-async function openPc(browser: Browser, baseUrl: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
-  await page.goto(baseUrl);
-  return page;
-}
-
-async function turnSyncOn(page: Page, hubUrl: string, pcName: string) {
-  await openModule(page, '系统');
-  await openTab(page, '多机同步');
-  await page.getByLabel('同步中心地址').fill(hubUrl);
-  await page.getByLabel('本机名称').fill(pcName);
-  await page.getByRole('button', { name: '测试连接' }).click();
-  await visible(page.getByText('连接成功'));
-  await page.getByRole('button', { name: '开启同步' }).click();
-  await containsText(page.getByTestId('sync-status'), '已同步', 120_000);
-}
+import { ADMIN, completeSetup, containsText, loginAndWait, openTab, visible } from './harness';
+import { officeSuite, turnSyncOn } from './sync-harness';
 
 // 校验审计链, again until every PC's chain has arrived (replication runs in the background).
 async function checkChains(page: Page, expected: RegExp[]): Promise<string> {
@@ -49,40 +22,19 @@ async function checkChains(page: Page, expected: RegExp[]): Promise<string> {
 }
 
 describe('several PCs: every PC’s audit chain verifies on each PC', () => {
-  let hub: Hub;
-  let server: Server;
-  let browser: Browser;
-  let baseUrl = '';
+  const office = officeSuite();
   let pc1: Page;
   let pc2: Page;
 
-  beforeAll(async () => {
-    hub = await startHub(0);
-    server = await serveStatic('out/web', 0, '127.0.0.1', { hub: hub.url });
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error('No Chromium');
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((ok) => server?.close(ok));
-    await hub?.close();
-  });
-
   it('two PCs turn sync on (an audited setting on each) and exchange their records', async () => {
-    pc1 = await openPc(browser, baseUrl);
+    pc1 = await office.openPc();
     await completeSetup(pc1);
     await loginAndWait(pc1, ADMIN.login, ADMIN.password);
-    await turnSyncOn(pc1, hub.url, '办公室一号机');
-    pc2 = await openPc(browser, baseUrl);
+    await turnSyncOn(pc1, office.hub.url, '办公室一号机');
+    pc2 = await office.openPc();
     await completeSetup(pc2);
     await loginAndWait(pc2, ADMIN.login, ADMIN.password);
-    await turnSyncOn(pc2, hub.url, '信访股二号机');
+    await turnSyncOn(pc2, office.hub.url, '信访股二号机');
   }, 300_000);
 
   it('校验审计链 on PC 2 reports both PCs’ chains 完整', async () => {

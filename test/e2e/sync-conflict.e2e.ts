@@ -1,18 +1,9 @@
 // 同步冲突 (issue 18): two PCs synced through a hub on loopback (scripts/hub.mjs) go offline, each
 // renames the same section differently, and come back: the conflict shows on 系统 › 同步冲突 with
 // both versions; one is kept, and both PCs end with the kept name and no conflict left.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-// @ts-expect-error plain .mjs helpers shared with the npm scripts
-import { findChromium } from '../../scripts/find-chromium.mjs';
-import { startHub } from '../../scripts/hub.mjs';
-import type { Hub } from '../../scripts/hub.mjs';
-import { serveStatic } from '../../scripts/serve.mjs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
 import {
   ADMIN,
@@ -24,6 +15,7 @@ import {
   screenshots,
   visible,
 } from './harness';
+import { officeSuite, turnSyncOn } from './sync-harness';
 
 // SYNC_SHOTS=/some/dir saves a screenshot of the conflict screen (for looking at, not asserted).
 const shot = screenshots(process.env.SYNC_SHOTS, 'conflict-');
@@ -31,23 +23,6 @@ const shot = screenshots(process.env.SYNC_SHOTS, 'conflict-');
 const SECTION = '冲突测试股';
 const NAME_1 = '一号机改的股名';
 const NAME_2 = '二号机改的股名';
-
-async function openPc(browser: Browser, baseUrl: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
-  await page.goto(baseUrl);
-  return page;
-}
-
-async function turnSyncOn(page: Page, hubUrl: string, pcName: string) {
-  await openModule(page, '系统');
-  await openTab(page, '多机同步');
-  await page.getByLabel('同步中心地址').fill(hubUrl);
-  await page.getByLabel('本机名称').fill(pcName);
-  await page.getByRole('button', { name: '开启同步' }).click();
-  await containsText(page.getByTestId('sync-status'), '已同步', 120_000);
-}
 
 async function confirm(page: Page) {
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
@@ -86,40 +61,19 @@ async function renameSection(page: Page, from: string, to: string) {
 }
 
 describe('several PCs: a record changed on two PCs offline is a 同步冲突, decided once for both', () => {
-  let hub: Hub;
-  let server: Server;
-  let browser: Browser;
-  let baseUrl = '';
+  const office = officeSuite();
   let pc1: Page;
   let pc2: Page;
 
-  beforeAll(async () => {
-    hub = await startHub(0);
-    server = await serveStatic('out/web', 0, '127.0.0.1', { hub: hub.url });
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error('No Chromium');
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((ok) => server?.close(ok));
-    await hub?.close();
-  });
-
   it('two PCs share their records; what each kept aside at first is decided', async () => {
-    pc1 = await openPc(browser, baseUrl);
+    pc1 = await office.openPc();
     await completeSetup(pc1);
     await loginAndWait(pc1, ADMIN.login, ADMIN.password);
-    await turnSyncOn(pc1, hub.url, '办公室一号机');
-    pc2 = await openPc(browser, baseUrl);
+    await turnSyncOn(pc1, office.hub.url, '办公室一号机');
+    pc2 = await office.openPc();
     await completeSetup(pc2);
     await loginAndWait(pc2, ADMIN.login, ADMIN.password);
-    await turnSyncOn(pc2, hub.url, '信访股二号机');
+    await turnSyncOn(pc2, office.hub.url, '信访股二号机');
     // each PC's administrator account has the same login name: kept aside on both PCs
     for (const pc of [pc1, pc2]) {
       await visible(pc.getByText(/条记录与本机记录编号或名称相同/), 60_000);

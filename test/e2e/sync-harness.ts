@@ -1,0 +1,71 @@
+// Several PCs of one office for the sync e2e files: a CouchDB-compatible hub on loopback
+// (scripts/hub.mjs), the browser mode's server naming it in its Content-Security-Policy, and one
+// browser whose contexts — each with its own IndexedDB — are the PCs.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+
+// @ts-expect-error plain .mjs helpers shared with the npm scripts
+import { findChromium } from '../../scripts/find-chromium.mjs';
+import { startHub } from '../../scripts/hub.mjs';
+import type { Hub } from '../../scripts/hub.mjs';
+import { serveStatic } from '../../scripts/serve.mjs';
+
+import { containsText, openModule, openTab, visible } from './harness';
+
+export type Office = {
+  hub: Hub;
+  // a new PC: its own browser context, at the app's first page
+  openPc(): Promise<Page>;
+};
+
+// Registers the suite's hooks; the office is ready inside its tests.
+export function officeSuite(): Office {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let baseUrl = '';
+  const office = {
+    hub: undefined as unknown as Hub,
+    async openPc() {
+      const context = await browser!.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+      await page.goto(baseUrl);
+      return page;
+    },
+  };
+  beforeAll(async () => {
+    office.hub = await startHub(0);
+    server = await serveStatic('out/web', 0, '127.0.0.1', { hub: office.hub.url });
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error('No Chromium');
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => server?.close(ok));
+    await office.hub?.close();
+  });
+  return office;
+}
+
+// 系统 › 多机同步 as an administrator does it: the hub's address and this PC's name, 测试连接,
+// 开启同步, until the status says 已同步.
+export async function turnSyncOn(page: Page, hubUrl: string, pcName: string) {
+  await openModule(page, '系统');
+  await openTab(page, '多机同步');
+  await page.getByLabel('同步中心地址').fill(hubUrl);
+  await page.getByLabel('本机名称').fill(pcName);
+  await page.getByRole('button', { name: '测试连接' }).click();
+  await visible(page.getByText('连接成功'));
+  await page.getByRole('button', { name: '开启同步' }).click();
+  await containsText(page.getByTestId('sync-status'), '已同步', 120_000);
+}
