@@ -1,0 +1,136 @@
+// Hub-issued numbers for every table numbered by year and running number (`year` + `seq`, and
+// usually a `number` text formed from them: 请〔2026〕3号, 报〔2026〕3号 ...), one generic way
+// (sync/numbers.ts explains the claims on the hub).
+//
+// With sync off nothing changes: the next number is this PC's highest of the year plus one
+// (db/validate nextSeq). With sync on the record is saved 待编号 — seq 0 and its number text
+// 待编号 (so every screen, print and export that shows the number text shows 待编号) — and the
+// engine numbers it on the hub when this PC is online, by the series' audited system command 编号,
+// which writes seq and number and fixes any other text that carries 待编号 (fix).
+//
+// The records waiting are found through the [year+seq] index: seq 0 of each year between the
+// table's first and last year (a few keys read, never the table).
+import type { Table } from 'dexie';
+
+import { defineCommand } from '../db/command';
+import type { Command } from '../db/command';
+import { db } from '../db/db';
+import { isLive } from '../db/live';
+import { update } from '../db/repo';
+import type { Actor } from '../db/repo';
+import type { BaseRecord } from '../db/schema/base';
+import { nextSeq } from '../db/validate';
+
+import { PENDING_NUMBER, registerNumbering } from './numbers';
+import type { Numbering, PendingRecord } from './numbers';
+import { outboxOn } from './outbox';
+
+export type SeqRecord = BaseRecord & { year: number; seq: number; number?: string };
+
+export type SeqSeriesSpec<T extends SeqRecord> = {
+  table: string; // the Dexie table, e.g. 'leaves'
+  what: string; // the command's name for the audit trail and refusals: 请假申请编号
+  // the series on the hub (claims docno:<series>:<year>:<seq>); by record when a table holds
+  // several series (局长办公会决定 and 局务会决定)
+  series: string | ((r: T) => string);
+  // the fields that carry the number (default: none besides seq), e.g. (r, seq) => ({ number: … })
+  fields?: (r: T, seq: number) => Partial<T>;
+  // other text that carries 待编号 (an approval's title), inside the command's transaction
+  fix?: (before: T, after: T, actor: Actor) => Promise<void>;
+  moreTables?: readonly string[];
+  // the records waiting (default: seq 0 through [year+seq]) and this PC's top of a series and year
+  pending?: () => Promise<T[]>;
+  localTop?: (series: string, year: number) => Promise<number>;
+};
+
+export type SeqNumbering<T extends SeqRecord> = {
+  numbering: Numbering;
+  // the audited system command 编号: (id, seq, actor) → the record numbered, null if it was already
+  numberRecord: Command<[string, number], T | null>;
+};
+
+// The running number a new record takes: this PC's next with sync off, 0 (待编号) with sync on.
+export async function seqOrPending(table: Table, year: number): Promise<number> {
+  return outboxOn() ? 0 : nextSeq(table, year);
+}
+
+// The number text of a record: 待编号 while seq is 0.
+export function numberOrPending(seq: number, format: (seq: number) => string): string {
+  return seq > 0 ? format(seq) : PENDING_NUMBER;
+}
+
+export function isSeqPending(r: { seq: number }): boolean {
+  return r.seq === 0;
+}
+
+function tableOf<T extends SeqRecord>(name: string): Table<T, string> {
+  return db.table(name) as unknown as Table<T, string>;
+}
+
+// The years a table's records span, read from the two ends of an index.
+export async function yearsOf(table: Table, index = '[year+seq]'): Promise<number[]> {
+  const [first, last] = await Promise.all([
+    table.orderBy(index).first() as Promise<{ year: number } | undefined>,
+    table.orderBy(index).last() as Promise<{ year: number } | undefined>,
+  ]);
+  if (!first || !last) return [];
+  const out: number[] = [];
+  for (let y = first.year; y <= last.year; y++) out.push(y);
+  return out;
+}
+
+// The records waiting for a number: seq 0 of every year, through [year+seq].
+export async function pendingBySeq<T extends SeqRecord>(table: Table<T, string>): Promise<T[]> {
+  const years = await yearsOf(table);
+  if (!years.length) return [];
+  return table
+    .where('[year+seq]')
+    .anyOf(years.map((y) => [y, 0]))
+    .toArray();
+}
+
+// This PC's highest running number of a year, through [year+seq].
+export async function topBySeq(table: Table, year: number): Promise<number> {
+  return (await nextSeq(table, year)) - 1;
+}
+
+export function seqNumbering<T extends SeqRecord>(spec: SeqSeriesSpec<T>): SeqNumbering<T> {
+  const table = () => tableOf<T>(spec.table);
+  const seriesOf = (r: T) => (typeof spec.series === 'string' ? spec.series : spec.series(r));
+  const numberRecord = defineCommand({
+    what: spec.what,
+    // only the system numbers (the engine, as 同步中心编号); no screen offers it
+    perm: 'system.settings',
+    tables: (d) => [d.table(spec.table), ...(spec.moreTables ?? []).map((t) => d.table(t))],
+    run: async ({ actor }, id: string, seq: number): Promise<T | null> => {
+      const before = await table().get(id);
+      if (!before || !isSeqPending(before)) return null; // numbered already
+      const patch = { seq, ...spec.fields?.(before, seq) } as Partial<T>;
+      const shown = (patch.number as string | undefined) ?? String(seq);
+      const after = await update(table(), id, patch, actor, `编号 ${shown}（由同步中心分配）`);
+      await spec.fix?.(before, after, actor);
+      return after;
+    },
+  });
+  const numbering: Numbering = {
+    table: spec.table,
+    async pending(): Promise<PendingRecord[]> {
+      const rows = await (spec.pending ?? (() => pendingBySeq(table())))();
+      return rows
+        .filter((r) => isLive(r) && isSeqPending(r))
+        .map((r) => ({ table: spec.table, id: r.id, series: seriesOf(r), year: r.year, at: r.createdAt }));
+    },
+    localTop: spec.localTop ?? ((_series, year) => topBySeq(table(), year)),
+    apply: async (rec, seq, actor) => {
+      await numberRecord(rec.id, seq, actor);
+    },
+  };
+  return { numbering, numberRecord };
+}
+
+// Defines and registers a series (a module's contributions, at start-up).
+export function registerSeqNumbering<T extends SeqRecord>(spec: SeqSeriesSpec<T>): SeqNumbering<T> {
+  const out = seqNumbering(spec);
+  registerNumbering(out.numbering);
+  return out;
+}
