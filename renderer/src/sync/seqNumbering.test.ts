@@ -17,7 +17,8 @@ import { powerRecordNumbering } from '../features/assessment/core/hubNumbers';
 import { vehicleTripNumbering } from '../features/duty/core/hubNumbers';
 import { requestVehicle, saveVehicle } from '../features/duty/core/vehicles';
 import { fileExpense } from '../features/finance/core/claims';
-import { expenseNumbering } from '../features/finance/core/hubNumbers';
+import { expenseNumbering, spendRequestNumbering } from '../features/finance/core/hubNumbers';
+import { submitSpendRequest } from '../features/finance/core/requests';
 import { leaveNumbering, tripNumbering } from '../features/leave/core/hubNumbers';
 import { submitLeave } from '../features/leave/core/leave';
 import { submitTrip } from '../features/leave/core/trips';
@@ -151,6 +152,25 @@ const CASES: Case[] = [
     numbered: (s) => `报销〔2026〕${s}号`,
   },
   {
+    name: '添置办公用品申报单 用品〔2026〕n号',
+    table: 'spendRequests',
+    series: 'request-supply',
+    create: async (org) =>
+      (
+        await submitSpendRequest(
+          {
+            kind: 'supply',
+            title: '添置文件柜',
+            reason: '档案增加',
+            items: [{ name: '文件柜', quantity: 2, unit: '个', estFen: 90000 }],
+          },
+          org.actor(org.staff),
+        )
+      ).id,
+    shown: byId('spendRequests'),
+    numbered: (s) => `用品〔2026〕${s}号`,
+  },
+  {
     name: '派车 派车〔2026〕n号',
     table: 'vehicleTrips',
     series: 'vehicle',
@@ -257,6 +277,7 @@ beforeEach(() => {
     leaveNumbering.numbering,
     tripNumbering.numbering,
     expenseNumbering.numbering,
+    spendRequestNumbering.numbering,
     vehicleTripNumbering.numbering,
     powerRecordNumbering.numbering,
     meetingNumbering.numbering,
@@ -313,7 +334,7 @@ describe('the texts that carry the number', () => {
     const hub = freshHub();
     const pc = await makePc('pc-1', '一号机');
     const leave = await on(pc, () => CASES[0].create(pc.org));
-    const step = await on(pc, () => CASES[7].create(pc.org));
+    const step = await on(pc, () => CASES.find((x) => x.table === 'petitionSteps')!.create(pc.org));
     const l = (await db.leaves.get(leave))!;
     expect((await db.approvals.get(l.approvalId!))?.title).toContain(`（${PENDING_NUMBER}）`);
     expect((await db.petitionSteps.get(step))?.text).toBe(`督办通知 ${PENDING_NUMBER}（县人社局）`);

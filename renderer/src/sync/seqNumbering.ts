@@ -89,6 +89,25 @@ export async function pendingBySeq<T extends SeqRecord>(table: Table<T, string>)
     .toArray();
 }
 
+// For a table without [year+seq] whose numbers run per kind and year (meetings, 申报单): the
+// records of each kind and year through [kind+year] (a few dozen a year), the years from the two
+// ends of a date index; the waiting ones among them.
+export async function pendingByKindYear<T extends SeqRecord>(
+  table: Table<T, string>,
+  kinds: readonly string[],
+  dateIndex: string,
+): Promise<T[]> {
+  const keys = (await yearsOf(table, dateIndex)).flatMap((y) => kinds.map((k) => [k, y]));
+  if (!keys.length) return [];
+  return (await table.where('[kind+year]').anyOf(keys).toArray()).filter(isSeqPending);
+}
+
+// This PC's highest running number of a kind and year, through [kind+year].
+export async function topByKindYear(table: Table, kind: string, year: number): Promise<number> {
+  const rows = (await table.where('[kind+year]').equals([kind, year]).toArray()) as SeqRecord[];
+  return rows.reduce((m, r) => Math.max(m, r.seq), 0);
+}
+
 // This PC's highest running number of a year, through [year+seq].
 export async function topBySeq(table: Table, year: number): Promise<number> {
   return (await nextSeq(table, year)) - 1;

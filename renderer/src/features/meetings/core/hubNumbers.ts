@@ -3,7 +3,7 @@
 // meeting kind counts apart (series meeting-<kind>, decision-<kind>).
 import { db } from '../../../db/db';
 import type { Meeting, MeetingDecision, MeetingKind } from '../../../db/schema/meetings';
-import { seqNumbering, yearsOf } from '../../../sync/seqNumbering';
+import { pendingByKindYear, seqNumbering } from '../../../sync/seqNumbering';
 
 import { decisionNumber } from './commands';
 import { nextDecisionSeq, nextMeetingSeq } from './queries';
@@ -16,14 +16,8 @@ export const meetingNumbering = seqNumbering<Meeting>({
   table: 'meetings',
   what: '会议编号',
   series: (m) => `meeting-${m.kind}`,
-  // no [year+seq] on meetings: the meetings of each kind and year (a few dozen a year) through
-  // [kind+year], the years from the ends of the date index
-  pending: async () => {
-    const years = (await yearsOf(db.meetings, 'date')).flatMap((y) => KINDS.map((k) => [k, y]));
-    if (!years.length) return [];
-    const rows = await db.meetings.where('[kind+year]').anyOf(years).toArray();
-    return rows.filter((m) => m.seq === 0);
-  },
+  // no [year+seq] on meetings: through [kind+year]
+  pending: () => pendingByKindYear(db.meetings, KINDS, 'date'),
   localTop: async (series, year) => (await nextMeetingSeq(kindOf(series), year)) - 1,
 });
 
