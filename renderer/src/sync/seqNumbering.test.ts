@@ -14,6 +14,8 @@ import { resetDb, seedOrg } from '../db/testing';
 import type { TestOrg } from '../db/testing';
 import { openPowerRecord } from '../features/assessment/core/commands';
 import { powerRecordNumbering } from '../features/assessment/core/hubNumbers';
+import { incomingNumbering } from '../features/documents/core/hubNumbers';
+import { registerIncoming } from '../features/documents/core/incoming';
 import { vehicleTripNumbering } from '../features/duty/core/hubNumbers';
 import { requestVehicle, saveVehicle } from '../features/duty/core/vehicles';
 import { fileExpense } from '../features/finance/core/claims';
@@ -171,6 +173,14 @@ const CASES: Case[] = [
     numbered: (s) => `用品〔2026〕${s}号`,
   },
   {
+    name: '收文 收文〔2026〕n号 ([year+seq] unique)',
+    table: 'incomingDocs',
+    series: 'incoming',
+    create: async (org) => (await registerIncoming(incomingInput(), org.actor(org.clerk))).id,
+    shown: async (id) => (await db.incomingDocs.get(id))?.regNo,
+    numbered: (s) => `收文〔2026〕${s}号`,
+  },
+  {
     name: '派车 派车〔2026〕n号',
     table: 'vehicleTrips',
     series: 'vehicle',
@@ -255,6 +265,19 @@ const CASES: Case[] = [
   },
 ];
 
+function incomingInput() {
+  return {
+    kind: 'document' as const,
+    receivedOn: '2026-06-08',
+    issuer: '邵阳市信访局',
+    issuerNumber: '邵信发〔2026〕21号',
+    title: '关于做好信访工作的通知',
+    urgency: 'normal' as const,
+    secrecy: 'none' as const,
+    copies: 1,
+  };
+}
+
 function meetingInput(org: TestOrg) {
   return {
     kind: 'director_office' as const,
@@ -277,6 +300,7 @@ beforeEach(() => {
     leaveNumbering.numbering,
     tripNumbering.numbering,
     expenseNumbering.numbering,
+    incomingNumbering.numbering,
     spendRequestNumbering.numbering,
     vehicleTripNumbering.numbering,
     powerRecordNumbering.numbering,
@@ -342,5 +366,20 @@ describe('the texts that carry the number', () => {
     expect((await db.approvals.get(l.approvalId!))?.title).toContain('（请〔2026〕1号）');
     expect((await db.petitionSteps.get(step))?.text).toBe('督办通知 督〔2026〕1号（县人社局）');
     expect(await getSetting(noticeSeqKey(2026), 0)).toBe(1);
+  });
+
+  it('收文: two registered on one PC offline both wait (the unique [year+seq] allows it), then 1 and 2', async () => {
+    const hub = freshHub();
+    const pc = await makePc('pc-1', '一号机');
+    const a = await on(pc, () => registerIncoming(incomingInput(), pc.org.actor(pc.org.clerk)));
+    pinClock(new Date('2026-06-10T09:05:00')); // numbered in the order registered
+    const b = await registerIncoming(incomingInput(), pc.org.actor(pc.org.clerk));
+    expect([a.regNo, b.regNo]).toEqual([PENDING_NUMBER, PENDING_NUMBER]);
+    expect(a.seq).toBeLessThan(0);
+    expect(await numberPending(hub, pc.me)).toBe(2);
+    expect((await db.incomingDocs.bulkGet([a.id, b.id])).map((d) => d?.regNo)).toEqual([
+      '收文〔2026〕1号',
+      '收文〔2026〕2号',
+    ]);
   });
 });

@@ -8,7 +8,7 @@
 // engine numbers it on the hub when this PC is online, by the series' audited system command 编号,
 // which writes seq and number and fixes any other text that carries 待编号 (fix).
 //
-// The records waiting are found through the [year+seq] index: seq 0 of each year between the
+// The records waiting are found through the [year+seq] index: seq 0 (or below) of each year between the
 // table's first and last year (a few keys read, never the table).
 import type { Table } from 'dexie';
 
@@ -16,7 +16,7 @@ import { defineCommand } from '../db/command';
 import type { Command } from '../db/command';
 import { db } from '../db/db';
 import { isLive } from '../db/live';
-import { update } from '../db/repo';
+import { newId, update } from '../db/repo';
 import type { Actor } from '../db/repo';
 import type { BaseRecord } from '../db/schema/base';
 import { nextSeq } from '../db/validate';
@@ -49,9 +49,11 @@ export type SeqNumbering<T extends SeqRecord> = {
   numberRecord: Command<[string, number], T | null>;
 };
 
-// The running number a new record takes: this PC's next with sync off, 0 (待编号) with sync on.
-export async function seqOrPending(table: Table, year: number): Promise<number> {
-  return outboxOn() ? 0 : nextSeq(table, year);
+// The running number a new record takes: this PC's next with sync off, 0 (待编号) with sync on —
+// or, where [year+seq] is a unique index (收文), a negative number of its own (待编号 too).
+export async function seqOrPending(table: Table, year: number, unique = false): Promise<number> {
+  if (!outboxOn()) return nextSeq(table, year);
+  return unique ? -1 - parseInt(newId().replace(/-/g, '').slice(0, 10), 16) : 0;
 }
 
 // The number text of a record: 待编号 while seq is 0.
@@ -60,7 +62,7 @@ export function numberOrPending(seq: number, format: (seq: number) => string): s
 }
 
 export function isSeqPending(r: { seq: number }): boolean {
-  return r.seq === 0;
+  return r.seq <= 0;
 }
 
 function tableOf<T extends SeqRecord>(name: string): Table<T, string> {
@@ -79,14 +81,13 @@ export async function yearsOf(table: Table, index = '[year+seq]'): Promise<numbe
   return out;
 }
 
-// The records waiting for a number: seq 0 of every year, through [year+seq].
+// The records waiting for a number: seq 0 (or below) of every year, through [year+seq].
 export async function pendingBySeq<T extends SeqRecord>(table: Table<T, string>): Promise<T[]> {
   const years = await yearsOf(table);
-  if (!years.length) return [];
-  return table
-    .where('[year+seq]')
-    .anyOf(years.map((y) => [y, 0]))
-    .toArray();
+  const each = await Promise.all(
+    years.map((y) => table.where('[year+seq]').between([y, -Infinity], [y, 0], true, true).toArray()),
+  );
+  return each.flat();
 }
 
 // For a table without [year+seq] whose numbers run per kind and year (meetings, 申报单): the
@@ -124,8 +125,9 @@ export function seqNumbering<T extends SeqRecord>(spec: SeqSeriesSpec<T>): SeqNu
     run: async ({ actor }, id: string, seq: number): Promise<T | null> => {
       const before = await table().get(id);
       if (!before || !isSeqPending(before)) return null; // numbered already
-      const patch = { seq, ...spec.fields?.(before, seq) } as Partial<T>;
-      const shown = (patch.number as string | undefined) ?? String(seq);
+      const fields = spec.fields?.(before, seq) ?? {};
+      const patch = { seq, ...fields } as Partial<T>;
+      const shown = Object.values(fields).find((v) => typeof v === 'string') ?? String(seq);
       const after = await update(table(), id, patch, actor, `编号 ${shown}（由同步中心分配）`);
       await spec.fix?.(before, after, actor);
       return after;
