@@ -64,8 +64,6 @@ export const RESTORE_ERRORS = {
     `备份中的审计链有断点：第 ${seq} 条审计记录${reason}。备份文件可能被改动，不能用它恢复。`,
   chainEnd: (seq: number, want: number) =>
     `备份中的审计链末端（第 ${seq} 条）与备份清单记下的（第 ${want} 条）不符：审计记录被删除或替换，不能用它恢复。`,
-  duplicateKey:
-    '恢复未完成，当前数据未改动：备份中有本应唯一的值（如登记号、登录名）重复出现，文件可能被改动。',
   syncOn:
     '本机已开启多机同步：恢复备份（或切换回恢复前的数据）会把较旧的数据同步到其他电脑，覆盖那里较新的记录。请先在“系统 › 多机同步”中关闭同步，再恢复。',
   findings: (n: number) =>
@@ -617,8 +615,6 @@ export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {
     await Dexie.delete(name).catch(() => undefined);
     if (e instanceof DomainError) throw e;
     if (isQuotaError(e)) throw new DomainError(`恢复未完成，当前数据未改动。${QUOTA_MESSAGE}`);
-    // A unique index built over the written records (keysOnlyDb) refuses a repeated value.
-    if (isConstraintError(e)) throw new DomainError(RESTORE_ERRORS.duplicateKey);
     throw new DomainError(`恢复未完成，当前数据未改动：${e instanceof Error ? e.message : String(e)}`);
   }
 
@@ -642,12 +638,6 @@ export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {
   const chain: ChainReport = { ...trail.chain, anchored: trail.local.status === 'matched' };
   progress({ phase: 'done', done: total, total, message: '恢复完成' });
   return { manifest, dbName: name, previousDbName: previous, chain, trail, accepted: trail.findingCount > 0 };
-}
-
-// Dexie reports an index's refusal during the upgrade as the open's failure, the cause inside.
-function isConstraintError(e: unknown): boolean {
-  const err = e as { name?: string; inner?: { name?: string } } | null;
-  return err?.name === 'ConstraintError' || err?.inner?.name === 'ConstraintError';
 }
 
 // The fresh database of a restore at the current version, first with its tables' primary keys only,
