@@ -70,7 +70,7 @@ export const RESTORE_ERRORS = {
     `备份中的数据与其审计记录有 ${n} 处不符，可能被改动。须由管理员查看不符之处并确认“仍要恢复”后才能恢复。`,
 } as const;
 
-export type RestorePhase = 'check' | 'write' | 'index' | 'upgrade' | 'switch' | 'verify' | 'done';
+export type RestorePhase = 'check' | 'write' | 'upgrade' | 'switch' | 'verify' | 'done';
 export type RestoreProgress = { phase: RestorePhase; done: number; total: number; message: string };
 
 // The restore's progress names the table in Chinese (正在写入：审计日志).
@@ -529,10 +529,9 @@ export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {
   let trail: TrailCheck;
   try {
     if (sameVersion) {
-      const full = createDb(name);
-      const known = new Set(full.tables.map((t) => t.name));
+      target = createDb(name);
+      const known = new Set(target.tables.map((t) => t.name));
       for (const t of manifest.tables) if (!known.has(t)) throw refuse(RESTORE_ERRORS.unknownTable(t));
-      target = keysOnlyDb(full);
     } else {
       // An older backup: recreate the tables exactly as they were at its version, fill them, then
       // open the database with the current schema so Dexie runs the upgrades (migrations/).
@@ -599,17 +598,13 @@ export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {
       const n = await target.table(tn).count();
       if (n !== manifest.counts[tn]) throw new Error(`${tn} 写入 ${n} 条，应为 ${manifest.counts[tn]} 条`);
     }
-    // Opened at the current version, the fresh database gets its indexes (sameVersion: all of them,
-    // built by IndexedDB in one pass over each filled table) or is upgraded by the migrations.
-    progress(
-      sameVersion
-        ? { phase: 'index', done: total, total, message: '正在建立索引' }
-        : { phase: 'upgrade', done: total, total, message: '正在升级旧版本数据' },
-    );
-    target.close();
-    target = createDb(name);
-    await target.open();
     await flushToDisk(target);
+    if (!sameVersion) {
+      progress({ phase: 'upgrade', done: total, total, message: '正在升级旧版本数据' });
+      target.close();
+      target = createDb(name);
+      await target.open();
+    }
   } catch (e) {
     target?.close();
     await Dexie.delete(name).catch(() => undefined);
@@ -639,19 +634,6 @@ export async function restoreBackup(input: BackupInput, opts: RestoreOptions = {
   progress({ phase: 'done', done: total, total, message: '恢复完成' });
   return { manifest, dbName: name, previousDbName: previous, chain, trail, accepted: trail.findingCount > 0 };
 }
-
-// The fresh database of a restore at the current version, first with its tables' primary keys only,
-// at a version just below the current one (4.9 for 5: IndexedDB version 49 for 50). Writing the
-// records then maintains no index; opening it afterwards with the app's schema (createDb) makes Dexie
-// add every index in one upgrade — the versions from the current one on, none of which has a
-// migration to run — so it ends with exactly the schema and version of a database created whole.
-export function keysOnlyDb(full: AppDB): Dexie {
-  const d = new Dexie(full.name, { chromeTransactionDurability: 'strict' });
-  const keys = Object.fromEntries(full.tables.map((t) => [t.name, t.schema.primKey.src]));
-  d.version(full.verno - KEYS_ONLY_STEP).stores(keys);
-  return d;
-}
-const KEYS_ONLY_STEP = 0.1;
 
 function estimateSize(v: Record<string, unknown>): number {
   let n = 64;
