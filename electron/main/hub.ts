@@ -101,11 +101,9 @@ export function hubTargetUrl(requestUrl: string, origin: string): string | null 
   return target.href;
 }
 
-function textResponse(status: number, body: string): Response {
-  return new Response(body, {
-    status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
-  });
+// A refusal in CouchDB's shape, so that PouchDB reports it as the hub's error with its status.
+function refusal(status: number, error: string, reason: string): Response {
+  return Response.json({ error, reason }, { status, headers: { 'X-Content-Type-Options': 'nosniff' } });
 }
 
 function responseHeaders(upstream: Headers): Headers {
@@ -122,9 +120,9 @@ function responseHeaders(upstream: Headers): Headers {
 // network error for the page, as a direct request to it would be (the sync status says 离线).
 export async function forwardToHub(request: Request, origin: string, fetchImpl: HubFetch): Promise<Response> {
   const method = request.method.toUpperCase();
-  if (!METHODS.has(method)) return textResponse(405, 'Method Not Allowed');
+  if (!METHODS.has(method)) return refusal(405, 'method_not_allowed', `${method} is not forwarded`);
   const target = hubTargetUrl(request.url, origin);
-  if (!target) return textResponse(403, 'Forbidden');
+  if (!target) return refusal(403, 'forbidden', 'not a path on the sync hub');
   const headers = new Headers();
   for (const name of REQUEST_HEADERS) {
     const value = request.headers.get(name);
@@ -139,6 +137,7 @@ export async function forwardToHub(request: Request, origin: string, fetchImpl: 
       ...(body && body.byteLength > 0 ? { body } : {}),
       redirect: 'error',
       credentials: 'omit',
+      signal: request.signal,
     });
   } catch {
     return Response.error();
@@ -159,7 +158,7 @@ export function createHubForwarder(
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const origin = getOrigin();
-    if (!origin) return textResponse(404, 'Not Found');
+    if (!origin) return refusal(404, 'not_found', 'no sync hub is set');
     return forwardToHub(request, origin, fetchImpl);
   };
 }

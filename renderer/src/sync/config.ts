@@ -6,6 +6,8 @@ import { db } from '../db/db';
 import { DomainError, newId } from '../db/repo';
 import { setSetting } from '../db/settings';
 
+import { forgetHub, hubAccess } from './hubAccess';
+import type { HubAccess } from './hubAccess';
 import { readSyncConfig, setOutboxEnabled, SYNC_SETTING } from './outbox';
 import type { SyncConfig } from './outbox';
 
@@ -100,9 +102,16 @@ export async function testConnection(form: SyncForm): Promise<ConnectionReport> 
   const base = normaliseHubUrl(form.hubUrl);
   const password = form.password || (await syncPassword());
   const headers = { Accept: 'application/json', ...basicAuth(form.user.trim(), password) };
+  // the desktop app goes through its main process (sync/hubAccess.ts), the browser mode directly
+  let hub: HubAccess;
+  try {
+    hub = await hubAccess(base);
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
   const call = async (url: string, method = 'GET') => {
     try {
-      return await fetch(url, { method, headers, credentials: 'omit' });
+      return await hub.fetch(url, { method, headers, credentials: 'omit' });
     } catch {
       return null;
     }
@@ -137,7 +146,10 @@ export async function switchSync(
   setOutboxEnabled(on);
   const { startEngine, stopEngine } = await import('./engine');
   if (on) await startEngine();
-  else await stopEngine();
+  else {
+    await stopEngine();
+    await forgetHub();
+  }
   return config;
 }
 
