@@ -10,6 +10,7 @@ import {
   createHubForwarder,
   forwardToHub,
   hardenHubSession,
+  HUB_HEADER,
   hubHandlers,
   hubTargetUrl,
   isHubRequest,
@@ -194,6 +195,24 @@ describe('forwardToHub', () => {
       expect((await forwardToHub(new Request(url), HUB, fetchImpl)).status).toBe(403);
     }
     expect(fetchImpl).not.toHaveBeenCalled();
+  });
+
+  it('refuses a request meant for another hub (never sends it on), and drops the header', async () => {
+    const { sent, fetchImpl } = fakeHub();
+    const other = await forwardToHub(
+      new Request('app://app/__hub__/xinfang', { headers: { [HUB_HEADER]: 'http://192.168.1.11:5984' } }),
+      HUB,
+      fetchImpl,
+    );
+    expect(other.status).toBe(409);
+    expect(fetchImpl).not.toHaveBeenCalled();
+    const meant = await forwardToHub(
+      new Request('app://app/__hub__/xinfang', { headers: { [HUB_HEADER]: HUB } }),
+      HUB,
+      fetchImpl,
+    );
+    expect(meant.status).toBe(200);
+    expect([...(sent[0].init.headers as Headers).keys()]).toEqual([]);
   });
 
   it("gives back the hub's status, headers (not its cookies or encoding) and body", async () => {

@@ -15,6 +15,8 @@ import type { IpcHandlers } from './ipc';
 import { APP_HOST, APP_SCHEME } from './origin';
 
 export const HUB_SESSION_PARTITION = 'xinfang-sync-hub';
+// The header by which the page names the hub a request is for (never passed on).
+export const HUB_HEADER = 'x-xinfang-sync-hub';
 
 // What CouchDB's protocol uses (COPY: a document copied on the server).
 const METHODS = new Set(['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'COPY']);
@@ -123,6 +125,10 @@ export async function forwardToHub(request: Request, origin: string, fetchImpl: 
   if (!METHODS.has(method)) return refusal(405, 'method_not_allowed', `${method} is not forwarded`);
   const target = hubTargetUrl(request.url, origin);
   if (!target) return refusal(403, 'forbidden', 'not a path on the sync hub');
+  // the page names the hub it means (hubAccess.ts): a request of an engine still running for the
+  // previous hub while 测试连接 tries another is refused, never sent to the other hub
+  const meant = request.headers.get(HUB_HEADER);
+  if (meant !== null && meant !== origin) return refusal(409, 'conflict', 'another sync hub is set');
   const headers = new Headers();
   for (const name of REQUEST_HEADERS) {
     const value = request.headers.get(name);

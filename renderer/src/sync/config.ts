@@ -100,6 +100,14 @@ export type ConnectionReport = { ok: boolean; message: string };
 // is created if the account may).
 export async function testConnection(form: SyncForm): Promise<ConnectionReport> {
   const base = normaliseHubUrl(form.hubUrl);
+  try {
+    return await checkHub(form, base);
+  } finally {
+    await backToHubInUse(base);
+  }
+}
+
+async function checkHub(form: SyncForm, base: string): Promise<ConnectionReport> {
   const password = form.password || (await syncPassword());
   const headers = { Accept: 'application/json', ...basicAuth(form.user.trim(), password) };
   // the desktop app goes through its main process (sync/hubAccess.ts), the browser mode directly
@@ -134,6 +142,14 @@ export async function testConnection(form: SyncForm): Promise<ConnectionReport> 
     return { ok: false, message: '用户名或密码不正确，或该账户无权使用同步数据库' };
   if (!dbRes?.ok) return { ok: false, message: `同步中心返回错误（${dbRes?.status ?? '无响应'}）` };
   return { ok: true, message: '连接成功' };
+}
+
+// 测试连接 of another address while sync runs: the desktop app's main process goes back to the
+// hub in use (the running engine's requests were refused meanwhile, not sent to the other hub).
+async function backToHubInUse(tested: string): Promise<void> {
+  const config = await readSyncConfig();
+  if (config.enabled && config.hubUrl && config.hubUrl !== tested)
+    await hubAccess(normaliseHubUrl(config.hubUrl)).catch(() => undefined);
 }
 
 // Saves and starts or stops the engine (loaded only when sync is on).

@@ -53,10 +53,10 @@ async function run(): Promise<void> {
   setSyncStatus({ phase: 'starting', reason: undefined });
   const me = { pcId: await pcId(), pcName: config.pcName };
   const password = await syncPassword();
-  const { default: PouchDB } = (await import('pouchdb-browser')) as { default: PouchCtor };
-  const local = new PouchDB(`${db.name}-sync`);
   // the desktop app reaches the hub through its main process (hubAccess.ts): same URL, its fetch
   const hub = await hubAccess(normaliseHubUrl(config.hubUrl));
+  const { default: PouchDB } = (await import('pouchdb-browser')) as { default: PouchCtor };
+  const local = new PouchDB(`${db.name}-sync`);
   const remote = new PouchDB(hubDbUrl(config.hubUrl), {
     ...(config.user ? { auth: { username: config.user, password } } : {}),
     ...(hub.forwarded ? { fetch: hub.fetch } : {}),

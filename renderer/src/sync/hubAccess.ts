@@ -10,6 +10,8 @@ export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
 // Where the desktop app's main process answers for the hub.
 export const FORWARDED_HUB_BASE = `app://app${SYNC_HUB_PATH}`;
+// The hub a forwarded request is meant for (main refuses it when another is set).
+export const HUB_HEADER = 'x-xinfang-sync-hub';
 
 // A URL on the hub at origin as the same path and query under base; null for any other URL.
 export function forwardedHubUrl(
@@ -37,7 +39,10 @@ export function hubFetch(
   return (url, init) => {
     const target = forwardedHubUrl(String(url), origin, base);
     if (!target) return Promise.reject(new TypeError(`not the sync hub: ${String(url)}`));
-    return fetchImpl(target, init);
+    // main refuses it if another hub is set meanwhile (electron/main/hub.ts)
+    const headers = new Headers(init?.headers);
+    headers.set(HUB_HEADER, origin);
+    return fetchImpl(target, { ...init, headers });
   };
 }
 
