@@ -25,8 +25,8 @@ export async function startHub(port = 0, options = {}) {
     inMemoryConfig: true,
     logPath: false,
   });
-  // The app runs on another origin (app://, or the browser mode's port): CORS as CouchDB's
-  // [cors] section does it (README: the hub's CORS settings).
+  // The browser mode runs on another origin (its own port): CORS as CouchDB's [cors] section does
+  // it (README: the hub's CORS settings). The desktop app needs none: its main process forwards.
   const server = createServer((req, res) => {
     const origin = req.headers.origin;
     if (origin) {

@@ -26,6 +26,14 @@ export type BackupFile = { name: string; size: number; modifiedAt: string };
 export type OpenAttachmentRequest = { name: string; data: Uint8Array };
 export type OpenAttachmentResult = { opened: boolean; error?: string };
 
+// The sync hub (系统 › 多机同步) the desktop app's main process forwards to (electron/main/hub.ts):
+// the page asks app://app/__hub__/<path> and main sends it on to this one hub's /<path>, so the
+// page's Content-Security-Policy stays connect-src 'self'. An empty url forgets the hub (sync off);
+// ok is false when url is not a plain http(s)://host[:port] (no hub is then set).
+export const SYNC_HUB_PATH = '/__hub__';
+export type SetSyncHubRequest = { url: string };
+export type SetSyncHubResult = { ok: boolean };
+
 export type AppInfo = {
   mode: 'desktop' | 'browser';
   version: string;
@@ -63,6 +71,7 @@ export const IPC = {
   openDataFolder: noRequest<{ ok: boolean }>()('app:open-data-folder'),
   appInfo: noRequest<AppInfo>()('app:info'),
   openAttachment: channel<OpenAttachmentRequest, OpenAttachmentResult>()('attachment:open'),
+  setSyncHub: channel<SetSyncHubRequest, SetSyncHubResult>()('sync:set-hub'),
 };
 
 type Operation = keyof typeof IPC;

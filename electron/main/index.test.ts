@@ -11,6 +11,7 @@ import { IPC_CHANNELS } from '../../shared/ipc';
 import {
   fakeApp,
   fakeElectron,
+  fakeHubSession,
   fakePaths,
   fakeSession,
   FakeBrowserWindow,
@@ -74,6 +75,31 @@ describe('main-process entry', () => {
     expect(webPreferences.sandbox).toBe(true);
     expect(webPreferences.preload.replaceAll('\\', '/')).toMatch(/\/preload\/index\.cjs$/);
     expect(window.loadURL).toHaveBeenCalledWith('app://app/index.html');
+  });
+
+  it("forwards app://app/__hub__/… through the hub's own hardened session, to the hub set on 'sync:set-hub'", async () => {
+    await loadEntry();
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
+    expect(fakeElectron.session.fromPartition).toHaveBeenCalledExactlyOnceWith('xinfang-sync-hub');
+    expect(fakeHubSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
+    expect(fakeHubSession.webRequest.onBeforeRequest).toHaveBeenCalledOnce();
+    // the default session still lets nothing leave the machine
+    expect(fakeSession.webRequest.onBeforeRequest).toHaveBeenCalledOnce();
+
+    const serve = fakeElectron.protocol.handle.mock.calls[0][1] as (request: Request) => Promise<Response>;
+    const setHub = new Map(
+      fakeElectron.ipcMain.handle.mock.calls as [string, (event: unknown, ...args: unknown[]) => unknown][],
+    ).get('sync:set-hub');
+    expect((await serve(new Request('app://app/__hub__/xinfang'))).status).toBe(404);
+    await expect(
+      setHub?.({ senderFrame: { url: 'app://app/index.html' } }, { url: 'http://192.168.1.10:5984' }),
+    ).resolves.toEqual({ ok: true });
+    expect((await serve(new Request('app://app/__hub__/xinfang'))).status).toBe(200);
+    expect(fakeHubSession.fetch).toHaveBeenCalledExactlyOnceWith(
+      'http://192.168.1.10:5984/xinfang',
+      expect.objectContaining({ method: 'GET' }),
+    );
+    await setHub?.({ senderFrame: { url: 'app://app/index.html' } }, { url: '' });
   });
 
   it('brings the existing window forward when a second copy is started', async () => {

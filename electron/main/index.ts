@@ -11,6 +11,13 @@ import { appHandlers } from './app-info';
 import { attachmentHandlers, clearAttachmentCopies } from './attachments';
 import { backupHandlers } from './backup';
 import { fileHandlers } from './files';
+import {
+  createHubForwarder,
+  hardenHubSession,
+  HUB_SESSION_PARTITION,
+  hubHandlers,
+  syncHubOrigin,
+} from './hub';
 import { registerIpc } from './ipc';
 import type { IpcHandlers } from './ipc';
 import { installMenu } from './menu';
@@ -33,6 +40,7 @@ const handlers: IpcHandlers = {
   ...backupHandlers,
   ...appHandlers,
   ...attachmentHandlers,
+  ...hubHandlers,
 };
 
 function bringToFront(target: BrowserWindow | null): void {
@@ -69,7 +77,14 @@ export function startMainProcess(): void {
   void app.whenReady().then(() => {
     clearAttachmentCopies();
     hardenSession(session.defaultSession, devUrl);
-    serveApp(rendererRoot);
+    // The sync hub's requests leave through a session of their own (in memory), which admits only
+    // the hub set on 'sync:set-hub'; the default session still lets nothing leave the machine.
+    const hubSession = session.fromPartition(HUB_SESSION_PARTITION);
+    hardenHubSession(hubSession, syncHubOrigin);
+    serveApp(
+      rendererRoot,
+      createHubForwarder(syncHubOrigin, (url, init) => hubSession.fetch(url, init)),
+    );
     registerIpc(handlers, { devUrl });
     installMenu();
     mainWindow = createMainWindow({ preloadPath, devUrl });

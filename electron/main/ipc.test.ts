@@ -27,6 +27,7 @@ function fakeHandlers(): IpcHandlers {
     'app:open-data-folder': vi.fn(async () => ({ ok: true })),
     'app:info': vi.fn(() => ({ mode: 'desktop' as const, version: '0.1.0', platform: 'linux' })),
     'attachment:open': vi.fn(async () => ({ opened: true })),
+    'sync:set-hub': vi.fn(() => ({ ok: true })),
   };
 }
 
@@ -163,6 +164,18 @@ describe('validateRequest', () => {
     ).toThrow(/at most/);
   });
 
+  it('accepts the sync hub as a string of at most 500 characters, empty to forget it', () => {
+    expect(validateRequest('sync:set-hub', { url: 'http://192.168.1.10:5984' })).toEqual({
+      url: 'http://192.168.1.10:5984',
+    });
+    expect(validateRequest('sync:set-hub', { url: '' })).toEqual({ url: '' });
+    expect(() => validateRequest('sync:set-hub', {})).toThrow(/url must be a string/);
+    expect(() => validateRequest('sync:set-hub', { url: 5984 })).toThrow(/url must be a string/);
+    expect(() => validateRequest('sync:set-hub', { url: `http://${'a'.repeat(500)}` })).toThrow(/at most/);
+    expect(() => validateRequest('sync:set-hub', { url: 'http://x', via: 'y' })).toThrow(/unexpected/);
+    expect(() => validateRequest('sync:set-hub', 'http://x')).toThrow(/plain object/);
+  });
+
   it('accepts nothing but an empty request on the argument-less channels', () => {
     for (const channel of [
       'backup:choose-folder',
@@ -201,6 +214,17 @@ describe('createIpcDispatcher', () => {
   ])('rejects a request from %s without calling the handler', async (_what, frameUrl) => {
     await expect(dispatch('app:info', invokeEvent(frameUrl), {})).rejects.toThrow(/not a page of this app/);
     expect(handlers['app:info']).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a remote page', 'http://192.168.1.10:5984/_utils/'],
+    ['a file:// page', 'file:///tmp/evil.html'],
+    ['a frame that is gone', null],
+  ])('refuses to set the sync hub for %s', async (_what, frameUrl) => {
+    await expect(
+      dispatch('sync:set-hub', invokeEvent(frameUrl), { url: 'http://evil.test:5984' }),
+    ).rejects.toThrow(/not a page of this app/);
+    expect(handlers['sync:set-hub']).not.toHaveBeenCalled();
   });
 
   it('rejects a request whose frame is gone', async () => {

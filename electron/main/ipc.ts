@@ -18,6 +18,7 @@ import type {
   PrintRequest,
   SaveFileRequest,
   SavePdfRequest,
+  SetSyncHubRequest,
 } from '../../shared/ipc';
 
 import { BACKUP_FILE_PATTERN } from './backup';
@@ -152,6 +153,15 @@ function openAttachmentRequest(channel: string, req: unknown): OpenAttachmentReq
   return { name: clean, data: content };
 }
 
+// The sync hub's address: a string ('' forgets the hub); whether it is a plain http(s)://host[:port]
+// is the handler's answer (hub.ts), not a malformed request.
+function setSyncHubRequest(channel: string, req: unknown): SetSyncHubRequest {
+  const { url } = objectWithKeys(channel, req, ['url']);
+  if (typeof url !== 'string' || url.length > 500)
+    throw new IpcRequestError(channel, 'url must be a string of at most 500 characters');
+  return { url };
+}
+
 const VALIDATORS: { [C in IpcChannel]: (req: unknown) => IpcRequest<C> } = {
   'file:save': (req): SaveFileRequest => {
     const channel = 'file:save';
@@ -191,6 +201,7 @@ const VALIDATORS: { [C in IpcChannel]: (req: unknown) => IpcRequest<C> } = {
   'app:open-data-folder': (req) => emptyRequest('app:open-data-folder', req),
   'app:info': (req) => emptyRequest('app:info', req),
   'attachment:open': (req) => openAttachmentRequest('attachment:open', req),
+  'sync:set-hub': (req) => setSyncHubRequest('sync:set-hub', req),
 };
 
 export function validateRequest<C extends IpcChannel>(channel: C, req: unknown): IpcRequest<C> {

@@ -8,8 +8,8 @@ import { protocol } from 'electron';
 
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.mjs';
 
+import { isHubRequest } from './hub';
 import { APP_HOST, APP_SCHEME } from './origin';
-
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -100,8 +100,13 @@ async function isFile(filePath: string): Promise<boolean> {
   }
 }
 
-export function createAppProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
+export type AppRequestHandler = (request: Request) => Promise<Response>;
+
+// hub: what answers app://app/__hub__/… (the sync hub forwarded by main, hub.ts); without it
+// those paths are files like any other.
+export function createAppProtocolHandler(rootDir: string, hub?: AppRequestHandler): AppRequestHandler {
   return async (request) => {
+    if (hub && isHubRequest(request.url)) return hub(request);
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method Not Allowed');
     let filePath = resolveAppFile(rootDir, request.url);
     if (!filePath) return textResponse(404, 'Not Found');
@@ -125,6 +130,6 @@ export function createAppProtocolHandler(rootDir: string): (request: Request) =>
 }
 
 // Call after app 'ready'.
-export function serveApp(rootDir: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rootDir));
+export function serveApp(rootDir: string, hub?: AppRequestHandler): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rootDir, hub));
 }

@@ -28,6 +28,7 @@ const CHANNEL_OF: Record<keyof AppBridge, IpcChannel> = {
   openDataFolder: 'app:open-data-folder',
   appInfo: 'app:info',
   openAttachment: 'attachment:open',
+  setSyncHub: 'sync:set-hub',
 };
 
 const SAMPLE_REQUEST: Partial<Record<keyof AppBridge, unknown>> = {
@@ -36,6 +37,7 @@ const SAMPLE_REQUEST: Partial<Record<keyof AppBridge, unknown>> = {
   savePdf: { suggestedName: '请假单.pdf' },
   writeBackup: { fileName: 'xinfang-backup-20240101-080000.json', data: new Uint8Array([2]) },
   openAttachment: { name: '来信扫描件.pdf', data: new Uint8Array([3]) },
+  setSyncHub: { url: 'http://192.168.1.10:5984' },
 };
 
 let exposedName: unknown;

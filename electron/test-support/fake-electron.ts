@@ -87,6 +87,15 @@ export const fakeSession = {
   webRequest: { onBeforeRequest: vi.fn() },
 };
 
+// The sync hub's own session (session.fromPartition, electron/main/hub.ts).
+export const fakeHubSession = {
+  setPermissionRequestHandler: vi.fn(),
+  setPermissionCheckHandler: vi.fn(),
+  setDevicePermissionHandler: vi.fn(),
+  webRequest: { onBeforeRequest: vi.fn() },
+  fetch: vi.fn(async (_url: string, _init?: RequestInit) => new Response('{}')),
+};
+
 export const fakeElectron = {
   app: fakeApp,
   BrowserWindow: FakeBrowserWindow,
@@ -94,7 +103,7 @@ export const fakeElectron = {
   ipcMain: fakeIpcMain,
   Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-  session: { defaultSession: fakeSession },
+  session: { defaultSession: fakeSession, fromPartition: vi.fn((_partition: string) => fakeHubSession) },
   shell: { openPath: vi.fn(async (_path: string) => '') },
 };
 

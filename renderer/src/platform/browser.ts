@@ -46,6 +46,8 @@ export const browserBridge: AppBridge = {
     download(req.name, req.data, OPENABLE_ATTACHMENT_TYPES[attachmentExtension(req.name)]);
     return Promise.resolve({ opened: true });
   },
+  // the browser mode connects to the hub itself (its server's CSP names it): nothing to forward
+  setSyncHub: () => Promise.resolve({ ok: true }),
   appInfo: () =>
     Promise.resolve({
       mode: 'browser',

@@ -6,6 +6,8 @@ import { db } from '../db/db';
 import { DomainError, newId } from '../db/repo';
 import { setSetting } from '../db/settings';
 
+import { forgetHub, hubAccess } from './hubAccess';
+import type { HubAccess } from './hubAccess';
 import { readSyncConfig, setOutboxEnabled, SYNC_SETTING } from './outbox';
 import type { SyncConfig } from './outbox';
 
@@ -98,11 +100,26 @@ export type ConnectionReport = { ok: boolean; message: string };
 // is created if the account may).
 export async function testConnection(form: SyncForm): Promise<ConnectionReport> {
   const base = normaliseHubUrl(form.hubUrl);
+  try {
+    return await checkHub(form, base);
+  } finally {
+    await backToHubInUse(base);
+  }
+}
+
+async function checkHub(form: SyncForm, base: string): Promise<ConnectionReport> {
   const password = form.password || (await syncPassword());
   const headers = { Accept: 'application/json', ...basicAuth(form.user.trim(), password) };
+  // the desktop app goes through its main process (sync/hubAccess.ts), the browser mode directly
+  let hub: HubAccess;
+  try {
+    hub = await hubAccess(base);
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
   const call = async (url: string, method = 'GET') => {
     try {
-      return await fetch(url, { method, headers, credentials: 'omit' });
+      return await hub.fetch(url, { method, headers, credentials: 'omit' });
     } catch {
       return null;
     }
@@ -127,6 +144,14 @@ export async function testConnection(form: SyncForm): Promise<ConnectionReport> 
   return { ok: true, message: '连接成功' };
 }
 
+// 测试连接 of another address while sync runs: the desktop app's main process goes back to the
+// hub in use (the running engine's requests were refused meanwhile, not sent to the other hub).
+async function backToHubInUse(tested: string): Promise<void> {
+  const config = await readSyncConfig();
+  if (config.enabled && config.hubUrl && config.hubUrl !== tested)
+    await hubAccess(normaliseHubUrl(config.hubUrl)).catch(() => undefined);
+}
+
 // Saves and starts or stops the engine (loaded only when sync is on).
 export async function switchSync(
   form: SyncForm,
@@ -137,7 +162,10 @@ export async function switchSync(
   setOutboxEnabled(on);
   const { startEngine, stopEngine } = await import('./engine');
   if (on) await startEngine();
-  else await stopEngine();
+  else {
+    await stopEngine();
+    await forgetHub();
+  }
   return config;
 }
 

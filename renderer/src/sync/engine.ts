@@ -7,8 +7,9 @@ import { localHHmm, nowIso } from '../db/clock';
 import { db, onDbSwitch } from '../db/db';
 
 import { pushAuditChain } from './auditChain';
-import { hubDbUrl, pcId, SEEDED_KEY, syncPassword } from './config';
+import { hubDbUrl, normaliseHubUrl, pcId, SEEDED_KEY, syncPassword } from './config';
 import { installDesignDoc } from './designDoc';
+import { hubAccess } from './hubAccess';
 import { numberPending } from './numbers';
 import type { HubDb } from './numbers';
 import { readSyncConfig } from './outbox';
@@ -52,10 +53,13 @@ async function run(): Promise<void> {
   setSyncStatus({ phase: 'starting', reason: undefined });
   const me = { pcId: await pcId(), pcName: config.pcName };
   const password = await syncPassword();
+  // the desktop app reaches the hub through its main process (hubAccess.ts): same URL, its fetch
+  const hub = await hubAccess(normaliseHubUrl(config.hubUrl));
   const { default: PouchDB } = (await import('pouchdb-browser')) as { default: PouchCtor };
   const local = new PouchDB(`${db.name}-sync`);
   const remote = new PouchDB(hubDbUrl(config.hubUrl), {
     ...(config.user ? { auth: { username: config.user, password } } : {}),
+    ...(hub.forwarded ? { fetch: hub.fetch } : {}),
   });
   // the hub's validate_doc_update (illegal approval transitions); best effort: an account that may
   // not write design documents leaves it to the hub's administrator
