@@ -166,7 +166,7 @@ export async function loadDemoData(progress: DemoProgress = () => undefined): Pr
 
 // For the bench's comparison in one run: the demo without demoCore (each write waited for).
 let demoCoreOn = true;
-export function useDemoCore(on: boolean): void {
+export function setDemoCore(on: boolean): void {
   demoCoreOn = on;
 }
 
