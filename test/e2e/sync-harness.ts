@@ -58,8 +58,9 @@ export function officeSuite(): Office {
 }
 
 // 系统 › 多机同步 as an administrator does it: the hub's address and this PC's name, 测试连接,
-// 开启同步, until the status says 已同步.
-export async function turnSyncOn(page: Page, hubUrl: string, pcName: string) {
+// 开启同步, until the status says 已同步 (records sent, and what came in written: a fresh PC joining
+// an office with the demo data's records takes minutes on a loaded 2-core machine).
+export async function turnSyncOn(page: Page, hubUrl: string, pcName: string, timeout = 300_000) {
   await openModule(page, '系统');
   await openTab(page, '多机同步');
   await page.getByLabel('同步中心地址').fill(hubUrl);
@@ -67,5 +68,20 @@ export async function turnSyncOn(page: Page, hubUrl: string, pcName: string) {
   await page.getByRole('button', { name: '测试连接' }).click();
   await visible(page.getByText('连接成功'));
   await page.getByRole('button', { name: '开启同步' }).click();
-  await containsText(page.getByTestId('sync-status'), '已同步', 120_000);
+  await containsText(page.getByTestId('sync-status'), '已同步', timeout);
+}
+
+// 校验审计链 (系统 › 审计日志), again until every expected line shows (the other PCs' chains arrive
+// by replication in the background); the lines as last shown.
+export async function checkChains(page: Page, expected: RegExp[]): Promise<string> {
+  let text = '';
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.getByRole('button', { name: '校验审计链' }).click();
+    const lines = page.getByTestId('audit-chains');
+    await visible(lines, 60_000);
+    text = (await lines.innerText()).trim();
+    if (expected.every((re) => re.test(text))) return text;
+    await page.waitForTimeout(2000);
+  }
+  return text;
 }

@@ -1,10 +1,16 @@
-// Several PCs (系统 › 多机同步): a CouchDB-compatible hub on loopback (scripts/hub.mjs) and two
-// browser contexts, each with its own IndexedDB, as two PCs of one office: records reach the other
-// PC; numbers are issued only by the hub (sync/numbers.ts) — a PC offline registers letters 待编号
-// and numbers them on reconnection, with no gap or duplicate against a letter of the other PC.
+// Several PCs (系统 › 多机同步): a CouchDB-compatible hub on loopback (scripts/hub.mjs) and three
+// browser contexts, each with its own IndexedDB, as three PCs of one office (issue 18's 'done
+// when'): a letter registered on PC 1 appears on PC 2; a leave asked on PC 1 is approved on PC 2
+// and its slip prints on PC 3 with both names; PC 3 goes offline, registers two letters (待编号) and
+// decides a claim's step, comes back: everything converges, the letters get numbers with no gap or
+// duplicate (sync/numbers.ts), every PC's audit chain verifies on every PC; two PCs signing a 发文
+// at the same moment get n and n+1.
+
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Hub } from '../../scripts/hub.mjs';
 
@@ -14,6 +20,7 @@ import {
   containsText,
   go,
   loginAndWait,
+  logout,
   openModule,
   openTab,
   screenshots,
@@ -21,7 +28,7 @@ import {
   visible,
 } from './harness';
 import { saveAsNew } from './petition-steps';
-import { officeSuite, turnSyncOn } from './sync-harness';
+import { checkChains, officeSuite, turnSyncOn } from './sync-harness';
 
 const YEAR = new Date().getFullYear();
 
@@ -79,26 +86,41 @@ function expectConsecutive(seqs: number[]) {
   expect(sorted[sorted.length - 1] - sorted[0]).toBe(sorted.length - 1);
 }
 
-describe('several PCs: records reach the other PC, numbers come from the hub', () => {
+describe('several PCs: one office on three PCs shares its records, numbers and approvals', () => {
   const office = officeSuite();
   let pc1: Page;
   let pc2: Page;
+  let pc3: Page;
+  // a failed step leaves each PC's screen (SYNC_SHOTS or the temporary folder)
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    const dir = process.env.SYNC_SHOTS ?? tmpdir();
+    for (const [i, pc] of [pc1, pc2, pc3].entries())
+      await pc?.screenshot({ path: join(dir, `sync-failed-pc${i + 1}.png`) }).catch(() => undefined);
+  });
 
   it('PC 1 (demo data) turns sync on: its records go to the hub', async () => {
     pc1 = await office.openPc();
     await completeSetup(pc1, { demo: true });
     await loginAndWait(pc1, ADMIN.login, ADMIN.password);
     await turnSyncOnChecked(pc1, office.hub.url, '办公室一号机');
-  }, 300_000);
+  }, 600_000);
 
-  it('PC 2 (a fresh install) turns sync on and receives them', async () => {
+  it('PC 2 and PC 3 (fresh installs) turn sync on and receive them', async () => {
     pc2 = await office.openPc();
-    await completeSetup(pc2);
-    await loginAndWait(pc2, ADMIN.login, ADMIN.password);
-    await turnSyncOnChecked(pc2, office.hub.url, '信访股二号机');
+    pc3 = await office.openPc();
+    for (const pc of [pc2, pc3]) {
+      await completeSetup(pc);
+      await loginAndWait(pc, ADMIN.login, ADMIN.password);
+    }
+    // both join at once (each catches up the office's records on its own)
+    await Promise.all([
+      turnSyncOnChecked(pc2, office.hub.url, '信访股二号机'),
+      turnSyncOn(pc3, office.hub.url, '局长室三号机'),
+    ]);
     // PC 1's own administrator account has the same login name as PC 2's: kept aside, not merged
     await visible(pc2.getByText(/条记录与本机记录编号或名称相同/), 60_000);
-  }, 300_000);
+  }, 900_000);
 
   it('a letter registered on PC 1 appears in PC 2’s 信访 list', async () => {
     await signInAs(pc1, 'keyuan');
@@ -118,54 +140,203 @@ describe('several PCs: records reach the other PC, numbers come from the hub', (
     await visible(pc2.getByText('欧阳同步'), 60_000);
   }, 300_000);
 
-  it('PC 2 offline registers two letters 待编号; back online they are numbered after PC 1’s, no gap, no duplicate', async () => {
-    // online first: PC 2's letter is numbered by the hub at once (and the code of the screens it
+  let leave = '';
+  it('a leave asked on PC 1 is approved on PC 2 by the deputy and the director', async () => {
+    await openModule(pc1, '请假与外出');
+    await pc1.getByRole('combobox', { name: '请假类型' }).click();
+    await pc1.getByRole('option', { name: '事假', exact: true }).click();
+    await pc1.getByLabel('开始', { exact: true }).fill(`${YEAR}-12-16`);
+    await pc1.getByLabel('开始时段').selectOption({ label: '上午' });
+    await pc1.getByLabel('结束', { exact: true }).fill(`${YEAR}-12-17`);
+    await pc1.getByLabel('结束时段').selectOption({ label: '上午' });
+    await containsText(pc1.getByTestId('leave-route'), '分管领导审批（王丽娟） → 局长审批（刘建国）');
+    await pc1.getByLabel('事由').fill('老家房屋修缮，需回乡处理（多机同步）');
+    await pc1.getByRole('button', { name: '提交' }).click();
+    await visible(pc1.getByRole('heading', { name: /钱雪 事假/ }));
+    leave = new URL(pc1.url()).hash;
+
+    for (const who of ['fujuzhang2', 'juzhang']) {
+      await signInAs(pc2, who);
+      await go(pc2, leave);
+      await visible(pc2.getByRole('button', { name: '同意' }), 60_000);
+      await pc2.getByRole('button', { name: '同意' }).click();
+      await visible(pc2.getByText('已同意'));
+    }
+  }, 300_000);
+
+  it('on PC 3 the 请假申报条 prints with both approvers’ names', async () => {
+    await signInAs(pc3, 'keyuan');
+    await go(pc3, leave);
+    await containsText(pc3.getByRole('main').locator('.mantine-Badge-root').first(), '已批准', 60_000);
+    await pc3.getByRole('button', { name: '打印请假申报条' }).click();
+    const area = pc3.locator('.print-area');
+    await visible(area);
+    await containsText(area, '钱雪');
+    await containsText(area, '王丽娟');
+    await containsText(area, '刘建国');
+    await containsText(area, /审批人：王丽娟/);
+    await containsText(area, /审批人：刘建国/);
+  }, 300_000);
+
+  let claim = '';
+  it('a claim filed on PC 1 reaches PC 3', async () => {
+    await openModule(pc1, '财务');
+    await openTab(pc1, '填报报销单');
+    await pc1.getByLabel('用途').fill('购买信访接待登记簿（多机同步）');
+    await pc1.getByLabel('票据类型', { exact: true }).selectOption({ label: '增值税普通发票' });
+    await pc1.getByLabel('金额（元）', { exact: true }).fill('120');
+    await pc1.getByRole('button', { name: '提交报销' }).click();
+    await visible(pc1.getByText('审批中'));
+    claim = new URL(pc1.url()).hash;
+    await signInAs(pc3, 'caiwu');
+    await go(pc3, claim);
+    await visible(pc3.getByRole('button', { name: '同意' }), 60_000);
+  }, 300_000);
+
+  it('PC 3 offline registers two letters 待编号 and decides the claim; back online everything converges, the letters numbered after PC 1’s, no gap, no duplicate', async () => {
+    // online first: PC 3's letter is numbered by the hub at once (and the code of the screens it
     // uses offline is loaded: in the browser mode it comes from the app's server)
-    const d = await registerLetter(pc2, '在线丁', '反映金石镇某酒店拖欠工资六千元未付，请求协调（联网登记）');
-    await visible(heading(pc2, new RegExp(`^宁信来〔${YEAR}〕\\d+$`)), 60_000);
-    await pc2.context().setOffline(true);
+    await signInAs(pc3, 'keyuan');
+    const d = await registerLetter(pc3, '在线丁', '反映金石镇某酒店拖欠工资六千元未付，请求协调（联网登记）');
+    await visible(heading(pc3, new RegExp(`^宁信来〔${YEAR}〕\\d+$`)), 60_000);
+    await pc3.context().setOffline(true);
     try {
-      await offlineLetters(d);
-    } catch (e) {
-      await pc2.screenshot({ path: '/tmp/s7num-pc2.png' }).catch(() => undefined);
-      throw e;
+      await offline(d);
     } finally {
-      await pc2.context().setOffline(false);
+      await pc3.context().setOffline(false);
     }
   }, 420_000);
 
-  async function offlineLetters(d: string) {
+  async function offline(d: string) {
     const a = await registerLetter(
-      pc2,
+      pc3,
       '离线甲',
       '反映金石镇某工地拖欠工资一万二千元，请求协调（离线登记一）',
     );
-    await visible(heading(pc2, /^待编号-/));
+    await visible(heading(pc3, /^待编号-/));
     const b = await registerLetter(
-      pc2,
+      pc3,
       '离线乙',
       '反映金石镇某砖厂拖欠工资八千元未付，请求协调（离线登记二）',
     );
-    await visible(heading(pc2, /^待编号-/));
+    await visible(heading(pc3, /^待编号-/));
+    // the finance officer decides the claim's check step on PC 3, offline
+    await signInAs(pc3, 'caiwu');
+    await go(pc3, claim);
+    await pc3.getByLabel('证明人').fill('郑小军');
+    await pc3.getByRole('button', { name: '同意' }).click();
+    await visible(pc3.getByText('已同意'));
 
     // meanwhile PC 1, online, registers a letter: it is numbered by the hub at once
     const c = await registerLetter(pc1, '在线丙', '反映金石镇某商铺拖欠工资五千元未付，请求协调（在线登记）');
     await visible(heading(pc1, new RegExp(`^宁信来〔${YEAR}〕\\d+$`)), 60_000);
 
-    await pc2.context().setOffline(false);
-    await go(pc2, `#/petitions/case/${a}`);
-    await visible(heading(pc2, new RegExp(`^宁信来〔${YEAR}〕\\d+$`)), 90_000);
-    await go(pc2, `#/petitions/case/${b}`);
-    await visible(heading(pc2, new RegExp(`^宁信来〔${YEAR}〕\\d+$`)), 90_000);
+    await pc3.context().setOffline(false);
+    await go(pc3, `#/petitions/case/${a}`);
+    await visible(heading(pc3, new RegExp(`^宁信来〔${YEAR}〕\\d+$`)), 90_000);
+    await go(pc3, `#/petitions/case/${b}`);
+    await visible(heading(pc3, new RegExp(`^宁信来〔${YEAR}〕\\d+$`)), 90_000);
 
     const claims = await claimsOf(office.hub, 'petition-letter');
     const mine = claims.filter((cl) => [a, b, c, d].includes(cl.id));
     expect(mine.map((cl) => cl.id).sort()).toEqual([a, b, c, d].sort());
     expectConsecutive(mine.map((cl) => cl.seq));
-    // PC 2's letters in the order they were registered, after PC 1's
+    // PC 3's letters in the order they were registered, after PC 1's
     const seq = (id: string) => mine.find((cl) => cl.id === id)!.seq;
     expect(seq(a)).toBeGreaterThan(seq(c));
     expect(seq(b)).toBe(seq(a) + 1);
     expectConsecutive(claims.map((cl) => cl.seq));
+
+    // PC 1 and PC 2 have PC 3's letters, numbered, and the claim's decision
+    for (const pc of [pc1, pc2]) {
+      for (const id of [a, b]) {
+        await go(pc, `#/petitions/case/${id}`);
+        await visible(heading(pc, new RegExp(`^宁信来〔${YEAR}〕${seq(id)}$`)), 90_000);
+      }
+    }
+    await go(pc1, claim);
+    const chain = pc1.locator('table').filter({ hasText: '纪检监察领导初审' }).first();
+    await containsText(chain, '证明人：郑小军', 90_000);
   }
+
+  it('every PC’s audit chain verifies, on every PC', async () => {
+    const pcs = [
+      [pc1, '办公室一号机'],
+      [pc2, '信访股二号机'],
+      [pc3, '局长室三号机'],
+    ] as const;
+    for (const [pc, name] of pcs) {
+      // each PC's own administrator
+      await logout(pc);
+      await loginAndWait(pc, ADMIN.login, ADMIN.password);
+      await openModule(pc, '系统');
+      await openTab(pc, '审计日志');
+      const text = await checkChains(
+        pc,
+        pcs.map(([, n]) => new RegExp(`「${n}」${n === name ? '（本机）' : ''}：完整`)),
+      );
+      for (const [, n] of pcs)
+        expect(text).toMatch(new RegExp(`「${n}」${n === name ? '（本机）' : ''}：完整`));
+      await visible(pc.getByText('各机审计链完整（3 台）'));
+    }
+    // the log shows another PC's entries too, chosen by PC
+    await pc2.getByRole('combobox', { name: '电脑' }).click();
+    await pc2.getByRole('option', { name: '办公室一号机', exact: true }).click();
+    await containsText(pc2.getByRole('table'), '开启多机同步（本机：办公室一号机）');
+    expect(await pc2.getByRole('table').innerText()).not.toContain('开启多机同步（本机：信访股二号机）');
+  }, 420_000);
+  it('two PCs signing a 发文 at the same moment: one gets n, the other n+1', async () => {
+    const drafts: string[] = [];
+    await signInAs(pc1, 'keyuan');
+    for (const title of ['关于多机同步发文编号的报告（一）', '关于多机同步发文编号的报告（二）']) {
+      await go(pc1, '#/documents/outgoing');
+      await pc1.getByRole('button', { name: '发文拟稿' }).click();
+      await pc1.getByLabel('标题').fill(title);
+      await pc1.getByLabel('主送').fill('县委、县人民政府');
+      await pc1.getByRole('button', { name: '保存' }).click();
+      await visible(pc1.getByTestId('outgoing-title'));
+      drafts.push(caseId(pc1));
+      await pc1.getByRole('button', { name: '提交审核' }).click();
+      await visible(pc1.getByText('当前：分管领导审核', { exact: false }));
+    }
+    for (const [login, next] of [
+      ['fujuzhang2', '当前：办公室核稿'],
+      ['bangongshi', '当前：分管办公室领导定稿'],
+      ['fujuzhang1', '当前：局长签发'],
+    ]) {
+      await signInAs(pc1, login);
+      for (const id of drafts) {
+        await go(pc1, `#/documents/outgoing/${id}`);
+        await visible(pc1.getByTestId('outgoing-title'));
+        await pc1.getByRole('button', { name: '同意' }).click();
+        await visible(pc1.getByText(next, { exact: false }));
+      }
+    }
+    const [one, two] = drafts;
+    await signInAs(pc1, 'juzhang');
+    await go(pc1, `#/documents/outgoing/${one}`);
+    await visible(pc1.getByText('当前：局长签发', { exact: false }));
+    await signInAs(pc2, 'juzhang');
+    await go(pc2, `#/documents/outgoing/${two}`);
+    await visible(pc2.getByText('当前：局长签发', { exact: false }), 120_000);
+
+    await Promise.all([
+      pc1.getByRole('button', { name: '同意' }).click(),
+      pc2.getByRole('button', { name: '同意' }).click(),
+    ]);
+    const number = new RegExp(`^宁信发〔${YEAR}〕(\\d+)号$`);
+    await visible(heading(pc1, number), 90_000);
+    await visible(heading(pc2, number), 90_000);
+    const n1 = Number(number.exec((await heading(pc1, number).textContent()) ?? '')![1]);
+    const n2 = Number(number.exec((await heading(pc2, number).textContent()) ?? '')![1]);
+    expect(Math.abs(n1 - n2)).toBe(1);
+    const claims = (await claimsOf(office.hub, '宁信发')).filter((cl) => drafts.includes(cl.id));
+    expect(claims.map((cl) => [cl.id, cl.seq]).sort()).toEqual(
+      [
+        [one, n1],
+        [two, n2],
+      ].sort(),
+    );
+    expectConsecutive(claims.map((cl) => cl.seq));
+  }, 600_000);
 });

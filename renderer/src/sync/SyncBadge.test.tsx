@@ -22,6 +22,7 @@ describe('SyncBadge', () => {
   it.each([
     [{ phase: 'synced', pending: 0 }, '多机同步：已同步'],
     [{ phase: 'syncing', pending: 3 }, '多机同步：同步中（3 条待发送）'],
+    [{ phase: 'syncing', pending: 0 }, '多机同步：同步中（正在与同步中心交换记录）'],
     [{ phase: 'offline', pending: 2, since: '09:30' }, '多机同步：离线（自 09:30）'],
     [{ phase: 'error', pending: 0, reason: '用户名或密码不正确' }, '多机同步：出错（用户名或密码不正确）'],
   ] as [SyncStatus, string][])('shows %j as %s, linking to the sync tab', (status, text) => {

@@ -67,29 +67,24 @@ async function run(): Promise<void> {
   }
 
   let stopped = false;
-  let busy = false;
-  let again = false;
-  const drain = async () => {
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    try {
-      do {
-        again = false;
-        while (!stopped && (await pushOutbox(local, me)) > 0);
-        while (!stopped && (await pullChanges(local, me)) > 0);
-        if (!stopped) await numberWhileOnline(remote as unknown as HubDb, me);
-        // this PC's audit chain (also the 同步 and 编号 entries just written), then its anchor
-        while (!stopped && (await pushAuditChain(local, me)) > 0);
-      } while (again && !stopped);
-    } catch (e) {
-      if (!stopped) setSyncStatus({ phase: 'error', reason: e instanceof Error ? e.message : String(e) });
-    } finally {
-      busy = false;
-    }
-  };
+  // the replication has nothing more to move (its 'paused' without an error): 已同步 is shown only
+  // once the pump has also written what came in — a PC catching up says 同步中 until it has
+  const replicationIdle = { value: false };
+  const drain = drainLoop(
+    async () => {
+      while (!stopped && (await pushOutbox(local, me)) > 0);
+      while (!stopped && (await pullChanges(local, me)) > 0);
+      if (!stopped) await numberWhileOnline(remote as unknown as HubDb, me);
+      // this PC's audit chain (also the 同步 and 编号 entries just written), then its anchor
+      while (!stopped && (await pushAuditChain(local, me)) > 0);
+    },
+    (error) => {
+      if (stopped) return;
+      if (error)
+        setSyncStatus({ phase: 'error', reason: error instanceof Error ? error.message : String(error) });
+      else if (replicationIdle.value) setSyncStatus({ phase: 'synced', reason: undefined });
+    },
+  );
 
   const feed = local.changes({ since: 'now', live: true }).on('change', () => void drain());
   const outbox = liveQuery(() => db.syncOutbox.count()).subscribe((pending) => {
@@ -109,11 +104,14 @@ async function run(): Promise<void> {
     // 500 documents a round trip (PouchDB's default is 100): every PC's audit chain travels too;
     // retried at most 10 s apart: a PC back online (numbers for its 待编号 records) catches up soon
     .sync(remote, { live: true, retry: true, batch_size: 500, back_off_function: nextBackOff })
-    .on('active', () => setSyncStatus({ phase: 'syncing', reason: undefined }))
+    .on('active', () => {
+      replicationIdle.value = false;
+      setSyncStatus({ phase: 'syncing', reason: undefined });
+    })
     .on('paused', (err) => {
       if (err) return offline(err);
-      setSyncStatus({ phase: 'synced', reason: undefined });
-      void drain(); // caught up with the hub: numbers for what waits 待编号
+      replicationIdle.value = true;
+      void drain(); // caught up with the hub: what came in is written, then 已同步; numbers for 待编号
     })
     .on('denied', (err) =>
       setSyncStatus({ phase: 'error', reason: `同步中心拒绝了一项修改（${reasonOf(err).reason}）` }),
@@ -135,6 +133,35 @@ async function run(): Promise<void> {
       trail.unsubscribe();
       await local.close();
     },
+  };
+}
+
+// The pump's runs, one at a time: a call while one runs makes it run once more; `settled` is told
+// when no run is left (with the error that stopped the last one, if any).
+export function drainLoop(
+  work: () => Promise<void>,
+  settled: (error?: unknown) => void,
+): () => Promise<void> {
+  let busy = false;
+  let again = false;
+  return async () => {
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    let error: unknown;
+    try {
+      do {
+        again = false;
+        await work();
+      } while (again);
+    } catch (e) {
+      error = e ?? new Error('同步失败');
+    } finally {
+      busy = false;
+    }
+    settled(error);
   };
 }
 

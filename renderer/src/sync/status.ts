@@ -10,7 +10,7 @@ export function setSyncStatus(s: Partial<SyncStatus>): void {
   useSyncStatus.setState(s);
 }
 
-// 已同步 / 同步中（N 条待发送）/ 离线（自 HH:mm）/ 出错（原因）
+// 已同步 / 同步中（N 条待发送 | 正在与同步中心交换记录）/ 离线（自 HH:mm）/ 出错（原因）
 export function statusText(s: SyncStatus): string {
   switch (s.phase) {
     case 'off':
@@ -22,7 +22,9 @@ export function statusText(s: SyncStatus): string {
     case 'error':
       return `出错（${s.reason ?? '原因不明'}）`;
     default:
-      return s.phase === 'syncing' || s.pending > 0 ? `同步中（${s.pending} 条待发送）` : '已同步';
+      if (s.pending > 0) return `同步中（${s.pending} 条待发送）`;
+      // nothing of this PC's waits: records are going to or coming from the hub, or being written
+      return s.phase === 'syncing' ? '同步中（正在与同步中心交换记录）' : '已同步';
   }
 }
 

@@ -5,8 +5,13 @@ import { deadlineState } from '../../../../shared/rules';
 import { registerDeadlines, registerTodos } from '../../app/registry';
 import type { DeadlineItem, TodoItem } from '../../app/registry';
 import { href } from '../../app/router';
+import { registerNumbering } from '../../sync/numbers';
 
+import { powerRecordNumbering } from './core/hubNumbers';
 import { inspectionStatus, openComplaints, powerRecordsWaitingFor } from './core/queries';
+
+// several PCs: 权力运行记录 numbers from the hub (core/hubNumbers.ts)
+registerNumbering(powerRecordNumbering.numbering);
 
 registerTodos(async ({ user }) => {
   const out: TodoItem[] = [];

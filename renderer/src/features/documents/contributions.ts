@@ -12,7 +12,7 @@ import { isLive } from '../../db/live';
 import { registerNumbering } from '../../sync/numbers';
 
 import { archiveYearStatus } from './core/archive';
-import { outgoingNumbering } from './core/hubNumbers';
+import { incomingNumbering, outgoingNumbering } from './core/hubNumbers';
 import { myPendingCirculations, overdueCirculations } from './core/incoming';
 import { onDataRequestFinished, onDestructionFinished, onLoanFinished, overdueLoans } from './core/loans';
 import { onOutgoingFinished } from './core/outgoing';
@@ -175,3 +175,4 @@ registerDeadlineRecompute({
 
 // Several PCs: with sync on, the hub gives the numbers (sync/numbers.ts).
 registerNumbering(outgoingNumbering);
+registerNumbering(incomingNumbering.numbering);

@@ -5,9 +5,13 @@ import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
 import { href } from '../../app/router';
 import { registerApprovalHandler } from '../../approvals/engine';
+import { registerNumbering } from '../../sync/numbers';
 
+import { vehicleTripNumbering } from './core/hubNumbers';
 import { onVehicleFinished, tripsIn, vehicleHandlerTables } from './core/vehicles';
 
+// several PCs: 派车 numbers from the hub (core/hubNumbers.ts)
+registerNumbering(vehicleTripNumbering.numbering);
 registerApprovalHandler('vehicle', { tables: vehicleHandlerTables, onFinished: onVehicleFinished });
 
 registerTodos(async ({ user, today }) => {

@@ -7,12 +7,17 @@ import { registerDeadlines, registerTodos } from '../../app/registry';
 import type { DeadlineItem, TodoItem } from '../../app/registry';
 import { href } from '../../app/router';
 import { registerApprovalHandler } from '../../approvals/engine';
+import { registerNumbering } from '../../sync/numbers';
 
 import { openBillsUntil } from './core/bills';
+import { expenseNumbering, spendRequestNumbering } from './core/hubNumbers';
 import { expenseHandlerTables, onExpenseFinished } from './core/payments';
 import { claimsToPay, draftClaims, staffNames as names } from './core/queries';
 import { onSpendRequestFinished, spendRequestHandlerTables } from './core/requests';
 
+// several PCs: claim numbers from the hub (core/hubNumbers.ts)
+registerNumbering(expenseNumbering.numbering);
+registerNumbering(spendRequestNumbering.numbering);
 registerApprovalHandler('expense', { tables: expenseHandlerTables, onFinished: onExpenseFinished });
 registerApprovalHandler('supply', { tables: spendRequestHandlerTables, onFinished: onSpendRequestFinished });
 registerApprovalHandler('printing', {

@@ -7,13 +7,18 @@ import type { DeadlineItem, DueState, TodoItem } from '../../app/registry';
 import { href } from '../../app/router';
 import { registerApprovalHandler } from '../../approvals/engine';
 import { db } from '../../db/db';
+import { registerNumbering } from '../../sync/numbers';
 
+import { leaveNumbering, tripNumbering } from './core/hubNumbers';
 import { onLeaveApprovalFinished } from './core/leave';
 import { approvedRequests, personEndedBefore, reportDue, tripsAwaitingCountyReport } from './core/queries';
 import { onTripApprovalFinished } from './core/trips';
 
 registerApprovalHandler('leave', { tables: () => [db.leaves], onFinished: onLeaveApprovalFinished });
 registerApprovalHandler('trip', { tables: () => [db.trips], onFinished: onTripApprovalFinished });
+// several PCs: numbers from the hub (core/hubNumbers.ts)
+registerNumbering(leaveNumbering.numbering);
+registerNumbering(tripNumbering.numbering);
 
 function stateOf(endDate: ISODate, due: ISODate, today: ISODate): DueState {
   if (today > due) return 'overdue';

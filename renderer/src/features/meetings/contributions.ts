@@ -13,12 +13,18 @@ import {
 import { registerTodos } from '../../app/registry';
 import type { TodoItem } from '../../app/registry';
 import { href } from '../../app/router';
+import { registerNumbering } from '../../sync/numbers';
 
+import { decisionNumbering, meetingNumbering } from './core/hubNumbers';
 import { decisionsOwnedBy, liveSections, meetingsOfYear, sectionReportsOf } from './core/queries';
 import { FOLLOW_UP_LABELS } from './labels';
 
 // How many days before the 27th the dashboard starts to remind of missing section reports.
 const REPORT_REMINDER_DAYS = 7;
+
+// several PCs: meeting and decision numbers from the hub (core/hubNumbers.ts)
+registerNumbering(meetingNumbering.numbering);
+registerNumbering(decisionNumbering.numbering);
 
 registerTodos(async ({ user, today, cal }) => {
   const out: TodoItem[] = [];

@@ -11,6 +11,7 @@ import { db } from '../../db/db';
 import { isLive } from '../../db/live';
 import { registerNumbering } from '../../sync/numbers';
 
+import { noticeNumbering } from './core/hubNotices';
 import { petitionNumbering } from './core/hubNumbers';
 import {
   informantAccess,
@@ -144,3 +145,4 @@ registerDeadlineRecompute({
 
 // Several PCs: with sync on, the hub gives the numbers (sync/numbers.ts).
 registerNumbering(petitionNumbering);
+registerNumbering(noticeNumbering);

@@ -11,8 +11,9 @@ import { db } from '../../../db/db';
 import { getLive } from '../../../db/live';
 import { DomainError, insert, update } from '../../../db/repo';
 import type { AssessmentItemMark, PowerStep, StaffComplaint } from '../../../db/schema/supervision';
-import { nextSeq, requireDate, requireStaff, requireText, staffOf, yearOf } from '../../../db/validate';
+import { requireDate, requireStaff, requireText, staffOf, yearOf } from '../../../db/validate';
 import { activeStaff } from '../../../org/org';
+import { numberOrPending, seqOrPending } from '../../../sync/seqNumbering';
 import { COMPLAINT_KIND_LABELS, COMPLAINT_SOURCE_LABELS } from '../labels';
 
 import { assessmentEvidence, assessmentsOfYear } from './queries';
@@ -339,13 +340,13 @@ export const openPowerRecord = defineCommand({
     }
     {
       const year = yearOf(input.startedOn);
-      const seq = await nextSeq(db.powerRecords, year);
+      const seq = await seqOrPending(db.powerRecords, year);
       return insert(
         db.powerRecords,
         {
           year,
           seq,
-          number: powerNumber(year, seq),
+          number: numberOrPending(seq, (n) => powerNumber(year, n)),
           kind,
           title,
           basis,

@@ -23,9 +23,11 @@ async function nameMap(): Promise<Map<string, string>> {
 }
 
 export async function exportIncomingRegister(year: number) {
-  const docs = (
-    await db.incomingDocs.where('[year+seq]').between([year, 0], [year, Infinity]).toArray()
+  const all = (
+    await db.incomingDocs.where('[year+seq]').between([year, -Infinity], [year, Infinity]).toArray()
   ).filter(isLive);
+  // those still 待编号 (sync on, a negative seq until the hub numbers them) after the numbered
+  const docs = [...all.filter((d) => d.seq > 0), ...all.filter((d) => d.seq <= 0)];
   const circs = (
     await db.docCirculations
       .where('docId')

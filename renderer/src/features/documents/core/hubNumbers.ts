@@ -6,9 +6,12 @@ import { defineCommand } from '../../../db/command';
 import { db } from '../../../db/db';
 import { isLive } from '../../../db/live';
 import { insert, update } from '../../../db/repo';
-import type { OutgoingDoc } from '../../../db/schema/documents';
+import type { IncomingDoc, OutgoingDoc } from '../../../db/schema/documents';
 import { PENDING_NUMBER } from '../../../sync/numbers';
 import type { Numbering, PendingRecord } from '../../../sync/numbers';
+import { seqNumbering } from '../../../sync/seqNumbering';
+
+import { incomingRegNo } from './incoming';
 
 // Signed and waiting for its number from the hub.
 export function isNumberPending(doc: Pick<OutgoingDoc, 'status' | 'docNumber'>): boolean {
@@ -70,3 +73,12 @@ export const outgoingNumbering: Numbering = {
     await numberOutgoing(rec.id, seq, actor);
   },
 };
+
+// DOC-1 收文 with several PCs (sync/seqNumbering.ts): registered 待编号 with a negative seq of its
+// own ([year+seq] is a unique index), numbered 收文〔year〕n号 on the hub.
+export const incomingNumbering = seqNumbering<IncomingDoc>({
+  table: 'incomingDocs',
+  what: '收文编号',
+  series: 'incoming',
+  fields: (d, seq) => ({ regNo: incomingRegNo(d.year, seq) }),
+});

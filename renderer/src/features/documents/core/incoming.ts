@@ -23,6 +23,8 @@ import type {
   IncomingKind,
   IncomingStatus,
 } from '../../../db/schema/documents';
+import { outboxOn } from '../../../sync/outbox';
+import { numberOrPending, seqOrPending } from '../../../sync/seqNumbering';
 import { CIRCULATION_ROLE_LABELS, L } from '../labels';
 
 import { checkArchiveDate } from './archive';
@@ -98,8 +100,13 @@ export const registerIncoming = defineCommand({
   },
   run: async ({ actor }, input: IncomingInput): Promise<IncomingDoc> => {
     const year = parseISODate(input.receivedOn).year;
-    const last = await db.incomingDocs.where('[year+seq]').between([year, 0], [year, Infinity]).last();
-    const seq = (last?.seq ?? 0) + 1;
+    // with sync on: 待编号 (a negative seq of its own: [year+seq] is unique), numbered on the hub
+    // later (hubNumbers.ts)
+    const seq = outboxOn()
+      ? await seqOrPending(db.incomingDocs, year, true)
+      : ((await db.incomingDocs.where('[year+seq]').between([year, 0], [year, Infinity]).last())?.seq ?? 0) +
+        1;
+    const regNo = numberOrPending(seq, (n) => incomingRegNo(year, n));
     const at = nowIso();
     const holder = `办公室（${actor.name}）`;
     return insert(
@@ -107,7 +114,7 @@ export const registerIncoming = defineCommand({
       {
         year,
         seq,
-        regNo: incomingRegNo(year, seq),
+        regNo,
         kind: input.kind,
         receivedOn: input.receivedOn,
         receivedById: actor.id,
@@ -133,7 +140,7 @@ export const registerIncoming = defineCommand({
         circulationDue: null,
       },
       actor,
-      `收文登记 ${incomingRegNo(year, seq)}`,
+      `收文登记 ${regNo}`,
     );
   },
 });

@@ -13,8 +13,9 @@ import { getLive, isLive, live } from '../../../db/live';
 import { DomainError, insert, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { Vehicle, VehicleTrip } from '../../../db/schema/supervision';
-import { nextSeq, requireDate, requireInt, requireText, staffOf, yearOf } from '../../../db/validate';
+import { requireDate, requireInt, requireText, staffOf, yearOf } from '../../../db/validate';
 import { director, officeDeputy } from '../../../org/org';
+import { numberOrPending, seqOrPending } from '../../../sync/seqNumbering';
 
 const DATETIME = /^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -114,13 +115,13 @@ export const requestVehicle = defineCommand({
         'vehicleId',
       );
     const year = yearOf(input.plannedStart);
-    const seq = await nextSeq(db.vehicleTrips, year);
+    const seq = await seqOrPending(db.vehicleTrips, year);
     const trip = await insert(
       db.vehicleTrips,
       {
         year,
         seq,
-        number: tripNumber(year, seq),
+        number: numberOrPending(seq, (n) => tripNumber(year, n)),
         applicantId: applicant.id,
         vehicleId: v.id,
         destination,

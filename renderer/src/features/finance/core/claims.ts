@@ -35,8 +35,9 @@ import type {
   InvoiceLine,
   RequestKind,
 } from '../../../db/schema/finance';
-import { nextSeq, requireDate, requireText, staffOf, yearOf } from '../../../db/validate';
+import { requireDate, requireText, staffOf, yearOf } from '../../../db/validate';
 import { activeStaff, director, financeDeputy } from '../../../org/org';
+import { numberOrPending, seqOrPending } from '../../../sync/seqNumbering';
 import { FORM_CATEGORIES, PURCHASE_CATEGORIES } from '../labels';
 
 export const WITNESS = '证明人';
@@ -217,7 +218,7 @@ export const claimTables = (d: Db): Table[] => [
 ];
 
 function newClaimFields(year: number, seq: number, claimantId: string, filedOn: ISODate) {
-  return { year, seq, number: expenseNumber(year, seq), claimantId, filedOn };
+  return { year, seq, number: numberOrPending(seq, (n) => expenseNumber(year, n)), claimantId, filedOn };
 }
 
 // FIN-1 備案: the office is told before the spending; the claim deadline (FIN-2) runs from expenseOn.
@@ -233,7 +234,7 @@ export const fileExpense = defineCommand({
     const on = today();
     const amountFen = checkInvoices(input.invoices, false);
     const year = yearOf(on);
-    const seq = await nextSeq(db.expenses, year);
+    const seq = await seqOrPending(db.expenses, year);
     return insert(
       db.expenses,
       {
@@ -310,7 +311,7 @@ const submitExpenseCommand = defineCommand({
       exp = await update(db.expenses, draft.id, fields, actor, '提交报销');
     } else {
       const year = yearOf(on);
-      const seq = await nextSeq(db.expenses, year);
+      const seq = await seqOrPending(db.expenses, year);
       exp = await insert(
         db.expenses,
         { ...newClaimFields(year, seq, actor.id, on), source: null, ...fields },
@@ -386,7 +387,7 @@ export async function submitSourcedClaim(args: SourcedClaim, actor: Actor): Prom
   const id = newId();
   await args.prepare(id);
   const year = yearOf(on);
-  const seq = await nextSeq(db.expenses, year);
+  const seq = await seqOrPending(db.expenses, year);
   const exp = await insert(
     db.expenses,
     {

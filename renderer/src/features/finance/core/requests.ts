@@ -14,6 +14,8 @@ import { DomainError, insert, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { RequestItem, RequestKind, SpendRequest } from '../../../db/schema/finance';
 import { requireText, staffOf, yearOf } from '../../../db/validate';
+import { outboxOn } from '../../../sync/outbox';
+import { numberOrPending } from '../../../sync/seqNumbering';
 
 export type SpendRequestInput = {
   kind: RequestKind;
@@ -67,7 +69,10 @@ export const submitSpendRequest = defineCommand({
     const formName =
       input.kind === 'supply' ? supplyRequestRoute().formName : printingRequestRoute().formName;
     const year = yearOf(on);
-    const seq = (await db.spendRequests.where('[kind+year]').equals([input.kind, year]).count()) + 1;
+    // with sync on: 待编号, numbered on the hub later (hubNumbers.ts)
+    const seq = outboxOn()
+      ? 0
+      : (await db.spendRequests.where('[kind+year]').equals([input.kind, year]).count()) + 1;
     const estimatedFen = input.items.reduce((n, it) => n + it.estFen, 0);
     const r = await insert(
       db.spendRequests,
@@ -75,7 +80,7 @@ export const submitSpendRequest = defineCommand({
         kind: input.kind,
         year,
         seq,
-        number: requestNumber(input.kind, year, seq),
+        number: numberOrPending(seq, (n) => requestNumber(input.kind, year, n)),
         applicantId: applicant.id,
         title,
         reason,

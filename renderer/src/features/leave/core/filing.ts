@@ -11,7 +11,8 @@ import type { Actor } from '../../../db/repo';
 import type { Leave, Trip } from '../../../db/schema/attendance';
 import type { NewRecord } from '../../../db/schema/base';
 import type { Staff } from '../../../db/schema/core';
-import { nextSeq, yearOf } from '../../../db/validate';
+import { yearOf } from '../../../db/validate';
+import { numberOrPending, seqOrPending } from '../../../sync/seqNumbering';
 
 import type { Span } from './common';
 import { recordedBy, stepsOf } from './common';
@@ -33,13 +34,19 @@ export type Filing<T extends Request> = {
   title: (number: string) => string;
 };
 
+// 请〔2025〕3号, 外〔2025〕3号
+export function requestNumber(prefix: string, year: number, seq: number): string {
+  return `${prefix}〔${year}〕${seq}号`;
+}
+
 // One request filed: numbered, recorded, submitted to the approval engine, linked to its request.
 export async function fileRequest<T extends Request>(f: Filing<T>, actor: Actor): Promise<T> {
   const { table, d, applicant, routing } = f;
   const { route, ruleIds } = routing;
   const year = yearOf(today());
-  const seq = await nextSeq(table, year);
-  const number = `${f.prefix}〔${year}〕${seq}号`;
+  // with sync on: 待编号, numbered on the hub later (hubNumbers.ts)
+  const seq = await seqOrPending(table, year);
+  const number = numberOrPending(seq, (s) => requestNumber(f.prefix, year, s));
   const data = {
     staffId: applicant.id,
     staffName: applicant.name,

@@ -6,7 +6,7 @@ import { exportLedger } from '../../../export';
 import { unitName } from '../../../org/org';
 import { FOLLOW_UP_LABELS, MEETING_KIND_LABELS } from '../labels';
 
-import { decisionsOfYear } from './queries';
+import { decisionsOfYear, meetingOrdinal } from './queries';
 
 export async function exportDecisionRegister(year: number) {
   const list = await decisionsOfYear(year);
@@ -20,7 +20,7 @@ export async function exportDecisionRegister(year: number) {
       const m = meetings.get(d.meetingId);
       return {
         number: d.number,
-        meeting: `${MEETING_KIND_LABELS[d.meetingKind]}${m ? `（${m.year}年第${m.seq}次）` : ''}`,
+        meeting: `${MEETING_KIND_LABELS[d.meetingKind]}${m ? `（${meetingOrdinal(m)}）` : ''}`,
         meetingDate: d.meetingDate,
         category: d.category ?? '',
         text: d.text,

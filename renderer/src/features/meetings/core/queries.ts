@@ -7,6 +7,7 @@ import { db } from '../../../db/db';
 import { getLive, live, liveOnly } from '../../../db/live';
 import type { Section } from '../../../db/schema/core';
 import type { Meeting, MeetingDecision, MeetingKind, SectionReport } from '../../../db/schema/meetings';
+import { PENDING_NUMBER } from '../../../sync/numbers';
 
 // A live (not revoked) decision by id, or undefined.
 export async function findDecision(id: string | null | undefined): Promise<MeetingDecision | undefined> {
@@ -22,6 +23,11 @@ export async function findDirectorDecision(
 }
 
 // How a decision is shown where it is cited: 局长办公会决定〔2026〕5号 同意……
+// 2026年第3次, or 2026年 待编号 while the meeting waits for its number from the hub (hubNumbers.ts).
+export function meetingOrdinal(m: Pick<Meeting, 'year' | 'seq'>): string {
+  return m.seq > 0 ? `${m.year}年第${m.seq}次` : `${m.year}年 ${PENDING_NUMBER}`;
+}
+
 export function decisionLabel(d: Pick<MeetingDecision, 'number' | 'text'>): string {
   return `${d.number} ${d.text}`;
 }

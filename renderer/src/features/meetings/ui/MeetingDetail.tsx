@@ -7,7 +7,7 @@ import type { TabOf } from '../../../app/routes';
 import { useCan } from '../../../auth/session';
 import { Field } from '../../../components/Field';
 import { useStaffBook } from '../../../org/hooks';
-import { decisionsOfMeeting, getMeeting } from '../core/queries';
+import { decisionsOfMeeting, getMeeting, meetingOrdinal } from '../core/queries';
 import { L, MEETING_KIND_LABELS } from '../labels';
 
 import { DecisionForm } from './DecisionForm';
@@ -27,7 +27,7 @@ export function MeetingDetail({ id, tab }: { id: string; tab: TabOf<'meetings'> 
         <Group>
           <Anchor href={href('meetings', tab)}>← {MEETING_KIND_LABELS[m.kind]}</Anchor>
           <Title order={3}>
-            {MEETING_KIND_LABELS[m.kind]}（{m.year}年第{m.seq}次，{m.date}）
+            {MEETING_KIND_LABELS[m.kind]}（{meetingOrdinal(m)}，{m.date}）
           </Title>
         </Group>
         {manage && (

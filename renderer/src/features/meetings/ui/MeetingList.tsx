@@ -13,7 +13,12 @@ import { RuleLines } from '../../../components/RuleCite';
 import { today } from '../../../db/clock';
 import type { MeetingKind } from '../../../db/schema/meetings';
 import { useStaffBook } from '../../../org/hooks';
-import { decisionCounts, meetingsOfYear, monthsWithoutDirectorMeeting } from '../core/queries';
+import {
+  decisionCounts,
+  meetingOrdinal,
+  meetingsOfYear,
+  monthsWithoutDirectorMeeting,
+} from '../core/queries';
 import { L, MEETING_KIND_LABELS } from '../labels';
 
 export function MeetingList({ kind, tab }: { kind: MeetingKind; tab: TabOf<'meetings'> }) {
@@ -55,7 +60,7 @@ export function MeetingList({ kind, tab }: { kind: MeetingKind; tab: TabOf<'meet
         head={[L.date, '会次', L.chair, '议题', '出席/缺席', '决定']}
         row={(m) => [
           <Anchor href={href('meetings', tab, m.id)}>{m.date}</Anchor>,
-          `${m.year}年第${m.seq}次`,
+          meetingOrdinal(m),
           book.name(m.chairId),
           m.agenda.map((a) => a.title).join('；'),
           `${m.attendeeIds.length} / ${m.absences.length}`,

@@ -3,6 +3,8 @@
 // 督办 step (its number, the unit, the cases it covers, the date of the act), and the year's highest
 // number is kept in the settings (petitions.noticeSeq.<year>): the next is one more, so that a
 // number whose cases were deleted since is not given twice.
+// With several PCs (sync on) the settings, kept on each PC, cannot number: the notice is issued
+// 待编号 and takes its number from the hub (hubNotices.ts), which also raises this PC's counter.
 import Dexie from 'dexie';
 
 import { nextNoticeSeq, noticeNumber } from '../../../../../shared/paper';
@@ -13,10 +15,12 @@ import { db } from '../../../db/db';
 import { getLive, isLive } from '../../../db/live';
 import { insert } from '../../../db/repo';
 import { getSetting, setSetting } from '../../../db/settings';
+import { PENDING_NUMBER } from '../../../sync/numbers';
+import { outboxOn } from '../../../sync/outbox';
 
 export type IssuedNotice = { no: string; on: ISODate; year: number; seq: number };
 
-type NoticeData = {
+export type NoticeData = {
   noticeNo: string;
   noticeYear: number;
   noticeSeq: number;
@@ -47,6 +51,16 @@ export async function issuedNotice(unit: string, caseIds: readonly string[]): Pr
     : null;
 }
 
+// A notice waiting for its number, noted on this PC (syncState: local, read by its key prefix —
+// the steps have no index that would find them): its steps, the first naming it.
+export const PENDING_NOTICE_PREFIX = 'notice-pending:';
+export type PendingNotice = { stepIds: string[]; year: number };
+
+async function notePendingNotice(stepIds: string[], year: number): Promise<void> {
+  const value: PendingNotice = { stepIds, year };
+  await db.syncState.put({ id: `${PENDING_NOTICE_PREFIX}${stepIds[0]}`, value });
+}
+
 async function issue(
   unit: string,
   caseIds: string[],
@@ -56,16 +70,22 @@ async function issue(
   const again = await issuedNotice(unit, caseIds);
   if (again) return again;
   const year = Number(day.slice(0, 4));
-  const key = noticeSeqKey(year);
-  const seq = nextNoticeSeq([{ year, seq: await getSetting<number>(key, 0) }], year);
-  const no = noticeNumber(year, seq);
-  await setSetting(key, seq, actor, `督办通知编号 ${no}`);
+  const pending = outboxOn(); // several PCs: 待编号, the hub gives the number (hubNotices.ts)
+  let seq = 0;
+  let no = PENDING_NUMBER;
+  if (!pending) {
+    const key = noticeSeqKey(year);
+    seq = nextNoticeSeq([{ year, seq: await getSetting<number>(key, 0) }], year);
+    no = noticeNumber(year, seq);
+    await setSetting(key, seq, actor, `督办通知编号 ${no}`);
+  }
   const at = nowIso();
+  const stepIds: string[] = [];
   for (const id of caseIds) {
     const p = await getLive(db.petitions, id);
     if (!p) refuse('督办的信访件不存在或已删除', 'cases');
     const data: NoticeData = { noticeNo: no, noticeYear: year, noticeSeq: seq, unit, caseIds };
-    await insert(
+    const step = await insert(
       db.petitionSteps,
       {
         petitionId: id,
@@ -80,7 +100,9 @@ async function issue(
       actor,
       `督办：${p.regNo}`,
     );
+    stepIds.push(step.id);
   }
+  if (pending) await notePendingNotice(stepIds, year);
   return { no, on: day, year, seq };
 }
 
@@ -88,7 +110,7 @@ async function issue(
 export const issueSupervisionNotice = defineCommand({
   what: '签发督办通知',
   perm: 'petition.supervise',
-  tables: (d) => [d.petitionSteps, d.petitions, d.settings],
+  tables: (d) => [d.petitionSteps, d.petitions, d.settings, d.syncState],
   validate: (unit: string, caseIds: string[]) => {
     if (!unit.trim()) refuse('督办通知须有受文单位', 'unit');
     if (!caseIds.length) refuse('督办通知须列明督办的信访件', 'cases');
