@@ -192,6 +192,8 @@ if (reuse) {
 }
 
 await page.evaluate((url) => window.bench.setHub(url), hub.url);
+// BENCH_DEMO_AB=1: 载入演示数据 also once without demoCore (a part), to compare in one run
+if (process.env.BENCH_DEMO_AB) await page.evaluate(() => (globalThis.demoAb = true));
 
 const scenarios = await page.evaluate(() => window.bench.scenarioNames());
 const heavy = new Set(await page.evaluate(() => window.bench.heavyNames()));

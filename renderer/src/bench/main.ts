@@ -16,7 +16,7 @@ import { today } from '../db/clock';
 import { createDb, db, switchDb } from '../db/db';
 import { isLive } from '../db/live';
 import { insert, SYSTEM_ACTOR, writeTx } from '../db/repo';
-import { loadDemoData } from '../demo/demo';
+import { loadDemoData, setDemoCore } from '../demo/demo';
 import { lastWorkerMs, resetExportWorker, warmExportWorker, writeWorkbook } from '../export/workbook';
 import { generateSignIns, monthBounds, monthSheetSpecs } from '../features/attendance';
 import {
@@ -379,7 +379,21 @@ const scenarios: Record<string, Scenario> = {
 // 载入演示数据 as the setup screen runs it (a new bureau with the demo data), in a database of its own
 // so the ten years stay; parts: the time of each step the progress names. No baseline: the goal is
 // absolute (≤ 8 s).
+// BENCH_DEMO_AB: the same once more without demoCore (each write waited for), as a part, to compare
+// in one run.
 async function demoLoad(): Promise<Result> {
+  const r = await demoLoadOnce();
+  if (!(globalThis as { demoAb?: boolean }).demoAb) return r;
+  setDemoCore(false);
+  try {
+    r.parts = { ...r.parts, '对照：不用 demoCore': (await demoLoadOnce()).ours };
+  } finally {
+    setDemoCore(true);
+  }
+  return r;
+}
+
+async function demoLoadOnce(): Promise<Result> {
   const keep = db;
   const fresh = createDb(`bench-demo-${Date.now()}`);
   await fresh.open();

@@ -78,11 +78,23 @@ export function startAuditBuffer(): boolean {
   return true;
 }
 
+// Whether this transaction keeps its audit entries until the end of its scope (flushAuditBuffer).
+export function auditBuffered(idbtrans: IDBTransaction): boolean {
+  return bufferOf.has(idbtrans);
+}
+// Called at the end of a buffering scope, before its entries are written (载入演示数据's held-back
+// writes, demo/fastCore.ts).
+let beforeFlush: ((idbtrans: IDBTransaction) => Promise<void>) | null = null;
+export function onAuditFlush(fn: ((idbtrans: IDBTransaction) => Promise<void>) | null): void {
+  beforeFlush = fn;
+}
+
 // Writes the buffered entries (inside the transaction, before its scope ends) and stops buffering.
 export async function flushAuditBuffer(): Promise<void> {
   const idbtrans = currentIdbTrans();
   const entries = idbtrans && bufferOf.get(idbtrans);
   if (!entries) return;
+  if (beforeFlush) await beforeFlush(idbtrans);
   bufferOf.delete(idbtrans);
   if (entries.length) await db.audit.bulkAdd(entries);
 }

@@ -1,0 +1,257 @@
+// 载入演示数据 spends most of its time waiting: every command reads its actor, the record it changes
+// and the records it checks one by one, and awaits each write, and in Chromium each of those is a round
+// trip to the browser's database process. While the demo loads (and nothing else uses the database:
+// the setup holds its lock), this middleware sits just above IndexedDB and
+// - keeps every record read or written, so a record read again is answered from memory (a copy, as
+//   IndexedDB would give), and
+// - holds a transaction's writes back (only the last value of each record) until the transaction reads
+//   that table through an index (a query, a count) or its scope ends (onAuditFlush), then writes them
+//   in one request per table without waiting; a case changed six times in one transaction is written
+//   once, its dozens of index entries (the search bigrams) with it. A transaction that does not buffer
+//   its audit entries sends each write at once, also without waiting. IndexedDB runs a transaction's
+//   requests in order, so every later read still sees them, and it commits only when they succeeded.
+// The data written are the same. A write that fails anyway aborts its transaction and is reported by
+// check(), so the demo fails instead of going on without it. A transaction that aborts (a command that
+// refused, caught by its generator) leaves nothing in memory, as IndexedDB rolls it back: a
+// transaction's writes are kept apart until it commits.
+import type {
+  Dexie,
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
+
+import { auditBuffered, bufferAudit, onAuditFlush } from '../db/audit';
+
+type Cache = Map<string, unknown>;
+const DELETED = Symbol('deleted');
+
+// one key of a table's map: a string as itself, anything else (numbers, arrays) as JSON
+const keyOf = (k: unknown): string => (typeof k === 'string' ? `s${k}` : `j${JSON.stringify(k)}`);
+
+export type DemoCore = {
+  middleware: Middleware<DBCore>;
+  // throws the first write that failed (its transaction was aborted)
+  check(): void;
+  // writes what a transaction held back (called at the end of its scope)
+  flush(trans: IDBTransaction): Promise<void>;
+};
+
+// a write held back: the record's last value (null: deleted); add: its first write was an add
+type Held = { add: boolean; value: unknown; key: unknown };
+
+export function demoCore(): DemoCore {
+  const tables = new Map<string, Cache>();
+  // per transaction (one that buffers its audit entries), per table: the writes held back
+  const held = new WeakMap<object, Map<DBCoreTable, Map<string, Held>>>();
+  let failure: Error | null = null;
+  const cacheOf = (name: string) => {
+    let c = tables.get(name);
+    if (!c) tables.set(name, (c = new Map()));
+    return c;
+  };
+  const fail = (trans: DBCoreTransaction, err: unknown) => {
+    failure ??= err instanceof Error ? err : new Error(String(err));
+    abort(trans);
+  };
+  const checked = (trans: DBCoreTransaction, name: string) => (res: DBCoreMutateResponse) => {
+    if (!res.numFailures) return;
+    const err = Object.values(res.failures)[0];
+    if (err?.name === 'AbortError') return; // the transaction was aborted: its caller hears of it
+    fail(trans, err ?? new Error(`写入 ${name} 失败`));
+  };
+
+  // A transaction's own writes (DELETED: removed) are seen by it alone until it commits; then they
+  // join what every later transaction reads. An aborted one's are dropped with it.
+  const overlays = new WeakMap<object, Map<Cache, Map<string, unknown>>>();
+  const overlayOf = (trans: DBCoreTransaction, cache: Cache) => {
+    let mine = overlays.get(trans);
+    if (!mine) overlays.set(trans, (mine = new Map()));
+    let o = mine.get(cache);
+    if (!o) mine.set(cache, (o = new Map()));
+    return o;
+  };
+  const commit = (trans: object) => {
+    for (const [cache, o] of overlays.get(trans) ?? []) {
+      for (const [k, v] of o) {
+        if (v === DELETED) cache.delete(k);
+        else cache.set(k, v);
+      }
+    }
+    overlays.delete(trans);
+  };
+  const lookup = (trans: DBCoreTransaction, cache: Cache, k: string): { v: unknown } | null => {
+    const o = overlays.get(trans)?.get(cache);
+    if (o?.has(k)) return { v: o.get(k) === DELETED ? undefined : structuredClone(o.get(k)) };
+    return cache.has(k) ? { v: structuredClone(cache.get(k)) } : null;
+  };
+
+  // Writes what the transaction held back for one table (or all), in one request per kind.
+  async function flushTable(trans: DBCoreTransaction, down: DBCoreTable, writes: Map<string, Held>) {
+    if (!writes.size) return;
+    const list = [...writes.values()];
+    writes.clear();
+    const adds = list.filter((w) => w.add && w.value !== null).map((w) => w.value);
+    const puts = list.filter((w) => !w.add && w.value !== null).map((w) => w.value);
+    const dels = list.filter((w) => w.value === null).map((w) => w.key);
+    const out: Promise<void>[] = [];
+    const run = (req: DBCoreMutateRequest) =>
+      out.push(down.mutate(req).then(checked(trans, down.name), (e: unknown) => fail(trans, e)));
+    if (dels.length) run({ type: 'delete', trans, keys: dels });
+    if (adds.length) run({ type: 'add', trans, values: adds });
+    if (puts.length) run({ type: 'put', trans, values: puts });
+    await Promise.all(out);
+  }
+  async function flush(trans: DBCoreTransaction, only?: DBCoreTable) {
+    const mine = held.get(trans);
+    if (!mine) return;
+    for (const [down, writes] of mine) if (!only || down === only) await flushTable(trans, down, writes);
+  }
+
+  function wrap(down: DBCoreTable): DBCoreTable {
+    const cache = cacheOf(down.name);
+    const pk = down.schema.primaryKey;
+    const keysOf = (req: DBCoreMutateRequest): unknown[] | null => {
+      if (req.type === 'delete') return req.keys;
+      if (req.type !== 'add' && req.type !== 'put') return null;
+      const extract = pk.extractKey;
+      if (pk.autoIncrement || pk.outbound || !extract) return null;
+      const keys = req.values.map((v) => extract(v));
+      return keys.every((k) => k !== undefined) ? keys : null;
+    };
+    // writes held back in this transaction, if it buffers its audit entries (its scope then ends
+    // with flush); otherwise null and writes go out at once
+    const heldIn = (trans: DBCoreTransaction): Map<string, Held> | null => {
+      if (!auditBuffered(trans as unknown as IDBTransaction)) return null;
+      let mine = held.get(trans);
+      if (!mine) held.set(trans, (mine = new Map()));
+      let writes = mine.get(down);
+      if (!writes) mine.set(down, (writes = new Map()));
+      return writes;
+    };
+    return {
+      ...down,
+      async get(req) {
+        const k = keyOf(req.key);
+        const hit = lookup(req.trans, cache, k);
+        if (hit) return hit.v;
+        await flush(req.trans, down);
+        const v: unknown = await down.get(req);
+        if (v !== undefined) cache.set(k, structuredClone(v));
+        return v;
+      },
+      async getMany(req) {
+        const ks = req.keys.map(keyOf);
+        const hits = ks.map((k) => lookup(req.trans, cache, k));
+        if (hits.every((h) => h)) return hits.map((h) => h!.v);
+        await flush(req.trans, down);
+        const vs: unknown[] = await down.getMany(req);
+        vs.forEach((v, i) => v !== undefined && cache.set(ks[i], structuredClone(v)));
+        return vs;
+      },
+      async query(req) {
+        await flush(req.trans, down);
+        return down.query(req);
+      },
+      async openCursor(req) {
+        await flush(req.trans, down);
+        return down.openCursor(req);
+      },
+      async count(req) {
+        await flush(req.trans, down);
+        return down.count(req);
+      },
+      async mutate(req): Promise<DBCoreMutateResponse> {
+        const keys = keysOf(req);
+        if (!keys) {
+          // a range deleted, or a key the database makes (the audit trail's number): waited for
+          await flush(req.trans, down);
+          if (req.type === 'deleteRange') {
+            cache.clear();
+            overlays.get(req.trans)?.delete(cache);
+          }
+          return down.mutate(req);
+        }
+        const writes = heldIn(req.trans);
+        keys.forEach((key, i) => {
+          const k = keyOf(key);
+          const value =
+            req.type === 'delete' ? null : structuredClone((req as { values: readonly unknown[] }).values[i]);
+          overlayOf(req.trans, cache).set(k, value === null ? DELETED : value);
+          if (!writes) return;
+          const before = writes.get(k);
+          if (before?.add && value === null) writes.delete(k);
+          else writes.set(k, { add: before ? before.add : req.type === 'add', value, key });
+        });
+        if (!writes)
+          void down.mutate(req).then(checked(req.trans, down.name), (e: unknown) => fail(req.trans, e));
+        return { numFailures: 0, failures: {}, results: keys, lastResult: keys[keys.length - 1] };
+      },
+    };
+  }
+
+  return {
+    middleware: {
+      stack: 'dbcore',
+      name: 'DemoCore',
+      level: -2, // below Dexie's own middlewares: what is kept is what IndexedDB stores
+      create: (down) => ({
+        ...down,
+        // listened to before Dexie's own handler, so the writes count before its caller goes on
+        transaction(stores, mode, options) {
+          const t = down.transaction(stores, mode, options);
+          if (mode === 'readwrite')
+            (t as unknown as IDBTransaction).addEventListener('complete', () => commit(t));
+          return t;
+        },
+        table: (name) => wrap(down.table(name)),
+      }),
+    },
+    check() {
+      if (failure) throw failure;
+    },
+    flush: (trans) => flush(trans as unknown as DBCoreTransaction),
+  };
+}
+
+function abort(trans: DBCoreTransaction) {
+  try {
+    (trans as unknown as IDBTransaction).abort();
+  } catch {
+    // already finished or aborted
+  }
+}
+
+// Runs fn with the audit entries buffered and the database d reopened with demoCore (check: throws
+// the first write that failed); afterwards d is reopened as it was. core false: buffered only.
+export async function withDemoCore<T>(
+  d: Dexie,
+  fn: (check: () => void) => Promise<T>,
+  core = true,
+): Promise<T> {
+  const c = demoCore();
+  bufferAudit(true);
+  if (!core) {
+    try {
+      return await fn(() => undefined);
+    } finally {
+      bufferAudit(false);
+    }
+  }
+  onAuditFlush(c.flush);
+  d.close({ disableAutoOpen: false });
+  d.use(c.middleware);
+  try {
+    await d.open();
+    return await fn(c.check);
+  } finally {
+    bufferAudit(false);
+    onAuditFlush(null);
+    d.close({ disableAutoOpen: false });
+    d.unuse({ stack: 'dbcore', name: 'DemoCore' });
+    await d.open();
+  }
+}
