@@ -55,6 +55,23 @@ async function signThrough(id: string) {
 }
 
 describe('outgoing steps (DOC-3)', () => {
+  it('finds the office director when another, empty 办公室 came from a PC that joined (多机同步)', async () => {
+    const before = await outgoingSteps({ draftSectionId: org.sectionId }, org.staff);
+    // a joining PC's own set-up: a 办公室 without a head, with an id ordered before the office's
+    await db.sections.add({
+      id: '00000000-joined-pc-office',
+      name: '办公室',
+      order: 0,
+      headId: null,
+      deputyId: null,
+      createdAt: '2026-11-20T09:00:00.000Z',
+      updatedAt: '2026-11-20T09:00:00.000Z',
+      createdBy: SYSTEM_ACTOR.id,
+      deletedAt: null,
+    } as never);
+    expect(await outgoingSteps({ draftSectionId: org.sectionId }, org.staff)).toEqual(before);
+  });
+
   it('builds 审核 → 核稿 → 定稿 → 签发 on the right people', async () => {
     const steps = await outgoingSteps({ draftSectionId: org.sectionId }, org.staff);
     expect(steps.map((s) => [s.key, s.label, s.approverId])).toEqual([

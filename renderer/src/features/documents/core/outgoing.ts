@@ -163,11 +163,15 @@ export const editOutgoing = defineCommand({
 });
 
 // 办公室主任: the head of the section named 办公室 (the office checks the draft: 核稿).
+// The head of 办公室. Several sections may bear that name — a PC that joined the office through
+// 多机同步 brings its own set-up's empty 办公室 — so the one whose head is an active person counts.
 export async function officeDirector(): Promise<Staff | undefined> {
   const sections = await db.sections.toArray();
-  const office = sections.find((s) => isLive(s) && s.name === '办公室');
-  const s = office?.headId ? await db.staff.get(office.headId) : undefined;
-  return s && s.active && isLive(s) ? s : undefined;
+  for (const office of sections.filter((s) => isLive(s) && s.name === '办公室' && s.headId)) {
+    const s = await db.staff.get(office.headId!);
+    if (s && s.active && isLive(s)) return s;
+  }
+  return undefined;
 }
 
 // DOC-3: the four approval steps after drafting. A step that would fall on the drafter is the
