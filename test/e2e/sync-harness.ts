@@ -85,3 +85,21 @@ export async function checkChains(page: Page, expected: RegExp[]): Promise<strin
   }
   return text;
 }
+
+// Until this PC has caught up: the header says 已同步 and keeps saying it for `quiet` ms (between
+// two batches of a long catch-up it says 已同步 for a moment).
+export async function caughtUp(page: Page, timeout = 600_000, quiet = 8_000) {
+  const badge = page.getByTestId('sync-badge');
+  const deadline = Date.now() + timeout;
+  let since = 0;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await badge.innerText().catch(() => '')) ?? '';
+    if (/多机同步：已同步/.test(last)) {
+      since ||= Date.now();
+      if (Date.now() - since >= quiet) return;
+    } else since = 0;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`not caught up: ${last}`);
+}

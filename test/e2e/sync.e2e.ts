@@ -28,7 +28,7 @@ import {
   visible,
 } from './harness';
 import { saveAsNew } from './petition-steps';
-import { checkChains, officeSuite, turnSyncOn } from './sync-harness';
+import { caughtUp, checkChains, officeSuite, turnSyncOn } from './sync-harness';
 
 const YEAR = new Date().getFullYear();
 
@@ -118,9 +118,10 @@ describe('several PCs: one office on three PCs shares its records, numbers and a
       turnSyncOnChecked(pc2, office.hub.url, '信访股二号机'),
       turnSyncOn(pc3, office.hub.url, '局长室三号机'),
     ]);
+    await Promise.all([caughtUp(pc2), caughtUp(pc3)]);
     // PC 1's own administrator account has the same login name as PC 2's: kept aside, not merged
     await visible(pc2.getByText(/条记录与本机记录编号或名称相同/), 60_000);
-  }, 900_000);
+  }, 1_200_000);
 
   it('a letter registered on PC 1 appears in PC 2’s 信访 list', async () => {
     await signInAs(pc1, 'keyuan');
@@ -232,6 +233,7 @@ describe('several PCs: one office on three PCs shares its records, numbers and a
     await visible(heading(pc1, new RegExp(`^宁信来〔${YEAR}〕\\d+$`)), 60_000);
 
     await pc3.context().setOffline(false);
+    await caughtUp(pc3, 300_000);
     await go(pc3, `#/petitions/case/${a}`);
     await visible(heading(pc3, new RegExp(`^宁信来〔${YEAR}〕\\d+$`)), 90_000);
     await go(pc3, `#/petitions/case/${b}`);
