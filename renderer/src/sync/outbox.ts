@@ -5,15 +5,34 @@ import { db, onDbSwitch } from '../db/db';
 import type { OutboxRow } from '../db/schema/sync';
 import { getSetting } from '../db/settings';
 
-// Tables that stay on this PC: the audit trail (one chain per PC, later), settings (this PC's
-// configuration, the sync setting among them), sync machinery, and attachments (blobs, later).
-export const LOCAL_TABLES: ReadonlySet<string> = new Set([
-  'audit',
-  'settings',
-  'syncOutbox',
-  'syncState',
-  'attachments',
+// Tables that stay on this PC: the audit trail (each PC's own chain, sent apart: auditChain.ts),
+// sync machinery, and attachments (blobs, not yet). Settings are this PC's own but for
+// SHARED_SETTINGS.
+export const LOCAL_TABLES: ReadonlySet<string> = new Set(['audit', 'syncOutbox', 'syncState', 'attachments']);
+
+// The settings the whole office shares: who leads what (the routes of 发文, 报销, 请假 are worked
+// out on whichever PC a request is made), the rules' parameters and the office's lists. Every other
+// setting stays on its PC: its sync set-up, its last backup, its printer's paper, the unit name typed
+// at its set-up (every PC's set-up writes one: shared, each joining PC would clash with the office's),
+// the counters of numbers given with sync off.
+export const SHARED_SETTINGS: ReadonlySet<string> = new Set([
+  'directorId',
+  'financeDeputyId',
+  'officeDeputyId',
+  'petition.settings',
+  'documents.prefixes',
+  'attendance.schedule',
+  'attendance.baseScore',
+  'routeTownships',
+  'routeSubjects',
+  'idleLockMinutes',
 ]);
+
+// Whether a record stays on this PC (never sent, and not taken from another PC).
+export function staysLocal(table: string, id: unknown): boolean {
+  if (table === 'settings') return !SHARED_SETTINGS.has(String(id));
+  return LOCAL_TABLES.has(table);
+}
 
 // The settings key of this PC's sync configuration (the password is kept in syncState, unaudited).
 export const SYNC_SETTING = 'sync';
@@ -57,7 +76,7 @@ export async function recordOutbox(mark: number): Promise<number> {
   const seen = new Set<string>();
   const rows: OutboxRow[] = [];
   for (const e of entries) {
-    if (!CHANGES.has(e.action) || LOCAL_TABLES.has(e.table)) continue;
+    if (!CHANGES.has(e.action) || staysLocal(e.table, e.recordId)) continue;
     const key = `${e.table}:${e.recordId}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -16,7 +16,7 @@ import type { OutboxRow } from '../db/schema/sync';
 import { applyIncomingApproval, APPROVALS_TABLE } from './approvalMerge';
 import { isChainDocId } from './auditChain';
 import { noteConflicts, settleConflicts } from './conflicts';
-import { LOCAL_TABLES } from './outbox';
+import { LOCAL_TABLES, staysLocal } from './outbox';
 import type { PouchDb, PouchDoc } from './pouch';
 
 // A replicated record as a PouchDB document. The record sits under `rec` (CouchDB keeps fields
@@ -117,7 +117,7 @@ export const applyIncoming = defineCommand({
       const rec = doc.rec;
       if (
         !table ||
-        LOCAL_TABLES.has(doc.table) ||
+        staysLocal(doc.table, rec.id) ||
         typeof rec.id !== 'string' ||
         `${doc.table}:${rec.id}` !== doc._id
       ) {
@@ -193,13 +193,14 @@ export async function seedOutbox(page = 1000): Promise<number> {
     let last: string | undefined;
     for (;;) {
       const coll = last === undefined ? table.orderBy(':id') : table.where(':id').above(last);
-      const recs = (await coll.limit(page).toArray()) as { id: string }[];
-      if (recs.length === 0) break;
+      const page_ = (await coll.limit(page).toArray()) as { id: string }[];
+      if (page_.length === 0) break;
+      last = page_[page_.length - 1].id;
+      const recs = page_.filter((rec) => !staysLocal(table.name, rec.id));
       await db.syncOutbox.bulkAdd(
         recs.map((rec) => ({ key: `${table.name}:${rec.id}`, table: table.name, id: rec.id, rec })),
       );
       n += recs.length;
-      last = recs[recs.length - 1].id;
     }
   }
   return n;

@@ -39,6 +39,15 @@ const addTwoSections = defineCommand({
   },
 });
 
+// a setting written by a command (as 系统's screens do)
+const setByCommandCmd = defineCommand({
+  what: '设置',
+  perm: null,
+  tables: (d) => [d.settings],
+  run: async (ctx, key: string, value: unknown) => setSetting(key, value, ctx.actor),
+});
+const setByCommand = (key: string, value: unknown) => setByCommandCmd(key, value, SYSTEM_ACTOR);
+
 const removeSection = defineCommand({
   what: '删除股室',
   perm: 'system.settings',
@@ -259,9 +268,44 @@ describe('the pump', () => {
     const staff = await db.staff.count();
     expect(n).toBeGreaterThan(staff);
     expect((await db.syncOutbox.toArray()).filter((r) => r.table === 'staff')).toHaveLength(staff);
-    expect((await db.syncOutbox.toArray()).some((r) => r.table === 'settings' || r.table === 'audit')).toBe(
-      false,
+    expect((await db.syncOutbox.toArray()).some((r) => r.table === 'audit')).toBe(false);
+    // of the settings, only what the office shares: who leads what, not this PC's unit name typed
+    // at its set-up
+    const settings = (await db.syncOutbox.toArray()).filter((r) => r.table === 'settings').map((r) => r.id);
+    expect(settings.sort()).toEqual(['directorId', 'financeDeputyId', 'officeDeputyId']);
+  });
+
+  it('carries the office’s shared settings to another PC, and keeps each PC’s own', async () => {
+    const pc1 = freshPouch();
+    setOutboxEnabled(true);
+    await setByCommand('directorId', 'someone-1');
+    await setByCommand('lastBackup', { at: '2026-11-20T08:00:00Z' });
+    await setByCommand('unitName', '一号机的单位名');
+    const sent = (await db.syncOutbox.toArray()).map((r) => r.key);
+    expect(sent).toContain('settings:directorId');
+    expect(sent).not.toContain('settings:lastBackup');
+    expect(sent).not.toContain('settings:unitName');
+    await pushOutbox(pc1, me);
+    // a forged document of a setting that stays local is not taken either
+    await pc1.bulkDocs([
+      {
+        _id: 'settings:sync',
+        table: 'settings',
+        pc: 'x',
+        pcName: 'x',
+        rec: { id: 'sync', value: { enabled: false, hubUrl: '', user: '', pcName: '' } },
+      },
+    ]);
+    await resetDb(); // the second PC
+    await setSetting(
+      'sync',
+      { enabled: true, hubUrl: 'http://hub:5984', user: '', pcName: '二号机' },
+      SYSTEM_ACTOR,
     );
+    await pullChanges(pc1, other);
+    expect((await db.settings.get('directorId'))?.value).toBe('someone-1');
+    expect((await db.settings.get('lastBackup'))?.value).toBeUndefined();
+    expect(((await db.settings.get('sync'))?.value as { enabled: boolean }).enabled).toBe(true);
   });
 
   it('carries a record from one PC to another through a hub', async () => {
