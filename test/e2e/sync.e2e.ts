@@ -253,7 +253,7 @@ describe('several PCs: one office on three PCs shares its records, numbers and a
     for (const pc of [pc1, pc2]) {
       for (const id of [a, b]) {
         await go(pc, `#/petitions/case/${id}`);
-        await visible(heading(pc, new RegExp(`^宁信来〔${YEAR}〕${seq(id)}$`)), 90_000);
+        await visible(heading(pc, new RegExp(`^宁信来〔${YEAR}〕0*${seq(id)}$`)), 90_000);
       }
     }
     await go(pc1, claim);
