@@ -82,8 +82,9 @@ export function requireInt(
 }
 
 // Next running number in a [year+seq] index (soft-deleted records keep their numbers: never reused).
+// Records waiting for a number from the hub (seq 0 or below, sync/seqNumbering.ts) are not counted.
 export async function nextSeq(table: Table, year: number): Promise<number> {
-  const last = await table.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]).last();
+  const last = await table.where('[year+seq]').between([year, 1], [year, Dexie.maxKey]).last();
   return ((last as { seq?: number } | undefined)?.seq ?? 0) + 1;
 }
 

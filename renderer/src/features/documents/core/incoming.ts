@@ -23,7 +23,6 @@ import type {
   IncomingKind,
   IncomingStatus,
 } from '../../../db/schema/documents';
-import { outboxOn } from '../../../sync/outbox';
 import { numberOrPending, seqOrPending } from '../../../sync/seqNumbering';
 import { CIRCULATION_ROLE_LABELS, L } from '../labels';
 
@@ -102,10 +101,7 @@ export const registerIncoming = defineCommand({
     const year = parseISODate(input.receivedOn).year;
     // with sync on: 待编号 (a negative seq of its own: [year+seq] is unique), numbered on the hub
     // later (hubNumbers.ts)
-    const seq = outboxOn()
-      ? await seqOrPending(db.incomingDocs, year, true)
-      : ((await db.incomingDocs.where('[year+seq]').between([year, 0], [year, Infinity]).last())?.seq ?? 0) +
-        1;
+    const seq = await seqOrPending(db.incomingDocs, year, true);
     const regNo = numberOrPending(seq, (n) => incomingRegNo(year, n));
     const at = nowIso();
     const holder = `办公室（${actor.name}）`;
