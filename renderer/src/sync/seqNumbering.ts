@@ -56,6 +56,12 @@ export async function seqOrPending(table: Table, year: number, unique = false): 
   return unique ? -1 - parseInt(newId().replace(/-/g, '').slice(0, 10), 16) : 0;
 }
 
+// The same for a series whose next number is not the [year+seq] one (meetings per kind, 申报单):
+// `next()` with sync off, 0 (待编号) with sync on.
+export async function nextOrPending(next: () => Promise<number>): Promise<number> {
+  return outboxOn() ? 0 : next();
+}
+
 // The number text of a record: 待编号 while seq is 0.
 export function numberOrPending(seq: number, format: (seq: number) => string): string {
   return seq > 0 ? format(seq) : PENDING_NUMBER;

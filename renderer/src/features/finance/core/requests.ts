@@ -14,8 +14,7 @@ import { DomainError, insert, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { RequestItem, RequestKind, SpendRequest } from '../../../db/schema/finance';
 import { requireText, staffOf, yearOf } from '../../../db/validate';
-import { outboxOn } from '../../../sync/outbox';
-import { numberOrPending } from '../../../sync/seqNumbering';
+import { nextOrPending, numberOrPending } from '../../../sync/seqNumbering';
 
 export type SpendRequestInput = {
   kind: RequestKind;
@@ -70,9 +69,9 @@ export const submitSpendRequest = defineCommand({
       input.kind === 'supply' ? supplyRequestRoute().formName : printingRequestRoute().formName;
     const year = yearOf(on);
     // with sync on: 待编号, numbered on the hub later (hubNumbers.ts)
-    const seq = outboxOn()
-      ? 0
-      : (await db.spendRequests.where('[kind+year]').equals([input.kind, year]).count()) + 1;
+    const seq = await nextOrPending(
+      async () => (await db.spendRequests.where('[kind+year]').equals([input.kind, year]).count()) + 1,
+    );
     const estimatedFen = input.items.reduce((n, it) => n + it.estFen, 0);
     const r = await insert(
       db.spendRequests,

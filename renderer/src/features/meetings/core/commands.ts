@@ -11,8 +11,7 @@ import { getLive } from '../../../db/live';
 import { DomainError, insert, update } from '../../../db/repo';
 import type { MeetingDecision, MeetingKind } from '../../../db/schema/meetings';
 import { required, requireText } from '../../../db/validate';
-import { outboxOn } from '../../../sync/outbox';
-import { numberOrPending } from '../../../sync/seqNumbering';
+import { nextOrPending, numberOrPending } from '../../../sync/seqNumbering';
 import { AGENDA_CATEGORIES, DECISION_PREFIX, MEETING_KIND_LABELS } from '../labels';
 
 import { decisionsOfMeeting, liveSectionReport, nextDecisionSeq, nextMeetingSeq } from './queries';
@@ -101,7 +100,7 @@ export const createMeeting = defineCommand({
     await checkMeetingData(input);
     const data = clean(input);
     // with sync on: 待编号, numbered on the hub later (hubNumbers.ts)
-    const seq = outboxOn() ? 0 : await nextMeetingSeq(data.kind, data.year);
+    const seq = await nextOrPending(() => nextMeetingSeq(data.kind, data.year));
     return insert(
       db.meetings,
       { ...data, seq },
@@ -126,7 +125,9 @@ export const updateMeeting = defineCommand({
     if (before.year !== data.year && decisions.length > 0)
       throw new DomainError('已有决定的会议不能改到其他年度（决定编号按年度排列）', 'date', 'MTG-1');
     const seq =
-      before.year === data.year ? before.seq : outboxOn() ? 0 : await nextMeetingSeq(data.kind, data.year);
+      before.year === data.year
+        ? before.seq
+        : await nextOrPending(() => nextMeetingSeq(data.kind, data.year));
     const saved = await update(db.meetings, id, { ...data, seq }, ctx.actor, '修改会议');
     if (before.date !== data.date)
       for (const d of decisions)
@@ -171,7 +172,7 @@ export const addDecision = defineCommand({
   run: async (ctx, meetingId: string, input: DecisionInput): Promise<MeetingDecision> => {
     const m = await getLive(db.meetings, meetingId);
     if (!m) throw new DomainError('会议不存在');
-    const seq = outboxOn() ? 0 : await nextDecisionSeq(m.kind, m.year);
+    const seq = await nextOrPending(() => nextDecisionSeq(m.kind, m.year));
     const number = numberOrPending(seq, (n) => decisionNumber(m.kind, m.year, n));
     return insert(
       db.meetingDecisions,
