@@ -315,6 +315,15 @@ describe('FIN-6 request forms', () => {
     expect(e.status).toBe('pending');
   });
 
+  it('numbers after the highest of its kind and year, not counting a form still 待编号', async () => {
+    const first = await supplyRequest();
+    expect(first.seq).toBe(1);
+    // a form saved 待编号 while sync was on, and sync turned off since: seq 0 until numbered
+    await db.spendRequests.put({ ...first, id: 'waiting', seq: 0, number: '待编号' });
+    const next = await supplyRequest();
+    expect(next.seq).toBe(2);
+  });
+
   it('a rejected request stays refused for claims', async () => {
     const r = await supplyRequest();
     await decide({ requestId: r.approvalId!, decision: 'rejected', comment: '暂缓' }, org.actor(org.deputy));

@@ -14,7 +14,7 @@ import { DomainError, insert, update } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
 import type { RequestItem, RequestKind, SpendRequest } from '../../../db/schema/finance';
 import { requireText, staffOf, yearOf } from '../../../db/validate';
-import { nextOrPending, numberOrPending } from '../../../sync/seqNumbering';
+import { nextOrPending, numberOrPending, topByKindYear } from '../../../sync/seqNumbering';
 
 export type SpendRequestInput = {
   kind: RequestKind;
@@ -68,9 +68,10 @@ export const submitSpendRequest = defineCommand({
     const formName =
       input.kind === 'supply' ? supplyRequestRoute().formName : printingRequestRoute().formName;
     const year = yearOf(on);
-    // with sync on: 待编号, numbered on the hub later (hubNumbers.ts)
+    // after the highest of its kind and year (a form still 待编号 holds none); with sync on:
+    // 待编号, numbered on the hub later (hubNumbers.ts)
     const seq = await nextOrPending(
-      async () => (await db.spendRequests.where('[kind+year]').equals([input.kind, year]).count()) + 1,
+      async () => (await topByKindYear(db.spendRequests, input.kind, year)) + 1,
     );
     const estimatedFen = input.items.reduce((n, it) => n + it.estFen, 0);
     const r = await insert(
