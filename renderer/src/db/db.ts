@@ -14,7 +14,7 @@ import { financeStores, financeStoresV3 } from './schema/finance';
 import type { FinanceTables } from './schema/finance';
 import { meetingsStores, meetingsStoresV3 } from './schema/meetings';
 import type { MeetingsTables } from './schema/meetings';
-import { petitionsStores, petitionsStoresV4 } from './schema/petitions';
+import { petitionsStores, petitionsStoresV4, petitionsStoresV6 } from './schema/petitions';
 import type { PetitionsTables } from './schema/petitions';
 import { supervisionStores } from './schema/supervision';
 import type { SupervisionTables } from './schema/supervision';
@@ -32,7 +32,7 @@ export type AppDB = Dexie &
   SyncTables;
 
 export const DB_NAME = 'xinfang';
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const storesV2 = {
   ...coreStoresV1,
@@ -66,6 +66,8 @@ export function declareSchema(d: Dexie): void {
   d.version(4).stores(storesV4).upgrade(migration0030);
   // Version 5 (several PCs, sync/): the outbox and this PC's sync state, new tables only.
   d.version(5).stores(syncStoresV5);
+  // Version 6: an index only (the 督办通知 numbers, petitionsStoresV6), built by Dexie on upgrade.
+  d.version(6).stores(petitionsStoresV6);
   d.on('ready', (vip) => fillPetitionNameKeys(vip), true);
 }
 

@@ -368,6 +368,33 @@ describe('the texts that carry the number', () => {
     expect(await getSetting(noticeSeqKey(2026), 0)).toBe(1);
   });
 
+  it('督办通知: a number another PC gave before sync was on (its step came in) is not given again; sync off after, the next follows it', async () => {
+    const hub = freshHub();
+    const pc = await makePc('pc-2', '二号机');
+    const notice = CASES.find((x) => x.table === 'petitionSteps')!;
+    // PC 1 issued 督〔2026〕3号 with sync off: its counter stayed there, its step came in
+    const theirs = await on(pc, () => notice.create(pc.org));
+    const s = (await db.petitionSteps.get(theirs))!;
+    const data = { ...(s.data as NoticeData), noticeNo: '督〔2026〕3号', noticeSeq: 3 };
+    await db.petitionSteps.put({ ...s, data });
+    await db.syncState.clear();
+    const mine = await on(pc, () => notice.create(pc.org));
+    await numberPending(hub, pc.me);
+    expect(await notice.shown(mine)).toBe('督〔2026〕4号');
+    // PC 1 then numbered 督〔2026〕5号 on the hub, whose step came in; sync is turned off here
+    await db.petitionSteps.put({
+      ...s,
+      id: 'pc1-5',
+      data: { ...data, noticeNo: '督〔2026〕5号', noticeSeq: 5 },
+    });
+    pcSync = false;
+    try {
+      expect(await notice.shown(await on(pc, () => notice.create(pc.org)))).toBe('督〔2026〕6号');
+    } finally {
+      pcSync = true;
+    }
+  });
+
   it('收文: two registered on one PC offline both wait (the unique [year+seq] allows it), then 1 and 2', async () => {
     const hub = freshHub();
     const pc = await makePc('pc-1', '一号机');

@@ -232,3 +232,10 @@ export const petitionsStoresV4: Record<string, string> = {
   ...petitionsStores,
   petitions: `${petitionsStores.petitions}, *nameKeys`,
 };
+
+// Version 6: the 督办通知 numbers given (steps whose data holds noticeYear and noticeSeq; no other
+// step has an entry), so the year's highest is one key read on whichever PC numbers next — the
+// steps travel between PCs, the counter in the settings does not (notices.ts).
+export const petitionsStoresV6: Record<string, string> = {
+  petitionSteps: `${petitionsStores.petitionSteps}, [data.noticeYear+data.noticeSeq]`,
+};

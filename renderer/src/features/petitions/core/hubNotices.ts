@@ -1,5 +1,6 @@
 // 督办通知 numbers with several PCs (sync/numbers.ts): the year's counter is a setting, kept on
-// each PC, so with sync on a notice is issued 待编号 (its steps say 督办通知 待编号) and noted
+// each PC (the highest number known here also reads the notice steps that came from the other PCs:
+// noticeTop), so with sync on a notice is issued 待编号 (its steps say 督办通知 待编号) and noted
 // in syncState; the hub gives the number when this PC is online, and the audited system command
 // 编号 writes it into every step of the notice and raises this PC's counter (so that, were sync
 // switched off again, the next notice numbered here comes after it).
@@ -11,7 +12,7 @@ import { getSetting, setSetting } from '../../../db/settings';
 import { PENDING_NUMBER } from '../../../sync/numbers';
 import type { Numbering, PendingRecord } from '../../../sync/numbers';
 
-import { noticeSeqKey, PENDING_NOTICE_PREFIX } from './notices';
+import { noticeSeqKey, noticeTop, PENDING_NOTICE_PREFIX } from './notices';
 import type { NoticeData, PendingNotice } from './notices';
 
 const SERIES = 'notice';
@@ -69,7 +70,8 @@ export const noticeNumbering: Numbering = {
     }
     return out;
   },
-  localTop: (_series, year) => getSetting<number>(noticeSeqKey(year), 0),
+  // the notices of every PC that came in (numbered before sync was on, or by the hub), this PC's counter
+  localTop: (_series, year) => noticeTop(year),
   apply: async (rec, seq, actor) => {
     await numberNotice(rec.id, seq, actor);
   },

@@ -1,8 +1,8 @@
 // 督办通知 (PET-9) as a numbered letter: 督〔2026〕N号, issued once — when the notice is first
 // issued (签发) or printed — and never given again. The notice is written on each of its cases as a
 // 督办 step (its number, the unit, the cases it covers, the date of the act), and the year's highest
-// number is kept in the settings (petitions.noticeSeq.<year>): the next is one more, so that a
-// number whose cases were deleted since is not given twice.
+// number is read from the notice steps and the settings (petitions.noticeSeq.<year>, noticeTop): the
+// next is one more, so that a number whose cases were deleted since is not given twice.
 // With several PCs (sync on) the settings, kept on each PC, cannot number: the notice is issued
 // 待编号 and takes its number from the hub (hubNotices.ts), which also raises this PC's counter.
 import Dexie from 'dexie';
@@ -51,6 +51,18 @@ export async function issuedNotice(unit: string, caseIds: readonly string[]): Pr
     : null;
 }
 
+// The year's highest 督办通知 number known on this PC: the steps that carry one (with several PCs
+// they come from every PC, also those numbered before sync was on or by the hub) and this PC's
+// counter (which also covers a number given here whose steps are gone).
+export async function noticeTop(year: number): Promise<number> {
+  const last = await db.petitionSteps
+    .where('[data.noticeYear+data.noticeSeq]')
+    .between([year, 1], [year, Dexie.maxKey])
+    .last();
+  const fromSteps = (last?.data as NoticeData | undefined)?.noticeSeq ?? 0;
+  return Math.max(fromSteps, await getSetting<number>(noticeSeqKey(year), 0));
+}
+
 // A notice waiting for its number, noted on this PC (syncState: local, read by its key prefix —
 // the steps have no index that would find them): its steps, the first naming it.
 export const PENDING_NOTICE_PREFIX = 'notice-pending:';
@@ -75,7 +87,7 @@ async function issue(
   let no = PENDING_NUMBER;
   if (!pending) {
     const key = noticeSeqKey(year);
-    seq = nextNoticeSeq([{ year, seq: await getSetting<number>(key, 0) }], year);
+    seq = nextNoticeSeq([{ year, seq: await noticeTop(year) }], year);
     no = noticeNumber(year, seq);
     await setSetting(key, seq, actor, `督办通知编号 ${no}`);
   }
