@@ -18,7 +18,7 @@ import { incomingNumbering } from '../features/documents/core/hubNumbers';
 import { registerIncoming } from '../features/documents/core/incoming';
 import { vehicleTripNumbering } from '../features/duty/core/hubNumbers';
 import { requestVehicle, saveVehicle } from '../features/duty/core/vehicles';
-import { fileExpense } from '../features/finance/core/claims';
+import { fileExpense, submitExpense } from '../features/finance/core/claims';
 import { expenseNumbering, spendRequestNumbering } from '../features/finance/core/hubNumbers';
 import { submitSpendRequest } from '../features/finance/core/requests';
 import { leaveNumbering, tripNumbering } from '../features/leave/core/hubNumbers';
@@ -393,6 +393,46 @@ describe('the texts that carry the number', () => {
     } finally {
       pcSync = true;
     }
+  });
+
+  it('a 局长办公会决定 quoted while 待编号 (a claim, FIN-5; a study trip, TRIP-3): the copies take its number with it', async () => {
+    const hub = freshHub();
+    const pc = await makePc('pc-1', '一号机');
+    const decisionId = await on(pc, () => CASES.find((x) => x.table === 'meetingDecisions')!.create(pc.org));
+    const claim = await submitExpense(
+      {
+        category: 'office',
+        purpose: '购置办公电脑',
+        expenseOn: '2026-06-10',
+        advanced: true,
+        invoices: [{ kind: 'vat_ordinary', number: 'No.001', amountFen: 500000 }],
+        meetingDecisionId: decisionId,
+      },
+      pc.org.actor(pc.org.staff),
+    );
+    const trip = await submitTrip(
+      {
+        staffId: pc.org.staff.id,
+        tripKind: 'study',
+        destination: '长沙市',
+        purpose: '学习考察',
+        startDate: '2026-06-15',
+        startHalf: 'am',
+        endDate: '2026-06-16',
+        endHalf: 'pm',
+        decisionId,
+      },
+      pc.org.actor(pc.org.staff),
+    );
+    expect([claim.meetingDecisionNumber, trip.decisionNumber]).toEqual([PENDING_NUMBER, PENDING_NUMBER]);
+    await numberPending(hub, pc.me);
+    const number = (await db.meetingDecisions.get(decisionId))?.number;
+    expect(number).toBe('局长办公会决定〔2026〕1号');
+    expect((await db.expenses.get(claim.id))?.meetingDecisionNumber).toBe(number);
+    expect((await db.trips.get(trip.id))?.decisionNumber).toBe(number);
+    const entries = await db.audit.where('[table+recordId]').equals(['expenses', claim.id]).toArray();
+    expect(entries.map((e) => e.summary)).toContain(`引用编号 ${number}（由同步中心分配）`);
+    expect(await db.syncState.where(':id').startsWith('number-copy:').count()).toBe(0);
   });
 
   it('收文: two registered on one PC offline both wait (the unique [year+seq] allows it), then 1 and 2', async () => {

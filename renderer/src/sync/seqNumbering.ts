@@ -38,6 +38,8 @@ export type SeqSeriesSpec<T extends SeqRecord> = {
   // other text that carries 待编号 (an approval's title), inside the command's transaction
   fix?: (before: T, after: T, actor: Actor) => Promise<void>;
   moreTables?: readonly string[];
+  // the tables whose records may copy this number while it is 待编号 (noteNumberCopies)
+  copiedTo?: readonly string[];
   // the records waiting (default: seq 0 through [year+seq]) and this PC's top of a series and year
   pending?: () => Promise<T[]>;
   localTop?: (series: string, year: number) => Promise<number>;
@@ -127,7 +129,11 @@ export function seqNumbering<T extends SeqRecord>(spec: SeqSeriesSpec<T>): SeqNu
     what: spec.what,
     // only the system numbers (the engine, as 同步中心编号); no screen offers it
     perm: 'system.settings',
-    tables: (d) => [d.table(spec.table), ...(spec.moreTables ?? []).map((t) => d.table(t))],
+    tables: (d) => [
+      d.table(spec.table),
+      ...[...(spec.moreTables ?? []), ...(spec.copiedTo ?? [])].map((t) => d.table(t)),
+      ...(spec.copiedTo?.length ? [d.syncState] : []),
+    ],
     run: async ({ actor }, id: string, seq: number): Promise<T | null> => {
       const before = await table().get(id);
       if (!before || !isSeqPending(before)) return null; // numbered already
@@ -136,6 +142,7 @@ export function seqNumbering<T extends SeqRecord>(spec: SeqSeriesSpec<T>): SeqNu
       const shown = Object.values(fields).find((v) => typeof v === 'string') ?? String(seq);
       const after = await update(table(), id, patch, actor, `编号 ${shown}（由同步中心分配）`);
       await spec.fix?.(before, after, actor);
+      if (spec.copiedTo?.length) await writeNumberCopies(spec.table, id, shown, actor);
       return after;
     },
   });
@@ -153,6 +160,42 @@ export function seqNumbering<T extends SeqRecord>(spec: SeqSeriesSpec<T>): SeqNu
     },
   };
   return { numbering, numberRecord };
+}
+
+// A number copied while it was 待编号 — a claim quoting its 局长办公会决定 or 申报单, a study trip its
+// decision — is noted on this PC by the copying command, in its transaction (syncState: this PC's
+// own), and written into the copy by the source's 编号 (the source's spec names the copying tables:
+// copiedTo). A copy made on another PC in the moment a record was there still 待编号 is not noted.
+const COPY_PREFIX = 'number-copy:';
+type CopyNote = { table: string; id: string; field: string; via: string };
+// field: the copy of the number; via: the field naming the record it copies; source: that table
+export type NumberCopy = { field: string; via: string; source: string };
+
+export async function noteNumberCopies(
+  table: string,
+  rec: { id: string },
+  copies: readonly NumberCopy[],
+): Promise<void> {
+  const r = rec as unknown as Record<string, unknown>;
+  for (const c of copies) {
+    const sourceId = r[c.via];
+    if (r[c.field] !== PENDING_NUMBER || typeof sourceId !== 'string') continue;
+    const note: CopyNote = { table, id: rec.id, field: c.field, via: c.via };
+    await db.syncState.put({ id: `${COPY_PREFIX}${c.source}:${sourceId}:${table}:${rec.id}`, value: note });
+  }
+}
+
+// Inside the source's 编号: each copy still 待编号 and still naming the source takes the number.
+async function writeNumberCopies(source: string, id: string, number: string, actor: Actor): Promise<void> {
+  const notes = await db.syncState.where(':id').startsWith(`${COPY_PREFIX}${source}:${id}:`).toArray();
+  for (const n of notes) {
+    const c = n.value as CopyNote;
+    const t = db.table(c.table) as Table<BaseRecord & Record<string, unknown>, string>;
+    const rec = await t.get(c.id);
+    if (rec && rec[c.via] === id && rec[c.field] === PENDING_NUMBER)
+      await update(t, c.id, { [c.field]: number }, actor, `引用编号 ${number}（由同步中心分配）`);
+    await db.syncState.delete(n.id);
+  }
 }
 
 // Defines and registers a series (a module's contributions, at start-up).

@@ -37,7 +37,8 @@ import type {
 } from '../../../db/schema/finance';
 import { requireDate, requireText, staffOf, yearOf } from '../../../db/validate';
 import { activeStaff, director, financeDeputy } from '../../../org/org';
-import { numberOrPending, seqOrPending } from '../../../sync/seqNumbering';
+import { noteNumberCopies, numberOrPending, seqOrPending } from '../../../sync/seqNumbering';
+import type { NumberCopy } from '../../../sync/seqNumbering';
 import { FORM_CATEGORIES, PURCHASE_CATEGORIES } from '../labels';
 
 export const WITNESS = '证明人';
@@ -215,6 +216,13 @@ export const claimTables = (d: Db): Table[] => [
   d.publicityPieces,
   d.signedBills,
   d.tuitionClaims,
+  d.syncState, // a quoted number still 待编号 (noteNumberCopies)
+];
+
+// The numbers a claim copies: its 局长办公会决定 (FIN-5) and its 申报单 (FIN-6).
+const CLAIM_COPIES: readonly NumberCopy[] = [
+  { field: 'meetingDecisionNumber', via: 'meetingDecisionId', source: 'meetingDecisions' },
+  { field: 'requestNumber', via: 'requestId', source: 'spendRequests' },
 ];
 
 function newClaimFields(year: number, seq: number, claimantId: string, filedOn: ISODate) {
@@ -319,6 +327,7 @@ const submitExpenseCommand = defineCommand({
         `提交报销：${fields.purpose}`,
       );
     }
+    await noteNumberCopies('expenses', exp, CLAIM_COPIES);
     return attachApproval(exp, claimant, steps, actor, ruleIdsFor(exp));
   },
 });

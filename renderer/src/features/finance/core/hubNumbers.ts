@@ -23,4 +23,5 @@ export const spendRequestNumbering = seqNumbering<SpendRequest>({
   fields: (r, seq) => ({ number: requestNumber(r.kind, r.year, seq) }),
   pending: () => pendingByKindYear(db.spendRequests, KINDS, 'requestedOn'),
   localTop: (series, year) => topByKindYear(db.spendRequests, series.slice('request-'.length), year),
+  copiedTo: ['expenses'], // a claim quoting the form (FIN-6) while it was 待编号
 });

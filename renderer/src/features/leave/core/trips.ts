@@ -19,6 +19,7 @@ import type { Actor } from '../../../db/repo';
 import type { Trip, TripKind } from '../../../db/schema/attendance';
 import type { Staff } from '../../../db/schema/core';
 import type { MeetingDecision } from '../../../db/schema/meetings';
+import { noteNumberCopies } from '../../../sync/seqNumbering';
 import { L, TRIP_KIND_LABELS } from '../labels';
 
 import type { RequestPreview, Span } from './common';
@@ -72,7 +73,7 @@ type PreparedTrip = { d: TripDraft; applicant: Staff; decision: MeetingDecision 
 const fileTrip = defineCommand({
   what: '提交外出申请',
   perm: null,
-  tables: (x) => [x.trips, x.approvals, x.staff, x.sections, x.settings, x.meetingDecisions],
+  tables: (x) => [x.trips, x.approvals, x.staff, x.sections, x.settings, x.meetingDecisions, x.syncState],
   run: async (ctx, { d, applicant, decision, sectionName: secName }: PreparedTrip) => {
     const check = await checkDraft(d, decision);
     refuseDraft(check);
@@ -82,7 +83,7 @@ const fileTrip = defineCommand({
     const routing = tripRouting(applicant.rank, days, study, await orgSnapshot(applicant), afterTheFact);
     const { route } = routing;
     const destination = d.destination.trim();
-    return fileRequest(
+    const trip = await fileRequest(
       {
         table: db.trips,
         kind: 'trip',
@@ -109,6 +110,11 @@ const fileTrip = defineCommand({
       },
       ctx.actor,
     );
+    // the study decision quoted while it was 待编号 takes its number with it (sync/seqNumbering.ts)
+    await noteNumberCopies('trips', trip, [
+      { field: 'decisionNumber', via: 'decisionId', source: 'meetingDecisions' },
+    ]);
+    return trip;
   },
 });
 

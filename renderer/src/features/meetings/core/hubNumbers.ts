@@ -27,4 +27,6 @@ export const decisionNumbering = seqNumbering<MeetingDecision>({
   series: (d) => `decision-${d.meetingKind}`,
   fields: (d, seq) => ({ number: decisionNumber(d.meetingKind, d.year, seq) }),
   localTop: async (series, year) => (await nextDecisionSeq(kindOf(series), year)) - 1,
+  // a claim (FIN-5) or a study trip (TRIP-3) quoting the decision while it was 待编号
+  copiedTo: ['expenses', 'trips'],
 });
