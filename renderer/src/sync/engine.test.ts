@@ -4,7 +4,7 @@
 // records said 已同步 while it was still writing them).
 import { describe, expect, it } from 'vitest';
 
-import { drainLoop } from './engine';
+import { drainLoop, watchReplication } from './engine';
 
 function gate() {
   let open!: () => void;
@@ -50,5 +50,75 @@ describe('drainLoop', () => {
       '同步中心内部错误（500）',
       undefined,
     ]);
+  });
+});
+
+// A fake of PouchDB's sync(): the two directions and the sync object, each its own emitter.
+function fakeSync() {
+  const make = () => {
+    const handlers = new Map<string, ((arg?: unknown) => void)[]>();
+    return {
+      on(event: string, fn: (arg?: unknown) => void) {
+        handlers.set(event, [...(handlers.get(event) ?? []), fn]);
+        return this;
+      },
+      emit(event: string, arg?: unknown) {
+        for (const fn of handlers.get(event) ?? []) fn(arg);
+      },
+    };
+  };
+  return Object.assign(make(), { push: make(), pull: make() });
+}
+
+describe('watchReplication', () => {
+  function watched() {
+    const rep = fakeSync();
+    const seen: string[] = [];
+    watchReplication(rep, {
+      active: () => seen.push('active'),
+      idle: () => seen.push('idle'),
+      failed: () => seen.push('failed'),
+    });
+    return { rep, seen };
+  }
+
+  it('a failed request is 离线, not caught up: sync() pauses without the error', () => {
+    const { rep, seen } = watched();
+    rep.emit('active');
+    rep.push.emit('requestError', new TypeError('Failed to fetch'));
+    rep.emit('paused'); // what PouchDB's sync() emits after a push request failed
+    expect(seen).toEqual(['active', 'failed']);
+  });
+
+  it('stays failed through the retries, until a round gets through', () => {
+    const { rep, seen } = watched();
+    rep.pull.emit('requestError', new TypeError('Failed to fetch'));
+    rep.emit('paused');
+    for (let i = 0; i < 3; i++) {
+      rep.emit('active'); // the retry
+      rep.pull.emit('requestError', new TypeError('Failed to fetch'));
+      rep.emit('paused');
+    }
+    expect(seen.filter((s) => s !== 'failed')).toEqual([]);
+    rep.emit('active'); // the hub is back
+    rep.emit('change');
+    rep.emit('paused');
+    expect(seen.slice(-2)).toEqual(['active', 'idle']);
+  });
+
+  it('a round with nothing to move and no failure is caught up', () => {
+    const { rep, seen } = watched();
+    rep.pull.emit('requestError', new TypeError('Failed to fetch'));
+    rep.emit('paused');
+    rep.emit('active');
+    rep.emit('paused');
+    expect(seen).toEqual(['failed', 'idle']);
+  });
+
+  it('a paused with an error is failed', () => {
+    const { rep, seen } = watched();
+    rep.emit('active');
+    rep.emit('paused', { status: 401 });
+    expect(seen).toEqual(['active', 'failed']);
   });
 });

@@ -104,19 +104,29 @@ async function run(): Promise<void> {
       setSyncStatus({ phase: 'offline', since: was.phase === 'offline' ? was.since : localHHmm() });
     } else setSyncStatus({ phase: 'error', reason });
   };
-  const replication = local
-    // 500 documents a round trip (PouchDB's default is 100): every PC's audit chain travels too;
-    // retried at most 10 s apart: a PC back online (numbers for its 待编号 records) catches up soon
-    .sync(remote, { live: true, retry: true, batch_size: 500, back_off_function: nextBackOff })
-    .on('active', () => {
+  // 500 documents a round trip (PouchDB's default is 100): every PC's audit chain travels too;
+  // retried at most 10 s apart: a PC back online (numbers for its 待编号 records) catches up soon
+  const replication = local.sync(remote, {
+    live: true,
+    retry: true,
+    batch_size: 500,
+    back_off_function: nextBackOff,
+  });
+  watchReplication(replication, {
+    active: () => {
       replicationIdle.value = false;
       setSyncStatus({ phase: 'syncing', reason: undefined });
-    })
-    .on('paused', (err) => {
-      if (err) return offline(err);
+    },
+    idle: () => {
       replicationIdle.value = true;
       void drain(); // caught up with the hub: what came in is written, then 已同步; numbers for 待编号
-    })
+    },
+    failed: (err) => {
+      replicationIdle.value = false;
+      offline(err);
+    },
+  });
+  replication
     .on('denied', (err) =>
       setSyncStatus({ phase: 'error', reason: `同步中心拒绝了一项修改（${reasonOf(err).reason}）` }),
     )
@@ -125,12 +135,16 @@ async function run(): Promise<void> {
   // back online: the records saved 待编号 meanwhile take their numbers (sync/numbers.ts)
   const online = () => void drain();
   globalThis.addEventListener?.('online', online);
+  // the network is gone (the cable, the Wi-Fi): 离线 at once, not at the replication's next request
+  const gone = () => offline(new TypeError('offline'));
+  globalThis.addEventListener?.('offline', gone);
 
   runningLocal = local;
   running = {
     async stop() {
       stopped = true;
       globalThis.removeEventListener?.('online', online);
+      globalThis.removeEventListener?.('offline', gone);
       replication.cancel();
       feed.cancel();
       outbox.unsubscribe();
@@ -138,6 +152,42 @@ async function run(): Promise<void> {
       await local.close();
     },
   };
+}
+
+// PouchDB's sync() as the status line needs it. When a request to the hub fails, sync() retries
+// and emits 'paused' *without* the error (each direction only tells its own `requestError`), so a
+// hub that cannot be reached read as caught up: 已同步. Here a failed request is `failed` (离线 or
+// 出错), and the status stays so through the retries ('active' again, then 'paused') until a round
+// succeeds: documents moved, or a round that paused with no request failing is `idle`.
+type On = { on(event: string, fn: (arg?: unknown) => void): unknown };
+export function watchReplication(
+  rep: On & { push: On; pull: On },
+  to: { active(): void; idle(): void; failed(err: unknown): void },
+): void {
+  let down = false; // shown as failed
+  let roundFailed = false; // a request failed since the last 'active'
+  const failed = (err: unknown) => {
+    down = true;
+    roundFailed = true;
+    to.failed(err);
+  };
+  rep.push.on('requestError', failed);
+  rep.pull.on('requestError', failed);
+  rep.on('active', () => {
+    roundFailed = false;
+    if (!down) to.active(); // a retry after a failure: still 离线 until it gets through
+  });
+  rep.on('change', () => {
+    if (!down) return;
+    down = false;
+    to.active();
+  });
+  rep.on('paused', (err) => {
+    if (err) return failed(err);
+    if (roundFailed) return;
+    down = false;
+    to.idle();
+  });
 }
 
 // The pump's runs, one at a time: a call while one runs makes it run once more; `settled` is told

@@ -19,6 +19,9 @@ export type Emitter = {
   cancel(): void;
 };
 
+// sync(): both directions' replications are there too (each tells its own failed requests)
+export type SyncEmitter = Emitter & { push: Emitter; pull: Emitter };
+
 export type PouchDb = {
   name: string;
   allDocs(opts: { keys: string[] }): Promise<{
@@ -42,7 +45,7 @@ export type PouchDb = {
       batch_size?: number;
       back_off_function?: (delay: number) => number;
     },
-  ): Emitter;
+  ): SyncEmitter;
   close(): Promise<void>;
 };
 
