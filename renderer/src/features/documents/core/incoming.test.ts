@@ -209,6 +209,29 @@ describe('listIncoming (the 收文 list)', () => {
     expect(seqs(await listIncoming(2025, '', 10))).toEqual(['2025-3', '2025-2', '2025-1']);
   });
 
+  it('lists those still 待编号 (sync on, offline: negative seqs) first, newest first', async () => {
+    await ledger();
+    const a = org.actor(org.clerk);
+    const waiting: string[] = [];
+    for (const [seq, at] of [
+      [-900, '2026-06-01T09:00:00.000Z'],
+      [-7, '2026-06-01T10:00:00.000Z'],
+    ] as const) {
+      const d = await registerIncoming(doc({ receivedOn: '2026-06-01' }), a);
+      await db.incomingDocs.update(d.id, { seq, regNo: '待编号', createdAt: at });
+      waiting.unshift(d.id);
+    }
+    const rows = await listIncoming(2026, '', 10);
+    expect(rows.slice(0, 2).map((d) => d.id)).toEqual(waiting);
+    expect(seqs(rows.slice(2))).toEqual(['2026-5', '2026-4', '2026-2', '2026-1']);
+    expect((await listIncoming(2026, '', 1)).map((d) => d.id)).toEqual(waiting);
+    expect((await listIncoming(2026, 'registered', 10)).map((d) => d.id)).toEqual([
+      ...waiting,
+      ...(await listIncoming(2026, 'registered', 10)).slice(2).map((d) => d.id),
+    ]);
+    expect(seqs((await listIncoming(2026, 'registered', 10)).slice(2))).toEqual(['2026-5', '2026-1']);
+  });
+
   it('with a status reads that status of that year only, through [status+year+seq]', async () => {
     await ledger();
     expect(seqs(await listIncoming(2026, 'proposed', 10))).toEqual(['2026-4', '2026-2']);

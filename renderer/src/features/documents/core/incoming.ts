@@ -3,6 +3,7 @@
 // chases the late ones → the result goes back to the 局长 → archived. Where the document is (who
 // holds it, since when) is kept on the record, with its trail.
 import Dexie from 'dexie';
+import type { IndexableType } from 'dexie';
 
 import type { CalendarData, ISODate } from '../../../../../shared/rules';
 import { circulationDue, isISODate, parseISODate, proposalAuthorship } from '../../../../../shared/rules';
@@ -515,22 +516,29 @@ export const markIncomingPrinted = defineCommand({
 
 // The 收文 list (收文登记): one year's documents, newest number first, `limit + 1` rows so the screen
 // knows whether 加载更多 has more; with a status, only that status (index [status+year+seq]).
-// Soft-deleted rows are skipped before the limit.
+// Soft-deleted rows are skipped before the limit. Those still 待编号 (sync on, offline: a negative
+// seq of their own until the hub numbers them; a few at most) come first, newest first: they are the
+// newest registered, and the clerk looks for them at the top.
 export async function listIncoming(
   year: number,
   status: IncomingStatus | '',
   limit: number,
 ): Promise<IncomingDoc[]> {
-  const range = status
-    ? db.incomingDocs
-        .where('[status+year+seq]')
-        .between([status, year, Dexie.minKey], [status, year, Dexie.maxKey])
-    : db.incomingDocs.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]);
-  return range
+  const range = (from: IndexableType, to: IndexableType, toOpen = false) =>
+    status
+      ? db.incomingDocs
+          .where('[status+year+seq]')
+          .between([status, year, from], [status, year, to], true, !toOpen)
+      : db.incomingDocs.where('[year+seq]').between([year, from], [year, to], true, !toOpen);
+  const waiting = (await range(Dexie.minKey, 1, true).toArray())
+    .filter(isLive)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const numbered = await range(1, Dexie.maxKey)
     .reverse()
     .filter(isLive)
-    .limit(limit + 1)
+    .limit(Math.max(0, limit + 1 - waiting.length))
     .toArray();
+  return [...waiting, ...numbered].slice(0, limit + 1);
 }
 
 export async function circulationsOf(docId: string): Promise<DocCirculation[]> {
