@@ -10,7 +10,8 @@
 //
 // The records waiting are found through the [year+seq] index: seq 0 (or below) of each year between the
 // table's first and last year (a few keys read, never the table).
-import type { Table } from 'dexie';
+import Dexie from 'dexie';
+import type { Collection, IndexableType, Table } from 'dexie';
 
 import { defineCommand } from '../db/command';
 import type { Command } from '../db/command';
@@ -109,6 +110,25 @@ export async function pendingByKindYear<T extends SeqRecord>(
   const keys = (await yearsOf(table, dateIndex)).flatMap((y) => kinds.map((k) => [k, y]));
   if (!keys.length) return [];
   return (await table.where('[kind+year]').anyOf(keys).toArray()).filter(isSeqPending);
+}
+
+// A year's list, newest number first, with the records still 待编号 on top, newest first (sync on
+// while the hub was away: seq 0 or below, a few at most — they are the newest, and the clerk looks
+// for them at the top, not after the year's last page). `range(lower, upper)`: the list's index
+// range over the seqs from lower (included) to upper (excluded); `keep`: the list's filter (soft
+// delete, status). `limit + 1` rows when a limit is given, so the screen knows whether 加载更多 has more.
+export async function waitingFirst<T extends BaseRecord & { seq: number }>(
+  range: (lower: IndexableType, upper: IndexableType) => Collection<T>,
+  keep: (r: T) => boolean,
+  limit?: number,
+): Promise<T[]> {
+  const waiting = (await range(Dexie.minKey, 1).filter(keep).toArray()).sort((a, b) =>
+    b.createdAt.localeCompare(a.createdAt),
+  );
+  const rest = range(1, Dexie.maxKey).reverse().filter(keep);
+  if (limit === undefined) return [...waiting, ...(await rest.toArray())];
+  const numbered = await rest.limit(Math.max(0, limit + 1 - waiting.length)).toArray();
+  return [...waiting, ...numbered].slice(0, limit + 1);
 }
 
 // This PC's highest running number of a kind and year, through [kind+year].

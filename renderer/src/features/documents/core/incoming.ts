@@ -2,8 +2,6 @@
 // with the circulation deadline → each reader marks it read from their own login → the office
 // chases the late ones → the result goes back to the 局长 → archived. Where the document is (who
 // holds it, since when) is kept on the record, with its trail.
-import Dexie from 'dexie';
-import type { IndexableType } from 'dexie';
 
 import type { CalendarData, ISODate } from '../../../../../shared/rules';
 import { circulationDue, isISODate, parseISODate, proposalAuthorship } from '../../../../../shared/rules';
@@ -24,7 +22,7 @@ import type {
   IncomingKind,
   IncomingStatus,
 } from '../../../db/schema/documents';
-import { numberOrPending, seqOrPending } from '../../../sync/seqNumbering';
+import { numberOrPending, seqOrPending, waitingFirst } from '../../../sync/seqNumbering';
 import { CIRCULATION_ROLE_LABELS, L } from '../labels';
 
 import { checkArchiveDate } from './archive';
@@ -516,29 +514,22 @@ export const markIncomingPrinted = defineCommand({
 
 // The 收文 list (收文登记): one year's documents, newest number first, `limit + 1` rows so the screen
 // knows whether 加载更多 has more; with a status, only that status (index [status+year+seq]).
-// Soft-deleted rows are skipped before the limit. Those still 待编号 (sync on, offline: a negative
-// seq of their own until the hub numbers them; a few at most) come first, newest first: they are the
-// newest registered, and the clerk looks for them at the top.
+// Soft-deleted rows are skipped before the limit; those still 待编号 come first (waitingFirst).
 export async function listIncoming(
   year: number,
   status: IncomingStatus | '',
   limit: number,
 ): Promise<IncomingDoc[]> {
-  const range = (from: IndexableType, to: IndexableType, toOpen = false) =>
-    status
-      ? db.incomingDocs
-          .where('[status+year+seq]')
-          .between([status, year, from], [status, year, to], true, !toOpen)
-      : db.incomingDocs.where('[year+seq]').between([year, from], [year, to], true, !toOpen);
-  const waiting = (await range(Dexie.minKey, 1, true).toArray())
-    .filter(isLive)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const numbered = await range(1, Dexie.maxKey)
-    .reverse()
-    .filter(isLive)
-    .limit(Math.max(0, limit + 1 - waiting.length))
-    .toArray();
-  return [...waiting, ...numbered].slice(0, limit + 1);
+  return waitingFirst(
+    (lower, upper) =>
+      status
+        ? db.incomingDocs
+            .where('[status+year+seq]')
+            .between([status, year, lower], [status, year, upper], true, false)
+        : db.incomingDocs.where('[year+seq]').between([year, lower], [year, upper], true, false),
+    isLive,
+    limit,
+  );
 }
 
 export async function circulationsOf(docId: string): Promise<DocCirculation[]> {

@@ -15,7 +15,7 @@ import type { Actor } from '../../../db/repo';
 import type { Vehicle, VehicleTrip } from '../../../db/schema/supervision';
 import { requireDate, requireInt, requireText, staffOf, yearOf } from '../../../db/validate';
 import { director, officeDeputy } from '../../../org/org';
-import { numberOrPending, seqOrPending } from '../../../sync/seqNumbering';
+import { numberOrPending, seqOrPending, waitingFirst } from '../../../sync/seqNumbering';
 
 const DATETIME = /^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -246,9 +246,12 @@ export function getVehicle(id: string | undefined): Promise<Vehicle | undefined>
   return getLive(db.vehicles, id);
 }
 
-// One year's trips, newest number first.
+// One year's trips, newest number first (those still 待编号 on top: waitingFirst).
 export function listTrips(year: number): Promise<VehicleTrip[]> {
-  return live(db.vehicleTrips.where('[year+seq]').between([year, 0], [year, Infinity]).reverse()).toArray();
+  return waitingFirst(
+    (lower, upper) => db.vehicleTrips.where('[year+seq]').between([year, lower], [year, upper], true, false),
+    isLive,
+  );
 }
 
 export function tripsIn(status: VehicleTrip['status']): Promise<VehicleTrip[]> {

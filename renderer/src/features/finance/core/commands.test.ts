@@ -531,6 +531,33 @@ describe('listClaims (the claims list)', () => {
     expect(ids(await listClaims(2025, { status: '' }, 10))).toEqual(['2025-3', '2025-2', '2025-1']);
   });
 
+  it('lists the claims still 待编号 (seq 0: sync on, the hub away) first, newest first', async () => {
+    await ledger();
+    const waiting = (id: string, createdAt: string, status: Expense['status'] = 'pending') =>
+      ({
+        id,
+        year: 2026,
+        seq: 0,
+        claimantId: org.clerk.id,
+        status,
+        createdAt,
+        deletedAt: null,
+      }) as unknown as Expense;
+    await db.expenses.bulkAdd([waiting('w1', '2026-06-01T09:00:00Z'), waiting('w2', '2026-06-02T09:00:00Z')]);
+    expect(ids(await listClaims(2026, {}, 10))).toEqual([
+      '2',
+      '1',
+      '2026-6',
+      '2026-5',
+      '2026-3',
+      '2026-2',
+      '2026-1',
+    ]);
+    expect(ids(await listClaims(2026, {}, 1))).toEqual(['2', '1']);
+    expect(ids(await listClaims(2026, { status: 'pending' }, 10))).toEqual(['2', '1', '2026-3', '2026-2']);
+    expect(ids(await listClaims(2026, { claimantId: org.clerk.id }, 2))).toEqual(['2', '1', '2026-6']);
+  });
+
   it("reads one person's claims of one year through [claimantId+year+seq], with a status if given", async () => {
     await ledger();
     const a = org.clerk.id;

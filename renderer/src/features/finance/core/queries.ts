@@ -2,35 +2,38 @@
 import Dexie from 'dexie';
 
 import { db } from '../../../db/db';
-import { getLive, live } from '../../../db/live';
+import { getLive, isLive, live } from '../../../db/live';
 import type { Staff } from '../../../db/schema/core';
 import type { Expense, ExpenseStatus } from '../../../db/schema/finance';
 import type { TuitionClaim } from '../../../db/schema/meetings';
+import { waitingFirst } from '../../../sync/seqNumbering';
 
 export { claimDue } from '../../../../../shared/rules';
 
 // The claims list (报销): one year's claims, newest number first, `limit + 1` rows so the screen
 // knows whether 加载更多 has more. One person's (index [claimantId+year+seq], a status filter on
-// those), or one status (index [status+year+seq]), or all. Soft-deleted rows are skipped before the limit.
+// those), or one status (index [status+year+seq]), or all. Soft-deleted rows are skipped before the
+// limit; those still 待编号 come first (waitingFirst).
 export async function listClaims(
   year: number,
   f: { claimantId?: string | null; status?: ExpenseStatus | '' },
   limit: number,
 ): Promise<Expense[]> {
   const { claimantId, status } = f;
-  const range = claimantId
-    ? db.expenses
-        .where('[claimantId+year+seq]')
-        .between([claimantId, year, Dexie.minKey], [claimantId, year, Dexie.maxKey])
-    : status
-      ? db.expenses
-          .where('[status+year+seq]')
-          .between([status, year, Dexie.minKey], [status, year, Dexie.maxKey])
-      : db.expenses.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]);
-  return live(range.reverse())
-    .filter((e) => !status || e.status === status)
-    .limit(limit + 1)
-    .toArray();
+  return waitingFirst(
+    (lower, upper) =>
+      claimantId
+        ? db.expenses
+            .where('[claimantId+year+seq]')
+            .between([claimantId, year, lower], [claimantId, year, upper], true, false)
+        : status
+          ? db.expenses
+              .where('[status+year+seq]')
+              .between([status, year, lower], [status, year, upper], true, false)
+          : db.expenses.where('[year+seq]').between([year, lower], [year, upper], true, false),
+    (e) => isLive(e) && (!status || e.status === status),
+    limit,
+  );
 }
 
 export function getExpense(id: string | null | undefined): Promise<Expense | undefined> {
