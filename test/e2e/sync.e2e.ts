@@ -1,11 +1,12 @@
 // Several PCs (系统 › 多机同步): a CouchDB-compatible hub on loopback (scripts/hub.mjs) and three
 // browser contexts, each with its own IndexedDB, as three PCs of one office (issue 18's 'done
-// when'): a letter registered on PC 1 appears on PC 2; a leave asked on PC 1 is approved on PC 2
-// and its slip prints on PC 3 with both names; PC 3 goes offline, registers two letters (待编号) and
-// decides a claim's step, comes back: everything converges, the letters get numbers with no gap or
-// duplicate (sync/numbers.ts), every PC's audit chain verifies on every PC; two PCs signing a 发文
-// at the same moment get n and n+1.
+// when'): a letter registered on PC 1 appears on PC 2 with its scan; a leave asked on PC 1 is
+// approved on PC 2 and its slip prints on PC 3 with both names; PC 3 goes offline, registers two
+// letters (待编号) and decides a claim's step, comes back: everything converges, the letters get
+// numbers with no gap or duplicate (sync/numbers.ts), every PC's audit chain verifies on every PC;
+// two PCs signing a 发文 at the same moment get n and n+1.
 
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,7 +28,7 @@ import {
   signInAs,
   visible,
 } from './harness';
-import { saveAsNew } from './petition-steps';
+import { infoRow, saveAsNew } from './petition-steps';
 import { caughtUp, checkChains, officeSuite, turnSyncOn } from './sync-harness';
 
 const YEAR = new Date().getFullYear();
@@ -123,7 +124,7 @@ describe('several PCs: one office on three PCs shares its records, numbers and a
     await visible(pc2.getByText(/条记录与本机记录编号或名称相同/), 60_000);
   }, 1_200_000);
 
-  it('a letter registered on PC 1 appears in PC 2’s 信访 list', async () => {
+  it('a letter registered on PC 1 with its scan appears in PC 2’s 信访 list, the scan with it', async () => {
     await signInAs(pc1, 'keyuan');
     await openModule(pc1, '信访');
     await openTab(pc1, '来信登记');
@@ -133,12 +134,24 @@ describe('several PCs: one office on three PCs shares its records, numbers and a
     await pc1
       .getByLabel('内容摘要')
       .fill('反映金石镇某企业拖欠工资，经多次协商未果，请求协调解决（多机同步测试）');
+    const scan = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const chooser = pc1.waitForEvent('filechooser');
+    await pc1.getByLabel('附件（扫描件）').click();
+    await (await chooser).setFiles([{ name: '来信扫描件.pdf', mimeType: 'application/pdf', buffer: scan }]);
     await saveAsNew(pc1);
+    const letter = new URL(pc1.url()).hash;
 
     // PC 2 has PC 1's people and accounts now: the same clerk signs in there
     await signInAs(pc2, 'keyuan');
     await openModule(pc2, '信访');
     await visible(pc2.getByText('欧阳同步'), 60_000);
+    // the scan came with the letter: its link opens the same bytes (the browser mode downloads a PDF)
+    await go(pc2, letter);
+    const link = infoRow(pc2, '附件').getByRole('button', { name: '来信扫描件.pdf' });
+    await visible(link, 60_000);
+    const download = pc2.waitForEvent('download');
+    await link.click();
+    expect(await readFile((await (await download).path())!)).toEqual(scan);
   }, 300_000);
 
   let leave = '';

@@ -7,8 +7,9 @@ import replication from 'pouchdb-replication';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { pinClock } from '../db/clock';
+import { defineCommand } from '../db/command';
 import { db } from '../db/db';
-import { SYSTEM_ACTOR } from '../db/repo';
+import { insert, SYSTEM_ACTOR } from '../db/repo';
 import type { Actor } from '../db/repo';
 import { addStaff, refusal, resetDb, seedOrg } from '../db/testing';
 import type { TestOrg } from '../db/testing';
@@ -176,6 +177,70 @@ describe('同步冲突: a decision', () => {
     await pullChanges(b, pc2);
     expect(await conflictCount()).toBe(0);
     expect((await db.sections.get(org.sectionId))?.name).toBe(keep.rec.name);
+  });
+
+  it('an attachment changed on two PCs: each version carries its own file, the one kept is written with it', async () => {
+    const addFile = defineCommand({
+      what: '添加附件',
+      perm: null,
+      tables: (d) => [d.attachments],
+      run: async (ctx, bytes: number[]) =>
+        insert(
+          db.attachments,
+          {
+            ownerTable: 'petitions',
+            ownerId: 'p1',
+            name: '扫描件.png',
+            type: 'image/png',
+            size: bytes.length,
+            blob: new Blob([new Uint8Array(bytes)], { type: 'image/png' }),
+          },
+          ctx.actor,
+        ),
+    });
+    const bytesOf = async (b: unknown) => [...new Uint8Array(await (b as Blob).arrayBuffer())];
+    const [a, b] = [freshPouch(), freshPouch()];
+    setOutboxEnabled(true);
+    const att = await addFile([9, 9], SYSTEM_ACTOR);
+    await pushOutbox(a, pc1);
+    await syncBoth(a, b);
+    const docId = `attachments:${att.id}`;
+    const edit = async (p: PouchDb, pc: typeof pc1, name: string, bytes: number[]) => {
+      const cur = (await p.get(docId)) as RecordDoc;
+      const data = Buffer.from(bytes);
+      await p.bulkDocs([
+        {
+          ...cur,
+          pc: pc.pcId,
+          pcName: pc.pcName,
+          rec: { ...cur.rec, name, size: bytes.length },
+          _attachments: { blob: { content_type: 'image/png', data } },
+        },
+      ]);
+    };
+    const FILES: Record<string, number[]> = { '一号机.png': [1, 2, 3], '二号机.png': [4, 5, 6, 7] };
+    await edit(a, pc1, '一号机.png', FILES['一号机.png']);
+    await edit(b, pc2, '二号机.png', FILES['二号机.png']);
+    await syncBoth(a, b);
+    await pullChanges(a, pc1);
+    const [c] = await listConflicts();
+    expect(c.versions.map((v) => v.rec.name).sort()).toEqual(['一号机.png', '二号机.png']);
+    for (const v of c.versions) {
+      expect((v.rec.blob as Blob).type).toBe('image/png');
+      expect(await bytesOf(v.rec.blob)).toEqual(FILES[v.rec.name as string]);
+    }
+    const keep = c.versions.find((v) => v.pc === pc2.pcId)!;
+    await resolveConflict(docId, keep.rev, admin);
+    const got = (await db.attachments.get(att.id))!;
+    expect(got.name).toBe('二号机.png');
+    expect(await bytesOf(got.blob)).toEqual([4, 5, 6, 7]);
+    const entry = (await lastAuditOf(att.id))!;
+    expect((entry.after as Record<string, unknown>).blob).toEqual({ blob: true, size: 4, type: 'image/png' });
+    expect((entry.before as Record<string, unknown>).blob).toEqual({ blob: true, size: 3, type: 'image/png' });
+    // the decision goes out with its file
+    await pushOutbox(a, pc1);
+    const out = await a.get(docId, { attachments: true, binary: true });
+    expect([...(out._attachments!.blob.data as Uint8Array)]).toEqual([4, 5, 6, 7]);
   });
 
   it('is refused to someone without the right to decide, and decided once only', async () => {

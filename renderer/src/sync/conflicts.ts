@@ -16,12 +16,13 @@ import { db } from '../db/db';
 
 import { APPROVALS_TABLE } from './approvalMerge';
 import type { PouchChanges, PouchDb, PouchDoc } from './pouch';
-import { PARKED_PREFIX, replicatedTables, uniqueClash } from './pump';
+import { PARKED_PREFIX, replicatedTables, uniqueClash, withBlobs } from './pump';
 import type { RecordDoc } from './pump';
 
 export const CONFLICT_PREFIX = 'conflict:';
 
-// One version of a record: the revision, the PC that wrote it, the record as it wrote it.
+// One version of a record: the revision, the PC that wrote it, the record as it wrote it (whole: an
+// attachment's file read back from the document's attachments, so that keeping it keeps the file).
 export type ConflictVersion = { rev: string; pc: string; pcName: string; rec: Record<string, unknown> };
 
 // A conflict as kept in syncState: the winning version first, then the losing ones.
@@ -110,7 +111,8 @@ export async function noteConflicts(local: PouchDb, results: PouchChanges['resul
       continue;
     const versions: ConflictVersion[] = [];
     for (const rev of revs) {
-      const v = versionOf(rev === doc._rev ? doc : await local.get(doc._id, { rev }));
+      const d = rev === doc._rev ? doc : await local.get(doc._id, { rev });
+      const v = versionOf(isObject(d.rec) ? await withBlobs(local, d as RecordDoc) : d);
       if (v) versions.push(v);
     }
     const winner = versions[0];

@@ -5,10 +5,10 @@ import { db, onDbSwitch } from '../db/db';
 import type { OutboxRow } from '../db/schema/sync';
 import { getSetting } from '../db/settings';
 
-// Tables that stay on this PC: the audit trail (each PC's own chain, sent apart: auditChain.ts),
-// sync machinery, and attachments (blobs, not yet). Settings are this PC's own but for
-// SHARED_SETTINGS.
-export const LOCAL_TABLES: ReadonlySet<string> = new Set(['audit', 'syncOutbox', 'syncState', 'attachments']);
+// Tables that stay on this PC: the audit trail (each PC's own chain, sent apart: auditChain.ts) and
+// the sync machinery. Settings are this PC's own but for SHARED_SETTINGS. Attachments travel like
+// every record, their files as the documents' CouchDB attachments (pump.ts).
+export const LOCAL_TABLES: ReadonlySet<string> = new Set(['audit', 'syncOutbox', 'syncState']);
 
 // The settings the whole office shares: who leads what (the routes of 发文, 报销, 请假 are worked
 // out on whichever PC a request is made), the rules' parameters and the office's lists. Every other

@@ -1,6 +1,22 @@
 // The part of PouchDB's API the bridge uses (pouchdb-browser ships no types). The app loads
 // pouchdb-browser only when sync is on (engine.ts); the tests pass pouchdb-core with the memory adapter.
-export type PouchDoc = { _id: string; _rev?: string; _deleted?: boolean; [k: string]: unknown };
+export type PouchDoc = {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
+  _attachments?: Record<string, PouchAttachment>;
+  [k: string]: unknown;
+};
+// A document's attachment: written with its bytes (data); read back as a stub (its digest and
+// length) unless asked for with `attachments: true` (and `binary: true`: bytes, not base64).
+export type PouchAttachment = {
+  content_type: string;
+  data?: unknown;
+  stub?: boolean;
+  digest?: string;
+  length?: number;
+};
+
 export type PouchResult = {
   ok?: boolean;
   id?: string;
@@ -28,8 +44,12 @@ export type PouchDb = {
     rows: { key: string; value?: { rev: string; deleted?: boolean }; error?: string }[];
   }>;
   bulkDocs(docs: PouchDoc[]): Promise<PouchResult[]>;
-  // rev: that revision (a conflict's losing one); conflicts: the doc's _conflicts with it
-  get(id: string, opts?: { rev?: string; conflicts?: boolean }): Promise<PouchDoc>;
+  // rev: that revision (a conflict's losing one); conflicts: the doc's _conflicts with it;
+  // attachments + binary: the attachments' bytes (attachmentBlob) instead of stubs
+  get(
+    id: string,
+    opts?: { rev?: string; conflicts?: boolean; attachments?: boolean; binary?: boolean },
+  ): Promise<PouchDoc>;
   changes(opts: {
     since: number | string;
     include_docs?: boolean;
@@ -50,3 +70,20 @@ export type PouchDb = {
 };
 
 export type PouchCtor = new (name: string, opts?: Record<string, unknown>) => PouchDb;
+
+// An attachment's bytes as PouchDB takes them: the Blob itself in the browser (pouchdb-browser),
+// a Buffer under Node (pouchdb-core in the unit tests), where PouchDB cannot read a Blob.
+type NodeBuffer = { from(bytes: ArrayBuffer): Uint8Array };
+const nodeBuffer =
+  typeof document === 'undefined' ? (globalThis as { Buffer?: NodeBuffer }).Buffer : undefined;
+export async function attachmentData(blob: Blob): Promise<Blob | Uint8Array> {
+  return nodeBuffer ? nodeBuffer.from(await blob.arrayBuffer()) : blob;
+}
+
+// An attachment's bytes as `get(…, { attachments: true, binary: true })` gives them (a Blob in the
+// browser, a Buffer under Node) as a Blob of the given type.
+export function attachmentBlob(data: unknown, type: string): Blob {
+  if (data instanceof Blob) return data.type === type ? data : data.slice(0, data.size, type);
+  if (data instanceof Uint8Array) return new Blob([data as BlobPart], { type });
+  throw new Error('同步：附件内容的格式无法识别');
+}

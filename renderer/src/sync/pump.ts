@@ -1,7 +1,8 @@
 // The pump between Dexie and the local PouchDB: the outbox goes out as documents `table:uuid`
 // (idempotent: the current revision is read and overwritten, a race retried), then the sent rows
 // are removed; changes that came in (the local PouchDB's changes feed since a stored checkpoint)
-// are applied to Dexie by one audited system command, 同步, and are not echoed back out.
+// are applied to Dexie by one audited system command, 同步, and are not echoed back out. A record's
+// Blobs (an attachment's file) travel as the document's CouchDB attachments, not inside its JSON.
 import type { IndexableType, Table } from 'dexie';
 
 import { appendAudit, canonicalJson } from '../db/audit';
@@ -17,16 +18,62 @@ import { applyIncomingApproval, APPROVALS_TABLE } from './approvalMerge';
 import { isChainDocId } from './auditChain';
 import { noteConflicts, settleConflicts } from './conflicts';
 import { LOCAL_TABLES, staysLocal } from './outbox';
-import type { PouchDb, PouchDoc } from './pouch';
+import { attachmentBlob, attachmentData } from './pouch';
+import type { PouchAttachment, PouchDb, PouchDoc } from './pouch';
 
 // A replicated record as a PouchDB document. The record sits under `rec` (CouchDB keeps fields
 // starting with _ for itself); `pc` is the PC that wrote it, `pcName` its name for the audit trail.
+// A top-level Blob field of the record is not in `rec`: its bytes are the document's attachment of
+// the same name, and `blobs` names each such field with the Blob's type (content_type cannot be '').
 export type RecordDoc = PouchDoc & {
   table: string;
   pc: string;
   pcName: string;
   rec: Record<string, unknown>;
+  blobs?: Record<string, string>;
 };
+
+const OCTET_STREAM = 'application/octet-stream';
+
+// An outbox row as the document that carries it.
+async function recordDoc(r: OutboxRow, rev: string | undefined, me: PcIdentity): Promise<RecordDoc> {
+  const rec: Record<string, unknown> = {};
+  const blobs: Record<string, string> = {};
+  const attachments: Record<string, PouchAttachment> = {};
+  for (const [field, value] of Object.entries(r.rec as Record<string, unknown>)) {
+    if (value instanceof Blob) {
+      blobs[field] = value.type;
+      attachments[field] = { content_type: value.type || OCTET_STREAM, data: await attachmentData(value) };
+    } else rec[field] = value;
+  }
+  return {
+    _id: r.key,
+    ...(rev ? { _rev: rev } : {}),
+    table: r.table,
+    pc: me.pcId,
+    pcName: me.pcName,
+    rec,
+    ...(Object.keys(blobs).length ? { blobs, _attachments: attachments } : {}),
+  };
+}
+
+// A document read from the changes feed (attachments as stubs) with its record whole again: each
+// Blob field read back from the document's attachments, at the document's revision.
+export async function withBlobs(local: PouchDb, doc: RecordDoc): Promise<RecordDoc> {
+  const blobs = doc.blobs;
+  if (!blobs || typeof blobs !== 'object' || Object.keys(blobs).length === 0) return doc;
+  const full = await local.get(doc._id, {
+    ...(doc._rev ? { rev: doc._rev } : {}),
+    attachments: true,
+    binary: true,
+  });
+  const rec = { ...doc.rec };
+  for (const [field, type] of Object.entries(blobs)) {
+    const att = full._attachments?.[field];
+    if (att?.data !== undefined) rec[field] = attachmentBlob(att.data, String(type));
+  }
+  return { ...doc, rec };
+}
 
 export const SYNC_ACTOR: Actor = { id: SYSTEM_ACTOR.id, name: '同步' };
 export const CHECKPOINT_KEY = 'checkpoint';
@@ -44,17 +91,8 @@ export async function pushOutbox(local: PouchDb, me: PcIdentity, batch = 500): P
   for (let attempt = 0; todo.length > 0; attempt++) {
     if (attempt === 5) throw new Error('同步写入本机副本时多次冲突');
     const revs = await local.allDocs({ keys: todo.map((r) => r.key) });
-    const docs: RecordDoc[] = todo.map((r, i) => {
-      const rev = revs.rows[i]?.value?.rev;
-      return {
-        _id: r.key,
-        ...(rev ? { _rev: rev } : {}),
-        table: r.table,
-        pc: me.pcId,
-        pcName: me.pcName,
-        rec: r.rec as Record<string, unknown>,
-      };
-    });
+    const docs: RecordDoc[] = [];
+    for (const [i, r] of todo.entries()) docs.push(await recordDoc(r, revs.rows[i]?.value?.rev, me));
     const results = await local.bulkDocs(docs);
     // a change that came in between reading the revision and writing: read it again and retry
     todo = todo.filter((_, i) => results[i]?.status === 409 || results[i]?.error === 'conflict');
@@ -171,11 +209,13 @@ export async function pullChanges(local: PouchDb, me: PcIdentity, batch = 500): 
   const res = await local.changes({ since, include_docs: true, conflicts: true, limit: batch });
   if (res.results.length === 0) return 0;
   await noteConflicts(local, res.results); // this PC's documents too: a conflict shows on both PCs
-  const docs = res.results
-    .map((r) => r.doc)
-    .filter(isRecordDoc)
-    .filter((d) => d.pc !== me.pcId)
-    .filter((d) => !isChainDocId(d._id)); // the audit chains are read by the verifier, not applied
+  const docs: RecordDoc[] = [];
+  for (const r of res.results) {
+    const d = r.doc;
+    // this PC's own, and the audit chains (read by the verifier, not applied), are passed over
+    if (!isRecordDoc(d) || d.pc === me.pcId || isChainDocId(d._id)) continue;
+    docs.push(await withBlobs(local, d)); // the files' bytes: read one document at a time
+  }
   await applyIncoming(docs, res.last_seq, SYNC_ACTOR);
   return res.results.length;
 }

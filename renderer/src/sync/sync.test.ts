@@ -6,12 +6,17 @@ import PouchDB from 'pouchdb-core';
 import replication from 'pouchdb-replication';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { buildBackup } from '../backup/backup';
+import { inspectBackup } from '../backup/restore';
 import { pinClock } from '../db/clock';
 import { defineCommand } from '../db/command';
-import { db } from '../db/db';
+import { db, switchDb } from '../db/db';
+import type { AppDB } from '../db/db';
 import { DomainError, insert, softDelete, SYSTEM_ACTOR, update } from '../db/repo';
 import { setSetting } from '../db/settings';
 import { resetDb, seedOrg } from '../db/testing';
+import { registerPetition } from '../features/petitions/core/registration';
+import { letter, seedUnits } from '../features/petitions/core/testing';
 
 import { setOutboxEnabled } from './outbox';
 import type { PouchDb } from './pouch';
@@ -47,6 +52,13 @@ const setByCommandCmd = defineCommand({
   run: async (ctx, key: string, value: unknown) => setSetting(key, value, ctx.actor),
 });
 const setByCommand = (key: string, value: unknown) => setByCommandCmd(key, value, SYSTEM_ACTOR);
+
+const removeAttachment = defineCommand({
+  what: '删除附件',
+  perm: null,
+  tables: (d) => [d.attachments],
+  run: async (ctx, id: string) => softDelete(db.attachments, id, ctx.actor),
+});
 
 const removeSection = defineCommand({
   what: '删除股室',
@@ -321,5 +333,154 @@ describe('the pump', () => {
     await resetDb(); // the second PC's database
     await pullChanges(pc2, other);
     expect((await db.sections.get(a))?.name).toBe('督查股');
+  });
+});
+
+describe('attachments between PCs', () => {
+  const pcA = { pcId: 'pc-a', pcName: '一号机' };
+  const pcB = { pcId: 'pc-b', pcName: '二号机' };
+  const { replicate } = Pouch as unknown as { replicate: (from: PouchDb, to: PouchDb) => Promise<unknown> };
+  // a tiny PNG's first bytes, a zero and a high byte: not text
+  const BYTES = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x80];
+  const scan = (bytes = BYTES) => ({
+    name: '来信扫描件.png',
+    type: 'image/png',
+    blob: new Blob([new Uint8Array(bytes)], { type: 'image/png' }),
+  });
+  const bytesOf = async (b: unknown) => [...new Uint8Array(await (b as Blob).arrayBuffer())];
+
+  async function on(d: AppDB) {
+    if (db === d) return;
+    switchDb(d);
+    await d.open();
+  }
+
+  // PC A (this test's database, sync on) registers a letter with a scan and sends it to the hub;
+  // PC B is a fresh database whose PouchDB replicates from the hub.
+  async function letterWithScan() {
+    await seedUnits();
+    setOutboxEnabled(true);
+    const p = await registerPetition(letter(), SYSTEM_ACTOR, { attachments: [scan()] });
+    const att = (await db.attachments.where('[ownerTable+ownerId]').equals(['petitions', p.id]).first())!;
+    const a = db;
+    const [pouchA, hub, pouchB] = [freshPouch(), freshPouch(), freshPouch()];
+    await pushOutbox(pouchA, pcA);
+    await replicate(pouchA, hub);
+    await replicate(hub, pouchB);
+    const b = await resetDb();
+    await pullChanges(pouchB, pcB);
+    return { p, att, a, b, pouchA, hub, pouchB };
+  }
+
+  it('a letter’s scan registered on one PC arrives on the other with the same bytes; the audit there holds none', async () => {
+    const { p, att, hub } = await letterWithScan();
+    // on the hub: the file as the document's attachment, not inside its JSON
+    const doc = (await hub.get(`attachments:${att.id}`)) as RecordDoc;
+    expect(doc.rec).not.toHaveProperty('blob');
+    expect(doc.rec).toMatchObject({ name: '来信扫描件.png', size: BYTES.length });
+    expect(doc.blobs).toEqual({ blob: 'image/png' });
+    expect(doc._attachments?.blob).toMatchObject({ content_type: 'image/png', stub: true, length: BYTES.length });
+    // on PC B
+    expect((await db.petitions.get(p.id))?.regNo).toBe(p.regNo);
+    const got = (await db.attachments.get(att.id))!;
+    expect(got).toMatchObject({ ownerTable: 'petitions', ownerId: p.id, name: '来信扫描件.png', type: 'image/png' });
+    expect(got.blob).toBeInstanceOf(Blob);
+    expect(got.blob.type).toBe('image/png');
+    expect(await bytesOf(got.blob)).toEqual(BYTES);
+    const entry = await db.audit.filter((e) => e.table === 'attachments' && e.recordId === att.id).toArray();
+    expect(entry).toHaveLength(1);
+    expect(entry[0]).toMatchObject({ action: 'create', summary: '同步（来自「一号机」）' });
+    expect((entry[0].after as Record<string, unknown>).blob).toEqual({ blob: true, size: BYTES.length, type: 'image/png' });
+    // a backup made on PC B holds the file, and its records agree with B's audit trail
+    const checked = await inspectBackup((await buildBackup()).bytes);
+    expect(checked.trail.findingCount).toBe(0);
+    expect(checked.trail.compared).toBeGreaterThan(0);
+  });
+
+  it('an attachment that comes again unchanged is skipped; one with another file is written, audited without bytes', async () => {
+    const { att, hub, pouchB } = await letterWithScan();
+    const docId = `attachments:${att.id}`;
+    // a third PC sends the same record again (its first connection: seedOutbox), file and all
+    const sent = await hub.get(docId, { attachments: true, binary: true });
+    const third = { pcId: 'pc-c', pcName: '三号机' };
+    const [res] = await hub.bulkDocs([
+      {
+        ...sent,
+        pc: third.pcId,
+        pcName: third.pcName,
+        _attachments: { blob: { content_type: 'image/png', data: Buffer.from(BYTES) } },
+      },
+    ]);
+    expect(res.ok).toBe(true);
+    const onHub = await hub.get(docId);
+    expect(onHub._rev?.startsWith('2-')).toBe(true);
+    // the same file, not a second one
+    expect(Object.keys(onHub._attachments ?? {})).toEqual(['blob']);
+    expect(onHub._attachments?.blob.digest).toBe(sent._attachments?.blob.digest);
+    await replicate(hub, pouchB);
+    const audit = await db.audit.count();
+    expect(await pullChanges(pouchB, pcB)).toBe(1);
+    expect(await db.audit.count()).toBe(audit); // skipped: nothing written
+    // another file under the same record: written, its audit entry the file's size and type only
+    const other = [1, 2, 3];
+    const cur = await hub.get(docId);
+    await hub.bulkDocs([
+      {
+        ...cur,
+        pc: third.pcId,
+        pcName: third.pcName,
+        rec: { ...(sent.rec as Record<string, unknown>), size: other.length },
+        _attachments: { blob: { content_type: 'image/png', data: Buffer.from(other) } },
+      },
+    ]);
+    await replicate(hub, pouchB);
+    await pullChanges(pouchB, pcB);
+    expect(await bytesOf((await db.attachments.get(att.id))!.blob)).toEqual(other);
+    const upd = (await db.audit.orderBy(':id').last())!;
+    expect(upd).toMatchObject({ action: 'update', recordId: att.id, summary: '同步（来自「三号机」）' });
+    expect(upd.before).toEqual({ size: BYTES.length, blob: { blob: true, size: BYTES.length, type: 'image/png' } });
+    expect(upd.after).toEqual({ size: 3, blob: { blob: true, size: 3, type: 'image/png' } });
+  });
+
+  it('a soft-deleted attachment replicates the deletion, its file kept', async () => {
+    const { att, a, b, pouchA, hub, pouchB } = await letterWithScan();
+    await on(a);
+    setOutboxEnabled(true);
+    const digest = (await pouchA.get(`attachments:${att.id}`))._attachments?.blob.digest;
+    await removeAttachment(att.id, SYSTEM_ACTOR);
+    expect(await pushOutbox(pouchA, pcA)).toBe(1); // the file goes again with the record
+    const doc = await pouchA.get(`attachments:${att.id}`);
+    expect(doc._rev?.startsWith('2-')).toBe(true);
+    expect(Object.keys(doc._attachments ?? {})).toEqual(['blob']);
+    expect(doc._attachments?.blob.digest).toBe(digest);
+    await replicate(pouchA, hub);
+    await replicate(hub, pouchB);
+    await on(b);
+    await pullChanges(pouchB, pcB);
+    const got = (await db.attachments.get(att.id))!;
+    expect(got.deletedAt).not.toBeNull();
+    expect(await bytesOf(got.blob)).toEqual(BYTES);
+    const last = (await db.audit.orderBy(':id').last())!;
+    expect(last).toMatchObject({ action: 'update', recordId: att.id });
+    expect(Object.keys(last.after as object)).toContain('deletedAt');
+    expect(last.after).not.toHaveProperty('blob');
+  });
+
+  it('on first connection a PC sends its attachments too (a file of no known type stays so)', async () => {
+    await seedUnits();
+    const untyped = { name: '说明', type: '', blob: new Blob(['说明文字']) };
+    const p = await registerPetition(letter(), SYSTEM_ACTOR, { attachments: [scan(), untyped] }); // sync off
+    await seedOutbox();
+    const [pouchA, pouchB] = [freshPouch(), freshPouch()];
+    while ((await pushOutbox(pouchA, pcA)) > 0);
+    await replicate(pouchA, pouchB);
+    await resetDb();
+    while ((await pullChanges(pouchB, pcB)) > 0);
+    const got = await db.attachments.where('[ownerTable+ownerId]').equals(['petitions', p.id]).toArray();
+    const byName = new Map(got.map((a) => [a.name, a]));
+    expect([...byName.keys()].sort()).toEqual(['来信扫描件.png', '说明'].sort());
+    expect(await bytesOf(byName.get('来信扫描件.png')!.blob)).toEqual(BYTES);
+    expect(byName.get('说明')!.blob.type).toBe('');
+    expect(await byName.get('说明')!.blob.text()).toBe('说明文字');
   });
 });

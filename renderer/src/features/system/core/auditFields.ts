@@ -118,6 +118,7 @@ export const TABLE_FIELD_LABELS: Record<string, Record<string, string>> = {
   units: { name: '单位名称', kind: '单位类别' },
   calendars: { holidays: '节假日', workdays: '调休上班日', source: '来源' },
   petitions: { name: '信访人' },
+  attachments: { name: '文件名', blob: '文件', size: '大小（字节）', ownerId: '所属记录' },
 };
 
 // Settings are one record per key: the key is the record, its value the change.

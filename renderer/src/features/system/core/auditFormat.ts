@@ -5,6 +5,7 @@ import type { AuditEntry } from '../../../db/schema/core';
 import { tableLabel } from '../../../db/tableLabels';
 
 import { ENUM_LABELS, fieldLabel, NOISE_FIELDS, SECRET_FIELDS, SETTING_LABELS } from './auditFields';
+import { fmtBytes } from './format';
 
 export type AuditKind =
   'create' | 'update' | 'delete' | 'restore' | 'login' | 'logout' | 'loginFailed' | 'locked' | 'event';
@@ -88,6 +89,8 @@ export function formatValue(table: string, field: string, v: unknown, names: Aud
     return clip(v.map((x) => formatValue(table, field, x, names, depth + 1)).join('、'));
   }
   if (typeof v === 'object') {
+    const file = fileText(v);
+    if (file) return file;
     if (depth > 1) return '…';
     const parts = Object.entries(v as Record<string, unknown>)
       .filter(([k]) => !NOISE_FIELDS.has(k))
@@ -95,6 +98,16 @@ export function formatValue(table: string, field: string, v: unknown, names: Aud
     return parts.length ? clip(parts.join('，')) : EMPTY;
   }
   return clip(String(v));
+}
+
+// An attachment's file: the record's Blob (a version on 同步冲突) or what the audit trail keeps of
+// it (its size and type, db/audit.ts).
+function fileText(v: object): string | null {
+  const o = v as { blob?: unknown; size?: unknown; type?: unknown };
+  const isBlob = typeof Blob !== 'undefined' && v instanceof Blob;
+  if (!isBlob && (o.blob !== true || typeof o.size !== 'number')) return null;
+  const type = typeof o.type === 'string' && o.type ? `，${o.type}` : '';
+  return `文件（${fmtBytes(o.size as number)}${type}）`;
 }
 
 const asObject = (v: unknown) =>

@@ -80,6 +80,38 @@ describe('同步冲突 screen data', () => {
     expect(JSON.stringify(w)).toContain('钱检举');
   });
 
+  it('shows an attachment’s file by its size and type (a version without one as empty), and keeps it whole', async () => {
+    const blob = new Blob([new Uint8Array(11)], { type: 'image/png' });
+    const rec = {
+      id: crypto.randomUUID(),
+      ownerTable: 'petitions',
+      ownerId: crypto.randomUUID(),
+      name: '扫描件.png',
+      type: 'image/png',
+      size: 11,
+      blob,
+      createdAt: '2026-05-10T01:00:00.000Z',
+      updatedAt: '2026-05-10T01:00:00.000Z',
+      createdBy: 'system',
+      deletedAt: null,
+    };
+    const docId = await storeConflict('attachments', rec, { name: '扫描件二.png', blob: undefined });
+    await signIn('管理员', ['admin']);
+    const [v] = await conflictViews();
+    expect(v).toMatchObject({ kindLabel: '附件', masked: false });
+    expect(v.rows.find((r) => r.key === 'blob')).toEqual({
+      key: 'blob',
+      label: '文件',
+      values: ['文件（11 B，image/png）', '（空）'],
+      differs: true,
+    });
+    expect(v.rows.find((r) => r.key === 'name')?.differs).toBe(true);
+    await keepVersion(docId, '2-a');
+    const kept = (await db.attachments.get(rec.id))!;
+    expect(kept.name).toBe('扫描件.png');
+    expect(kept.blob.size).toBe(11);
+  });
+
   it('is followed live: a decision drops the conflict from the screen at once', async () => {
     const sec = (await db.sections.get(org.sectionId))!;
     const docId = await storeConflict('sections', sec, { name: '来访接待股' });
