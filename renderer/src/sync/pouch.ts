@@ -9,6 +9,8 @@ export type PouchResult = {
   status?: number;
 };
 
+export type PouchRevisions = { start: number; ids: string[] };
+
 export type PouchChanges = {
   results: { id: string; seq: number | string; doc?: PouchDoc; deleted?: boolean }[];
   last_seq: number | string;
@@ -27,6 +29,11 @@ export type PouchDb = {
   bulkDocs(docs: PouchDoc[]): Promise<PouchResult[]>;
   // rev: that revision (a conflict's losing one); conflicts: the doc's _conflicts with it
   get(id: string, opts?: { rev?: string; conflicts?: boolean }): Promise<PouchDoc>;
+  // every leaf revision (deleted ones too), each with its history
+  get(
+    id: string,
+    opts: { open_revs: 'all'; revs: true },
+  ): Promise<{ ok?: PouchDoc & { _revisions?: PouchRevisions } }[]>;
   changes(opts: {
     since: number | string;
     include_docs?: boolean;
