@@ -139,7 +139,7 @@ describe('validate_doc_update (the function the hub runs)', () => {
   });
 });
 
-describe('the design document on a hub (express-pouchdb with validation, over HTTP)', () => {
+describe('the design document on a hub (scripts/hub.mjs with validation, over HTTP)', () => {
   let hub: Hub;
   beforeAll(async () => {
     hub = await startHub(0, { validation: true });
