@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from './status';
 import { SyncBadgeView } from './SyncBadge';
 
-const render = (status: SyncStatus, conflicts = 0) =>
+const render = (status: SyncStatus, conflicts = 0, denied = 0) =>
   renderToStaticMarkup(
     <MantineProvider>
-      <SyncBadgeView status={status} conflicts={conflicts} />
+      <SyncBadgeView status={status} conflicts={conflicts} denied={denied} />
     </MantineProvider>,
   );
 
@@ -35,5 +35,15 @@ describe('SyncBadge', () => {
     const html = render({ phase: 'synced', pending: 0 }, 2);
     expect(html).toContain('多机同步：已同步 · 2 项冲突待处理');
     expect(html).toContain('href="#/system/conflicts"');
+  });
+
+  it('counts this PC’s changes the hub refused, after the conflicts, linking to 同步冲突; the phase stays its own', () => {
+    const html = render({ phase: 'synced', pending: 0 }, 0, 1);
+    expect(html).toContain('多机同步：已同步 · 1 项修改被同步中心拒绝');
+    expect(html).not.toContain('出错');
+    expect(html).toContain('href="#/system/conflicts"');
+    expect(render({ phase: 'syncing', pending: 2 }, 2, 1)).toContain(
+      '多机同步：同步中（2 条待发送） · 2 项冲突待处理 · 1 项修改被同步中心拒绝',
+    );
   });
 });

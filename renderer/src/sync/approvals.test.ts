@@ -4,42 +4,22 @@ import PouchDB from 'pouchdb-core';
 import replication from 'pouchdb-replication';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { leaveRoute } from '../../../shared/rules';
-import {
-  decide,
-  registerApprovalHandler,
-  resolveRouteSteps,
-  submitApproval,
-  withdraw,
-} from '../approvals/engine';
+import { decide, registerApprovalHandler, withdraw } from '../approvals/engine';
 import { pinClock } from '../db/clock';
-import { syncedTx } from '../db/command';
-import { createDb, db, switchDb } from '../db/db';
-import type { AppDB } from '../db/db';
+import { createDb, db } from '../db/db';
 import { resetDb, seedOrg } from '../db/testing';
 import type { TestOrg } from '../db/testing';
 
 import { setOutboxEnabled } from './outbox';
 import type { PouchDb } from './pouch';
 import { pullChanges, pushOutbox, seedOutbox } from './pump';
-import type { PcIdentity } from './pump';
+import { onPc as on, submitHalfDay } from './testing';
+import type { Pc } from './testing';
 
 const Pouch = PouchDB.plugin(memoryAdapter).plugin(replication).defaults({ adapter: 'memory' });
 const { replicate } = Pouch as unknown as { replicate: (from: PouchDb, to: PouchDb) => Promise<unknown> };
 let n = 0;
 const freshPouch = (): PouchDb => new Pouch(`approvals-${Date.now()}-${n++}`);
-
-// One PC: its own Dexie database, its own PouchDB, its identity.
-type Pc = { dexie: AppDB; pouch: PouchDb; me: PcIdentity };
-
-async function on<T>(pc: Pc, fn: () => Promise<T>): Promise<T> {
-  if (db !== pc.dexie) {
-    switchDb(pc.dexie);
-    await pc.dexie.open();
-    setOutboxEnabled(true); // a switch forgets it (read again from the PC's setting)
-  }
-  return fn();
-}
 
 // Both PCs send, the hub replicates both ways, both PCs apply what came, until nothing moves.
 async function syncAll(pcs: Pc[], hub: PouchDb) {
@@ -84,27 +64,8 @@ describe('approvals on several PCs', () => {
     });
   });
 
-  async function submitHalfDay() {
-    const steps = await resolveRouteSteps(leaveRoute('staff', 0.5), org.staff);
-    return syncedTx([db.approvals, db.staff], () =>
-      submitApproval(
-        {
-          kind: 'other',
-          refTable: 'x',
-          refId: 'x1',
-          title: '请假半天',
-          applicant: org.staff,
-          form: 'oral',
-          ruleIds: ['LV-3'],
-          steps,
-        },
-        org.actor(org.staff),
-      ),
-    );
-  }
-
   it('withdrawn on PC 1 and approved on PC 2 while apart: both end withdrawn, the approval void', async () => {
-    const req = await on(pc1, submitHalfDay);
+    const req = await on(pc1, () => submitHalfDay(org));
     await syncAll([pc1, pc2], hub);
     expect((await on(pc2, () => db.approvals.get(req.id)))?.status).toBe('pending');
 
@@ -139,7 +100,7 @@ describe('approvals on several PCs', () => {
   });
 
   it('a request approved on PC 2 shows approved on PC 1; nothing is sent back and forth after', async () => {
-    const req = await on(pc1, submitHalfDay);
+    const req = await on(pc1, () => submitHalfDay(org));
     await syncAll([pc1, pc2], hub);
     await on(pc2, () => decide({ requestId: req.id, decision: 'approved' }, org.actor(org.head)));
     await syncAll([pc1, pc2], hub);

@@ -8,7 +8,15 @@ import type { ApprovalEvent } from '../approvals/events';
 import type { ApprovalRequest, ApprovalStep } from '../approvals/types';
 
 import { DESIGN_DOC_ID, designDoc, installDesignDoc, VALIDATE_DOC_UPDATE } from './designDoc';
-import type { PouchDb, PouchDoc } from './pouch';
+import type { PouchCtor, PouchDb, PouchDoc } from './pouch';
+
+type Replicating = PouchDb & {
+  put(doc: PouchDoc): Promise<{ rev: string }>;
+  replicate: {
+    to(other: PouchDb): PromiseLike<unknown> & { on(e: string, fn: (x: unknown) => void): unknown };
+    from(other: PouchDb): Promise<unknown>;
+  };
+};
 
 // The very source the hub runs, as a function (evaluated as the hub does).
 type Validate = (newDoc: PouchDoc, oldDoc: PouchDoc | null) => void;
@@ -131,7 +139,7 @@ describe('validate_doc_update (the function the hub runs)', () => {
   });
 });
 
-describe('the design document on a hub (express-pouchdb with validation, over HTTP)', () => {
+describe('the design document on a hub (scripts/hub.mjs with validation, over HTTP)', () => {
   let hub: Hub;
   beforeAll(async () => {
     hub = await startHub(0, { validation: true });
@@ -177,5 +185,35 @@ describe('the design document on a hub (express-pouchdb with validation, over HT
     const refused = await put({ ...late, _rev: rev });
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { reason: string }).reason).toContain('申请已撤回');
+  });
+
+  it('checks a replicated revision against the one it descends from, and stores what it takes as CouchDB does', async () => {
+    const Pouch = (hub as Hub & { PouchDB: PouchCtor }).PouchDB;
+    const remote = new Pouch(`${hub.url}/replicated`, { adapter: 'http' }) as Replicating;
+    expect(await installDesignDoc(remote)).toBe(true);
+    const [a, b] = [new Pouch('pc-a'), new Pouch('pc-b')] as Replicating[];
+    const pending = doc([submitted]);
+    const first = await a.put(pending);
+    await a.replicate.to(remote);
+    await b.replicate.from(remote);
+    // apart: one approves, the other withdraws; both are legal after the pending version
+    await a.put({ ...doc([submitted, ev('a', 'approved')]), _rev: first.rev });
+    await b.put({ ...doc([submitted, ev('w', 'withdrawn', { byId: 'app' })]), _rev: first.rev });
+    const denied: unknown[] = [];
+    for (const pc of [a, b]) await pc.replicate.to(remote).on('denied', (e) => denied.push(e));
+    expect(denied).toEqual([]);
+    const stored = await remote.get('approvals:r1', { conflicts: true });
+    expect(stored._conflicts).toHaveLength(1); // both kept: a conflict, as on CouchDB
+    expect([stored._rev, ...(stored._conflicts as string[])].sort()).toEqual(
+      [(await a.get('approvals:r1'))._rev, (await b.get('approvals:r1'))._rev].sort(),
+    );
+    // a decision after the withdrawal, on top of it: refused, named by its revision
+    const late = await b.put({
+      ...doc([submitted, ev('w', 'withdrawn', { byId: 'app' }), ev('l', 'approved')], { status: 'approved' }),
+      _rev: (await b.get('approvals:r1'))._rev,
+    });
+    await b.replicate.to(remote).on('denied', (e) => denied.push(e));
+    expect(denied).toMatchObject([{ id: 'approvals:r1', rev: late.rev, name: 'forbidden' }]);
+    expect((denied[0] as { reason: string }).reason).toContain('申请已撤回');
   });
 });

@@ -8,6 +8,8 @@ import { db, onDbSwitch } from '../db/db';
 
 import { pushAuditChain } from './auditChain';
 import { hubDbUrl, normaliseHubUrl, pcId, SEEDED_KEY, syncPassword } from './config';
+import { noteDenied } from './denied';
+import type { HubLink } from './denied';
 import { installDesignDoc } from './designDoc';
 import { hubAccess } from './hubAccess';
 import { numberPending } from './numbers';
@@ -20,10 +22,14 @@ import { reasonOf, setSyncStatus, useSyncStatus } from './status';
 
 type Running = { stop(): Promise<void> };
 let running: Running | null = null;
-// The running engine's local PouchDB (校验审计链 reads the other PCs' chains from it).
-let runningLocal: PouchDb | null = null;
+// The running engine's PouchDBs and this PC: 校验审计链 reads the other PCs' chains from the local
+// one; 采用同步中心的版本 (denied.ts) reads the hub and writes the local one.
+let runningHub: HubLink | null = null;
 export function runningPouch(): PouchDb | null {
-  return runningLocal;
+  return runningHub?.local ?? null;
+}
+export function runningLink(): HubLink | null {
+  return runningHub;
 }
 
 onDbSwitch(() => {
@@ -33,7 +39,7 @@ onDbSwitch(() => {
 export async function stopEngine(): Promise<void> {
   const r = running;
   running = null;
-  runningLocal = null;
+  runningHub = null;
   if (r) await r.stop();
   setSyncStatus({ phase: 'off', reason: undefined, since: undefined });
 }
@@ -127,9 +133,13 @@ async function run(): Promise<void> {
     },
   });
   replication
-    .on('denied', (err) =>
-      setSyncStatus({ phase: 'error', reason: `同步中心拒绝了一项修改（${reasonOf(err).reason}）` }),
-    )
+    // a change the hub refused: kept for 同步冲突 (denied.ts), counted in the status; the
+    // replication goes on, so the phase follows it
+    .on('denied', (event) => {
+      noteDenied(local, event).catch((e: unknown) =>
+        setSyncStatus({ phase: 'error', reason: e instanceof Error ? e.message : String(e) }),
+      );
+    })
     .on('error', (err) => offline(err));
   void drain();
   // back online: the records saved 待编号 meanwhile take their numbers (sync/numbers.ts)
@@ -139,7 +149,7 @@ async function run(): Promise<void> {
   const gone = () => offline(new TypeError('offline'));
   globalThis.addEventListener?.('offline', gone);
 
-  runningLocal = local;
+  runningHub = { local, remote, me };
   running = {
     async stop() {
       stopped = true;

@@ -25,6 +25,8 @@ export type PouchResult = {
   status?: number;
 };
 
+export type PouchRevisions = { start: number; ids: string[] };
+
 export type PouchChanges = {
   results: { id: string; seq: number | string; doc?: PouchDoc; deleted?: boolean }[];
   last_seq: number | string;
@@ -50,6 +52,11 @@ export type PouchDb = {
     id: string,
     opts?: { rev?: string; conflicts?: boolean; attachments?: boolean; binary?: boolean },
   ): Promise<PouchDoc>;
+  // every leaf revision (deleted ones too), each with its history
+  get(
+    id: string,
+    opts: { open_revs: 'all'; revs: true },
+  ): Promise<{ ok?: PouchDoc & { _revisions?: PouchRevisions } }[]>;
   changes(opts: {
     since: number | string;
     include_docs?: boolean;

@@ -46,7 +46,13 @@ export function reasonOf(err: unknown): { offline: boolean; reason: string } {
   return { offline: false, reason: e.message || `同步中心返回错误（${e.status}）` };
 }
 
-// The conflicts waiting on 系统 › 同步冲突, after the status: 已同步 · 2 项冲突待处理
-export function withConflicts(text: string, conflicts: number): string {
-  return conflicts > 0 ? `${text} · ${conflicts} 项冲突待处理` : text;
+// What waits on 系统 › 同步冲突, after the status: 已同步 · 2 项冲突待处理 · 1 项修改被同步中心拒绝
+export function withConflicts(text: string, conflicts: number, denied = 0): string {
+  const waiting = [
+    ...(conflicts > 0 ? [`${conflicts} 项冲突待处理`] : []),
+    ...(denied > 0 ? [deniedText(denied)] : []),
+  ];
+  return [text, ...waiting].join(' · ');
 }
+
+export const deniedText = (n: number) => `${n} 项修改被同步中心拒绝`;

@@ -119,7 +119,8 @@ export const CONFLICT_LABELS = {
   title: '同步冲突',
   intro:
     '两台电脑在未连通时修改了同一条记录，或传来的记录与本机记录的编号、名称等唯一值相同，系统不会自行取舍：' +
-    '请核对各版本后选择保留哪一个。决定会同步到所有电脑；未保留的版本完整记入审计日志。',
+    '请核对各版本后选择保留哪一个。决定会同步到所有电脑；未保留的版本完整记入审计日志。' +
+    '本机被同步中心拒绝的修改（例如审批人不符、申请已在另一台电脑撤回）也列在这里。',
   empty: '没有待处理的同步冲突',
   field: '字段',
   differs: '不同',
@@ -139,4 +140,15 @@ export const CONFLICT_LABELS = {
   applyMessage: '把传来的记录并入本机（须先修改本机占用相同值的记录）。确定吗？',
   masked: '信访人身份信息按检举揭发保密规定（PET-6）对您隐藏',
   waiting: (n: number) => `${n} 项冲突待处理`,
+  // a change of this PC the hub refused (sync/denied.ts)
+  deniedVersion: '本机的版本（同步中心未接受）',
+  deniedReason: (reason: string) => `同步中心拒绝：${reason}`,
+  deniedAt: (at: string) => `拒绝于 ${at}`,
+  deniedNote:
+    '其他电脑没有收到这项修改。采用同步中心的版本后，本机的这条记录改为同步中心现有的内容（本机版本记入审计日志）；' +
+    '同步中心没有这条记录时，本机的记录移入回收站。需连通同步中心。',
+  adopt: '采用同步中心的版本',
+  adoptMessage:
+    '本机的这条记录将改为同步中心现有的版本，本机被拒绝的修改不再发送（其内容记入审计日志）。确定吗？',
+  adopted: '已采用同步中心的版本',
 } as const;

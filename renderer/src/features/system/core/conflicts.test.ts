@@ -8,9 +8,10 @@ import { useSession } from '../../../auth/session';
 import { db } from '../../../db/db';
 import { addStaff, refusal, sessionUserOf, withSeededOrg } from '../../../db/testing';
 import type { StoredConflict } from '../../../sync/conflicts';
+import type { StoredDenied } from '../../../sync/denied';
 import { makeIdNo, registerPetition } from '../../petitions';
 
-import { conflictViews, keepVersion } from './conflicts';
+import { adoptHub, conflictViews, keepVersion } from './conflicts';
 
 const org = withSeededOrg('2026-05-10T09:00:00');
 afterEach(() => useSession.getState().signOut());
@@ -132,5 +133,37 @@ describe('同步冲突 screen data', () => {
     useSession.getState().signIn(sessionUserOf(org.staff));
     expect((await refusal(conflictViews())).message).toBe('没有权限：解决同步冲突');
     expect(() => keepVersion(docId, '2-b')).toThrow('没有权限：解决同步冲突');
+  });
+
+  it('lists a change the hub refused after the conflicts: the record as this PC has it, the reason, when', async () => {
+    const sec = (await db.sections.get(org.sectionId))!;
+    await storeConflict('sections', sec, { name: '来访接待股' });
+    const denied: StoredDenied = {
+      docId: `sections:${sec.id}`,
+      table: 'sections',
+      recordId: sec.id,
+      reason: '同步中心的校验规则不接受这项修改',
+      direction: 'push',
+      rev: '3-c',
+      at: '2026-05-10T02:00:00.000Z',
+      rec: { ...sec, name: '督查股' } as unknown as Record<string, unknown>,
+    };
+    await db.syncState.put({ id: `denied:${denied.docId}`, value: denied });
+    await signIn('管理员', ['admin']);
+    const [, v] = await conflictViews();
+    expect(v).toMatchObject({
+      docId: denied.docId,
+      kind: 'denied',
+      kindLabel: '股室',
+      title: '办信股', // named as the office knows it now
+      refusal: '同步中心的校验规则不接受这项修改',
+      versions: [{ rev: '3-c', pcName: '本机', local: true }],
+      masked: false,
+    });
+    expect(v.seenAt).toMatch(/^2026-05-10 \d\d:00/);
+    expect(v.rows.find((r) => r.key === 'name')).toMatchObject({ values: ['督查股'], differs: false });
+    useSession.getState().signOut();
+    useSession.getState().signIn(sessionUserOf(org.staff));
+    expect(() => adoptHub(denied.docId)).toThrow('没有权限：采用同步中心的版本');
   });
 });

@@ -3,12 +3,13 @@ import { db } from '../../../db/db';
 import { readSyncConfig, saveSyncConfig, switchSync, testConnection } from '../../../sync/config';
 import type { ConnectionReport, SyncForm } from '../../../sync/config';
 import { conflictCount } from '../../../sync/conflicts';
+import { deniedCount } from '../../../sync/denied';
 import { parkedCount } from '../../../sync/pump';
 
 import { sessionActor } from './access';
 
 export type { SyncForm } from '../../../sync/config';
-export { statusColor, statusText, useSyncStatus } from '../../../sync/status';
+export { deniedText, statusColor, statusText, useSyncStatus } from '../../../sync/status';
 
 export type SyncView = { enabled: boolean; form: SyncForm; hasPassword: boolean };
 
@@ -22,12 +23,19 @@ export async function syncView(): Promise<SyncView> {
   };
 }
 
-// Changes waiting to be sent, records kept aside, and every conflict waiting on 同步冲突.
-export async function syncCounts(): Promise<{ pending: number; parked: number; conflicts: number }> {
+// Changes waiting to be sent, records kept aside, every conflict waiting on 同步冲突, and this PC's
+// changes the hub refused (also decided there).
+export async function syncCounts(): Promise<{
+  pending: number;
+  parked: number;
+  conflicts: number;
+  denied: number;
+}> {
   return {
     pending: await db.syncOutbox.count(),
     parked: await parkedCount(),
     conflicts: await conflictCount(),
+    denied: await deniedCount(),
   };
 }
 

@@ -71,4 +71,24 @@ describe('ConflictsTab', () => {
   it('says when an informant’s identity is hidden', () => {
     expect(render([{ ...section, masked: true }])).toContain('PET-6');
   });
+
+  it('shows a change the hub refused as this PC has it, with the hub’s reason and one decision', () => {
+    const html = render([
+      {
+        ...section,
+        docId: 'approvals:r1',
+        kind: 'denied',
+        kindLabel: '审批',
+        title: '审批 请假半天',
+        refusal: '审批人不是该步骤的审批人或其代理人：e1',
+        versions: [{ rev: '3-a', pcName: '本机', local: true }],
+        rows: [{ key: 'status', label: '状态', values: ['已同意'], differs: false }],
+      },
+    ]);
+    expect(html).toContain('同步中心拒绝：审批人不是该步骤的审批人或其代理人：e1');
+    expect(html).toContain('本机的版本（同步中心未接受）');
+    expect(html).toContain('已同意');
+    expect(html.match(/采用同步中心的版本/g)).toHaveLength(2); // the note, the button
+    expect(html).not.toContain('保留此版本');
+  });
 });

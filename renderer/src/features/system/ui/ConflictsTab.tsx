@@ -1,12 +1,13 @@
 // 系统 › 同步冲突: each conflict with its versions side by side, field by field, the differing fields
-// marked; 保留此版本 (asked first) decides it on every PC.
+// marked; 保留此版本 (asked first) decides it on every PC. A change of this PC the hub refused shows
+// as this PC has it, with the hub's reason; 采用同步中心的版本 (asked first) brings the hub's back.
 import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import { ConfirmButton } from '../../../components/Confirm';
 import { Loading } from '../../../components/Detail';
 import { notifyError, notifyOk } from '../../../components/notify';
-import { conflictViews, keepVersion, PARKED_APPLY, PARKED_ASIDE } from '../core/conflicts';
+import { adoptHub, conflictViews, keepVersion, PARKED_APPLY, PARKED_ASIDE } from '../core/conflicts';
 import type { ConflictVersionView, ConflictView } from '../core/conflicts';
 import { CONFLICT_LABELS as L } from '../labels';
 
@@ -36,17 +37,28 @@ export function ConflictList({ list }: { list: ConflictView[] | undefined }) {
 }
 
 function heading(c: ConflictView, v: ConflictVersionView) {
+  if (c.kind === 'denied') return L.deniedVersion;
   if (c.kind === 'parked') return v.local ? L.localRecord : L.cameFrom(v.pcName);
   return L.versionOf(v.pcName);
 }
 
-function KeepButton({ c, v }: { c: ConflictView; v: ConflictVersionView }) {
+// What the button over a version decides: its label, the question asked first, the decision.
+function decisionOf(
+  c: ConflictView,
+  v: ConflictVersionView,
+): [string, string, () => Promise<unknown>, string] {
+  if (c.kind === 'denied') return [L.adopt, L.adoptMessage, () => adoptHub(c.docId), L.adopted];
   const [choice, label, message] =
     c.kind === 'parked'
       ? v.local
         ? [PARKED_ASIDE, L.aside, L.asideMessage]
         : [PARKED_APPLY, L.apply, L.applyMessage]
       : [v.rev, L.keep, L.keepMessage(v.pcName)];
+  return [label, message, () => keepVersion(c.docId, choice), L.kept];
+}
+
+function KeepButton({ c, v }: { c: ConflictView; v: ConflictVersionView }) {
+  const [label, message, decide, done] = decisionOf(c, v);
   return (
     <ConfirmButton
       size="xs"
@@ -56,8 +68,8 @@ function KeepButton({ c, v }: { c: ConflictView; v: ConflictVersionView }) {
       message={message}
       onConfirm={async () => {
         try {
-          await keepVersion(c.docId, choice);
-          notifyOk(L.kept);
+          await decide();
+          notifyOk(done);
         } catch (e) {
           notifyError(e);
         }
@@ -75,7 +87,7 @@ function ConflictCard({ c }: { c: ConflictView }) {
         <Badge variant="light">{c.kindLabel}</Badge>
         <Text fw={600}>{c.title}</Text>
         <Text size="sm" c="dimmed">
-          {L.seenAt(c.seenAt)}
+          {c.kind === 'denied' ? L.deniedAt(c.seenAt) : L.seenAt(c.seenAt)}
         </Text>
         {c.reasonLabel && (
           <Text size="sm" c="orange">
@@ -83,6 +95,16 @@ function ConflictCard({ c }: { c: ConflictView }) {
           </Text>
         )}
       </Group>
+      {c.refusal && (
+        <Stack gap={2} mb="xs">
+          <Text size="sm" c="red" data-testid="denied-reason">
+            {L.deniedReason(c.refusal)}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {L.deniedNote}
+          </Text>
+        </Stack>
+      )}
       {c.masked && (
         <Text size="sm" c="dimmed" mb="xs">
           {L.masked}

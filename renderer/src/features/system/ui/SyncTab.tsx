@@ -9,6 +9,7 @@ import { notifyError, notifyOk } from '../../../components/notify';
 import { useCommandForm } from '../../../components/useCommandForm';
 import {
   checkConnection,
+  deniedText,
   statusColor,
   statusText,
   syncCounts,
@@ -37,6 +38,11 @@ export function SyncTab() {
         {!!counts?.conflicts && (
           <Anchor href={href('system', 'conflicts')} size="sm" c="orange" data-testid="sync-conflicts">
             {CONFLICT_LABELS.waiting(counts.conflicts)}
+          </Anchor>
+        )}
+        {!!counts?.denied && (
+          <Anchor href={href('system', 'conflicts')} size="sm" c="orange" data-testid="sync-denied">
+            {deniedText(counts.denied)}
           </Anchor>
         )}
         {!!counts?.parked && (
