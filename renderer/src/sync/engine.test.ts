@@ -74,7 +74,7 @@ describe('watchReplication', () => {
   function watched() {
     const rep = fakeSync();
     const seen: string[] = [];
-    watchReplication(rep, {
+    watchReplication([{ events: rep, failures: [rep.push, rep.pull] }], {
       active: () => seen.push('active'),
       idle: () => seen.push('idle'),
       failed: () => seen.push('failed'),
@@ -120,5 +120,28 @@ describe('watchReplication', () => {
     rep.emit('active');
     rep.emit('paused', { status: 401 });
     expect(seen).toEqual(['active', 'failed']);
+  });
+
+  it('idle only once every replication has paused without a failure (records and files)', () => {
+    const records = fakeSync();
+    const files = fakeSync();
+    const seen: string[] = [];
+    watchReplication(
+      [
+        { events: records, failures: [records.push, records.pull] },
+        { events: files, failures: [files] },
+      ],
+      { active: () => seen.push('active'), idle: () => seen.push('idle'), failed: () => seen.push('failed') },
+    );
+    records.emit('paused');
+    expect(seen).toEqual([]);
+    files.emit('active');
+    files.emit('requestError', new TypeError('Failed to fetch'));
+    files.emit('paused');
+    expect(seen).toEqual(['active', 'failed']);
+    files.emit('active');
+    files.emit('change');
+    files.emit('paused');
+    expect(seen).toEqual(['active', 'failed', 'active', 'idle']);
   });
 });

@@ -15,7 +15,7 @@ import { hubAccess } from './hubAccess';
 import { numberPending } from './numbers';
 import type { HubDb } from './numbers';
 import { readSyncConfig } from './outbox';
-import type { PouchCtor, PouchDb } from './pouch';
+import type { Emitter, PouchCtor, PouchDb, PouchDoc } from './pouch';
 import { pullChanges, pushOutbox, seedOutbox } from './pump';
 import type { PcIdentity } from './pump';
 import { reasonOf, setSyncStatus, useSyncStatus } from './status';
@@ -110,15 +110,8 @@ async function run(): Promise<void> {
       setSyncStatus({ phase: 'offline', since: was.phase === 'offline' ? was.since : localHHmm() });
     } else setSyncStatus({ phase: 'error', reason });
   };
-  // 500 documents a round trip (PouchDB's default is 100): every PC's audit chain travels too;
-  // retried at most 10 s apart: a PC back online (numbers for its 待编号 records) catches up soon
-  const replication = local.sync(remote, {
-    live: true,
-    retry: true,
-    batch_size: 500,
-    back_off_function: nextBackOff,
-  });
-  watchReplication(replication, {
+  const link = replicate(local, remote);
+  watchReplication(link.parts, {
     active: () => {
       replicationIdle.value = false;
       setSyncStatus({ phase: 'syncing', reason: undefined });
@@ -132,15 +125,16 @@ async function run(): Promise<void> {
       offline(err);
     },
   });
-  replication
-    // a change the hub refused: kept for 同步冲突 (denied.ts), counted in the status; the
-    // replication goes on, so the phase follows it
-    .on('denied', (event) => {
-      noteDenied(local, event).catch((e: unknown) =>
-        setSyncStatus({ phase: 'error', reason: e instanceof Error ? e.message : String(e) }),
-      );
-    })
-    .on('error', (err) => offline(err));
+  for (const { events } of link.parts)
+    events
+      // a change the hub refused: kept for 同步冲突 (denied.ts), counted in the status; the
+      // replication goes on, so the phase follows it
+      .on('denied', (event) => {
+        noteDenied(local, event).catch((e: unknown) =>
+          setSyncStatus({ phase: 'error', reason: e instanceof Error ? e.message : String(e) }),
+        );
+      })
+      .on('error', (err) => offline(err));
   void drain();
   // back online: the records saved 待编号 meanwhile take their numbers (sync/numbers.ts)
   const online = () => void drain();
@@ -155,7 +149,7 @@ async function run(): Promise<void> {
       stopped = true;
       globalThis.removeEventListener?.('online', online);
       globalThis.removeEventListener?.('offline', gone);
-      replication.cancel();
+      link.cancel();
       feed.cancel();
       outbox.unsubscribe();
       trail.unsubscribe();
@@ -164,39 +158,76 @@ async function run(): Promise<void> {
   };
 }
 
-// PouchDB's sync() as the status line needs it. When a request to the hub fails, sync() retries
-// and emits 'paused' *without* the error (each direction only tells its own `requestError`), so a
-// hub that cannot be reached read as caught up: 已同步. Here a failed request is `failed` (离线 or
-// 出错), and the status stays so through the retries ('active' again, then 'paused') until a round
-// succeeds: documents moved, or a round that paused with no request failing is `idle`.
+// The live replication with the hub: sync() both ways, 500 documents a round trip (PouchDB's
+// default is 100: every PC's audit chain travels too), retried at most 10 s apart (a PC back online
+// — numbers for its 待编号 records — catches up soon). An attachment's document carries its file,
+// and a push sends a batch as one JSON request with the files inline (base64): a PC sending years
+// of scans 500 at a time would build requests of hundreds of MB. Its files go up by a replication
+// of their own, FILE_BATCH a request. (Coming down, PouchDB fetches each file by itself.)
+export const FILE_BATCH = 5;
+const FILE_PREFIX = 'attachments:';
+const isFileDoc = (d: PouchDoc) => String(d._id).startsWith(FILE_PREFIX);
+
+export type Replicated = { events: Emitter; failures: Emitter[] };
+export function replicate(local: PouchDb, remote: PouchDb): { parts: Replicated[]; cancel(): void } {
+  const common = { live: true, retry: true, back_off_function: nextBackOff };
+  const records = local.sync(remote, {
+    ...common,
+    batch_size: 500,
+    push: { ...common, batch_size: 500, filter: (d) => !isFileDoc(d) },
+  });
+  const files = local.replicate.to(remote, { ...common, batch_size: FILE_BATCH, filter: isFileDoc });
+  return {
+    parts: [
+      { events: records, failures: [records.push, records.pull] },
+      { events: files, failures: [files] },
+    ],
+    cancel() {
+      records.cancel();
+      files.cancel();
+    },
+  };
+}
+
+// The replications as the status line needs them. When a request to the hub fails, PouchDB retries
+// and sync() emits 'paused' *without* the error (each direction only tells its own `requestError`),
+// so a hub that cannot be reached read as caught up: 已同步. Here a failed request is `failed`
+// (离线 or 出错), and the status stays so through the retries ('active' again, then 'paused')
+// until a round gets through: documents moved, or a round that paused with no request failing.
+// `idle` once every replication has paused so.
 type On = { on(event: string, fn: (arg?: unknown) => void): unknown };
 export function watchReplication(
-  rep: On & { push: On; pull: On },
+  parts: readonly { events: On; failures: readonly On[] }[],
   to: { active(): void; idle(): void; failed(err: unknown): void },
 ): void {
   let down = false; // shown as failed
-  let roundFailed = false; // a request failed since the last 'active'
-  const failed = (err: unknown) => {
-    down = true;
-    roundFailed = true;
-    to.failed(err);
-  };
-  rep.push.on('requestError', failed);
-  rep.pull.on('requestError', failed);
-  rep.on('active', () => {
-    roundFailed = false;
-    if (!down) to.active(); // a retry after a failure: still 离线 until it gets through
-  });
-  rep.on('change', () => {
-    if (!down) return;
-    down = false;
-    to.active();
-  });
-  rep.on('paused', (err) => {
-    if (err) return failed(err);
-    if (roundFailed) return;
-    down = false;
-    to.idle();
+  const state = parts.map(() => ({ idle: false, roundFailed: false })); // roundFailed: since its 'active'
+  parts.forEach(({ events, failures }, i) => {
+    const me = state[i];
+    const failed = (err: unknown) => {
+      down = true;
+      me.roundFailed = true;
+      me.idle = false;
+      to.failed(err);
+    };
+    for (const f of failures) f.on('requestError', failed);
+    events.on('active', () => {
+      me.roundFailed = false;
+      me.idle = false;
+      if (!down) to.active(); // a retry after a failure: still 离线 until it gets through
+    });
+    events.on('change', () => {
+      if (!down) return;
+      down = false;
+      to.active();
+    });
+    events.on('paused', (err) => {
+      if (err) return failed(err);
+      if (me.roundFailed) return;
+      me.idle = true;
+      down = false;
+      if (state.every((x) => x.idle)) to.idle();
+    });
   });
 }
 

@@ -40,6 +40,15 @@ export type Emitter = {
 // sync(): both directions' replications are there too (each tells its own failed requests)
 export type SyncEmitter = Emitter & { push: Emitter; pull: Emitter };
 
+export type ReplicationOptions = {
+  live?: boolean;
+  retry?: boolean;
+  batch_size?: number;
+  back_off_function?: (delay: number) => number;
+  // the documents this replication moves (run by PouchDB on each changed document)
+  filter?: (doc: PouchDoc) => boolean;
+};
+
 export type PouchDb = {
   name: string;
   allDocs(opts: { keys: string[] }): Promise<{
@@ -64,15 +73,8 @@ export type PouchDb = {
     limit?: number;
   }): Promise<PouchChanges>;
   changes(opts: { since: 'now'; live: true }): Emitter;
-  sync(
-    remote: PouchDb,
-    opts: {
-      live: boolean;
-      retry: boolean;
-      batch_size?: number;
-      back_off_function?: (delay: number) => number;
-    },
-  ): SyncEmitter;
+  sync(remote: PouchDb, opts: ReplicationOptions & { push?: ReplicationOptions }): SyncEmitter;
+  replicate: { to(remote: PouchDb, opts: ReplicationOptions): Emitter };
   close(): Promise<void>;
 };
 
