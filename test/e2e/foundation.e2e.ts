@@ -32,6 +32,24 @@ const NAV = [
 describe('foundation: first run, login, roles, navigation', () => {
   const app = appPerSuite({ setup: 'none' });
 
+  it('offers 新建单位 or 加入已有单位; the join form refuses in Chinese at its field and when the hub cannot be reached', async () => {
+    const { page } = app;
+    await visible(page.getByRole('button', { name: '新建单位', exact: true }));
+    await page.getByRole('button', { name: '加入已有单位（多机同步）' }).click();
+    await page.getByRole('button', { name: '加入', exact: true }).click();
+    await visible(page.getByText('同步中心地址应为 http://地址:端口'));
+    await page.getByLabel('同步中心地址').fill('http://127.0.0.1:9');
+    await page.getByLabel('本机名称').fill('局长室三号机');
+    await page.getByLabel('单位名称').fill(ADMIN.unit);
+    await page.getByRole('button', { name: '测试连接' }).click();
+    await visible(page.getByText(/^连不上同步中心/));
+    await page.getByRole('button', { name: '加入', exact: true }).click();
+    await visible(page.getByText(/^连不上同步中心/));
+    expect(await page.getByRole('button', { name: '登录' }).count()).toBe(0);
+    await page.getByRole('button', { name: '返回选择' }).click();
+    await page.getByRole('button', { name: '新建单位', exact: true }).click();
+  });
+
   it('refuses a bad setup form with Chinese messages and keeps what was typed', async () => {
     const { page } = app;
     await page.getByLabel('单位名称').fill(ADMIN.unit);
@@ -102,6 +120,7 @@ describe('first run interrupted while the demo data loads', () => {
   it('the next start clears the half-made data and offers setup again, which then completes', async () => {
     const { context, baseUrl } = app;
     const first = app.page;
+    await first.getByRole('button', { name: '新建单位', exact: true }).click();
     await first.getByLabel('单位名称').fill(ADMIN.unit);
     await first.getByLabel('管理员姓名').fill(ADMIN.name);
     await first.getByLabel('登录名').fill(ADMIN.login);
@@ -119,7 +138,7 @@ describe('first run interrupted while the demo data loads', () => {
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('[pageerror]', e.message));
     await page.goto(baseUrl);
-    // Not the login screen: setup again, with a notice.
+    // Not the login screen: the new unit's setup again (not the choice), with a notice.
     await visible(page.getByText('上次初始化未完成'));
     await visible(page.getByRole('button', { name: '完成初始化' }));
     expect(await page.getByRole('button', { name: '登录' }).count()).toBe(0);

@@ -96,7 +96,11 @@ export async function installClock(app: App, time: Date) {
   await app.page.reload();
 }
 
+// The first run's 新建单位 (chosen first when the choice shows), with ADMIN as its administrator.
 export async function completeSetup(page: Page, opts: { demo?: boolean } = {}) {
+  const choice = page.getByRole('button', { name: '新建单位', exact: true });
+  await choice.or(page.getByLabel('单位名称')).first().waitFor({ timeout: 60_000 });
+  if (await choice.isVisible()) await choice.click();
   await page.getByLabel('单位名称').fill(ADMIN.unit);
   await page.getByLabel('管理员姓名').fill(ADMIN.name);
   await page.getByLabel('登录名').fill(ADMIN.login);

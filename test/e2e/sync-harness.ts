@@ -14,7 +14,7 @@ import { startHub } from '../../scripts/hub.mjs';
 import type { Hub } from '../../scripts/hub.mjs';
 import { serveStatic } from '../../scripts/serve.mjs';
 
-import { containsText, openModule, openTab, visible } from './harness';
+import { ADMIN, containsText, openModule, openTab, visible } from './harness';
 
 export type Office = {
   hub: Hub;
@@ -69,6 +69,30 @@ export async function turnSyncOn(page: Page, hubUrl: string, pcName: string, tim
   await visible(page.getByText('连接成功'));
   await page.getByRole('button', { name: '开启同步' }).click();
   await containsText(page.getByTestId('sync-status'), '已同步', timeout);
+}
+
+// The first run's 加入已有单位 on a fresh PC, filled in (the hub's address, this PC's name, the unit's
+// name) and 测试连接 clicked; resolves to the test's answer as shown.
+export async function fillJoinForm(page: Page, hubUrl: string, pcName: string): Promise<string> {
+  await page.getByRole('button', { name: '加入已有单位（多机同步）' }).click();
+  await page.getByLabel('同步中心地址').fill(hubUrl);
+  await page.getByLabel('本机名称').fill(pcName);
+  await page.getByLabel('单位名称').fill(ADMIN.unit);
+  await page.getByRole('button', { name: '测试连接' }).click();
+  const answer = page.getByTestId('join-answer');
+  await visible(answer, 60_000);
+  return (await answer.innerText()).trim();
+}
+
+// 加入 (after fillJoinForm answered 连接成功): the catch-up begins.
+export async function joinOffice(page: Page) {
+  await page.getByRole('button', { name: '加入', exact: true }).click();
+  await visible(page.getByRole('heading', { name: '正在加入单位' }), 60_000);
+}
+
+// The catch-up done: the office's accounts are here and the engine said 已同步, the login screen shows.
+export async function joined(page: Page, timeout = 600_000) {
+  await page.getByRole('button', { name: '登录' }).waitFor({ timeout });
 }
 
 // 校验审计链 (系统 › 审计日志), again until every expected line shows (the other PCs' chains arrive

@@ -4,7 +4,10 @@
 // approved on PC 2 and its slip prints on PC 3 with both names; PC 3 goes offline, registers two
 // letters (待编号) and decides a claim's step, comes back: everything converges, the letters get
 // numbers with no gap or duplicate (sync/numbers.ts), every PC's audit chain verifies on every PC;
-// two PCs signing a 发文 at the same moment get n and n+1.
+// two PCs signing a 发文 at the same moment get n and n+1. PC 2 is set up on its own, then turns
+// sync on (its records merge with the office's, its administrator is kept aside); PC 3 joins the
+// office at its first run (加入已有单位: refused while the hub holds no office, then the catch-up,
+// closed midway and resumed) and its people sign in with the office's accounts.
 
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +21,7 @@ import type { Hub } from '../../scripts/hub.mjs';
 import {
   ADMIN,
   completeSetup,
+  DEMO_PASSWORD,
   containsText,
   go,
   loginAndWait,
@@ -29,7 +33,15 @@ import {
   visible,
 } from './harness';
 import { infoRow, saveAsNew } from './petition-steps';
-import { caughtUp, checkChains, officeSuite, turnSyncOn } from './sync-harness';
+import {
+  caughtUp,
+  checkChains,
+  fillJoinForm,
+  joined,
+  joinOffice,
+  officeSuite,
+  turnSyncOn,
+} from './sync-harness';
 
 const YEAR = new Date().getFullYear();
 
@@ -81,6 +93,13 @@ async function claimsOf(hub: Hub, series: string): Promise<Claim[]> {
   return body.rows.map((r) => r.doc);
 }
 
+// Every document on the hub.
+async function hubDocs(hub: Hub): Promise<Record<string, unknown>[]> {
+  const res = await fetch(`${hub.url}/xinfang/_all_docs?include_docs=true`);
+  const body = (await res.json()) as { rows: { doc: Record<string, unknown> }[] };
+  return body.rows.map((r) => r.doc);
+}
+
 function expectConsecutive(seqs: number[]) {
   const sorted = [...seqs].sort((a, b) => a - b);
   expect(new Set(sorted).size).toBe(sorted.length);
@@ -100,6 +119,15 @@ describe('several PCs: one office on three PCs shares its records, numbers and a
       await pc?.screenshot({ path: join(dir, `sync-failed-pc${i + 1}.png`) }).catch(() => undefined);
   });
 
+  it('a fresh PC cannot join a hub that holds no office yet: it is told so and offered 新建单位', async () => {
+    pc3 = await office.openPc();
+    const answer = await fillJoinForm(pc3, office.hub.url, '局长室三号机');
+    expect(answer).toContain('没有可加入的单位');
+    await visible(pc3.getByRole('button', { name: '改为新建单位' }));
+    // nothing made on the hub by the test: the first PC turning sync on creates its database
+    expect((await fetch(`${office.hub.url}/xinfang`)).status).toBe(404);
+  }, 120_000);
+
   it('PC 1 (demo data) turns sync on: its records go to the hub', async () => {
     pc1 = await office.openPc();
     await completeSetup(pc1, { demo: true });
@@ -107,22 +135,37 @@ describe('several PCs: one office on three PCs shares its records, numbers and a
     await turnSyncOnChecked(pc1, office.hub.url, '办公室一号机');
   }, 600_000);
 
-  it('PC 2 and PC 3 (fresh installs) turn sync on and receive them', async () => {
+  it('PC 2 (set up on its own) turns sync on and PC 3 joins the office (加入已有单位): both receive the records', async () => {
     pc2 = await office.openPc();
-    pc3 = await office.openPc();
-    for (const pc of [pc2, pc3]) {
-      await completeSetup(pc);
-      await loginAndWait(pc, ADMIN.login, ADMIN.password);
-    }
-    // both join at once (each catches up the office's records on its own)
-    await Promise.all([
-      turnSyncOnChecked(pc2, office.hub.url, '信访股二号机'),
-      turnSyncOn(pc3, office.hub.url, '局长室三号机'),
-    ]);
-    await Promise.all([caughtUp(pc2), caughtUp(pc3)]);
+    await completeSetup(pc2);
+    await loginAndWait(pc2, ADMIN.login, ADMIN.password);
+    // both at once (each catches up the office's records on its own)
+    await Promise.all([turnSyncOnChecked(pc2, office.hub.url, '信访股二号机'), joinPc3(pc3)]);
+    await caughtUp(pc2);
     // PC 1's own administrator account has the same login name as PC 2's: kept aside, not merged
     await visible(pc2.getByText(/条记录与本机记录编号或名称相同/), 60_000);
+    // PC 3 sent no record of its own (no administrator, no 办公室, no calendar): only its audit chain
+    const own = (await hubDocs(office.hub)).filter((d) => d.pcName === '局长室三号机');
+    expect(own.filter((d) => d.table)).toEqual([]);
+    // its people sign in with their own accounts
+    await loginAndWait(pc3, 'keyuan', DEMO_PASSWORD);
+    await caughtUp(pc3);
   }, 1_200_000);
+
+  // 加入已有单位 on PC 3: 测试连接, 加入, the catch-up with its progress; the window closed midway
+  // (a reload) comes back at the catch-up, which goes on to the login screen.
+  async function joinPc3(pc: Page) {
+    await pc.getByRole('button', { name: '返回选择' }).click();
+    expect(await fillJoinForm(pc, office.hub.url, '局长室三号机')).toMatch(/^连接成功/);
+    await joinOffice(pc);
+    await containsText(pc.getByTestId('join-progress'), /已写入本机 [1-9]\d* 条记录/, 300_000);
+    await shot(pc, '局长室三号机-加入中');
+    await pc.reload();
+    await visible(pc.getByRole('heading', { name: '正在加入单位' }), 60_000);
+    expect(await pc.getByRole('button', { name: '新建单位', exact: true }).count()).toBe(0);
+    await joined(pc);
+    await containsText(pc.getByRole('heading', { level: 2 }), ADMIN.unit);
+  }
 
   it('a letter registered on PC 1 with its scan appears in PC 2’s 信访 list, the scan with it', async () => {
     await signInAs(pc1, 'keyuan');

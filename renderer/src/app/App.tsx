@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 
 import { LockScreen } from '../auth/LockScreen';
 import { LoginScreen } from '../auth/LoginScreen';
-import { discardUnfinishedSetup, isInitialised, SETUP_MESSAGES } from '../auth/service';
+import { discardUnfinishedSetup, isInitialised, joinInProgress, SETUP_MESSAGES } from '../auth/service';
 import { useSession } from '../auth/session';
 import { SetupScreen } from '../auth/SetupScreen';
 import { NOTICE_LIMIT, NOTICE_POSITION } from '../components/notify';
@@ -43,15 +43,20 @@ function Root() {
   const [initialised, setInitialised] = useState<boolean | null>(null);
   const [storageError, setStorageError] = useState<string | null>(null);
   const [setupState, setSetupState] = useState<'none' | 'discarded' | 'elsewhere'>('none');
+  // this PC joined an office (加入已有单位) and was closed before it had caught up: the catch-up again
+  const [joining, setJoining] = useState(false);
 
   useEffect(() => {
     startStorage()
       .then(() => discardUnfinishedSetup()) // a first-run setup closed halfway starts over
       .then((r) => setSetupState(r))
-      .then(() => isInitialised())
-      .then((done) => {
+      .then(async () => {
+        const done = await isInitialised();
+        const join = !done && (await joinInProgress());
+        setJoining(join);
         setInitialised(done);
-        if (done) void startSyncIfEnabled(); // several PCs (系统 › 多机同步): only when this PC has it on
+        // several PCs (系统 › 多机同步): only when this PC has it on, or is joining an office
+        if (done || join) void startSyncIfEnabled();
       })
       .catch((e: unknown) => setStorageError(e instanceof Error ? e.message : String(e)));
   }, []);
@@ -67,6 +72,7 @@ function Root() {
   if (!initialised) {
     return (
       <SetupScreen
+        joining={joining}
         notice={setupState === 'discarded' ? SETUP_MESSAGES.discarded : undefined}
         onDone={() => setInitialised(true)}
       />

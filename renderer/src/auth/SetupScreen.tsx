@@ -1,3 +1,6 @@
+// The first run: 新建单位 (the unit, its sections and calendars, an administrator) or 加入已有单位
+// (多机同步: the office comes from the hub, JoinScreen.tsx). A join begun and not finished (the
+// window closed during its catch-up) comes back here at its catch-up (`joining`).
 import {
   Alert,
   Button,
@@ -12,9 +15,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 
 import { errorMessage } from '../components/notify';
 
+import { JoinCatchUp, JoinForm, StepTitle } from './JoinScreen';
+import { SETUP_LABELS } from './labels';
 import { runSetup, validateSetup } from './service';
 import type { FieldErrors, SetupInput } from './service';
 
@@ -40,7 +46,96 @@ const SETUP_FIELDS: {
   { key: 'confirm', label: '确认密码', secret: true, autoComplete: 'new-password' },
 ];
 
-export function SetupScreen({ onDone, notice }: { onDone: () => void; notice?: string }) {
+type Step = 'choose' | 'new' | 'join' | 'catchUp';
+
+export function SetupScreen({
+  onDone,
+  notice,
+  joining = false,
+}: {
+  onDone: () => void;
+  notice?: string;
+  joining?: boolean;
+}) {
+  // a set-up with demo data closed halfway (notice) was a new unit's: its form again
+  const [step, setStep] = useState<Step>(joining ? 'catchUp' : notice ? 'new' : 'choose');
+  const choose = () => setStep('choose');
+  switch (step) {
+    case 'new':
+      return <NewUnitForm onDone={onDone} notice={notice} onBack={choose} />;
+    case 'join':
+      return (
+        <SetupCard>
+          <JoinForm onJoined={() => setStep('catchUp')} onNewUnit={() => setStep('new')} onBack={choose} />
+        </SetupCard>
+      );
+    case 'catchUp':
+      return (
+        <SetupCard>
+          <JoinCatchUp onDone={onDone} onAbandoned={choose} />
+        </SetupCard>
+      );
+    default:
+      return (
+        <SetupCard>
+          <Stack>
+            <StepTitle title={SETUP_LABELS.title} intro={SETUP_LABELS.choose} />
+            {notice && <Notice text={notice} />}
+            <Choice
+              label={SETUP_LABELS.newUnit}
+              hint={SETUP_LABELS.newUnitHint}
+              onClick={() => setStep('new')}
+            />
+            <Choice label={SETUP_LABELS.join} hint={SETUP_LABELS.joinHint} onClick={() => setStep('join')} />
+          </Stack>
+        </SetupCard>
+      );
+  }
+}
+
+function SetupCard({ children }: { children: ReactNode }) {
+  return (
+    <Center mih="100vh" bg="var(--mantine-color-gray-0)">
+      <Paper withBorder shadow="sm" p="xl" w={460}>
+        {children}
+      </Paper>
+    </Center>
+  );
+}
+
+function Choice({ label, hint, onClick }: { label: string; hint: string; onClick: () => void }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap={6} align="flex-start">
+        <Button size="md" variant="light" onClick={onClick}>
+          {label}
+        </Button>
+        <Text size="sm" c="dimmed">
+          {hint}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+function Notice({ text }: { text: string }) {
+  return (
+    <Alert color="orange" title="请重新初始化" role="status">
+      {text}
+    </Alert>
+  );
+}
+
+// 新建单位: the unit's name and its administrator (and the demo bureau if asked).
+function NewUnitForm({
+  onDone,
+  notice,
+  onBack,
+}: {
+  onDone: () => void;
+  notice?: string;
+  onBack: () => void;
+}) {
   const [v, setV] = useState<SetupInput>({
     unitName: '',
     adminName: '',
@@ -92,11 +187,7 @@ export function SetupScreen({ onDone, notice }: { onDone: () => void; notice?: s
           <Text size="sm" c="dimmed">
             首次使用：填写单位名称并创建管理员账户。数据只保存在本机。
           </Text>
-          {notice && (
-            <Alert color="orange" title="请重新初始化" role="status">
-              {notice}
-            </Alert>
-          )}
+          {notice && <Notice text={notice} />}
           {SETUP_FIELDS.map((f, i) => {
             const Input = f.secret ? PasswordInput : TextInput;
             return (
@@ -131,6 +222,9 @@ export function SetupScreen({ onDone, notice }: { onDone: () => void; notice?: s
           )}
           <Button type="submit" loading={busy}>
             完成初始化
+          </Button>
+          <Button variant="subtle" onClick={onBack} disabled={busy}>
+            {SETUP_LABELS.back}
           </Button>
         </Stack>
       </Paper>

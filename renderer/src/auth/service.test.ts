@@ -5,7 +5,8 @@ import { verifyAuditChain } from '../db/audit';
 import { readAuditAnchor } from '../db/auditAnchor';
 import { pinClock } from '../db/clock';
 import { db } from '../db/db';
-import { SETUP_IN_PROGRESS_KEY } from '../db/settings';
+import { insert, SYSTEM_ACTOR } from '../db/repo';
+import { JOIN_IN_PROGRESS_KEY, SETUP_IN_PROGRESS_KEY, setSetting } from '../db/settings';
 import { resetDb } from '../db/testing';
 import { DEMO_MODULES } from '../demo/modules';
 
@@ -15,6 +16,7 @@ import {
   createAccount,
   discardUnfinishedSetup,
   isInitialised,
+  joinInProgress,
   login,
   LOGIN_REFUSED,
   runSetup,
@@ -64,6 +66,33 @@ describe('completeSetup', () => {
     expect(JSON.stringify(await db.accounts.toArray())).not.toContain('Admin12345');
     expect(JSON.stringify(await db.audit.toArray())).not.toContain('Admin12345');
     await expect(completeSetup(SETUP)).rejects.toThrow('系统已初始化');
+  });
+});
+
+describe('isInitialised: a PC that joined an office (加入已有单位, sync/join.ts)', () => {
+  const join = (value: unknown) => setSetting(JOIN_IN_PROGRESS_KEY, value, SYSTEM_ACTOR);
+
+  it('is not initialised while it takes the office from the hub, accounts or not; it is once the join is done', async () => {
+    await setSetting('unitName', '新宁县信访局', SYSTEM_ACTOR);
+    await join({ startedAt: '2026-11-26T09:00:00', hubUrl: 'http://192.168.1.10:5984', hubDocs: 120 });
+    expect(await joinInProgress()).toBe(true);
+    expect(await isInitialised()).toBe(false); // no account yet: nobody could sign in
+    await insert(db.accounts, { staffId: 's1', loginName: 'keyuan', passwordHash: '00', salt: '00', iterations: 1, failedAttempts: 0 }, SYSTEM_ACTOR);
+    expect(await isInitialised()).toBe(false); // the first accounts, not yet the whole office
+    // a start meanwhile: the unfinished join is no unfinished set-up to throw away
+    expect(await discardUnfinishedSetup()).toBe('none');
+    expect(await db.accounts.count()).toBe(1);
+    await join(null);
+    expect(await joinInProgress()).toBe(false);
+    expect(await isInitialised()).toBe(true);
+  });
+
+  it('needs the unit name and an account as before', async () => {
+    expect(await isInitialised()).toBe(false);
+    await insert(db.accounts, { staffId: 's1', loginName: 'keyuan', passwordHash: '00', salt: '00', iterations: 1, failedAttempts: 0 }, SYSTEM_ACTOR);
+    expect(await isInitialised()).toBe(false);
+    await setSetting('unitName', '新宁县信访局', SYSTEM_ACTOR);
+    expect(await isInitialised()).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ import { isLive } from '../db/live';
 import { DomainError, insert, newId, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import type { Actor } from '../db/repo';
 import type { Account, Staff } from '../db/schema/core';
-import { SETUP_IN_PROGRESS_KEY, setSetting } from '../db/settings';
+import { JOIN_IN_PROGRESS_KEY, SETUP_IN_PROGRESS_KEY, setSetting } from '../db/settings';
 import { DEFAULT_SECTIONS } from '../org/defaults';
 
 import { hashPassword, newSalt, passwordProblem, PBKDF2_ITERATIONS, sameHash } from './password';
@@ -29,17 +29,24 @@ export type SessionUser = {
   rank: Staff['rank'];
 };
 
-// Set up, and not a setup that was interrupted (see runSetup).
+// Set up, and not a setup that was interrupted (see runSetup), nor a PC still taking the office it
+// joined from the hub (sync/join.ts): its accounts may be there, not yet all its records.
 export async function isInitialised(): Promise<boolean> {
   return (
     (await db.settings.get('unitName')) !== undefined &&
     (await db.accounts.count()) > 0 &&
-    !(await setupInProgress())
+    !(await setupInProgress()) &&
+    !(await joinInProgress())
   );
 }
 
 async function setupInProgress(): Promise<boolean> {
   return !!(await db.settings.get(SETUP_IN_PROGRESS_KEY))?.value;
+}
+
+// This PC joined an office (加入已有单位) and has not caught up with it yet.
+export async function joinInProgress(): Promise<boolean> {
+  return !!(await db.settings.get(JOIN_IN_PROGRESS_KEY))?.value;
 }
 
 export type SetupInput = {
@@ -51,9 +58,11 @@ export type SetupInput = {
 };
 export type FieldErrors = Partial<Record<keyof SetupInput, string>>;
 
+export const UNIT_NAME_REQUIRED = '请填写单位名称';
+
 export function validateSetup(v: SetupInput): FieldErrors {
   const e: FieldErrors = {};
-  if (!v.unitName.trim()) e.unitName = '请填写单位名称';
+  if (!v.unitName.trim()) e.unitName = UNIT_NAME_REQUIRED;
   if (!v.adminName.trim()) e.adminName = '请填写管理员姓名';
   if (!/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/.test(v.loginName.trim()))
     e.loginName = '登录名须以字母开头，3–32位字母、数字、下划线或点';
@@ -200,8 +209,10 @@ export async function discardUnfinishedSetup(): Promise<'none' | 'discarded' | '
   }, false);
 }
 
-// The database deleted and made anew, empty, under the same name (with its audit anchor forgotten).
-async function discardSetupData(): Promise<void> {
+// The database deleted and made anew, empty, under the same name (with its audit anchor forgotten):
+// an unfinished first run holds nothing of value (a set-up's demo data, or a join's copies of what
+// the hub holds).
+export async function discardSetupData(): Promise<void> {
   const name = db.name;
   db.close();
   await Dexie.delete(name);

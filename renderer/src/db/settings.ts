@@ -8,6 +8,9 @@ import { writeTx } from './repo';
 // Set while first-run setup with demo data runs (auth/service.ts runSetup): a start that finds it
 // knows the setup was interrupted and starts it over.
 export const SETUP_IN_PROGRESS_KEY = 'setupInProgress';
+// Set while a PC that joined an office (加入已有单位, sync/join.ts) takes the office's records from
+// the hub: a start that finds it continues the catch-up instead of showing the login screen.
+export const JOIN_IN_PROGRESS_KEY = 'joinInProgress';
 
 export async function getSetting<T>(key: string, fallback: T): Promise<T> {
   const row = await db.settings.get(key);

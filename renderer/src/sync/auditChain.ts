@@ -10,7 +10,7 @@ import { nowIso } from '../db/clock';
 import { db } from '../db/db';
 import type { AuditEntry } from '../db/schema/core';
 
-import { pcId } from './config';
+import { localPouchName, pcId } from './config';
 import { readSyncConfig } from './outbox';
 import type { PouchCtor, PouchDb, PouchDoc } from './pouch';
 import type { PcIdentity } from './pump';
@@ -307,7 +307,7 @@ async function withLocalPouch<T>(fn: (local: PouchDb) => Promise<T>): Promise<T>
   const running = runningPouch();
   if (running) return fn(running);
   const { default: PouchDB } = (await import('pouchdb-browser')) as { default: PouchCtor };
-  const local = new PouchDB(`${db.name}-sync`);
+  const local = new PouchDB(localPouchName());
   try {
     return await fn(local);
   } finally {

@@ -7,7 +7,7 @@ import { localHHmm, nowIso } from '../db/clock';
 import { db, onDbSwitch } from '../db/db';
 
 import { pushAuditChain } from './auditChain';
-import { hubDbUrl, normaliseHubUrl, pcId, SEEDED_KEY, syncPassword } from './config';
+import { hubDbUrl, localPouchName, normaliseHubUrl, pcId, SEEDED_KEY, syncPassword } from './config';
 import { noteDenied } from './denied';
 import type { HubLink } from './denied';
 import { installDesignDoc } from './designDoc';
@@ -62,7 +62,7 @@ async function run(): Promise<void> {
   // the desktop app reaches the hub through its main process (hubAccess.ts): same URL, its fetch
   const hub = await hubAccess(normaliseHubUrl(config.hubUrl));
   const { default: PouchDB } = (await import('pouchdb-browser')) as { default: PouchCtor };
-  const local = new PouchDB(`${db.name}-sync`);
+  const local = new PouchDB(localPouchName());
   const remote = new PouchDB(hubDbUrl(config.hubUrl), {
     ...(config.user ? { auth: { username: config.user, password } } : {}),
     ...(hub.forwarded ? { fetch: hub.fetch } : {}),

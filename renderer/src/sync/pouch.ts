@@ -75,7 +75,10 @@ export type PouchDb = {
   changes(opts: { since: 'now'; live: true }): Emitter;
   sync(remote: PouchDb, opts: ReplicationOptions & { push?: ReplicationOptions }): SyncEmitter;
   replicate: { to(remote: PouchDb, opts: ReplicationOptions): Emitter };
+  // doc_count: the documents it holds (a joining PC's catch-up, sync/join.ts)
+  info(): Promise<{ doc_count: number }>;
   close(): Promise<void>;
+  destroy(): Promise<void>;
 };
 
 export type PouchCtor = new (name: string, opts?: Record<string, unknown>) => PouchDb;

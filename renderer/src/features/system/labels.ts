@@ -1,5 +1,6 @@
 // User-facing text of 系统 (users, organisation, units, calendar, settings, backups, audit).
 import type { Permission } from '../../../../shared/permissions';
+import { SYNC_FIELD_LABELS } from '../../sync/config';
 import { DEFAULT_CATEGORIES } from '../petitions';
 
 export type SystemTab =
@@ -99,13 +100,8 @@ export const SYNC_LABELS = {
   intro:
     '多台电脑共用一套数据时，在一台常开的电脑上安装 CouchDB 作为同步中心，各台电脑在此填写同步中心的地址和账户后开启同步。' +
     '默认不开启：单机使用无需设置。账户和密码保存在本机，是本机的账户，不是个人的账户。',
-  hubUrl: '同步中心地址',
-  user: '用户名',
-  password: '密码',
+  ...SYNC_FIELD_LABELS,
   passwordKept: '已保存（不改请留空）',
-  pcName: '本机名称',
-  pcNameHint: '在审计日志中显示，例如：办公室一号机',
-  test: '测试连接',
   turnOn: '开启同步',
   reconnect: '保存并重新连接',
   turnOff: '关闭同步',

@@ -111,7 +111,7 @@ function SyncSettings({ view }: { view: SyncView }) {
     >
       <TextInput
         label={SYNC_LABELS.hubUrl}
-        placeholder="http://192.168.1.10:5984"
+        placeholder={SYNC_LABELS.hubUrlPlaceholder}
         {...form.text('hubUrl')}
         w={360}
       />
