@@ -19,7 +19,7 @@ import { ConfirmButton } from '../components/Confirm';
 import { errorMessage, notifyError, notifyOk } from '../components/notify';
 import { useCommandForm } from '../components/useCommandForm';
 import type { ConnectionReport } from '../sync/config';
-import { abandonJoin, joinOffice, testJoin, watchCatchUp } from '../sync/join';
+import { abandonJoin, joinOffice, joinShare, testJoin, watchCatchUp } from '../sync/join';
 import type { JoinForm, JoinProgress } from '../sync/join';
 import { statusColor, statusText, useSyncStatus } from '../sync/status';
 
@@ -164,8 +164,8 @@ export function JoinCatchUp({ onDone, onAbandoned }: { onDone: () => void; onAba
       notifyError(e);
     }
   };
-  const p = progress ?? { received: 0, expected: 0, written: 0, accounts: 0 };
-  const share = p.expected > 0 ? Math.min(100, Math.round((p.received / p.expected) * 100)) : 100;
+  const p = progress ?? { received: 0, expected: 0, written: 0, accounts: 0, arrived: 0, applied: 0 };
+  const share = joinShare(p);
   const stalled = status.phase === 'offline' || status.phase === 'error';
 
   return (

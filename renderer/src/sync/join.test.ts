@@ -20,7 +20,7 @@ import { resetDb } from '../db/testing';
 import { isChainDocId } from './auditChain';
 import { localPouchName, PC_ID_KEY, readSyncConfig, SEEDED_KEY, SYNC_REFUSALS } from './config';
 import { stopEngine } from './engine';
-import { abandonJoin, joinOffice, testJoin, watchCatchUp } from './join';
+import { abandonJoin, joinOffice, joinShare, testJoin, watchCatchUp } from './join';
 import type { JoinForm, JoinProgress } from './join';
 import { outboxOn, setOutboxEnabled } from './outbox';
 import type { PouchCtor, PouchDb, PouchDoc } from './pouch';
@@ -77,6 +77,17 @@ async function hubDocs(): Promise<PouchDoc[]> {
 }
 
 const allEmpty = async () => (await Promise.all(db.tables.map((t) => t.count()))).every((n) => n === 0);
+
+describe('加入已有单位: the catch-up bar', () => {
+  it('is half what has arrived of the hub, half what of that is written here', () => {
+    const p = { received: 0, expected: 1000, written: 0, accounts: 0, arrived: 0, applied: 0 };
+    expect(joinShare(p)).toBe(0);
+    expect(joinShare({ ...p, received: 500, arrived: 500 })).toBe(25);
+    expect(joinShare({ ...p, received: 1000, arrived: 1000, applied: 100 })).toBe(55);
+    expect(joinShare({ ...p, received: 1000, arrived: 1000, applied: 1000 })).toBe(100);
+    expect(joinShare({ ...p, expected: 0 })).toBe(0);
+  });
+});
 
 describe('加入已有单位: refusals', () => {
   it('refuses the form at its field, in Chinese: the address, this PC’s name, the unit’s name', async () => {
@@ -165,8 +176,12 @@ describe('加入已有单位: the join and its catch-up', () => {
     expect(useSyncStatus.getState().phase).toBe('synced');
     // what the screen was shown last: every document of the hub received, the office's records written
     const last = seen.at(-1)!;
-    expect(last).toMatchObject({ accounts: 1, expected: report.hubDocs });
+    expect(last).toMatchObject({ accounts: 1 });
     expect(last.received).toBeGreaterThanOrEqual(report.hubDocs!);
+    // never 'received more than expected' (the office's chains grow while this PC joins)
+    expect(last.expected).toBe(last.received);
+    expect(joinShare(last)).toBe(100);
+    expect(seen.some((p) => joinShare(p) < 100)).toBe(true);
     expect(last.written).toBe(11); // 6 sections, 3 calendars, the administrator and the account
     expect(await joinInProgress()).toBe(false);
     expect(await isInitialised()).toBe(true);

@@ -25,7 +25,7 @@ import {
 } from './config';
 import type { ConnectionReport, SyncForm } from './config';
 import type { PouchCtor } from './pouch';
-import { replicatedTables } from './pump';
+import { CHECKPOINT_KEY, replicatedTables } from './pump';
 import { useSyncStatus } from './status';
 
 export type JoinForm = SyncForm & { unitName: string };
@@ -95,22 +95,44 @@ export async function joinOffice(form: JoinForm): Promise<ConnectionReport> {
 }
 
 // The catch-up as the screen shows it: documents received from the hub (of about `expected`: the
-// hub's count when the join began), records written on this PC, the office's accounts among them.
-export type JoinProgress = { received: number; expected: number; written: number; accounts: number };
+// hub's count when the join began, or what has come if more), records written on this PC, the
+// office's accounts among them.
+export type JoinProgress = {
+  received: number;
+  expected: number; // never below received: the office goes on working while this PC joins
+  written: number;
+  accounts: number;
+  // the replica's last change and the last the pump has written into this PC's database
+  arrived: number;
+  applied: number;
+};
+
+const seqNumber = (s: unknown) => (typeof s === 'number' ? s : parseInt(String(s ?? 0), 10) || 0);
 
 export async function joinProgress(): Promise<JoinProgress> {
   const marker = (await db.settings.get(JOIN_IN_PROGRESS_KEY))?.value as JoinMarker | null | undefined;
   const { runningPouch } = await import('./engine');
   const local = runningPouch();
-  const received = local
-    ? await local.info().then(
-        (i) => i.doc_count,
-        () => 0,
-      )
-    : 0;
+  const info = local ? await local.info().catch(() => null) : null;
+  const received = info?.doc_count ?? 0;
   let written = 0;
   for (const table of replicatedTables(db)) if (table.name !== 'settings') written += await table.count();
-  return { received, expected: marker?.hubDocs ?? 0, written, accounts: await db.accounts.count() };
+  return {
+    received,
+    expected: Math.max(marker?.hubDocs ?? 0, received),
+    written,
+    accounts: await db.accounts.count(),
+    arrived: seqNumber(info?.update_seq),
+    applied: seqNumber((await db.syncState.get(CHECKPOINT_KEY))?.value),
+  };
+}
+
+// The catch-up's bar: its first half what has arrived of the hub's count, its second what of that
+// the pump has written here (the longer part: the records are written with their audit entries).
+export function joinShare(p: JoinProgress): number {
+  const got = p.expected > 0 ? Math.min(1, p.received / p.expected) : 0;
+  const wrote = p.arrived > 0 ? Math.min(1, p.applied / p.arrived) : 0;
+  return Math.round(50 * got + 50 * wrote);
 }
 
 // Done when the office's accounts are here and the engine has said 已同步 (nothing waiting, what

@@ -76,7 +76,7 @@ export type PouchDb = {
   sync(remote: PouchDb, opts: ReplicationOptions & { push?: ReplicationOptions }): SyncEmitter;
   replicate: { to(remote: PouchDb, opts: ReplicationOptions): Emitter };
   // doc_count: the documents it holds (a joining PC's catch-up, sync/join.ts)
-  info(): Promise<{ doc_count: number }>;
+  info(): Promise<{ doc_count: number; update_seq: number | string }>;
   close(): Promise<void>;
   destroy(): Promise<void>;
 };
