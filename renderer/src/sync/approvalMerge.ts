@@ -28,19 +28,7 @@ export async function applyIncomingApproval(
     await db.syncOutbox.add({ key: doc._id, table: APPROVALS_TABLE, id: merged.id, rec: merged });
   if (before && canonicalJson(before) === canonicalJson(merged)) return false;
   await db.approvals.put(merged);
-  if (
-    before &&
-    before.status !== 'pending' &&
-    merged.status !== 'pending' &&
-    before.status !== merged.status
-  ) {
-    // this PC finished the request otherwise (its decision became void): its module record (a
-    // leave, a claim, ...) follows the merged outcome, and goes out. Only this PC does it (the
-    // other PCs' module records were right), so the module's record is written once.
-    const mark = await auditMark();
-    await finishMerged(merged, actor);
-    await recordOutbox(mark);
-  }
+  await followOutcome(before, merged, actor);
   const note = voidedNote(before, merged);
   await appendAudit({
     at: nowIso(),
@@ -58,4 +46,21 @@ export async function applyIncomingApproval(
       : { after: merged }),
   });
   return true;
+}
+
+// A request this PC had finished otherwise than the version now written (its decision became void in
+// a merge, or the hub's version was adopted: denied.ts): its module record (a leave, a claim, ...)
+// follows the outcome written, and goes out. Only this PC does it (the other PCs' module records
+// were right), so the module's record is written once. A request now pending cannot be un-finished
+// here: the module record stays as this PC finished it.
+export async function followOutcome(
+  before: ApprovalRequest | undefined,
+  now: ApprovalRequest,
+  actor: { id: string; name: string },
+): Promise<void> {
+  if (!before || before.status === 'pending' || now.status === 'pending' || before.status === now.status)
+    return;
+  const mark = await auditMark();
+  await finishMerged(now, actor);
+  await recordOutbox(mark);
 }

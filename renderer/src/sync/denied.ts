@@ -8,7 +8,6 @@
 // content in the local PouchDB as a new revision on top of the refused one (the hub accepts it:
 // nothing in it is new to the hub), and the record as the hub has it into this PC's database by one
 // audited command. Other PCs never saw the refused change: they have nothing to undo.
-import { finishMerged } from '../approvals/engine';
 import type { ApprovalRequest } from '../approvals/types';
 import { appendAudit } from '../db/audit';
 import { nowIso } from '../db/clock';
@@ -18,9 +17,9 @@ import { isLive } from '../db/live';
 import { softDelete } from '../db/repo';
 import type { Actor } from '../db/repo';
 
-import { APPROVALS_TABLE } from './approvalMerge';
-import { auditMark, LOCAL_TABLES, recordOutbox } from './outbox';
+import { APPROVALS_TABLE, followOutcome } from './approvalMerge';
 import type { PouchDb, PouchDoc } from './pouch';
+import { replicatedTables } from './pump';
 import type { PcIdentity } from './pump';
 import { reasonOf } from './status';
 
@@ -84,8 +83,7 @@ export function deniedOf(event: unknown): DeniedChange | null {
   };
 }
 
-const replicatedTable = (name: string) =>
-  LOCAL_TABLES.has(name) ? undefined : db.tables.find((t) => t.name === name);
+const replicatedTable = (name: string) => replicatedTables(db).find((t) => t.name === name);
 
 // The refused version: the revision the hub named in the local PouchDB, else this PC's record.
 async function refusedRecord(local: PouchDb, d: DeniedChange): Promise<Record<string, unknown> | null> {
@@ -173,7 +171,7 @@ const takeHubVersion = defineCommand({
   perm: 'system.settings',
   // the local PouchDB holds the hub's version already (adoptHubVersion)
   outbox: false,
-  tables: (d) => [...d.tables.filter((t) => !LOCAL_TABLES.has(t.name)), d.syncOutbox, d.syncState],
+  tables: (d) => [...replicatedTables(d), d.syncOutbox, d.syncState],
   // hub: the hub's document (its record, if it is one), null when the hub has none
   run: async (ctx, docId: string, hub: { rec: Record<string, unknown> | null } | null): Promise<void> => {
     const key = DENIED_PREFIX + docId;
@@ -196,7 +194,9 @@ const takeHubVersion = defineCommand({
         ...(before ? { before } : {}),
         after: hubRec,
       });
-      if (table.name === APPROVALS_TABLE) await approvalFollows(before, hubRec, ctx.actor);
+      // a request this PC finished otherwise than the hub (approved here, withdrawn there)
+      if (table.name === APPROVALS_TABLE)
+        await followOutcome(before as ApprovalRequest | undefined, hubRec as ApprovalRequest, ctx.actor);
     } else if (!hub && table && before && isLive(before)) {
       // The hub never had the record (its creation was refused): this PC's copy is soft-deleted,
       // kept with its content (回收站, audit trail), not hard-deleted; no other PC has it.
@@ -208,20 +208,3 @@ const takeHubVersion = defineCommand({
     await db.syncState.delete(key);
   },
 });
-
-// A request this PC finished otherwise than the hub (approved here, withdrawn there): its module
-// record (a leave, a claim …) follows the hub's outcome and goes out, as after a merge
-// (approvalMerge.ts). A request the hub still has pending cannot be un-finished here: the module
-// record stays as this PC finished it (the hub took that record: it is not validated).
-async function approvalFollows(
-  before: Record<string, unknown> | undefined,
-  hubRec: Record<string, unknown>,
-  actor: Actor,
-) {
-  const was = before as ApprovalRequest | undefined;
-  const now = hubRec as ApprovalRequest;
-  if (!was || was.status === 'pending' || now.status === 'pending' || was.status === now.status) return;
-  const mark = await auditMark();
-  await finishMerged(now, actor);
-  await recordOutbox(mark);
-}

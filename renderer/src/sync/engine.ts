@@ -174,7 +174,7 @@ export function replicate(local: PouchDb, remote: PouchDb): { parts: Replicated[
   const records = local.sync(remote, {
     ...common,
     batch_size: 500,
-    push: { ...common, batch_size: 500, filter: (d) => !isFileDoc(d) },
+    push: { filter: (d) => !isFileDoc(d) }, // sync() lays this over the options above
   });
   const files = local.replicate.to(remote, { ...common, batch_size: FILE_BATCH, filter: isFileDoc });
   return {

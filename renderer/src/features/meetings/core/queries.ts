@@ -8,6 +8,7 @@ import { getLive, live, liveOnly } from '../../../db/live';
 import type { Section } from '../../../db/schema/core';
 import type { Meeting, MeetingDecision, MeetingKind, SectionReport } from '../../../db/schema/meetings';
 import { PENDING_NUMBER } from '../../../sync/numbers';
+import { topByKindYear } from '../../../sync/seqNumbering';
 
 // A live (not revoked) decision by id, or undefined.
 export async function findDecision(id: string | null | undefined): Promise<MeetingDecision | undefined> {
@@ -62,8 +63,7 @@ export async function meetingsOfYear(kind: MeetingKind, year: number): Promise<M
 }
 
 export async function nextMeetingSeq(kind: MeetingKind, year: number): Promise<number> {
-  const all = await db.meetings.where('[kind+year]').equals([kind, year]).toArray();
-  return all.reduce((m, x) => Math.max(m, x.seq), 0) + 1;
+  return (await topByKindYear(db.meetings, kind, year)) + 1;
 }
 
 // MTG-1: months of the year (through `throughMonth`) without a 局长办公会.
