@@ -57,6 +57,18 @@ export type DuplicateReadCache = {
   cases: Map<string, Petition | undefined>;
 };
 
+// Bigrams found common (more than POSTING_CAP cases) in this session. A posting list only grows —
+// cases are never removed, only added — so a bigram once common stays common, and the next checks
+// need not read its list again (each such read is POSTING_CAP keys; a letter's summary has a
+// handful of them). Read again only when no rarer bigram matched (the fallback below). Kept per
+// database: a restore or a test switches to another.
+const commonByDb = new WeakMap<object, Set<string>>();
+function commonTerms(): Set<string> {
+  let set = commonByDb.get(db);
+  if (!set) commonByDb.set(db, (set = new Set()));
+  return set;
+}
+
 async function postingsOf(t: string, cache?: DuplicateReadCache): Promise<string[]> {
   const hit = cache?.postings.get(t);
   if (hit) return hit;
@@ -67,7 +79,20 @@ async function postingsOf(t: string, cache?: DuplicateReadCache): Promise<string
     .limit(POSTING_CAP + 1)
     .primaryKeys()) as string[];
   cache?.postings.set(t, list);
+  if (list.length > POSTING_CAP) commonTerms().add(t);
   return list;
+}
+
+// The posting lists of a summary's bigrams: the rare ones (at most POSTING_CAP cases each), or,
+// when none is rare, the common ones (their newest POSTING_CAP + 1 cases).
+async function contentPostings(terms: string[], cache?: DuplicateReadCache): Promise<string[][]> {
+  const common = commonTerms();
+  const unknown = terms.filter((t) => !common.has(t));
+  const lists = await Promise.all(unknown.map((t) => postingsOf(t, cache)));
+  const rare = lists.filter((l) => l.length <= POSTING_CAP);
+  if (rare.length) return rare;
+  const known = terms.filter((t) => common.has(t) && !unknown.includes(t));
+  return [...lists, ...(await Promise.all(known.map((t) => postingsOf(t, cache))))];
 }
 
 async function casesOf(ids: string[], cache?: DuplicateReadCache): Promise<(Petition | undefined)[]> {
@@ -107,13 +132,11 @@ export async function findDuplicates(
   // Content: cases sharing the most distinctive bigrams (posting lists longer than the cap are
   // common words, used only when nothing rarer matched).
   const terms = indexTerms(input.summary ?? '').slice(0, MAX_QUERY_TERMS);
-  const postings = await Promise.all(terms.map((t) => postingsOf(t, opts.cache)));
+  const postings = await contentPostings(terms, opts.cache);
   const ids = new Set<string>();
   for (const list of await Promise.all(lookups)) for (const id of list) ids.add(id);
   const score = new Map<string, number>();
-  const rare = postings.filter((l) => l.length <= POSTING_CAP);
-  for (const list of rare.length ? rare : postings)
-    for (const id of list) score.set(id, (score.get(id) ?? 0) + 1);
+  for (const list of postings) for (const id of list) score.set(id, (score.get(id) ?? 0) + 1);
   const minShared = Math.max(2, Math.floor(terms.length * 0.3));
   const byContent = new Set(
     [...score]
