@@ -52,8 +52,9 @@ describe('recordReads / replayRaw', () => {
       const ids = (x: unknown) => (x as { id: string }[]).map((r) => r.id);
       expect(ids(raw[0])).toEqual(ids(dexieResults[0]));
       expect(ids(raw[1])).toEqual(ids(dexieResults[1]));
-      // newest first through a cursor, as far as the limit
-      expect(raw[2]).toBe(3);
+      // newest first, as far as the limit (one request with IndexedDB 3's options, else a cursor)
+      if (Array.isArray(raw[2])) expect(ids(raw[2])).toEqual(ids(dexieResults[2]));
+      else expect(raw[2]).toBe(3);
       expect(raw[3]).toBe(dexieResults[3]);
       expect((raw[4] as { id: string }).id).toBe('loan-05');
       expect((raw[5] as ({ id: string } | undefined)[]).map((r) => r?.id)).toEqual(['loan-01', 'loan-02', undefined]);

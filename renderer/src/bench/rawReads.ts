@@ -176,8 +176,13 @@ async function replayOne(idb: IDBDatabase, read: RawRead): Promise<unknown> {
   const source = read.index ? store.index(read.index) : store;
   if (read.range.type === 4) return [];
   if (read.kind === 'count') return done(source.count(keyRange(read.range)));
-  if (read.kind === 'cursor' || read.reverse) return walk(source, read);
   const limit = read.limit !== undefined && Number.isFinite(read.limit) ? read.limit : undefined;
+  // Newest first in one request where the browser has getAll's options (IndexedDB 3, as Dexie uses it).
+  if (read.kind === 'query' && read.reverse && 'getAllRecords' in store) {
+    const options = { query: keyRange(read.range), count: limit, direction: 'prev' } as unknown as IDBKeyRange;
+    return done(read.values ? source.getAll(options) : source.getAllKeys(options));
+  }
+  if (read.kind === 'cursor' || read.reverse) return walk(source, read);
   return read.values
     ? done(source.getAll(keyRange(read.range), limit))
     : done(source.getAllKeys(keyRange(read.range), limit));
