@@ -497,11 +497,22 @@ async function catchUp(): Promise<Result> {
 const heavy: Record<string, Scenario> = {
   多机同步离线一周后追上一万条: catchUp,
   载入演示数据: demoLoad,
+  // Run once, right after ten years were written, while the database may still be settling on disk:
+  // a raw read first (untimed, so both sides read a warm database), then the raw read timed before
+  // and after the backup — the baseline is their mean, so no side gains from going last.
   完整备份: async () => {
+    const rawRead = () => Promise.all(db.tables.map((t) => t.toArray()));
+    const [warm] = await time(rawRead);
+    const [before] = await time(rawRead);
     const [ours, bytes] = await time(() => fullBackup());
     backupBytes = bytes;
-    const [baseline] = await time(() => Promise.all(db.tables.map((t) => t.toArray())));
-    return { ours, baseline, target: '—' };
+    const [after] = await time(rawRead);
+    return {
+      ours,
+      baseline: (before + after) / 2,
+      target: '≤ 1.5× 原始读取',
+      parts: { 预读未计时: warm, 基线之前: before, 基线之后: after },
+    };
   },
   完整恢复: async () => {
     const accept = await backupFindingsKey(backupBytes!);
