@@ -294,9 +294,13 @@ describe('backup and restore of the whole database', { timeout: 120_000 }, () =>
     expect(db).toBe(source);
   });
 
-  async function expectRefused(input: Uint8Array | string, message: string | RegExp) {
+  async function expectRefused(
+    input: Uint8Array | string,
+    message: string | RegExp,
+    acceptFindings?: string,
+  ) {
     const namesBefore = await restoreDbNames();
-    await expect(restoreBackup(input)).rejects.toThrow(message);
+    await expect(restoreBackup(input, { acceptFindings })).rejects.toThrow(message);
     expect(db).toBe(source);
     expect(localStorage.getItem(ACTIVE_DB_KEY)).toBeNull();
     // No new database was left behind (leftovers of earlier tests may have been cleared).
@@ -339,6 +343,21 @@ describe('backup and restore of the whole database', { timeout: 120_000 }, () =>
     await expectRefused(edit(bytes, staffLine + '\n', '', true), RESTORE_ERRORS.counts);
     // A broken record line with a fixed checksum is refused with its line number.
     await expectRefused(edit(bytes, staffLine, ',{"name":', true), /备份文件已损坏.*第\d+行/);
+  });
+
+  it('refuses a file that gives one record twice (manifest recomputed), even when the admin accepts the findings', async () => {
+    const qian = (before.staff as { id: string; name: string }[]).find((s) => s.name === '钱雪')!;
+    const forged = forge(bytes, (lines) => {
+      const [start, end] = tableLines(lines, 'staff');
+      const i = lines.slice(start, end).findIndex((l) => recordOf(l).id === qian.id) + start;
+      return [...lines.slice(0, i + 1), ',' + JSON.stringify(recordOf(lines[i])), ...lines.slice(i + 1)];
+    });
+    const checked = await inspectBackup(forged);
+    expect(checked.manifest.counts.staff).toBe(before.staff.length + 1);
+    // The restore writes into a fresh database by key: the second copy would replace the first, and
+    // the table would hold one record less than the file lists. That is refused, in Chinese.
+    const refused = RESTORE_ERRORS.duplicates('人员', before.staff.length, before.staff.length + 1);
+    await expectRefused(forged, refused, checked.trail.findingsKey);
   });
 
   it('refuses a file whose audit chain ends before the head its manifest recorded, or is broken', async () => {
@@ -536,11 +555,11 @@ describe('backup and restore of the whole database', { timeout: 120_000 }, () =>
 
   it('reports a full disk during restore in Chinese and keeps the current data', async () => {
     const proto = Object.getPrototypeOf(Object.getPrototypeOf(db.staff)) as {
-      bulkAdd: (...a: unknown[]) => unknown;
+      bulkPut: (...a: unknown[]) => unknown;
     };
-    const real = proto.bulkAdd;
+    const real = proto.bulkPut;
     let calls = 0;
-    vi.spyOn(proto, 'bulkAdd').mockImplementation(function (this: unknown, ...args: unknown[]) {
+    vi.spyOn(proto, 'bulkPut').mockImplementation(function (this: unknown, ...args: unknown[]) {
       if (++calls === 3)
         return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
       return real.apply(this, args);
