@@ -1,10 +1,11 @@
 // 载入演示数据's progress (the setup screen's bar) and its fast path (demoCore): the same records and
 // audit trail as plain writes, a refused transaction leaves nothing behind, a failed write is reported.
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { verifyAuditChain } from '../db/audit';
 import { db } from '../db/db';
-import { insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
+import { DomainError, insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import { resetDb, seedFirstRun } from '../db/testing';
 
 import { loadDemoData } from './demo';
@@ -41,6 +42,60 @@ describe('载入演示数据: progress', () => {
     expect(seen.at(-1)).toEqual(['演示数据已载入', 1]);
     // the people were made before the modules ran, with demoCore on
     expect(await db.staff.count()).toBeGreaterThan(25);
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+});
+
+describe('载入演示数据: one transaction per module', () => {
+  const kept = [...DEMO_MODULES];
+  beforeEach(async () => {
+    await resetDb();
+    await seedFirstRun();
+  });
+  afterEach(() => {
+    DEMO_MODULES.splice(0, DEMO_MODULES.length, ...kept);
+  });
+  const unit = (name: string) => ({ name, kind: 'township' as const, active: true });
+
+  it("runs a generator's commands in one transaction", async () => {
+    const seen: (IDBTransaction | null)[] = [];
+    const txOf = () => (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction } | null)?.idbtrans ?? null;
+    DEMO_MODULES.splice(0, DEMO_MODULES.length, {
+      label: '测试',
+      load: async () => {
+        for (const name of ['甲', '乙']) {
+          await writeTx([db.units], async () => {
+            seen.push(txOf());
+            await insert(db.units, unit(name), SYSTEM_ACTOR);
+          });
+        }
+      },
+    });
+    await loadDemoData();
+    expect(seen[0]).not.toBeNull();
+    expect(seen[1]).toBe(seen[0]);
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+
+  it('runs a generator again on its own transactions when a command refused inside its one transaction', async () => {
+    let runs = 0;
+    DEMO_MODULES.splice(0, DEMO_MODULES.length, {
+      label: '测试',
+      load: async () => {
+        runs++;
+        await writeTx([db.units], () => insert(db.units, unit('甲'), SYSTEM_ACTOR));
+        // refused, and the generator goes on (as the leave demo does with an overlapping leave)
+        await writeTx([db.units], async () => {
+          await insert(db.units, unit('废'), SYSTEM_ACTOR);
+          throw new DomainError('拒绝');
+        }).catch(() => undefined);
+        await writeTx([db.units], () => insert(db.units, unit('乙'), SYSTEM_ACTOR));
+      },
+    });
+    await loadDemoData();
+    expect(runs).toBe(2);
+    const mine = await db.units.where('name').anyOf(['甲', '乙', '废']).toArray();
+    expect(mine.map((u) => u.name).sort()).toEqual(['乙', '甲']);
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 });
