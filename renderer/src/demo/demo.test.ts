@@ -1,6 +1,6 @@
 // 载入演示数据's progress (the setup screen's bar) and its fast path (demoCore): the same records and
 // audit trail as plain writes, a refused transaction leaves nothing behind, a failed write is reported.
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { verifyAuditChain } from '../db/audit';
@@ -143,6 +143,30 @@ describe('载入演示数据: demoCore', () => {
     });
     expect((await db.units.toArray()).map((u) => u.name)).toEqual(['甲']);
     expect((await verifyAuditChain()).ok).toBe(true);
+  });
+
+  it('tells live queries of what the demo wrote, and watches for writes again afterwards', async () => {
+    const seen: number[] = [];
+    const sub = liveQuery(() => db.units.count()).subscribe((n) => seen.push(n));
+    const until = async (n: number) => {
+      for (let i = 0; i < 100 && seen.at(-1) !== n; i++) await new Promise((ok) => setTimeout(ok, 10));
+      return seen.at(-1);
+    };
+    try {
+      expect(await until(0)).toBe(0);
+      await withDemoCore(db, () =>
+        writeTx([db.units], () =>
+          insert(db.units, { name: '甲', kind: 'township' as const, active: true }, SYSTEM_ACTOR),
+        ),
+      );
+      expect(await until(1)).toBe(1);
+      await writeTx([db.units], () =>
+        insert(db.units, { name: '乙', kind: 'township' as const, active: true }, SYSTEM_ACTOR),
+      );
+      expect(await until(2)).toBe(2);
+    } finally {
+      sub.unsubscribe();
+    }
   });
 
   it('reports a write the database refused', async () => {
