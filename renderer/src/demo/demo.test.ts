@@ -9,7 +9,7 @@ import { DomainError, insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import { resetDb, seedFirstRun } from '../db/testing';
 
 import { loadDemoData } from './demo';
-import { withDemoCore } from './fastCore';
+import { copy, withDemoCore } from './fastCore';
 import { DEMO_MODULES } from './modules';
 import type { DemoModule } from './modules';
 
@@ -167,6 +167,19 @@ describe('载入演示数据: demoCore', () => {
     } finally {
       sub.unsubscribe();
     }
+  });
+
+  it('copies a record as IndexedDB would give it: nothing shared, Blobs and dates kept', () => {
+    const blob = new Blob(['甲']);
+    const r = { a: { b: [1, { c: '乙' }] }, at: new Date(0), file: blob, none: undefined, n: null };
+    const c = copy(r);
+    expect(c).toEqual(r);
+    expect(c.a).not.toBe(r.a);
+    expect(c.a.b[1]).not.toBe(r.a.b[1]);
+    expect(c.at).toBeInstanceOf(Date);
+    expect(c.at).not.toBe(r.at);
+    expect(c.file).toBeInstanceOf(Blob);
+    expect(Object.keys(c)).toEqual(Object.keys(r));
   });
 
   it('reports a write the database refused', async () => {
