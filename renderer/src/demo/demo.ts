@@ -149,11 +149,15 @@ export type DemoProgress = (message: string, fraction?: number) => void;
 // moves by these shares, not by one step per module.
 const DEMO_WEIGHTS: Record<string, number> = {
   信访: 28,
-  公文与印章: 21,
-  请假与外出: 10,
-  财务: 13,
-  考勤: 9,
-  会议与学习: 6,
+  公文与印章: 25,
+  考勤: 16,
+  财务: 9,
+  会议与学习: 4,
+  请假与外出: 4,
+  值班与车辆: 3,
+  考核与监督: 1,
+  宣传奖励: 1,
+  廉政: 1,
 };
 
 // The demo's many writes keep their audit entries in memory until the end of each transaction
