@@ -182,6 +182,36 @@ describe('载入演示数据: demoCore', () => {
     expect(Object.keys(c)).toEqual(Object.keys(r));
   });
 
+  it('answers an index read again only while its table has not changed', async () => {
+    const named = (name: string) => db.units.where('name').equals(name).count();
+    const add = (name: string) =>
+      writeTx([db.units], () => insert(db.units, { name, kind: 'township' as const, active: true }, SYSTEM_ACTOR));
+    await withDemoCore(db, async (check) => {
+      await add('甲');
+      expect(await named('甲')).toBe(1);
+      expect(await named('甲')).toBe(1);
+      await add('甲'); // another transaction
+      expect(await named('甲')).toBe(2);
+      await writeTx([db.units], async () => {
+        expect(await named('甲')).toBe(2);
+        await insert(db.units, { name: '甲', kind: 'township' as const, active: true }, SYSTEM_ACTOR);
+        expect(await named('甲')).toBe(3); // its own write
+        await update(db.units, (await db.units.where('name').equals('甲').first())!.id, { name: '乙' }, SYSTEM_ACTOR);
+        expect(await named('甲')).toBe(2);
+      });
+      expect(await named('甲')).toBe(2);
+      expect(await db.units.where('name').equals('乙').toArray()).toHaveLength(1);
+      // a refused transaction: its writes gone, the read after it sees the table as before
+      await writeTx([db.units], async () => {
+        await insert(db.units, { name: '乙', kind: 'township' as const, active: true }, SYSTEM_ACTOR);
+        expect(await db.units.where('name').equals('乙').toArray()).toHaveLength(2);
+        throw new DomainError('拒绝');
+      }).catch(() => undefined);
+      expect(await db.units.where('name').equals('乙').toArray()).toHaveLength(1);
+      check();
+    });
+  });
+
   it('reports a write the database refused', async () => {
     const unit = { id: 'u1', name: '甲', kind: 'township' as const, active: true };
     await withDemoCore(db, async (check) => {

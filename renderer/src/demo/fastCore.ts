@@ -3,7 +3,9 @@
 // trip to the browser's database process. While the demo loads (and nothing else uses the database:
 // the setup holds its lock), this middleware sits just above IndexedDB and
 // - keeps every record read or written, so a record read again is answered from memory (a copy, as
-//   IndexedDB would give), and
+//   IndexedDB would give),
+// - keeps the answer of an index read (a query, a count) until its table changes, so the staff,
+//   sections and calendar each command reads again are not read from the database again, and
 // - holds a transaction's writes back (only the last value of each record) until the transaction reads
 //   that table through an index (a query, a count) or its scope ends (onAuditFlush), then writes them
 //   in one request per table without waiting; a case changed six times in one transaction is written
@@ -76,6 +78,42 @@ export function demoCore(): DemoCore {
     if (err?.name === 'AbortError') return; // the transaction was aborted: its caller hears of it
     fail(trans, err ?? new Error(`写入 ${name} 失败`));
   };
+
+  // Index reads (a query, a count) answered again from memory while their table has not changed:
+  // each table's generation moves on every write to it and when a transaction that wrote it ends; a
+  // result is kept only if its table's generation did not move while it was read, and only for a
+  // transaction that has not written that table itself.
+  const generation = new Map<string, number>();
+  const genOf = (name: string) => generation.get(name) ?? 0;
+  const moved = (name: string) => generation.set(name, genOf(name) + 1);
+  const wrote = new WeakMap<object, Set<string>>();
+  const noteWrite = (trans: DBCoreTransaction, name: string) => {
+    moved(name);
+    let mine = wrote.get(trans);
+    if (!mine) wrote.set(trans, (mine = new Set()));
+    mine.add(name);
+  };
+  const ended = (trans: object) => {
+    for (const name of wrote.get(trans) ?? []) moved(name);
+    wrote.delete(trans);
+  };
+  const answers = new Map<string, { gen: number; result: unknown }>();
+  async function remembered<R>(
+    trans: DBCoreTransaction,
+    name: string,
+    kind: string,
+    req: object,
+    read: () => Promise<R>,
+  ): Promise<R> {
+    const key = queryKey(name, kind, req);
+    if (key === null || wrote.get(trans)?.has(name)) return read();
+    const hit = answers.get(key);
+    if (hit && hit.gen === genOf(name)) return copy(hit.result as R);
+    const gen = genOf(name);
+    const result = await read();
+    if (genOf(name) === gen && !wrote.get(trans)?.has(name)) answers.set(key, { gen, result: copy(result) });
+    return result;
+  }
 
   // A transaction's own writes (DELETED: removed) are seen by it alone until it commits; then they
   // join what every later transaction reads. An aborted one's are dropped with it.
@@ -167,7 +205,7 @@ export function demoCore(): DemoCore {
       },
       async query(req) {
         await flush(req.trans, down);
-        return down.query(req);
+        return remembered(req.trans, down.name, 'query', req, () => down.query(req));
       },
       async openCursor(req) {
         await flush(req.trans, down);
@@ -175,9 +213,10 @@ export function demoCore(): DemoCore {
       },
       async count(req) {
         await flush(req.trans, down);
-        return down.count(req);
+        return remembered(req.trans, down.name, 'count', req, () => down.count(req));
       },
       async mutate(req): Promise<DBCoreMutateResponse> {
+        noteWrite(req.trans, down.name);
         const keys = keysOf(req);
         if (!keys) {
           // a range deleted, or a key the database makes (the audit trail's number): waited for
@@ -216,8 +255,14 @@ export function demoCore(): DemoCore {
         // listened to before Dexie's own handler, so the writes count before its caller goes on
         transaction(stores, mode, options) {
           const t = down.transaction(stores, mode, options);
-          if (mode === 'readwrite')
-            (t as unknown as IDBTransaction).addEventListener('complete', () => commit(t));
+          if (mode === 'readwrite') {
+            const idb = t as unknown as IDBTransaction;
+            idb.addEventListener('complete', () => {
+              commit(t);
+              ended(t);
+            });
+            idb.addEventListener('abort', () => ended(t));
+          }
           return t;
         },
         table: (name) => wrap(down.table(name)),
@@ -228,6 +273,36 @@ export function demoCore(): DemoCore {
     },
     flush: (trans) => flush(trans as unknown as DBCoreTransaction),
   };
+}
+
+// A read's request as text (its table, index, range, limit, order), or null when a key in it is not
+// a string, a number or an array of them (then it is not remembered).
+function queryKey(table: string, kind: string, req: object): string | null {
+  const r = req as { query: { index: { name: string | null }; range: Record<string, unknown> } } & Record<
+    string,
+    unknown
+  >;
+  const plain = (k: unknown): boolean =>
+    k === undefined || typeof k === 'string' || typeof k === 'number' || (Array.isArray(k) && k.every(plain));
+  const { range, index } = r.query;
+  if (!plain(range.lower) || !plain(range.upper)) return null;
+  const num = (_: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v);
+  return JSON.stringify(
+    [
+      table,
+      kind,
+      index.name ?? '',
+      range.type,
+      range.lower,
+      range.upper,
+      range.lowerOpen,
+      range.upperOpen,
+      r.limit,
+      r.values,
+      r.direction,
+    ],
+    num,
+  );
 }
 
 function abort(trans: DBCoreTransaction) {
