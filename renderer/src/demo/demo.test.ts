@@ -13,7 +13,8 @@ import { copy, withDemoCore } from './fastCore';
 import { DEMO_MODULES } from './modules';
 import type { DemoModule } from './modules';
 
-describe('载入演示数据: progress', () => {
+// A fresh first run for each test; the tests replace the modules' generators, put back afterwards.
+function stubbedModules(): DemoModule[] {
   const kept = [...DEMO_MODULES];
   beforeEach(async () => {
     await resetDb();
@@ -22,6 +23,11 @@ describe('载入演示数据: progress', () => {
   afterEach(() => {
     DEMO_MODULES.splice(0, DEMO_MODULES.length, ...kept);
   });
+  return kept;
+}
+
+describe('载入演示数据: progress', () => {
+  const kept = stubbedModules();
 
   it('names every module in order, moves forward only and ends at 1', async () => {
     const ran: string[] = [];
@@ -47,14 +53,7 @@ describe('载入演示数据: progress', () => {
 });
 
 describe('载入演示数据: one transaction per module', () => {
-  const kept = [...DEMO_MODULES];
-  beforeEach(async () => {
-    await resetDb();
-    await seedFirstRun();
-  });
-  afterEach(() => {
-    DEMO_MODULES.splice(0, DEMO_MODULES.length, ...kept);
-  });
+  stubbedModules();
   const unit = (name: string) => ({ name, kind: 'township' as const, active: true });
 
   it("runs a generator's commands in one transaction", async () => {
