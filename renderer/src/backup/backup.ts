@@ -30,7 +30,7 @@ import {
 } from './format';
 import type { BackupManifest } from './format';
 
-export const PAGE_SIZE = 2000;
+export const PAGE_SIZE = 10000;
 
 export type BackupPhase = 'read' | 'attachments' | 'checksum' | 'done';
 export type BackupProgress = { phase: BackupPhase; done: number; total: number; message: string };
@@ -50,6 +50,27 @@ export function storeSpecOf(t: Table): string {
   return [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ');
 }
 
+// UTF-8 bytes of the backup's text, written with encodeInto into large chunks: each piece is a view
+// of its chunk. TextEncoder.encode copies each string into a new array of its own, which measured
+// twice as slow on ten years of records (bench 完整备份) and left a page's garbage behind each time.
+const CHUNK = 32 << 20;
+export function byteSink(chunkSize = CHUNK): (text: string) => Uint8Array {
+  const enc = new TextEncoder();
+  let chunk = new Uint8Array(0);
+  let used = 0;
+  return (text) => {
+    const most = text.length * 3; // a UTF-16 unit is at most 3 bytes of UTF-8
+    if (chunk.length - used < most) {
+      chunk = new Uint8Array(Math.max(chunkSize, most));
+      used = 0;
+    }
+    const { written } = enc.encodeInto(text, chunk.subarray(used));
+    const piece = chunk.subarray(used, used + written);
+    used += written;
+    return piece;
+  };
+}
+
 function lineOf(record: unknown, first: boolean, blobText?: Map<Blob, string>): string {
   return (
     (first ? '' : ',') + JSON.stringify(isPlainJson(record) ? record : encodeValue(record, blobText)) + '\n'
@@ -61,6 +82,7 @@ export async function buildBackup(
   source: Dexie = db,
 ): Promise<BuiltBackup> {
   const enc = new TextEncoder();
+  const bytesOf = byteSink();
   const tables = [...source.tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const t of tables) {
     if (!t.schema.primKey.keyPath) throw new Error(`表 ${t.name} 没有内联主键，无法备份`);
@@ -82,12 +104,12 @@ export async function buildBackup(
     // A malformed hash is not carried into the manifest: the chain verifier reports it after restore.
     if (lastAudit && /^[0-9a-f]{64}$/.test(lastAudit.hash))
       auditHead = { seq: lastAudit.seq, hash: lastAudit.hash };
-    pieces.push(enc.encode('{\n'));
+    pieces.push(bytesOf('{\n'));
     for (let ti = 0; ti < tables.length; ti++) {
       const t = tables[ti];
       const keyPath = t.schema.primKey.keyPath!;
       stores[t.name] = storeSpecOf(t);
-      pieces.push(enc.encode(JSON.stringify(t.name) + ':[\n'));
+      pieces.push(bytesOf(JSON.stringify(t.name) + ':[\n'));
       let n = 0;
       const pageAfter = (last: IndexableType | undefined) =>
         (last === undefined ? t.orderBy(':id') : t.where(':id').above(last))
@@ -106,16 +128,16 @@ export async function buildBackup(
         } else {
           let text = '';
           for (let i = 0; i < page.length; i++) text += lineOf(page[i], n === 0 && i === 0);
-          pieces.push(enc.encode(text));
+          pieces.push(bytesOf(text));
         }
         n += page.length;
         done += page.length;
         onProgress({ phase: 'read', done, total, message: readingMessage(t.name) });
       }
       counts[t.name] = n;
-      pieces.push(enc.encode(ti < tables.length - 1 ? '],\n' : ']\n'));
+      pieces.push(bytesOf(ti < tables.length - 1 ? '],\n' : ']\n'));
     }
-    pieces.push(enc.encode('}'));
+    pieces.push(bytesOf('}'));
   });
 
   // Attachments: read each Blob's bytes now that the transaction is over.
@@ -133,7 +155,7 @@ export async function buildBackup(
       attached++;
       onProgress({ phase: 'attachments', done: attached, total: pending, message: '正在读取附件' });
     }
-    pieces[i] = enc.encode(text);
+    pieces[i] = bytesOf(text);
   }
 
   const dataBytes = (pieces as Uint8Array[]).reduce((s, p) => s + p.length, 0);
