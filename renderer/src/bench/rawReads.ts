@@ -12,6 +12,7 @@ import type {
   DBCoreGetRequest,
   DBCoreKeyRange,
   DBCoreOpenCursorRequest,
+  DBCoreQuery,
   DBCoreQueryRequest,
   DBCoreTable,
   Middleware,
@@ -35,7 +36,24 @@ export type RawRead =
 
 const NAME = 'BenchRawReads';
 
-export function readRecorder(): { middleware: Middleware<DBCore>; reads: RawRead[]; on: (v: boolean) => void } {
+function rangeRead(kind: RangeRead['kind'], table: string, query: DBCoreQuery, values: boolean): RangeRead {
+  const { index, range } = query;
+  return {
+    kind,
+    table,
+    index: index.isPrimaryKey ? null : index.name,
+    range,
+    values,
+    reverse: false,
+    steps: 0,
+  };
+}
+
+export function readRecorder(): {
+  middleware: Middleware<DBCore>;
+  reads: RawRead[];
+  on: (v: boolean) => void;
+} {
   const reads: RawRead[] = [];
   let recording = false;
   const middleware: Middleware<DBCore> = {
@@ -53,47 +71,29 @@ export function readRecorder(): { middleware: Middleware<DBCore>; reads: RawRead
             return t.get(req);
           },
           getMany(req: DBCoreGetManyRequest) {
-            if (recording) reads.push({ kind: 'getMany', table: name, keys: [...(req.keys as IDBValidKey[])] });
+            if (recording)
+              reads.push({ kind: 'getMany', table: name, keys: [...(req.keys as IDBValidKey[])] });
             return t.getMany(req);
           },
           query(req: DBCoreQueryRequest) {
             if (recording)
               reads.push({
-                kind: 'query',
-                table: name,
-                index: req.query.index.isPrimaryKey ? null : req.query.index.name,
-                range: req.query.range,
-                values: !!req.values,
+                ...rangeRead('query', name, req.query, !!req.values),
                 limit: req.limit,
                 reverse: req.direction === 'prev' || req.direction === 'prevunique',
-                steps: 0,
               });
             return t.query(req);
           },
           count(req: DBCoreCountRequest) {
-            if (recording)
-              reads.push({
-                kind: 'count',
-                table: name,
-                index: req.query.index.isPrimaryKey ? null : req.query.index.name,
-                range: req.query.range,
-                values: false,
-                reverse: false,
-                steps: 0,
-              });
+            if (recording) reads.push(rangeRead('count', name, req.query, false));
             return t.count(req);
           },
           async openCursor(req: DBCoreOpenCursorRequest) {
             const cursor = await t.openCursor(req);
             if (!recording || !cursor) return cursor;
-            const read: RawRead = {
-              kind: 'cursor',
-              table: name,
-              index: req.query.index.isPrimaryKey ? null : req.query.index.name,
-              range: req.query.range,
-              values: !!req.values,
+            const read: RangeRead = {
+              ...rangeRead('cursor', name, req.query, !!req.values),
               reverse: !!req.reverse,
-              steps: 0,
             };
             reads.push(read);
             const start = cursor.start.bind(cursor);
@@ -179,7 +179,11 @@ async function replayOne(idb: IDBDatabase, read: RawRead): Promise<unknown> {
   const limit = read.limit !== undefined && Number.isFinite(read.limit) ? read.limit : undefined;
   // Newest first in one request where the browser has getAll's options (IndexedDB 3, as Dexie uses it).
   if (read.kind === 'query' && read.reverse && 'getAllRecords' in store) {
-    const options = { query: keyRange(read.range), count: limit, direction: 'prev' } as unknown as IDBKeyRange;
+    const options = {
+      query: keyRange(read.range),
+      count: limit,
+      direction: 'prev',
+    } as unknown as IDBKeyRange;
     return done(read.values ? source.getAll(options) : source.getAllKeys(options));
   }
   if (read.kind === 'cursor' || read.reverse) return walk(source, read);
