@@ -57,8 +57,9 @@ export type DuplicateReadCache = {
   cases: Map<string, Petition | undefined>;
 };
 
-// Bigrams found common (more than POSTING_CAP cases) in this session. A posting list only grows —
-// cases are never removed, only added — so a bigram once common stays common, and the next checks
+// Bigrams found common (more than POSTING_CAP cases) in this session. A posting list grows — cases
+// are never removed; only a corrected summary moves one case out of a list, which leaves a common
+// list at the cap at worst — so a bigram once common stays common, and the next checks
 // need not read its list again (each such read is POSTING_CAP keys; a letter's summary has a
 // handful of them). Read again only when no rarer bigram matched (the fallback below). Kept per
 // database: a restore or a test switches to another.
