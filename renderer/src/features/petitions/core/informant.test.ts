@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import '../contributions';
 import { INFORMANT_MASK } from '../../../../../shared/ledgers/petitions';
 import { collectTodos } from '../../../app/registry';
+import type { RawRead } from '../../../bench/rawReads';
+import { recordReads } from '../../../bench/rawReads';
 import { useSession } from '../../../auth/session';
 import { loadCalendar } from '../../../calendar/calendar';
 import { pinClock } from '../../../db/clock';
@@ -30,7 +32,7 @@ import {
   savePetitionSettings,
 } from './commands';
 import { makeIdNo } from './idgen';
-import { flushReveals, IDENTITY_REVIEWS_KEY, maskForOutside } from './informant';
+import { flushReveals, IDENTITY_REVIEWS_KEY, informantAccess, maskForOutside } from './informant';
 import { buildLedger } from './ledgers';
 import {
   caseAudit,
@@ -396,6 +398,58 @@ describe('point 3: masking is decided at the queries, from the session', () => {
     });
     expect(rows).toEqual([INFORMANT.name]);
     expect((await reveals()).map((e) => e.summary)).toEqual([expect.stringContaining('信访件列表')]);
+  });
+});
+
+describe('the signed-in user’s access is read once, until the staff or the settings change', () => {
+  const accessReads = (reads: RawRead[]) => reads.filter((r) => r.table === 'staff' || r.table === 'settings');
+
+  it('reads nothing the second time, and a role taken away or a setting changed counts at once', async () => {
+    const inf = await registerPetition(informantLetter(), org.actor(org.director));
+    signInAs(org.deputy);
+    const [first, readsFirst] = await recordReads(db, () => listPetitions({}, null));
+    expect(accessReads(readsFirst).length).toBeGreaterThan(0);
+    expect(first.rows.find((r) => r.id === inf.id)!.name).toBe(INFORMANT.name);
+    const [, readsAgain] = await recordReads(db, () => listPetitions({}, null));
+    expect(accessReads(readsAgain)).toEqual([]);
+
+    // the setting no longer lets 分管领导 see informants: the next page masks
+    const s = await loadPetitionSettings();
+    await savePetitionSettings(
+      { ...s, informantAccess: { roles: ['director', 'discipline'], assignee: true } },
+      org.actor(org.director),
+    );
+    expect((await openCase(inf.id))!.name).toBe(INFORMANT_MASK);
+    await savePetitionSettings(s, org.actor(org.director));
+    expect((await openCase(inf.id))!.name).toBe(INFORMANT.name);
+
+    // the role taken away in the staff record (the session still holds it): masked at once
+    await update(db.staff, org.deputy.id, { roles: [] }, SYSTEM_ACTOR);
+    expect((await openCase(inf.id))!.name).toBe(INFORMANT_MASK);
+    expect((await listPetitions({}, null)).rows.find((r) => r.id === inf.id)!.name).toBe(INFORMANT_MASK);
+  });
+
+  it('is another user’s access once another user signs in', async () => {
+    const inf = await registerPetition(informantLetter(), org.actor(org.director));
+    signInAs(org.director);
+    expect((await openCase(inf.id))!.name).toBe(INFORMANT.name);
+    signInAs(org.staff);
+    expect((await openCase(inf.id))!.name).toBe(INFORMANT_MASK);
+    signOut();
+    expect((await listPetitions({}, null)).rows.find((r) => r.id === inf.id)!.name).toBe(INFORMANT_MASK);
+  });
+
+  it('is read afresh inside a transaction, where a role taken away in it counts', async () => {
+    const inf = await registerPetition(informantLetter(), org.actor(org.director));
+    signInAs(org.director);
+    expect((await openCase(inf.id))!.name).toBe(INFORMANT.name);
+    await db.transaction('rw', db.staff, db.petitions, db.settings, async () => {
+      await db.staff.update(org.director.id, { roles: [] });
+      const a = await informantAccess();
+      expect(a.byRole).toBe(false);
+      throw new Error('rolled back');
+    }).catch(() => undefined);
+    expect((await informantAccess()).byRole).toBe(true);
   });
 });
 

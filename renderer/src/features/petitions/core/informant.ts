@@ -8,12 +8,14 @@
 // the audit trail (noteReveal: one entry per case opened, list page, export or print).
 //
 // Nothing here imports the repository or the queries (both import this file).
+import Dexie from 'dexie';
+
 import { maskIdentity as maskFields } from '../../../../../shared/ledgers/petitions';
 import type { Role } from '../../../../../shared/permissions';
 import { isInformantCase, mayViewInformant, samePetitioner } from '../../../../../shared/rules';
 import type { SessionUser } from '../../../auth/service';
 import { useSession } from '../../../auth/session';
-import { db } from '../../../db/db';
+import { db, onDbSwitch } from '../../../db/db';
 import { isDeleted, isLive } from '../../../db/live';
 import { logEvent, SYSTEM_ACTOR } from '../../../db/repo';
 import type { Actor } from '../../../db/repo';
@@ -72,10 +74,40 @@ export function accessFrom(viewer: Viewer, settings: PetitionSettings): Informan
 }
 
 // What the viewer (default: the signed-in user) may see of informant cases.
-export async function informantAccess(viewer?: Viewer): Promise<InformantAccess> {
+export function informantAccess(viewer?: Viewer): Promise<InformantAccess> {
+  if (viewer || Dexie.currentTransaction?.active) return readAccess(viewer);
+  // The signed-in user's access is kept until the staff or settings tables change: every list page,
+  // case, print and export asks for it, and its two reads (the user's staff record, the petitions
+  // settings) took as long as the page itself (bench 信访列表). Any committed write to either table
+  // — this window's or another's (Dexie's storagemutated) —, another signed-in user or role set, or
+  // another database (a restore) reads it afresh. Inside a transaction it is always read: there the
+  // reads must see that transaction's own writes.
+  const u = useSession.getState().user;
+  const key = `${db.name}|${u?.staffId ?? ''}|${u?.roles.join(',') ?? ''}`;
+  if (sessionAccess?.key !== key) {
+    const value = readAccess();
+    const entry = { key, value };
+    sessionAccess = entry;
+    value.catch(() => {
+      if (sessionAccess === entry) sessionAccess = null;
+    });
+  }
+  return sessionAccess.value;
+}
+
+async function readAccess(viewer?: Viewer): Promise<InformantAccess> {
   const [v, settings] = await Promise.all([viewer ?? viewerOf(), loadPetitionSettings()]);
   return accessFrom(v, settings);
 }
+
+let sessionAccess: { key: string; value: Promise<InformantAccess> } | null = null;
+const forgetAccess = () => {
+  sessionAccess = null;
+};
+Dexie.on('storagemutated', (parts) => {
+  if (Object.keys(parts).some((k) => k.includes('/staff/') || k.includes('/settings/'))) forgetAccess();
+});
+onDbSwitch(forgetAccess);
 
 // ---- one decision per case ---------------------------------------------------------------------
 
