@@ -2,7 +2,7 @@
 // the month's tally under that schedule and up to a given day, when a month may be compiled (ATT-7)
 // and counts for the year (ATT-8), and a trip's length for its route.
 
-import type { MonthInput, MonthSheet, SessionTimes } from './attendance';
+import type { MonthInput, MonthSheet, SessionOutcome, SessionTimes } from './attendance';
 import {
   DEFAULT_SESSION_TIMES,
   blankSession,
@@ -103,34 +103,43 @@ export function tallyMonthScheduled(
   const year = checkInteger(i.year, 'year', 1, 9999);
   const month = checkInteger(i.month, 'month', 1, 12);
   const dates = monthDays(year, month);
-  // One tally per distinct schedule in the month (usually one), then each day from its own.
-  const keyOf = (d: ISODate) => (schedule ? JSON.stringify(timesOn(d, schedule)) : '');
+  // One tally per distinct set of session times in the month (usually one), then each day from its
+  // own. A season's times are one object of the schedule: each is written out once, not once a day
+  // (a 考勤表 of forty people asks this for every person).
+  const keyOfTimes = new Map<SessionTimes, string>();
+  const keys = dates.map((d) => {
+    if (!schedule) return '';
+    const t = timesOn(d, schedule);
+    let k = keyOfTimes.get(t);
+    if (k === undefined) keyOfTimes.set(t, (k = JSON.stringify(t)));
+    return k;
+  });
   const sheets = new Map<string, MonthSheet>();
-  for (const d of dates) {
-    const key = keyOf(d);
-    if (!sheets.has(key))
-      sheets.set(key, tallyMonth(schedule ? { ...input, times: timesOn(d, schedule) } : input));
-  }
+  dates.forEach((d, n) => {
+    if (!sheets.has(keys[n]))
+      sheets.set(keys[n], tallyMonth(schedule ? { ...input, times: timesOn(d, schedule) } : input));
+  });
   const first = sheets.values().next().value as MonthSheet;
 
   const totals = openTotals();
   // A session has come when its day is before `until`, or is `until` and the half is not after untilHalf.
   const come = (dayNumber: number, h: Half) =>
     until === null || dayNumber < until || (dayNumber === until && (h === 'am' || untilHalf === 'pm'));
-  const days = dates.map((date, n) => {
-    const day = sheets.get(keyOf(date))!.days[n];
+  const firstDay = toDayNumber(dates[0]);
+  const session = (s: SessionOutcome, dn: number, h: Half): SessionOutcome => {
+    // A sign-in already made counts at once (only the missing ones wait for their session).
+    if (come(dn, h) || s.present) {
+      countSession(totals, s);
+      return s;
+    }
+    return blankSession(h);
+  };
+  const days = dates.map((_, n) => {
+    const day = sheets.get(keys[n])!.days[n];
     if (!day.workday) return day;
     totals.workdays += 1;
-    const dn = toDayNumber(date);
-    const [am, pm] = HALVES.map((h) => {
-      const s = day[h];
-      // A sign-in already made counts at once (only the missing ones wait for their session).
-      if (come(dn, h) || s.present) {
-        countSession(totals, s);
-        return s;
-      }
-      return blankSession(h);
-    });
+    const am = session(day.am, firstDay + n, 'am');
+    const pm = session(day.pm, firstDay + n, 'pm');
     return am === day.am && pm === day.pm ? day : { ...day, am, pm };
   });
   const { deductions, score } = closeTotals(totals, first.base);

@@ -2,7 +2,7 @@
 // eligibility for awards. Session times are input (ATT-1), never read from a clock.
 
 import type { CalendarData } from './calendar';
-import { compileCalendar, workdayIn } from './calendar';
+import { compileCalendar, workdayAt } from './calendar';
 import type { HHmm, ISODate } from './dates';
 import { monthDays, parseHHmm, parseISODate, toDayNumber } from './dates';
 import type { Half, LeaveCode, LeaveType } from './leave';
@@ -176,7 +176,8 @@ const KINDS = ['signed', 'leave', 'pending_leave', 'trip', 'absent'] as const;
 
 // A month's totals before any session is counted.
 export function openTotals(): MonthTotals {
-  const leaveDays = Object.fromEntries(LEAVE_TYPES.map((t) => [t.type, 0])) as Record<LeaveType, number>;
+  const leaveDays = {} as Record<LeaveType, number>;
+  for (const t of LEAVE_TYPES) leaveDays[t.type] = 0;
   return {
     late: 0,
     early: 0,
@@ -306,8 +307,10 @@ export function tallyMonth(input: MonthInput): MonthSheet {
   }
 
   const totals = openTotals();
-  const days: DayOutcome[] = monthDays(year, month).map((date) => {
-    const workday = workdayIn(cc, toDayNumber(date));
+  const dates = monthDays(year, month);
+  const firstDay = toDayNumber(dates[0]);
+  const days: DayOutcome[] = dates.map((date, n) => {
+    const workday = workdayAt(cc, date, firstDay + n);
     const record = sessions[date] === undefined ? {} : checkObject(sessions[date], `sessions.${date}`);
     const [am, pm] = HALVES.map((half) => {
       const field = `sessions.${date}.${half}`;

@@ -76,7 +76,11 @@ export function isWorkday(date: ISODate, cal: CalendarData): boolean {
 
 /** Working-day test on a day number with a compiled calendar (internal building block). */
 export function workdayIn(cc: CompiledCalendar, n: number): boolean {
-  const date = fromDayNumber(n);
+  return workdayAt(cc, fromDayNumber(n), n);
+}
+
+/** workdayIn for a day whose date is at hand already (`date` is day number `n`). */
+export function workdayAt(cc: CompiledCalendar, date: ISODate, n: number): boolean {
   if (cc.workdays.has(date)) return true;
   if (cc.holidays.has(date)) return false;
   const w = weekdayOf(n);
