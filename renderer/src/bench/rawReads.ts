@@ -200,3 +200,27 @@ export function replayRaw(idb: IDBDatabase, reads: readonly RawRead[]): Promise<
 export function openRaw(name: string): Promise<IDBDatabase> {
   return done(indexedDB.open(name));
 }
+
+// The least IndexedDB takes to write `n` records at all: empty records ({ id } only, keys in order)
+// into a fresh store without an index, 5,000 a transaction, relaxed durability — the floor under any
+// restore of that many records, whatever it writes.
+export async function rawWriteFloor(n: number): Promise<number> {
+  const name = `bench-floor-${Date.now()}`;
+  const open = indexedDB.open(name, 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('t', { keyPath: 'id' });
+  const idb = await done(open);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i += 5000) {
+    const tx = idb.transaction('t', 'readwrite', { durability: 'relaxed' });
+    const store = tx.objectStore('t');
+    for (let j = i; j < Math.min(n, i + 5000); j++) store.put({ id: j });
+    await new Promise<void>((ok, fail) => {
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+  }
+  const ms = performance.now() - t0;
+  idb.close();
+  await done(indexedDB.deleteDatabase(name));
+  return ms;
+}
