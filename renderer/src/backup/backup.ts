@@ -71,6 +71,19 @@ export function byteSink(chunkSize = CHUNK): (text: string) => Uint8Array {
   };
 }
 
+// A page's text, or null when a record holds a Blob (read after the transaction). Nearly every
+// record is plain JSON, and only the others are searched for a Blob: one walk over most records.
+function pageText(page: Record<string, unknown>[], firstOfTable: boolean): string | null {
+  let text = '';
+  for (let i = 0; i < page.length; i++) {
+    const r = page[i];
+    const plain = isPlainJson(r);
+    if (!plain && hasBlob(r)) return null;
+    text += (firstOfTable && i === 0 ? '' : ',') + JSON.stringify(plain ? r : encodeValue(r)) + '\n';
+  }
+  return text;
+}
+
 function lineOf(record: unknown, first: boolean, blobText?: Map<Blob, string>): string {
   return (
     (first ? '' : ',') + JSON.stringify(isPlainJson(record) ? record : encodeValue(record, blobText)) + '\n'
@@ -122,14 +135,11 @@ export async function buildBackup(
         if (page.length === 0) break;
         next =
           page.length < PAGE_SIZE ? null : pageAfter(keyOf(page[page.length - 1], keyPath) as IndexableType);
-        if (page.some(hasBlob)) {
+        const text = pageText(page, n === 0);
+        if (text === null) {
           pieces.push({ records: page, firstOfTable: n === 0 });
           pending += page.length;
-        } else {
-          let text = '';
-          for (let i = 0; i < page.length; i++) text += lineOf(page[i], n === 0 && i === 0);
-          pieces.push(bytesOf(text));
-        }
+        } else pieces.push(bytesOf(text));
         n += page.length;
         done += page.length;
         onProgress({ phase: 'read', done, total, message: readingMessage(t.name) });
