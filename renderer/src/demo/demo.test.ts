@@ -1,18 +1,20 @@
 // 载入演示数据's progress (the setup screen's bar) and its fast path (demoCore): the same records and
 // audit trail as plain writes, a refused transaction leaves nothing behind, a failed write is reported.
+import Dexie, { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { verifyAuditChain } from '../db/audit';
 import { db } from '../db/db';
-import { insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
+import { DomainError, insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import { resetDb, seedFirstRun } from '../db/testing';
 
 import { loadDemoData } from './demo';
-import { withDemoCore } from './fastCore';
+import { copy, withDemoCore } from './fastCore';
 import { DEMO_MODULES } from './modules';
 import type { DemoModule } from './modules';
 
-describe('载入演示数据: progress', () => {
+// A fresh first run for each test; the tests replace the modules' generators, put back afterwards.
+function stubbedModules(): DemoModule[] {
   const kept = [...DEMO_MODULES];
   beforeEach(async () => {
     await resetDb();
@@ -21,6 +23,11 @@ describe('载入演示数据: progress', () => {
   afterEach(() => {
     DEMO_MODULES.splice(0, DEMO_MODULES.length, ...kept);
   });
+  return kept;
+}
+
+describe('载入演示数据: progress', () => {
+  const kept = stubbedModules();
 
   it('names every module in order, moves forward only and ends at 1', async () => {
     const ran: string[] = [];
@@ -41,6 +48,53 @@ describe('载入演示数据: progress', () => {
     expect(seen.at(-1)).toEqual(['演示数据已载入', 1]);
     // the people were made before the modules ran, with demoCore on
     expect(await db.staff.count()).toBeGreaterThan(25);
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+});
+
+describe('载入演示数据: one transaction per module', () => {
+  stubbedModules();
+  const unit = (name: string) => ({ name, kind: 'township' as const, active: true });
+
+  it("runs a generator's commands in one transaction", async () => {
+    const seen: (IDBTransaction | null)[] = [];
+    const txOf = () => (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction } | null)?.idbtrans ?? null;
+    DEMO_MODULES.splice(0, DEMO_MODULES.length, {
+      label: '测试',
+      load: async () => {
+        for (const name of ['甲', '乙']) {
+          await writeTx([db.units], async () => {
+            seen.push(txOf());
+            await insert(db.units, unit(name), SYSTEM_ACTOR);
+          });
+        }
+      },
+    });
+    await loadDemoData();
+    expect(seen[0]).not.toBeNull();
+    expect(seen[1]).toBe(seen[0]);
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+
+  it('runs a generator again on its own transactions when a command refused inside its one transaction', async () => {
+    let runs = 0;
+    DEMO_MODULES.splice(0, DEMO_MODULES.length, {
+      label: '测试',
+      load: async () => {
+        runs++;
+        await writeTx([db.units], () => insert(db.units, unit('甲'), SYSTEM_ACTOR));
+        // refused, and the generator goes on (as the leave demo does with an overlapping leave)
+        await writeTx([db.units], async () => {
+          await insert(db.units, unit('废'), SYSTEM_ACTOR);
+          throw new DomainError('拒绝');
+        }).catch(() => undefined);
+        await writeTx([db.units], () => insert(db.units, unit('乙'), SYSTEM_ACTOR));
+      },
+    });
+    await loadDemoData();
+    expect(runs).toBe(2);
+    const mine = await db.units.where('name').anyOf(['甲', '乙', '废']).toArray();
+    expect(mine.map((u) => u.name).sort()).toEqual(['乙', '甲']);
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 });
@@ -88,6 +142,73 @@ describe('载入演示数据: demoCore', () => {
     });
     expect((await db.units.toArray()).map((u) => u.name)).toEqual(['甲']);
     expect((await verifyAuditChain()).ok).toBe(true);
+  });
+
+  it('tells live queries of what the demo wrote, and watches for writes again afterwards', async () => {
+    const seen: number[] = [];
+    const sub = liveQuery(() => db.units.count()).subscribe((n) => seen.push(n));
+    const until = async (n: number) => {
+      for (let i = 0; i < 100 && seen.at(-1) !== n; i++) await new Promise((ok) => setTimeout(ok, 10));
+      return seen.at(-1);
+    };
+    try {
+      expect(await until(0)).toBe(0);
+      await withDemoCore(db, () =>
+        writeTx([db.units], () =>
+          insert(db.units, { name: '甲', kind: 'township' as const, active: true }, SYSTEM_ACTOR),
+        ),
+      );
+      expect(await until(1)).toBe(1);
+      await writeTx([db.units], () =>
+        insert(db.units, { name: '乙', kind: 'township' as const, active: true }, SYSTEM_ACTOR),
+      );
+      expect(await until(2)).toBe(2);
+    } finally {
+      sub.unsubscribe();
+    }
+  });
+
+  it('copies a record as IndexedDB would give it: nothing shared, Blobs and dates kept', () => {
+    const blob = new Blob(['甲']);
+    const r = { a: { b: [1, { c: '乙' }] }, at: new Date(0), file: blob, none: undefined, n: null };
+    const c = copy(r);
+    expect(c).toEqual(r);
+    expect(c.a).not.toBe(r.a);
+    expect(c.a.b[1]).not.toBe(r.a.b[1]);
+    expect(c.at).toBeInstanceOf(Date);
+    expect(c.at).not.toBe(r.at);
+    expect(c.file).toBeInstanceOf(Blob);
+    expect(Object.keys(c)).toEqual(Object.keys(r));
+  });
+
+  it('answers an index read again only while its table has not changed', async () => {
+    const named = (name: string) => db.units.where('name').equals(name).count();
+    const add = (name: string) =>
+      writeTx([db.units], () => insert(db.units, { name, kind: 'township' as const, active: true }, SYSTEM_ACTOR));
+    await withDemoCore(db, async (check) => {
+      await add('甲');
+      expect(await named('甲')).toBe(1);
+      expect(await named('甲')).toBe(1);
+      await add('甲'); // another transaction
+      expect(await named('甲')).toBe(2);
+      await writeTx([db.units], async () => {
+        expect(await named('甲')).toBe(2);
+        await insert(db.units, { name: '甲', kind: 'township' as const, active: true }, SYSTEM_ACTOR);
+        expect(await named('甲')).toBe(3); // its own write
+        await update(db.units, (await db.units.where('name').equals('甲').first())!.id, { name: '乙' }, SYSTEM_ACTOR);
+        expect(await named('甲')).toBe(2);
+      });
+      expect(await named('甲')).toBe(2);
+      expect(await db.units.where('name').equals('乙').toArray()).toHaveLength(1);
+      // a refused transaction: its writes gone, the read after it sees the table as before
+      await writeTx([db.units], async () => {
+        await insert(db.units, { name: '乙', kind: 'township' as const, active: true }, SYSTEM_ACTOR);
+        expect(await db.units.where('name').equals('乙').toArray()).toHaveLength(2);
+        throw new DomainError('拒绝');
+      }).catch(() => undefined);
+      expect(await db.units.where('name').equals('乙').toArray()).toHaveLength(1);
+      check();
+    });
   });
 
   it('reports a write the database refused', async () => {
