@@ -4,6 +4,7 @@ import Dexie, { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { verifyAuditChain } from '../db/audit';
+import { pinClock } from '../db/clock';
 import { db } from '../db/db';
 import { DomainError, insert, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import { resetDb, seedFirstRun } from '../db/testing';
@@ -95,6 +96,30 @@ describe('载入演示数据: one transaction per module', () => {
     expect(runs).toBe(2);
     const mine = await db.units.where('name').anyOf(['甲', '乙', '废']).toArray();
     expect(mine.map((u) => u.name).sort()).toEqual(['乙', '甲']);
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+});
+
+describe('载入演示数据: a command outside the module\'s transaction', () => {
+  stubbedModules();
+
+  it('is refused, so the generator run again does not write its record twice', async () => {
+    let runs = 0;
+    DEMO_MODULES.splice(0, DEMO_MODULES.length, {
+      label: '测试',
+      load: async () => {
+        runs++;
+        await writeTx([db.units], () => insert(db.units, { name: '甲', kind: 'township', active: true }, SYSTEM_ACTOR));
+        // as a command that lost Dexie's zone: a write transaction of its own
+        await Dexie.ignoreTransaction(() =>
+          writeTx([db.units], () => insert(db.units, { name: '外', kind: 'township', active: true }, SYSTEM_ACTOR)),
+        );
+      },
+    });
+    await loadDemoData();
+    expect(runs).toBe(2);
+    expect(await db.units.where('name').equals('外').count()).toBe(1);
+    expect(await db.units.where('name').equals('甲').count()).toBe(1);
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 });
@@ -221,4 +246,31 @@ describe('载入演示数据: demoCore', () => {
     });
     expect(await db.units.count()).toBe(1);
   });
+});
+
+// The e2e suite's browser clock (2026-12-04 10:00, a Friday): the duty demo's car for today is
+// booked, its request refused and caught inside the module's one transaction, which that refusal
+// rolled back. The generator ran on meanwhile; the demo must still end with every record once.
+describe('载入演示数据: every module, on the dates that failed', () => {
+  beforeEach(async () => {
+    await resetDb();
+    await seedFirstRun();
+  });
+  afterEach(() => pinClock(null));
+
+  for (const at of ['2026-12-04T10:00:00', '2026-12-07T10:00:00']) {
+    it(`loads once, without a record twice, at ${at}`, async () => {
+      pinClock(new Date(at));
+      await loadDemoData();
+      const expenses = await db.expenses.toArray();
+      const once = new Set(expenses.map((e) => `${e.claimantId}|${e.purpose}|${e.expenseOn}|${e.amountFen}`));
+      expect(expenses.length).toBeGreaterThanOrEqual(60);
+      expect(once.size).toBe(expenses.length);
+      expect(await db.signedBills.count()).toBe(22);
+      const trips = await db.vehicleTrips.toArray();
+      expect(new Set(trips.map((t) => `${t.vehicleId}|${t.plannedStart}|${t.destination}`)).size).toBe(trips.length);
+      expect(trips.some((t) => t.plannedStart === at.slice(0, 10))).toBe(true);
+      expect((await verifyAuditChain()).ok).toBe(true);
+    }, 120_000);
+  }
 });

@@ -8,7 +8,7 @@ import { insertMany, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import type { Staff } from '../db/schema/core';
 import { setSetting } from '../db/settings';
 
-import { withDemoCore } from './fastCore';
+import { soleWriteTransaction, withDemoCore } from './fastCore';
 import { DEMO_MODULES } from './modules';
 import type { DemoContext, DemoModule } from './modules';
 // The modules' approval handlers must be registered before their demo requests are decided.
@@ -273,12 +273,24 @@ async function loadAll(progress: DemoProgress, check: () => void): Promise<void>
 // where each would otherwise pay for a transaction of its own (its opening, the audit chain's head
 // read again, its commit, the reads of the actor and settings outside it). A generator that waits on
 // something other than the database says so (ownTransactions). If the one transaction fails — a
-// command refused inside it undoes all of it, where on its own it would only have refused itself —
-// the generator runs once more on its own transactions: it is seeded, so it writes the same records.
+// command refused inside it undoes all of it (Dexie aborts the outer transaction with a nested one),
+// where on its own it would only have refused itself; which command refuses depends on the day (a
+// car already booked today) — the generator runs once more on its own transactions: it is seeded, so
+// it writes the same records. Not before the first run has stopped: a generator that catches a
+// refusal goes on (every later write of it refused), and two runs at once would interleave. While
+// the first run lasts no other write transaction is opened (soleWriteTransaction), so none of its
+// records outlives the rollback.
 async function loadModule(m: DemoModule, ctx: DemoContext): Promise<void> {
   if (m.ownTransactions) return m.load(ctx);
+  let first: Promise<void> | undefined;
   try {
-    await writeTx(db.tables, () => m.load(ctx));
+    await soleWriteTransaction(async () => {
+      try {
+        await writeTx(db.tables, () => (first = m.load(ctx)));
+      } finally {
+        await first?.catch(() => undefined);
+      }
+    });
   } catch {
     await m.load(ctx);
   }

@@ -68,9 +68,12 @@ export function demoCore(): DemoCore {
     if (!c) tables.set(name, (c = new Map()));
     return c;
   };
+  // A write that failed aborts its transaction and is reported. One that failed because its
+  // transaction had already finished is not: its caller hears of that end itself (aborted by a
+  // refusal: the refusal; committed: Dexie's PrematureCommitError at the end of its scope).
   const fail = (trans: DBCoreTransaction, err: unknown) => {
+    if (!abort(trans)) return;
     failure ??= err instanceof Error ? err : new Error(String(err));
-    abort(trans);
   };
   const checked = (trans: DBCoreTransaction, name: string) => (res: DBCoreMutateResponse) => {
     if (!res.numFailures) return;
@@ -254,6 +257,7 @@ export function demoCore(): DemoCore {
         ...down,
         // listened to before Dexie's own handler, so the writes count before its caller goes on
         transaction(stores, mode, options) {
+          if (mode === 'readwrite') sole?.admit();
           const t = down.transaction(stores, mode, options);
           if (mode === 'readwrite') {
             const idb = t as unknown as IDBTransaction;
@@ -305,11 +309,35 @@ function queryKey(table: string, kind: string, req: object): string | null {
   );
 }
 
-function abort(trans: DBCoreTransaction) {
+// false: the transaction had already finished (committed or aborted)
+function abort(trans: DBCoreTransaction): boolean {
   try {
     (trans as unknown as IDBTransaction).abort();
+    return true;
   } catch {
-    // already finished or aborted
+    return false;
+  }
+}
+
+// One module's generator in one transaction (demo.ts loadModule): while it runs, the first write
+// transaction opened is that one, and any other is refused. A command that lost Dexie's zone (it
+// follows native awaits only so far) would otherwise write in a transaction of its own, kept when the
+// module's transaction is rolled back and the generator runs again: its records twice. Refused, it
+// fails the module's run instead, and nothing of it is kept.
+let sole: { admit(): void } | null = null;
+export async function soleWriteTransaction<T>(fn: () => Promise<T>): Promise<T> {
+  let opened = false;
+  const mine = {
+    admit() {
+      if (opened) throw new Error('演示数据：模块的事务之外又开了写事务');
+      opened = true;
+    },
+  };
+  sole = mine;
+  try {
+    return await fn();
+  } finally {
+    if (sole === mine) sole = null;
   }
 }
 
