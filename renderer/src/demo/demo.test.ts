@@ -128,6 +128,7 @@ describe('载入演示数据: demoCore', () => {
   beforeEach(async () => {
     await resetDb();
   });
+  afterEach(() => pinClock(null));
 
   it('writes the last value of a record changed several times, with every audit entry', async () => {
     const id = await withDemoCore(db, async (check) => {
@@ -234,6 +235,59 @@ describe('载入演示数据: demoCore', () => {
       expect(await db.units.where('name').equals('乙').toArray()).toHaveLength(1);
       check();
     });
+  });
+
+  it('answers index reads of a table it knows whole as IndexedDB does', async () => {
+    type Trip = { id: string; year?: number; seq?: number; vehicleId?: string | null; plannedStart?: string; status: string };
+    const trips = db.vehicleTrips as unknown as Dexie.Table<Trip, string>;
+    const reads = async () => [
+      await trips.where('[year+seq]').between([2026, Dexie.minKey], [2026, Dexie.maxKey]).last(),
+      await trips.where('year').equals(2026).toArray(), // a prefix of [year+seq]
+      await trips.where('vehicleId').equals('v1').toArray(),
+      await trips.where('vehicleId').equals('v1').primaryKeys(),
+      await trips.where('vehicleId').equals('v1').count(),
+      await trips.where('plannedStart').between('2026-02-01', '2026-05-01', true, false).toArray(),
+      await trips.where('plannedStart').above('2026-03-01').reverse().limit(2).toArray(),
+      await trips.orderBy('plannedStart').toArray(),
+      await trips.where('status').equals('pending').count(),
+      await trips.where(':id').between('t2', 't5').primaryKeys(),
+      await trips.get('t9'),
+    ];
+    const write = async () => {
+      const rows: Trip[] = [
+        { id: 't1', year: 2026, seq: 2, vehicleId: 'v1', plannedStart: '2026-03-01', status: 'pending' },
+        { id: 't2', year: 2026, seq: 1, vehicleId: 'v2', plannedStart: '2026-02-01', status: 'pending' },
+        { id: 't3', year: 2025, seq: 9, vehicleId: 'v1', plannedStart: '2025-12-30', status: 'done' },
+        { id: 't4', year: 2026, seq: 3, vehicleId: null, plannedStart: '2026-05-01', status: 'pending' },
+        { id: 't5', vehicleId: 'v1', plannedStart: '2026-03-01', status: 'draft' }, // no number yet
+        { id: 't6', year: 2026, seq: 4, vehicleId: 'v1', plannedStart: '2026-04-02', status: 'pending' },
+      ];
+      for (const r of rows) await writeTx([trips], () => insert(trips as never, r as never, SYSTEM_ACTOR));
+      await writeTx([trips], async () => {
+        await update(trips as never, 't6', { plannedStart: '2026-01-15', vehicleId: 'v2' } as never, SYSTEM_ACTOR);
+        await update(trips as never, 't2', { status: 'done' } as never, SYSTEM_ACTOR);
+      });
+    };
+    let inMemory: unknown[] = [];
+    pinClock(new Date('2026-06-01T10:00:00')); // the update done again below, at the same time
+    await withDemoCore(db, async (check) => {
+      await write();
+      inMemory = await reads();
+      // and within the transaction that writes
+      await writeTx([trips], async () => {
+        await update(trips as never, 't1', { seq: 7, plannedStart: '2026-04-30' } as never, SYSTEM_ACTOR);
+        inMemory.push(...(await reads()));
+        throw new DomainError('拒绝'); // rolled back: the reads after it see the table as before
+      }).catch(() => undefined);
+      inMemory.push(...(await reads()));
+      check();
+    });
+    const fromDb = await reads();
+    expect(inMemory.slice(0, fromDb.length)).toEqual(fromDb);
+    expect(inMemory.slice(2 * fromDb.length)).toEqual(fromDb);
+    // the rolled-back update as IndexedDB saw it
+    await writeTx([trips], () => update(trips as never, 't1', { seq: 7, plannedStart: '2026-04-30' } as never, SYSTEM_ACTOR));
+    expect(inMemory.slice(fromDb.length, 2 * fromDb.length)).toEqual(await reads());
   });
 
   it('reports a write the database refused', async () => {

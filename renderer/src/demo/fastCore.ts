@@ -5,7 +5,10 @@
 // - keeps every record read or written, so a record read again is answered from memory (a copy, as
 //   IndexedDB would give),
 // - keeps the answer of an index read (a query, a count) until its table changes, so the staff,
-//   sections and calendar each command reads again are not read from the database again, and
+//   sections and calendar each command reads again are not read from the database again,
+// - answers an index read of a table that was empty when the demo began from memory (every record
+//   of it has passed through here): the next number, the records of a case, of a person, without
+//   sending the writes held back and waiting for the database to read them again, and
 // - holds a transaction's writes back (only the last value of each record) until the transaction reads
 //   that table through an index (a query, a count) or its scope ends (onAuditFlush), then writes them
 //   in one request per table without waiting; a case changed six times in one transaction is written
@@ -16,9 +19,11 @@
 // check(), so the demo fails instead of going on without it. A transaction that aborts (a command that
 // refused, caught by its generator) leaves nothing in memory, as IndexedDB rolls it back: a
 // transaction's writes are kept apart until it commits.
-import { Dexie, RangeSet } from 'dexie';
+import { cmp, Dexie, RangeSet } from 'dexie';
 import type {
   DBCore,
+  DBCoreIndex,
+  DBCoreKeyRange,
   DBCoreMutateRequest,
   DBCoreMutateResponse,
   DBCoreTable,
@@ -49,6 +54,8 @@ export function copy<T>(v: T): T {
 
 export type DemoCore = {
   middleware: Middleware<DBCore>;
+  // the tables that were empty when the demo began: all their records pass through here
+  knowWhole(tables: string[]): void;
   // throws the first write that failed (its transaction was aborted)
   check(): void;
   // writes what a transaction held back (called at the end of its scope)
@@ -60,6 +67,11 @@ type Held = { add: boolean; value: unknown; key: unknown };
 
 export function demoCore(): DemoCore {
   const tables = new Map<string, Cache>();
+  // Tables empty when the demo began, every record of which has passed through here since (written
+  // with its key): their cache, with a transaction's own writes over it, is the whole table, so an
+  // index read is answered from memory, without waiting for the held-back writes to be sent and
+  // read back. A table written otherwise (a key the database makes, a range deleted) leaves the set.
+  const whole = new Set<string>();
   // per transaction (one that buffers its audit entries), per table: the writes held back
   const held = new WeakMap<object, Map<DBCoreTable, Map<string, Held>>>();
   let failure: Error | null = null;
@@ -168,6 +180,35 @@ export function demoCore(): DemoCore {
   function wrap(down: DBCoreTable): DBCoreTable {
     const cache = cacheOf(down.name);
     const pk = down.schema.primaryKey;
+    // An index read over a whole table known here, as IndexedDB answers it: the records whose key
+    // in the index is valid and in the range, by that key and then the primary key (reversed for
+    // 'prev'), at most limit; their values or primary keys. null: not answered here (a multi-entry
+    // or virtual index, a unique direction, a table not known whole).
+    const fromMemory = (
+      trans: DBCoreTransaction,
+      index: DBCoreIndex,
+      range: DBCoreKeyRange,
+      opts: { values?: boolean; limit?: number; direction?: string },
+    ): unknown[] | null => {
+      if (!whole.has(down.name) || range.type === 4) return range.type === 4 ? [] : null;
+      const virtual = (index as { isVirtual?: boolean }).isVirtual;
+      if (index.multiEntry || virtual || (opts.direction ?? 'next').endsWith('unique')) return null;
+      const keyOf = index.isPrimaryKey ? pk.extractKey : index.extractKey;
+      const pkOf = pk.extractKey;
+      if (!keyOf || !pkOf) return null;
+      const mine = overlays.get(trans)?.get(cache);
+      const hits: { key: unknown; pk: unknown; v: unknown }[] = [];
+      const consider = (v: unknown) => {
+        const key: unknown = keyOf(v);
+        if (validKey(key) && inRange(key, range)) hits.push({ key, pk: pkOf(v), v });
+      };
+      for (const [k, v] of cache) if (!mine?.has(k)) consider(v);
+      if (mine) for (const v of mine.values()) if (v !== DELETED) consider(v);
+      hits.sort((a, b) => cmp(a.key, b.key) || cmp(a.pk, b.pk));
+      if (opts.direction === 'prev') hits.reverse();
+      const limit = opts.limit === undefined || opts.limit === Infinity ? hits.length : opts.limit;
+      return hits.slice(0, limit).map((h) => (opts.values ? copy(h.v) : h.pk));
+    };
     const keysOf = (req: DBCoreMutateRequest): unknown[] | null => {
       if (req.type === 'delete') return req.keys;
       if (req.type !== 'add' && req.type !== 'put') return null;
@@ -192,6 +233,7 @@ export function demoCore(): DemoCore {
         const k = keyOf(req.key);
         const hit = lookup(req.trans, cache, k);
         if (hit) return hit.v;
+        if (whole.has(down.name)) return undefined;
         await flush(req.trans, down);
         const v: unknown = await down.get(req);
         if (v !== undefined) cache.set(k, copy(v));
@@ -200,13 +242,15 @@ export function demoCore(): DemoCore {
       async getMany(req) {
         const ks = req.keys.map(keyOf);
         const hits = ks.map((k) => lookup(req.trans, cache, k));
-        if (hits.every((h) => h)) return hits.map((h) => h!.v);
+        if (hits.every((h) => h) || whole.has(down.name)) return hits.map((h) => h?.v);
         await flush(req.trans, down);
         const vs: unknown[] = await down.getMany(req);
         vs.forEach((v, i) => v !== undefined && cache.set(ks[i], copy(v)));
         return vs;
       },
       async query(req) {
+        const known = fromMemory(req.trans, req.query.index, req.query.range, req);
+        if (known) return { result: known };
         await flush(req.trans, down);
         return remembered(req.trans, down.name, 'query', req, () => down.query(req));
       },
@@ -215,6 +259,8 @@ export function demoCore(): DemoCore {
         return down.openCursor(req);
       },
       async count(req) {
+        const known = fromMemory(req.trans, req.query.index, req.query.range, {});
+        if (known) return known.length;
         await flush(req.trans, down);
         return remembered(req.trans, down.name, 'count', req, () => down.count(req));
       },
@@ -223,6 +269,7 @@ export function demoCore(): DemoCore {
         const keys = keysOf(req);
         if (!keys) {
           // a range deleted, or a key the database makes (the audit trail's number): waited for
+          whole.delete(down.name);
           await flush(req.trans, down);
           if (req.type === 'deleteRange') {
             cache.clear();
@@ -272,11 +319,36 @@ export function demoCore(): DemoCore {
         table: (name) => wrap(down.table(name)),
       }),
     },
+    knowWhole(names) {
+      for (const name of names) whole.add(name);
+    },
     check() {
       if (failure) throw failure;
     },
     flush: (trans) => flush(trans as unknown as DBCoreTransaction),
   };
+}
+
+// Whether IndexedDB takes k as a key (a record whose index key is not one is not in that index).
+function validKey(k: unknown): boolean {
+  if (typeof k === 'string') return true;
+  if (typeof k === 'number') return !Number.isNaN(k);
+  if (k instanceof Date) return !Number.isNaN(k.getTime());
+  if (Array.isArray(k)) return k.every(validKey);
+  return k instanceof ArrayBuffer || ArrayBuffer.isView(k);
+}
+
+function inRange(k: unknown, r: DBCoreKeyRange): boolean {
+  if (r.type === 3) return true;
+  if (r.lower !== undefined) {
+    const c = cmp(k, r.lower);
+    if (c < 0 || (c === 0 && r.lowerOpen)) return false;
+  }
+  if (r.upper !== undefined) {
+    const c = cmp(k, r.upper);
+    if (c > 0 || (c === 0 && r.upperOpen)) return false;
+  }
+  return true;
 }
 
 // A read's request as text (its table, index, range, limit, order), or null when a key in it is not
@@ -370,6 +442,8 @@ export async function withDemoCore<T>(
   for (const m of liveQueryOnes) d.unuse({ stack: 'dbcore', name: m.name! });
   try {
     await d.open();
+    const counts = await Promise.all(d.tables.map((t) => t.count()));
+    c.knowWhole(d.tables.filter((t, i) => counts[i] === 0).map((t) => t.name));
     return await fn(c.check);
   } finally {
     bufferAudit(false);
