@@ -56,6 +56,8 @@ export type DemoCore = {
   middleware: Middleware<DBCore>;
   // the tables that were empty when the demo began: all their records pass through here
   knowWhole(tables: string[]): void;
+  // runs fn with no write transaction but the first it opens (soleWriteTransaction)
+  alone<T>(fn: () => Promise<T>): Promise<T>;
   // throws the first write that failed (its transaction was aborted)
   check(): void;
   // writes what a transaction held back (called at the end of its scope)
@@ -75,6 +77,7 @@ export function demoCore(): DemoCore {
   // per transaction (one that buffers its audit entries), per table: the writes held back
   const held = new WeakMap<object, Map<DBCoreTable, Map<string, Held>>>();
   let failure: Error | null = null;
+  let sole: (<X>(open: () => X) => X) | null = null;
   const cacheOf = (name: string) => {
     let c = tables.get(name);
     if (!c) tables.set(name, (c = new Map()));
@@ -304,8 +307,8 @@ export function demoCore(): DemoCore {
         ...down,
         // listened to before Dexie's own handler, so the writes count before its caller goes on
         transaction(stores, mode, options) {
-          if (mode === 'readwrite') sole?.admit();
-          const t = down.transaction(stores, mode, options);
+          const open = () => down.transaction(stores, mode, options);
+          const t = mode === 'readwrite' && sole ? sole(open) : open();
           if (mode === 'readwrite') {
             const idb = t as unknown as IDBTransaction;
             idb.addEventListener('complete', () => {
@@ -318,6 +321,21 @@ export function demoCore(): DemoCore {
         },
         table: (name) => wrap(down.table(name)),
       }),
+    },
+    async alone(fn) {
+      let opened = false;
+      const mine = <X>(open: () => X): X => {
+        if (opened) throw new Error('演示数据：模块的事务之外又开了写事务');
+        const t = open();
+        opened = true;
+        return t;
+      };
+      sole = mine;
+      try {
+        return await fn();
+      } finally {
+        if (sole === mine) sole = null;
+      }
     },
     knowWhole(names) {
       for (const name of names) whole.add(name);
@@ -395,22 +413,12 @@ function abort(trans: DBCoreTransaction): boolean {
 // transaction opened is that one, and any other is refused. A command that lost Dexie's zone (it
 // follows native awaits only so far) would otherwise write in a transaction of its own, kept when the
 // module's transaction is rolled back and the generator runs again: its records twice. Refused, it
-// fails the module's run instead, and nothing of it is kept.
-let sole: { admit(): void } | null = null;
-export async function soleWriteTransaction<T>(fn: () => Promise<T>): Promise<T> {
-  let opened = false;
-  const mine = {
-    admit() {
-      if (opened) throw new Error('演示数据：模块的事务之外又开了写事务');
-      opened = true;
-    },
-  };
-  sole = mine;
-  try {
-    return await fn();
-  } finally {
-    if (sole === mine) sole = null;
-  }
+// fails the module's run instead, and nothing of it is kept. (One whose opening failed does not
+// count: Dexie opens the database again and retries it.) Bound to the demoCore in use: a demo
+// abandoned midway (the window closed) leaves no guard behind for the next one.
+let active: DemoCore | null = null;
+export function soleWriteTransaction<T>(fn: () => Promise<T>): Promise<T> {
+  return active ? active.alone(fn) : fn();
 }
 
 // Runs fn with the audit entries buffered and the database d reopened with demoCore (check: throws
@@ -421,6 +429,7 @@ export async function withDemoCore<T>(
   core = true,
 ): Promise<T> {
   const c = demoCore();
+  active = core ? c : null;
   bufferAudit(true);
   if (!core) {
     try {
@@ -446,6 +455,7 @@ export async function withDemoCore<T>(
     c.knowWhole(d.tables.filter((t, i) => counts[i] === 0).map((t) => t.name));
     return await fn(c.check);
   } finally {
+    if (active === c) active = null;
     bufferAudit(false);
     onAuditFlush(null);
     d.close({ disableAutoOpen: false });
