@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { memoryStorage } from '../backup/testutil';
 
-import { AUDIT_GENESIS, verifyAuditChain } from './audit';
+import { appendAudit, AUDIT_GENESIS, verifyAuditChain } from './audit';
 import { readAuditAnchor } from './auditAnchor';
 import { db } from './db';
 import { DomainError, insert, logEvent, restoreDeleted, softDelete, SYSTEM_ACTOR, update, writeTx } from './repo';
@@ -32,6 +32,30 @@ describe('the audit chain', () => {
     const first = await db.audit.orderBy(':id').first();
     expect(first!.prevHash).toBe(AUDIT_GENESIS);
     expect(await verifyAuditChain()).toMatchObject({ ok: true, checked: 5, anchored: false });
+  });
+
+  it('hashes a new entry as the chain is checked, whatever shape its record has', async () => {
+    // keys out of order, nested arrays and objects, an undefined field, a Blob, secrets, no before
+    const odd = {
+      zeta: 1,
+      alpha: [3, undefined, { y: 'é', b: null }],
+      file: new Blob(['x'], { type: 'text/plain' }),
+      gone: undefined,
+      passwordHash: 'h',
+      salt: 's',
+    };
+    const by = { actorId: 'a', actorName: '甲', table: 'units', recordId: 'r' };
+    await appendAudit({ ...by, at: '2026-01-01T00:00:00Z', action: 'create', after: odd });
+    await appendAudit({
+      ...by,
+      at: '2026-01-02T00:00:00Z',
+      action: 'update',
+      before: odd,
+      after: { ...odd, zeta: 2 },
+      summary: '改',
+    });
+    await appendAudit({ ...by, at: '2026-01-03T00:00:00Z', action: 'event', before: null });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, checked: 3 });
   });
 
   it('finds an entry whose content was altered afterwards', async () => {

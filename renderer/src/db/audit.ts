@@ -36,6 +36,18 @@ export function auditHash(entry: Omit<AuditEntry, 'hash' | 'seq'>): string {
   return sha256Hex(prevHash + '|' + canonicalJson(rest));
 }
 
+// auditHash of a new entry whose before and after are auditCopy's copies (already canonical): only
+// the rest is normalised, not the records again — the same text, so the same hash.
+function newEntryHash(entry: Omit<AuditEntry, 'hash' | 'seq'>): string {
+  const { prevHash, before, after, ...rest } = entry;
+  const top = normalise(rest) as Record<string, unknown>;
+  if (before !== undefined) top.before = before;
+  if (after !== undefined) top.after = after;
+  const sorted: Record<string, unknown> = {};
+  for (const k of Object.keys(top).sort()) sorted[k] = top[k];
+  return sha256Hex(prevHash + '|' + JSON.stringify(sorted));
+}
+
 // Secrets never enter the audit trail: a password change shows that the hash changed, not the hash.
 const SECRET_KEYS = new Set(['passwordHash', 'salt']);
 function redact(value: unknown): unknown {
@@ -122,7 +134,7 @@ export async function appendAudit(entry: Omit<AuditEntry, 'hash' | 'prevHash' | 
   }
   const prevHash = carried?.hash ?? (await db.audit.orderBy(':id').last())?.hash ?? AUDIT_GENESIS;
   const withPrev = { ...entry, before: auditCopy(entry.before), after: auditCopy(entry.after), prevHash };
-  const full: AuditEntry = { ...withPrev, hash: auditHash(withPrev) };
+  const full: AuditEntry = { ...withPrev, hash: newEntryHash(withPrev) };
   if (buffer) {
     const seq = carried!.seq + 1;
     buffer.push({ ...full, seq });

@@ -8,8 +8,9 @@ import { insertMany, SYSTEM_ACTOR, update, writeTx } from '../db/repo';
 import type { Staff } from '../db/schema/core';
 import { setSetting } from '../db/settings';
 
-import { withDemoCore } from './fastCore';
+import { soleWriteTransaction, withDemoCore } from './fastCore';
 import { DEMO_MODULES } from './modules';
+import type { DemoContext, DemoModule } from './modules';
 // The modules' approval handlers must be registered before their demo requests are decided.
 import '../features/register';
 
@@ -148,11 +149,15 @@ export type DemoProgress = (message: string, fraction?: number) => void;
 // moves by these shares, not by one step per module.
 const DEMO_WEIGHTS: Record<string, number> = {
   信访: 28,
-  公文与印章: 21,
-  请假与外出: 10,
-  财务: 13,
-  考勤: 9,
-  会议与学习: 6,
+  公文与印章: 25,
+  考勤: 16,
+  财务: 9,
+  会议与学习: 4,
+  请假与外出: 4,
+  值班与车辆: 3,
+  考核与监督: 1,
+  宣传奖励: 1,
+  廉政: 1,
 };
 
 // The demo's many writes keep their audit entries in memory until the end of each transaction
@@ -257,9 +262,36 @@ async function loadAll(progress: DemoProgress, check: () => void): Promise<void>
   for (const [i, m] of DEMO_MODULES.entries()) {
     const at = done / all;
     progress(`正在生成演示数据：${m.label}…`, at);
-    await m.load({ staff: [...byName.values()], progress: (message) => progress(message, at) });
+    await loadModule(m, { staff: [...byName.values()], progress: (message) => progress(message, at) });
     check();
     done += weights[i];
   }
   progress('演示数据已载入', 1);
+}
+
+// A module's generator runs in one transaction over every table: its hundreds of commands join it,
+// where each would otherwise pay for a transaction of its own (its opening, the audit chain's head
+// read again, its commit, the reads of the actor and settings outside it). A generator that waits on
+// something other than the database says so (ownTransactions). If the one transaction fails — a
+// command refused inside it undoes all of it (Dexie aborts the outer transaction with a nested one),
+// where on its own it would only have refused itself; which command refuses depends on the day (a
+// car already booked today) — the generator runs once more on its own transactions: it is seeded, so
+// it writes the same records. Not before the first run has stopped: a generator that catches a
+// refusal goes on (every later write of it refused), and two runs at once would interleave. While
+// the first run lasts no other write transaction is opened (soleWriteTransaction), so none of its
+// records outlives the rollback.
+async function loadModule(m: DemoModule, ctx: DemoContext): Promise<void> {
+  if (m.ownTransactions) return m.load(ctx);
+  let first: Promise<void> | undefined;
+  try {
+    await soleWriteTransaction(async () => {
+      try {
+        await writeTx(db.tables, () => (first = m.load(ctx)));
+      } finally {
+        await first?.catch(() => undefined);
+      }
+    });
+  } catch {
+    await m.load(ctx);
+  }
 }

@@ -13,7 +13,13 @@ import { petitionsDemo } from '../features/petitions';
 import { publicityDemo } from '../features/publicity';
 
 export type DemoContext = { staff: Staff[]; progress: (message: string) => void };
-export type DemoModule = { label: string; load: (ctx: DemoContext) => Promise<void> };
+// ownTransactions: the generator waits on something other than the database (e.g. a module loaded on
+// demand), so it cannot run inside one transaction; it opens its own.
+export type DemoModule = {
+  label: string;
+  load: (ctx: DemoContext) => Promise<void>;
+  ownTransactions?: true;
+};
 
 export const DEMO_MODULES: DemoModule[] = [
   meetingsDemo, // first: the leave (TRIP-3) and finance (FIN-5) demos cite its decisions

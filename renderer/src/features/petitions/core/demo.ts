@@ -385,4 +385,5 @@ export async function loadPetitionDemo(staff: Staff[], count = 300): Promise<voi
 export const petitionsDemo: DemoModule = {
   label: '信访',
   load: async ({ staff }) => loadPetitionDemo(staff),
+  ownTransactions: true, // loadCtx loads the pinyin index on demand; the rest is one transaction
 };
