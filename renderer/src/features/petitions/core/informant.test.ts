@@ -3,14 +3,14 @@
 // them (a 重复件待核 goes to someone who may); masking is decided from the session at the queries;
 // who may see is a setting, and every identity shown is in the audit trail.
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import '../contributions';
 import { INFORMANT_MASK } from '../../../../../shared/ledgers/petitions';
 import { collectTodos } from '../../../app/registry';
+import { useSession } from '../../../auth/session';
 import type { RawRead } from '../../../bench/rawReads';
 import { recordReads } from '../../../bench/rawReads';
-import { useSession } from '../../../auth/session';
 import { loadCalendar } from '../../../calendar/calendar';
 import { pinClock } from '../../../db/clock';
 import { db } from '../../../db/db';
@@ -437,6 +437,35 @@ describe('the signed-in user’s access is read once, until the staff or the set
     expect((await openCase(inf.id))!.name).toBe(INFORMANT_MASK);
     signOut();
     expect((await listPetitions({}, null)).rows.find((r) => r.id === inf.id)!.name).toBe(INFORMANT_MASK);
+  });
+
+  it('an open list masks at once when the setting takes the viewer’s right away', async () => {
+    const inf = await registerPetition(informantLetter(), org.actor(org.director));
+    signInAs(org.deputy);
+    // the list open before: its access is in the cache when the screen's live query starts
+    expect((await listPetitions({}, null)).rows.find((r) => r.id === inf.id)!.name).toBe(INFORMANT.name);
+    const seen: string[] = [];
+    let changed: () => void = () => undefined;
+    const masked = new Promise<void>((ok) => (changed = ok));
+    const sub = Dexie.liveQuery(() => listPetitions({}, null)).subscribe({
+      next: (page) => {
+        const name = page.rows.find((r) => r.id === inf.id)!.name;
+        seen.push(name);
+        if (name === INFORMANT_MASK) changed();
+      },
+    });
+    try {
+      await vi.waitFor(() => expect(seen).toEqual([INFORMANT.name]));
+      const s = await loadPetitionSettings();
+      await savePetitionSettings(
+        { ...s, informantAccess: { roles: ['director', 'discipline'], assignee: true } },
+        org.actor(org.director),
+      );
+      await masked;
+      expect(seen).toEqual([INFORMANT.name, INFORMANT_MASK]);
+    } finally {
+      sub.unsubscribe();
+    }
   });
 
   it('is read afresh inside a transaction, where a role taken away in it counts', async () => {

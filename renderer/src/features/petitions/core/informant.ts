@@ -75,13 +75,14 @@ export function accessFrom(viewer: Viewer, settings: PetitionSettings): Informan
 
 // What the viewer (default: the signed-in user) may see of informant cases.
 export function informantAccess(viewer?: Viewer): Promise<InformantAccess> {
-  if (viewer || Dexie.currentTransaction?.active) return readAccess(viewer);
+  if (viewer || Dexie.currentTransaction?.active || inLiveQuery()) return readAccess(viewer);
   // The signed-in user's access is kept until the staff or settings tables change: every list page,
   // case, print and export asks for it, and its two reads (the user's staff record, the petitions
   // settings) took as long as the page itself (bench 信访列表). Any committed write to either table
   // — this window's or another's (Dexie's storagemutated) —, another signed-in user or role set, or
   // another database (a restore) reads it afresh. Inside a transaction it is always read: there the
-  // reads must see that transaction's own writes.
+  // reads must see that transaction's own writes; and inside a screen's live query, whose reads are
+  // what it watches: an open list must mask again the moment the right is taken away.
   const u = useSession.getState().user;
   const key = `${db.name}|${u?.staffId ?? ''}|${u?.roles.join(',') ?? ''}`;
   if (sessionAccess?.key !== key) {
@@ -98,6 +99,11 @@ export function informantAccess(viewer?: Viewer): Promise<InformantAccess> {
 async function readAccess(viewer?: Viewer): Promise<InformantAccess> {
   const [v, settings] = await Promise.all([viewer ?? viewerOf(), loadPetitionSettings()]);
   return accessFrom(v, settings);
+}
+
+// Dexie's zone of a live query (useLiveQuery) holds what the query has read so far.
+function inLiveQuery(): boolean {
+  return !!(Dexie.Promise as unknown as { PSD?: { subscr?: unknown } }).PSD?.subscr;
 }
 
 let sessionAccess: { key: string; value: Promise<InformantAccess> } | null = null;
