@@ -27,6 +27,11 @@ function stubbedModules(): DemoModule[] {
   return kept;
 }
 
+// The demo's only module for a test: a generator labelled 测试.
+function onlyModule(load: DemoModule['load']): void {
+  DEMO_MODULES.splice(0, DEMO_MODULES.length, { label: '测试', load });
+}
+
 describe('载入演示数据: progress', () => {
   const kept = stubbedModules();
 
@@ -60,16 +65,13 @@ describe('载入演示数据: one transaction per module', () => {
   it("runs a generator's commands in one transaction", async () => {
     const seen: (IDBTransaction | null)[] = [];
     const txOf = () => (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction } | null)?.idbtrans ?? null;
-    DEMO_MODULES.splice(0, DEMO_MODULES.length, {
-      label: '测试',
-      load: async () => {
-        for (const name of ['甲', '乙']) {
-          await writeTx([db.units], async () => {
-            seen.push(txOf());
-            await insert(db.units, unit(name), SYSTEM_ACTOR);
-          });
-        }
-      },
+    onlyModule(async () => {
+      for (const name of ['甲', '乙']) {
+        await writeTx([db.units], async () => {
+          seen.push(txOf());
+          await insert(db.units, unit(name), SYSTEM_ACTOR);
+        });
+      }
     });
     await loadDemoData();
     expect(seen[0]).not.toBeNull();
@@ -79,18 +81,15 @@ describe('载入演示数据: one transaction per module', () => {
 
   it('runs a generator again on its own transactions when a command refused inside its one transaction', async () => {
     let runs = 0;
-    DEMO_MODULES.splice(0, DEMO_MODULES.length, {
-      label: '测试',
-      load: async () => {
-        runs++;
-        await writeTx([db.units], () => insert(db.units, unit('甲'), SYSTEM_ACTOR));
-        // refused, and the generator goes on (as the leave demo does with an overlapping leave)
-        await writeTx([db.units], async () => {
-          await insert(db.units, unit('废'), SYSTEM_ACTOR);
-          throw new DomainError('拒绝');
-        }).catch(() => undefined);
-        await writeTx([db.units], () => insert(db.units, unit('乙'), SYSTEM_ACTOR));
-      },
+    onlyModule(async () => {
+      runs++;
+      await writeTx([db.units], () => insert(db.units, unit('甲'), SYSTEM_ACTOR));
+      // refused, and the generator goes on (as the leave demo does with an overlapping leave)
+      await writeTx([db.units], async () => {
+        await insert(db.units, unit('废'), SYSTEM_ACTOR);
+        throw new DomainError('拒绝');
+      }).catch(() => undefined);
+      await writeTx([db.units], () => insert(db.units, unit('乙'), SYSTEM_ACTOR));
     });
     await loadDemoData();
     expect(runs).toBe(2);
@@ -105,16 +104,13 @@ describe('载入演示数据: a command outside the module\'s transaction', () =
 
   it('is refused, so the generator run again does not write its record twice', async () => {
     let runs = 0;
-    DEMO_MODULES.splice(0, DEMO_MODULES.length, {
-      label: '测试',
-      load: async () => {
-        runs++;
-        await writeTx([db.units], () => insert(db.units, { name: '甲', kind: 'township', active: true }, SYSTEM_ACTOR));
-        // as a command that lost Dexie's zone: a write transaction of its own
-        await Dexie.ignoreTransaction(() =>
-          writeTx([db.units], () => insert(db.units, { name: '外', kind: 'township', active: true }, SYSTEM_ACTOR)),
-        );
-      },
+    onlyModule(async () => {
+      runs++;
+      await writeTx([db.units], () => insert(db.units, { name: '甲', kind: 'township', active: true }, SYSTEM_ACTOR));
+      // as a command that lost Dexie's zone: a write transaction of its own
+      await Dexie.ignoreTransaction(() =>
+        writeTx([db.units], () => insert(db.units, { name: '外', kind: 'township', active: true }, SYSTEM_ACTOR)),
+      );
     });
     await loadDemoData();
     expect(runs).toBe(2);
