@@ -96,9 +96,8 @@ async function benchPage() {
 }
 
 // Start-up: from navigation to the 工作台 with its to-dos on screen (login included).
-// The first start-up of each side is not timed: it finds the code uncompiled and, on the full side,
-// the database still compacting the ten years just written (a median of five had swung between 1.03×
-// and 1.44× from one run to the next); an office starts on data written over years, not seconds ago.
+// The first start-up of each side is not timed: it finds the code uncompiled and the browser's caches
+// cold (a median of five had swung between 1.03× and 1.44× from one run to the next).
 async function startup(login) {
   const times = [];
   const heaps = [];

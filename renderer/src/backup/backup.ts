@@ -79,15 +79,18 @@ function pageText(page: Record<string, unknown>[], firstOfTable: boolean): strin
     const r = page[i];
     const plain = isPlainJson(r);
     if (!plain && hasBlob(r)) return null;
-    text += (firstOfTable && i === 0 ? '' : ',') + JSON.stringify(plain ? r : encodeValue(r)) + '\n';
+    text += lineOf(r, firstOfTable && i === 0, undefined, plain);
   }
   return text;
 }
 
-function lineOf(record: unknown, first: boolean, blobText?: Map<Blob, string>): string {
-  return (
-    (first ? '' : ',') + JSON.stringify(isPlainJson(record) ? record : encodeValue(record, blobText)) + '\n'
-  );
+function lineOf(
+  record: unknown,
+  first: boolean,
+  blobText?: Map<Blob, string>,
+  plain = isPlainJson(record),
+): string {
+  return (first ? '' : ',') + JSON.stringify(plain ? record : encodeValue(record, blobText)) + '\n';
 }
 
 export async function buildBackup(

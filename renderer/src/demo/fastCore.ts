@@ -193,7 +193,8 @@ export function demoCore(): DemoCore {
       range: DBCoreKeyRange,
       opts: { values?: boolean; limit?: number; direction?: string },
     ): unknown[] | null => {
-      if (!whole.has(down.name) || range.type === 4) return range.type === 4 ? [] : null;
+      if (range.type === 4) return []; // a range that holds no key
+      if (!whole.has(down.name)) return null;
       const virtual = (index as { isVirtual?: boolean }).isVirtual;
       if (index.multiEntry || virtual || (opts.direction ?? 'next').endsWith('unique')) return null;
       const keyOf = index.isPrimaryKey ? pk.extractKey : index.extractKey;

@@ -76,9 +76,10 @@ export function accessFrom(viewer: Viewer, settings: PetitionSettings): Informan
 // What the viewer (default: the signed-in user) may see of informant cases.
 export function informantAccess(viewer?: Viewer): Promise<InformantAccess> {
   if (viewer || Dexie.currentTransaction?.active || inLiveQuery()) return readAccess(viewer);
-  // The signed-in user's access is kept until the staff or settings tables change: every list page,
-  // case, print and export asks for it, and its two reads (the user's staff record, the petitions
-  // settings) took as long as the page itself (bench 信访列表). Any committed write to either table
+  // The signed-in user's access is kept until the staff or settings tables change: what asks for it
+  // outside a live query (an export, a print, a ledger, a page read directly) need not read the
+  // user's staff record and the petitions settings each time — reads that cost as much as a list
+  // page itself (bench 信访列表). Any committed write to either table
   // — this window's or another's (Dexie's storagemutated) —, another signed-in user or role set, or
   // another database (a restore) reads it afresh. Inside a transaction it is always read: there the
   // reads must see that transaction's own writes; and inside a screen's live query, whose reads are
