@@ -12,6 +12,9 @@ import { calendarYears, loadCalendar } from '../../calendar/calendar';
 import { DeadlineView, STATE_COLOR, STATE_LABEL } from '../../components/DeadlineView';
 import { today } from '../../db/clock';
 
+// The 工作台 lists the most urgent deadlines; the whole SUP-4 view is 考核与监督—期限监控.
+const DASHBOARD_DEADLINES = 20;
+
 export default function DashboardPage() {
   const user = useSession((s) => s.user)!;
   const [openId, setOpenId] = useState<string | null>(null);
@@ -109,7 +112,7 @@ export default function DashboardPage() {
           </Card>
         ))}
       </SimpleGrid>
-      {leader && <DeadlineView items={data?.deadlines ?? []} />}
+      {leader && <DeadlineView items={data?.deadlines ?? []} limit={DASHBOARD_DEADLINES} summary />}
       {user.rank !== 'staff' && <DelegationCard />}
     </Stack>
   );
