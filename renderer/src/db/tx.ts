@@ -10,3 +10,9 @@ export function outerWriteTransaction(): Transaction | null {
   const t = Dexie.currentTransaction;
   return t && t.active && t.mode === 'readwrite' ? t : null;
 }
+
+// Whether this code runs inside a live query (useLiveQuery): Dexie's zone then holds what the query
+// has read so far (its `subscr`), which is what the query watches. Dexie has no public way to ask.
+export function inLiveQuery(): boolean {
+  return !!(Dexie.Promise as unknown as { PSD?: { subscr?: unknown } }).PSD?.subscr;
+}

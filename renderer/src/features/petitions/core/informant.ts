@@ -15,6 +15,7 @@ import type { Role } from '../../../../../shared/permissions';
 import { isInformantCase, mayViewInformant, samePetitioner } from '../../../../../shared/rules';
 import type { SessionUser } from '../../../auth/service';
 import { useSession } from '../../../auth/session';
+import { onTablesChanged } from '../../../db/changes';
 import { db, onDbSwitch } from '../../../db/db';
 import { isDeleted, isLive } from '../../../db/live';
 import { logEvent, SYSTEM_ACTOR } from '../../../db/repo';
@@ -22,6 +23,7 @@ import type { Actor } from '../../../db/repo';
 import type { AuditEntry } from '../../../db/schema/core';
 import type { Petition, PetitionStep } from '../../../db/schema/petitions';
 import { getSetting } from '../../../db/settings';
+import { inLiveQuery } from '../../../db/tx';
 import { INFORMANT_TEXT, REVEAL_LABELS } from '../labels';
 import type { RevealPurpose } from '../labels';
 
@@ -102,18 +104,11 @@ async function readAccess(viewer?: Viewer): Promise<InformantAccess> {
   return accessFrom(v, settings);
 }
 
-// Dexie's zone of a live query (useLiveQuery) holds what the query has read so far.
-function inLiveQuery(): boolean {
-  return !!(Dexie.Promise as unknown as { PSD?: { subscr?: unknown } }).PSD?.subscr;
-}
-
 let sessionAccess: { key: string; value: Promise<InformantAccess> } | null = null;
 const forgetAccess = () => {
   sessionAccess = null;
 };
-Dexie.on('storagemutated', (parts) => {
-  if (Object.keys(parts).some((k) => k.includes('/staff/') || k.includes('/settings/'))) forgetAccess();
-});
+onTablesChanged(['staff', 'settings'], forgetAccess);
 onDbSwitch(forgetAccess);
 
 // ---- one decision per case ---------------------------------------------------------------------

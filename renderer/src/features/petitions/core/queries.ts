@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 import type { Collection, IndexableType } from 'dexie';
 
 import type { ISODate } from '../../../../../shared/rules';
+import { onTablesChanged } from '../../../db/changes';
 import { db } from '../../../db/db';
 import { isDeleted, isLive } from '../../../db/live';
 import type { Petition, PetitionChannel, PetitionState } from '../../../db/schema/petitions';
@@ -83,9 +84,7 @@ const SCAN_THRESHOLD = 2000;
 // which for tens of thousands of cases costs tens of milliseconds on every page view. Any committed
 // write to the petitions table (this window or another) ends the cached counts.
 const countCache = new Map<string, number>();
-Dexie.on('storagemutated', (parts) => {
-  if (Object.keys(parts).some((k) => k.includes('/petitions/'))) countCache.clear();
-});
+onTablesChanged(['petitions'], () => countCache.clear());
 
 async function rangeCount(index: string, lower: IndexableType, upper: IndexableType): Promise<number> {
   const key = `${db.name}|${index}|${JSON.stringify(lower)}|${JSON.stringify(upper)}`;
