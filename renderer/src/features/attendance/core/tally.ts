@@ -17,6 +17,8 @@ import type {
 import {
   addCalendarDays,
   attendanceMonthEnded,
+  DEFAULT_BASE_SCORE,
+  DEFAULT_WORK_SCHEDULE,
   attendanceMonthLocked,
   awardEligibility,
   formatISODate,
@@ -36,8 +38,10 @@ import { db } from '../../../db/db';
 import { isDeleted, isLive } from '../../../db/live';
 import type { Leave, SignIn, Trip } from '../../../db/schema/attendance';
 import type { Section, Staff } from '../../../db/schema/core';
+import { getSettings } from '../../../db/settings';
+import { UNIT_NAME_FALLBACK, UNIT_NAME_KEY } from '../../../org/org';
 
-import { getBaseScore, getWorkSchedule } from './settings';
+import { BASE_SCORE_KEY, SCHEDULE_KEY } from './settings';
 
 export type Person = {
   staffId: string;
@@ -196,6 +200,7 @@ type MonthInputs = {
   cal: CalendarData;
   schedule: WorkSchedule;
   base: number;
+  unit: string; // the unit's name, for the sheet's title
   signIns: SignIn[];
   leaves: Leave[];
   trips: Trip[];
@@ -214,20 +219,27 @@ const MONTH_TABLES = () => [
   db.attendanceMonths,
 ];
 
+// The settings the month needs, in one read.
+const MONTH_SETTINGS = {
+  [SCHEDULE_KEY]: DEFAULT_WORK_SCHEDULE as WorkSchedule,
+  [BASE_SCORE_KEY]: DEFAULT_BASE_SCORE,
+  [UNIT_NAME_KEY]: UNIT_NAME_FALLBACK,
+};
+
 function readMonthInputs(first: ISODate, last: ISODate): Promise<MonthInputs> {
   return Promise.all([
     sheetPeople(),
     loadCalendar(),
-    getWorkSchedule(),
-    getBaseScore(),
+    getSettings(MONTH_SETTINGS),
     db.signIns.where('date').between(first, last, true, true).toArray(),
     leavesOverlapping(first, last),
     tripsOverlapping(first, last),
-  ]).then(([people, cal, schedule, base, signIns, leaves, trips]) => ({
+  ]).then(([people, cal, settings, signIns, leaves, trips]) => ({
     people,
     cal,
-    schedule,
-    base,
+    schedule: settings[SCHEDULE_KEY],
+    base: settings[BASE_SCORE_KEY],
+    unit: settings[UNIT_NAME_KEY],
     signIns,
     leaves,
     trips,
@@ -270,12 +282,13 @@ export function monthKey(year: number, month: number): string {
   return formatISODate(year, month, 1).slice(0, 7);
 }
 
-// The official rows of a month: the announced snapshot once locked (ATT-7), else the live tally.
-// The month's record and the tally's inputs are read together, in one transaction.
+// The official rows of a month: the announced snapshot once locked (ATT-7), else the live tally;
+// with the unit's name for the sheet's title. The month's record and the tally's inputs are read
+// together, in one transaction.
 export async function officialMonthRows(
   year: number,
   month: number,
-): Promise<{ rows: MonthMarkRow[]; locked: boolean; version: number }> {
+): Promise<{ rows: MonthMarkRow[]; locked: boolean; version: number; unit: string }> {
   const { first, last } = monthBounds(year, month);
   const [rec, inputs] = await db.transaction('r', MONTH_TABLES(), () =>
     Promise.all([
@@ -283,9 +296,10 @@ export async function officialMonthRows(
       readMonthInputs(first, last),
     ]),
   );
+  const { unit } = inputs;
   if (rec && attendanceMonthLocked(rec.state) && rec.snapshot)
-    return { rows: rec.snapshot, locked: true, version: rec.version };
-  return { rows: tallyFrom(year, month, inputs).rows, locked: false, version: 0 };
+    return { rows: rec.snapshot, locked: true, version: rec.version, unit };
+  return { rows: tallyFrom(year, month, inputs).rows, locked: false, version: 0, unit };
 }
 
 // ATT-8: the months of the year that count: those that have ended. The month in progress is left
