@@ -36,6 +36,7 @@ import { loadCalendar } from '../../../calendar/calendar';
 import { localHHmm, now as nowDate, today, toLocalISODate } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { isDeleted, isLive } from '../../../db/live';
+import { readTx } from '../../../db/repo';
 import type { Leave, SignIn, Trip } from '../../../db/schema/attendance';
 import type { Section, Staff } from '../../../db/schema/core';
 import { getSettings } from '../../../db/settings';
@@ -207,7 +208,8 @@ type MonthInputs = {
 };
 
 // Every table the month's tally reads, read in one transaction: one round trip to IndexedDB, not one
-// per table (the 考勤表 export waited on those round trips more than it computed).
+// per table (the 考勤表 export waited on those round trips more than it computed); its answer is
+// taken as soon as the reads are back (readTx).
 const MONTH_TABLES = () => [
   db.staff,
   db.sections,
@@ -274,7 +276,7 @@ function tallyFrom(year: number, month: number, inputs: MonthInputs, only?: stri
 // The live tally of a month for everyone (or the given people), counted up to today.
 export async function liveMonth(year: number, month: number, only?: string[]): Promise<MonthData> {
   const { first, last } = monthBounds(year, month);
-  const inputs = await db.transaction('r', MONTH_TABLES(), () => readMonthInputs(first, last));
+  const inputs = await readTx(MONTH_TABLES(), () => readMonthInputs(first, last));
   return tallyFrom(year, month, inputs, only);
 }
 
@@ -290,7 +292,7 @@ export async function officialMonthRows(
   month: number,
 ): Promise<{ rows: MonthMarkRow[]; locked: boolean; version: number; unit: string }> {
   const { first, last } = monthBounds(year, month);
-  const [rec, inputs] = await db.transaction('r', MONTH_TABLES(), () =>
+  const [rec, inputs] = await readTx(MONTH_TABLES(), () =>
     Promise.all([
       db.attendanceMonths.where('key').equals(monthKey(year, month)).first(),
       readMonthInputs(first, last),
