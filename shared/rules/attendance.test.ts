@@ -290,6 +290,23 @@ describe('tallyMonth', () => {
     });
   });
 
+  it('gives every day off and every session with nothing recorded one shared, frozen outcome per half', () => {
+    // March 2026: the 1st and the 7th are a Sunday and a Saturday; nothing is recorded on the 2nd and 3rd.
+    const a = tallyMonth({ year: 2026, month: 3, cal: CAL, sessions: {} });
+    const b = tallyMonth({ year: 2026, month: 3, cal: CAL, sessions: { '2026-03-02': {} } });
+    const [sun, mon, tue] = a.days;
+    expect(a.days[6].am).toBe(sun.am);
+    expect(b.days[0].pm).toBe(sun.pm);
+    expect(sun.am).toMatchObject({ half: 'am', code: '休', absent: false });
+    expect(tue.am).toBe(mon.am);
+    expect(b.days[1].pm).toBe(mon.pm);
+    expect(mon.pm).toMatchObject({ half: 'pm', code: '旷', absent: true, ruleIds: ['ATT-5'] });
+    expect(mon.am).not.toBe(mon.pm);
+    for (const o of [sun.am, mon.pm]) {
+      expect(Object.isFrozen(o) && Object.isFrozen(o.marks) && Object.isFrozen(o.ruleIds)).toBe(true);
+    }
+  });
+
   it('refuses bad input naming the field', () => {
     const ok = { year: 2026, month: 3, cal: CAL, sessions: {} };
     expect(() => tallyMonth(null as never)).toThrow(/^input: /);

@@ -215,9 +215,23 @@ export function closeTotals(totals: MonthTotals, base: number): Pick<MonthSheet,
   return { deductions, score: monthlyScore(totals, base) };
 }
 
+// The outcomes that carry nothing of their own — a session with no mark yet, a day off, a session
+// with nothing recorded — are the same every time: one frozen object per half each, not a new one
+// per session (a 考勤表 of forty people asks for thousands of them, most of the month not yet come).
+function perHalf(make: (half: Half) => SessionOutcome): Record<Half, SessionOutcome> {
+  const frozen = (half: Half) => {
+    const o = make(half);
+    Object.freeze(o.marks);
+    Object.freeze(o.ruleIds);
+    return Object.freeze(o);
+  };
+  return { am: frozen('am'), pm: frozen('pm') };
+}
+
 // A session with no mark yet: nothing counted against anyone.
+const BLANK = perHalf((half) => outcome(half, [], {}, []));
 export function blankSession(half: Half): SessionOutcome {
-  return outcome(half, [], {}, []);
+  return BLANK[half];
 }
 
 function outcome(
@@ -254,8 +268,13 @@ function checkTimes(value: unknown): { start: Record<Half, number>; end: Record<
   return { start: { am: amStart, pm: pmStart }, end: { am: amEnd, pm: pmEnd } };
 }
 
-function evaluate(value: unknown, half: Half, start: number, end: number, field: string): SessionOutcome {
-  const rec = value === undefined ? { kind: 'absent' } : checkObject(value, field);
+const ABSENT = perHalf((half) => outcome(half, ['旷'], { absent: true }, ['ATT-5']));
+const DAY_OFF = perHalf((half) => outcome(half, ['休'], {}, []));
+
+function evaluate(value: unknown, half: Half, start: number, end: number, date: ISODate): SessionOutcome {
+  if (value === undefined) return ABSENT[half];
+  const field = `sessions.${date}.${half}`;
+  const rec = checkObject(value, field);
   const kind = checkOneOf(rec.kind, `${field}.kind`, KINDS);
   if (kind === 'signed') {
     const signed = parseHHmm(rec.signedAt, `${field}.signedAt`);
@@ -284,8 +303,10 @@ function evaluate(value: unknown, half: Half, start: number, end: number, field:
     return outcome(half, ['旷'], { absent: true, pendingLeave: true }, ['ATT-5', 'LV-5']);
   }
   if (kind === 'trip') return outcome(half, ['公'], { trip: true }, ['TRIP-5']);
-  return outcome(half, ['旷'], { absent: true }, ['ATT-5']);
+  return ABSENT[half];
 }
+
+const NO_RECORD: Readonly<Record<string, unknown>> = Object.freeze({});
 
 // ATT-1..6, LV-5, TRIP-5: the month's 考勤表 for one person, its totals and 月考核分
 export function tallyMonth(input: MonthInput): MonthSheet {
@@ -311,11 +332,10 @@ export function tallyMonth(input: MonthInput): MonthSheet {
   const firstDay = toDayNumber(dates[0]);
   const days: DayOutcome[] = dates.map((date, n) => {
     const workday = workdayAt(cc, date, firstDay + n);
-    const record = sessions[date] === undefined ? {} : checkObject(sessions[date], `sessions.${date}`);
+    const record = sessions[date] === undefined ? NO_RECORD : checkObject(sessions[date], `sessions.${date}`);
     const [am, pm] = HALVES.map((half) => {
-      const field = `sessions.${date}.${half}`;
-      const result = evaluate(record[half], half, times.start[half], times.end[half], field);
-      return workday ? result : outcome(half, ['休'], {}, []);
+      const result = evaluate(record[half], half, times.start[half], times.end[half], date);
+      return workday ? result : DAY_OFF[half];
     });
     if (workday) {
       totals.workdays += 1;

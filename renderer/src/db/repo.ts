@@ -44,6 +44,16 @@ export function writeTx<T>(tables: Table[], fn: () => Promise<T>): Promise<T> {
   });
 }
 
+// Runs read in one read-only transaction over the tables (its reads see one state of the database)
+// and answers as soon as they are back: a read-only transaction has nothing to commit, so its
+// answer need not wait for the transaction's complete event, as db.transaction's does (one more
+// round trip to IndexedDB, after every read is done).
+export function readTx<T>(tables: Table[], read: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    db.transaction('r', tables, () => read().then(resolve)).catch(reject);
+  });
+}
+
 function inTx<T>(table: Table, fn: () => Promise<T>): Promise<T> {
   return outerWriteTransaction() ? fn() : writeTx([table], fn);
 }

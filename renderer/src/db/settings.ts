@@ -17,6 +17,18 @@ export async function getSetting<T>(key: string, fallback: T): Promise<T> {
   return row === undefined ? fallback : (row.value as T);
 }
 
+// Several settings in one read (one bulkGet, not a read per key): each key's value, or the fallback
+// given for it.
+export async function getSettings<T extends Record<string, unknown>>(fallbacks: T): Promise<T> {
+  const keys = Object.keys(fallbacks);
+  const rows = await db.settings.bulkGet(keys);
+  const out: Record<string, unknown> = { ...fallbacks };
+  rows.forEach((row, i) => {
+    if (row !== undefined) out[keys[i]] = row.value;
+  });
+  return out as T;
+}
+
 // summary: what the audit trail says (default 设置 <key>).
 export function setSetting(key: string, value: unknown, actor: Actor, summary?: string): Promise<void> {
   return writeTx([db.settings], async () => {

@@ -39,6 +39,9 @@ export async function officeDeputy(): Promise<Staff | undefined> {
   return id ? db.staff.get(id) : undefined;
 }
 
+export const UNIT_NAME_KEY = 'unitName';
+export const UNIT_NAME_FALLBACK = '信访局';
+
 export async function unitName(): Promise<string> {
-  return getSetting<string>('unitName', '信访局');
+  return getSetting<string>(UNIT_NAME_KEY, UNIT_NAME_FALLBACK);
 }

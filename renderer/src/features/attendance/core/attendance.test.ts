@@ -145,6 +145,27 @@ describe('the daily register', () => {
   });
 });
 
+describe('the official rows of a month', () => {
+  it('come with the unit’s name and the office’s base score, read in the same transaction as the tally', async () => {
+    const before = await officialMonthRows(2026, 6);
+    expect(before.unit).toBe('新宁县信访局');
+    expect(before.rows.find((r) => r.staffId === org.staff.id)!.base).toBe(100);
+    await saveAttendanceSettings(
+      {
+        summer: { amStart: '08:00', amEnd: '12:00', pmStart: '14:30', pmEnd: '17:30' },
+        winter: { amStart: '08:30', amEnd: '12:00', pmStart: '14:00', pmEnd: '17:30' },
+        summerStart: '05-01',
+        summerEnd: '09-30',
+      },
+      90,
+      org.actor(org.clerk),
+    );
+    const after = await officialMonthRows(2026, 6);
+    expect(after.unit).toBe('新宁县信访局');
+    expect(after.rows.find((r) => r.staffId === org.staff.id)!.base).toBe(90);
+  });
+});
+
 describe('leave and trips in the month (LV-5, TRIP-5)', () => {
   it('counts after-the-fact leave as 旷 until approved, then as 事', async () => {
     const leave = await personalLeave('2026-06-03', '2026-06-04', '家中急事');

@@ -7,7 +7,6 @@ import { loadCalendar } from '../../../calendar/calendar';
 import { now } from '../../../db/clock';
 import { SYSTEM_ACTOR } from '../../../db/repo';
 import { writeWorkbook } from '../../../export/workbook';
-import { unitName } from '../../../org/org';
 
 import { makeSignIns, seededRandom } from './signInGen';
 import { bulkAddSignIns } from './signins';
@@ -26,7 +25,7 @@ export async function generateSignIns(
 
 // Both sheets of the month (考勤表, 月考核分汇总) as the screen builds them.
 export async function monthSheetSpecs(year: number, month: number): Promise<LedgerSpec[]> {
-  const [{ rows }, unit] = await Promise.all([officialMonthRows(year, month), unitName()]);
+  const { rows, unit } = await officialMonthRows(year, month);
   return [
     monthSheetSpec({ unitName: unit, year, month, rows }),
     monthScoreSpec({ unitName: unit, year, month, rows }),

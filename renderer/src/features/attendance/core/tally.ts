@@ -17,6 +17,8 @@ import type {
 import {
   addCalendarDays,
   attendanceMonthEnded,
+  DEFAULT_BASE_SCORE,
+  DEFAULT_WORK_SCHEDULE,
   attendanceMonthLocked,
   awardEligibility,
   formatISODate,
@@ -34,10 +36,13 @@ import { loadCalendar } from '../../../calendar/calendar';
 import { localHHmm, now as nowDate, today, toLocalISODate } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { isDeleted, isLive } from '../../../db/live';
+import { readTx } from '../../../db/repo';
 import type { Leave, SignIn, Trip } from '../../../db/schema/attendance';
 import type { Section, Staff } from '../../../db/schema/core';
+import { getSettings } from '../../../db/settings';
+import { UNIT_NAME_FALLBACK, UNIT_NAME_KEY } from '../../../org/org';
 
-import { getBaseScore, getWorkSchedule } from './settings';
+import { BASE_SCORE_KEY, SCHEDULE_KEY } from './settings';
 
 export type Person = {
   staffId: string;
@@ -196,13 +201,15 @@ type MonthInputs = {
   cal: CalendarData;
   schedule: WorkSchedule;
   base: number;
+  unit: string; // the unit's name, for the sheet's title
   signIns: SignIn[];
   leaves: Leave[];
   trips: Trip[];
 };
 
 // Every table the month's tally reads, read in one transaction: one round trip to IndexedDB, not one
-// per table (the 考勤表 export waited on those round trips more than it computed).
+// per table (the 考勤表 export waited on those round trips more than it computed); its answer is
+// taken as soon as the reads are back (readTx).
 const MONTH_TABLES = () => [
   db.staff,
   db.sections,
@@ -214,20 +221,27 @@ const MONTH_TABLES = () => [
   db.attendanceMonths,
 ];
 
+// The settings the month needs, in one read.
+const MONTH_SETTINGS = {
+  [SCHEDULE_KEY]: DEFAULT_WORK_SCHEDULE as WorkSchedule,
+  [BASE_SCORE_KEY]: DEFAULT_BASE_SCORE,
+  [UNIT_NAME_KEY]: UNIT_NAME_FALLBACK,
+};
+
 function readMonthInputs(first: ISODate, last: ISODate): Promise<MonthInputs> {
   return Promise.all([
     sheetPeople(),
     loadCalendar(),
-    getWorkSchedule(),
-    getBaseScore(),
+    getSettings(MONTH_SETTINGS),
     db.signIns.where('date').between(first, last, true, true).toArray(),
     leavesOverlapping(first, last),
     tripsOverlapping(first, last),
-  ]).then(([people, cal, schedule, base, signIns, leaves, trips]) => ({
+  ]).then(([people, cal, settings, signIns, leaves, trips]) => ({
     people,
     cal,
-    schedule,
-    base,
+    schedule: settings[SCHEDULE_KEY],
+    base: settings[BASE_SCORE_KEY],
+    unit: settings[UNIT_NAME_KEY],
     signIns,
     leaves,
     trips,
@@ -262,7 +276,7 @@ function tallyFrom(year: number, month: number, inputs: MonthInputs, only?: stri
 // The live tally of a month for everyone (or the given people), counted up to today.
 export async function liveMonth(year: number, month: number, only?: string[]): Promise<MonthData> {
   const { first, last } = monthBounds(year, month);
-  const inputs = await db.transaction('r', MONTH_TABLES(), () => readMonthInputs(first, last));
+  const inputs = await readTx(MONTH_TABLES(), () => readMonthInputs(first, last));
   return tallyFrom(year, month, inputs, only);
 }
 
@@ -270,22 +284,24 @@ export function monthKey(year: number, month: number): string {
   return formatISODate(year, month, 1).slice(0, 7);
 }
 
-// The official rows of a month: the announced snapshot once locked (ATT-7), else the live tally.
-// The month's record and the tally's inputs are read together, in one transaction.
+// The official rows of a month: the announced snapshot once locked (ATT-7), else the live tally;
+// with the unit's name for the sheet's title. The month's record and the tally's inputs are read
+// together, in one transaction.
 export async function officialMonthRows(
   year: number,
   month: number,
-): Promise<{ rows: MonthMarkRow[]; locked: boolean; version: number }> {
+): Promise<{ rows: MonthMarkRow[]; locked: boolean; version: number; unit: string }> {
   const { first, last } = monthBounds(year, month);
-  const [rec, inputs] = await db.transaction('r', MONTH_TABLES(), () =>
+  const [rec, inputs] = await readTx(MONTH_TABLES(), () =>
     Promise.all([
       db.attendanceMonths.where('key').equals(monthKey(year, month)).first(),
       readMonthInputs(first, last),
     ]),
   );
+  const { unit } = inputs;
   if (rec && attendanceMonthLocked(rec.state) && rec.snapshot)
-    return { rows: rec.snapshot, locked: true, version: rec.version };
-  return { rows: tallyFrom(year, month, inputs).rows, locked: false, version: 0 };
+    return { rows: rec.snapshot, locked: true, version: rec.version, unit };
+  return { rows: tallyFrom(year, month, inputs).rows, locked: false, version: 0, unit };
 }
 
 // ATT-8: the months of the year that count: those that have ended. The month in progress is left

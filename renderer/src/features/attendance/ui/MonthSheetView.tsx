@@ -9,7 +9,6 @@ import { navigate } from '../../../app/router';
 import { useBusyAction } from '../../../components/ListParts';
 import { today } from '../../../db/clock';
 import { exportLedger } from '../../../export';
-import { unitName } from '../../../org/org';
 import { officialMonthRows } from '../core/tally';
 
 import { codeColor, Legend, MonthInput, previewLabel, useLiveFor } from './parts';
@@ -19,10 +18,7 @@ const WEEKDAYS = '日一二三四五六';
 
 export function MonthSheetView({ year, month, monthKey }: { year: number; month: number; monthKey: string }) {
   // Only the rows of the month on screen: never the previous month's rows with this month's length.
-  const data = useLiveFor(monthKey, async () => ({
-    ...(await officialMonthRows(year, month)),
-    unit: await unitName(),
-  }));
+  const data = useLiveFor(monthKey, () => officialMonthRows(year, month));
   const [busy, run] = useBusyAction();
   const days = daysInMonth(year, month);
   const t = today();
