@@ -324,3 +324,31 @@ describe('载入演示数据: every module, on the dates that failed', () => {
     }, 120_000);
   }
 });
+
+// A module whose one transaction a refused command rolled back is run a second time (a whole try
+// lost): the generators check the rules their commands would refuse on before calling them.
+describe('载入演示数据: every module runs once', () => {
+  const kept = stubbedModules();
+  afterEach(() => pinClock(null));
+
+  for (const at of ['2026-12-04T10:00:00', '2026-12-07T10:00:00']) {
+    it(`no generator is run again at ${at}`, async () => {
+      pinClock(new Date(at));
+      const runs = new Map<string, number>();
+      DEMO_MODULES.splice(
+        0,
+        DEMO_MODULES.length,
+        ...kept.map((m) => ({
+          ...m,
+          load: (ctx: Parameters<DemoModule['load']>[0]) => {
+            runs.set(m.label, (runs.get(m.label) ?? 0) + 1);
+            return m.load(ctx);
+          },
+        })),
+      );
+      await loadDemoData();
+      expect(Object.fromEntries(runs)).toEqual(Object.fromEntries(kept.map((m) => [m.label, 1])));
+      expect((await verifyAuditChain()).ok).toBe(true);
+    }, 120_000);
+  }
+});
