@@ -79,6 +79,22 @@ describe('载入演示数据: one transaction per module', () => {
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 
+  it("joins a command to the module's one transaction as it is, without a nested one of its own", async () => {
+    const seen: unknown[] = [];
+    onlyModule(async () => {
+      seen.push(Dexie.currentTransaction);
+      await writeTx([db.units], async () => {
+        seen.push(Dexie.currentTransaction);
+        await insert(db.units, unit('甲'), SYSTEM_ACTOR);
+      });
+    });
+    await loadDemoData();
+    expect(seen[0]).toBeTruthy();
+    expect(seen[1]).toBe(seen[0]);
+    expect(await db.units.where('name').equals('甲').count()).toBe(1);
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+
   it('runs a generator again on its own transactions when a command refused inside its one transaction', async () => {
     let runs = 0;
     onlyModule(async () => {
