@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeCalendars } from './calendar';
 import { BUNDLED_CALENDAR } from './calendar-data';
 import type { Deadline } from './supervision';
-import { deadlineState, sortDeadlines } from './supervision';
+import { deadlineState, sortDeadlines, vehicleClash } from './supervision';
 
 const CAL = mergeCalendars(BUNDLED_CALENDAR[2026]);
 
@@ -52,5 +52,20 @@ describe('sortDeadlines', () => {
         { kind: 'loan', refId: 'b', title: '', due: '2026-01-01' },
       ]),
     ).toThrow(/^due: /);
+  });
+});
+
+describe('vehicleClash', () => {
+  const trip = (status: string, plannedStart: string, plannedEnd: string) => ({ status, plannedStart, plannedEnd });
+  it('finds a booking still pending, approved or out whose dates meet the request', () => {
+    const out = trip('out', '2026-12-04', '2026-12-05');
+    expect(vehicleClash([trip('returned', '2026-12-04', '2026-12-04'), out], '2026-12-05', '2026-12-06')).toBe(out);
+    expect(vehicleClash([trip('pending', '2026-12-07', '2026-12-07')], '2026-12-01', '2026-12-07')).toBeDefined();
+    expect(vehicleClash([trip('approved', '2026-12-03', '2026-12-03')], '2026-12-03', '2026-12-03')).toBeDefined();
+  });
+  it('leaves out the finished, refused and withdrawn, and the other days', () => {
+    const done = ['returned', 'rejected', 'withdrawn'].map((s) => trip(s, '2026-12-04', '2026-12-04'));
+    expect(vehicleClash(done, '2026-12-04', '2026-12-04')).toBeUndefined();
+    expect(vehicleClash([trip('approved', '2026-12-01', '2026-12-03')], '2026-12-04', '2026-12-05')).toBeUndefined();
   });
 });

@@ -32,3 +32,17 @@ export function deadlineState(due: ISODate, today: ISODate, cal: CalendarData, s
 export function sortDeadlines<T extends Deadline>(deadlines: readonly T[]): T[] {
   return [...deadlines].sort((a, b) => toDayNumber(a.due, 'due') - toDayNumber(b.due, 'due'));
 }
+
+// 办公室职责 7: a car is booked by a request still pending, approved or on the road whose dates
+// [plannedStart, plannedEnd] meet the new request's (either end counts). The booking it clashes with.
+export type VehicleBooking = { status: string; plannedStart: ISODate; plannedEnd: ISODate };
+const BOOKED = ['pending', 'approved', 'out'];
+export function vehicleClash<T extends VehicleBooking>(
+  bookings: readonly T[],
+  plannedStart: ISODate,
+  plannedEnd: ISODate,
+): T | undefined {
+  return bookings.find(
+    (t) => BOOKED.includes(t.status) && t.plannedStart <= plannedEnd && plannedStart <= t.plannedEnd,
+  );
+}

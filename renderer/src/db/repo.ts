@@ -1,11 +1,11 @@
 // Audited writes. Every create, update, soft delete and restore of a record goes through here and
 // writes its audit entry in the same transaction. Repository functions of the modules wrap several
 // of these in writeTx(...) so a multi-table change is all or nothing.
-import type { Table } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 
 import type { RuleId } from '../../../shared/rules';
 
-import { appendAudit, auditBuffering, flushAuditBuffer, startAuditBuffer } from './audit';
+import { appendAudit, auditBuffered, auditBuffering, flushAuditBuffer, startAuditBuffer } from './audit';
 import { nowIso } from './clock';
 import { db } from './db';
 import type { BaseRecord, NewRecord } from './schema/base';
@@ -36,6 +36,8 @@ export function newId(): string {
 // While the demo loads (bufferAudit), the scope's audit entries are written together at its end.
 export function writeTx<T>(tables: Table[], fn: () => Promise<T>): Promise<T> {
   if (!auditBuffering()) return db.transaction('rw', [...tables, db.audit], fn);
+  const outer = joinable(tables);
+  if (outer) return joined(outer, fn);
   return db.transaction('rw', [...tables, db.audit], async () => {
     if (!startAuditBuffer()) return fn();
     const r = await fn();
@@ -52,6 +54,29 @@ export function readTx<T>(tables: Table[], read: () => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     db.transaction('r', tables, () => read().then(resolve)).catch(reject);
   });
+}
+
+// While the demo loads (bufferAudit), a write inside a transaction that buffers its audit entries
+// (a module's one transaction, demo.ts) and holds its tables joins it as it is, without a nested
+// Dexie transaction of its own: making one (its scope, its lock on the outer one, each table's
+// middleware stack) for each of the demo's thousands of commands was a part of its time. As with a
+// nested transaction, a refusal aborts the outer one, so nothing the command wrote is kept.
+function joinable(tables: Table[]): Transaction | null {
+  const outer = outerWriteTransaction();
+  if (!outer || !auditBuffered(outer.idbtrans)) return null;
+  return tables.every((t) => outer.storeNames.includes(t.name)) ? outer : null;
+}
+async function joined<T>(outer: Transaction, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    try {
+      outer.abort();
+    } catch {
+      // already finished: its caller hears of that end
+    }
+    throw e;
+  }
 }
 
 function inTx<T>(table: Table, fn: () => Promise<T>): Promise<T> {

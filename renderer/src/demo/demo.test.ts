@@ -79,6 +79,22 @@ describe('载入演示数据: one transaction per module', () => {
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 
+  it("joins a command to the module's one transaction as it is, without a nested one of its own", async () => {
+    const seen: unknown[] = [];
+    onlyModule(async () => {
+      seen.push(Dexie.currentTransaction);
+      await writeTx([db.units], async () => {
+        seen.push(Dexie.currentTransaction);
+        await insert(db.units, unit('甲'), SYSTEM_ACTOR);
+      });
+    });
+    await loadDemoData();
+    expect(seen[0]).toBeTruthy();
+    expect(seen[1]).toBe(seen[0]);
+    expect(await db.units.where('name').equals('甲').count()).toBe(1);
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+
   it('runs a generator again on its own transactions when a command refused inside its one transaction', async () => {
     let runs = 0;
     onlyModule(async () => {
@@ -320,6 +336,34 @@ describe('载入演示数据: every module, on the dates that failed', () => {
       const trips = await db.vehicleTrips.toArray();
       expect(new Set(trips.map((t) => `${t.vehicleId}|${t.plannedStart}|${t.destination}`)).size).toBe(trips.length);
       expect(trips.some((t) => t.plannedStart === at.slice(0, 10))).toBe(true);
+      expect((await verifyAuditChain()).ok).toBe(true);
+    }, 120_000);
+  }
+});
+
+// A module whose one transaction a refused command rolled back is run a second time (a whole try
+// lost): the generators check the rules their commands would refuse on before calling them.
+describe('载入演示数据: every module runs once', () => {
+  const kept = stubbedModules();
+  afterEach(() => pinClock(null));
+
+  for (const at of ['2026-12-04T10:00:00', '2026-12-07T10:00:00']) {
+    it(`no generator is run again at ${at}`, async () => {
+      pinClock(new Date(at));
+      const runs = new Map<string, number>();
+      DEMO_MODULES.splice(
+        0,
+        DEMO_MODULES.length,
+        ...kept.map((m) => ({
+          ...m,
+          load: (ctx: Parameters<DemoModule['load']>[0]) => {
+            runs.set(m.label, (runs.get(m.label) ?? 0) + 1);
+            return m.load(ctx);
+          },
+        })),
+      );
+      await loadDemoData();
+      expect(Object.fromEntries(runs)).toEqual(Object.fromEntries(kept.map((m) => [m.label, 1])));
       expect((await verifyAuditChain()).ok).toBe(true);
     }, 120_000);
   }

@@ -2,14 +2,14 @@
 // from the work calendar), one sensitive period, three vehicles and about forty trips requested,
 // approved by the leader in charge of the office, driven and logged back with the mileage.
 import type { ISODate } from '../../../../../shared/rules';
-import { addCalendarDays, isWorkday } from '../../../../../shared/rules';
+import { addCalendarDays, isWorkday, vehicleClash } from '../../../../../shared/rules';
 import { loadCalendar } from '../../../calendar/calendar';
 import type { DutyEntry } from '../../../db/schema/supervision';
 import type { DemoModule } from '../../../demo/modules';
 import { approveSteps, demoKit } from '../../finance';
 
 import { publishRoster, rosterDates, saveRoster } from './rosters';
-import { logDeparture, logReturn, requestVehicle, saveVehicle } from './vehicles';
+import { logDeparture, logReturn, requestVehicle, saveVehicle, tripsOfVehicle } from './vehicles';
 
 function holidayName(start: ISODate, days: number): string {
   const m = Number(start.slice(5, 7));
@@ -172,6 +172,9 @@ export const dutyDemo: DemoModule = {
       const start = addCalendarDays(t, x.days);
       const who = k.byName(x.who);
       for (const car of cars) {
+        // the car booked that day (the command would refuse, and so roll back the module's one
+        // transaction): the next one
+        if (vehicleClash(await tripsOfVehicle(car.id), start, start)) continue;
         const trip = await requestVehicle(
           {
             vehicleId: car.id,
@@ -182,8 +185,7 @@ export const dutyDemo: DemoModule = {
             plannedEnd: start,
           },
           k.actor(who),
-        ).catch(() => null); // the car is booked that day: try the next one
-        if (!trip) continue;
+        );
         if (x.out) {
           await approveSteps(trip.approvalId!);
           await logDeparture(trip.id, `${t} 08:20`, odometer.get(car.id)!, '', k.actor(office));

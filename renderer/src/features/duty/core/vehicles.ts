@@ -2,6 +2,7 @@
 // office, and the trip log (departure, return, mileage).
 import type { Table } from 'dexie';
 
+import { vehicleClash } from '../../../../../shared/rules';
 import { outcomeOf, submitApproval } from '../../../approvals/engine';
 import type { StepSpec } from '../../../approvals/engine';
 import type { ApprovalRequest } from '../../../approvals/types';
@@ -79,7 +80,10 @@ export async function vehicleStepSpecs(applicantId: string): Promise<StepSpec[]>
   return [];
 }
 
-const BUSY: VehicleTrip['status'][] = ['pending', 'approved', 'out'];
+// The car's live trips (what a new request must not clash with: vehicleClash).
+export function tripsOfVehicle(vehicleId: string): Promise<VehicleTrip[]> {
+  return live(db.vehicleTrips.where('vehicleId').equals(vehicleId)).toArray();
+}
 
 function checkTrip(input: TripInput) {
   if (!input.vehicleId) throw new DomainError('请选择车辆', 'vehicleId');
@@ -105,10 +109,7 @@ export const requestVehicle = defineCommand({
     const steps = await vehicleStepSpecs(applicant.id);
     const v = await getLive(db.vehicles, input.vehicleId);
     if (!v || !v.active) throw new DomainError('该车辆不可用', 'vehicleId');
-    const clash = (await live(db.vehicleTrips.where('vehicleId').equals(v.id)).toArray()).find(
-      (t) =>
-        BUSY.includes(t.status) && t.plannedStart <= input.plannedEnd && input.plannedStart <= t.plannedEnd,
-    );
+    const clash = vehicleClash(await tripsOfVehicle(v.id), input.plannedStart, input.plannedEnd);
     if (clash)
       throw new DomainError(
         `${v.plate}在${clash.plannedStart}至${clash.plannedEnd}已有派车（${clash.number}）`,
