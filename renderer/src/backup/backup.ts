@@ -35,13 +35,9 @@ export const PAGE_SIZE = 10000;
 export type BackupPhase = 'read' | 'attachments' | 'checksum' | 'done';
 export type BackupProgress = { phase: BackupPhase; done: number; total: number; message: string };
 
-// The backup's progress names the table in Chinese, which of how many it is, and the records read
-// so far (正在读取第 3/50 张表：审计日志（已读 1,200 条）). Its done/total count tables: the records of
-// a table are not counted before reading it — IndexedDB counts by walking every record, which for
-// ten years took more than half a second before the first page was read (bench 完整备份).
-export function readingMessage(table: string, index = 0, tables = 0, read = 0): string {
-  const which = tables ? `第 ${index + 1}/${tables} 张表：` : '：';
-  return `正在读取${which}${tableLabel(table)}${read ? `（已读 ${read.toLocaleString('en-US')} 条）` : ''}`;
+// The backup's progress names the table in Chinese (正在读取：审计日志).
+export function readingMessage(table: string): string {
+  return `正在读取：${tableLabel(table)}`;
 }
 export type ProgressFn = (p: BackupProgress) => void;
 
@@ -112,10 +108,12 @@ export async function buildBackup(
   const stores: Record<string, string> = {};
   let unitName = '';
   let auditHead: AuditHead | undefined;
+  let total = 0;
   let done = 0;
   let pending = 0;
 
   await source.transaction('r', source.tables, async () => {
+    for (const t of tables) total += await t.count();
     unitName = String((await source.table('settings').get('unitName'))?.value ?? '');
     const lastAudit = (await source.table('audit').orderBy(':id').last()) as
       { seq: number; hash: string } | undefined;
@@ -147,12 +145,7 @@ export async function buildBackup(
         } else pieces.push(bytesOf(text));
         n += page.length;
         done += page.length;
-        onProgress({
-          phase: 'read',
-          done: ti,
-          total: tables.length,
-          message: readingMessage(t.name, ti, tables.length, done),
-        });
+        onProgress({ phase: 'read', done, total, message: readingMessage(t.name) });
       }
       counts[t.name] = n;
       pieces.push(bytesOf(ti < tables.length - 1 ? '],\n' : ']\n'));
@@ -173,12 +166,7 @@ export async function buildBackup(
       }
       text += lineOf(p.records[r], p.firstOfTable && r === 0, blobText);
       attached++;
-      onProgress({
-        phase: 'attachments',
-        done: attached,
-        total: pending,
-        message: `正在读取附件（${attached}/${pending}）`,
-      });
+      onProgress({ phase: 'attachments', done: attached, total: pending, message: '正在读取附件' });
     }
     pieces[i] = bytesOf(text);
   }
@@ -214,11 +202,11 @@ export async function buildBackup(
   }
   pieces.length = 0;
   bytes.set(footer, off);
-  onProgress({ phase: 'checksum', done: tables.length, total: tables.length, message: '正在计算校验码' });
+  onProgress({ phase: 'checksum', done: total, total, message: '正在计算校验码' });
   manifest.sha256 = await sha256OfBytes(bytes.subarray(provisional.length, provisional.length + dataBytes));
   const header = headerOf(manifest);
   if (header.length !== provisional.length) throw new Error('backup header length changed');
   bytes.set(header, 0);
-  onProgress({ phase: 'done', done: tables.length, total: tables.length, message: '备份完成' });
+  onProgress({ phase: 'done', done: total, total, message: '备份完成' });
   return { fileName: backupFileName(new Date(manifest.createdAt)), bytes, manifest };
 }

@@ -109,7 +109,7 @@ function BackupCard({ desktop }: { desktop: boolean }) {
         {shown && (
           <div>
             <Text size="xs" c="dimmed">
-              {shown.message}
+              {shown.message}（{shown.done}/{shown.total}）
             </Text>
             <Progress value={pct(shown)} animated aria-label="备份进度" />
           </div>
