@@ -4,10 +4,10 @@ import type { Transaction } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { db } from './db';
-import { insert, readTx, SYSTEM_ACTOR } from './repo';
+import { insert, SYSTEM_ACTOR } from './repo';
 import { getSetting, setSetting } from './settings';
 import { resetDb } from './testing';
-import { outerWriteTransaction } from './tx';
+import { outerWriteTransaction, readTx } from './tx';
 
 beforeEach(async () => {
   await resetDb();

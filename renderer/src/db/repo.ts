@@ -46,16 +46,6 @@ export function writeTx<T>(tables: Table[], fn: () => Promise<T>): Promise<T> {
   });
 }
 
-// Runs read in one read-only transaction over the tables (its reads see one state of the database)
-// and answers as soon as they are back: a read-only transaction has nothing to commit, so its
-// answer need not wait for the transaction's complete event, as db.transaction's does (one more
-// round trip to IndexedDB, after every read is done).
-export function readTx<T>(tables: Table[], read: () => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    db.transaction('r', tables, () => read().then(resolve)).catch(reject);
-  });
-}
-
 // While the demo loads (bufferAudit), a write inside a transaction that buffers its audit entries
 // (a module's one transaction, demo.ts) and holds its tables joins it as it is, without a nested
 // Dexie transaction of its own: making one (its scope, its lock on the outer one, each table's

@@ -14,12 +14,18 @@ import { getSetting, setSetting } from '../../../db/settings';
 export const SCHEDULE_KEY = 'attendance.schedule';
 export const BASE_SCORE_KEY = 'attendance.baseScore';
 
+// Each setting's value until one is saved (read one at a time below, or together: getSettings).
+export const ATTENDANCE_SETTINGS = {
+  [SCHEDULE_KEY]: DEFAULT_WORK_SCHEDULE as WorkSchedule,
+  [BASE_SCORE_KEY]: DEFAULT_BASE_SCORE,
+};
+
 export function getWorkSchedule(): Promise<WorkSchedule> {
-  return getSetting<WorkSchedule>(SCHEDULE_KEY, DEFAULT_WORK_SCHEDULE);
+  return getSetting(SCHEDULE_KEY, ATTENDANCE_SETTINGS[SCHEDULE_KEY]);
 }
 
 export function getBaseScore(): Promise<number> {
-  return getSetting<number>(BASE_SCORE_KEY, DEFAULT_BASE_SCORE);
+  return getSetting(BASE_SCORE_KEY, ATTENDANCE_SETTINGS[BASE_SCORE_KEY]);
 }
 
 function checkTimes(t: SessionTimes, season: string, field: string) {

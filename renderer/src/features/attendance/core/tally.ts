@@ -17,8 +17,6 @@ import type {
 import {
   addCalendarDays,
   attendanceMonthEnded,
-  DEFAULT_BASE_SCORE,
-  DEFAULT_WORK_SCHEDULE,
   attendanceMonthLocked,
   awardEligibility,
   formatISODate,
@@ -36,13 +34,13 @@ import { loadCalendar } from '../../../calendar/calendar';
 import { localHHmm, now as nowDate, today, toLocalISODate } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { isDeleted, isLive } from '../../../db/live';
-import { readTx } from '../../../db/repo';
 import type { Leave, SignIn, Trip } from '../../../db/schema/attendance';
 import type { Section, Staff } from '../../../db/schema/core';
 import { getSettings } from '../../../db/settings';
+import { readTx } from '../../../db/tx';
 import { UNIT_NAME_FALLBACK, UNIT_NAME_KEY } from '../../../org/org';
 
-import { BASE_SCORE_KEY, SCHEDULE_KEY } from './settings';
+import { ATTENDANCE_SETTINGS, BASE_SCORE_KEY, SCHEDULE_KEY } from './settings';
 
 export type Person = {
   staffId: string;
@@ -223,8 +221,7 @@ const MONTH_TABLES = () => [
 
 // The settings the month needs, in one read.
 const MONTH_SETTINGS = {
-  [SCHEDULE_KEY]: DEFAULT_WORK_SCHEDULE as WorkSchedule,
-  [BASE_SCORE_KEY]: DEFAULT_BASE_SCORE,
+  ...ATTENDANCE_SETTINGS,
   [UNIT_NAME_KEY]: UNIT_NAME_FALLBACK,
 };
 
