@@ -30,7 +30,7 @@ import {
 } from './format';
 import type { BackupManifest } from './format';
 
-export const PAGE_SIZE = 10000;
+export const PAGE_SIZE = 5000;
 
 export type BackupPhase = 'read' | 'attachments' | 'checksum' | 'done';
 export type BackupProgress = { phase: BackupPhase; done: number; total: number; message: string };
@@ -120,36 +120,46 @@ export async function buildBackup(
     // A malformed hash is not carried into the manifest: the chain verifier reports it after restore.
     if (lastAudit && /^[0-9a-f]{64}$/.test(lastAudit.hash))
       auditHead = { seq: lastAudit.seq, hash: lastAudit.hash };
+    // Every table is read at once, each by its own chain of pages, all in the one transaction:
+    // IndexedDB then always has pages to read while this thread encodes another. Measured (bench
+    // 完整备份, ten years): the same pages read one table after the other took 4.4 s where these take
+    // 3.5 s, as long as a plain read of every table; the backup went from 1.7× that read to 1.45×.
+    // Each table's bytes are kept apart, and the file is laid out in table order after.
+    const perTable = await Promise.all(
+      tables.map(async (t, ti) => {
+        const keyPath = t.schema.primKey.keyPath!;
+        stores[t.name] = storeSpecOf(t);
+        const own: Piece[] = [bytesOf(JSON.stringify(t.name) + ':[\n')];
+        let n = 0;
+        const pageAfter = (last: IndexableType | undefined) =>
+          (last === undefined ? t.orderBy(':id') : t.where(':id').above(last))
+            .limit(PAGE_SIZE)
+            .toArray() as Promise<Record<string, unknown>[]>;
+        // The next page is asked for as soon as a page arrives, and read while this one is encoded.
+        let next: Promise<Record<string, unknown>[]> | null = pageAfter(undefined);
+        while (next) {
+          const page: Record<string, unknown>[] = await next;
+          if (page.length === 0) break;
+          next =
+            page.length < PAGE_SIZE
+              ? null
+              : pageAfter(keyOf(page[page.length - 1], keyPath) as IndexableType);
+          const text = pageText(page, n === 0);
+          if (text === null) {
+            own.push({ records: page, firstOfTable: n === 0 });
+            pending += page.length;
+          } else own.push(bytesOf(text));
+          n += page.length;
+          done += page.length;
+          onProgress({ phase: 'read', done, total, message: readingMessage(t.name) });
+        }
+        counts[t.name] = n;
+        own.push(bytesOf(ti < tables.length - 1 ? '],\n' : ']\n'));
+        return own;
+      }),
+    );
     pieces.push(bytesOf('{\n'));
-    for (let ti = 0; ti < tables.length; ti++) {
-      const t = tables[ti];
-      const keyPath = t.schema.primKey.keyPath!;
-      stores[t.name] = storeSpecOf(t);
-      pieces.push(bytesOf(JSON.stringify(t.name) + ':[\n'));
-      let n = 0;
-      const pageAfter = (last: IndexableType | undefined) =>
-        (last === undefined ? t.orderBy(':id') : t.where(':id').above(last))
-          .limit(PAGE_SIZE)
-          .toArray() as Promise<Record<string, unknown>[]>;
-      // The next page is asked for as soon as a page arrives, and read while this one is encoded.
-      let next: Promise<Record<string, unknown>[]> | null = pageAfter(undefined);
-      while (next) {
-        const page: Record<string, unknown>[] = await next;
-        if (page.length === 0) break;
-        next =
-          page.length < PAGE_SIZE ? null : pageAfter(keyOf(page[page.length - 1], keyPath) as IndexableType);
-        const text = pageText(page, n === 0);
-        if (text === null) {
-          pieces.push({ records: page, firstOfTable: n === 0 });
-          pending += page.length;
-        } else pieces.push(bytesOf(text));
-        n += page.length;
-        done += page.length;
-        onProgress({ phase: 'read', done, total, message: readingMessage(t.name) });
-      }
-      counts[t.name] = n;
-      pieces.push(bytesOf(ti < tables.length - 1 ? '],\n' : ']\n'));
-    }
+    for (const own of perTable) pieces.push(...own);
     pieces.push(bytesOf('}'));
   });
 
