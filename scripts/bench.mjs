@@ -18,9 +18,8 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1); // 1 = 10 years of a 40-pers
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 9);
 const HEAVY_RUNS = Number(process.env.BENCH_HEAVY_RUNS ?? 1); // full backup and restore take tens of seconds each
-// The full backup is timed three times (median): its first run comes right after ten years were
-// written, while the database is still settling on disk — its untimed raw read took 6.2 s where the
-// next ones took 4.5 and 4.3 s — and the backup, which needs both cores, suffers most from that.
+// The full backup is timed three times (median): it needs both cores, and one busy moment of the
+// machine (IndexedDB compacting what an earlier scenario wrote) moves a single run by a second.
 const BACKUP_NAME = '完整备份';
 const BACKUP_RUNS = Number(process.env.BENCH_BACKUP_RUNS ?? 3);
 const QUICK_MS = 20; // scenarios whose first runs' median is under this are timed QUICK_FACTOR × RUNS times
