@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import type { MonthInput, MonthSheet, SessionTimes } from './attendance';
-import { DEFAULT_SESSION_TIMES, tallyMonth } from './attendance';
+import { DEFAULT_SESSION_TIMES, monthFrame, tallyInFrame, tallyMonth } from './attendance';
 import type { WorkSchedule } from './attendance-schedule';
 import {
   attendanceMonthEnded,
   DEFAULT_WORK_SCHEDULE,
   lastWorkdayOfMonth,
   monthCompilable,
+  monthTallier,
   sessionTimesOn,
   tallyMonthScheduled,
   tripLengthDays,
@@ -117,6 +118,48 @@ function totalsOf(s: MonthSheet) {
     present: t.presentDays - lateOrEarlyOnly / 2,
   };
 }
+
+describe('monthTallier (the month worked out once, then each person)', () => {
+  // Four people over October 2026 under a season that changes on the 16th, cut off on the 20th.
+  const people: MonthInput['sessions'][] = [
+    {},
+    { '2026-10-09': { am: { kind: 'signed', signedAt: '08:20' }, pm: { kind: 'absent' } } },
+    {
+      '2026-10-15': { am: { kind: 'signed', signedAt: '08:20' }, pm: { kind: 'trip' } },
+      '2026-10-16': { am: { kind: 'signed', signedAt: '08:20' }, pm: { kind: 'leave', leaveType: 'sick' } },
+      '2026-10-22': { am: { kind: 'signed', signedAt: '08:00' } },
+    },
+    { '2026-10-20': { am: { kind: 'pending_leave', leaveType: 'personal' } } },
+  ];
+  const split = { ...SCHEDULE, summerStart: '05-01', summerEnd: '10-15' };
+
+  it('gives each person what tallyMonthScheduled gives, with or without a schedule and a cut-off', () => {
+    for (const opts of [
+      {},
+      { schedule: split },
+      { until: '2026-10-20' },
+      { schedule: split, until: '2026-10-20', untilHalf: 'am' as const },
+    ]) {
+      const tally = monthTallier({ year: 2026, month: 10, cal: CAL, base: 90 }, opts);
+      for (const sessions of people)
+        expect(tally(sessions)).toEqual(tallyMonthScheduled({ ...input(sessions), base: 90 }, opts));
+    }
+  });
+
+  it('still checks each person’s sessions, and the month once', () => {
+    const tally = monthTallier({ year: 2026, month: 10, cal: CAL }, { schedule: split });
+    expect(() => tally({ '2026-11-02': { am: { kind: 'absent' } } })).toThrow(/^sessions\.2026-11-02: /);
+    expect(() => tally({ '2026-10-09': { am: { kind: 'signed', signedAt: '8点' } } })).toThrow(
+      /^sessions\.2026-10-09\.am\.signedAt: /,
+    );
+    expect(() => monthTallier({ year: 2026, month: 13, cal: CAL })).toThrow(/^month: /);
+    const forged = { ...monthFrame({ year: 2026, month: 10, cal: CAL }), base: 1e9 };
+    expect(() => tallyInFrame(forged, {})).toThrow(/^frame: must come from monthFrame/);
+    expect(() => monthTallier({ year: 2026, month: 10, cal: CAL }, { untilHalf: 'noon' as never })).toThrow(
+      /^untilHalf: /,
+    );
+  });
+});
 
 describe('tallyMonthScheduled', () => {
   it('is tallyMonth when neither a schedule nor a cut-off day is given', () => {

@@ -2,14 +2,15 @@
 // the month's tally under that schedule and up to a given day, when a month may be compiled (ATT-7)
 // and counts for the year (ATT-8), and a trip's length for its route.
 
-import type { MonthInput, MonthSheet, SessionOutcome, SessionTimes } from './attendance';
+import type { MonthFrame, MonthInput, MonthSheet, SessionOutcome, SessionTimes } from './attendance';
 import {
   DEFAULT_SESSION_TIMES,
   blankSession,
   closeTotals,
   countSession,
+  monthFrame,
   openTotals,
-  tallyMonth,
+  tallyInFrame,
 } from './attendance';
 import type { CalendarData } from './calendar';
 import { compileCalendar, workdayIn } from './calendar';
@@ -93,19 +94,34 @@ export function tallyMonthScheduled(
   input: MonthInput,
   opts: { schedule?: WorkSchedule; until?: ISODate | null; untilHalf?: Half } = {},
 ): MonthSheet {
+  const tally = monthTallier(input, opts);
+  return tally(checkObject(input, 'input').sessions as MonthInput['sessions']);
+}
+
+/**
+ * tallyMonthScheduled for everyone of a month: the month (its days, working days, session times by
+ * the schedule, the cut-off) is checked and worked out once, and the function returned tallies one
+ * person's sessions in it — a 考勤表 of forty people no longer works out the same month forty times.
+ */
+export function monthTallier(
+  input: Omit<MonthInput, 'sessions'>,
+  opts: { schedule?: WorkSchedule; until?: ISODate | null; untilHalf?: Half } = {},
+): (sessions: MonthInput['sessions']) => MonthSheet {
   const o = checkObject(opts, 'opts');
   const schedule = o.schedule === undefined ? undefined : checkSchedule(o.schedule);
   const until = o.until === undefined || o.until === null ? null : toDayNumber(checkDate(o.until, 'until'));
   const untilHalf = o.untilHalf === undefined ? 'pm' : checkOneOf(o.untilHalf, 'untilHalf', HALVES);
-  if (schedule === undefined && until === null) return tallyMonth(input);
+  if (schedule === undefined && until === null) {
+    const frame = monthFrame(input);
+    return (sessions) => tallyInFrame(frame, sessions);
+  }
 
   const i = checkObject(input, 'input');
   const year = checkInteger(i.year, 'year', 1, 9999);
   const month = checkInteger(i.month, 'month', 1, 12);
   const dates = monthDays(year, month);
-  // One tally per distinct set of session times in the month (usually one), then each day from its
-  // own. A season's times are one object of the schedule: each is written out once, not once a day
-  // (a 考勤表 of forty people asks this for every person).
+  // One frame per distinct set of session times in the month (usually one), then each day from its
+  // own. A season's times are one object of the schedule: each is written out once, not once a day.
   const keyOfTimes = new Map<SessionTimes, string>();
   const keys = dates.map((d) => {
     if (!schedule) return '';
@@ -114,36 +130,40 @@ export function tallyMonthScheduled(
     if (k === undefined) keyOfTimes.set(t, (k = JSON.stringify(t)));
     return k;
   });
-  const sheets = new Map<string, MonthSheet>();
+  const frames = new Map<string, MonthFrame>();
   dates.forEach((d, n) => {
-    if (!sheets.has(keys[n]))
-      sheets.set(keys[n], tallyMonth(schedule ? { ...input, times: timesOn(d, schedule) } : input));
+    if (!frames.has(keys[n]))
+      frames.set(keys[n], monthFrame((schedule ? { ...i, times: timesOn(d, schedule) } : i) as MonthInput));
   });
-  const first = sheets.values().next().value as MonthSheet;
-
-  const totals = openTotals();
+  const base = (frames.values().next().value as MonthFrame).base;
   // A session has come when its day is before `until`, or is `until` and the half is not after untilHalf.
   const come = (dayNumber: number, h: Half) =>
     until === null || dayNumber < until || (dayNumber === until && (h === 'am' || untilHalf === 'pm'));
   const firstDay = toDayNumber(dates[0]);
-  const session = (s: SessionOutcome, dn: number, h: Half): SessionOutcome => {
-    // A sign-in already made counts at once (only the missing ones wait for their session).
-    if (come(dn, h) || s.present) {
-      countSession(totals, s);
-      return s;
-    }
-    return blankSession(h);
+
+  return (sessions) => {
+    const sheets = new Map<string, MonthSheet>();
+    for (const [k, f] of frames) sheets.set(k, tallyInFrame(f, sessions));
+    const totals = openTotals();
+    const session = (s: SessionOutcome, dn: number, h: Half): SessionOutcome => {
+      // A sign-in already made counts at once (only the missing ones wait for their session).
+      if (come(dn, h) || s.present) {
+        countSession(totals, s);
+        return s;
+      }
+      return blankSession(h);
+    };
+    const days = dates.map((_, n) => {
+      const day = sheets.get(keys[n])!.days[n];
+      if (!day.workday) return day;
+      totals.workdays += 1;
+      const am = session(day.am, firstDay + n, 'am');
+      const pm = session(day.pm, firstDay + n, 'pm');
+      return am === day.am && pm === day.pm ? day : { ...day, am, pm };
+    });
+    const { deductions, score } = closeTotals(totals, base);
+    return { year, month, days, totals, deductions, base, score };
   };
-  const days = dates.map((_, n) => {
-    const day = sheets.get(keys[n])!.days[n];
-    if (!day.workday) return day;
-    totals.workdays += 1;
-    const am = session(day.am, firstDay + n, 'am');
-    const pm = session(day.pm, firstDay + n, 'pm');
-    return am === day.am && pm === day.pm ? day : { ...day, am, pm };
-  });
-  const { deductions, score } = closeTotals(totals, first.base);
-  return { year, month, days, totals, deductions, base: first.base, score };
 }
 
 // ATT-7: the month's last working day (its last day if the calendar gives it no working day at all)

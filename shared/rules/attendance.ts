@@ -308,8 +308,18 @@ function evaluate(value: unknown, half: Half, start: number, end: number, date: 
 
 const NO_RECORD: Readonly<Record<string, unknown>> = Object.freeze({});
 
-// ATT-1..6, LV-5, TRIP-5: the month's 考勤表 for one person, its totals and 月考核分
-export function tallyMonth(input: MonthInput): MonthSheet {
+// What a month's 考勤表 is the same for everyone in: its days, which of them are working days, the
+// session times and the base score — checked and worked out once, then used for every person.
+export type MonthFrame = {
+  readonly year: number;
+  readonly month: number;
+  readonly dates: readonly ISODate[];
+  readonly workdays: readonly boolean[];
+  readonly times: { start: Record<Half, number>; end: Record<Half, number> };
+  readonly base: number;
+};
+
+export function monthFrame(input: Omit<MonthInput, 'sessions'>): MonthFrame {
   const o = checkObject(input, 'input');
   const year = checkInteger(o.year, 'year', 1, 9999);
   const month = checkInteger(o.month, 'month', 1, 12);
@@ -320,7 +330,22 @@ export function tallyMonth(input: MonthInput): MonthSheet {
     'base',
     Number.NEGATIVE_INFINITY,
   );
-  const sessions = checkObject(o.sessions, 'sessions');
+  const dates = monthDays(year, month);
+  const firstDay = toDayNumber(dates[0]);
+  const workdays = dates.map((date, n) => workdayAt(cc, date, firstDay + n));
+  const frame: MonthFrame = Object.freeze({ year, month, dates, workdays, times, base });
+  FRAMES.add(frame);
+  return frame;
+}
+
+// The frames monthFrame made (checked): tallyInFrame takes no other.
+const FRAMES = new WeakSet<MonthFrame>();
+
+// ATT-1..6, LV-5, TRIP-5: one person's 考勤表 in a month's frame, its totals and 月考核分
+export function tallyInFrame(frame: MonthFrame, sessionsValue: MonthInput['sessions']): MonthSheet {
+  if (!FRAMES.has(frame)) fail('frame', 'must come from monthFrame', frame);
+  const { year, month, dates, workdays, times, base } = frame;
+  const sessions = checkObject(sessionsValue, 'sessions');
   for (const key of Object.keys(sessions)) {
     const d = parseISODate(key, `sessions.${key}`);
     if (d.year !== year || d.month !== month)
@@ -328,10 +353,8 @@ export function tallyMonth(input: MonthInput): MonthSheet {
   }
 
   const totals = openTotals();
-  const dates = monthDays(year, month);
-  const firstDay = toDayNumber(dates[0]);
   const days: DayOutcome[] = dates.map((date, n) => {
-    const workday = workdayAt(cc, date, firstDay + n);
+    const workday = workdays[n];
     const record = sessions[date] === undefined ? NO_RECORD : checkObject(sessions[date], `sessions.${date}`);
     const [am, pm] = HALVES.map((half) => {
       const result = evaluate(record[half], half, times.start[half], times.end[half], date);
@@ -346,6 +369,11 @@ export function tallyMonth(input: MonthInput): MonthSheet {
   });
   const { deductions, score } = closeTotals(totals, base);
   return { year, month, days, totals, deductions, base, score };
+}
+
+// ATT-1..6, LV-5, TRIP-5: the month's 考勤表 for one person, its totals and 月考核分
+export function tallyMonth(input: MonthInput): MonthSheet {
+  return tallyInFrame(monthFrame(input), checkObject(input, 'input').sessions as MonthInput['sessions']);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The month's tally per person from sign-ins, leave and trips, entirely by shared/rules:
 // resolveSession decides each session (trip > approved leave > sign-in > leave awaiting approval),
-// tallyMonthScheduled (tallyMonth under the work schedule, up to today: codes and totals alike) the
-// marks and score.
+// monthTallier (tallyMonthScheduled — tallyMonth under the work schedule, up to today: codes and
+// totals alike — with the month worked out once for everyone) the marks and score.
 import type { MonthMarkRow, YearPersonRow } from '../../../../../shared/ledgers/attendance';
 import { monthMarkRow } from '../../../../../shared/ledgers/attendance';
 import type {
@@ -27,7 +27,7 @@ import {
   RANKS,
   resolveSession,
   sessionTimesOn,
-  tallyMonthScheduled,
+  monthTallier,
   yearTally,
 } from '../../../../../shared/rules';
 import { loadCalendar } from '../../../calendar/calendar';
@@ -251,6 +251,7 @@ function tallyFrom(year: number, month: number, inputs: MonthInputs, only?: stri
   const people = only ? inputs.people.filter((p) => only.includes(p.staffId)) : inputs.people;
   const known = knownSessions(inputs.signIns, inputs.leaves, inputs.trips, cal, first, last);
   const { until, untilHalf } = sessionsCome(sessionTimesOn(today(), schedule));
+  const tally = monthTallier({ year, month, cal, base }, { schedule, until, untilHalf });
   const sheets = new Map<string, MonthSheet>();
   const rows: MonthMarkRow[] = [];
   for (const p of people) {
@@ -263,7 +264,7 @@ function tallyFrom(year: number, month: number, inputs: MonthInputs, only?: stri
       }
       sessions[date] = rec;
     }
-    const sheet = tallyMonthScheduled({ year, month, cal, sessions, base }, { schedule, until, untilHalf });
+    const sheet = tally(sessions);
     sheets.set(p.staffId, sheet);
     rows.push(monthMarkRow({ staffId: p.staffId, name: p.name, section: p.section }, sheet));
   }
