@@ -671,7 +671,16 @@ describe('isPlainJson (the backup writes plain records without copying them)', (
       { raw: new ArrayBuffer(2) },
       { $t: 'mine' },
       [{ deep: [{ $t: 1 }] }],
+      // after plain values of every kind, in an array and in an object
+      { terms: ['ab', 'cd', 1, true, null, new Date(0)] },
+      { a: 'x', b: 1, c: false, d: null, e: new Uint8Array([1]) },
+      { a: 'x', nested: { b: 2, c: [3, 'y', new Map()] } },
+      Object.assign(Object.create(null) as object, { a: 1, $t: 'x' }),
     ])
       expect(isPlainJson(v)).toBe(false);
+    expect(isPlainJson(Object.assign(Object.create(null) as object, { a: 1, b: ['x'] }))).toBe(true);
+    expect(isPlainJson({ terms: ['ab|2026-01-01|X1', 'cd|2026-01-01|X1'], deletedAt: null, n: 0 })).toBe(
+      true,
+    );
   });
 });
