@@ -30,6 +30,7 @@ import { warmExportWorkerWhenIdle } from '../export/workbook';
 import { unitName } from '../org/org';
 import { SyncBadge } from '../sync/SyncBadge';
 
+import { firstScreenReady } from './firstScreen';
 import { MODULES } from './modules';
 import { href, navigate, useRoute } from './router';
 
@@ -50,8 +51,9 @@ export function Shell() {
     unitName().then(setUnit);
     getSetting<number>('idleLockMinutes', 15).then(setIdleMinutes);
   }, []);
-  // the export worker loads while the user reads the 工作台, so the first export is as quick as the next
-  useEffect(() => warmExportWorkerWhenIdle(), []);
+  // the export worker loads while the user reads the 工作台 (once it is on screen, not while it reads
+  // its to-dos), so the first export is as quick as the next
+  useEffect(() => warmExportWorkerWhenIdle(firstScreenReady()), []);
   const idle = useIdle(idleMinutes * 60_000, { initialState: false });
   useEffect(() => {
     if (idle) lock();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LedgerSpec } from '../../../shared/ledger';
 
 import { letterLedger } from './testing';
-import { resetExportWorker, warmExportWorker, writeWorkbook } from './workbook';
+import { resetExportWorker, warmExportWorker, warmExportWorkerWhenIdle, writeWorkbook } from './workbook';
 import { handleExportRequest } from './workerProtocol';
 import type { ExportRequest } from './workerProtocol';
 import type { ExportProgress } from './xlsx';
@@ -74,6 +74,38 @@ describe('warmExportWorker', () => {
     expect(await firstSheetRows(bytes)).toBe(3);
     expect(FakeWorker.instances).toHaveLength(1);
     expect(FakeWorker.instances[0].received).toHaveLength(2);
+  });
+});
+
+describe('warmExportWorkerWhenIdle', () => {
+  it('starts nothing before the first screen has its data, then warms when the interface is idle', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (fn: () => void) => idle.push(fn));
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    let screenReady = () => undefined as void;
+    warmExportWorkerWhenIdle(new Promise<void>((r) => (screenReady = r)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(idle).toHaveLength(0); // the 工作台 still reads its to-dos: nothing asked for yet
+    screenReady();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(idle).toHaveLength(1);
+    expect(FakeWorker.instances).toHaveLength(0); // only once the interface is idle
+    idle[0]();
+    expect(FakeWorker.instances).toHaveLength(1);
+  });
+
+  it('is cancelled with the screens (signed out before the first screen was ready)', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (fn: () => void) => idle.push(fn));
+    let screenReady = () => undefined as void;
+    const cancel = warmExportWorkerWhenIdle(new Promise<void>((r) => (screenReady = r)));
+    cancel();
+    screenReady();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(idle).toHaveLength(0);
+    expect(FakeWorker.instances).toHaveLength(0);
   });
 });
 
