@@ -199,18 +199,10 @@ if (reuse) {
       prepared,
       JSON.stringify({ scale: SCALE, counts, login: await page.evaluate(() => window.bench.login) }),
     );
-}
-// The full side's start-ups wait until the quick scenarios have run (a few minutes): right after ten
-// years were written IndexedDB compacts them on one of the two cores for a while, and a start-up
-// then measured 1.9 s where the same start-up a minute later took 1.3–1.4 s (bench of e1438f6: four
-// slow then five fast). The empty side's database has nothing to compact; an office's is at rest
-// when the day's first start-up opens it.
-let fullStartupDue = STARTUP && !reuse;
-async function fullStartup() {
-  fullStartupDue = false;
-  full = await startup(await page.evaluate(() => window.bench.login));
-  record(STARTUP_NAME, full.ms, empty.ms, '≤ 1.2× 空库');
-  results.unshift(results.pop()); // first in the table, as the first thing a user meets
+  if (STARTUP) {
+    full = await startup(await page.evaluate(() => window.bench.login));
+    record(STARTUP_NAME, full.ms, empty.ms, '≤ 1.2× 空库');
+  }
 }
 
 await page.evaluate((url) => window.bench.setHub(url), hub.url);
@@ -221,7 +213,6 @@ const scenarios = await page.evaluate(() => window.bench.scenarioNames());
 const heavy = new Set(await page.evaluate(() => window.bench.heavyNames()));
 const cdp = CPU ? await context.newCDPSession(page) : null;
 for (const name of scenarios) {
-  if (fullStartupDue && heavy.has(name)) await fullStartup();
   if (ONLY && !ONLY.test(name)) continue;
   const ours = [];
   const baseline = [];
@@ -257,8 +248,6 @@ for (const name of scenarios) {
         .join('，')}`,
     );
 }
-
-if (fullStartupDue) await fullStartup();
 
 // Memory: the list screens' heap must not grow with the size of the database.
 const heap =
