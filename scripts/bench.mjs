@@ -20,7 +20,6 @@ const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 9);
 const HEAVY_RUNS = Number(process.env.BENCH_HEAVY_RUNS ?? 1); // full backup and restore take tens of seconds each
 // The full backup is timed three times (median): it needs both cores, and one busy moment of the
 // machine (IndexedDB compacting what an earlier scenario wrote) moves a single run by a second.
-const BACKUP_NAME = '完整备份';
 const BACKUP_RUNS = Number(process.env.BENCH_BACKUP_RUNS ?? 3);
 const QUICK_MS = 50; // scenarios whose first runs' median is under this are timed QUICK_FACTOR × RUNS times
 const QUICK_FACTOR = 5;
@@ -211,6 +210,7 @@ if (process.env.BENCH_DEMO_AB) await page.evaluate(() => (globalThis.demoAb = tr
 
 const scenarios = await page.evaluate(() => window.bench.scenarioNames());
 const heavy = new Set(await page.evaluate(() => window.bench.heavyNames()));
+const backupName = await page.evaluate(() => window.bench.backupName);
 const cdp = CPU ? await context.newCDPSession(page) : null;
 for (const name of scenarios) {
   if (ONLY && !ONLY.test(name)) continue;
@@ -221,7 +221,7 @@ for (const name of scenarios) {
   // A scenario under QUICK_MS is timed QUICK_FACTOR times as often: at 2–5 ms one busy moment of
   // the machine moves a median of 7 by half, and at 25–40 ms (the 考勤表, the 工作台) two runs of
   // the same code gave 1.09× and 1.56×; the extra runs cost a few seconds.
-  let runs = name === BACKUP_NAME ? BACKUP_RUNS : heavy.has(name) ? HEAVY_RUNS : RUNS;
+  let runs = name === backupName ? BACKUP_RUNS : heavy.has(name) ? HEAVY_RUNS : RUNS;
   for (let i = 0; i < runs; i++) {
     if (i === RUNS - 1 && !heavy.has(name) && median(ours) < QUICK_MS) runs = RUNS * QUICK_FACTOR;
     const last = i === runs - 1;

@@ -62,25 +62,27 @@ export function warmExportWorker(): Promise<void> {
 }
 
 // Called once the signed-in screens are up: warms the worker once `after` has resolved (the first
-// screen has its data) and then the interface has nothing to do (at the latest 3 s later). Returns
-// the cancel.
+// screen has its data) and then the interface has nothing to do. Returns the cancel.
 export function warmExportWorkerWhenIdle(after: Promise<void> = Promise.resolve()): () => void {
   let cancelled = false;
-  let cancel = () => undefined as void;
+  let cancel: (() => void) | null = null;
   void after.then(() => {
-    if (cancelled) return;
-    if (typeof requestIdleCallback === 'function') {
-      const h = requestIdleCallback(() => void warmExportWorker(), { timeout: 3000 });
-      cancel = () => cancelIdleCallback(h);
-    } else {
-      const t = setTimeout(() => void warmExportWorker(), 1000);
-      cancel = () => clearTimeout(t);
-    }
+    if (!cancelled) cancel = whenIdle(() => void warmExportWorker());
   });
   return () => {
     cancelled = true;
-    cancel();
+    cancel?.();
   };
+}
+
+// Runs `fn` when the interface has nothing to do (at the latest after 3 s). Returns the cancel.
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const h = requestIdleCallback(fn, { timeout: 3000 });
+    return () => cancelIdleCallback(h);
+  }
+  const t = setTimeout(fn, 1000);
+  return () => clearTimeout(t);
 }
 
 // For tests: forget the worker so that the next export starts a new one.
